@@ -1,0 +1,92 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { parseInput, withSession } from "@/lib/auth/action-guard";
+import { recordEvent } from "@/lib/auth/audit";
+import { removePasskey } from "@/lib/auth/sign-in-methods";
+import { signOut } from "@/lib/auth/auth";
+import { stepUpWithTotp } from "@/lib/auth/step-up";
+import { issueTicket } from "@/lib/auth/tickets";
+import { currentSession, startSession } from "@/lib/auth/session";
+import { endAllSessions } from "@/lib/auth/users";
+import { db } from "@/lib/db/client";
+import { requestClient } from "@/lib/request-client";
+import { ok, type Result } from "@/lib/result";
+import { finishPasskeyStepUp, startPasskeyStepUp } from "@/lib/webauthn/authentication";
+import { renamePasskey } from "@/lib/webauthn/passkeys";
+import { finishRegistration, passkeyLocations, startRegistration } from "@/lib/webauthn/registration";
+
+const id = z.string().min(1).max(1400);
+const ceremony = z.string().min(1).max(100);
+
+/** Signing out ends every session of the account: per-user valid-after (security bar D37). */
+export async function signOutAction(): Promise<void> {
+  const session = await currentSession();
+  if (session) {
+    await endAllSessions(session.user.id);
+    await recordEvent(db, { userId: session.user.id, type: "sign-out", client: await requestClient() });
+  }
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+export async function stepUpWithTotpAction(code: unknown): Promise<Result> {
+  return withSession(async ({ user, sessionId }, client) => {
+    const input = parseInput(z.string().min(1, "Enter the code.").max(16), code);
+    if (!input.ok) return input;
+    return stepUpWithTotp(user, sessionId, input.data, client);
+  });
+}
+
+export async function startPasskeyStepUpAction() {
+  return withSession(({ user, sessionId }) => startPasskeyStepUp(user, sessionId));
+}
+
+export async function finishPasskeyStepUpAction(ceremonyId: unknown, response: unknown): Promise<Result> {
+  return withSession(async ({ user, sessionId }, client) => {
+    const input = parseInput(ceremony, ceremonyId);
+    if (!input.ok) return input;
+    return finishPasskeyStepUp(user, sessionId, input.data, response, client);
+  });
+}
+
+export async function startRegistrationAction(location: unknown) {
+  return withSession(async (session) => {
+    const input = parseInput(z.enum(Object.keys(passkeyLocations) as [keyof typeof passkeyLocations]), location);
+    if (!input.ok) return input;
+    return startRegistration(session, input.data);
+  });
+}
+
+export async function finishRegistrationAction(ceremonyId: unknown, response: unknown) {
+  return withSession(async (session, client) => {
+    const input = parseInput(ceremony, ceremonyId);
+    if (!input.ok) return input;
+    const result = await finishRegistration(session, input.data, response, client);
+    if (result.ok) revalidatePath("/account");
+    return result;
+  });
+}
+
+export async function renamePasskeyAction(passkeyId: unknown, label: unknown) {
+  return withSession(async ({ user }, client) => {
+    const input = parseInput(z.object({ passkeyId: id, label: z.string().max(200) }), { passkeyId, label });
+    if (!input.ok) return input;
+    const result = await renamePasskey(user.id, input.data.passkeyId, input.data.label, client);
+    if (result.ok) revalidatePath("/account");
+    return result;
+  });
+}
+
+/** Removes one passkey (there is no bulk removal). Removal ends every session, so this browser gets a new one. */
+export async function removePasskeyAction(passkeyId: unknown) {
+  return withSession(async ({ user, sessionId }, client) => {
+    const input = parseInput(id, passkeyId);
+    if (!input.ok) return input;
+    const result = await removePasskey({ userId: user.id, sessionId, client, passkeyId: input.data });
+    if (!result.ok) return result;
+    await startSession(await issueTicket(db, user.id, "refresh"));
+    revalidatePath("/account");
+    return ok(result.data);
+  });
+}

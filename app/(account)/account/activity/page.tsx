@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { LocalTime } from "@/components/local-time";
+import { auditEventTypes, listEvents } from "@/lib/auth/audit";
+import { requirePageSession } from "@/lib/auth/session";
+
+export const metadata = { title: "Activity" };
+
+const failures = new Set(["sign-in.failed", "step-up.failed"]);
+
+export default async function ActivityPage() {
+  const { user } = await requirePageSession();
+  const events = await listEvents(user.id);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/account" className="text-sm text-brand-700 underline">
+          ← Your account
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">Activity</h1>
+        <p className="text-sm text-slate-600">Sign-ins, failures and every change to how you sign in; newest first.</p>
+      </div>
+      {events.length === 0 ? (
+        <p className="text-sm text-slate-600">Nothing yet.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Account activity</caption>
+            <thead className="bg-slate-50 text-xs uppercase text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2">When</th>
+                <th scope="col" className="px-4 py-2">What</th>
+                <th scope="col" className="px-4 py-2">Details</th>
+                <th scope="col" className="px-4 py-2">Browser and OS</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id} className="border-t border-slate-100">
+                  <td className="whitespace-nowrap px-4 py-2"><LocalTime date={event.createdAt} /></td>
+                  <td className={`px-4 py-2 ${failures.has(event.type) ? "font-medium text-red-700" : ""}`}>
+                    {auditEventTypes[event.type as keyof typeof auditEventTypes] ?? event.type}
+                  </td>
+                  <td className="px-4 py-2 text-slate-600">{Object.values(event.detail).join(" · ")}</td>
+                  <td className="px-4 py-2 text-slate-600">{event.client}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

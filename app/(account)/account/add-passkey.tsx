@@ -1,0 +1,61 @@
+"use client";
+
+import { startRegistration } from "@simplewebauthn/browser";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui";
+import { describeBrowserError } from "@/components/webauthn-browser";
+import type { Result } from "@/lib/result";
+import { finishRegistrationAction, startRegistrationAction } from "./actions";
+
+const locations = [
+  { value: "this-device", title: "This device", body: "Your computer or phone unlocks it with your fingerprint, face or screen lock." },
+  { value: "phone", title: "A phone or tablet", body: "Scan a QR code with your phone; the passkey lives there." },
+  { value: "security-key", title: "A security key", body: "A USB or NFC key such as a YubiKey. It may ask for its PIN." },
+] as const;
+
+type Guard = <T>(run: () => Promise<Result<T>>) => Promise<Result<T>>;
+type Outcome = { tone: "success" | "error"; message: string; detail?: string };
+
+export function AddPasskey({ guard, onOutcome }: { guard: Guard; onOutcome: (outcome: Outcome) => void }) {
+  const [busy, setBusy] = useState(false);
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const location = new FormData(event.currentTarget).get("location");
+    setBusy(true);
+    try {
+      const start = await guard(() => startRegistrationAction(location));
+      if (!start.ok) return onOutcome({ tone: "error", ...start });
+      let response;
+      try {
+        response = await startRegistration({ optionsJSON: start.data.options });
+      } catch (error) {
+        return onOutcome({ tone: "error", ...describeBrowserError(error) });
+      }
+      const result = await finishRegistrationAction(start.data.ceremonyId, response);
+      onOutcome(result.ok ? { tone: "success", message: `Passkey “${result.data.label}” added.` } : { tone: "error", ...result });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={add} className="flex flex-col gap-3">
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium">Where should the new passkey live?</legend>
+        {locations.map((location, index) => (
+          <label key={location.value} className="flex cursor-pointer gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <input type="radio" name="location" value={location.value} defaultChecked={index === 0} className="mt-1" />
+            <span>
+              <span className="block text-sm font-medium">{location.title}</span>
+              <span className="block text-xs text-slate-600">{location.body}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <Button type="submit" busy={busy} className="self-start">
+        Add a passkey
+      </Button>
+    </form>
+  );
+}

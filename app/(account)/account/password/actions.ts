@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { parseInput, withSession } from "@/lib/auth/action-guard";
+import { changePassword } from "@/lib/auth/password-change";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { startSession } from "@/lib/auth/session";
+import { removePassword } from "@/lib/auth/sign-in-methods";
+import { issueTicket } from "@/lib/auth/tickets";
+import { db } from "@/lib/db/client";
+
+const changeSchema = z.object({
+  current: z.string().max(1024),
+  next: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+    .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+});
+
+/** Old sessions die with the old password; this browser gets a fresh one. */
+export async function changePasswordAction(current: unknown, next: unknown) {
+  return withSession(async ({ user }, client) => {
+    const input = parseInput(changeSchema, { current, next });
+    if (!input.ok) return input;
+    const result = await changePassword(user, input.data.current, input.data.next, client);
+    if (result.ok) await startSession(await issueTicket(db, user.id, "refresh"));
+    return result;
+  });
+}
+
+/** Goes passwordless (step-up required; refused without a passkey). */
+export async function removePasswordAction() {
+  return withSession(async ({ user, sessionId }, client) => {
+    const result = await removePassword({ userId: user.id, sessionId, client });
+    if (!result.ok) return result;
+    await startSession(await issueTicket(db, user.id, "refresh"));
+    revalidatePath("/account");
+    return result;
+  });
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { startAuthentication } from "@simplewebauthn/browser";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { Alert, Button, Field } from "@/components/ui";
+import { describeBrowserError } from "@/components/webauthn-browser";
+import type { Result } from "@/lib/result";
+import { finishPasskeyStepUpAction, startPasskeyStepUpAction, stepUpWithTotpAction } from "./actions";
+
+type Factors = { hasTotp: boolean; hasPasskeys: boolean };
+type Message = { message: string; detail?: string } | null;
+
+/**
+ * Runs a sensitive action; when the server answers `step-up:required`, asks the person to confirm it's them (TOTP code
+ * or passkey with user verification) and runs the action again.
+ */
+export function useStepUp(factors: Factors) {
+  const [open, setOpen] = useState(false);
+  const settle = useRef<(confirmed: boolean) => void>(() => {});
+
+  const guard = useCallback(async <T,>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
+    const first = await run();
+    if (first.ok || first.code !== "step-up:required") return first;
+    setOpen(true);
+    const confirmed = await new Promise<boolean>((resolve) => (settle.current = resolve));
+    setOpen(false);
+    return confirmed ? run() : { ...first, message: "Cancelled: nothing was changed." };
+  }, []);
+
+  const dialog = open ? <StepUpDialog factors={factors} onDone={(confirmed) => settle.current(confirmed)} /> : null;
+  return { guard, dialog };
+}
+
+function StepUpDialog({ factors, onDone }: { factors: Factors; onDone: (confirmed: boolean) => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState<"totp" | "passkey" | null>(null);
+
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+
+  async function confirmWithTotp(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy("totp");
+    const result = await stepUpWithTotpAction(new FormData(event.currentTarget).get("code"));
+    setBusy(null);
+    if (result.ok) onDone(true);
+    else setMessage(result);
+  }
+
+  async function confirmWithPasskey() {
+    setBusy("passkey");
+    setMessage(null);
+    try {
+      const start = await startPasskeyStepUpAction();
+      if (!start.ok) return setMessage(start);
+      const response = await startAuthentication({ optionsJSON: start.data.options });
+      const result = await finishPasskeyStepUpAction(start.data.ceremonyId, response);
+      if (result.ok) onDone(true);
+      else setMessage(result);
+    } catch (error) {
+      setMessage(describeBrowserError(error));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby="step-up-title"
+      onCancel={() => onDone(false)}
+      className="m-auto w-full max-w-md rounded-lg p-6 shadow-xl"
+    >
+      <div className="flex flex-col gap-4">
+        <h2 id="step-up-title" className="text-lg font-semibold">
+          Confirm it&apos;s you
+        </h2>
+        <p className="text-sm text-slate-700">
+          Changing how you sign in needs a fresh check. It is valid for 5 minutes, for this one change.
+        </p>
+        {factors.hasTotp && (
+          <form onSubmit={confirmWithTotp} className="flex flex-col gap-3">
+            <Field id="step-up-code" name="code" label="Code from your authenticator app" autoComplete="one-time-code" inputMode="numeric" autoFocus required />
+            <Button type="submit" busy={busy === "totp"} disabled={busy !== null}>
+              Confirm with code
+            </Button>
+          </form>
+        )}
+        {factors.hasPasskeys && (
+          <Button type="button" variant="secondary" busy={busy === "passkey"} disabled={busy !== null} onClick={() => void confirmWithPasskey()}>
+            Confirm with a passkey
+          </Button>
+        )}
+        <Alert tone="error" detail={message?.detail}>
+          {message?.message}
+        </Alert>
+        <Button type="button" variant="secondary" onClick={() => onDone(false)}>
+          Cancel
+        </Button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,35 @@
+"use server";
+
+import { z } from "zod";
+import { parseInput, withSession } from "@/lib/auth/action-guard";
+import { recordEvent } from "@/lib/auth/audit";
+import { checkPassword } from "@/lib/auth/password";
+import { confirmTotpSetup, startTotpSetup } from "@/lib/auth/totp";
+import { db } from "@/lib/db/client";
+import { fail, ok } from "@/lib/result";
+
+export async function startTotpSetupAction() {
+  return withSession(async ({ user }) => {
+    const setup = await startTotpSetup(user.id, user.email);
+    if (setup === "already-enabled") return fail("totp:already-enabled", "Two-factor authentication is already on.");
+    return ok(setup);
+  });
+}
+
+const confirmSchema = z.object({ code: z.string().min(1, "Enter the code from your app.").max(16), password: z.string().max(1024) });
+
+// No revalidatePath: re-rendering this page now would unmount the recovery codes before the person saves them.
+/** Turning 2FA on is a factor change: it needs the current password as well as a code from the new app (security bar D38). */
+export async function confirmTotpSetupAction(code: unknown, password: unknown) {
+  return withSession(async ({ user }, client) => {
+    const input = parseInput(confirmSchema, { code, password });
+    if (!input.ok) return input;
+    if (!(await checkPassword(user.passwordHash, input.data.password))) {
+      return fail("password:incorrect", "Your current password is not correct.");
+    }
+    const recoveryCodes = await confirmTotpSetup(user.id, input.data.code);
+    if (!recoveryCodes) return fail("totp:invalid-code", "That code didn't match. Check the time on your phone and use the newest code.");
+    await recordEvent(db, { userId: user.id, type: "totp.enabled", client });
+    return ok({ recoveryCodes });
+  });
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { parseInput } from "@/lib/auth/action-guard";
+import { completeSecondFactor, signInWithPassword } from "@/lib/auth/password-sign-in";
+import { startSession } from "@/lib/auth/session";
+import { finishPasskeySignIn, startPasskeySignIn } from "@/lib/webauthn/authentication";
+import { requestClient } from "@/lib/request-client";
+import type { Failure, Result } from "@/lib/result";
+
+export type PasswordState = Failure | { ok: true; next: "second-factor"; pendingToken: string } | null;
+export type SecondFactorState = Failure | null;
+
+const passwordSchema = z.object({ email: z.string().max(254), password: z.string().max(1024) });
+
+export async function signInWithPasswordAction(_previous: PasswordState, form: FormData): Promise<PasswordState> {
+  const input = parseInput(passwordSchema, { email: form.get("email") ?? "", password: form.get("password") ?? "" });
+  if (!input.ok) return input;
+  const result = await signInWithPassword(input.data.email, input.data.password, await requestClient());
+  if (!result.ok) return result;
+  if (result.data.next === "second-factor") return { ok: true, next: "second-factor", pendingToken: result.data.pendingToken };
+  await startSession(result.data.ticket);
+  redirect("/account");
+}
+
+const secondFactorSchema = z.object({
+  pendingToken: z.string().min(1).max(100),
+  code: z.string().min(1, "Enter the code.").max(32),
+  kind: z.enum(["totp", "recovery-code"]),
+});
+
+export async function completeSecondFactorAction(_previous: SecondFactorState, form: FormData): Promise<SecondFactorState> {
+  const input = parseInput(secondFactorSchema, Object.fromEntries(form));
+  if (!input.ok) return input;
+  const { pendingToken, code, kind } = input.data;
+  const result = await completeSecondFactor(pendingToken, code, kind, await requestClient());
+  if (!result.ok) return result;
+  await startSession(result.data.ticket);
+  redirect("/account");
+}
+
+const emailSchema = z.string().max(254).optional();
+
+/** Options for a passkey sign-in: username-first with an email, usernameless (and autofill) without. */
+export async function startPasskeySignInAction(email?: string) {
+  const input = parseInput(emailSchema, email?.trim() || undefined);
+  if (!input.ok) return input;
+  return { ok: true as const, data: await startPasskeySignIn(input.data) };
+}
+
+export async function finishPasskeySignInAction(ceremonyId: unknown, response: unknown): Promise<Result> {
+  const id = parseInput(z.string().min(1).max(100), ceremonyId);
+  if (!id.ok) return id;
+  const result = await finishPasskeySignIn(id.data, response, await requestClient());
+  if (!result.ok) return result;
+  await startSession(result.data.ticket);
+  redirect("/account");
+}

@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { relyingParty } from "@/lib/webauthn/relying-party";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata = { title: "Sign in" };
+
+export default async function SignInPage() {
+  // Rendered per request: the RP ID is runtime configuration, not a build-time constant.
+  await connection();
+  return (
+    <div className="mx-auto flex max-w-md flex-col gap-6">
+      <h1 className="text-2xl font-bold">Sign in</h1>
+      <SignInForm rpId={relyingParty.id} />
+      <p className="text-sm text-slate-600">
+        New here?{" "}
+        <Link href="/sign-up" className="font-medium text-brand-700 underline">
+          Create a test account
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { parseInput } from "@/lib/auth/action-guard";
+import { recordEvent } from "@/lib/auth/audit";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { startSession } from "@/lib/auth/session";
+import { issueTicket } from "@/lib/auth/tickets";
+import { createUser } from "@/lib/auth/users";
+import { db } from "@/lib/db/client";
+import { requestClient } from "@/lib/request-client";
+import { fail, type Failure } from "@/lib/result";
+
+const signUpSchema = z.object({
+  email: z.email("Enter a valid email address.").max(254),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+    .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+});
+
+export type SignUpState = (Failure & { email: string }) | null;
+
+export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const email = String(form.get("email") ?? "");
+  const input = parseInput(signUpSchema, { email, password: form.get("password") });
+  // The password is never sent back, not even to refill the form.
+  if (!input.ok) return { ...input, email };
+  const user = await createUser(input.data.email, input.data.password);
+  if (!user) return { ...fail("auth:email-taken", "An account with this email already exists. Sign in instead."), email };
+  const client = await requestClient();
+  await recordEvent(db, { userId: user.id, type: "account.created", client });
+  await startSession(await issueTicket(db, user.id, "sign-up"));
+  redirect("/account");
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Passkey Lab", template: "%s · Passkey Lab" },
+  description: "Try, test and troubleshoot passkeys.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white">
+          <nav aria-label="Main" className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+            <Link href="/" className="font-semibold text-brand-700">
+              Passkey Lab
+            </Link>
+            <Link href="/account" className="text-sm text-slate-700 hover:text-slate-950">
+              Account
+            </Link>
+            <Link href="/troubleshoot" className="text-sm text-slate-700 hover:text-slate-950">
+              Troubleshoot
+            </Link>
+            <Link href="/conformance" className="text-sm text-slate-700 hover:text-slate-950">
+              Conformance
+            </Link>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,42 @@
+// The activity log: every sign-in, failure and factor change, with the browser/OS and non-secret details only.
+import { desc, eq } from "drizzle-orm";
+import { db, type Tx } from "@/lib/db/client";
+import { auditEvents, type AuditEvent } from "@/lib/db/schema";
+import { newToken } from "@/lib/crypto/tokens";
+
+export const auditEventTypes = {
+  "account.created": "Account created",
+  "sign-in.password": "Signed in with password",
+  "sign-in.totp": "Signed in with password and authenticator code",
+  "sign-in.recovery-code": "Signed in with password and a recovery code",
+  "sign-in.passkey": "Signed in with a passkey",
+  "sign-in.failed": "Sign-in failed",
+  "sign-out": "Signed out",
+  "step-up.totp": "Confirmed identity with an authenticator code",
+  "step-up.passkey": "Confirmed identity with a passkey",
+  "step-up.failed": "Identity check failed",
+  "totp.enabled": "Two-factor authentication turned on",
+  "password.changed": "Password changed",
+  "password.removed": "Password removed (passwordless)",
+  "passkey.added": "Passkey added",
+  "passkey.renamed": "Passkey renamed",
+  "passkey.removed": "Passkey removed",
+} as const;
+export type AuditEventType = keyof typeof auditEventTypes;
+
+type Writer = Tx | typeof db;
+
+export async function recordEvent(
+  writer: Writer,
+  event: { userId: string | null; type: AuditEventType; client: string; detail?: Record<string, string> },
+): Promise<void> {
+  await writer.insert(auditEvents).values({ id: newToken(12), ...event, detail: event.detail ?? {} });
+}
+
+export async function listEvents(userId: string, limit = 100): Promise<AuditEvent[]> {
+  return db.query.auditEvents.findMany({
+    where: eq(auditEvents.userId, userId),
+    orderBy: [desc(auditEvents.createdAt)],
+    limit,
+  });
+}

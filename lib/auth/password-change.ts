@@ -1,0 +1,20 @@
+import { eq } from "drizzle-orm";
+import { transaction } from "@/lib/db/client";
+import { users, type User } from "@/lib/db/schema";
+import { fail, ok, type Result } from "@/lib/result";
+import { recordEvent } from "./audit";
+import { checkPassword, hashPassword } from "./password";
+
+/** Changes the password after checking the current one, and ends every session (security bar D37). */
+export async function changePassword(user: User, current: string, next: string, client: string): Promise<Result> {
+  if (!user.passwordHash) return fail("password:none", "This account is passwordless: it signs in with passkeys only.");
+  if (!(await checkPassword(user.passwordHash, current))) {
+    return fail("password:incorrect", "Your current password is not correct.");
+  }
+  const passwordHash = await hashPassword(next);
+  await transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, sessionsValidAfter: new Date() }).where(eq(users.id, user.id));
+    await recordEvent(tx, { userId: user.id, type: "password.changed", client });
+  });
+  return ok();
+}

@@ -1,0 +1,91 @@
+// Password sign-in, then the second factor when the account has one. Every password-path failure looks the same:
+// one message, one code, one argon2 verification (security bar E41).
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { db, transaction } from "@/lib/db/client";
+import { challenges } from "@/lib/db/schema";
+import { hashToken, newToken } from "@/lib/crypto/tokens";
+import { fail, ok, type Result } from "@/lib/result";
+import { recordEvent } from "./audit";
+import { clearFailedAttempts, isLocked, recordFailedAttempt } from "./lockout";
+import { checkPassword } from "./password";
+import { spendRecoveryCode } from "./recovery-codes";
+import { issueTicket } from "./tickets";
+import { hasTotp, spendTotpCode } from "./totp";
+import { findUserByEmail, getUser } from "./users";
+
+export const INVALID_CREDENTIALS = "User not found or password invalid";
+const PENDING_TTL_MS = 5 * 60_000;
+
+export type PasswordStep = { next: "signed-in"; ticket: string } | { next: "second-factor"; pendingToken: string };
+
+export async function signInWithPassword(email: string, password: string, client: string): Promise<Result<PasswordStep>> {
+  const user = await findUserByEmail(email);
+  const passwordOk = await checkPassword(user?.passwordHash, password);
+  if (!user || !passwordOk || isLocked(user)) {
+    if (user) {
+      await recordFailedAttempt(user.id);
+      await recordEvent(db, { userId: user.id, type: "sign-in.failed", client, detail: { reason: "password" } });
+    }
+    return fail("auth:invalid-credentials", INVALID_CREDENTIALS);
+  }
+  if (await hasTotp(user.id)) {
+    const pendingToken = newToken();
+    await db.insert(challenges).values({
+      id: newToken(16),
+      purpose: "totp-sign-in",
+      value: hashToken(pendingToken),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + PENDING_TTL_MS),
+    });
+    return ok({ next: "second-factor", pendingToken });
+  }
+  await clearFailedAttempts(user.id);
+  const ticket = await transaction(async (tx) => {
+    await recordEvent(tx, { userId: user.id, type: "sign-in.password", client });
+    return issueTicket(tx, user.id, "password");
+  });
+  return ok({ next: "signed-in", ticket });
+}
+
+/** Second step of a password sign-in: a TOTP code (accepted once) or an unused recovery code. */
+export async function completeSecondFactor(
+  pendingToken: string,
+  code: string,
+  kind: "totp" | "recovery-code",
+  client: string,
+): Promise<Result<{ ticket: string }>> {
+  const now = new Date();
+  const pending = await db.query.challenges.findFirst({
+    where: and(
+      eq(challenges.purpose, "totp-sign-in"),
+      eq(challenges.value, hashToken(pendingToken)),
+      isNull(challenges.consumedAt),
+      gt(challenges.expiresAt, now),
+    ),
+  });
+  const user = pending?.userId ? await getUser(pending.userId) : undefined;
+  if (!pending || !user) {
+    return fail("auth:pending-expired", "This sign-in timed out. Enter your email and password again.");
+  }
+  const accepted = !isLocked(user) && (kind === "totp" ? await spendTotpCode(user.id, code) : await spendRecoveryCode(user.id, code));
+  if (!accepted) {
+    await recordFailedAttempt(user.id);
+    await recordEvent(db, { userId: user.id, type: "sign-in.failed", client, detail: { reason: kind } });
+    return kind === "totp"
+      ? fail("totp:invalid-code", "That code didn't work. Use the newest code from your authenticator app; each code works once.")
+      : fail("totp:invalid-code", "That recovery code didn't work. Each recovery code works once.");
+  }
+  const ticket = await transaction(async (tx) => {
+    const [spent] = await tx
+      .update(challenges)
+      .set({ consumedAt: now })
+      .where(and(eq(challenges.id, pending.id), isNull(challenges.consumedAt)))
+      .returning({ id: challenges.id });
+    if (!spent) return null;
+    await recordEvent(tx, { userId: user.id, type: kind === "totp" ? "sign-in.totp" : "sign-in.recovery-code", client });
+    return issueTicket(tx, user.id, kind);
+  });
+  if (!ticket) return fail("auth:pending-expired", "This sign-in was already completed. Enter your email and password again.");
+  await clearFailedAttempts(user.id);
+  return ok({ ticket });
+}

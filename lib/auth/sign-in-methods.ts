@@ -1,0 +1,70 @@
+// The account always keeps one working way in (security bar F48). Password + 2FA counts as one method; each passkey
+// as one. Every removal checks and deletes inside one BEGIN IMMEDIATE transaction, so two concurrent removals of the
+// last two methods serialise and the second sees one method left.
+import { and, count, eq, isNotNull } from "drizzle-orm";
+import { transaction, type Tx } from "@/lib/db/client";
+import { passkeys, totpFactors, users } from "@/lib/db/schema";
+import { AppError, catchAppError, ok, type Result } from "@/lib/result";
+import { recordEvent } from "./audit";
+import { spendStepUpGrant } from "./step-up";
+
+export type SignInMethods = { passwordWithTotp: boolean; passkeys: number; total: number };
+
+export async function countSignInMethods(tx: Tx, userId: string): Promise<SignInMethods> {
+  const user = await tx.query.users.findFirst({ where: eq(users.id, userId), columns: { passwordHash: true } });
+  const totp = await tx.query.totpFactors.findFirst({
+    where: and(eq(totpFactors.userId, userId), isNotNull(totpFactors.enabledAt)),
+    columns: { userId: true },
+  });
+  const [{ value: passkeyCount }] = await tx.select({ value: count() }).from(passkeys).where(eq(passkeys.userId, userId));
+  const passwordWithTotp = Boolean(user?.passwordHash && totp);
+  return { passwordWithTotp, passkeys: passkeyCount, total: passkeyCount + (passwordWithTotp ? 1 : 0) };
+}
+
+type Removal = { userId: string; sessionId: string; client: string };
+
+function requireStepUp(spent: boolean) {
+  if (!spent) throw new AppError("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
+}
+
+/** Removes one passkey; refused when it is the last way in. Ends every session (security bar D37). */
+export async function removePasskey({ userId, sessionId, client, passkeyId }: Removal & { passkeyId: string }): Promise<Result<{ remaining: string[] }>> {
+  return catchAppError(() =>
+    transaction(async (tx) => {
+      const passkey = await tx.query.passkeys.findFirst({ where: and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId)) });
+      // Another person's passkey is indistinguishable from a missing one (security bar F49).
+      if (!passkey) throw new AppError("passkey:not-found", "That passkey no longer exists on this account.");
+      const methods = await countSignInMethods(tx, userId);
+      if (methods.total <= 1) {
+        throw new AppError(
+          "passkey:last-method",
+          "This is your last way to sign in, so it can't be removed. Add another passkey first.",
+        );
+      }
+      requireStepUp(await spendStepUpGrant(tx, userId, sessionId));
+      await tx.delete(passkeys).where(eq(passkeys.id, passkeyId));
+      await tx.update(users).set({ sessionsValidAfter: new Date() }).where(eq(users.id, userId));
+      await recordEvent(tx, { userId, type: "passkey.removed", client, detail: { label: passkey.label } });
+      const remaining = await tx.query.passkeys.findMany({ where: eq(passkeys.userId, userId), columns: { id: true } });
+      return ok({ remaining: remaining.map((row) => row.id) });
+    }),
+  );
+}
+
+/** Goes passwordless: allowed only with at least one passkey, which then becomes the way in. */
+export async function removePassword({ userId, sessionId, client }: Removal): Promise<Result> {
+  return catchAppError(() =>
+    transaction(async (tx) => {
+      const methods = await countSignInMethods(tx, userId);
+      const user = await tx.query.users.findFirst({ where: eq(users.id, userId), columns: { passwordHash: true } });
+      if (!user?.passwordHash) throw new AppError("password:none", "This account has no password.");
+      if (methods.passkeys === 0) {
+        throw new AppError("passkey:last-method", "Add a passkey before removing your password, or you could not sign in.");
+      }
+      requireStepUp(await spendStepUpGrant(tx, userId, sessionId));
+      await tx.update(users).set({ passwordHash: null, sessionsValidAfter: new Date() }).where(eq(users.id, userId));
+      await recordEvent(tx, { userId, type: "password.removed", client });
+      return ok();
+    }),
+  );
+}

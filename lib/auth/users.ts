@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { users, type User } from "@/lib/db/schema";
+import { newToken } from "@/lib/crypto/tokens";
+import { hashPassword } from "./password";
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.email, normaliseEmail(email)) });
+}
+
+export async function getUser(id: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.id, id) });
+}
+
+/** Creates an account; null when the email is taken. */
+export async function createUser(
+  email: string,
+  password: string,
+  role: User["role"] = "user",
+): Promise<User | null> {
+  const passwordHash = await hashPassword(password);
+  const [user] = await db
+    .insert(users)
+    .values({
+      id: newToken(16),
+      email: normaliseEmail(email),
+      passwordHash,
+      role,
+      // WebAuthn user.id: 64 random bytes, no personal data (WebAuthn L3 §14.6.1; security bar A17).
+      webauthnUserId: randomBytes(64).toString("base64url"),
+      sessionsValidAfter: new Date(0),
+    })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  return user ?? null;
+}
+
+/** Ends every session the person has (per-user valid-after on top of Auth.js JWTs). */
+export async function endAllSessions(userId: string, at = new Date()): Promise<void> {
+  await db.update(users).set({ sessionsValidAfter: at }).where(eq(users.id, userId));
+}

@@ -1,0 +1,136 @@
+import { sql } from "drizzle-orm";
+import { blob, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  /** null once the person has gone passwordless. */
+  passwordHash: text("password_hash"),
+  /** WebAuthn user.id: 64 random bytes, base64url, no personal data (WebAuthn L3 §14.6.1). */
+  webauthnUserId: text("webauthn_user_id").notNull().unique(),
+  role: text("role", { enum: ["user", "support"] }).notNull().default("user"),
+  /** Sessions issued before this instant are dead (sign-out, password change, passkey removal). */
+  sessionsValidAfter: integer("sessions_valid_after", { mode: "timestamp_ms" }).notNull(),
+  failedAttempts: integer("failed_attempts").notNull().default(0),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+export const totpFactors = sqliteTable("totp_factors", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** AES-256-GCM, key derived from AUTH_SECRET. */
+  secretEncrypted: text("secret_encrypted").notNull(),
+  /** null while the person is still confirming the set-up code. */
+  enabledAt: integer("enabled_at", { mode: "timestamp_ms" }),
+  /** The last accepted 30-second step: a code is accepted once (RFC 6238 §5.2). */
+  lastUsedStep: integer("last_used_step").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+export const passkeys = sqliteTable(
+  "passkeys",
+  {
+    /** base64url credential id; unique across all users (WebAuthn L3 §7.1 step 26). */
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    publicKey: blob("public_key", { mode: "buffer" }).notNull(),
+    counter: integer("counter").notNull(),
+    transports: text("transports", { mode: "json" }).$type<string[]>().notNull(),
+    aaguid: text("aaguid").notNull(),
+    backupEligible: integer("backup_eligible", { mode: "boolean" }).notNull(),
+    backedUp: integer("backed_up", { mode: "boolean" }).notNull(),
+    attestationFormat: text("attestation_format").notNull(),
+    label: text("label").notNull(),
+    createdAt: createdAt(),
+    createdWith: text("created_with").notNull(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    lastUsedWith: text("last_used_with"),
+  },
+  (t) => [index("passkeys_user_idx").on(t.userId)],
+);
+
+export const challengePurposes = ["registration", "sign-in", "step-up", "totp-sign-in"] as const;
+export type ChallengePurpose = (typeof challengePurposes)[number];
+
+export const challenges = sqliteTable(
+  "challenges",
+  {
+    id: text("id").primaryKey(),
+    purpose: text("purpose", { enum: challengePurposes }).notNull(),
+    /** base64url challenge sent to the browser; for totp-sign-in, a hash of the pending-sign-in token. */
+    value: text("value").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The Auth.js session id the ceremony belongs to, when it starts inside a session. */
+    sessionId: text("session_id"),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    consumedAt: integer("consumed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("challenges_expires_idx").on(t.expiresAt)],
+);
+
+/** Proof of a fresh second check (TOTP or a user-verified passkey) inside one session, spent by one sensitive action. */
+export const stepUpGrants = sqliteTable("step_up_grants", {
+  id: text("id").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  sessionId: text("session_id").notNull(),
+  method: text("method", { enum: ["totp", "passkey"] }).notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  consumedAt: integer("consumed_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+/** Single-use ticket issued after a verified ceremony; the Auth.js Credentials provider trades it for a session. */
+export const signInTickets = sqliteTable("sign_in_tickets", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  method: text("method", { enum: ["password", "totp", "recovery-code", "passkey", "sign-up", "refresh"] }).notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  consumedAt: integer("consumed_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    /** "Chrome 156 on Linux" — never the raw User-Agent. */
+    client: text("client").notNull(),
+    /** Non-secret facts: a passkey label, a reason code. Never an OTP, challenge or token. */
+    detail: text("detail", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_events_user_idx").on(t.userId, t.createdAt)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Passkey = typeof passkeys.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,0 +1,76 @@
+// The only reader of process.env. Every setting is validated once; a wrong value stops start-up with its name.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: port.default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|libsql:|https?:|wss?:)/, "must start with file:, libsql:, http(s): or ws(s):")
+      .default("file:./data/passkey-lab.db"),
+    DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    RP_ID: z
+      .string()
+      .regex(/^[a-z0-9.-]+$/, "must be a bare domain such as localhost or example.com (no scheme, port or path)")
+      .refine((id) => !/^\d+(\.\d+){3}$/.test(id), "must be a domain name: WebAuthn refuses IP addresses")
+      .default("localhost"),
+    RP_NAME: z.string().min(1).default("Passkey Lab"),
+    RP_ORIGINS: z.string().optional(),
+  })
+  .transform((raw, ctx) => {
+    const origins = (raw.RP_ORIGINS ?? `http://localhost:${raw.PORT}`)
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+    for (const origin of origins) {
+      const parsed = URL.canParse(origin) ? new URL(origin) : null;
+      const hostOk = parsed && (parsed.hostname === raw.RP_ID || parsed.hostname.endsWith(`.${raw.RP_ID}`));
+      if (!parsed || parsed.origin !== origin || !hostOk) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["RP_ORIGINS"],
+          message: `"${origin}" must be an origin (scheme://host[:port], no path) on RP_ID ${raw.RP_ID} or a subdomain`,
+        });
+      }
+    }
+    return { ...raw, RP_ORIGINS: origins };
+  });
+
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };
+
+/** Reads the AUTH_SECRET kept beside a local database, creating it once (mode 0600) when absent. */
+function localAuthSecret(databaseUrl: string): string {
+  const file = databaseUrl.startsWith("file:")
+    ? resolve(dirname(databaseUrl.slice("file:".length)), "auth-secret")
+    : resolve("data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  try {
+    writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+    return secret;
+  } catch (error) {
+    // Another instance starting at the same moment wrote it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    throw error;
+  }
+}
+
+function loadEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  return { ...env, AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(env.DATABASE_URL) };
+}
+
+export const env: Env = loadEnv();

@@ -1,0 +1,63 @@
+// Errors are data: every action answers with a Result. `code` is a typed `area:reason`, `message` is for the person,
+// `detail` is the exact technical cause (safe to show in the troubleshooting wizard; never a secret).
+
+export type ErrorCode =
+  | "input:invalid"
+  | "auth:invalid-credentials"
+  | "auth:session-required"
+  | "auth:email-taken"
+  | "auth:pending-expired"
+  | "totp:invalid-code"
+  | "totp:already-enabled"
+  | "totp:not-started"
+  | "totp:required"
+  | "password:incorrect"
+  | "password:none"
+  | "step-up:required"
+  | "step-up:invalid"
+  | "challenge:invalid"
+  | "passkey:not-verified"
+  | "passkey:unknown-credential"
+  | "passkey:uv-missing"
+  | "passkey:duplicate"
+  | "passkey:not-found"
+  | "passkey:last-method"
+  | "passkey:backup-state-changed"
+  | "rate:limited";
+
+export type Failure = { ok: false; code: ErrorCode; message: string; detail?: string };
+export type Result<T = undefined> = { ok: true; data: T } | Failure;
+
+export function ok(): Result<undefined>;
+export function ok<T>(data: T): Result<T>;
+export function ok<T>(data?: T): Result<T | undefined> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string, detail?: string): Failure {
+  return detail === undefined ? { ok: false, code, message } : { ok: false, code, message, detail };
+}
+
+/** A failure raised deep in lib/ and turned back into a Result at the action boundary. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+  toResult(): Failure {
+    return fail(this.code, this.message, this.detail);
+  }
+}
+
+/** Runs work that throws AppError to roll back a transaction, and turns that error into a failure Result. */
+export async function catchAppError<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError) return error.toResult();
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+// Passkey sign-in (username-first, usernameless, autofill) and passkey step-up. Verification happens first; then one
+// transaction consumes the challenge, moves the counter and issues the sign-in ticket or step-up grant, so a replayed
+// or raced assertion wins at most once (security bar C25-C26).
+import { createHmac } from "node:crypto";
+import { generateAuthenticationOptions, type AuthenticationResponseJSON } from "@simplewebauthn/server";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { eq } from "drizzle-orm";
+import { db, transaction } from "@/lib/db/client";
+import { passkeys, type Passkey, type User } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { recordEvent } from "@/lib/auth/audit";
+import { grantStepUp } from "@/lib/auth/step-up";
+import { issueTicket } from "@/lib/auth/tickets";
+import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
+import { AppError, catchAppError, fail, ok, type Result } from "@/lib/result";
+import { NOT_VERIFIED_MESSAGE, recordAssertion, UV_MISSING_MESSAGE, verifyAssertion } from "./assertion";
+import { burnChallenge, consumeChallenge, requireOpenChallenge, saveChallenge, type Challenge } from "./challenges";
+import { authenticationResponseSchema } from "./response-schemas";
+import { CEREMONY_TIMEOUT_MS, relyingParty } from "./relying-party";
+
+type RequestOptions = { ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON };
+
+/**
+ * For an email with no account, the same shape a real account gets: one or two credential ids derived from the email
+ * with a server secret, so repeated requests agree and reveal nothing (security bar E43).
+ */
+function decoyCredentials(email: string) {
+  const digest = createHmac("sha256", env.AUTH_SECRET).update(`decoy-credentials:${normaliseEmail(email)}`).digest();
+  const ids = [digest.subarray(0, 16), digest.subarray(16, 32)].slice(0, 1 + (digest[0] % 2));
+  return ids.map((id) => ({ id: id.toString("base64url"), transports: ["internal" as const, "hybrid" as const] }));
+}
+
+/** With an email: username-first (allowCredentials). Without: usernameless and autofill (discoverable credentials). */
+export async function startPasskeySignIn(email?: string): Promise<RequestOptions> {
+  const user = email ? await findUserByEmail(email) : undefined;
+  const userPasskeys = user ? await db.query.passkeys.findMany({ where: eq(passkeys.userId, user.id) }) : [];
+  const allowCredentials = !email
+    ? undefined
+    : user && userPasskeys.length > 0
+      ? userPasskeys.map((passkey) => ({ id: passkey.id, transports: passkey.transports as never }))
+      : decoyCredentials(email);
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty.id,
+    allowCredentials,
+    // "preferred" lets a security key without a PIN answer, so we can say why it is refused instead of the browser
+    // failing silently; the server requires UV below.
+    userVerification: "preferred",
+    timeout: CEREMONY_TIMEOUT_MS,
+  });
+  const ceremonyId = await saveChallenge({ purpose: "sign-in", value: options.challenge, userId: user?.id ?? null });
+  return { ceremonyId, options };
+}
+
+type Verified = { passkey: Passkey; owner: User; challenge: Challenge; assertion: Awaited<ReturnType<typeof verifyAssertion>> };
+
+/** Every check of one assertion before anything is written; throws AppError with the reason. */
+async function checkAssertion(challenge: Challenge, body: unknown, ownerId?: string): Promise<Verified> {
+  const parsed = authenticationResponseSchema.safeParse(body);
+  if (!parsed.success) throw new AppError("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
+  const response: AuthenticationResponseJSON = parsed.data;
+  const passkey = await db.query.passkeys.findFirst({ where: eq(passkeys.id, response.id) });
+  if (!passkey) throw new AppError("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "credential id is not registered here");
+  // Username-first and step-up: the credential must belong to the account the options were for (security bar A11).
+  const expectedOwner = ownerId ?? challenge.userId;
+  if (expectedOwner && passkey.userId !== expectedOwner) {
+    throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential belongs to another account");
+  }
+  const owner = await getUser(passkey.userId);
+  if (!owner) throw new AppError("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "credential has no account");
+  // WebAuthn L3 §7.2 step 6: the user handle, when given, must be the owner's; usernameless needs it (security bar A12).
+  const userHandle = response.response.userHandle;
+  const handleMatches = userHandle ? userHandle === owner.webauthnUserId : Boolean(expectedOwner);
+  if (!handleMatches) {
+    throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "userHandle does not match the credential's account");
+  }
+  const assertion = await verifyAssertion(response, challenge.value, passkey);
+  if (!assertion.userVerified) throw new AppError("passkey:uv-missing", UV_MISSING_MESSAGE, "authenticator data UV flag is 0");
+  return { passkey, owner, challenge, assertion };
+}
+
+async function burnOnFailure<T>(ceremonyId: string, work: () => Promise<Result<T>>): Promise<Result<T>> {
+  const result = await catchAppError(work);
+  if (!result.ok && result.code !== "challenge:invalid") await burnChallenge(ceremonyId);
+  return result;
+}
+
+export async function finishPasskeySignIn(ceremonyId: string, body: unknown, client: string): Promise<Result<{ ticket: string }>> {
+  const result = await burnOnFailure(ceremonyId, async () => {
+    const challenge = await requireOpenChallenge(ceremonyId, "sign-in");
+    const { passkey, owner, assertion } = await checkAssertion(challenge, body);
+    const ticket = await transaction(async (tx) => {
+      await consumeChallenge(tx, ceremonyId);
+      await recordAssertion(tx, passkey, assertion, client);
+      await recordEvent(tx, { userId: owner.id, type: "sign-in.passkey", client, detail: { label: passkey.label } });
+      return issueTicket(tx, owner.id, "passkey");
+    });
+    return ok({ ticket });
+  });
+  if (!result.ok && result.code !== "passkey:unknown-credential") await logFailure(body, client, result.code);
+  return result;
+}
+
+async function logFailure(body: unknown, client: string, reason: string) {
+  const id = (body as { id?: unknown } | null)?.id;
+  const passkey = typeof id === "string" ? await db.query.passkeys.findFirst({ where: eq(passkeys.id, id) }) : undefined;
+  if (passkey) await recordEvent(db, { userId: passkey.userId, type: "sign-in.failed", client, detail: { reason, label: passkey.label } });
+}
+
+/** Step-up with a passkey: this account's passkeys only, user verification required. */
+export async function startPasskeyStepUp(user: User, sessionId: string): Promise<Result<RequestOptions>> {
+  const userPasskeys = await db.query.passkeys.findMany({ where: eq(passkeys.userId, user.id) });
+  if (userPasskeys.length === 0) return fail("passkey:not-found", "This account has no passkey yet: use an authenticator code.");
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty.id,
+    allowCredentials: userPasskeys.map((passkey) => ({ id: passkey.id, transports: passkey.transports as never })),
+    userVerification: "required",
+    timeout: CEREMONY_TIMEOUT_MS,
+  });
+  const ceremonyId = await saveChallenge({ purpose: "step-up", value: options.challenge, userId: user.id, sessionId });
+  return ok({ ceremonyId, options });
+}
+
+export async function finishPasskeyStepUp(user: User, sessionId: string, ceremonyId: string, body: unknown, client: string): Promise<Result> {
+  const result = await burnOnFailure(ceremonyId, async () => {
+    const challenge = await requireOpenChallenge(ceremonyId, "step-up", { userId: user.id, sessionId });
+    const { passkey, assertion } = await checkAssertion(challenge, body, user.id);
+    await transaction(async (tx) => {
+      await consumeChallenge(tx, ceremonyId);
+      await recordAssertion(tx, passkey, assertion, client);
+      await grantStepUp(tx, { userId: user.id, sessionId, method: "passkey" });
+      await recordEvent(tx, { userId: user.id, type: "step-up.passkey", client, detail: { label: passkey.label } });
+    });
+    return ok();
+  });
+  if (!result.ok) await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail: { reason: result.code } });
+  return result;
+}

@@ -1,0 +1,67 @@
+// Challenges live in the database: single-use, at most 5 minutes, bound to a purpose and, where there is one, a user
+// and a session. Nothing is kept in process memory, so any instance can finish a ceremony another one started.
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { db, type Tx } from "@/lib/db/client";
+import { challenges, type ChallengePurpose } from "@/lib/db/schema";
+import { newToken } from "@/lib/crypto/tokens";
+import { AppError } from "@/lib/result";
+import { CEREMONY_TIMEOUT_MS } from "./relying-party";
+
+export type Challenge = typeof challenges.$inferSelect;
+
+export async function saveChallenge(challenge: {
+  purpose: ChallengePurpose;
+  value: string;
+  userId?: string | null;
+  sessionId?: string | null;
+}): Promise<string> {
+  const id = newToken(16);
+  await db.insert(challenges).values({ id, ...challenge, expiresAt: new Date(Date.now() + CEREMONY_TIMEOUT_MS) });
+  return id;
+}
+
+function openChallenge(id: string, now: Date) {
+  return and(eq(challenges.id, id), isNull(challenges.consumedAt), gt(challenges.expiresAt, now));
+}
+
+/**
+ * The unspent, unexpired challenge of this ceremony, checked against the purpose and binding it was issued for
+ * (security bar C28); throws `challenge:invalid` otherwise.
+ */
+export async function requireOpenChallenge(
+  id: string,
+  purpose: ChallengePurpose,
+  binding: { userId?: string; sessionId?: string } = {},
+): Promise<Challenge> {
+  const row = await db.query.challenges.findFirst({ where: openChallenge(id, new Date()) });
+  const bound =
+    row?.purpose === purpose &&
+    (binding.userId === undefined || row.userId === binding.userId) &&
+    (binding.sessionId === undefined || row.sessionId === binding.sessionId);
+  if (!row || !bound) throw challengeInvalid();
+  return row;
+}
+
+export function challengeInvalid(): AppError {
+  return new AppError("challenge:invalid", "This request has expired or was already used. Please try again.");
+}
+
+/** Marks the challenge used inside the caller's transaction; throws when another request spent it first. */
+export async function consumeChallenge(tx: Tx, id: string): Promise<void> {
+  const spent = await tx
+    .update(challenges)
+    .set({ consumedAt: new Date() })
+    .where(openChallenge(id, new Date()))
+    .returning({ id: challenges.id });
+  if (spent.length !== 1) throw challengeInvalid();
+}
+
+/** A failed attempt spends the challenge too: one challenge, one try. */
+export async function burnChallenge(id: string): Promise<void> {
+  await db.update(challenges).set({ consumedAt: new Date() }).where(eq(challenges.id, id));
+}
+
+/** Deletes challenges that expired more than a day ago (security bar E46). */
+export async function deleteExpiredChallenges(now = Date.now()): Promise<void> {
+  await db.delete(challenges).where(lt(challenges.expiresAt, new Date(now - 24 * 60 * 60_000)));
+}

@@ -1,0 +1,62 @@
+// The passkeys of one account, as a person sees them, and renaming one.
+import { and, asc, eq } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { passkeys } from "@/lib/db/schema";
+import { recordEvent } from "@/lib/auth/audit";
+import { fail, ok, type Result } from "@/lib/result";
+import { authenticatorName } from "./authenticator-names";
+
+export const STALE_AFTER_DAYS = 90;
+export const LABEL_MAX_LENGTH = 64;
+
+export type PasskeyView = {
+  id: string;
+  label: string;
+  authenticator: string;
+  authenticatorKnown: boolean;
+  createdAt: Date;
+  createdWith: string;
+  lastUsedAt: Date | null;
+  lastUsedWith: string | null;
+  /** BE=1: the provider may copy it to the person's other devices; BS=1: it has been backed up (synced). */
+  storage: "synced" | "sync-eligible" | "device-bound";
+  transports: string[];
+  stale: boolean;
+};
+
+export async function listPasskeys(userId: string, now = Date.now()): Promise<PasskeyView[]> {
+  const rows = await db.query.passkeys.findMany({ where: eq(passkeys.userId, userId), orderBy: [asc(passkeys.createdAt)] });
+  return rows.map((row) => {
+    const authenticator = authenticatorName(row.aaguid);
+    const lastActivity = (row.lastUsedAt ?? row.createdAt).getTime();
+    return {
+      id: row.id,
+      label: row.label,
+      authenticator: authenticator.name,
+      authenticatorKnown: authenticator.known,
+      createdAt: row.createdAt,
+      createdWith: row.createdWith,
+      lastUsedAt: row.lastUsedAt,
+      lastUsedWith: row.lastUsedWith,
+      storage: row.backedUp ? "synced" : row.backupEligible ? "sync-eligible" : "device-bound",
+      transports: row.transports,
+      stale: now - lastActivity > STALE_AFTER_DAYS * 24 * 60 * 60_000,
+    };
+  });
+}
+
+export async function renamePasskey(userId: string, passkeyId: string, label: string, client: string): Promise<Result<{ label: string }>> {
+  const clean = label.trim().replace(/\s+/g, " ");
+  if (clean.length === 0 || clean.length > LABEL_MAX_LENGTH) {
+    return fail("input:invalid", `A passkey name needs 1 to ${LABEL_MAX_LENGTH} characters.`);
+  }
+  // Scoped to the owner: another person's passkey looks exactly like a missing one (security bar F49).
+  const [renamed] = await db
+    .update(passkeys)
+    .set({ label: clean })
+    .where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId)))
+    .returning({ id: passkeys.id });
+  if (!renamed) return fail("passkey:not-found", "That passkey no longer exists on this account.");
+  await recordEvent(db, { userId, type: "passkey.renamed", client, detail: { label: clean } });
+  return ok({ label: clean });
+}

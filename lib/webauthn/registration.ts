@@ -1,0 +1,126 @@
+// Adding a passkey: only with 2FA on and a fresh step-up grant of this session; the grant is spent in the same
+// transaction that consumes the challenge and stores the credential.
+import { generateRegistrationOptions, verifyRegistrationResponse } from "@simplewebauthn/server";
+import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
+import { isoBase64URL } from "@simplewebauthn/server/helpers";
+import { eq } from "drizzle-orm";
+import { db, transaction } from "@/lib/db/client";
+import { passkeys, type User } from "@/lib/db/schema";
+import { recordEvent } from "@/lib/auth/audit";
+import { spendStepUpGrant, stepUpExpiry } from "@/lib/auth/step-up";
+import { hasTotp } from "@/lib/auth/totp";
+import { AppError, catchAppError, fail, ok, type Result } from "@/lib/result";
+import { authenticatorName } from "./authenticator-names";
+import { burnChallenge, consumeChallenge, requireOpenChallenge, saveChallenge } from "./challenges";
+import { crossOriginReason } from "./client-data";
+import { registrationResponseSchema } from "./response-schemas";
+import { CEREMONY_TIMEOUT_MS, MAX_CREDENTIAL_ID_BYTES, relyingParty, SUPPORTED_ALGORITHMS } from "./relying-party";
+
+export const passkeyLocations = {
+  "this-device": "localDevice",
+  phone: "remoteDevice",
+  "security-key": "securityKey",
+} as const;
+export type PasskeyLocation = keyof typeof passkeyLocations;
+
+type Ceremony = { user: User; sessionId: string };
+
+export async function startRegistration(
+  { user, sessionId }: Ceremony,
+  location: PasskeyLocation,
+): Promise<Result<{ ceremonyId: string; options: PublicKeyCredentialCreationOptionsJSON }>> {
+  if (!(await hasTotp(user.id))) {
+    return fail("totp:required", "Turn on two-factor authentication before adding a passkey.");
+  }
+  if (!(await stepUpExpiry(user.id, sessionId))) {
+    return fail("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
+  }
+  const existing = await db.query.passkeys.findMany({ where: eq(passkeys.userId, user.id) });
+  const options = await generateRegistrationOptions({
+    rpName: relyingParty.name,
+    rpID: relyingParty.id,
+    userName: user.email,
+    userDisplayName: user.email,
+    userID: isoBase64URL.toBuffer(user.webauthnUserId),
+    timeout: CEREMONY_TIMEOUT_MS,
+    attestationType: "none",
+    // The browser refuses to make a second passkey on an authenticator that already holds one (security bar F50).
+    excludeCredentials: existing.map((passkey) => ({ id: passkey.id, transports: passkey.transports })),
+    authenticatorSelection: { residentKey: "required", userVerification: "preferred" },
+    supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
+    preferredAuthenticatorType: passkeyLocations[location],
+  });
+  const ceremonyId = await saveChallenge({ purpose: "registration", value: options.challenge, userId: user.id, sessionId });
+  return ok({ ceremonyId, options });
+}
+
+const notVerified = (detail: string) =>
+  fail("passkey:not-verified", "Your new passkey couldn't be verified, so it wasn't saved. Please try again.", detail);
+
+export async function finishRegistration(
+  { user, sessionId }: Ceremony,
+  ceremonyId: string,
+  body: unknown,
+  client: string,
+): Promise<Result<{ id: string; label: string }>> {
+  return catchAppError(async () => {
+    const challenge = await requireOpenChallenge(ceremonyId, "registration", { userId: user.id, sessionId });
+    const parsed = registrationResponseSchema.safeParse(body);
+    if (!parsed.success) return fail("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
+    const response = parsed.data;
+
+    let verification;
+    try {
+      verification = await verifyRegistrationResponse({
+        response,
+        expectedChallenge: challenge.value,
+        expectedOrigin: [...relyingParty.origins],
+        expectedRPID: relyingParty.id,
+        requireUserVerification: false,
+        supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
+      });
+    } catch (error) {
+      await burnChallenge(ceremonyId);
+      return notVerified((error as Error).message);
+    }
+    const problem = !verification.verified
+      ? "attestation did not verify"
+      : (crossOriginReason(response.response.clientDataJSON) ??
+        (isoBase64URL.toBuffer(response.id).length > MAX_CREDENTIAL_ID_BYTES
+          ? `credential id is longer than ${MAX_CREDENTIAL_ID_BYTES} bytes`
+          : null));
+    if (problem || !verification.registrationInfo) {
+      await burnChallenge(ceremonyId);
+      return notVerified(problem ?? "no registration info");
+    }
+    const info = verification.registrationInfo;
+    const authenticator = authenticatorName(info.aaguid);
+    const label = authenticator.known ? authenticator.name : `Passkey on ${client}`;
+
+    return transaction(async (tx) => {
+      await consumeChallenge(tx, ceremonyId);
+      if (!(await spendStepUpGrant(tx, user.id, sessionId))) {
+        throw new AppError("step-up:required", "Your identity check expired. Confirm it's you again, then add the passkey.");
+      }
+      // Credential ids are unique across all accounts (WebAuthn L3 §7.1 step 26; security bar A14).
+      if (await tx.query.passkeys.findFirst({ where: eq(passkeys.id, info.credential.id), columns: { id: true } })) {
+        throw new AppError("passkey:duplicate", "This passkey is already registered. Sign in with it, or create one on another device.");
+      }
+      await tx.insert(passkeys).values({
+        id: info.credential.id,
+        userId: user.id,
+        publicKey: Buffer.from(info.credential.publicKey),
+        counter: info.credential.counter,
+        transports: response.response.transports ?? [],
+        aaguid: info.aaguid,
+        backupEligible: info.credentialDeviceType === "multiDevice",
+        backedUp: info.credentialBackedUp,
+        attestationFormat: info.fmt,
+        label,
+        createdWith: client,
+      });
+      await recordEvent(tx, { userId: user.id, type: "passkey.added", client, detail: { label } });
+      return ok({ id: info.credential.id, label });
+    });
+  });
+}

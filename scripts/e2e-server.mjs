@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The server Playwright tests run against: the production build (`next start`) on a fresh embedded database.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+
+const dataDir = ".e2e-data";
+rmSync(dataDir, { recursive: true, force: true });
+const port = process.env.E2E_PORT ?? "3100";
+const server = spawn("npx", ["next", "start", "--port", port], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: port, DATABASE_URL: `file:./${dataDir}/e2e.db`, NODE_ENV: "production" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
