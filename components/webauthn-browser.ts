@@ -12,7 +12,13 @@ export function describeBrowserError(error: unknown): BrowserFailure {
     return { message: "This authenticator already holds a passkey for your account. Use it to sign in, or pick another device or password manager.", detail, cancelled: false };
   }
   if (name === "NotAllowedError") {
-    return { message: "The passkey request was cancelled or timed out. Try again, and pick the device or password manager that holds your passkey.", detail, cancelled: true };
+    return {
+      message:
+        "The passkey request was cancelled or timed out. If your fingerprint, face or PIN wasn't recognised, try again " +
+        "or use your device's screen lock; otherwise pick the device or password manager that holds your passkey.",
+      detail,
+      cancelled: true,
+    };
   }
   if (name === "AbortError") return { message: "The passkey request was cancelled. Try again.", detail, cancelled: true };
   if (name === "ConstraintError") {

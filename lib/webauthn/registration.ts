@@ -1,7 +1,7 @@
 // Adding a passkey: only with 2FA on and a fresh step-up grant of this session; the grant is spent in the same
 // transaction that consumes the challenge and stores the credential.
 import { generateRegistrationOptions, verifyRegistrationResponse } from "@simplewebauthn/server";
-import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { eq } from "drizzle-orm";
 import { db, transaction } from "@/lib/db/client";
@@ -54,6 +54,19 @@ export async function startRegistration(
   return ok({ ceremonyId, options });
 }
 
+/**
+ * A name when the AAGUID tells nothing (browsers zero it for security keys under "none" attestation): the kind of
+ * authenticator from its attachment and transports, else the browser it was made in.
+ */
+function fallbackLabel(response: RegistrationResponseJSON, client: string): string {
+  const transports = response.response.transports ?? [];
+  if (response.authenticatorAttachment === "cross-platform") {
+    if (transports.some((transport) => ["usb", "nfc", "ble", "smart-card"].includes(transport))) return "Security key";
+    if (transports.includes("hybrid")) return "Phone or tablet";
+  }
+  return `Passkey on ${client}`;
+}
+
 const notVerified = (detail: string) =>
   fail("passkey:not-verified", "Your new passkey couldn't be verified, so it wasn't saved. Please try again.", detail);
 
@@ -95,7 +108,7 @@ export async function finishRegistration(
     }
     const info = verification.registrationInfo;
     const authenticator = authenticatorName(info.aaguid);
-    const label = authenticator.known ? authenticator.name : `Passkey on ${client}`;
+    const label = authenticator.known ? authenticator.name : fallbackLabel(response, client);
 
     return transaction(async (tx) => {
       await consumeChallenge(tx, ceremonyId);

@@ -30,7 +30,13 @@ export function AddPasskey({ guard, onOutcome }: { guard: Guard; onOutcome: (out
       try {
         response = await startRegistration({ optionsJSON: start.data.options });
       } catch (error) {
-        return onOutcome({ tone: "error", ...describeBrowserError(error) });
+        const failure = describeBrowserError(error);
+        // Chromium and others refuse to put a passkey on a security key without a PIN, with the same error as a cancel.
+        const pinHint =
+          location === "security-key" && failure.cancelled
+            ? " Security keys need a PIN before they can hold a passkey: set one in your browser's security-key settings or the maker's app."
+            : "";
+        return onOutcome({ tone: "error", ...failure, message: failure.message + pinHint });
       }
       const result = await finishRegistrationAction(start.data.ceremonyId, response);
       onOutcome(result.ok ? { tone: "success", message: `Passkey “${result.data.label}” added.` } : { tone: "error", ...result });

@@ -1,0 +1,92 @@
+// Authenticator kinds and failure paths: security keys with and without a PIN, failed user verification, a second
+// registration on the same authenticator, and the 2FA-first policy.
+import { expect, test, type Page } from "@playwright/test";
+import { addPasskey, enableTotp, signOut, signUp, stepUpWithPasskey, stepUpWithTotp } from "./fixtures/account";
+import { authenticatorKinds, installAutofillSwitch, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+
+async function signInWithPasskeyButton(page: Page) {
+  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+}
+
+test("a security key with a PIN registers and signs in", async ({ page }) => {
+  const setAutofill = await installAutofillSwitch(page);
+  const key = await VirtualAuthenticator.attach(page, authenticatorKinds.securityKey);
+  await signUp(page);
+  const totp = await enableTotp(page);
+  await addPasskey(page, "A security key", stepUpWithTotp(page, totp));
+  // With "none" attestation Chromium hides a security key's AAGUID, so the label falls back to the kind of authenticator.
+  await expect(page.getByRole("listitem", { name: "Security key" }).getByText("usb")).toBeVisible();
+
+  await setAutofill(false);
+  await signOut(page);
+  await signInWithPasskeyButton(page);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  expect((await key.credentials())[0].signCount).toBe(2);
+});
+
+test("a security key without a PIN: registration asks for a PIN, and sign-in is refused with the set-a-PIN message", async ({ page }) => {
+  const setAutofill = await installAutofillSwitch(page);
+  const pinless = await VirtualAuthenticator.attach(page, authenticatorKinds.securityKeyWithoutPin);
+  const email = await signUp(page);
+  const totp = await enableTotp(page);
+
+  // Chromium will not put a passkey on a key that cannot verify the user: the person is told to set a PIN.
+  await page.goto("/account");
+  await page.getByRole("radio", { name: "A security key" }).check();
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await stepUpWithTotp(page, totp)();
+  await expect(page.getByText("Security keys need a PIN before they can hold a passkey", { exact: false })).toBeVisible();
+  expect(await pinless.credentials()).toHaveLength(0);
+
+  // A passkey that lives on a key without user verification (registered with a PIN-capable key, then moved).
+  const withPin = await VirtualAuthenticator.attach(page, authenticatorKinds.securityKey);
+  // The step-up grant is still unspent (the first attempt failed in the browser), so no new check is asked for.
+  await addPasskey(page, "A security key");
+  await withPin.moveCredentialsTo(pinless);
+
+  await setAutofill(false);
+  await signOut(page);
+  await page.getByLabel("Email").fill(email);
+  await signInWithPasskeyButton(page);
+  await expect(page.getByRole("alert").filter({ hasText: "didn't verify that it's you" })).toContainText("set a PIN");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("failed user verification (fingerprint not recognised) gives a clear message and no session", async ({ page }) => {
+  const setAutofill = await installAutofillSwitch(page);
+  const platform = await VirtualAuthenticator.attach(page);
+  await signUp(page);
+  const totp = await enableTotp(page);
+  await addPasskey(page, "This device", stepUpWithTotp(page, totp));
+
+  await setAutofill(false);
+  await signOut(page);
+  await platform.setUserVerified(false);
+  await signInWithPasskeyButton(page);
+  await expect(page.getByText("If your fingerprint, face or PIN wasn't recognised", { exact: false })).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("adding a passkey is refused until two-factor authentication is on", async ({ page }) => {
+  const platform = await VirtualAuthenticator.attach(page);
+  await signUp(page);
+  await expect(page.getByText("needs two-factor authentication before it accepts a passkey")).toBeVisible();
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByText("Turn on two-factor authentication before adding a passkey.")).toBeVisible();
+  expect(await platform.credentials()).toHaveLength(0);
+});
+
+test("the same authenticator cannot register a second passkey for the account", async ({ page }) => {
+  const platform = await VirtualAuthenticator.attach(page);
+  await signUp(page);
+  const totp = await enableTotp(page);
+  await addPasskey(page, "This device", stepUpWithTotp(page, totp));
+
+  await page.getByRole("radio", { name: "This device" }).check();
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await stepUpWithPasskey(page)();
+  await expect(page.getByText("This authenticator already holds a passkey for your account.")).toBeVisible();
+  expect(await platform.credentials()).toHaveLength(1);
+  await expect(page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem")).toHaveCount(1);
+});
