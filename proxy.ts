@@ -1,11 +1,10 @@
 // Only redirects: a visitor without a session cookie goes straight to sign-in. Every page and action still checks
 // the session itself, so a request that slips past this (security bar D33) gets nothing.
 import { NextResponse, type NextRequest } from "next/server";
-
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 
 export function proxy(request: NextRequest) {
-  const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const hasSessionCookie = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
   if (hasSessionCookie) return NextResponse.next();
   return NextResponse.redirect(new URL("/sign-in", request.url));
 }

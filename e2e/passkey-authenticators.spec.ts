@@ -12,7 +12,7 @@ test("a security key with a PIN registers and signs in", async ({ page }) => {
   const setAutofill = await installAutofillSwitch(page);
   const key = await VirtualAuthenticator.attach(page, authenticatorKinds.securityKey);
   await signUp(page);
-  const totp = await enableTotp(page);
+  const { totp } = await enableTotp(page);
   await addPasskey(page, "A security key", stepUpWithTotp(page, totp));
   // With "none" attestation Chromium hides a security key's AAGUID, so the label falls back to the kind of authenticator.
   await expect(page.getByRole("listitem", { name: "Security key" }).getByText("usb")).toBeVisible();
@@ -28,7 +28,7 @@ test("a security key without a PIN: registration asks for a PIN, and sign-in is 
   const setAutofill = await installAutofillSwitch(page);
   const pinless = await VirtualAuthenticator.attach(page, authenticatorKinds.securityKeyWithoutPin);
   const email = await signUp(page);
-  const totp = await enableTotp(page);
+  const { totp } = await enableTotp(page);
 
   // Chromium will not put a passkey on a key that cannot verify the user: the person is told to set a PIN.
   await page.goto("/account");
@@ -56,7 +56,7 @@ test("failed user verification (fingerprint not recognised) gives a clear messag
   const setAutofill = await installAutofillSwitch(page);
   const platform = await VirtualAuthenticator.attach(page);
   await signUp(page);
-  const totp = await enableTotp(page);
+  const { totp } = await enableTotp(page);
   await addPasskey(page, "This device", stepUpWithTotp(page, totp));
 
   await setAutofill(false);
@@ -80,7 +80,7 @@ test("adding a passkey is refused until two-factor authentication is on", async 
 test("the same authenticator cannot register a second passkey for the account", async ({ page }) => {
   const platform = await VirtualAuthenticator.attach(page);
   await signUp(page);
-  const totp = await enableTotp(page);
+  const { totp } = await enableTotp(page);
   await addPasskey(page, "This device", stepUpWithTotp(page, totp));
 
   await page.getByRole("radio", { name: "This device" }).check();

@@ -7,7 +7,7 @@ test("sign-up → 2FA → step-up → passkey → three passkey sign-ins → ren
   const authenticator = await VirtualAuthenticator.attach(page);
   const setAutofill = await installAutofillSwitch(page);
   const email = await signUp(page);
-  const totp = await enableTotp(page);
+  const { totp } = await enableTotp(page);
 
   await addPasskey(page, "This device", stepUpWithTotp(page, totp));
   const [credential] = await authenticator.credentials();

@@ -7,16 +7,9 @@ import { newToken } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
 import { redeemTicket } from "./tickets";
 
-declare module "next-auth" {
-  interface Session {
-    sessionId: string;
-    issuedAt: number;
-  }
-}
-
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
@@ -39,14 +32,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     jwt({ token, user }) {
       if (user?.id) return { sub: user.id, sid: newToken(16), issuedAt: Date.now() };
       return token;
-    },
-    session({ session, token }) {
-      return {
-        ...session,
-        user: { ...session.user, id: String(token.sub) },
-        sessionId: String(token.sid),
-        issuedAt: Number(token.issuedAt),
-      };
     },
   },
 });
