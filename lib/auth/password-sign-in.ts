@@ -4,7 +4,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, transaction } from "@/lib/db/client";
 import { challenges } from "@/lib/db/schema";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
-import { fail, ok, type Result } from "@/lib/result";
+import { AppError, catchAppError, fail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
 import { clearFailedAttempts, isLocked, recordFailedAttempt } from "./lockout";
 import { checkPassword } from "./password";
@@ -67,25 +67,33 @@ export async function completeSecondFactor(
   if (!pending || !user) {
     return fail("auth:pending-expired", "This sign-in timed out. Enter your email and password again.");
   }
-  const accepted = !isLocked(user) && (kind === "totp" ? await spendTotpCode(user.id, code) : await spendRecoveryCode(user.id, code));
-  if (!accepted) {
-    await recordFailedAttempt(user.id);
-    await recordEvent(db, { userId: user.id, type: "sign-in.failed", client, detail: { reason: kind } });
-    return kind === "totp"
+  const badCode =
+    kind === "totp"
       ? fail("totp:invalid-code", "That code didn't work. Use the newest code from your authenticator app; each code works once.")
       : fail("totp:invalid-code", "That recovery code didn't work. Each recovery code works once.");
+  // Claiming the pending sign-in and spending the code commit together: a wrong code leaves the sign-in pending, and
+  // the loser of two racing requests spends no code.
+  const result = await catchAppError(() =>
+    transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(challenges)
+        .set({ consumedAt: now })
+        .where(and(eq(challenges.id, pending.id), isNull(challenges.consumedAt)))
+        .returning({ id: challenges.id });
+      if (!claimed) throw new AppError("auth:pending-expired", "This sign-in was already completed. Enter your email and password again.");
+      const accepted = !isLocked(user) && (kind === "totp" ? await spendTotpCode(tx, user.id, code) : await spendRecoveryCode(tx, user.id, code));
+      if (!accepted) throw new AppError(badCode.code, badCode.message);
+      await recordEvent(tx, { userId: user.id, type: kind === "totp" ? "sign-in.totp" : "sign-in.recovery-code", client });
+      return ok({ ticket: await issueTicket(tx, user.id, kind) });
+    }),
+  );
+  if (!result.ok) {
+    if (result.code === "totp:invalid-code") {
+      await recordFailedAttempt(user.id);
+      await recordEvent(db, { userId: user.id, type: "sign-in.failed", client, detail: { reason: kind } });
+    }
+    return result;
   }
-  const ticket = await transaction(async (tx) => {
-    const [spent] = await tx
-      .update(challenges)
-      .set({ consumedAt: now })
-      .where(and(eq(challenges.id, pending.id), isNull(challenges.consumedAt)))
-      .returning({ id: challenges.id });
-    if (!spent) return null;
-    await recordEvent(tx, { userId: user.id, type: kind === "totp" ? "sign-in.totp" : "sign-in.recovery-code", client });
-    return issueTicket(tx, user.id, kind);
-  });
-  if (!ticket) return fail("auth:pending-expired", "This sign-in was already completed. Enter your email and password again.");
   await clearFailedAttempts(user.id);
-  return ok({ ticket });
+  return result;
 }

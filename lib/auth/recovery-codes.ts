@@ -1,7 +1,7 @@
 // One-time recovery codes: 10 codes of 10 base32 characters (50 bits each), shown once and stored as SHA-256.
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { db, type Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { recoveryCodes } from "@/lib/db/schema";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
 
@@ -26,8 +26,8 @@ export async function createRecoveryCodes(tx: Tx, userId: string): Promise<strin
 }
 
 /** Spends a recovery code; a code works once, also when two requests race with it. */
-export async function spendRecoveryCode(userId: string, code: string): Promise<boolean> {
-  const spent = await db
+export async function spendRecoveryCode(writer: Tx | Db, userId: string, code: string): Promise<boolean> {
+  const spent = await writer
     .update(recoveryCodes)
     .set({ usedAt: new Date() })
     .where(

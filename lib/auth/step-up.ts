@@ -2,11 +2,11 @@
 // sensitive action within 5 minutes: adding or removing a passkey, removing the password (security bar C30, D38).
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { db, type Tx } from "@/lib/db/client";
-import { stepUpGrants } from "@/lib/db/schema";
+import { stepUpGrants, type User } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
 import { fail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
-import { recordFailedAttempt } from "./lockout";
+import { isLocked, recordFailedAttempt } from "./lockout";
 import { spendTotpCode } from "./totp";
 
 export const STEP_UP_TTL_MS = 5 * 60_000;
@@ -53,12 +53,13 @@ export async function spendStepUpGrant(tx: Tx, userId: string, sessionId: string
 }
 
 export async function stepUpWithTotp(
-  user: { id: string },
+  user: Pick<User, "id" | "lockedUntil">,
   sessionId: string,
   code: string,
   client: string,
 ): Promise<Result> {
-  if (!(await spendTotpCode(user.id, code))) {
+  // A locked account guesses no codes here either; a passkey still steps up.
+  if (isLocked(user) || !(await spendTotpCode(db, user.id, code))) {
     await recordFailedAttempt(user.id);
     await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail: { reason: "totp" } });
     return fail("step-up:invalid", "That code didn't work. Use the newest code from your authenticator app; each code works once.");

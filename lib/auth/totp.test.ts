@@ -1,5 +1,6 @@
 import { TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { confirmTotpSetup, matchTotpStep, spendTotpCode, startTotpSetup } from "./totp";
 import { createUser } from "./users";
 
@@ -30,20 +31,20 @@ describe("TOTP", () => {
   it("accepts a code once: the same code again in its window is refused", async () => {
     const { user, totp, now } = await userWithTotp();
     const next = totp.generate({ timestamp: now + 30_000 });
-    expect(await spendTotpCode(user.id, next, now)).toBe(true);
-    expect(await spendTotpCode(user.id, next, now)).toBe(false);
+    expect(await spendTotpCode(db, user.id, next, now)).toBe(true);
+    expect(await spendTotpCode(db, user.id, next, now)).toBe(false);
   });
 
   it("refuses an older step after a newer one was used", async () => {
     const { user, totp, now } = await userWithTotp();
-    expect(await spendTotpCode(user.id, totp.generate({ timestamp: now + 30_000 }), now)).toBe(true);
-    expect(await spendTotpCode(user.id, totp.generate({ timestamp: now }), now)).toBe(false);
+    expect(await spendTotpCode(db, user.id, totp.generate({ timestamp: now + 30_000 }), now)).toBe(true);
+    expect(await spendTotpCode(db, user.id, totp.generate({ timestamp: now }), now)).toBe(false);
   });
 
   it("lets exactly one of several concurrent requests with the same code win", async () => {
     const { user, totp, now } = await userWithTotp();
     const code = totp.generate({ timestamp: now + 30_000 });
-    const results = await Promise.all(Array.from({ length: 10 }, () => spendTotpCode(user.id, code, now)));
+    const results = await Promise.all(Array.from({ length: 10 }, () => spendTotpCode(db, user.id, code, now)));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
@@ -52,6 +53,6 @@ describe("TOTP", () => {
     const setup = await startTotpSetup(user.id, user.email);
     if (setup === "already-enabled") throw new Error("unexpected");
     expect(await confirmTotpSetup(user.id, "000000")).toBeNull();
-    expect(await spendTotpCode(user.id, new TOTP({ secret: setup.manualKey.replace(/ /g, "") }).generate())).toBe(false);
+    expect(await spendTotpCode(db, user.id, new TOTP({ secret: setup.manualKey.replace(/ /g, "") }).generate())).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { toDataURL } from "qrcode";
-import { db, transaction } from "@/lib/db/client";
+import { db, transaction, type Db, type Tx } from "@/lib/db/client";
 import { totpFactors } from "@/lib/db/schema";
 import { open, seal } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
@@ -60,14 +60,14 @@ export async function hasTotp(userId: string): Promise<boolean> {
  * Accepts a code once: the step it belongs to must be later than the last accepted one, and recording it is a single
  * conditional UPDATE, so two requests racing with the same code cannot both win (security bar C31).
  */
-export async function spendTotpCode(userId: string, code: string, now = Date.now()): Promise<boolean> {
-  const factor = await db.query.totpFactors.findFirst({
+export async function spendTotpCode(writer: Tx | Db, userId: string, code: string, now = Date.now()): Promise<boolean> {
+  const factor = await writer.query.totpFactors.findFirst({
     where: and(eq(totpFactors.userId, userId), isNotNull(totpFactors.enabledAt)),
   });
   if (!factor) return false;
   const step = matchTotpStep(open(factor.secretEncrypted), code, now);
   if (step === null || step <= factor.lastUsedStep) return false;
-  const claimed = await db
+  const claimed = await writer
     .update(totpFactors)
     .set({ lastUsedStep: step })
     .where(and(eq(totpFactors.userId, userId), lt(totpFactors.lastUsedStep, step)))

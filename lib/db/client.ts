@@ -1,7 +1,11 @@
 // The one database client. A local file gets WAL, a busy timeout and foreign keys (security bar G53); a libsql://
 // URL talks to a libSQL server so several app instances share one database.
 import "server-only";
-import { createClient } from "@libsql/client";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { createClient, type Client } from "@libsql/client";
+import { Mutex } from "async-mutex";
 import { drizzle } from "drizzle-orm/libsql";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
@@ -10,40 +14,59 @@ const isLocalFile = env.DATABASE_URL.startsWith("file:");
 
 export const BUSY_TIMEOUT_MS = 5_000;
 
-if (isLocalFile) {
-  const { mkdirSync } = await import("node:fs");
-  const { dirname } = await import("node:path");
-  mkdirSync(dirname(env.DATABASE_URL.slice("file:".length)), { recursive: true });
-}
+if (isLocalFile) mkdirSync(dirname(env.DATABASE_URL.slice("file:".length)), { recursive: true });
 
-const client = createClient({
+const rawClient = createClient({
   url: env.DATABASE_URL,
   authToken: env.DATABASE_AUTH_TOKEN,
   // The client's `timeout` is the busy timeout of every pooled connection; a PRAGMA would reach only one.
   timeout: BUSY_TIMEOUT_MS,
-  concurrency: 4,
 });
 
-if (isLocalFile) {
-  // WAL is stored in the file itself, so one statement sets it for every connection and every instance.
-  await client.execute("PRAGMA journal_mode = WAL");
+// @libsql/client runs a local file's statements synchronously on the main thread. A write that meets another pooled
+// connection's open transaction therefore busy-waits with the event loop blocked, so that transaction can never
+// finish: a deadlock until the busy timeout. So every statement and transaction on a local file takes one lock, in
+// turn (docs/decisions/003). Statements run one at a time anyway; the lock only stops them interleaving with a
+// transaction. Across processes, BEGIN IMMEDIATE and the busy timeout order the writers.
+const lock = new Mutex();
+const insideTransaction = new AsyncLocalStorage<true>();
+
+function serialised(client: Client): Client {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== "function") return value;
+      if (property === "transaction") {
+        return (...args: unknown[]) => {
+          if (!insideTransaction.getStore()) throw new Error("Open transactions with transaction() from lib/db/client");
+          return value.apply(target, args);
+        };
+      }
+      if (!["execute", "batch", "migrate", "executeMultiple"].includes(String(property))) return value.bind(target);
+      return (...args: unknown[]) => {
+        // Waiting for the lock from inside a transaction would wait forever: that code must use its `tx`.
+        if (insideTransaction.getStore()) throw new Error("Inside transaction(), use its `tx`, not `db`");
+        return lock.runExclusive(() => value.apply(target, args));
+      };
+    },
+  });
 }
+
+const client = isLocalFile ? serialised(rawClient) : rawClient;
 
 export const db = drizzle(client, { schema });
 export type Db = typeof db;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-// An open transaction holds a pooled connection until it settles; with the pool full of them, libSQL rejects the
-// next call instead of waiting. SQLite has one writer anyway, so write transactions in this process take turns.
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits, or none of it does. */
+/** Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits, or none of it does. Use only `tx` inside. */
 export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  const run = () => db.transaction(work);
-  if (!isLocalFile) return run();
-  const result = queue.then(run, run);
-  queue = result.catch(() => undefined);
-  return result;
+  const run = () => insideTransaction.run(true, () => db.transaction(work));
+  return isLocalFile ? lock.runExclusive(run) : run();
+}
+
+if (isLocalFile) {
+  // WAL is stored in the file itself, so one statement sets it for every connection and every instance.
+  await client.execute("PRAGMA journal_mode = WAL");
 }
 
 /** The connection settings that durability depends on, read back from the database (checked at start-up). */
@@ -55,5 +78,3 @@ export async function readDatabaseSettings() {
     foreignKeys: Number(await read("foreign_keys")) === 1,
   };
 }
-
-export { client as libsqlClient };

@@ -12,9 +12,9 @@ import { recordEvent } from "@/lib/auth/audit";
 import { grantStepUp } from "@/lib/auth/step-up";
 import { issueTicket } from "@/lib/auth/tickets";
 import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
-import { AppError, catchAppError, fail, ok, type Result } from "@/lib/result";
+import { AppError, fail, ok, type Result } from "@/lib/result";
 import { NOT_VERIFIED_MESSAGE, recordAssertion, UV_MISSING_MESSAGE, verifyAssertion } from "./assertion";
-import { burnChallenge, consumeChallenge, requireOpenChallenge, saveChallenge, type Challenge } from "./challenges";
+import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveChallenge, type Challenge } from "./challenges";
 import { authenticationResponseSchema } from "./response-schemas";
 import { CEREMONY_TIMEOUT_MS, relyingParty } from "./relying-party";
 
@@ -76,12 +76,6 @@ async function checkAssertion(challenge: Challenge, body: unknown, ownerId?: str
   const assertion = await verifyAssertion(response, challenge.value, passkey);
   if (!assertion.userVerified) throw new AppError("passkey:uv-missing", UV_MISSING_MESSAGE, "authenticator data UV flag is 0");
   return { passkey, owner, challenge, assertion };
-}
-
-async function burnOnFailure<T>(ceremonyId: string, work: () => Promise<Result<T>>): Promise<Result<T>> {
-  const result = await catchAppError(work);
-  if (!result.ok && result.code !== "challenge:invalid") await burnChallenge(ceremonyId);
-  return result;
 }
 
 export async function finishPasskeySignIn(ceremonyId: string, body: unknown, client: string): Promise<Result<{ ticket: string }>> {

@@ -4,7 +4,7 @@ import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { db, type Tx } from "@/lib/db/client";
 import { challenges, type ChallengePurpose } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
-import { AppError } from "@/lib/result";
+import { AppError, catchAppError, type Result } from "@/lib/result";
 import { CEREMONY_TIMEOUT_MS } from "./relying-party";
 
 export type Challenge = typeof challenges.$inferSelect;
@@ -56,9 +56,16 @@ export async function consumeChallenge(tx: Tx, id: string): Promise<void> {
   if (spent.length !== 1) throw challengeInvalid();
 }
 
-/** A failed attempt spends the challenge too: one challenge, one try. */
-export async function burnChallenge(id: string): Promise<void> {
-  await db.update(challenges).set({ consumedAt: new Date() }).where(eq(challenges.id, id));
+/**
+ * Runs the finish step of a ceremony; when it fails for any reason but the challenge itself, the challenge is spent
+ * anyway — also when the failure rolled back the transaction that consumed it. One challenge, one try.
+ */
+export async function burnOnFailure<T>(ceremonyId: string, work: () => Promise<Result<T>>): Promise<Result<T>> {
+  const result = await catchAppError(work);
+  if (!result.ok && result.code !== "challenge:invalid") {
+    await db.update(challenges).set({ consumedAt: new Date() }).where(eq(challenges.id, ceremonyId));
+  }
+  return result;
 }
 
 /** Deletes challenges that expired more than a day ago (security bar E46). */

@@ -9,9 +9,9 @@ import { passkeys, type User } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/auth/audit";
 import { spendStepUpGrant, stepUpExpiry } from "@/lib/auth/step-up";
 import { hasTotp } from "@/lib/auth/totp";
-import { AppError, catchAppError, fail, ok, type Result } from "@/lib/result";
+import { AppError, fail, ok, type Result } from "@/lib/result";
 import { authenticatorName } from "./authenticator-names";
-import { burnChallenge, consumeChallenge, requireOpenChallenge, saveChallenge } from "./challenges";
+import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveChallenge } from "./challenges";
 import { crossOriginReason } from "./client-data";
 import { registrationResponseSchema } from "./response-schemas";
 import { CEREMONY_TIMEOUT_MS, MAX_CREDENTIAL_ID_BYTES, relyingParty, SUPPORTED_ALGORITHMS } from "./relying-party";
@@ -76,7 +76,7 @@ export async function finishRegistration(
   body: unknown,
   client: string,
 ): Promise<Result<{ id: string; label: string }>> {
-  return catchAppError(async () => {
+  return burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, "registration", { userId: user.id, sessionId });
     const parsed = registrationResponseSchema.safeParse(body);
     if (!parsed.success) return fail("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
@@ -93,7 +93,6 @@ export async function finishRegistration(
         supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
       });
     } catch (error) {
-      await burnChallenge(ceremonyId);
       return notVerified((error as Error).message);
     }
     const problem = !verification.verified
@@ -103,7 +102,6 @@ export async function finishRegistration(
           ? `credential id is longer than ${MAX_CREDENTIAL_ID_BYTES} bytes`
           : null));
     if (problem || !verification.registrationInfo) {
-      await burnChallenge(ceremonyId);
       return notVerified(problem ?? "no registration info");
     }
     const info = verification.registrationInfo;

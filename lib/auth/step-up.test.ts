@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { and, eq, isNull } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { challenges, passkeys, stepUpGrants } from "@/lib/db/schema";
+import { newToken } from "@/lib/crypto/tokens";
+import { createAccount, ORIGIN, type TestAccount } from "@/test/accounts";
+import { finishPasskeyStepUp, startPasskeyStepUp } from "@/lib/webauthn/authentication";
+import { STEP_UP_TTL_MS, stepUpExpiry, stepUpWithTotp } from "./step-up";
+import { getUser } from "./users";
+
+/** Unspent grants: registering the test account's passkeys spent grants of their own. */
+const grantsOf = (userId: string) =>
+  db.query.stepUpGrants.findMany({ where: and(eq(stepUpGrants.userId, userId), isNull(stepUpGrants.consumedAt)) });
+const counterOf = async (id: string) => (await db.query.passkeys.findFirst({ where: eq(passkeys.id, id) }))!.counter;
+
+async function startStepUp(account: TestAccount) {
+  const start = await startPasskeyStepUp(account.user, account.sessionId);
+  if (!start.ok) throw new Error(start.code);
+  return start.data;
+}
+
+describe("step-up", () => {
+  it("grants one step-up for a valid TOTP code, bound to the session, for five minutes", async () => {
+    const account = await createAccount();
+    const before = Date.now();
+    const result = await stepUpWithTotp(account.user, account.sessionId, account.totp.generate({ timestamp: Date.now() + 30_000 }), "t");
+    expect(result.ok).toBe(true);
+    const grants = await grantsOf(account.user.id);
+    expect(grants).toHaveLength(1);
+    expect(grants[0]).toMatchObject({ sessionId: account.sessionId, method: "totp", consumedAt: null });
+    const expiry = (await stepUpExpiry(account.user.id, account.sessionId))!.getTime();
+    expect(expiry).toBeGreaterThanOrEqual(before + STEP_UP_TTL_MS);
+    expect(expiry).toBeLessThanOrEqual(Date.now() + STEP_UP_TTL_MS);
+    expect(await stepUpExpiry(account.user.id, newToken(16))).toBeNull();
+  });
+
+  it("refuses a reused TOTP code and grants nothing for it", async () => {
+    const account = await createAccount();
+    const code = account.totp.generate({ timestamp: Date.now() + 30_000 });
+    expect((await stepUpWithTotp(account.user, account.sessionId, code, "t")).ok).toBe(true);
+    const reused = await stepUpWithTotp(account.user, account.sessionId, code, "t");
+    expect(reused.ok || reused.code).toBe("step-up:invalid");
+    expect(await grantsOf(account.user.id)).toHaveLength(1);
+    expect((await getUser(account.user.id))!.failedAttempts).toBe(1);
+
+    // The set-up code (the current step) is spent too.
+    const setUpCode = await stepUpWithTotp(account.user, account.sessionId, account.totp.generate(), "t");
+    expect(setUpCode.ok || setUpCode.code).toBe("step-up:invalid");
+    expect(await grantsOf(account.user.id)).toHaveLength(1);
+  });
+
+  it("grants a step-up for a user-verified passkey of this account", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    const { ceremonyId, options } = await startStepUp(account);
+    expect(options.userVerification).toBe("required");
+    expect(options.allowCredentials?.map((credential) => credential.id)).toEqual(account.passkeyIds);
+    const result = await finishPasskeyStepUp(account.user, account.sessionId, ceremonyId, account.authenticator.authenticate(options, ORIGIN), "t");
+    expect(result.ok).toBe(true);
+    expect(await grantsOf(account.user.id)).toMatchObject([{ sessionId: account.sessionId, method: "passkey", consumedAt: null }]);
+  });
+
+  it("refuses another person's passkey and grants nothing", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    const other = await createAccount({ passkeys: 1 });
+    const { ceremonyId, options } = await startStepUp(account);
+    // The other person's authenticator answers this account's challenge with their own credential.
+    const response = other.authenticator.authenticate({ ...options, allowCredentials: undefined }, ORIGIN);
+    expect(response.id).toBe(other.passkeyIds[0]);
+    const result = await finishPasskeyStepUp(account.user, account.sessionId, ceremonyId, response, "t");
+    expect(result.ok || result.code).toBe("passkey:not-verified");
+    expect(await grantsOf(account.user.id)).toHaveLength(0);
+    expect(await grantsOf(other.user.id)).toHaveLength(0);
+    expect(await counterOf(other.passkeyIds[0])).toBe(0);
+    expect((await db.query.challenges.findFirst({ where: eq(challenges.id, ceremonyId) }))!.consumedAt).not.toBeNull();
+
+    // Nor does the other person get a grant by finishing this account's ceremony as themselves.
+    const asOther = await finishPasskeyStepUp(other.user, other.sessionId, ceremonyId, response, "t");
+    expect(asOther.ok || asOther.code).toBe("challenge:invalid");
+    expect(await grantsOf(other.user.id)).toHaveLength(0);
+  });
+
+  it("refuses a passkey assertion without user verification and grants nothing", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    const { ceremonyId, options } = await startStepUp(account);
+    const response = account.authenticator.authenticate(options, ORIGIN, { flags: { uv: false } });
+    const result = await finishPasskeyStepUp(account.user, account.sessionId, ceremonyId, response, "t");
+    expect(result.ok || result.code).toBe("passkey:uv-missing");
+    expect(await grantsOf(account.user.id)).toHaveLength(0);
+    expect(await stepUpExpiry(account.user.id, account.sessionId)).toBeNull();
+    expect(await counterOf(account.passkeyIds[0])).toBe(0);
+  });
+
+  it("refuses a passkey step-up finished in another session", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    const { ceremonyId, options } = await startStepUp(account);
+    const otherSessionId = newToken(16);
+    const result = await finishPasskeyStepUp(account.user, otherSessionId, ceremonyId, account.authenticator.authenticate(options, ORIGIN), "t");
+    expect(result.ok || result.code).toBe("challenge:invalid");
+    expect(await grantsOf(account.user.id)).toHaveLength(0);
+  });
+
+  it("has nothing to offer an account without passkeys", async () => {
+    const account = await createAccount();
+    const start = await startPasskeyStepUp(account.user, account.sessionId);
+    expect(start.ok || start.code).toBe("passkey:not-found");
+  });
+});

@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { createUser } from "@/lib/auth/users";
+import { newToken } from "@/lib/crypto/tokens";
+import { db, readDatabaseSettings, transaction } from "./client";
+import { users } from "./schema";
+
+const newUser = async () => (await createUser(`db-${newToken(6)}@test.example`, "a long enough password"))!;
+
+describe("database client", () => {
+  it("runs on WAL with a busy timeout and foreign keys on", async () => {
+    expect(await readDatabaseSettings()).toEqual({ journalMode: "wal", busyTimeout: 5_000, foreignKeys: true });
+  });
+
+  it("lets plain writes that overlap an open transaction wait their turn instead of failing busy", async () => {
+    const user = await newUser();
+    const attempts = (n: number) => db.update(users).set({ failedAttempts: n }).where(eq(users.id, user.id));
+    const results = await Promise.allSettled([
+      transaction(async (tx) => {
+        await tx.update(users).set({ failedAttempts: 100 }).where(eq(users.id, user.id));
+        await tx.update(users).set({ failedAttempts: 101 }).where(eq(users.id, user.id));
+      }),
+      attempts(1),
+      transaction(async (tx) => tx.update(users).set({ lockedUntil: null }).where(eq(users.id, user.id))),
+      attempts(2),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+    expect((await db.query.users.findFirst({ where: eq(users.id, user.id) }))!.failedAttempts).toBe(2);
+  });
+
+  it("refuses `db` inside a transaction (it would wait for itself) and rolls the transaction back", async () => {
+    const user = await newUser();
+    const error: Error = await transaction(async (tx) => {
+      await tx.update(users).set({ failedAttempts: 7 }).where(eq(users.id, user.id));
+      await db.query.users.findFirst({ where: eq(users.id, user.id) });
+    }).catch((caught) => caught);
+    // Drizzle wraps the driver's error as the cause of its "Failed query" error.
+    expect(String(error.cause ?? error)).toContain("use its `tx`");
+    expect((await db.query.users.findFirst({ where: eq(users.id, user.id) }))!.failedAttempts).toBe(0);
+  });
+
+  it("refuses transactions opened around transaction()", async () => {
+    await expect(db.transaction(async () => undefined)).rejects.toThrow("transaction() from lib/db/client");
+  });
+});

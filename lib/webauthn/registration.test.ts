@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
+import { count, eq } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { passkeys } from "@/lib/db/schema";
+import { grantStepUp } from "@/lib/auth/step-up";
+import { createUser } from "@/lib/auth/users";
+import { newToken } from "@/lib/crypto/tokens";
+import { createAccount, ORIGIN, PASSWORD, type TestAccount } from "@/test/accounts";
+import { finishRegistration, startRegistration } from "./registration";
+
+const grant = (account: TestAccount, sessionId = account.sessionId) =>
+  grantStepUp(db, { userId: account.user.id, sessionId, method: "totp" });
+const passkeyCount = async (userId: string) =>
+  (await db.select({ value: count() }).from(passkeys).where(eq(passkeys.userId, userId)))[0].value;
+
+async function start(account: TestAccount, sessionId = account.sessionId) {
+  const result = await startRegistration({ user: account.user, sessionId }, "this-device");
+  if (!result.ok) throw new Error(result.code);
+  return result.data;
+}
+
+/**
+ * The same credential answered for another ceremony. "none" attestation signs nothing over clientDataJSON, so a
+ * client can put any challenge there: exactly what a second create() with the same credential would send.
+ */
+function forChallenge(response: RegistrationResponseJSON, challenge: string): RegistrationResponseJSON {
+  const clientData = JSON.parse(Buffer.from(response.response.clientDataJSON, "base64url").toString());
+  const clientDataJSON = Buffer.from(JSON.stringify({ ...clientData, challenge })).toString("base64url");
+  return { ...response, response: { ...response.response, clientDataJSON } };
+}
+
+describe("passkey registration", () => {
+  it("requires TOTP, then a step-up grant of this session", async () => {
+    const user = (await createUser(`no-totp-${newToken(6)}@test.example`, PASSWORD))!;
+    const sessionId = newToken(16);
+    await grantStepUp(db, { userId: user.id, sessionId, method: "totp" });
+    const noTotp = await startRegistration({ user, sessionId }, "this-device");
+    expect(noTotp.ok || noTotp.code).toBe("totp:required");
+
+    const account = await createAccount();
+    const noGrant = await startRegistration(account, "this-device");
+    expect(noGrant.ok || noGrant.code).toBe("step-up:required");
+    await grant(account, newToken(16));
+    const otherSession = await startRegistration(account, "this-device");
+    expect(otherSession.ok || otherSession.code).toBe("step-up:required");
+  });
+
+  it("asks for a discoverable credential, excludes the existing ones and uses the random user handle", async () => {
+    const account = await createAccount({ passkeys: 2 });
+    await grant(account);
+    const { options } = await start(account);
+    expect(options.authenticatorSelection).toMatchObject({ residentKey: "required", userVerification: "preferred" });
+    expect(options.excludeCredentials?.map((credential) => credential.id).sort()).toEqual([...account.passkeyIds].sort());
+    expect(options.user.id).toBe(account.user.webauthnUserId);
+    const handle = Buffer.from(options.user.id, "base64url");
+    expect(handle).toHaveLength(64);
+    expect(handle.toString("latin1")).not.toContain(account.user.email);
+    expect(options.user.id).not.toContain(account.user.email.split("@")[0]);
+  });
+
+  it("spends the grant on finish: a second ceremony on the same grant fails", async () => {
+    const account = await createAccount();
+    await grant(account);
+    const first = await start(account);
+    const second = await start(account); // the grant is checked, not spent, at start
+    const ok = await finishRegistration(account, first.ceremonyId, account.authenticator.register(first.options, ORIGIN), "t");
+    expect(ok.ok).toBe(true);
+    const late = await finishRegistration(account, second.ceremonyId, account.authenticator.register(second.options, ORIGIN), "t");
+    expect(late.ok || late.code).toBe("step-up:required");
+    const again = await startRegistration(account, "this-device");
+    expect(again.ok || again.code).toBe("step-up:required");
+    expect(await passkeyCount(account.user.id)).toBe(1);
+  });
+
+  it("accepts a response once: the same ceremony again fails on its challenge", async () => {
+    const account = await createAccount();
+    await grant(account);
+    await grant(account);
+    const { ceremonyId, options } = await start(account);
+    const response = account.authenticator.register(options, ORIGIN);
+    expect((await finishRegistration(account, ceremonyId, response, "t")).ok).toBe(true);
+    const replay = await finishRegistration(account, ceremonyId, response, "t");
+    expect(replay.ok || replay.code).toBe("challenge:invalid");
+    expect(await passkeyCount(account.user.id)).toBe(1);
+  });
+
+  it("refuses a ceremony finished from another session or by another account", async () => {
+    const account = await createAccount();
+    const other = await createAccount();
+    const otherSessionId = newToken(16);
+    await grant(account);
+    await grant(account, otherSessionId);
+    await grant(other);
+    const { ceremonyId, options } = await start(account);
+    const response = account.authenticator.register(options, ORIGIN);
+
+    const fromOtherSession = await finishRegistration({ user: account.user, sessionId: otherSessionId }, ceremonyId, response, "t");
+    expect(fromOtherSession.ok || fromOtherSession.code).toBe("challenge:invalid");
+    const byOtherAccount = await finishRegistration(other, ceremonyId, response, "t");
+    expect(byOtherAccount.ok || byOtherAccount.code).toBe("challenge:invalid");
+    expect(await passkeyCount(account.user.id)).toBe(0);
+    expect(await passkeyCount(other.user.id)).toBe(0);
+  });
+
+  it("refuses a credential id that is already registered, on this account or another", async () => {
+    const account = await createAccount();
+    const other = await createAccount();
+    await grant(account);
+    const first = await start(account);
+    const response = account.authenticator.register(first.options, ORIGIN);
+    const registered = await finishRegistration(account, first.ceremonyId, response, "t");
+    expect(registered.ok).toBe(true);
+
+    for (const who of [account, other]) {
+      await grant(who);
+      const ceremony = await start(who);
+      const duplicate = await finishRegistration(who, ceremony.ceremonyId, forChallenge(response, ceremony.options.challenge), "t");
+      expect(duplicate.ok || duplicate.code).toBe("passkey:duplicate");
+    }
+    const rows = await db.query.passkeys.findMany({ where: eq(passkeys.id, response.id) });
+    expect(rows.map((row) => row.userId)).toEqual([account.user.id]);
+    expect(await passkeyCount(other.user.id)).toBe(0);
+  });
+
+  it("refuses a response made for another origin, stores nothing and burns the ceremony", async () => {
+    const account = await createAccount();
+    await grant(account);
+    const { ceremonyId, options } = await start(account);
+    const evil = await finishRegistration(account, ceremonyId, account.authenticator.register(options, "http://evil.example"), "t");
+    expect(evil.ok || evil.code).toBe("passkey:not-verified");
+    expect(!evil.ok && evil.detail).toMatch(/origin/i);
+    expect(await passkeyCount(account.user.id)).toBe(0);
+
+    const retry = await finishRegistration(account, ceremonyId, account.authenticator.register(options, ORIGIN), "t");
+    expect(retry.ok || retry.code).toBe("challenge:invalid");
+    expect(await passkeyCount(account.user.id)).toBe(0);
+  });
+});
