@@ -50,8 +50,8 @@ test("sign-up → 2FA → step-up → passkey → three passkey sign-ins → ren
   await expect(page.getByText("Removed — passwordless")).toBeVisible();
 
   // The last passkey is now the only way in: removal is refused.
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Remove Work laptop" }).click();
+  await page.getByRole("dialog", { name: "Remove “Work laptop”?" }).getByRole("button", { name: "Remove passkey" }).click();
   await expect(page.getByText("This is your last way to sign in, so it can't be removed.")).toBeVisible();
   await expect(page.getByRole("listitem", { name: "Work laptop" })).toBeVisible();
 

@@ -97,8 +97,8 @@ test("removing one of two passkeys needs a step-up, signals the browser, and end
   expect(await key.credentials()).toHaveLength(1);
 
   const beforeRemoval = await page.context().cookies();
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Remove Security key" }).click();
+  await page.getByRole("dialog", { name: "Remove “Security key”?" }).getByRole("button", { name: "Remove passkey" }).click();
   await stepUpWithPasskey(page)();
   await expect(page.getByText("Passkey “Security key” removed.", { exact: false })).toBeVisible();
   await expect(page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem")).toHaveCount(1);

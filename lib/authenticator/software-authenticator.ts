@@ -8,11 +8,10 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import { Encoder } from "cbor-x";
+import { encodeCBOR, type CBORType } from "@levischuck/tiny-cbor";
 
-// Plain CBOR as authenticators write it: no record extension, no typed-array tags, no tag 259 around Maps
-// (`useTag259ForMaps` is a runtime option that cbor-x's typings lack).
-const cbor = new Encoder({ useRecords: false, tagUint8Array: false, useTag259ForMaps: false, variableMapSize: true } as ConstructorParameters<typeof Encoder>[0]);
+/** CBOR as authenticators write it (shortest lengths, Maps with integer keys for COSE). */
+const cbor = (value: CBORType): Buffer => Buffer.from(encodeCBOR(value));
 
 export type Flags = { up: boolean; uv: boolean; be: boolean; bs: boolean };
 
@@ -39,13 +38,13 @@ function authenticatorData(rpId: string, flags: Flags, signCount: number, attest
 /** COSE_Key for an EC2 P-256 public key, alg ES256 (RFC 9053 §7.1). */
 function coseEs256(privateKey: KeyObject): Buffer {
   const jwk = privateKey.export({ format: "jwk" });
-  return cbor.encode(
-    new Map<number, number | Buffer>([
+  return cbor(
+    new Map<number, CBORType>([
       [1, 2],
       [3, -7],
       [-1, 1],
-      [-2, Buffer.from(jwk.x!, "base64url")],
-      [-3, Buffer.from(jwk.y!, "base64url")],
+      [-2, new Uint8Array(Buffer.from(jwk.x!, "base64url"))],
+      [-3, new Uint8Array(Buffer.from(jwk.y!, "base64url"))],
     ]),
   );
 }
@@ -86,7 +85,13 @@ export class SoftwareAuthenticator {
       authenticatorAttachment: "platform",
       response: {
         clientDataJSON: clientData("webauthn.create", options.challenge, origin).toString("base64url"),
-        attestationObject: cbor.encode(new Map<string, unknown>([["fmt", "none"], ["attStmt", new Map()], ["authData", authData]])).toString("base64url"),
+        attestationObject: cbor(
+          new Map<string, CBORType>([
+            ["fmt", "none"],
+            ["attStmt", new Map<string, CBORType>()],
+            ["authData", new Uint8Array(authData)],
+          ]),
+        ).toString("base64url"),
         transports: ["internal"],
       },
     };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { useConfirm } from "@/components/confirm-dialog";
 import { LocalTime } from "@/components/local-time";
 import { Badge, Button } from "@/components/ui";
 import { signalAllAcceptedCredentials, signalCurrentUserDetails } from "@/components/webauthn-browser";
@@ -33,6 +34,7 @@ export function PasskeyList(props: { passkeys: PasskeyView[]; account: Account; 
 
 function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyView; account: Account; guard: Guard; onOutcome: (outcome: Outcome) => void }) {
   const [editing, setEditing] = useState(false);
+  const { ask, dialog } = useConfirm();
   const [busy, setBusy] = useState<"rename" | "remove" | null>(null);
   const storage = storageText[passkey.storage];
 
@@ -48,7 +50,12 @@ function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyV
   }
 
   async function remove() {
-    if (!window.confirm(`Remove the passkey “${passkey.label}”? You will no longer be able to sign in with it.`)) return;
+    const confirmed = await ask({
+      title: `Remove “${passkey.label}”?`,
+      body: "You will no longer be able to sign in with this passkey. You'll confirm it's you next.",
+      confirm: "Remove passkey",
+    });
+    if (!confirmed) return;
     setBusy("remove");
     const result = await guard(() => removePasskeyAction(passkey.id));
     setBusy(null);
@@ -103,6 +110,7 @@ function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyV
         </div>
         <div className="sm:col-span-2"><dt className="inline font-medium">Storage: </dt><dd className="inline">{storage.text}</dd></div>
       </dl>
+      {dialog}
       {passkey.stale && (
         <p className="mt-2 text-xs text-amber-900">
           You haven&apos;t used this passkey for 90 days. If you no longer have the device or password manager that holds it, remove it.

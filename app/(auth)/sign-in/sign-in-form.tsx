@@ -20,8 +20,9 @@ export function SignInForm({ rpId }: { rpId: string }) {
   const [passkeyBusy, setPasskeyBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
 
+  /** Resolves to false when the attempt failed (on success the server action navigates away). */
   const signInWithPasskey = useCallback(
-    async (mode: "button" | "autofill"): Promise<void> => {
+    async (mode: "button" | "autofill"): Promise<boolean> => {
       const email = mode === "button" ? emailRef.current?.value : undefined;
       if (mode === "button") {
         setPasskeyBusy(true);
@@ -29,7 +30,10 @@ export function SignInForm({ rpId }: { rpId: string }) {
       }
       try {
         const start = await startPasskeySignInAction(email);
-        if (!start.ok) return setPasskeyMessage(start);
+        if (!start.ok) {
+          setPasskeyMessage(start);
+          return false;
+        }
         let response;
         try {
           response = await startAuthentication({ optionsJSON: start.data.options, useBrowserAutofill: mode === "autofill" });
@@ -37,13 +41,15 @@ export function SignInForm({ rpId }: { rpId: string }) {
           const failure = describeBrowserError(error);
           // Autofill requests are cancelled whenever the person does something else: not worth a message.
           if (!(mode === "autofill" && failure.cancelled)) setPasskeyMessage(failure);
-          return;
+          return false;
         }
         const result = await finishPasskeySignInAction(start.data.ceremonyId, response);
         if (result && !result.ok) {
           setPasskeyMessage(result);
           if (result.code === "passkey:unknown-credential") await signalUnknownCredential(rpId, response.id);
+          return false;
         }
+        return true;
       } finally {
         if (mode === "button") setPasskeyBusy(false);
       }
@@ -52,15 +58,18 @@ export function SignInForm({ rpId }: { rpId: string }) {
   );
 
   // Autofill (conditional mediation): passkeys offered in the username field's suggestions.
-  useEffect(() => {
-    let active = true;
-    void browserSupportsWebAuthnAutofill().then((supported) => {
-      if (supported && active) void signInWithPasskey("autofill");
-    });
-    return () => {
-      active = false;
-    };
+  const startAutofill = useCallback(async () => {
+    if (await browserSupportsWebAuthnAutofill()) await signInWithPasskey("autofill");
   }, [signInWithPasskey]);
+
+  useEffect(() => {
+    void startAutofill();
+  }, [startAutofill]);
+
+  async function signInWithButton() {
+    // The button cancels a pending autofill request; offer autofill again if the button's attempt fails.
+    if (!(await signInWithPasskey("button"))) void startAutofill();
+  }
 
   if (passwordState?.ok) return <SecondFactorForm pendingToken={passwordState.pendingToken} />;
 
@@ -85,7 +94,7 @@ export function SignInForm({ rpId }: { rpId: string }) {
       <div className="flex items-center gap-3 text-xs text-slate-500" aria-hidden>
         <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
       </div>
-      <Button type="button" variant="secondary" busy={passkeyBusy} onClick={() => void signInWithPasskey("button")}>
+      <Button type="button" variant="secondary" busy={passkeyBusy} onClick={() => void signInWithButton()}>
         Sign in with a passkey
       </Button>
       <p className="text-xs text-slate-600">
