@@ -38,11 +38,13 @@ test("a security key without a PIN: registration asks for a PIN, and sign-in is 
   await expect(page.getByText("Security keys need a PIN before they can hold a passkey", { exact: false })).toBeVisible();
   expect(await pinless.credentials()).toHaveLength(0);
 
-  // A passkey that lives on a key without user verification (registered with a PIN-capable key, then moved).
+  // A passkey that lives on a key without user verification: registered on a key with a PIN, then moved to one
+  // without. One key at a time, so Chromium cannot pick the PIN-less key for the registration.
+  await pinless.remove();
   const withPin = await VirtualAuthenticator.attach(page, authenticatorKinds.securityKey);
   // The step-up grant is still unspent (the first attempt failed in the browser), so no new check is asked for.
   await addPasskey(page, "A security key");
-  await withPin.moveCredentialsTo(pinless);
+  await withPin.moveCredentialsTo(await VirtualAuthenticator.attach(page, authenticatorKinds.securityKeyWithoutPin));
 
   await setAutofill(false);
   await signOut(page);
