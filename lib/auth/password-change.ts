@@ -3,12 +3,14 @@ import { transaction } from "@/lib/db/client";
 import { users, type User } from "@/lib/db/schema";
 import { fail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
+import { recordFailedAttempt } from "./lockout";
 import { checkPassword, hashPassword } from "./password";
 
 /** Changes the password after checking the current one, and ends every session (security bar D37). */
 export async function changePassword(user: User, current: string, next: string, client: string): Promise<Result> {
   if (!user.passwordHash) return fail("password:none", "This account is passwordless: it signs in with passkeys only.");
   if (!(await checkPassword(user.passwordHash, current))) {
+    await recordFailedAttempt(user.id);
     return fail("password:incorrect", "Your current password is not correct.");
   }
   const passwordHash = await hashPassword(next);

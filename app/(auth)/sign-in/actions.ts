@@ -40,13 +40,13 @@ export async function completeSecondFactorAction(_previous: SecondFactorState, f
   redirect("/account");
 }
 
-const emailSchema = z.string().max(254).optional();
+const emailSchema = z.string().trim().max(254).optional();
 
 /** Options for a passkey sign-in: username-first with an email, usernameless (and autofill) without. */
-export async function startPasskeySignInAction(email?: string) {
-  const input = parseInput(emailSchema, email?.trim() || undefined);
+export async function startPasskeySignInAction(email?: unknown) {
+  const input = parseInput(emailSchema, email);
   if (!input.ok) return input;
-  return { ok: true as const, data: await startPasskeySignIn(input.data) };
+  return { ok: true as const, data: await startPasskeySignIn(input.data || undefined) };
 }
 
 export async function finishPasskeySignInAction(ceremonyId: unknown, response: unknown): Promise<Result> {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { parseInput, withSession } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
+import { recordFailedAttempt } from "@/lib/auth/lockout";
 import { checkPassword } from "@/lib/auth/password";
 import { confirmTotpSetup, startTotpSetup } from "@/lib/auth/totp";
 import { db } from "@/lib/db/client";
@@ -25,6 +26,7 @@ export async function confirmTotpSetupAction(code: unknown, password: unknown) {
     const input = parseInput(confirmSchema, { code, password });
     if (!input.ok) return input;
     if (!(await checkPassword(user.passwordHash, input.data.password))) {
+      await recordFailedAttempt(user.id);
       return fail("password:incorrect", "Your current password is not correct.");
     }
     const recoveryCodes = await confirmTotpSetup(user.id, input.data.code);
