@@ -22,6 +22,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/account" className="text-sm text-slate-700 hover:text-slate-950">
               Account
             </Link>
+            <Link href="/wallet" className="text-sm text-slate-700 hover:text-slate-950">
+              Wallet
+            </Link>
             <Link href="/troubleshoot" className="text-sm text-slate-700 hover:text-slate-950">
               Troubleshoot
             </Link>

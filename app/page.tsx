@@ -4,7 +4,7 @@ const areas = [
   {
     href: "/sign-up",
     title: "Try passkeys on a realistic account",
-    body: "Sign up with a password, turn on two-factor authentication, then add passkeys on this device, a phone or a security key — and sign in with them three ways. The account follows the policy of a careful exchange.",
+    body: "Sign up with a password, turn on two-factor authentication, then add passkeys on this device, a phone or a security key, sign in with them three ways, and confirm a demo withdrawal with one. The account follows the policy of a careful exchange.",
     cta: "Create a test account",
   },
   {

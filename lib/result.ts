@@ -23,7 +23,12 @@ export type ErrorCode =
   | "passkey:not-found"
   | "passkey:last-method"
   | "passkey:backup-state-changed"
-  | "rate:limited";
+  | "rate:limited"
+  | "wallet:bad-amount"
+  | "wallet:bad-address"
+  | "wallet:insufficient"
+  | "wallet:passkey-required"
+  | "wallet:changed";
 
 export type Failure = { ok: false; code: ErrorCode; message: string; detail?: string };
 export type Result<T = undefined> = { ok: true; data: T } | Failure;

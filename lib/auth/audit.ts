@@ -21,6 +21,7 @@ export const auditEventTypes = {
   "passkey.added": "Passkey added",
   "passkey.renamed": "Passkey renamed",
   "passkey.removed": "Passkey removed",
+  withdrawal: "Demo withdrawal sent",
 } as const;
 export type AuditEventType = keyof typeof auditEventTypes;
 

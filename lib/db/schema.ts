@@ -71,7 +71,7 @@ export const passkeys = sqliteTable(
   (t) => [index("passkeys_user_idx").on(t.userId)],
 );
 
-export const challengePurposes = ["registration", "sign-in", "step-up", "totp-sign-in"] as const;
+export const challengePurposes = ["registration", "sign-in", "step-up", "totp-sign-in", "withdrawal"] as const;
 export type ChallengePurpose = (typeof challengePurposes)[number];
 
 export const challenges = sqliteTable(
@@ -84,6 +84,8 @@ export const challenges = sqliteTable(
     userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
     /** The Auth.js session id the ceremony belongs to, when it starts inside a session. */
     sessionId: text("session_id"),
+    /** SHA-256 of what the ceremony authorises (a withdrawal's amount, destination and nonce). */
+    payloadHash: text("payload_hash"),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     consumedAt: integer("consumed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
@@ -129,6 +131,48 @@ export const auditEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("audit_events_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** The demo wallet: a balance in integer units (1 LAB = 10^8 units) and the ledger that explains it. */
+export const wallets = sqliteTable("wallets", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  balance: integer("balance").notNull(),
+  createdAt: createdAt(),
+});
+
+export const withdrawals = sqliteTable(
+  "withdrawals",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    amount: integer("amount").notNull(),
+    destination: text("destination").notNull(),
+    /** The challenge that authorised it: one withdrawal per challenge, whatever is replayed. */
+    challengeId: text("challenge_id").notNull().unique(),
+    passkeyId: text("passkey_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("withdrawals_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const ledgerEntries = sqliteTable(
+  "ledger_entries",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Signed units: the opening grant is positive, a withdrawal negative. */
+    amount: integer("amount").notNull(),
+    kind: text("kind", { enum: ["opening", "withdrawal"] }).notNull(),
+    withdrawalId: text("withdrawal_id").references(() => withdrawals.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("ledger_entries_user_idx").on(t.userId)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -53,8 +53,11 @@ export async function startPasskeySignIn(email?: string): Promise<RequestOptions
 
 type Verified = { passkey: Passkey; owner: User; challenge: Challenge; assertion: Awaited<ReturnType<typeof verifyAssertion>> };
 
-/** Every check of one assertion before anything is written; throws AppError with the reason. */
-async function checkAssertion(challenge: Challenge, body: unknown, ownerId?: string): Promise<Verified> {
+/**
+ * Every check of one assertion before anything is written, user verification included; throws AppError with the
+ * reason. `ownerId` restricts it to one account's passkeys (step-up, withdrawal).
+ */
+export async function checkAssertion(challenge: Challenge, body: unknown, ownerId?: string): Promise<Verified> {
   const parsed = authenticationResponseSchema.safeParse(body);
   if (!parsed.success) throw new AppError("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
   const response: AuthenticationResponseJSON = parsed.data;

@@ -14,6 +14,7 @@ export async function saveChallenge(challenge: {
   value: string;
   userId?: string | null;
   sessionId?: string | null;
+  payloadHash?: string | null;
 }): Promise<string> {
   const id = newToken(16);
   await db.insert(challenges).values({ id, ...challenge, expiresAt: new Date(Date.now() + CEREMONY_TIMEOUT_MS) });

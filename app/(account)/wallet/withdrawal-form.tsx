@@ -1,0 +1,73 @@
+"use client";
+
+import { startAuthentication } from "@simplewebauthn/browser";
+import { useState, type FormEvent } from "react";
+import { Alert, Button, Field } from "@/components/ui";
+import { describeBrowserError } from "@/components/webauthn-browser";
+import { finishWithdrawalAction, startWithdrawalAction } from "./actions";
+
+type Outcome = { tone: "success" | "error"; message: string; detail?: string } | null;
+
+export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  const [destination, setDestination] = useState("");
+
+  async function withdraw(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const request = { amount: String(new FormData(form).get("amount") ?? ""), destination };
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const start = await startWithdrawalAction(request);
+      if (!start.ok) return setOutcome({ tone: "error", ...start });
+      let response;
+      try {
+        response = await startAuthentication({ optionsJSON: start.data.options });
+      } catch (error) {
+        return setOutcome({ tone: "error", ...describeBrowserError(error) });
+      }
+      const result = await finishWithdrawalAction(start.data.ceremonyId, request, response);
+      if (!result.ok) return setOutcome({ tone: "error", ...result });
+      form.reset();
+      setDestination("");
+      setOutcome({ tone: "success", message: `Sent ${start.data.summary}.` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={withdraw} className="flex flex-col gap-4">
+      <Field id="amount" name="amount" label="Amount (LAB)" inputMode="decimal" autoComplete="off" placeholder="0.25" required />
+      <Field
+        id="destination"
+        name="destination"
+        label="Destination address"
+        autoComplete="off"
+        spellCheck={false}
+        value={destination}
+        onChange={(event) => setDestination(event.target.value)}
+        required
+        hint={
+          <>
+            Demo addresses start with <code>lab1</code> and carry a checksum.{" "}
+            <button type="button" className="text-brand-700 underline" onClick={() => setDestination(exampleAddress)}>
+              Use a demo address
+            </button>
+          </>
+        }
+      />
+      <p className="text-xs text-slate-600">
+        You&apos;ll confirm with your passkey. It signs this exact amount and address: if either changes, nothing is sent.
+      </p>
+      <Alert tone={outcome?.tone ?? "info"} detail={outcome?.detail}>
+        {outcome?.message}
+      </Alert>
+      <Button type="submit" busy={busy} className="self-start">
+        Withdraw
+      </Button>
+    </form>
+  );
+}
