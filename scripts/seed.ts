@@ -30,8 +30,18 @@ async function ensureDemoAccount() {
   return { email: user.email, secret: open(sealed) };
 }
 
+export const SUPPORT_EMAIL = "support@passkey-lab.test";
+export const SUPPORT_PASSWORD = "support staff password";
+
+async function ensureSupportAccount() {
+  if (await findUserByEmail(SUPPORT_EMAIL)) return;
+  const user = await createUser(SUPPORT_EMAIL, SUPPORT_PASSWORD, "support");
+  if (!user) throw new Error("could not create the support account");
+}
+
 await migrateDatabase();
 const demo = await ensureDemoAccount();
+await ensureSupportAccount();
 const origin = env.RP_ORIGINS[0];
 console.log(`
 Passkey Lab demo account (database ${env.DATABASE_URL})
@@ -40,5 +50,6 @@ Passkey Lab demo account (database ${env.DATABASE_URL})
   password    ${DEMO_PASSWORD}
   TOTP key    ${demo.secret}   (add it to an authenticator app: issuer ${env.RP_NAME})
   TOTP URI    ${new TOTP({ issuer: env.RP_NAME, label: demo.email, secret: demo.secret }).toString()}
+Support console (${origin}/support): ${SUPPORT_EMAIL} / ${SUPPORT_PASSWORD}
 Or create your own account at ${origin}/sign-up.
 `);

@@ -22,10 +22,22 @@ export const auditEventTypes = {
   "passkey.renamed": "Passkey renamed",
   "passkey.removed": "Passkey removed",
   withdrawal: "Demo withdrawal sent",
+  "support.lookup": "Support looked up an account",
+  "support.report-opened": "Support opened a troubleshooting report",
 } as const;
 export type AuditEventType = keyof typeof auditEventTypes;
 
 type Writer = Tx | typeof db;
+
+/**
+ * The detail a person sees about their own account: everything but `verdict`, the verifier's exact words, which only
+ * support staff see (the person gets the generic message, so failures reveal nothing to an attacker).
+ */
+export function publicDetail(detail: Record<string, string>): string[] {
+  return Object.entries(detail)
+    .filter(([key]) => key !== "verdict")
+    .map(([, value]) => value);
+}
 
 export async function recordEvent(
   writer: Writer,

@@ -175,6 +175,34 @@ export const ledgerEntries = sqliteTable(
   (t) => [index("ledger_entries_user_idx").on(t.userId)],
 );
 
+/** A redacted troubleshooting report, opened by a short code read aloud over the phone; kept 30 days. */
+export const troubleshootReports = sqliteTable(
+  "troubleshoot_reports",
+  {
+    code: text("code").primaryKey(),
+    /** The signed-in person who saved it, if any; support sees their account next to the report. */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("troubleshoot_reports_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * A troubleshooting live test: a throwaway credential on no account at all, so it can never sign anyone in. Deleted
+ * when the test ends, or when it expires.
+ */
+export const liveTests = sqliteTable("live_tests", {
+  id: text("id").primaryKey(),
+  userHandle: text("user_handle").notNull(),
+  challenge: text("challenge").notNull(),
+  credentialId: text("credential_id"),
+  publicKey: blob("public_key", { mode: "buffer" }),
+  counter: integer("counter"),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Passkey = typeof passkeys.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;

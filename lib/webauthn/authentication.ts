@@ -12,7 +12,7 @@ import { recordEvent } from "@/lib/auth/audit";
 import { grantStepUp } from "@/lib/auth/step-up";
 import { issueTicket } from "@/lib/auth/tickets";
 import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
-import { AppError, fail, ok, type Result } from "@/lib/result";
+import { AppError, fail, ok, type Failure, type Result } from "@/lib/result";
 import { NOT_VERIFIED_MESSAGE, recordAssertion, UV_MISSING_MESSAGE, verifyAssertion } from "./assertion";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveChallenge, type Challenge } from "./challenges";
 import { authenticationResponseSchema } from "./response-schemas";
@@ -93,14 +93,21 @@ export async function finishPasskeySignIn(ceremonyId: string, body: unknown, cli
     });
     return ok({ ticket });
   });
-  if (!result.ok && result.code !== "passkey:unknown-credential") await logFailure(body, client, result.code);
+  if (!result.ok && result.code !== "passkey:unknown-credential") await logFailure(body, client, result);
   return result;
 }
 
-async function logFailure(body: unknown, client: string, reason: string) {
+/** Logs a failed passkey sign-in on the passkey's account, with the verifier's exact words for support staff. */
+async function logFailure(body: unknown, client: string, failure: Failure) {
   const id = (body as { id?: unknown } | null)?.id;
   const passkey = typeof id === "string" ? await db.query.passkeys.findFirst({ where: eq(passkeys.id, id) }) : undefined;
-  if (passkey) await recordEvent(db, { userId: passkey.userId, type: "sign-in.failed", client, detail: { reason, label: passkey.label } });
+  if (!passkey) return;
+  await recordEvent(db, {
+    userId: passkey.userId,
+    type: "sign-in.failed",
+    client,
+    detail: { reason: failure.code, label: passkey.label, ...(failure.detail ? { verdict: failure.detail } : {}) },
+  });
 }
 
 /** Step-up with a passkey: this account's passkeys only, user verification required. */
@@ -129,6 +136,9 @@ export async function finishPasskeyStepUp(user: User, sessionId: string, ceremon
     });
     return ok();
   });
-  if (!result.ok) await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail: { reason: result.code } });
+  if (!result.ok) {
+    const detail = { reason: result.code, ...(result.detail ? { verdict: result.detail } : {}) };
+    await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail });
+  }
   return result;
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/local-time";
-import { auditEventTypes, listEvents } from "@/lib/auth/audit";
+import { auditEventTypes, listEvents, publicDetail } from "@/lib/auth/audit";
 import { requirePageSession } from "@/lib/auth/session";
 
 export const metadata = { title: "Activity" };
@@ -40,7 +40,7 @@ export default async function ActivityPage() {
                   <td className={`px-4 py-2 ${failures.has(event.type) ? "font-medium text-red-700" : ""}`}>
                     {auditEventTypes[event.type as keyof typeof auditEventTypes] ?? event.type}
                   </td>
-                  <td className="px-4 py-2 text-slate-600">{Object.values(event.detail).join(" · ")}</td>
+                  <td className="px-4 py-2 text-slate-600">{publicDetail(event.detail).join(" · ")}</td>
                   <td className="px-4 py-2 text-slate-600">{event.client}</td>
                 </tr>
               ))}

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { LocalTime } from "@/components/local-time";
+import { Badge, Card } from "@/components/ui";
+import { auditEventTypes } from "@/lib/auth/audit";
+import { requestClient } from "@/lib/request-client";
+import { lookUpAccount } from "@/lib/support/account-lookup";
+import { requireSupport } from "@/lib/support/require-support";
+
+export const metadata = { title: "Account · Support console" };
+
+export default async function AccountLookupPage({ searchParams }: { searchParams: Promise<{ email?: string }> }) {
+  const { user: staff } = await requireSupport();
+  const email = String((await searchParams).email ?? "").slice(0, 254);
+  const account = email ? await lookUpAccount(staff, email, await requestClient()) : null;
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/support" className="text-sm text-brand-700 underline">
+          ← Support console
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">{email || "No email given"}</h1>
+      </div>
+      {!account ? (
+        <p role="alert" className="text-sm text-red-800">No account with this email.</p>
+      ) : (
+        <>
+          <Card title="Sign-in methods">
+            <div className="flex flex-wrap gap-2 text-sm">
+              <Badge tone={account.hasPassword ? "good" : "neutral"}>{account.hasPassword ? "Password set" : "Passwordless"}</Badge>
+              <Badge tone={account.hasTotp ? "good" : "warn"}>{account.hasTotp ? "TOTP on" : "TOTP off"}</Badge>
+              <Badge tone={account.passkeys.length > 0 ? "good" : "neutral"}>{account.passkeys.length} passkeys</Badge>
+              {account.locked && <Badge tone="warn">Locked after failed attempts</Badge>}
+            </div>
+          </Card>
+          <Card title="Passkeys">
+            {account.passkeys.length === 0 ? (
+              <p className="text-sm text-slate-600">None.</p>
+            ) : (
+              <ul aria-label="Passkeys" className="flex flex-col divide-y divide-slate-100 text-sm">
+                {account.passkeys.map((passkey) => (
+                  <li key={passkey.id} className="flex flex-col gap-1 py-2">
+                    <span className="font-medium">{passkey.label}</span>
+                    <span className="text-slate-600">
+                      {passkey.authenticator} · {passkey.storage} · {passkey.transports.join(", ") || "no transports"} · created{" "}
+                      <LocalTime date={passkey.createdAt} /> · last used {passkey.lastUsedAt ? <LocalTime date={passkey.lastUsedAt} /> : "never"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title="Recent activity (with the server's exact verdicts)">
+            <ul aria-label="Recent activity" className="flex flex-col divide-y divide-slate-100 text-sm">
+              {account.events.map((event) => (
+                <li key={event.id} className="flex flex-col py-2">
+                  <span>
+                    <LocalTime date={event.createdAt} /> · {auditEventTypes[event.type as keyof typeof auditEventTypes] ?? event.type} · {event.client}
+                  </span>
+                  {Object.keys(event.detail).length > 0 && (
+                    <span className="text-xs text-slate-600">
+                      {Object.entries(event.detail)
+                        .map(([key, value]) => `${key}: ${value}`)
+                        .join(" · ")}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

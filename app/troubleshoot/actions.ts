@@ -1,0 +1,50 @@
+"use server";
+
+import { z } from "zod";
+import { parseInput } from "@/lib/auth/action-guard";
+import { currentSession } from "@/lib/auth/session";
+import { ok, type Result } from "@/lib/result";
+import { reportContentSchema } from "@/lib/troubleshoot/report-content";
+import { REPORT_MAX_BYTES, saveReport } from "@/lib/troubleshoot/reports";
+import {
+  finishLiveAuthentication,
+  finishLiveRegistration,
+  startLiveAuthentication,
+  startLiveRegistration,
+  type Verdict,
+} from "@/lib/troubleshoot/live-test";
+
+// The wizard is open to everyone, signed in or not: these actions touch no account.
+const testId = z.string().min(1).max(100);
+
+export async function startLiveTestAction() {
+  return startLiveRegistration();
+}
+
+export async function finishLiveRegistrationAction(id: unknown, response: unknown): Promise<Verdict> {
+  const input = parseInput(testId, id);
+  if (!input.ok) return { ok: false, message: input.message, checks: [] };
+  return finishLiveRegistration(input.data, response);
+}
+
+export async function startLiveSignInAction(id: unknown) {
+  const input = parseInput(testId, id);
+  return input.ok ? startLiveAuthentication(input.data) : null;
+}
+
+export async function finishLiveSignInAction(id: unknown, response: unknown): Promise<Verdict> {
+  const input = parseInput(testId, id);
+  if (!input.ok) return { ok: false, message: input.message, checks: [] };
+  return finishLiveAuthentication(input.data, response);
+}
+
+/** Saves the redacted report; a signed-in person's report is linked to their account for support staff. */
+export async function saveReportAction(content: unknown): Promise<Result<{ code: string }>> {
+  if (JSON.stringify(content ?? null).length > REPORT_MAX_BYTES) {
+    return { ok: false, code: "input:invalid", message: "This report is too large to save." };
+  }
+  const input = parseInput(reportContentSchema, content);
+  if (!input.ok) return input;
+  const session = await currentSession();
+  return ok({ code: await saveReport(input.data, session?.user.id ?? null) });
+}

@@ -1,0 +1,92 @@
+import type { ReportContent } from "@/lib/troubleshoot/report-content";
+import { MismatchTable } from "./mismatch-table";
+import { StatusBadge } from "./status-badge";
+
+/** What staff say first: every problem and warning with its fix, then a failed live test. */
+function suggestedScript(report: ReportContent): string[] {
+  const lines = report.findings
+    .filter((finding) => finding.status === "problem" || finding.status === "warning")
+    .sort((a, b) => (a.status === b.status ? 0 : a.status === "problem" ? -1 : 1))
+    .map((finding) => `${finding.title}: ${finding.fix ?? finding.meaning}`);
+  for (const step of report.liveTest ?? []) {
+    if (!step.ok) lines.push(`Live test (${step.step === "create" ? "making a passkey" : "signing in"}): ${step.browserError?.fix ?? step.message}`);
+  }
+  if (report.symptom) lines.push(...report.symptom.steps);
+  return lines.length > 0 ? lines : ["Nothing wrong was found on this device: ask the person to try again while you watch the account's activity."];
+}
+
+export function ReportView({ report, forStaff = false }: { report: ReportContent; forStaff?: boolean }) {
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-labelledby="report-device" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="report-device" className="font-semibold">Device</h2>
+        <p className="text-sm text-slate-700">
+          {report.platform.browser} on {report.platform.os}
+          {report.platform.inAppBrowser && ` — inside ${report.platform.inAppBrowser}`}
+          {report.contactEmail && ` · contact: ${report.contactEmail}`}
+        </p>
+      </section>
+      {forStaff && (
+        <section aria-labelledby="report-script" className="rounded-lg border border-brand-100 bg-brand-50 p-5">
+          <h2 id="report-script" className="font-semibold">Suggested script</h2>
+          <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
+            {suggestedScript(report).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {report.symptom && (
+        <section aria-labelledby="report-symptom" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="report-symptom" className="font-semibold">Problem described: {report.symptom.title}</h2>
+          <dl className="mt-2 text-sm">
+            {report.symptom.answers.map((answer) => (
+              <div key={answer.question} className="flex gap-2">
+                <dt className="text-slate-600">{answer.question}</dt>
+                <dd className="font-medium">{answer.answer}</dd>
+              </div>
+            ))}
+          </dl>
+          <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
+            {report.symptom.steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {report.liveTest && report.liveTest.length > 0 && (
+        <section aria-labelledby="report-live" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="report-live" className="font-semibold">Live test</h2>
+          {report.liveTest.map((step, index) => (
+            <div key={index} className="flex flex-col gap-2">
+              <p className="text-sm">
+                <StatusBadge status={step.ok ? "ok" : "problem"} /> {step.step === "create" ? "Making a passkey" : "Signing in"}: {step.message}
+              </p>
+              {step.browserError && (
+                <p className="text-sm text-slate-700">
+                  Browser said <code>{step.browserError.name}</code>: {step.browserError.cause} <strong>Fix:</strong> {step.browserError.fix}
+                </p>
+              )}
+              {forStaff && step.detail && <p className="text-xs text-slate-600">Verifier: {step.detail}</p>}
+              <MismatchTable checks={step.checks} />
+            </div>
+          ))}
+        </section>
+      )}
+      <section aria-labelledby="report-checks" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="report-checks" className="font-semibold">Automatic checks</h2>
+        <ul className="mt-2 flex flex-col divide-y divide-slate-100">
+          {report.findings.map((finding) => (
+            <li key={finding.id} className="flex flex-col gap-1 py-2 text-sm">
+              <span>
+                <StatusBadge status={finding.status} /> <span className="font-medium">{finding.title}</span>
+              </span>
+              <span className="text-slate-700">{finding.meaning}</span>
+              {finding.fix && finding.status !== "ok" && <span>Fix: {finding.fix}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

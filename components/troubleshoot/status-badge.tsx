@@ -1,0 +1,15 @@
+const styles = {
+  ok: "bg-green-100 text-green-800",
+  warning: "bg-amber-100 text-amber-900",
+  problem: "bg-red-100 text-red-800",
+  unknown: "bg-slate-100 text-slate-700",
+} as const;
+
+const words = { ok: "OK", warning: "Warning", problem: "Problem", unknown: "Unknown" } as const;
+
+export type CheckStatus = keyof typeof styles;
+
+/** Status in words and colour, never colour alone. */
+export function StatusBadge({ status }: { status: CheckStatus }) {
+  return <span className={`inline-block min-w-20 rounded-full px-2 py-0.5 text-center text-xs font-semibold ${styles[status]}`}>{words[status]}</span>;
+}

@@ -1,0 +1,38 @@
+// What support staff see of an account: read-only, secrets never included, and every lookup is itself logged.
+import { and, eq, isNotNull } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { totpFactors, type User } from "@/lib/db/schema";
+import { listEvents, recordEvent } from "@/lib/auth/audit";
+import { isLocked } from "@/lib/auth/lockout";
+import { findUserByEmail } from "@/lib/auth/users";
+import { listPasskeys, type PasskeyView } from "@/lib/webauthn/passkeys";
+
+export type AccountForSupport = {
+  email: string;
+  createdAt: Date;
+  hasPassword: boolean;
+  hasTotp: boolean;
+  locked: boolean;
+  passkeys: PasskeyView[];
+  /** Including `verdict`: the verifier's exact words behind the generic message the person saw. */
+  events: Awaited<ReturnType<typeof listEvents>>;
+};
+
+export async function lookUpAccount(staff: User, email: string, client: string): Promise<AccountForSupport | null> {
+  const account = await findUserByEmail(email);
+  await recordEvent(db, { userId: staff.id, type: "support.lookup", client, detail: { email, found: account ? "yes" : "no" } });
+  if (!account) return null;
+  const totp = await db.query.totpFactors.findFirst({
+    where: and(eq(totpFactors.userId, account.id), isNotNull(totpFactors.enabledAt)),
+    columns: { userId: true },
+  });
+  return {
+    email: account.email,
+    createdAt: account.createdAt,
+    hasPassword: account.passwordHash !== null,
+    hasTotp: Boolean(totp),
+    locked: isLocked(account),
+    passkeys: await listPasskeys(account.id),
+    events: await listEvents(account.id, 50),
+  };
+}
