@@ -1,0 +1,35 @@
+// Negative cases for the FIDO2 server conformance families (docs: /work/shared/facts/fido-conformance.md) and the
+// project's security bar: pure functions from a valid response (plus the keys to sign again) to a mutated copy.
+//
+//   const response = authenticator.register(options, origin, { attestation: "packed-self" });
+//   const context = { attestationSigner: authenticator.attestationSigner(response.id) };
+//   const bad = registrationMutations.challengeWrong.apply(response, context); // well signed, wrong challenge
+import { assertionClientDataMutations, assertionDataMutations, assertionStructureMutations } from "./mutations/assertion";
+import { attestationObjectMutations } from "./mutations/attestation-statement";
+import { registrationAuthDataMutations, registrationClientDataMutations, registrationStructureMutations } from "./mutations/registration";
+import type { AssertionMutation, RegistrationMutation } from "./mutations/types";
+
+export type { JsonObject, JsonValue } from "./mutations/json";
+export type {
+  AssertionMutation,
+  AssertionMutationContext,
+  Mutation,
+  RegistrationMutation,
+  RegistrationMutationContext,
+} from "./mutations/types";
+
+export const registrationMutations = {
+  ...registrationStructureMutations,
+  ...registrationClientDataMutations,
+  ...registrationAuthDataMutations,
+  ...attestationObjectMutations,
+} satisfies Record<string, RegistrationMutation>;
+
+export const assertionMutations = {
+  ...assertionStructureMutations,
+  ...assertionClientDataMutations,
+  ...assertionDataMutations,
+} satisfies Record<string, AssertionMutation>;
+
+export type RegistrationMutationName = keyof typeof registrationMutations;
+export type AssertionMutationName = keyof typeof assertionMutations;
