@@ -1,0 +1,112 @@
+// What each DOMException from navigator.credentials.create()/get() usually means and what to tell the person
+// (facts: compat.md, "Browser errors → meaning"; WebAuthn L3 §5.1.3 and §5.1.4 list which step throws which name).
+import { screenLockSteps, updateBrowserSteps, updateOsSteps } from "./fix-steps";
+import type { Platform } from "./platform-types";
+
+export type CeremonyErrorExplanation = {
+  cause: string;
+  fix: string;
+  /** Staff must look: the site is misconfigured or buggy, or the authenticator failed in a way the person cannot fix. */
+  escalate: boolean;
+};
+
+export type ErrorContext = { ceremony: "create" | "get"; platform?: Platform; message?: string; name?: string };
+
+export type Explainer = (context: ErrorContext) => CeremonyErrorExplanation;
+
+const REPORT = "Send the troubleshooting report to support.";
+
+/** A failed biometric prompt usually means no screen lock or Windows Hello PIN is set up (facts: compat.md). */
+function biometricHint(platform: Platform | undefined): string {
+  return platform ? ` If the fingerprint, face or PIN prompt failed: ${screenLockSteps(platform)}` : "";
+}
+
+// Hybrid needs Bluetooth on both devices plus internet; an iPhone is not remembered, so its QR code is scanned each time.
+const PHONE_HINT = " For a phone: Bluetooth on, on both devices, both online; an iPhone has to scan the QR code each time.";
+
+const notAllowed: Explainer = ({ ceremony, platform, message = "" }) => {
+  if (/focus/i.test(message)) {
+    return { cause: "The page was not in focus when the passkey request started.", fix: "Click anywhere on this page, then try again.", escalate: false };
+  }
+  if (/permissions? policy|publickey-credentials|iframe/i.test(message)) {
+    return { cause: "The page is shown inside another website that does not allow passkeys there.", fix: "Open this site in its own tab, then try again.", escalate: false };
+  }
+  const cause =
+    ceremony === "get"
+      ? "The request was cancelled or timed out, or the device or password manager you picked holds no passkey for this site (or another passkey request was still open)."
+      : "The request was cancelled or timed out, or the device could not check it was you.";
+  return {
+    cause,
+    fix: `Try again and pick the device or password manager that holds your passkey, or use your phone (QR code). This does not count as a failed attempt.${biometricHint(platform)}${PHONE_HINT}`,
+    escalate: false,
+  };
+};
+
+const invalidState: Explainer = ({ ceremony }) =>
+  ceremony === "create"
+    ? {
+        cause: "This device or password manager already holds a passkey for your account.",
+        fix: "You already have a passkey here: sign in with it. To add another, save it to a different password manager or device.",
+        escalate: false,
+      }
+    : { cause: "The browser refused the sign-in request in its current state.", fix: `Reload the page and try again. If it keeps happening: ${REPORT}`, escalate: true };
+
+const security: Explainer = () => ({
+  cause: "This site's passkey settings do not match its address: the site's domain (RP ID) is wrong, the page was opened by IP address, or its related-origins file is invalid.",
+  fix: `This is a problem with the site, not your device. ${REPORT}`,
+  escalate: true,
+});
+
+const abort: Explainer = () => ({
+  cause: "The page cancelled the request, for example to switch from the autofill suggestion to the passkey button.",
+  fix: "Try again.",
+  escalate: false,
+});
+
+const notSupported: Explainer = () => ({
+  cause: "Your authenticator supports none of the key types this site offers.",
+  fix: `This is a site configuration problem. ${REPORT} Meanwhile, another device or password manager may work.`,
+  escalate: true,
+});
+
+/** Passkeys need a FIDO2 key; iOS and macOS need its PIN set before registering; macOS browsers do not use NFC. */
+export function securityKeyHint(platform: Platform | undefined): string {
+  const apple = platform && ["iOS", "iPadOS", "macOS"].includes(platform.os.name) ? " On Apple devices, set the key's PIN before registering it." : "";
+  const nfc = platform?.os.name === "macOS" ? " Browsers on a Mac do not use NFC: plug the key in." : "";
+  return ` Keys that only do U2F (such as YubiKey 4 or NEO) cannot hold passkeys.${apple}${nfc}`;
+}
+
+const constraint: Explainer = ({ platform }) => ({
+  cause: "This site needs a passkey that your authenticator keeps and unlocks with a PIN or biometrics, and this authenticator cannot do that (for example a security key without a PIN).",
+  fix: `Set a PIN on your security key (in its maker's app or your browser's security key settings), or use this phone or computer instead.${securityKeyHint(platform)}`,
+  escalate: false,
+});
+
+const unknown: Explainer = ({ platform }) => ({
+  cause: "The authenticator failed without saying why.",
+  fix: `Try again. If it fails again, update your system and browser${platform ? ` (${updateOsSteps(platform)} ${updateBrowserSteps(platform)})` : ""}, then: ${REPORT}`,
+  escalate: true,
+});
+
+const typeError: Explainer = () => ({
+  cause: "The site sent malformed passkey options (for example a user ID that is empty or longer than 64 bytes).",
+  fix: `This is a bug in the site, not your device. ${REPORT}`,
+  escalate: true,
+});
+
+export const domExceptionExplanations: Record<string, Explainer> = {
+  NotAllowedError: notAllowed,
+  InvalidStateError: invalidState,
+  SecurityError: security,
+  AbortError: abort,
+  NotSupportedError: notSupported,
+  ConstraintError: constraint,
+  UnknownError: unknown,
+  TypeError: typeError,
+};
+
+export const unrecognisedError: Explainer = () => ({
+  cause: "The passkey request failed with an error this guide does not recognise.",
+  fix: `Try again. If it keeps failing: ${REPORT}`,
+  escalate: true,
+});

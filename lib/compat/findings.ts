@@ -1,0 +1,34 @@
+// The troubleshooting wizard's checklist: one finding per rule, in the order a person would fix things (can the page
+// run passkeys at all, then this device, then what the browser reports, then the connection, then versions).
+// Pure and deterministic: the same snapshot always gives the same findings.
+import { autofillFinding, platformAuthenticatorFinding } from "./findings-authenticator";
+import { javascriptFinding, secureContextFinding, webauthnNativeFinding, webauthnPresentFinding } from "./findings-basics";
+import { clientCapabilitiesFindings, jsonHelpersFinding, signalApiFinding } from "./findings-capabilities";
+import { cookiesFinding, iframeFinding, inAppBrowserFinding, serverReachableFinding } from "./findings-connection";
+import { browserVersionFinding, osVersionFinding } from "./findings-versions";
+import type { Finding, FindingContext } from "./finding";
+import { detectPlatform } from "./platform";
+import type { EnvironmentSnapshot } from "./snapshot";
+
+const RULES: ReadonlyArray<(context: FindingContext) => Finding | Finding[]> = [
+  javascriptFinding,
+  secureContextFinding,
+  inAppBrowserFinding,
+  webauthnPresentFinding,
+  webauthnNativeFinding,
+  platformAuthenticatorFinding,
+  autofillFinding,
+  clientCapabilitiesFindings,
+  jsonHelpersFinding,
+  signalApiFinding,
+  cookiesFinding,
+  serverReachableFinding,
+  iframeFinding,
+  osVersionFinding,
+  browserVersionFinding,
+];
+
+export function evaluateEnvironment(snapshot: EnvironmentSnapshot): Finding[] {
+  const context: FindingContext = { snapshot, platform: detectPlatform(snapshot) };
+  return RULES.flatMap((rule) => rule(context));
+}
