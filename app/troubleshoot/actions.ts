@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parseInput } from "@/lib/auth/action-guard";
 import { currentSession } from "@/lib/auth/session";
 import { ok, type Result } from "@/lib/result";
+import { listPasskeys } from "@/lib/webauthn/passkeys";
 import { reportContentSchema } from "@/lib/troubleshoot/report-content";
 import { REPORT_MAX_BYTES, saveReport } from "@/lib/troubleshoot/reports";
 import {
@@ -17,8 +18,10 @@ import {
 // The wizard is open to everyone, signed in or not: these actions touch no account.
 const testId = z.string().min(1).max(100);
 
+/** For a signed-in person, their passkeys are excluded: a device that already holds one says so (InvalidStateError). */
 export async function startLiveTestAction() {
-  return startLiveRegistration();
+  const session = await currentSession();
+  return startLiveRegistration(session ? await listPasskeys(session.user.id) : []);
 }
 
 export async function finishLiveRegistrationAction(id: unknown, response: unknown): Promise<Verdict> {

@@ -42,7 +42,10 @@ const malformed = (detail: string): Verdict => ({
   checks: [],
 });
 
-export async function startLiveRegistration(): Promise<{ testId: string; options: PublicKeyCredentialCreationOptionsJSON }> {
+/** `exclude`: the signed-in person's passkeys, so a device that already holds one answers InvalidStateError. */
+export async function startLiveRegistration(
+  exclude: { id: string; transports: string[] }[] = [],
+): Promise<{ testId: string; options: PublicKeyCredentialCreationOptionsJSON }> {
   await db.delete(liveTests).where(lt(liveTests.expiresAt, new Date()));
   const userHandle = randomBytes(32);
   const options = await generateRegistrationOptions({
@@ -53,6 +56,7 @@ export async function startLiveRegistration(): Promise<{ testId: string; options
     userID: new Uint8Array(userHandle),
     timeout: CEREMONY_TIMEOUT_MS,
     attestationType: "none",
+    excludeCredentials: exclude.map(({ id, transports }) => ({ id, transports })),
     authenticatorSelection: { residentKey: "required", userVerification: "preferred" },
     supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
   });

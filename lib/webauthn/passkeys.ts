@@ -12,6 +12,7 @@ export const LABEL_MAX_LENGTH = 64;
 export type PasskeyView = {
   id: string;
   label: string;
+  aaguid: string;
   authenticator: string;
   authenticatorKnown: boolean;
   createdAt: Date;
@@ -32,6 +33,7 @@ export async function listPasskeys(userId: string, now = Date.now()): Promise<Pa
     return {
       id: row.id,
       label: row.label,
+      aaguid: row.aaguid,
       authenticator: authenticator.name,
       authenticatorKnown: authenticator.known,
       createdAt: row.createdAt,

@@ -1,0 +1,70 @@
+// The wizard's automatic checks for real: missing WebAuthn, an extension wrapper, and OS/browser from client hints.
+import { expect, test, type Page } from "@playwright/test";
+
+const finding = (page: Page, id: string) => page.locator(`[data-finding="${id}"]`);
+
+async function openWizard(page: Page) {
+  await page.goto("/troubleshoot");
+  await expect(page.getByTestId("platform")).toBeVisible();
+}
+
+test("a browser without WebAuthn gets a problem and a fix", async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (window as { PublicKeyCredential?: unknown }).PublicKeyCredential;
+  });
+  await openWizard(page);
+  await expect(finding(page, "webauthn-present")).toContainText("Problem");
+  await expect(finding(page, "webauthn-present")).toContainText("What to do:");
+});
+
+test("an extension-style wrapper around navigator.credentials.get is noticed", async ({ page }) => {
+  await page.addInitScript(() => {
+    const original = navigator.credentials.get.bind(navigator.credentials);
+    Object.defineProperty(navigator.credentials, "get", { value: (options?: CredentialRequestOptions) => original(options), configurable: true });
+  });
+  await openWizard(page);
+  await expect(finding(page, "webauthn-native")).toContainText("Warning");
+  await expect(finding(page, "webauthn-native")).toContainText(/extension/i);
+});
+
+const chromeUa = (platform: string) => `Mozilla/5.0 (${platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Safari/537.36`;
+const brands = [{ brand: "Chromium", version: "136" }, { brand: "Google Chrome", version: "136" }];
+
+const clientHintCases = [
+  { name: "Windows 11", ua: chromeUa("Windows NT 10.0; Win64; x64"), platform: "Windows", platformVersion: "15.0.0", mobile: false, expected: /Chrome 136 on Windows 11/ },
+  { name: "Windows 10", ua: chromeUa("Windows NT 10.0; Win64; x64"), platform: "Windows", platformVersion: "10.0.0", mobile: false, expected: /Chrome 136 on Windows 10/ },
+  { name: "macOS", ua: chromeUa("Macintosh; Intel Mac OS X 10_15_7"), platform: "macOS", platformVersion: "15.1.0", mobile: false, expected: /Chrome 136 on macOS 15/ },
+  { name: "Android", ua: "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Mobile Safari/537.36", platform: "Android", platformVersion: "14.0.0", mobile: true, expected: /Chrome 136 on Android 14/ },
+];
+
+for (const hints of clientHintCases) {
+  test(`client hints tell the real OS: ${hints.name}`, async ({ page }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setUserAgentOverride", {
+      userAgent: hints.ua,
+      userAgentMetadata: {
+        brands,
+        fullVersionList: brands.map((brand) => ({ ...brand, version: "136.0.7103.0" })),
+        platform: hints.platform,
+        platformVersion: hints.platformVersion,
+        architecture: "x86",
+        model: "",
+        mobile: hints.mobile,
+      },
+    });
+    await openWizard(page);
+    await expect(page.getByTestId("platform")).toHaveText(hints.expected);
+  });
+}
+
+test("an iOS User-Agent without client hints is read from the UA string", async ({ browser }) => {
+  const context = await browser.newContext({
+    userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+  });
+  const page = await context.newPage();
+  // Safari has no navigator.userAgentData: take Chromium's away too.
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "userAgentData", { get: () => undefined }));
+  await openWizard(page);
+  await expect(page.getByTestId("platform")).toHaveText(/Safari 17 on iOS 17/);
+  await context.close();
+});

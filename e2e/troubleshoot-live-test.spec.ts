@@ -1,0 +1,103 @@
+// The wizard's live test against the real server, and the report round trip to the support console.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { addPasskey, enableTotp, PASSWORD, signOut, signUp, stepUpWithTotp } from "./fixtures/account";
+import { promoteToSupport } from "./fixtures/support";
+import { authenticatorKinds, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+
+const results = (page: Page) => page.getByRole("list", { name: "Live test results" });
+
+async function runLiveTest(page: Page) {
+  await page.goto("/troubleshoot");
+  await expect(page.getByTestId("platform")).toBeVisible();
+  await page.getByRole("button", { name: "Run the live test" }).click();
+}
+
+test("a working platform authenticator passes both steps", async ({ page }) => {
+  await VirtualAuthenticator.attach(page);
+  await runLiveTest(page);
+  await expect(results(page).getByRole("listitem")).toHaveCount(2);
+  await expect(results(page)).toContainText("Signing in with it: Signing in with the passkey works");
+});
+
+test("no usable authenticator (NotAllowedError) is explained with a fix", async ({ page }) => {
+  await VirtualAuthenticator.attach(page, authenticatorKinds.securityKeyWithoutPin);
+  await runLiveTest(page);
+  await expect(results(page)).toContainText("Browser error: NotAllowedError");
+  await expect(results(page)).toContainText("Fix:");
+});
+
+test("failed user verification is explained with a fix", async ({ page }) => {
+  await VirtualAuthenticator.attach(page, { ...authenticatorKinds.platform, isUserVerified: false });
+  await runLiveTest(page);
+  await expect(results(page)).toContainText("NotAllowedError");
+  await expect(results(page)).toContainText("Cause:");
+});
+
+test("a device that already holds the person's passkey answers InvalidStateError, explained", async ({ page }) => {
+  await VirtualAuthenticator.attach(page);
+  await signUp(page);
+  const { totp } = await enableTotp(page);
+  await addPasskey(page, "This device", stepUpWithTotp(page, totp));
+  await runLiveTest(page);
+  await expect(results(page)).toContainText("InvalidStateError");
+  await expect(page.getByRole("list", { name: "Your passkeys and where they live" })).toContainText("Chromium virtual authenticator");
+});
+
+test("a server-side origin mismatch shows the mismatch explainer", async ({ page }) => {
+  await VirtualAuthenticator.attach(page);
+  // Rewrite the origin inside clientDataJSON on its way to the server, as a misconfigured proxy or a phishing page would.
+  await page.route("**/troubleshoot", async (route) => {
+    const body = route.request().postData();
+    if (route.request().method() !== "POST" || !body?.includes("attestationObject")) return route.continue();
+    const rewritten = body.replace(/"clientDataJSON":"([A-Za-z0-9_-]+)"/, (_match, encoded: string) => {
+      const clientData = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8"));
+      clientData.origin = "https://phishing.example";
+      return `"clientDataJSON":"${Buffer.from(JSON.stringify(clientData)).toString("base64url")}"`;
+    });
+    await route.continue({ postData: rewritten });
+  });
+  await runLiveTest(page);
+  await expect(results(page)).toContainText("Our server refused the new passkey.");
+  const originRow = page.getByRole("row", { name: /origin/ }).first();
+  await expect(originRow).toContainText("https://phishing.example");
+  await expect(originRow).toContainText("Problem");
+});
+
+test("report round trip: saved by a person, opened by code in the support console; others get 404; no a11y violations", async ({ page, browser }) => {
+  await VirtualAuthenticator.attach(page);
+  await runLiveTest(page);
+  await expect(results(page).getByRole("listitem")).toHaveCount(2);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByRole("button", { name: "Save report" }).click();
+  const code = (await page.getByTestId("saved-code").innerText()).trim();
+  expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+
+  await page.getByRole("link", { name: "View, copy or download it" }).click();
+  await expect(page.getByTestId("report-code")).toHaveText(code);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  const download = await page.request.get(`/troubleshoot/report/${code}/json`);
+  expect(JSON.stringify(await download.json())).not.toMatch(/"challenge":"(?!\[redacted\])/);
+
+  // A normal signed-in user gets 404 on the console.
+  const staffEmail = await signUp(page);
+  expect((await page.goto("/support"))?.status()).toBe(404);
+  expect((await page.goto(`/support/reports/${code}`))?.status()).toBe(404);
+
+  // The same account made support staff opens the report by the code read aloud.
+  promoteToSupport(staffEmail);
+  await signOut(page);
+  await page.getByLabel("Email").fill(staffEmail);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in with password" }).click();
+  await page.goto("/support");
+  await page.getByLabel("Report code").fill(code.toLowerCase().replace("-", " "));
+  await page.getByRole("button", { name: "Open report" }).click();
+  await expect(page.getByRole("heading", { name: `Report ${code}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Suggested script" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  const anonymous = await browser.newContext();
+  expect((await (await anonymous.newPage()).goto("/support"))?.status()).toBe(404);
+  await anonymous.close();
+});
