@@ -10,7 +10,7 @@ const areas = [
   {
     href: "/troubleshoot",
     title: "Troubleshoot a passkey problem",
-    body: "A guided check of browser, operating system and extensions, with a live test and a plain fix for every failure. Coming soon.",
+    body: "A guided check of browser, operating system and extensions, with a live test and a plain fix for every failure — and a report code to read to support staff.",
     cta: "Open the wizard",
   },
   {

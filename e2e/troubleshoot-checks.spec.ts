@@ -68,3 +68,11 @@ test("an iOS User-Agent without client hints is read from the UA string", async 
   await expect(page.getByTestId("platform")).toHaveText(/Safari 17 on iOS 17/);
   await context.close();
 });
+
+test("without JavaScript, the page says that JavaScript is needed", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/troubleshoot");
+  await expect(page.getByRole("alert")).toContainText(/JavaScript/);
+  await context.close();
+});

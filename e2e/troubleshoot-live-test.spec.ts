@@ -90,11 +90,20 @@ test("report round trip: saved by a person, opened by code in the support consol
   await page.getByLabel("Email").fill(staffEmail);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in with password" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await page.goto("/support");
   await page.getByLabel("Report code").fill(code.toLowerCase().replace("-", " "));
   await page.getByRole("button", { name: "Open report" }).click();
   await expect(page.getByRole("heading", { name: `Report ${code}` })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Suggested script" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // Account lookup: read-only, with the staff member's own lookup logged.
+  await page.goto("/support");
+  await page.getByLabel("Email").fill(staffEmail);
+  await page.getByRole("button", { name: "Look up" }).click();
+  await expect(page.getByRole("heading", { name: staffEmail })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Recent activity" })).toContainText("Support opened a troubleshooting report");
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   const anonymous = await browser.newContext();
