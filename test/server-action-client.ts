@@ -1,0 +1,95 @@
+// Calls the portal's server actions over HTTP exactly as a browser does (Next-Action header, JSON arguments, React
+// Flight response), for tests and benchmarks that drive the real `next start` server without a browser.
+// Action ids come from the build's server-reference manifest.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
+
+export type ActionResponse<T> = { status: number; result: T | undefined; redirect: string | null; setCookies: string[]; body: string };
+
+/** Cookies as a browser keeps them: name → value, updated from every response. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+  store(setCookies: string[]) {
+    for (const header of setCookies) {
+      const [pair] = header.split(";");
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(header) || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+}
+
+/** Flight payload "0:{…}\n1:{…}": the action's return value is the row that chunk 0 points at ("$@1"). */
+function actionResult(body: string): unknown {
+  const rows = new Map<string, string>();
+  for (const line of body.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) rows.set(line.slice(0, colon), line.slice(colon + 1));
+  }
+  const head = rows.get("0");
+  if (!head) return undefined;
+  const pointer = (JSON.parse(head) as { a?: string }).a;
+  const row = pointer?.startsWith("$@") ? rows.get(pointer.slice(2)) : undefined;
+  return row === undefined ? undefined : JSON.parse(row, (_key, value) => (value === "$undefined" ? undefined : value));
+}
+
+export class ServerActionClient {
+  private readonly ids = new Map<string, string>();
+
+  constructor(
+    readonly baseUrl: string,
+    distDir = ".next",
+  ) {
+    const manifest = JSON.parse(readFileSync(join(distDir, "server", "server-reference-manifest.json"), "utf8")) as Manifest;
+    for (const [id, entry] of Object.entries(manifest.node)) this.ids.set(`${entry.filename}#${entry.exportedName}`, id);
+  }
+
+  /** The action id of `exportName` in `file` (as in the manifest, e.g. "app/(auth)/sign-in/actions.ts"). */
+  id(file: string, exportName: string): string {
+    const id = this.ids.get(`${file}#${exportName}`);
+    if (!id) throw new Error(`no server action ${exportName} in ${file}`);
+    return id;
+  }
+
+  async call<T>(
+    path: string,
+    file: string,
+    exportName: string,
+    args: unknown[],
+    options: { jar?: CookieJar; headers?: Record<string, string> } = {},
+  ): Promise<ActionResponse<T>> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "Next-Action": this.id(file, exportName),
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+        Origin: this.baseUrl,
+        ...(options.jar ? { Cookie: options.jar.header() } : {}),
+        ...options.headers,
+      },
+      body: JSON.stringify(args),
+    });
+    const body = await response.text();
+    const setCookies = response.headers.getSetCookie();
+    options.jar?.store(setCookies);
+    let result: T | undefined;
+    try {
+      result = actionResult(body) as T | undefined;
+    } catch {
+      result = undefined;
+    }
+    return { status: response.status, result, redirect: response.headers.get("x-action-redirect"), setCookies, body };
+  }
+}
