@@ -1,12 +1,30 @@
-// Only redirects: a visitor without a session cookie goes straight to sign-in. Every page and action still checks
-// the session itself, so a request that slips past this (security bar D33) gets nothing.
+// Redirects, and turns away cross-site server-action posts early. A visitor without a session cookie goes straight to
+// sign-in; every page and action still checks the session itself, so a request that slips past this (security bar
+// D33) gets nothing.
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
+import { env } from "@/lib/env";
+
+const SIGNED_IN_AREAS = ["/account", "/wallet"];
 
 export function proxy(request: NextRequest) {
-  const hasSessionCookie = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
-  if (hasSessionCookie) return NextResponse.next();
-  return NextResponse.redirect(new URL("/sign-in", request.url));
+  // Server actions change state: they must come from one of our own pages (security bar D34). Next.js would refuse a
+  // foreign Origin too, but with a 500; a missing Origin it would accept.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const origin = request.headers.get("origin");
+    if (!origin || !env.RP_ORIGINS.includes(origin)) {
+      return NextResponse.json(
+        { ok: false, code: "request:cross-site", message: "This request did not come from a Passkey Lab page." },
+        { status: 403 },
+      );
+    }
+  }
+  const { pathname } = request.nextUrl;
+  const needsSession = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
+  if (needsSession && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
+    return NextResponse.redirect(new URL("/sign-in", request.url));
+  }
+  return NextResponse.next();
 }
 
-export const config = { matcher: ["/account/:path*", "/wallet/:path*"] };
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
