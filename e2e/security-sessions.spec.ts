@@ -1,0 +1,76 @@
+// Security bar, sessions and authorisation: direct posts, proxy bypass headers, cross-site origins, caching, and
+// another person's passkeys (docs/security.md maps them).
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { CookieJar } from "@/test/server-action-client";
+import { signUp } from "./fixtures/account";
+import { ACCOUNT_ACTIONS, actionClient, apiAccount } from "./fixtures/api-account";
+
+/** Every server action that needs a signed-in person, from the build's own manifest (so a new one is covered too). */
+function signedInActions(): { file: string; name: string }[] {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const entries = Object.values(manifest.node).filter((entry) => /^app\/\((account|support)\)\//.test(entry.filename));
+  return [...new Map(entries.map((entry) => [`${entry.filename}#${entry.exportedName}`, { file: entry.filename, name: entry.exportedName }])).values()];
+}
+
+test("SEC-32/33 every signed-in server action posted directly without a valid session is refused by the action itself", async ({ baseURL }) => {
+  const client = actionClient(baseURL!);
+  const actions = signedInActions().filter((action) => action.name !== "signOutAction");
+  expect(actions.length).toBeGreaterThan(10);
+  for (const action of actions) {
+    const page = action.file.includes("/wallet/") ? "/wallet" : "/account";
+    // Without any cookie, proxy.ts sends the post to sign-in.
+    const bare = await client.call(page, action.file, action.name, ["x", "y", "z"]);
+    expect.soft(bare.status, `${action.name} without a cookie`).toBe(307);
+    // A forged cookie gets past proxy.ts (it only looks for one); the action's own check must refuse it.
+    const forged = await client.call<{ ok: boolean; code?: string }>(page, action.file, action.name, ["x", "y", "z"], {
+      headers: { Cookie: "authjs.session-token=forged", "x-middleware-subrequest": "proxy" },
+    });
+    expect.soft(forged.status, action.name).toBeLessThan(500);
+    expect.soft(forged.result, action.name).toMatchObject({ ok: false, code: "auth:session-required" });
+  }
+});
+
+test("SEC-33 proxy-bypass headers do not open protected pages", async ({ request }) => {
+  for (const path of ["/account", "/account/activity", "/wallet"]) {
+    const response = await request.get(path, {
+      headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy", Cookie: "authjs.session-token=forged" },
+      maxRedirects: 0,
+    });
+    expect(response.status(), path).toBe(307);
+    expect(response.headers()["location"], path).toContain("/sign-in");
+  }
+});
+
+test("SEC-34 a server action from another site, or with no Origin, gets a clean 403", async ({ baseURL }) => {
+  const client = actionClient(baseURL!);
+  for (const origin of ["https://evil.example", "http://localhost:9999", ""]) {
+    const response = await client.call("/sign-in", "app/(auth)/sign-in/actions.ts", "startPasskeySignInAction", [], { headers: { Origin: origin } });
+    expect(response.status, origin || "no origin").toBe(403);
+    expect(JSON.parse(response.body)).toMatchObject({ code: "request:cross-site" });
+  }
+});
+
+test("SEC-39 authenticated pages are never cached", async ({ page }) => {
+  await signUp(page);
+  const response = await page.goto("/account");
+  expect(response?.headers()["cache-control"]).toMatch(/private/);
+  expect(response?.headers()["cache-control"]).toMatch(/no-store/);
+});
+
+test("SEC-49 renaming or removing another person's passkey answers not-found and changes nothing", async ({ page, browser, baseURL }) => {
+  const client = actionClient(baseURL!);
+  const victim = await apiAccount(page, baseURL!);
+  const attackerPage = await (await browser.newContext()).newPage();
+  const attacker = await apiAccount(attackerPage, baseURL!, 0);
+  const jar: CookieJar = attacker.jar;
+  const rename = await client.call("/account", ACCOUNT_ACTIONS, "renamePasskeyAction", [victim.passkeyIds[0], "pwned"], { jar });
+  expect(rename.result).toMatchObject({ ok: false, code: "passkey:not-found" });
+  const remove = await client.call("/account", ACCOUNT_ACTIONS, "removePasskeyAction", [victim.passkeyIds[0]], { jar });
+  expect(remove.result).toMatchObject({ ok: false, code: "passkey:not-found" });
+  await page.goto("/account");
+  await expect(page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByText("pwned")).toHaveCount(0);
+});
