@@ -6,6 +6,8 @@ import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 
 const SIGNED_IN_AREAS = ["/account", "/wallet"];
+/** Matches next.config.ts serverActions.bodySizeLimit; Next.js itself would answer a bigger body with a 500. */
+const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
 export function proxy(request: NextRequest) {
   // Server actions change state: they must come from one of our own pages (security bar D34). Next.js would refuse a
@@ -17,6 +19,10 @@ export function proxy(request: NextRequest) {
         { ok: false, code: "request:cross-site", message: "This request did not come from a Passkey Lab page." },
         { status: 403 },
       );
+    }
+    // Refused before anything parses it (security bar B23).
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES) {
+      return NextResponse.json({ ok: false, code: "request:too-large", message: "This request is too large." }, { status: 413 });
     }
   }
   const { pathname } = request.nextUrl;

@@ -74,3 +74,10 @@ test("SEC-49 renaming or removing another person's passkey answers not-found and
   await expect(page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem")).toHaveCount(1);
   await expect(page.getByText("pwned")).toHaveCount(0);
 });
+
+test("SEC-23 a server-action body over 1 MB is refused with 413 before parsing", async ({ baseURL }) => {
+  const client = actionClient(baseURL!);
+  const response = await client.call("/sign-in", "app/(auth)/sign-in/actions.ts", "startPasskeySignInAction", ["a".repeat(1_100_000)]);
+  expect(response.status).toBe(413);
+  expect(JSON.parse(response.body)).toMatchObject({ code: "request:too-large" });
+});

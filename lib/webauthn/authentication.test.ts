@@ -48,6 +48,16 @@ describe("passkey sign-in", () => {
     expect(await counterOf(account.passkeyIds[0])).toBe(10);
   });
 
+  it("refuses a usernameless assertion with no user handle or another account's user handle", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    const other = await createAccount();
+    for (const userHandle of [null, other.user.webauthnUserId]) {
+      const start = await startPasskeySignIn();
+      const response = account.authenticator.authenticate(start.options, ORIGIN, { userHandle });
+      expect(await finishPasskeySignIn(start.ceremonyId, response, "t")).toMatchObject({ ok: false, code: "passkey:not-verified" });
+    }
+  });
+
   it("refuses an assertion without user verification, saying why", async () => {
     const account = await createAccount({ passkeys: 1 });
     const start = await startPasskeySignIn();
