@@ -61,6 +61,17 @@ export class ServerActionClient {
     return id;
   }
 
+  /**
+   * Calls a form action written for useActionState, `(previousState, formData)`, encoded as React does: field "0"
+   * holds the arguments with a reference to the form, whose fields are prefixed "1_".
+   */
+  async callWithForm<T>(path: string, file: string, exportName: string, fields: Record<string, string>, options: { jar?: CookieJar } = {}) {
+    const form = new FormData();
+    form.set("0", JSON.stringify([null, "$K1"]));
+    for (const [name, value] of Object.entries(fields)) form.set(`1_${name}`, value);
+    return this.send<T>(path, file, exportName, form, {}, options.jar);
+  }
+
   async call<T>(
     path: string,
     file: string,
@@ -68,28 +79,32 @@ export class ServerActionClient {
     args: unknown[],
     options: { jar?: CookieJar; headers?: Record<string, string> } = {},
   ): Promise<ActionResponse<T>> {
+    return this.send<T>(path, file, exportName, JSON.stringify(args), { "Content-Type": "text/plain;charset=UTF-8", ...options.headers }, options.jar);
+  }
+
+  private async send<T>(path: string, file: string, exportName: string, body: string | FormData, headers: Record<string, string>, jar?: CookieJar) {
     const response = await fetch(new URL(path, this.baseUrl), {
       method: "POST",
       redirect: "manual",
       headers: {
         "Next-Action": this.id(file, exportName),
-        "Content-Type": "text/plain;charset=UTF-8",
         Accept: "text/x-component",
         Origin: this.baseUrl,
-        ...(options.jar ? { Cookie: options.jar.header() } : {}),
-        ...options.headers,
+        ...(jar ? { Cookie: jar.header() } : {}),
+        ...headers,
       },
-      body: JSON.stringify(args),
+      body,
     });
-    const body = await response.text();
+    const text = await response.text();
     const setCookies = response.headers.getSetCookie();
-    options.jar?.store(setCookies);
+    jar?.store(setCookies);
     let result: T | undefined;
     try {
-      result = actionResult(body) as T | undefined;
+      result = actionResult(text) as T | undefined;
     } catch {
       result = undefined;
     }
-    return { status: response.status, result, redirect: response.headers.get("x-action-redirect"), setCookies, body };
+    const answer: ActionResponse<T> = { status: response.status, result, redirect: response.headers.get("x-action-redirect"), setCookies, body: text };
+    return answer;
   }
 }

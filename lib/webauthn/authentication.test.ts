@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { passkeys } from "@/lib/db/schema";
+import { recordFailedAttempt } from "@/lib/auth/lockout";
 import { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
 import { createAccount, ORIGIN } from "@/test/accounts";
 import { finishPasskeySignIn, finishPasskeyStepUp, startPasskeySignIn, startPasskeyStepUp } from "./authentication";
@@ -56,6 +57,13 @@ describe("passkey sign-in", () => {
       const response = account.authenticator.authenticate(start.options, ORIGIN, { userHandle });
       expect(await finishPasskeySignIn(start.ceremonyId, response, "t")).toMatchObject({ ok: false, code: "passkey:not-verified" });
     }
+  });
+
+  it("lets a locked-out person in with a passkey (the lock only stops password and code guessing)", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    for (let i = 0; i < 12; i++) await recordFailedAttempt(account.user.id);
+    const start = await startPasskeySignIn(account.user.email);
+    expect((await finishPasskeySignIn(start.ceremonyId, account.authenticator.authenticate(start.options, ORIGIN), "t")).ok).toBe(true);
   });
 
   it("refuses an assertion without user verification, saying why", async () => {
