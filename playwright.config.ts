@@ -31,6 +31,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "e2e", testIgnore: /security-timing/ },
+    // Timing comparisons run last and alone, with nothing else loading the server.
+    { name: "timing", testMatch: /security-timing/, dependencies: ["e2e"] },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://localhost:${port}/sign-in`,

@@ -24,11 +24,18 @@ export type ErrorCode =
   | "passkey:last-method"
   | "passkey:backup-state-changed"
   | "rate:limited"
+  | "server:unavailable"
   | "wallet:bad-amount"
   | "wallet:bad-address"
   | "wallet:insufficient"
   | "wallet:passkey-required"
-  | "wallet:changed";
+  | "wallet:changed"
+  // The FIDO2 Server Conformance Test API (lib/fido-server): messages are precise, for the test tool's log.
+  | "fido:off"
+  | "fido:too-large"
+  | "fido:bad-request"
+  | "fido:unknown-user"
+  | "fido:not-verified";
 
 export type Failure = { ok: false; code: ErrorCode; message: string; detail?: string };
 export type Result<T = undefined> = { ok: true; data: T } | Failure;

@@ -1,12 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { parseInput } from "@/lib/auth/action-guard";
+import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import { currentSession } from "@/lib/auth/session";
 import { ok, type Result } from "@/lib/result";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
 import { reportContentSchema } from "@/lib/troubleshoot/report-content";
-import { REPORT_MAX_BYTES, saveReport } from "@/lib/troubleshoot/reports";
+import { REPORT_MAX_BYTES, saveReport as storeReport } from "@/lib/troubleshoot/reports";
 import {
   finishLiveAuthentication,
   finishLiveRegistration,
@@ -20,8 +20,10 @@ const testId = z.string().min(1).max(100);
 
 /** For a signed-in person, their passkeys are excluded: a device that already holds one says so (InvalidStateError). */
 export async function startLiveTestAction() {
-  const session = await currentSession();
-  return startLiveRegistration(session ? await listPasskeys(session.user.id) : []);
+  return answerSafely(async () => {
+    const session = await currentSession();
+    return { ok: true as const, data: await startLiveRegistration(session ? await listPasskeys(session.user.id) : []) };
+  });
 }
 
 export async function finishLiveRegistrationAction(id: unknown, response: unknown): Promise<Verdict> {
@@ -43,11 +45,15 @@ export async function finishLiveSignInAction(id: unknown, response: unknown): Pr
 
 /** Saves the redacted report; a signed-in person's report is linked to their account for support staff. */
 export async function saveReportAction(content: unknown): Promise<Result<{ code: string }>> {
+  return answerSafely(() => saveReport(content));
+}
+
+async function saveReport(content: unknown): Promise<Result<{ code: string }>> {
   if (JSON.stringify(content ?? null).length > REPORT_MAX_BYTES) {
     return { ok: false, code: "input:invalid", message: "This report is too large to save." };
   }
   const input = parseInput(reportContentSchema, content);
   if (!input.ok) return input;
   const session = await currentSession();
-  return ok({ code: await saveReport(input.data, session?.user.id ?? null) });
+  return ok({ code: await storeReport(input.data, session?.user.id ?? null) });
 }

@@ -37,7 +37,9 @@ export function LiveTest({ platform, rpId, onSteps }: { platform: Platform | nul
       setSteps([...done]);
     };
     try {
-      const { testId, options } = await startLiveTestAction();
+      const start = await startLiveTestAction();
+      if (!start.ok) return record({ step: "create", ok: false, message: start.message, checks: [] });
+      const { testId, options } = start.data;
       let created;
       try {
         created = await startRegistration({ optionsJSON: options });

@@ -1,7 +1,7 @@
 // Failed password and code attempts per account: after 10 in a row the account is locked with doubling back-off
 // (1, 2, 4 … 60 minutes), well under the 100 attempts NIST SP 800-63B-4 §3.2.2 allows. A passkey still signs in.
 import { eq, sql } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { users, type User } from "@/lib/db/schema";
 
 const FREE_ATTEMPTS = 10;
@@ -11,15 +11,20 @@ export function isLocked(user: Pick<User, "lockedUntil">, now = new Date()): boo
   return Boolean(user.lockedUntil && user.lockedUntil > now);
 }
 
-export async function recordFailedAttempt(userId: string, now = Date.now()): Promise<void> {
-  const [row] = await db
+/**
+ * Counts a failure and sets the lock, in one statement. Called with null for an unknown account, it runs the same
+ * statement on no row, so an unknown email costs the same as a wrong password (security bar E41).
+ */
+export async function recordFailedAttempt(userId: string | null, writer: Tx | Db = db, now = Date.now()): Promise<void> {
+  const failures = sql`${users.failedAttempts} + 1`;
+  const lockMs = sql`min(60000 * (1 << min(${failures} - ${FREE_ATTEMPTS}, 12)), ${MAX_LOCK_MS})`;
+  await writer
     .update(users)
-    .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
-    .where(eq(users.id, userId))
-    .returning({ failedAttempts: users.failedAttempts });
-  if (!row || row.failedAttempts < FREE_ATTEMPTS) return;
-  const lockMs = Math.min(60_000 * 2 ** (row.failedAttempts - FREE_ATTEMPTS), MAX_LOCK_MS);
-  await db.update(users).set({ lockedUntil: new Date(now + lockMs) }).where(eq(users.id, userId));
+    .set({
+      failedAttempts: failures,
+      lockedUntil: sql`case when ${failures} >= ${FREE_ATTEMPTS} then ${now} + ${lockMs} else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId ?? ""));
 }
 
 export async function clearFailedAttempts(userId: string): Promise<void> {

@@ -22,10 +22,11 @@ export async function signInWithPassword(email: string, password: string, client
   const user = await findUserByEmail(email);
   const passwordOk = await checkPassword(user?.passwordHash, password);
   if (!user || !passwordOk || isLocked(user)) {
-    if (user) {
-      await recordFailedAttempt(user.id);
-      await recordEvent(db, { userId: user.id, type: "sign-in.failed", client, detail: { reason: "password" } });
-    }
+    // The same writes, in one commit, whether or not the account exists (an unknown email is logged on no account).
+    await transaction(async (tx) => {
+      await recordFailedAttempt(user?.id ?? null, tx);
+      await recordEvent(tx, { userId: user?.id ?? null, type: "sign-in.failed", client, detail: { reason: "password" } });
+    });
     return fail("auth:invalid-credentials", INVALID_CREDENTIALS);
   }
   if (await hasTotp(user.id)) {

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { parseInput } from "@/lib/auth/action-guard";
+import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import { completeSecondFactor, signInWithPassword } from "@/lib/auth/password-sign-in";
 import { startSession } from "@/lib/auth/session";
 import { finishPasskeySignIn, startPasskeySignIn } from "@/lib/webauthn/authentication";
@@ -15,6 +15,10 @@ export type SecondFactorState = Failure | null;
 const passwordSchema = z.object({ email: z.string().max(254), password: z.string().max(1024) });
 
 export async function signInWithPasswordAction(_previous: PasswordState, form: FormData): Promise<PasswordState> {
+  return answerSafely(() => signInWithPasswordFlow(form));
+}
+
+async function signInWithPasswordFlow(form: FormData): Promise<PasswordState> {
   const input = parseInput(passwordSchema, { email: form.get("email") ?? "", password: form.get("password") ?? "" });
   if (!input.ok) return input;
   const result = await signInWithPassword(input.data.email, input.data.password, await requestClient());
@@ -31,6 +35,10 @@ const secondFactorSchema = z.object({
 });
 
 export async function completeSecondFactorAction(_previous: SecondFactorState, form: FormData): Promise<SecondFactorState> {
+  return answerSafely(() => completeSecondFactorFlow(form));
+}
+
+async function completeSecondFactorFlow(form: FormData): Promise<SecondFactorState> {
   const input = parseInput(secondFactorSchema, Object.fromEntries(form));
   if (!input.ok) return input;
   const { pendingToken, code, kind } = input.data;
@@ -44,12 +52,18 @@ const emailSchema = z.string().trim().max(254).optional();
 
 /** Options for a passkey sign-in: username-first with an email, usernameless (and autofill) without. */
 export async function startPasskeySignInAction(email?: unknown) {
-  const input = parseInput(emailSchema, email);
-  if (!input.ok) return input;
-  return { ok: true as const, data: await startPasskeySignIn(input.data || undefined) };
+  return answerSafely(async () => {
+    const input = parseInput(emailSchema, email);
+    if (!input.ok) return input;
+    return { ok: true as const, data: await startPasskeySignIn(input.data || undefined) };
+  });
 }
 
 export async function finishPasskeySignInAction(ceremonyId: unknown, response: unknown): Promise<Result> {
+  return answerSafely(() => finishPasskeySignInFlow(ceremonyId, response));
+}
+
+async function finishPasskeySignInFlow(ceremonyId: unknown, response: unknown): Promise<Result> {
   const id = parseInput(z.string().min(1).max(100), ceremonyId);
   if (!id.ok) return id;
   const result = await finishPasskeySignIn(id.data, response, await requestClient());

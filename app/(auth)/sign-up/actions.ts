@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { parseInput } from "@/lib/auth/action-guard";
+import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { startSession } from "@/lib/auth/session";
@@ -23,6 +23,12 @@ const signUpSchema = z.object({
 export type SignUpState = (Failure & { email: string }) | null;
 
 export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const email = String(form.get("email") ?? "");
+  const answer = await answerSafely(() => signUp(form));
+  return answer === null || "email" in answer ? answer : { ...answer, email };
+}
+
+async function signUp(form: FormData): Promise<SignUpState> {
   const email = String(form.get("email") ?? "");
   const input = parseInput(signUpSchema, { email, password: form.get("password") });
   // The password is never sent back, not even to refill the form.

@@ -1,0 +1,30 @@
+// Security bar E41 timing, run alone after every other end-to-end test (see playwright.config.ts) so that no
+// parallel test skews one kind of request.
+import { expect, test } from "@playwright/test";
+import { signUp } from "./fixtures/account";
+import { actionClient } from "./fixtures/api-account";
+
+test("SEC-41 unknown email and wrong password: same status, same body, medians within 20 % over 50 tries", async ({ page, baseURL }) => {
+  const client = actionClient(baseURL!);
+  const email = await signUp(page);
+  const attempt = async (fields: Record<string, string>) => {
+    const started = performance.now();
+    const response = await client.callWithForm("/sign-in", "app/(auth)/sign-in/actions.ts", "signInWithPasswordAction", fields);
+    return { ms: performance.now() - started, status: response.status, result: JSON.stringify(response.result) };
+  };
+  const unknown: Awaited<ReturnType<typeof attempt>>[] = [];
+  const wrong: Awaited<ReturnType<typeof attempt>>[] = [];
+  // Pairs in random order, so whatever one request leaves behind (a WAL checkpoint, a GC pause) lands on both kinds.
+  for (let i = 0; i < 50; i++) {
+    const tryUnknown = async () => unknown.push(await attempt({ email: `nobody-${i}@example.com`, password: "not the password" }));
+    const tryWrong = async () => wrong.push(await attempt({ email, password: "not the password" }));
+    for (const run of Math.random() < 0.5 ? [tryUnknown, tryWrong] : [tryWrong, tryUnknown]) await run();
+  }
+  expect(new Set([...unknown, ...wrong].map((row) => `${row.status} ${row.result}`))).toEqual(
+    new Set(['200 {"ok":false,"code":"auth:invalid-credentials","message":"User not found or password invalid"}']),
+  );
+  const median = (rows: { ms: number }[]) => rows.map((row) => row.ms).sort((a, b) => a - b)[Math.floor(rows.length / 2)];
+  const [a, b] = [median(unknown), median(wrong)];
+  console.log(`SEC-41 medians: unknown ${a.toFixed(1)} ms, wrong password ${b.toFixed(1)} ms`);
+  expect(Math.abs(a - b) / Math.min(a, b)).toBeLessThan(0.2);
+});
