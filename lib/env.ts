@@ -5,6 +5,7 @@ import { dirname, resolve } from "node:path";
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(1).max(65535);
+const onOff = z.enum(["on", "off"], { message: 'must be "on" or "off"' });
 
 const schema = z
   .object({
@@ -23,6 +24,12 @@ const schema = z
       .default("localhost"),
     RP_NAME: z.string().min(1).default("Passkey Lab"),
     RP_ORIGINS: z.string().optional(),
+    /** The FIDO2 Server Conformance Test API under /fido: on by default except when NODE_ENV=production. */
+    FIDO_CONFORMANCE_API: onOff.optional(),
+    /** Trust this process's software-authenticator test CA root for conformance attestation (never in production). */
+    FIDO_TRUST_TEST_CA: onOff.default("off"),
+    /** Metadata statements (*.json) and root certificates (*.pem, *.crt, *.cer, *.der) the conformance API trusts. */
+    FIDO_METADATA_DIR: z.string().min(1).default("./data/fido-metadata"),
   })
   .transform((raw, ctx) => {
     const origins = (raw.RP_ORIGINS ?? `http://localhost:${raw.PORT}`)
@@ -40,7 +47,8 @@ const schema = z
         });
       }
     }
-    return { ...raw, RP_ORIGINS: origins };
+    const fidoConformanceApi = raw.FIDO_CONFORMANCE_API ?? (raw.NODE_ENV === "production" ? "off" : "on");
+    return { ...raw, RP_ORIGINS: origins, FIDO_CONFORMANCE_API: fidoConformanceApi };
   });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };

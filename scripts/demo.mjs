@@ -4,12 +4,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-function run(command, args) {
-  const { status } = spawnSync(command, args, { stdio: "inherit" });
+function run(command, args, env = process.env) {
+  const { status } = spawnSync(command, args, { stdio: "inherit", env });
   if (status !== 0) process.exit(status ?? 1);
 }
 
 if (!existsSync("node_modules/.package-lock.json")) run("npm", ["ci"]);
 run("npx", ["next", "build"]);
 run("npm", ["run", "seed"]);
-run("npx", ["next", "start"]);
+// The local start command serves the FIDO2 conformance API, which is off by default under NODE_ENV=production.
+run("npx", ["next", "start"], { FIDO_CONFORMANCE_API: "on", ...process.env });

@@ -71,7 +71,16 @@ export const passkeys = sqliteTable(
   (t) => [index("passkeys_user_idx").on(t.userId)],
 );
 
-export const challengePurposes = ["registration", "sign-in", "step-up", "totp-sign-in", "withdrawal"] as const;
+export const challengePurposes = [
+  "registration",
+  "sign-in",
+  "step-up",
+  "totp-sign-in",
+  "withdrawal",
+  // The FIDO2 Server Conformance Test API (app/fido), on its own users: see fidoUsers below.
+  "fido-registration",
+  "fido-authentication",
+] as const;
 export type ChallengePurpose = (typeof challengePurposes)[number];
 
 export const challenges = sqliteTable(
@@ -86,11 +95,19 @@ export const challenges = sqliteTable(
     sessionId: text("session_id"),
     /** SHA-256 of what the ceremony authorises (a withdrawal's amount, destination and nonce). */
     payloadHash: text("payload_hash"),
+    /** The conformance user a fido-* ceremony belongs to (the portal's purposes use userId). */
+    fidoUserId: text("fido_user_id").references(() => fidoUsers.id, { onDelete: "cascade" }),
+    /** The userVerification a fido-* ceremony's options asked for; "required" makes UV=0 a failure. */
+    userVerification: text("user_verification", { enum: ["required", "preferred", "discouraged"] }),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     consumedAt: integer("consumed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [index("challenges_expires_idx").on(t.expiresAt)],
+  (t) => [
+    index("challenges_expires_idx").on(t.expiresAt),
+    // The conformance API finds its ceremony by the challenge in clientDataJSON (docs/decisions/006).
+    index("challenges_value_idx").on(t.value),
+  ],
 );
 
 /** Proof of a fresh second check (TOTP or a user-verified passkey) inside one session, spent by one sensitive action. */
@@ -203,6 +220,42 @@ export const liveTests = sqliteTable("live_tests", {
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });
 
+/**
+ * The FIDO2 conformance relying party's users (app/fido): made by /attestation/options for any username, apart from
+ * the portal's accounts, so a conformance run can never sign anyone into the portal.
+ */
+export const fidoUsers = sqliteTable("fido_users", {
+  id: text("id").primaryKey(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  /** WebAuthn user.id: 64 random bytes, base64url (WebAuthn L3 §14.6.1). */
+  webauthnUserId: text("webauthn_user_id").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const fidoCredentials = sqliteTable(
+  "fido_credentials",
+  {
+    /** base64url credential id; unique across all conformance users (WebAuthn L3 §7.1 step 26). */
+    id: text("id").primaryKey(),
+    fidoUserId: text("fido_user_id")
+      .notNull()
+      .references(() => fidoUsers.id, { onDelete: "cascade" }),
+    publicKey: blob("public_key", { mode: "buffer" }).notNull(),
+    counter: integer("counter").notNull(),
+    transports: text("transports", { mode: "json" }).$type<string[]>().notNull(),
+    aaguid: text("aaguid").notNull(),
+    backupEligible: integer("backup_eligible", { mode: "boolean" }).notNull(),
+    backedUp: integer("backed_up", { mode: "boolean" }).notNull(),
+    attestationFormat: text("attestation_format").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("fido_credentials_user_idx").on(t.fidoUserId)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Passkey = typeof passkeys.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type FidoUser = typeof fidoUsers.$inferSelect;
+export type FidoCredential = typeof fidoCredentials.$inferSelect;

@@ -1,6 +1,7 @@
 // Verifying one assertion against one stored passkey, and recording it. Shared by sign-in and step-up.
 import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
-import { and, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Tx } from "@/lib/db/client";
 import { passkeys, type Passkey } from "@/lib/db/schema";
 import { AppError } from "@/lib/result";
@@ -54,6 +55,14 @@ export async function verifyAssertion(
 }
 
 /**
+ * WebAuthn L3 §7.2 step 22 as a condition on the stored counter: it may only move up, or stay 0 when the authenticator
+ * does not count (both 0). Shared with the FIDO conformance relying party (lib/fido-server).
+ */
+export function counterAdvances(stored: AnySQLiteColumn, received: number): SQL {
+  return or(lt(stored, received), and(eq(stored, 0), sql`${received} = 0`)) as SQL;
+}
+
+/**
  * Stores the new counter and last use. Conditional on the counter still being below the new one (or both zero), so
  * of two racing assertions only the higher can land and the stored counter never goes down (security bar C27).
  */
@@ -61,12 +70,7 @@ export async function recordAssertion(tx: Tx, passkey: Passkey, verified: Verifi
   const updated = await tx
     .update(passkeys)
     .set({ counter: verified.newCounter, backedUp: verified.backedUp, lastUsedAt: new Date(), lastUsedWith: client })
-    .where(
-      and(
-        eq(passkeys.id, passkey.id),
-        or(lt(passkeys.counter, verified.newCounter), and(eq(passkeys.counter, 0), sql`${verified.newCounter} = 0`)),
-      ),
-    )
+    .where(and(eq(passkeys.id, passkey.id), counterAdvances(passkeys.counter, verified.newCounter)))
     .returning({ id: passkeys.id });
   if (updated.length !== 1) {
     throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "signature counter did not increase (possible cloned authenticator or replay)");

@@ -1,0 +1,7 @@
+// FIDO2 Server Conformance Test API: ServerPublicKeyCredentialGetOptionsRequest -> request options. The work is in lib/fido-server.
+import { handleFidoRequest } from "@/lib/fido-server/handle-fido-request";
+import { startAssertion } from "@/lib/fido-server/start-assertion";
+
+export function POST(request: Request): Promise<Response> {
+  return handleFidoRequest(request, startAssertion);
+}

@@ -1,0 +1,7 @@
+// FIDO2 Server Conformance Test API: ServerAuthenticatorAssertionResponse -> authenticated, or why not. The work is in lib/fido-server.
+import { handleFidoRequest } from "@/lib/fido-server/handle-fido-request";
+import { finishAssertion } from "@/lib/fido-server/finish-assertion";
+
+export function POST(request: Request): Promise<Response> {
+  return handleFidoRequest(request, finishAssertion);
+}

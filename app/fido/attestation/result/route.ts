@@ -1,0 +1,7 @@
+// FIDO2 Server Conformance Test API: ServerAuthenticatorAttestationResponse -> registered, or why not. The work is in lib/fido-server.
+import { handleFidoRequest } from "@/lib/fido-server/handle-fido-request";
+import { finishAttestation } from "@/lib/fido-server/finish-attestation";
+
+export function POST(request: Request): Promise<Response> {
+  return handleFidoRequest(request, finishAttestation);
+}

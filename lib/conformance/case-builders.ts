@@ -1,0 +1,126 @@
+// Cases made from the software authenticator's mutations and controls, so each family is data, not code.
+import {
+  assertionMutations,
+  registrationMutations,
+  type AssertionMutationName,
+  type AttestationFormat,
+  type ClientDataOverrides,
+  type RegistrationMutation,
+  type RegistrationMutationName,
+} from "@/lib/authenticator";
+import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { creationOptions, register, requestOptions, signIn, type RegisterSetup } from "./ceremonies";
+import { expectFailure, expectOk, type JsonBody } from "./expectations";
+import type { ConformanceCase } from "./types";
+
+export type MutationSpec<Name extends string> = { id: string; family: string; mutation: Name; input?: AttestationFormat; title?: string };
+
+/** A FIDO test ID: "<family> <P-n|F-n>". */
+export const fidoId = (family: string, test: string) => `${family} ${test}`;
+
+/** Mutations that need the server's stored counter above 0 first. */
+const COUNTER_MUTATIONS = new Set<AssertionMutationName>(["counterNotIncreased", "counterDecreased"]);
+
+/** A registration mutation (any of the authenticator's, or one of ours) that the target must refuse. */
+export function refusedRegistration(spec: MutationSpec<string>, mutation: RegistrationMutation): ConformanceCase {
+  return {
+    id: spec.id,
+    family: spec.family,
+    title: spec.title ?? mutation.doc,
+    run: async (context) => {
+      const authenticator = context.authenticator({ attestation: spec.input ?? mutation.input ?? "packed-self" });
+      const uvRequired = spec.mutation === "userVerificationRequiredButNotSet";
+      const request = uvRequired ? { authenticatorSelection: { userVerification: "required" } } : {};
+      const options = await creationOptions(context, context.username(), request);
+      const response = authenticator.register(options, context.origin);
+      const mutated = mutation.apply(response, { attestationSigner: authenticator.attestationSigner(response.id) });
+      expectFailure(await context.client.post("/attestation/result", mutated), "POST /attestation/result");
+    },
+  };
+}
+
+export function registrationMutationCase(spec: MutationSpec<RegistrationMutationName>): ConformanceCase {
+  return refusedRegistration(spec, registrationMutations[spec.mutation]);
+}
+
+/** An assertion mutation the target must refuse, made on a credential it registered. */
+export function assertionMutationCase(spec: MutationSpec<AssertionMutationName>): ConformanceCase {
+  const mutation = assertionMutations[spec.mutation];
+  return {
+    id: spec.id,
+    family: spec.family,
+    title: spec.title ?? mutation.doc,
+    run: async (context) => {
+      const registered = await register(context);
+      let storedCounter = 0;
+      if (COUNTER_MUTATIONS.has(spec.mutation)) {
+        expectOk(await signIn(context, registered, { signCount: 5 }), "sign-in with counter 5 (sets the stored counter)");
+        storedCounter = 5;
+      }
+      const uvRequired = spec.mutation === "userPresentOnlyWhenUvRequired";
+      const options = await requestOptions(context, registered.username, uvRequired ? { userVerification: "required" } : {});
+      const response = registered.authenticator.authenticate(options, context.origin, { credentialId: registered.credentialId });
+      const signer = registered.authenticator.credentialSigner(registered.credentialId);
+      const mutated = mutation.apply(response, { signer, storedCounter });
+      expectFailure(await context.client.post("/assertion/result", mutated), "POST /assertion/result");
+    },
+  };
+}
+
+type Options = PublicKeyCredentialCreationOptionsJSON | PublicKeyCredentialRequestOptionsJSON;
+
+/** clientDataJSON made wrong by the authenticator itself (so it is signed): a refusal is expected. */
+export function clientDataCase(
+  spec: { id: string; family: string; title: string; ceremony: "registration" | "assertion" },
+  overrides: (options: Options) => ClientDataOverrides,
+): ConformanceCase {
+  return {
+    ...spec,
+    run: async (context) => {
+      if (spec.ceremony === "registration") {
+        const authenticator = context.authenticator({ attestation: "packed-self" });
+        const options = await creationOptions(context, context.username());
+        const response = authenticator.register(options, context.origin, { clientData: overrides(options) });
+        expectFailure(await context.client.post("/attestation/result", response), "POST /attestation/result");
+        return;
+      }
+      const registered = await register(context);
+      const options = await requestOptions(context, registered.username);
+      const response = registered.authenticator.authenticate(options, context.origin, { clientData: overrides(options) });
+      expectFailure(await context.client.post("/assertion/result", response), "POST /assertion/result");
+    },
+  };
+}
+
+/** A valid registration of some kind, then a sign-in with it: both must succeed (or, if optional, be skipped). */
+export function acceptedRegistration(spec: {
+  id: string;
+  family: string;
+  title: string;
+  format: AttestationFormat;
+  optional?: boolean;
+  choices?: RegisterSetup["choices"];
+  request?: JsonBody;
+  aaguid?: string;
+}): ConformanceCase {
+  return {
+    id: spec.id,
+    family: spec.family,
+    title: spec.title,
+    optional: spec.optional,
+    run: async (context) => {
+      const authenticator = context.authenticator(spec.aaguid ? { aaguid: spec.aaguid } : {});
+      const registered = await register(context, { ...spec, authenticator });
+      expectOk(await signIn(context, registered), "sign-in with the new credential");
+    },
+  };
+}
+
+/** A case the suite cannot run, and why. */
+export const skipped = (id: string, family: string, title: string, reason: string): ConformanceCase => ({ id, family, title, skip: reason });
+
+/** The same text in standard base64 (with + / =): certainly not base64url. */
+export function notBase64url(value: string): string {
+  const standard = Buffer.from(value, "base64url").toString("base64");
+  return /[+/=]/.test(standard) ? standard : `${standard}=`;
+}
