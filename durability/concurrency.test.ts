@@ -30,11 +30,12 @@ describe("200 at once", () => {
     const ports = await freePorts(2);
     const origins = ports.map(originOf);
     const servers = await Promise.all(ports.map((port) => startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins })));
-    const clients = servers.map((server) => new RecordingClient(server.url));
+    // One client per person and instance: each simulated person has an address of their own (per-client rate limits).
+    const clients = servers.flatMap((server) => accounts.map((_, a) => new RecordingClient(server.url, `198.19.${a}.1`)));
 
     const flow = async (i: number) => {
-      const client = clients[i % clients.length];
       const account = accounts[i % accounts.length];
+      const client = clients[(i % servers.length) * accounts.length + (i % accounts.length)];
       const jar = await signIn(client, account);
       return withdraw(client, jar, account, { amount: AMOUNT.text, destination: newDemoAddress() });
     };

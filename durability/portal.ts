@@ -41,8 +41,9 @@ export class RecordingClient extends ServerActionClient {
   answers = 0;
   readonly problems: string[] = [];
 
-  constructor(baseUrl: string) {
-    super(baseUrl, DIST_DIR);
+  /** `address`: the X-Forwarded-For a proxy would set, so that many simulated people are many clients for rate limits. */
+  constructor(baseUrl: string, address?: string) {
+    super(baseUrl, DIST_DIR, address ? { "X-Forwarded-For": address } : {});
   }
 
   override async call<T>(

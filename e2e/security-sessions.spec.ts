@@ -81,3 +81,15 @@ test("SEC-23 a server-action body over 1 MB is refused with 413 before parsing",
   expect(response.status).toBe(413);
   expect(JSON.parse(response.body)).toMatchObject({ code: "request:too-large" });
 });
+
+test("SEC-46 an options flood from one client is cut off with rate:limited, in the database; other clients go on", async ({ baseURL }) => {
+  const flooder = actionClient(baseURL!, "203.0.113.46");
+  const answers = [];
+  for (let i = 0; i < 125; i++) {
+    answers.push((await flooder.call<{ ok: boolean; code?: string }>("/sign-in", "app/(auth)/sign-in/actions.ts", "startPasskeySignInAction", [])).result);
+  }
+  expect(answers.slice(0, 120).every((answer) => answer?.ok)).toBe(true);
+  expect(answers.slice(120)).toEqual(Array(5).fill(expect.objectContaining({ ok: false, code: "rate:limited" })));
+  const other = await actionClient(baseURL!).call<{ ok: boolean }>("/sign-in", "app/(auth)/sign-in/actions.ts", "startPasskeySignInAction", []);
+  expect(other.result?.ok).toBe(true);
+});

@@ -20,6 +20,8 @@ export async function prepareServer(): Promise<void> {
   try {
     const { deleteExpiredChallenges } = await import("./webauthn/challenges");
     await deleteExpiredChallenges();
+    const { deleteStaleBuckets } = await import("./auth/rate-limit");
+    await deleteStaleBuckets();
   } catch (error) {
     console.warn(`Passkey Lab: could not delete expired challenges at start-up (${describe(error)}).`);
   }

@@ -49,6 +49,8 @@ export class ServerActionClient {
   constructor(
     readonly baseUrl: string,
     distDir = ".next",
+    /** Sent with every call, e.g. an X-Forwarded-For that makes this client one client of its own for rate limits. */
+    private readonly defaultHeaders: Record<string, string> = {},
   ) {
     const manifest = JSON.parse(readFileSync(join(distDir, "server", "server-reference-manifest.json"), "utf8")) as Manifest;
     for (const [id, entry] of Object.entries(manifest.node)) this.ids.set(`${entry.filename}#${entry.exportedName}`, id);
@@ -90,6 +92,7 @@ export class ServerActionClient {
         "Next-Action": this.id(file, exportName),
         Accept: "text/x-component",
         Origin: this.baseUrl,
+        ...this.defaultHeaders,
         ...(jar ? { Cookie: jar.header() } : {}),
         ...headers,
       },

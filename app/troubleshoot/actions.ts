@@ -2,7 +2,9 @@
 
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
+import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
 import { currentSession } from "@/lib/auth/session";
+import { requestSource } from "@/lib/request-client";
 import { ok, type Result } from "@/lib/result";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
 import { reportContentSchema } from "@/lib/troubleshoot/report-content";
@@ -21,6 +23,7 @@ const testId = z.string().min(1).max(100);
 /** For a signed-in person, their passkeys are excluded: a device that already holds one says so (InvalidStateError). */
 export async function startLiveTestAction() {
   return answerSafely(async () => {
+    if (!(await allow(limits.liveTestPerClient, await requestSource()))) return rateLimited();
     const session = await currentSession();
     return { ok: true as const, data: await startLiveRegistration(session ? await listPasskeys(session.user.id) : []) };
   });
@@ -49,6 +52,7 @@ export async function saveReportAction(content: unknown): Promise<Result<{ code:
 }
 
 async function saveReport(content: unknown): Promise<Result<{ code: string }>> {
+  if (!(await allow(limits.reportPerClient, await requestSource()))) return rateLimited();
   if (JSON.stringify(content ?? null).length > REPORT_MAX_BYTES) {
     return { ok: false, code: "input:invalid", message: "This report is too large to save." };
   }

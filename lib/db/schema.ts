@@ -254,6 +254,13 @@ export const fidoCredentials = sqliteTable(
   (t) => [index("fido_credentials_user_idx").on(t.fidoUserId)],
 );
 
+/** Fixed-window request counters, in the database so every instance counts the same requests (security bar E46). */
+export const rateLimitBuckets = sqliteTable("rate_limit_buckets", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Passkey = typeof passkeys.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;

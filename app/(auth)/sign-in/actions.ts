@@ -6,7 +6,8 @@ import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import { completeSecondFactor, signInWithPassword } from "@/lib/auth/password-sign-in";
 import { startSession } from "@/lib/auth/session";
 import { finishPasskeySignIn, startPasskeySignIn } from "@/lib/webauthn/authentication";
-import { requestClient } from "@/lib/request-client";
+import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
+import { requestClient, requestSource } from "@/lib/request-client";
 import type { Failure, Result } from "@/lib/result";
 
 export type PasswordState = Failure | { ok: true; next: "second-factor"; pendingToken: string } | null;
@@ -19,6 +20,7 @@ export async function signInWithPasswordAction(_previous: PasswordState, form: F
 }
 
 async function signInWithPasswordFlow(form: FormData): Promise<PasswordState> {
+  if (!(await allow(limits.passwordPerClient, await requestSource()))) return rateLimited();
   const input = parseInput(passwordSchema, { email: form.get("email") ?? "", password: form.get("password") ?? "" });
   if (!input.ok) return input;
   const result = await signInWithPassword(input.data.email, input.data.password, await requestClient());
@@ -55,7 +57,10 @@ export async function startPasskeySignInAction(email?: unknown) {
   return answerSafely(async () => {
     const input = parseInput(emailSchema, email);
     if (!input.ok) return input;
-    return { ok: true as const, data: await startPasskeySignIn(input.data || undefined) };
+    const account = input.data?.toLowerCase();
+    if (!(await allow(limits.signInOptionsPerClient, await requestSource()))) return rateLimited();
+    if (account && !(await allow(limits.signInOptionsPerAccount, account))) return rateLimited();
+    return { ok: true as const, data: await startPasskeySignIn(account || undefined) };
   });
 }
 

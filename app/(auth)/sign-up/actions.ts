@@ -9,7 +9,8 @@ import { startSession } from "@/lib/auth/session";
 import { issueTicket } from "@/lib/auth/tickets";
 import { createUser } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
-import { requestClient } from "@/lib/request-client";
+import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
+import { requestClient, requestSource } from "@/lib/request-client";
 import { fail, type Failure } from "@/lib/result";
 
 const signUpSchema = z.object({
@@ -30,6 +31,7 @@ export async function signUpAction(_previous: SignUpState, form: FormData): Prom
 
 async function signUp(form: FormData): Promise<SignUpState> {
   const email = String(form.get("email") ?? "");
+  if (!(await allow(limits.signUpPerClient, await requestSource()))) return { ...rateLimited(), email };
   const input = parseInput(signUpSchema, { email, password: form.get("password") });
   // The password is never sent back, not even to refill the form.
   if (!input.ok) return { ...input, email };

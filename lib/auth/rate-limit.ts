@@ -1,0 +1,42 @@
+// Request limits kept in the database (security bar E46): every instance counts the same requests, and a restart
+// forgets nothing. Fixed windows, one statement per request.
+import { lt, sql } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { rateLimitBuckets } from "@/lib/db/schema";
+import { fail, type Failure } from "@/lib/result";
+
+export type Limit = { name: string; max: number; windowMs: number };
+
+/** Generous for people, tight enough to stop floods: a person never meets these. */
+export const limits = {
+  signInOptionsPerClient: { name: "sign-in-options:client", max: 120, windowMs: 60_000 },
+  signInOptionsPerAccount: { name: "sign-in-options:account", max: 60, windowMs: 60_000 },
+  passwordPerClient: { name: "password:client", max: 60, windowMs: 60_000 },
+  signUpPerClient: { name: "sign-up:client", max: 30, windowMs: 60 * 60_000 },
+  liveTestPerClient: { name: "live-test:client", max: 30, windowMs: 60_000 },
+  reportPerClient: { name: "report:client", max: 20, windowMs: 60_000 },
+} satisfies Record<string, Limit>;
+
+/** Counts one request against `limit` for `subject`; false once the window's allowance is used up. */
+export async function allow(limit: Limit, subject: string, now = Date.now()): Promise<boolean> {
+  const windowOver = sql`${rateLimitBuckets.windowStart} <= ${now - limit.windowMs}`;
+  const [bucket] = await db
+    .insert(rateLimitBuckets)
+    .values({ key: `${limit.name}:${subject}`, windowStart: now, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimitBuckets.key,
+      set: {
+        count: sql`case when ${windowOver} then 1 else ${rateLimitBuckets.count} + 1 end`,
+        windowStart: sql`case when ${windowOver} then ${now} else ${rateLimitBuckets.windowStart} end`,
+      },
+    })
+    .returning({ count: rateLimitBuckets.count });
+  return (bucket?.count ?? 0) <= limit.max;
+}
+
+export const rateLimited = (): Failure => fail("rate:limited", "Too many attempts from here. Wait a minute, then try again.");
+
+/** Forgets buckets whose window ended an hour ago or more. */
+export async function deleteStaleBuckets(now = Date.now()): Promise<void> {
+  await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, now - 2 * 60 * 60_000));
+}
