@@ -16,7 +16,7 @@ const areas = [
   {
     href: "/conformance",
     title: "Check a server's conformance",
-    body: "Run a WebAuthn conformance suite against any server that speaks the FIDO2 conformance API, from the web or your CI. Coming soon.",
+    body: "Run a WebAuthn conformance suite against any server that speaks the FIDO2 conformance API, from the web or your CI.",
     cta: "Open conformance",
   },
 ];

@@ -8,7 +8,14 @@ rmSync(dataDir, { recursive: true, force: true });
 const port = process.env.E2E_PORT ?? "3100";
 const server = spawn("npx", ["next", "start", "--port", port], {
   stdio: "inherit",
-  env: { ...process.env, PORT: port, DATABASE_URL: `file:./${dataDir}/e2e.db`, NODE_ENV: "production" },
+  env: {
+    ...process.env,
+    PORT: port,
+    DATABASE_URL: `file:./${dataDir}/e2e.db`,
+    NODE_ENV: "production",
+    FIDO_CONFORMANCE_API: "on",
+    FIDO_METADATA_DIR: `./${dataDir}/fido-metadata`,
+  },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -15,6 +15,7 @@ export const limits = {
   signUpPerClient: { name: "sign-up:client", max: 30, windowMs: 60 * 60_000 },
   liveTestPerClient: { name: "live-test:client", max: 30, windowMs: 60_000 },
   reportPerClient: { name: "report:client", max: 20, windowMs: 60_000 },
+  conformanceRunPerClient: { name: "conformance-run:client", max: 3, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /** Counts one request against `limit` for `subject`; false once the window's allowance is used up. */
