@@ -1,0 +1,135 @@
+// Measurements that drive a running server or a child process: a load level with the server's memory sampled, cold
+// start, the ceilings child, and the portal's statements per sign-in.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
+import type { ServerActionClient } from "@/test/server-action-client";
+import { runClosedLoop } from "./load";
+import type { Plan } from "./plan";
+import { signInThroughPortal } from "./portal-ceremonies";
+import { cpuSeconds, sampleRss, sleep, startGroup } from "./processes";
+import { statementKind } from "./raw-sqlite";
+import type { CeilingPlan } from "./ceilings";
+import type { CeilingResults, ServerLevel } from "./results-types";
+import type { RunningServer } from "./servers";
+
+/** CPU seconds of several process trees together; null when one cannot be read. */
+function totalCpuSeconds(servers: RunningServer[]): number | null {
+  const each = servers.map((server) => cpuSeconds(server.pid));
+  return each.some((value) => value === null) ? null : each.reduce((sum: number, value) => sum + value!, 0);
+}
+
+/** One load level against `server` (or several instances together), with its memory and CPU measured. */
+export async function measureLevel(
+  server: RunningServer | RunningServer[],
+  plan: { clients: number; warmupMs: number; measureMs: number },
+  operation: (client: number) => Promise<unknown>,
+): Promise<ServerLevel> {
+  const servers = Array.isArray(server) ? server : [server];
+  const memory = sampleRss(servers.map((each) => each.pid));
+  try {
+    const serverCpuBefore = totalCpuSeconds(servers);
+    const clientCpuBefore = process.cpuUsage();
+    const began = performance.now();
+    const result = await runClosedLoop(plan, async (client) => void (await operation(client)));
+    const seconds = (performance.now() - began) / 1000;
+    const serverCpuAfter = totalCpuSeconds(servers);
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const percent = (cpu: number) => Math.round((cpu / seconds) * 100);
+    const serverCpu = serverCpuBefore === null || serverCpuAfter === null ? null : serverCpuAfter - serverCpuBefore;
+    return {
+      ...result,
+      peakRssMb: memory.stop(),
+      serverCpuPercent: serverCpu === null ? null : percent(serverCpu),
+      serverCpuMsPerOp: serverCpu === null || result.totalCompleted === 0 ? null : Math.round((serverCpu * 1e4) / result.totalCompleted) / 10,
+      loadGeneratorCpuPercent: percent((clientCpu.user + clientCpu.system) / 1e6),
+    };
+  } finally {
+    memory.stop();
+  }
+}
+
+/** From spawning `next start` to the first passkey sign-in that sets a session (retrying every 10 ms, up to 60 s). */
+export async function coldStartMs(server: RunningServer, actions: ServerActionClient, authenticator: SoftwareAuthenticator): Promise<number> {
+  const deadline = performance.now() + 60_000;
+  let lastError: unknown;
+  while (performance.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`the portal exited during start-up (see ${server.logFile})`);
+    try {
+      await signInThroughPortal(actions, authenticator);
+      return Math.round(performance.now() - server.startedAt);
+    } catch (error) {
+      lastError = error;
+      await sleep(10);
+    }
+  }
+  throw new Error(`no successful sign-in within 60 s of start: ${(lastError as Error)?.message} (see ${server.logFile})`);
+}
+
+/** Runs bench/ceilings.ts in its own process on its own fresh database; at most 15 minutes. */
+export async function runCeilings(root: string, work: string, plan: Plan, authSecret: string): Promise<CeilingResults> {
+  const out = join(work, "ceilings.json");
+  const childPlan: CeilingPlan = {
+    out,
+    schemaCopy: join(work, "schema.db"),
+    rateMs: plan.rateMs,
+    warmupMs: plan.warmupMs,
+    measureMs: plan.inProcessMeasureMs,
+    signInLevels: plan.inProcessSignInLevels,
+    registrationLevels: plan.inProcessRegistrationLevels,
+  };
+  const child = startGroup(process.execPath, ["--conditions=react-server", "--import", "tsx", join(root, "bench/ceilings.ts"), JSON.stringify(childPlan)], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${join(work, "ceilings", "lib.db")}`,
+      AUTH_SECRET: authSecret,
+      RP_ID: "localhost",
+      RP_ORIGINS: "http://localhost",
+    },
+    logFile: join(work, "ceilings.log"),
+  });
+  try {
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), 15 * 60_000);
+      child.child.once("exit", (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    if (code !== 0 || !existsSync(out)) {
+      throw new Error(`bench/ceilings.ts ${code === null ? "timed out" : `failed (exit ${code})`}:\n${readFileSync(child.logFile, "utf8").slice(-3000)}`);
+    }
+    return JSON.parse(readFileSync(out, "utf8")) as CeilingResults;
+  } finally {
+    await child.stop();
+  }
+}
+
+type CounterFile = { total: number; connections: number; bySql: Record<string, number> };
+
+async function readCounts(file: string): Promise<CounterFile> {
+  // The counter writes four times a second: wait for a quiet half second so the file holds everything.
+  await sleep(600);
+  return JSON.parse(readFileSync(file, "utf8")) as CounterFile;
+}
+
+/** Statements the portal runs per sign-in (the redirect's /account render included), over `signIns` sequential ones. */
+export async function portalStatementsPerSignIn(
+  server: RunningServer,
+  countsFile: string,
+  actions: ServerActionClient,
+  authenticator: SoftwareAuthenticator,
+  signIns: number,
+) {
+  for (let i = 0; i < 3; i++) await signInThroughPortal(actions, authenticator);
+  const before = await readCounts(countsFile);
+  for (let i = 0; i < signIns; i++) await signInThroughPortal(actions, authenticator);
+  const after = await readCounts(countsFile);
+  const kinds: Record<string, number> = {};
+  for (const [sql, count] of Object.entries(after.bySql)) {
+    const added = count - (before.bySql[sql] ?? 0);
+    if (added > 0) kinds[statementKind(sql)] = Math.round(((kinds[statementKind(sql)] ?? 0) + added / signIns) * 100) / 100;
+  }
+  return { total: (after.total - before.total) / signIns, kinds, connections: after.connections, signIns };
+}

@@ -1,0 +1,88 @@
+// The shape of bench/results/latest.json.
+import type { StepBreakdown, StepCosts, VariantResult } from "./experiments";
+import type { LoadResult } from "./load";
+import type { PageWeight } from "./page-weight";
+import type { StatementCount } from "./raw-sqlite";
+import type { ReadRates } from "./read-rates";
+import type { Rate } from "./verify-rates";
+import type { WizardVisit } from "./wizard-timing";
+import type { WriteCeilings } from "./write-rates";
+
+export type ServerLevel = LoadResult & {
+  peakRssMb: number | null;
+  /** CPU used by the server process tree over the level (warm-up included), in % of one core. */
+  serverCpuPercent: number | null;
+  /** Server CPU time per successful operation over the level (warm-up included), in ms. */
+  serverCpuMsPerOp: number | null;
+  /** CPU used by this process (the clients: signing, HTTP) over the level, in % of one core. */
+  loadGeneratorCpuPercent: number;
+};
+
+export type Target = { name: string; target: string; measured: string; met: boolean | null };
+
+export type BenchResults = {
+  generatedAt: string;
+  mode: "full" | "quick";
+  durationS: number;
+  machine: {
+    cores: number;
+    cpuModel: string;
+    memoryGb: number;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+    /** /proc/pressure/cpu "some" avg60: share of the last minute in which some task waited for a CPU. */
+    cpuPressurePercent: { atStart: number | null; atEnd: number | null };
+    os: string;
+  };
+  versions: Record<string, string>;
+  // The top-level numbers (issue 6).
+  portalPerSec32: number | null;
+  baselinePerSec32: number | null;
+  ceilingPerSec: number;
+  p99Ms32: number | null;
+  errors64: number | null;
+  coldStartMs: number;
+  wizardMs: number | null;
+  firstLoadJsGzip: Record<string, number>;
+  ratios: { portalToBaseline32: number | null; baselineToCeiling32: number | null };
+  targets: Target[];
+  signIn: {
+    flow: string;
+    portal: ServerLevel[];
+    baseline: ServerLevel[];
+    /** The same lib/ calls in one process, no HTTP: what the baseline costs minus HTTP. */
+    inProcessLib: LoadResult[];
+    ceiling: { perSec: number; definition: string };
+    portalHighWaterMb: number | null;
+    baselineHighWaterMb: number | null;
+  };
+  registration: { portal: ServerLevel[]; portalFlow: string; inProcessLib: LoadResult[]; inProcessFlow: string };
+  coldStart: { runsMs: number[]; medianMs: number; definition: string };
+  wizard: {
+    runsMs: number[];
+    medianMs: number | null;
+    definition: string;
+    /** Medians of when the HTML, the scripts and the checks' cookie round trip arrived (ms after navigation start). */
+    medianMilestonesMs?: Record<string, number | null>;
+    visits?: WizardVisit[];
+    error?: string;
+  };
+  firstLoadJs: Record<string, PageWeight>;
+  /** Raw output of bench/ceilings.ts: verification and write ceilings, statements per ceremony, in-process runs. */
+  ceilings: CeilingResults;
+  portalStatementsPerSignIn: { total: number; kinds: Record<string, number>; connections: number; signIns: number } | null;
+  /** Measured effects of proposals that need no change to lib/ (bench/experiments.ts). */
+  experiments: { variants: VariantResult[]; stepBreakdown: StepBreakdown | null; stepCosts: StepCosts | null };
+  build: { built: boolean; ms: number };
+  pool: { accounts: number; ms: number };
+};
+
+export type CeilingResults = {
+  verification: { ecdsaP256CachedKey: Rate; simpleWebAuthn1InFlight: Rate; simpleWebAuthn16InFlight: Rate; webCryptoKeyImport: Rate };
+  writes: { portalSettings: WriteCeilings; synchronousNormal: WriteCeilings };
+  /** ceilingStatementsNotInLib: statements of bench/write-rates.ts that lib/ did not run verbatim (should be empty). */
+  statements: { signIn: StatementCount; registration: StatementCount; ceilingStatementsNotInLib: string[] };
+  /** The sign-in's passkey lookup made three ways (bench/read-rates.ts). */
+  reads: ReadRates;
+  inProcess: { signIn: LoadResult[]; registration: LoadResult[] };
+};

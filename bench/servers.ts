@@ -1,0 +1,54 @@
+// The two servers under load: the portal (`next start` from .next-bench) and the framework-free baseline. Each gets
+// its own database file, port, log file and process group.
+import { join } from "node:path";
+import { DIST_DIR } from "./build-portal";
+import { startGroup, type Started } from "./processes";
+
+export type ServerOptions = {
+  root: string;
+  port: number;
+  databaseFile: string;
+  authSecret: string;
+  logFile: string;
+  /** Extra node flags (--cpu-prof, --import) for the server process: on its command line, as NODE_OPTIONS refuses some. */
+  nodeArgs?: string[];
+  extraEnv?: Record<string, string>;
+};
+
+export type RunningServer = Started & { baseUrl: string; kind: "portal" | "baseline" };
+
+function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
+  const baseUrl = `http://localhost:${options.port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(options.port),
+    DATABASE_URL: `file:${options.databaseFile}`,
+    AUTH_SECRET: options.authSecret,
+    RP_ID: "localhost",
+    RP_ORIGINS: baseUrl,
+    ...options.extraEnv,
+  };
+  return env;
+}
+
+/** `next start` on the benchmark build; the process is the server (Next renames it `next-server`). */
+export function startPortal(options: ServerOptions): RunningServer {
+  const env = { ...serverEnv(options), NEXT_DIST_DIR: DIST_DIR };
+  const started = startGroup(process.execPath, [...(options.nodeArgs ?? []), join(options.root, "node_modules/next/dist/bin/next"), "start", "--port", String(options.port)], {
+    env,
+    logFile: options.logFile,
+  });
+  return { ...started, baseUrl: `http://localhost:${options.port}`, kind: "portal" };
+}
+
+/** bench/baseline-server.ts in plain node with tsx's loader: one process, like `next start`. */
+export function startBaseline(options: ServerOptions): RunningServer {
+  const started = startGroup(
+    process.execPath,
+    [...(options.nodeArgs ?? []), "--conditions=react-server", "--import", "tsx", join(options.root, "bench/baseline-server.ts")],
+    { env: serverEnv(options), logFile: options.logFile },
+  );
+  return { ...started, baseUrl: `http://localhost:${options.port}`, kind: "baseline" };
+}
