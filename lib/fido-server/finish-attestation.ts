@@ -15,6 +15,7 @@ import { loadTrustStore } from "./load-trust-store";
 import { parseRegistrationResponse } from "./parse-registration-response";
 import { readClientData } from "./read-client-data";
 import { verifyAttestationTrust } from "./verify-attestation-trust";
+import { credentialRecord } from "@/lib/webauthn/credential-record";
 
 type RegistrationInfo = NonNullable<VerifiedRegistrationResponse["registrationInfo"]>;
 
@@ -66,17 +67,7 @@ async function verifyAndStore(response: RegistrationResponseJSON, ceremony: Fido
     if (await tx.query.fidoCredentials.findFirst({ where: eq(fidoCredentials.id, info.credential.id), columns: { id: true } })) {
       throw new AppError("fido:not-verified", "Registration refused: this credential id is already registered (to this or another user).");
     }
-    await tx.insert(fidoCredentials).values({
-      id: info.credential.id,
-      fidoUserId: ceremony.fidoUserId,
-      publicKey: Buffer.from(info.credential.publicKey),
-      counter: info.credential.counter,
-      transports: response.response.transports ?? [],
-      aaguid: info.aaguid,
-      backupEligible: info.credentialDeviceType === "multiDevice",
-      backedUp: info.credentialBackedUp,
-      attestationFormat: info.fmt,
-    });
+    await tx.insert(fidoCredentials).values({ ...credentialRecord(info, response), fidoUserId: ceremony.fidoUserId });
   });
   return ok({});
 }

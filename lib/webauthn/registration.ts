@@ -13,6 +13,7 @@ import { AppError, fail, ok, type Result } from "@/lib/result";
 import { authenticatorName } from "./authenticator-names";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveChallenge } from "./challenges";
 import { crossOriginReason } from "./client-data";
+import { credentialRecord } from "./credential-record";
 import { registrationResponseSchema } from "./response-schemas";
 import { CEREMONY_TIMEOUT_MS, MAX_CREDENTIAL_ID_BYTES, relyingParty, SUPPORTED_ALGORITHMS } from "./relying-party";
 
@@ -118,15 +119,8 @@ export async function finishRegistration(
         throw new AppError("passkey:duplicate", "This passkey is already registered. Sign in with it, or create one on another device.");
       }
       await tx.insert(passkeys).values({
-        id: info.credential.id,
+        ...credentialRecord(info, response),
         userId: user.id,
-        publicKey: Buffer.from(info.credential.publicKey),
-        counter: info.credential.counter,
-        transports: response.response.transports ?? [],
-        aaguid: info.aaguid,
-        backupEligible: info.credentialDeviceType === "multiDevice",
-        backedUp: info.credentialBackedUp,
-        attestationFormat: info.fmt,
         label,
         createdWith: client,
       });
