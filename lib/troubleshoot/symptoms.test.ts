@@ -35,7 +35,8 @@ describe("symptom paths", () => {
 
   it("sends an in-app browser user to a real browser, and asks only what the checks cannot tell", () => {
     const steps = symptomSteps("add-button-missing", platform("iOS", "Safari", "Instagram"), [], { "signed-in": "yes" });
-    expect(steps[0]).toContain("open this page in Safari");
+    expect(steps[0]).toContain("inside Instagram, which cannot use passkeys");
+    expect(steps[0]).toContain("Open in Safari");
     expect(symptomQuestions("lost-device", platform("iOS"), [])).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // Symptom-led paths: the person picks what they see; each path asks only what the automatic checks could not tell,
 // then ends in concrete steps for this person's OS and browser. Pure: platform + findings + answers -> steps.
 // Facts: shared/facts/compat.md (provider facts, security keys, hybrid, failed biometric prompts).
+import { openInBrowserSteps, screenLockSteps } from "@/lib/compat/fix-steps";
 import type { Platform } from "@/lib/compat/platform-types";
 
 export type FindingLike = { id: string; status: "ok" | "warning" | "problem" | "unknown" };
@@ -16,23 +17,6 @@ type Symptom = {
 
 const statusOf = (findings: FindingLike[], id: string) => findings.find((finding) => finding.id === id)?.status ?? "unknown";
 
-/** Where this OS keeps the screen lock or biometric that passkeys use. */
-function screenLockStep(platform: Platform): string {
-  switch (platform.os.name) {
-    case "Windows":
-      return "Set up Windows Hello: Settings → Accounts → Sign-in options → PIN (Windows Hello), then fingerprint or face if your PC has them.";
-    case "macOS":
-      return "Set a login password and Touch ID: System Settings → Touch ID & Password.";
-    case "iOS":
-    case "iPadOS":
-      return "Turn on a passcode: Settings → Face ID & Passcode (or Touch ID & Passcode) → Turn Passcode On.";
-    case "Android":
-      return "Set a screen lock: Settings → Security → Screen lock (PIN, pattern or password), then add a fingerprint or face.";
-    default:
-      return "Set up your device's screen lock (PIN or password), or use a phone or security key instead.";
-  }
-}
-
 /** Where passkeys sync on this OS, so a new device gets them. */
 function syncStep(platform: Platform): string {
   if (platform.os.name === "iOS" || platform.os.name === "iPadOS" || platform.os.name === "macOS") {
@@ -45,9 +29,7 @@ function syncStep(platform: Platform): string {
 }
 
 const inAppStep = (platform: Platform) =>
-  platform.inAppBrowser
-    ? [`You are inside ${platform.inAppBrowser}, which cannot use passkeys: open this page in ${platform.os.name === "iOS" || platform.os.name === "iPadOS" ? "Safari" : "Chrome"} (menu → Open in browser).`]
-    : [];
+  platform.inAppBrowser ? [`You are inside ${platform.inAppBrowser}, which cannot use passkeys. ${openInBrowserSteps(platform)}`] : [];
 
 const symptoms: Symptom[] = [
   {
@@ -60,7 +42,7 @@ const symptoms: Symptom[] = [
       ...inAppStep(platform),
       ...(answers["signed-in"] !== "yes" ? ["Sign in, then turn on two-factor authentication: this site (like many exchanges) offers passkeys only after that."] : []),
       ...(statusOf(findings, "webauthn-present") === "problem" ? ["This browser has no passkey support: update it, or use a current Chrome, Edge, Safari or Firefox."] : []),
-      ...(statusOf(findings, "platform-authenticator") !== "ok" ? [screenLockStep(platform)] : []),
+      ...(statusOf(findings, "platform-authenticator") !== "ok" ? [screenLockSteps(platform)] : []),
       "Reload the account page. If the button is still missing, run the live test below and save a report for support.",
     ],
   },
@@ -87,9 +69,9 @@ const symptoms: Symptom[] = [
         ];
       }
       if (answers["what-happens"] === "nothing") {
-        return [...inAppStep(platform), screenLockStep(platform), "Make sure this browser window is in front, then try again: passkey prompts only open in a focused window."];
+        return [...inAppStep(platform), screenLockSteps(platform), "Make sure this browser window is in front, then try again: passkey prompts only open in a focused window."];
       }
-      return [screenLockStep(platform), "Clean the sensor and re-enrol the finger or face, or choose the PIN option in the prompt.", "Run the live test below: it tells whether the failure is on the device or on our side."];
+      return [screenLockSteps(platform), "Clean the sensor and re-enrol the finger or face, or choose the PIN option in the prompt.", "Run the live test below: it tells whether the failure is on the device or on our side."];
     },
   },
   {
