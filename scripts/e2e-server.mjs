@@ -3,7 +3,8 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 
-const dataDir = ".e2e-data";
+// E2E_DATA_DIR lets several checkouts-in-one (parallel work on one machine) keep their databases apart.
+const dataDir = process.env.E2E_DATA_DIR ?? ".e2e-data";
 rmSync(dataDir, { recursive: true, force: true });
 const port = process.env.E2E_PORT ?? "3100";
 const server = spawn("npx", ["next", "start", "--port", port], {
