@@ -1,7 +1,7 @@
 // Passkey ceremonies against the running portal, through its server actions over HTTP, as the browser calls them
 // (test/server-action-client.ts): sign-in on /sign-in; step-up + registration on /account.
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
+import { PLAIN_SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import type { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
 import { CookieJar, type ActionResponse, type ServerActionClient } from "@/test/server-action-client";
 import { nextAddress } from "./simulated-people";
@@ -11,7 +11,7 @@ export const BENCH_USER_AGENT =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
 /** The plain Auth.js session cookie (http://localhost; `__Secure-` only over https). */
-export const SESSION_COOKIE = SESSION_COOKIE_NAMES[1];
+export const SESSION_COOKIE = PLAIN_SESSION_COOKIE;
 
 const SIGN_IN_ACTIONS = "app/(auth)/sign-in/actions.ts";
 const ACCOUNT_ACTIONS = "app/(account)/account/actions.ts";

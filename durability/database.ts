@@ -68,11 +68,14 @@ export function missingWithdrawals(database: TestDatabase, acknowledged: Map<str
   });
 }
 
-/** Sign-in tickets redeemed for a session (each one is a session Auth.js handed out) for this account. */
+/**
+ * Sessions handed out to this account by a sign-in: each successful sign-in writes its audit event in the transaction
+ * that consumes the challenge, and only then is the session cookie set (lib/auth/session.ts).
+ */
 export function sessionsIssued(database: TestDatabase, userId: string): Promise<number> {
   return inspect(database, async (client) => {
     const { rows } = await client.execute({
-      sql: "SELECT count(*) FROM sign_in_tickets WHERE user_id = ? AND consumed_at IS NOT NULL",
+      sql: "SELECT count(*) FROM audit_events WHERE user_id = ? AND type LIKE 'sign-in.%' AND type <> 'sign-in.failed'",
       args: [userId],
     });
     return Number(rows[0]?.[0] ?? 0);

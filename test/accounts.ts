@@ -8,6 +8,7 @@ import { confirmTotpSetup, startTotpSetup } from "@/lib/auth/totp";
 import { createUser, getUser } from "@/lib/auth/users";
 import { newToken } from "@/lib/crypto/tokens";
 import type { User } from "@/lib/db/schema";
+import { startPasskeySignIn } from "@/lib/webauthn/authentication";
 import { finishRegistration, startRegistration } from "@/lib/webauthn/registration";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 
@@ -43,4 +44,11 @@ export async function addPasskey(account: TestAccount, authenticator = account.a
   const finish = await finishRegistration(account, start.data.ceremonyId, response, "Test browser");
   if (!finish.ok) throw new Error(`${finish.code}: ${finish.detail ?? finish.message}`);
   return finish.data.id;
+}
+
+/** Passkey sign-in options as a test needs them: each call from its own client address, so no rate limit interferes. */
+export async function signInOptions(email?: string) {
+  const result = await startPasskeySignIn({ email, source: `test-${newToken(6)}` });
+  if (!result.ok) throw new Error(`sign-in options: ${result.code}`);
+  return result.data;
 }

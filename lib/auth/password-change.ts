@@ -17,6 +17,6 @@ export async function changePassword(user: User, current: string, next: string, 
   await transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, sessionsValidAfter: new Date() }).where(eq(users.id, user.id));
     await recordEvent(tx, { userId: user.id, type: "password.changed", client });
-  });
+  }, { durable: true });
   return ok();
 }

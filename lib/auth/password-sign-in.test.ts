@@ -1,14 +1,10 @@
 import { TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { db } from "@/lib/db/client";
-import { signInTickets } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
 import { createAccount, PASSWORD } from "@/test/accounts";
 import { isLocked, recordFailedAttempt } from "./lockout";
 import { completeSecondFactor, INVALID_CREDENTIALS, signInWithPassword } from "./password-sign-in";
 import { countUnusedRecoveryCodes } from "./recovery-codes";
-import { issueTicket, redeemTicket } from "./tickets";
 import { confirmTotpSetup, startTotpSetup } from "./totp";
 import { createUser, getUser } from "./users";
 
@@ -57,7 +53,7 @@ describe("password sign-in", () => {
     expect((await getUser(account.user.id))!.failedAttempts).toBe(1);
   });
 
-  it("asks for the second factor, then completes with a valid TOTP code and hands out a ticket", async () => {
+  it("asks for the second factor, then completes with a valid TOTP code and names the account to start a session for", async () => {
     const account = await createAccount();
     const first = await signInWithPassword(account.user.email.toUpperCase(), PASSWORD, "t");
     expect(first.ok && first.data.next).toBe("second-factor");
@@ -71,7 +67,7 @@ describe("password sign-in", () => {
     // A wrong code does not spend the pending sign-in; the right one then completes it.
     const done = await completeSecondFactor(pendingToken, nextCode(account.totp), "totp", "t");
     expect(done.ok).toBe(true);
-    expect(await redeemTicket(done.ok ? done.data.ticket : "")).toBe(account.user.id);
+    expect(done.ok && done.data.userId).toBe(account.user.id);
     expect((await getUser(account.user.id))!.failedAttempts).toBe(0);
   });
 
@@ -96,7 +92,7 @@ describe("password sign-in", () => {
       const typed = index === 1 ? code.replace("-", "").toLowerCase() : code;
       const result = await completeSecondFactor(await pendingFor(user.email), typed, "recovery-code", "t");
       expect(result.ok).toBe(true);
-      expect(await redeemTicket(result.ok ? result.data.ticket : "")).toBe(user.id);
+      expect(result.ok && result.data.userId).toBe(user.id);
 
       const reused = await completeSecondFactor(await pendingFor(user.email), code, "recovery-code", "t");
       expect(reused.ok || reused.code).toBe("totp:invalid-code");
@@ -119,27 +115,5 @@ describe("password sign-in", () => {
     for (let i = 0; i < 10; i++) await recordFailedAttempt(account.user.id);
     const result = await completeSecondFactor(pendingToken, nextCode(account.totp), "totp", "t");
     expect(result.ok || result.code).toBe("totp:invalid-code");
-  });
-});
-
-describe("sign-in tickets", () => {
-  it("redeem once; unknown and expired tickets redeem to nothing", async () => {
-    const account = await createAccount();
-    const ticket = await issueTicket(db, account.user.id, "password");
-    expect(await redeemTicket(ticket)).toBe(account.user.id);
-    expect(await redeemTicket(ticket)).toBeNull();
-    expect(await redeemTicket(newToken())).toBeNull();
-
-    const expired = await issueTicket(db, account.user.id, "password");
-    await db.update(signInTickets).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(signInTickets.userId, account.user.id));
-    expect(await redeemTicket(expired)).toBeNull();
-  });
-
-  it("redeem once under 10 concurrent redeems", async () => {
-    const account = await createAccount();
-    const ticket = await issueTicket(db, account.user.id, "totp");
-    const results = await Promise.all(Array.from({ length: 10 }, () => redeemTicket(ticket)));
-    expect(results.filter((userId) => userId === account.user.id)).toHaveLength(1);
-    expect(results.filter((userId) => userId === null)).toHaveLength(9);
   });
 });

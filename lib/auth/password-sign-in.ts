@@ -9,14 +9,13 @@ import { recordEvent } from "./audit";
 import { clearFailedAttempts, isLocked, recordFailedAttempt } from "./lockout";
 import { checkPassword } from "./password";
 import { spendRecoveryCode } from "./recovery-codes";
-import { issueTicket } from "./tickets";
 import { hasTotp, spendTotpCode } from "./totp";
 import { findUserByEmail, getUser } from "./users";
 
 export const INVALID_CREDENTIALS = "User not found or password invalid";
 const PENDING_TTL_MS = 5 * 60_000;
 
-export type PasswordStep = { next: "signed-in"; ticket: string } | { next: "second-factor"; pendingToken: string };
+export type PasswordStep = { next: "signed-in"; userId: string } | { next: "second-factor"; pendingToken: string };
 
 export async function signInWithPassword(email: string, password: string, client: string): Promise<Result<PasswordStep>> {
   const user = await findUserByEmail(email);
@@ -41,11 +40,8 @@ export async function signInWithPassword(email: string, password: string, client
     return ok({ next: "second-factor", pendingToken });
   }
   await clearFailedAttempts(user.id);
-  const ticket = await transaction(async (tx) => {
-    await recordEvent(tx, { userId: user.id, type: "sign-in.password", client });
-    return issueTicket(tx, user.id, "password");
-  });
-  return ok({ next: "signed-in", ticket });
+  await recordEvent(db, { userId: user.id, type: "sign-in.password", client });
+  return ok({ next: "signed-in", userId: user.id });
 }
 
 /** Second step of a password sign-in: a TOTP code (accepted once) or an unused recovery code. */
@@ -54,7 +50,7 @@ export async function completeSecondFactor(
   code: string,
   kind: "totp" | "recovery-code",
   client: string,
-): Promise<Result<{ ticket: string }>> {
+): Promise<Result<{ userId: string }>> {
   const now = new Date();
   const pending = await db.query.challenges.findFirst({
     where: and(
@@ -85,7 +81,7 @@ export async function completeSecondFactor(
       const accepted = !isLocked(user) && (kind === "totp" ? await spendTotpCode(tx, user.id, code) : await spendRecoveryCode(tx, user.id, code));
       if (!accepted) throw new AppError(badCode.code, badCode.message);
       await recordEvent(tx, { userId: user.id, type: kind === "totp" ? "sign-in.totp" : "sign-in.recovery-code", client });
-      return ok({ ticket: await issueTicket(tx, user.id, kind) });
+      return ok({ userId: user.id });
     }),
   );
   if (!result.ok) {

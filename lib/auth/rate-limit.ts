@@ -1,7 +1,7 @@
 // Request limits kept in the database (security bar E46): every instance counts the same requests, and a restart
 // forgets nothing. Fixed windows, one statement per request.
 import { lt, sql } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { rateLimitBuckets } from "@/lib/db/schema";
 import { fail, type Failure } from "@/lib/result";
 
@@ -18,10 +18,13 @@ export const limits = {
   conformanceRunPerClient: { name: "conformance-run:client", max: 3, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>;
 
-/** Counts one request against `limit` for `subject`; false once the window's allowance is used up. */
-export async function allow(limit: Limit, subject: string, now = Date.now()): Promise<boolean> {
+/**
+ * Counts one request against `limit` for `subject`; false once the window's allowance is used up. `writer` lets a
+ * caller count inside its own transaction, so the count and the request's own write share one commit.
+ */
+export async function allow(limit: Limit, subject: string, writer: Tx | typeof db = db, now = Date.now()): Promise<boolean> {
   const windowOver = sql`${rateLimitBuckets.windowStart} <= ${now - limit.windowMs}`;
-  const [bucket] = await db
+  const [bucket] = await writer
     .insert(rateLimitBuckets)
     .values({ key: `${limit.name}:${subject}`, windowStart: now, count: 1 })
     .onConflictDoUpdate({

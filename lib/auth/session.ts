@@ -1,43 +1,49 @@
-// The one check every page, server action and route handler makes: a live Auth.js session whose user still exists
-// and whose sessions have not been ended since it was issued (sign-out, password change, passkey removal).
+// The one check every page, server action and route handler makes: a live session whose user still exists and whose
+// sessions have not been ended since it was issued (sign-out, password change, passkey removal). Decision 001.
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { signIn } from "./auth";
-import { SESSION_COOKIE_NAMES } from "./session-cookie";
+import { SESSION_COOKIE_NAMES, SESSION_MAX_AGE_S, sessionCookieName } from "./session-cookie";
+import { decodeSession, encodeSession } from "./session-token";
 import { getUser } from "./users";
 
 export type CurrentSession = { user: User; sessionId: string };
 
+const overHttps = env.RP_ORIGINS[0]?.startsWith("https:") ?? false;
+
 /**
- * Reads the Auth.js session JWT from the cookie jar rather than the request headers, so an action that has just
- * replaced the session (after a password change or passkey removal) renders with the new one, not the old.
+ * Reads the token from the cookie jar rather than the request headers, so an action that has just replaced the
+ * session (after a step-up, a password change or a passkey removal) renders with the new one, not the old.
  */
-async function readSessionToken() {
-  const jar = await cookies();
-  for (const name of SESSION_COOKIE_NAMES) {
-    const token = jar.get(name)?.value;
-    if (token) return decode({ token, secret: env.AUTH_SECRET, salt: name }).catch(() => null);
-  }
-  return null;
-}
-
 export async function currentSession(): Promise<CurrentSession | null> {
-  const token = await readSessionToken();
-  const userId = token?.sub;
-  const { sid, issuedAt } = (token ?? {}) as { sid?: unknown; issuedAt?: unknown };
-  if (!userId || typeof sid !== "string" || typeof issuedAt !== "number") return null;
-  const user = await getUser(userId);
-  if (!user || issuedAt < user.sessionsValidAfter.getTime()) return null;
-  return { user, sessionId: sid };
+  const jar = await cookies();
+  const name = SESSION_COOKIE_NAMES.find((candidate) => jar.has(candidate));
+  const claims = name ? await decodeSession(name, jar.get(name)?.value ?? "") : null;
+  if (!claims) return null;
+  const user = await getUser(claims.userId);
+  if (!user || claims.issuedAt < user.sessionsValidAfter.getTime()) return null;
+  return { user, sessionId: claims.sessionId };
 }
 
-/** Trades a ticket from a verified ceremony for a session cookie. */
-export async function startSession(ticket: string): Promise<void> {
-  await signIn("ticket", { ticket, redirect: false });
+/**
+ * Sets a new session cookie for a person a ceremony has just proven (password + second factor, a passkey, a step-up).
+ * Call it only after that ceremony's own transaction committed: the single-use guarantee lives there.
+ */
+export async function startSession(userId: string, sessionId?: string): Promise<void> {
+  const name = sessionCookieName(overHttps);
+  const token = await encodeSession(name, userId, sessionId);
+  (await cookies()).set(name, token, { httpOnly: true, sameSite: "lax", path: "/", secure: overHttps, maxAge: SESSION_MAX_AGE_S });
+}
+
+/** Forgets the session in this browser (the server side ends it with the per-user valid-after). */
+export async function endSession(): Promise<void> {
+  const jar = await cookies();
+  // A `__Host-` cookie is only replaced by one with the same attributes (Secure, Path=/), its removal included.
+  for (const name of SESSION_COOKIE_NAMES) {
+    if (jar.has(name)) jar.delete({ name, path: "/", secure: name === sessionCookieName(true), httpOnly: true, sameSite: "lax" });
+  }
 }
 
 /** For pages: the session, or a redirect to sign-in. The page's own check, whatever proxy.ts did (security bar D33). */

@@ -47,7 +47,7 @@ export async function removePasskey({ userId, sessionId, client, passkeyId }: Re
       await recordEvent(tx, { userId, type: "passkey.removed", client, detail: { label: passkey.label } });
       const remaining = await tx.query.passkeys.findMany({ where: eq(passkeys.userId, userId), columns: { id: true } });
       return ok({ remaining: remaining.map((row) => row.id) });
-    }),
+    }, { durable: true }),
   );
 }
 
@@ -65,6 +65,6 @@ export async function removePassword({ userId, sessionId, client }: Removal): Pr
       await tx.update(users).set({ passwordHash: null, sessionsValidAfter: new Date() }).where(eq(users.id, userId));
       await recordEvent(tx, { userId, type: "password.removed", client });
       return ok();
-    }),
+    }, { durable: true }),
   );
 }

@@ -20,31 +20,34 @@ async function startStepUp(account: TestAccount) {
 }
 
 describe("step-up", () => {
-  it("grants one step-up for a valid TOTP code, bound to the session, for five minutes", async () => {
+  it("grants one step-up for a valid TOTP code to a new session, for five minutes; the old session gets none", async () => {
     const account = await createAccount();
     const before = Date.now();
-    const result = await stepUpWithTotp(account.user, account.sessionId, account.totp.generate({ timestamp: Date.now() + 30_000 }), "t");
-    expect(result.ok).toBe(true);
+    const result = await stepUpWithTotp(account.user, account.totp.generate({ timestamp: Date.now() + 30_000 }), "t");
+    if (!result.ok) throw new Error(result.code);
+    const { sessionId } = result.data;
+    expect(sessionId).not.toBe(account.sessionId);
     const grants = await grantsOf(account.user.id);
     expect(grants).toHaveLength(1);
-    expect(grants[0]).toMatchObject({ sessionId: account.sessionId, method: "totp", consumedAt: null });
-    const expiry = (await stepUpExpiry(account.user.id, account.sessionId))!.getTime();
+    expect(grants[0]).toMatchObject({ sessionId, method: "totp", consumedAt: null });
+    const expiry = (await stepUpExpiry(account.user.id, sessionId))!.getTime();
     expect(expiry).toBeGreaterThanOrEqual(before + STEP_UP_TTL_MS);
     expect(expiry).toBeLessThanOrEqual(Date.now() + STEP_UP_TTL_MS);
+    expect(await stepUpExpiry(account.user.id, account.sessionId)).toBeNull();
     expect(await stepUpExpiry(account.user.id, newToken(16))).toBeNull();
   });
 
   it("refuses a reused TOTP code and grants nothing for it", async () => {
     const account = await createAccount();
     const code = account.totp.generate({ timestamp: Date.now() + 30_000 });
-    expect((await stepUpWithTotp(account.user, account.sessionId, code, "t")).ok).toBe(true);
-    const reused = await stepUpWithTotp(account.user, account.sessionId, code, "t");
+    expect((await stepUpWithTotp(account.user, code, "t")).ok).toBe(true);
+    const reused = await stepUpWithTotp(account.user, code, "t");
     expect(reused.ok || reused.code).toBe("step-up:invalid");
     expect(await grantsOf(account.user.id)).toHaveLength(1);
     expect((await getUser(account.user.id))!.failedAttempts).toBe(1);
 
     // The set-up code (the current step) is spent too.
-    const setUpCode = await stepUpWithTotp(account.user, account.sessionId, account.totp.generate(), "t");
+    const setUpCode = await stepUpWithTotp(account.user, account.totp.generate(), "t");
     expect(setUpCode.ok || setUpCode.code).toBe("step-up:invalid");
     expect(await grantsOf(account.user.id)).toHaveLength(1);
   });
@@ -55,8 +58,10 @@ describe("step-up", () => {
     expect(options.userVerification).toBe("required");
     expect(options.allowCredentials?.map((credential) => credential.id)).toEqual(account.passkeyIds);
     const result = await finishPasskeyStepUp(account.user, account.sessionId, ceremonyId, account.authenticator.authenticate(options, ORIGIN), "t");
-    expect(result.ok).toBe(true);
-    expect(await grantsOf(account.user.id)).toMatchObject([{ sessionId: account.sessionId, method: "passkey", consumedAt: null }]);
+    if (!result.ok) throw new Error(result.code);
+    expect(result.data.sessionId).not.toBe(account.sessionId);
+    expect(await grantsOf(account.user.id)).toMatchObject([{ sessionId: result.data.sessionId, method: "passkey", consumedAt: null }]);
+    expect(await stepUpExpiry(account.user.id, account.sessionId)).toBeNull();
   });
 
   it("refuses another person's passkey and grants nothing", async () => {

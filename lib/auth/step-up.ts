@@ -1,11 +1,14 @@
 // Step-up: a fresh second check inside this session (a TOTP code, or a passkey with user verification) grants one
 // sensitive action within 5 minutes: adding or removing a passkey, removing the password (security bar C30, D38).
+// A step-up raises what the session may do, so it also starts a new session (security bar D36): the grant belongs to
+// the new session id, and a copy of the cookie from before the step-up cannot spend it.
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { db, type Tx } from "@/lib/db/client";
 import { stepUpGrants, type User } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
 import { fail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
+import { newSessionId } from "./session-token";
 import { isLocked, recordFailedAttempt } from "./lockout";
 import { spendTotpCode } from "./totp";
 
@@ -52,19 +55,18 @@ export async function spendStepUpGrant(tx: Tx, userId: string, sessionId: string
   return spent.length === 1;
 }
 
-export async function stepUpWithTotp(
-  user: Pick<User, "id" | "lockedUntil">,
-  sessionId: string,
-  code: string,
-  client: string,
-): Promise<Result> {
+/** The session a successful step-up starts; the caller sets its cookie (lib/auth/session.ts startSession). */
+export type SteppedUp = { sessionId: string };
+
+export async function stepUpWithTotp(user: Pick<User, "id" | "lockedUntil">, code: string, client: string): Promise<Result<SteppedUp>> {
   // A locked account guesses no codes here either; a passkey still steps up.
   if (isLocked(user) || !(await spendTotpCode(db, user.id, code))) {
     await recordFailedAttempt(user.id);
     await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail: { reason: "totp" } });
     return fail("step-up:invalid", "That code didn't work. Use the newest code from your authenticator app; each code works once.");
   }
+  const sessionId = newSessionId();
   await grantStepUp(db, { userId: user.id, sessionId, method: "totp" });
   await recordEvent(db, { userId: user.id, type: "step-up.totp", client });
-  return ok();
+  return ok({ sessionId });
 }

@@ -46,7 +46,7 @@ export async function confirmTotpSetup(userId: string, code: string): Promise<st
     if (step === null) return null;
     await tx.update(totpFactors).set({ enabledAt: new Date(), lastUsedStep: step }).where(eq(totpFactors.userId, userId));
     return createRecoveryCodes(tx, userId);
-  });
+  }, { durable: true });
 }
 
 export async function hasTotp(userId: string): Promise<boolean> {

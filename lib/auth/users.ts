@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { eq, sql } from "drizzle-orm";
+import { db, transaction } from "@/lib/db/client";
 import { users, type User } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
 import { hashPassword } from "./password";
@@ -9,12 +9,17 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+// Built once (Drizzle .prepare()): getUser runs on every authenticated request, and building the query each time cost
+// as much as running it (docs/performance.md).
+const userByEmail = db.query.users.findFirst({ where: eq(users.email, sql.placeholder("email")) }).prepare();
+const userById = db.query.users.findFirst({ where: eq(users.id, sql.placeholder("id")) }).prepare();
+
 export async function findUserByEmail(email: string): Promise<User | undefined> {
-  return db.query.users.findFirst({ where: eq(users.email, normaliseEmail(email)) });
+  return userByEmail.execute({ email: normaliseEmail(email) });
 }
 
 export async function getUser(id: string): Promise<User | undefined> {
-  return db.query.users.findFirst({ where: eq(users.id, id) });
+  return userById.execute({ id });
 }
 
 /** Creates an account; null when the email is taken. */
@@ -42,5 +47,6 @@ export async function createUser(
 
 /** Ends every session the person has (per-user valid-after on top of Auth.js JWTs). */
 export async function endAllSessions(userId: string, at = new Date()): Promise<void> {
-  await db.update(users).set({ sessionsValidAfter: at }).where(eq(users.id, userId));
+  // Durable: a sign-out undone by a power cut would bring the signed-out sessions back (decision 007).
+  await transaction((tx) => tx.update(users).set({ sessionsValidAfter: at }).where(eq(users.id, userId)), { durable: true });
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
 import { newToken } from "@/lib/crypto/tokens";
@@ -9,7 +9,24 @@ const newUser = async () => (await createUser(`db-${newToken(6)}@test.example`, 
 
 describe("database client", () => {
   it("runs on WAL with a busy timeout and foreign keys on", async () => {
-    expect(await readDatabaseSettings()).toEqual({ journalMode: "wal", busyTimeout: 5_000, foreignKeys: true });
+    expect(await readDatabaseSettings()).toEqual({ journalMode: "wal", busyTimeout: 5_000, foreignKeys: true, synchronous: 1 });
+  });
+
+  it("syncs a durable transaction's commit (synchronous=FULL around it) and goes back to NORMAL after, also on failure", async () => {
+    const user = await newUser();
+    const inside = await transaction(async (tx) => (await tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`))[0], { durable: true });
+    expect(inside).toEqual({ synchronous: 2 });
+    expect((await readDatabaseSettings()).synchronous).toBe(1);
+    const failing = transaction(
+      async (tx) => {
+        await tx.update(users).set({ failedAttempts: 7 }).where(eq(users.id, user.id));
+        throw new Error("stop");
+      },
+      { durable: true },
+    );
+    await expect(failing).rejects.toThrow("stop");
+    expect((await readDatabaseSettings()).synchronous).toBe(1);
+    expect((await db.query.users.findFirst({ where: eq(users.id, user.id) }))!.failedAttempts).toBe(0);
   });
 
   it("lets plain writes that overlap an open transaction wait their turn instead of failing busy", async () => {

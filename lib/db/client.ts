@@ -1,5 +1,6 @@
-// The one database client. A local file gets WAL, a busy timeout and foreign keys (security bar G53); a libsql://
-// URL talks to a libSQL server so several app instances share one database.
+// The one database client. A local file gets WAL, a busy timeout and foreign keys (security bar G53), and commits
+// that are synced to disk only where losing them would matter (decision 007); a libsql:// URL talks to a libSQL
+// server so several app instances share one database.
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
@@ -21,6 +22,9 @@ const rawClient = createClient({
   authToken: env.DATABASE_AUTH_TOKEN,
   // The client's `timeout` is the busy timeout of every pooled connection; a PRAGMA would reach only one.
   timeout: BUSY_TIMEOUT_MS,
+  // One connection: the lock below lets one statement or transaction run at a time anyway, and with one connection a
+  // PRAGMA (synchronous, below) holds for everything this process runs.
+  concurrency: 1,
 });
 
 // @libsql/client runs a local file's statements synchronously on the main thread. A write that meets another pooled
@@ -58,15 +62,32 @@ export const db = drizzle(client, { schema });
 export type Db = typeof db;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits, or none of it does. Use only `tx` inside. */
-export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits, or none of it does. Use only `tx` inside.
+ * `durable`: the commit is on disk before this returns, even through a power cut (decision 007) — for what a person was
+ * told has happened and must never be undone, like a withdrawal. SQLite refuses to change the setting inside a
+ * transaction, so it is raised around it, under the same lock.
+ */
+export function transaction<T>(work: (tx: Tx) => Promise<T>, { durable = false } = {}): Promise<T> {
   const run = () => insideTransaction.run(true, () => db.transaction(work));
-  return isLocalFile ? lock.runExclusive(run) : run();
+  if (!isLocalFile) return run();
+  return lock.runExclusive(async () => {
+    if (!durable) return run();
+    await rawClient.execute("PRAGMA synchronous = FULL");
+    try {
+      return await run();
+    } finally {
+      await rawClient.execute("PRAGMA synchronous = NORMAL");
+    }
+  });
 }
 
 if (isLocalFile) {
   // WAL is stored in the file itself, so one statement sets it for every connection and every instance.
   await client.execute("PRAGMA journal_mode = WAL");
+  // In WAL mode, NORMAL syncs at checkpoints, not at every commit: a crashed process loses nothing and the file never
+  // corrupts; a power cut may lose the last commits before a checkpoint. Decision 007 says why that is acceptable here.
+  await client.execute("PRAGMA synchronous = NORMAL");
 }
 
 /** The connection settings that durability depends on, read back from the database (checked at start-up). */
@@ -76,5 +97,7 @@ export async function readDatabaseSettings() {
     journalMode: String(await read("journal_mode")),
     busyTimeout: Number(await read("busy_timeout")),
     foreignKeys: Number(await read("foreign_keys")) === 1,
+    /** 1 = NORMAL, 2 = FULL (https://sqlite.org/pragma.html#pragma_synchronous). */
+    synchronous: Number(await read("synchronous")),
   };
 }

@@ -2,8 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { withdrawals } from "@/lib/db/schema";
-import { startPasskeySignIn } from "@/lib/webauthn/authentication";
-import { createAccount, ORIGIN, type TestAccount } from "@/test/accounts";
+import { createAccount, ORIGIN, signInOptions, type TestAccount } from "@/test/accounts";
 import { newDemoAddress } from "./addresses";
 import { OPENING_BALANCE, UNITS_PER_LAB } from "./amounts";
 import { ensureWallet, ledgerTotal } from "./wallet";
@@ -57,7 +56,7 @@ describe("demo withdrawal", () => {
   it("refuses an assertion made for a sign-in challenge, and one without user verification", async () => {
     const account = await createAccount({ passkeys: 1 });
     const request = { amount: "1", destination: newDemoAddress() };
-    const signIn = await startPasskeySignIn();
+    const signIn = await signInOptions();
     const { ceremonyId } = await confirm(account, request);
     const crossPurpose = account.authenticator.authenticate(signIn.options, ORIGIN);
     expect((await finishWithdrawal(account, ceremonyId, request, crossPurpose, "t")).ok).toBe(false);

@@ -96,7 +96,7 @@ export async function finishWithdrawal(
       await tx.insert(ledgerEntries).values({ id: newToken(12), userId: user.id, amount: -units, kind: "withdrawal", withdrawalId });
       await recordEvent(tx, { userId: user.id, type: "withdrawal", client, detail: { amount: formatAmount(units), to: destination } });
       return wallet.balance;
-    });
+    }, { durable: true });
     return ok({ withdrawalId, balance });
   });
 }

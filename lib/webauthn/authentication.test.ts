@@ -1,23 +1,46 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { passkeys } from "@/lib/db/schema";
+import { challenges, passkeys } from "@/lib/db/schema";
+import { limits } from "@/lib/auth/rate-limit";
+import { newToken } from "@/lib/crypto/tokens";
 import { recordFailedAttempt } from "@/lib/auth/lockout";
 import { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
-import { createAccount, ORIGIN } from "@/test/accounts";
+import { createAccount, ORIGIN, signInOptions } from "@/test/accounts";
 import { finishPasskeySignIn, finishPasskeyStepUp, startPasskeySignIn, startPasskeyStepUp } from "./authentication";
 
 const counterOf = async (id: string) => (await db.query.passkeys.findFirst({ where: eq(passkeys.id, id) }))!.counter;
 
+describe("passkey sign-in options", () => {
+  it("are rate-limited per client, and a refused request stores no challenge", async () => {
+    const source = `client-${newToken(6)}`;
+    const answers = [];
+    for (let i = 0; i < limits.signInOptionsPerClient.max + 1; i++) answers.push(await startPasskeySignIn({ source }));
+    expect(answers.slice(0, -1).every((answer) => answer.ok)).toBe(true);
+    expect(answers.at(-1)).toMatchObject({ ok: false, code: "rate:limited" });
+    const stored = await db.$count(challenges, eq(challenges.purpose, "sign-in"));
+    expect(await startPasskeySignIn({ source })).toMatchObject({ ok: false, code: "rate:limited" });
+    expect(await db.$count(challenges, eq(challenges.purpose, "sign-in"))).toBe(stored);
+    expect((await startPasskeySignIn({ source: `client-${newToken(6)}` })).ok).toBe(true);
+  });
+
+  it("are rate-limited per account too, whatever the client", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    for (let i = 0; i < limits.signInOptionsPerAccount.max; i++) await signInOptions(account.user.email);
+    const refused = await startPasskeySignIn({ email: account.user.email, source: `client-${newToken(6)}` });
+    expect(refused).toMatchObject({ ok: false, code: "rate:limited" });
+  });
+});
+
 describe("passkey sign-in", () => {
   it("signs in username-first and usernameless, and stores the new counter", async () => {
     const account = await createAccount({ passkeys: 1 });
-    const usernameFirst = await startPasskeySignIn(account.user.email);
+    const usernameFirst = await signInOptions(account.user.email);
     expect(usernameFirst.options.allowCredentials?.map((c) => c.id)).toEqual(account.passkeyIds);
     const first = await finishPasskeySignIn(usernameFirst.ceremonyId, account.authenticator.authenticate(usernameFirst.options, ORIGIN), "t");
     expect(first.ok).toBe(true);
 
-    const usernameless = await startPasskeySignIn();
+    const usernameless = await signInOptions();
     expect(usernameless.options.allowCredentials).toBeUndefined();
     const second = await finishPasskeySignIn(usernameless.ceremonyId, account.authenticator.authenticate(usernameless.options, ORIGIN), "t");
     expect(second.ok).toBe(true);
@@ -26,7 +49,7 @@ describe("passkey sign-in", () => {
 
   it("accepts an assertion once: a replay fails, also when 20 copies race", async () => {
     const account = await createAccount({ passkeys: 1 });
-    const start = await startPasskeySignIn();
+    const start = await signInOptions();
     const response = account.authenticator.authenticate(start.options, ORIGIN);
     const results = await Promise.all(Array.from({ length: 20 }, () => finishPasskeySignIn(start.ceremonyId, response, "t")));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
@@ -36,7 +59,7 @@ describe("passkey sign-in", () => {
   it("refuses a counter that does not increase, and accepts an authenticator whose counter stays 0", async () => {
     const account = await createAccount({ passkeys: 1 });
     const signInWithCount = async (signCount: number) => {
-      const start = await startPasskeySignIn();
+      const start = await signInOptions();
       return finishPasskeySignIn(start.ceremonyId, account.authenticator.authenticate(start.options, ORIGIN, { signCount }), "t");
     };
     expect((await signInWithCount(0)).ok).toBe(true);
@@ -53,7 +76,7 @@ describe("passkey sign-in", () => {
     const account = await createAccount({ passkeys: 1 });
     const other = await createAccount();
     for (const userHandle of [null, other.user.webauthnUserId]) {
-      const start = await startPasskeySignIn();
+      const start = await signInOptions();
       const response = account.authenticator.authenticate(start.options, ORIGIN, { userHandle });
       expect(await finishPasskeySignIn(start.ceremonyId, response, "t")).toMatchObject({ ok: false, code: "passkey:not-verified" });
     }
@@ -62,13 +85,13 @@ describe("passkey sign-in", () => {
   it("lets a locked-out person in with a passkey (the lock only stops password and code guessing)", async () => {
     const account = await createAccount({ passkeys: 1 });
     for (let i = 0; i < 12; i++) await recordFailedAttempt(account.user.id);
-    const start = await startPasskeySignIn(account.user.email);
+    const start = await signInOptions(account.user.email);
     expect((await finishPasskeySignIn(start.ceremonyId, account.authenticator.authenticate(start.options, ORIGIN), "t")).ok).toBe(true);
   });
 
   it("refuses an assertion without user verification, saying why", async () => {
     const account = await createAccount({ passkeys: 1 });
-    const start = await startPasskeySignIn();
+    const start = await signInOptions();
     const result = await finishPasskeySignIn(start.ceremonyId, account.authenticator.authenticate(start.options, ORIGIN, { flags: { uv: false } }), "t");
     expect(result.ok || result.code).toBe("passkey:uv-missing");
     expect(result.ok || result.message).toMatch(/set a PIN/);
@@ -82,10 +105,10 @@ describe("passkey sign-in", () => {
       { challenge: "AAAAAAAAAAAAAAAAAAAAAA", rp: { id: "localhost", name: "Elsewhere" }, user: { id: "AAAA", name: "x", displayName: "x" }, pubKeyCredParams: [{ type: "public-key", alg: -7 }] },
       ORIGIN,
     );
-    const unknown = await startPasskeySignIn();
+    const unknown = await signInOptions();
     const unknownResult = await finishPasskeySignIn(unknown.ceremonyId, outsider.authenticate(unknown.options, ORIGIN), "t");
 
-    const bad = await startPasskeySignIn();
+    const bad = await signInOptions();
     const response = account.authenticator.authenticate(bad.options, ORIGIN);
     const signature = Buffer.from(response.response.signature, "base64url");
     signature[signature.length - 1] ^= 1;

@@ -4,13 +4,14 @@
 import { createHmac } from "node:crypto";
 import { generateAuthenticationOptions, type AuthenticationResponseJSON } from "@simplewebauthn/server";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db, transaction } from "@/lib/db/client";
 import { passkeys, type Passkey, type User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/auth/audit";
-import { grantStepUp } from "@/lib/auth/step-up";
-import { issueTicket } from "@/lib/auth/tickets";
+import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
+import { newSessionId } from "@/lib/auth/session-token";
+import { grantStepUp, type SteppedUp } from "@/lib/auth/step-up";
 import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
 import { AppError, fail, ok, type Failure, type Result } from "@/lib/result";
 import { NOT_VERIFIED_MESSAGE, recordAssertion, UV_MISSING_MESSAGE, verifyAssertion } from "./assertion";
@@ -30,8 +31,12 @@ function decoyCredentials(email: string) {
   return ids.map((id) => ({ id: id.toString("base64url"), transports: ["internal" as const, "hybrid" as const] }));
 }
 
-/** With an email: username-first (allowCredentials). Without: usernameless and autofill (discoverable credentials). */
-export async function startPasskeySignIn(email?: string): Promise<RequestOptions> {
+/**
+ * With an email: username-first (allowCredentials). Without: usernameless and autofill (discoverable credentials).
+ * `source` is the client's address: options are rate-limited per client and per account (security bar E46), counted
+ * in the same commit that stores the challenge.
+ */
+export async function startPasskeySignIn({ email, source }: { email?: string; source: string }): Promise<Result<RequestOptions>> {
   const user = email ? await findUserByEmail(email) : undefined;
   const userPasskeys = user ? await db.query.passkeys.findMany({ where: eq(passkeys.userId, user.id) }) : [];
   const allowCredentials = !email
@@ -47,9 +52,16 @@ export async function startPasskeySignIn(email?: string): Promise<RequestOptions
     userVerification: "preferred",
     timeout: CEREMONY_TIMEOUT_MS,
   });
-  const ceremonyId = await saveChallenge({ purpose: "sign-in", value: options.challenge, userId: user?.id ?? null });
-  return { ceremonyId, options };
+  return transaction(async (tx) => {
+    const allowed = (await allow(limits.signInOptionsPerClient, source, tx)) && (!email || (await allow(limits.signInOptionsPerAccount, email, tx)));
+    if (!allowed) return rateLimited();
+    const ceremonyId = await saveChallenge({ purpose: "sign-in", value: options.challenge, userId: user?.id ?? null }, tx);
+    return ok({ ceremonyId, options });
+  });
 }
+
+// Built once (Drizzle .prepare()): every sign-in looks its passkey up by credential id (docs/performance.md).
+const passkeyById = db.query.passkeys.findFirst({ where: eq(passkeys.id, sql.placeholder("id")) }).prepare();
 
 type Verified = { passkey: Passkey; owner: User; challenge: Challenge; assertion: Awaited<ReturnType<typeof verifyAssertion>> };
 
@@ -61,7 +73,7 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   const parsed = authenticationResponseSchema.safeParse(body);
   if (!parsed.success) throw new AppError("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
   const response: AuthenticationResponseJSON = parsed.data;
-  const passkey = await db.query.passkeys.findFirst({ where: eq(passkeys.id, response.id) });
+  const passkey = await passkeyById.execute({ id: response.id });
   if (!passkey) throw new AppError("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "credential id is not registered here");
   // Username-first and step-up: the credential must belong to the account the options were for (security bar A11).
   const expectedOwner = ownerId ?? challenge.userId;
@@ -81,17 +93,16 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   return { passkey, owner, challenge, assertion };
 }
 
-export async function finishPasskeySignIn(ceremonyId: string, body: unknown, client: string): Promise<Result<{ ticket: string }>> {
+export async function finishPasskeySignIn(ceremonyId: string, body: unknown, client: string): Promise<Result<{ userId: string }>> {
   const result = await burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, "sign-in");
     const { passkey, owner, assertion } = await checkAssertion(challenge, body);
-    const ticket = await transaction(async (tx) => {
+    await transaction(async (tx) => {
       await consumeChallenge(tx, ceremonyId);
       await recordAssertion(tx, passkey, assertion, client);
       await recordEvent(tx, { userId: owner.id, type: "sign-in.passkey", client, detail: { label: passkey.label } });
-      return issueTicket(tx, owner.id, "passkey");
     });
-    return ok({ ticket });
+    return ok({ userId: owner.id });
   });
   if (!result.ok && result.code !== "passkey:unknown-credential") await logFailure(body, client, result);
   return result;
@@ -100,7 +111,7 @@ export async function finishPasskeySignIn(ceremonyId: string, body: unknown, cli
 /** Logs a failed passkey sign-in on the passkey's account, with the verifier's exact words for support staff. */
 async function logFailure(body: unknown, client: string, failure: Failure) {
   const id = (body as { id?: unknown } | null)?.id;
-  const passkey = typeof id === "string" ? await db.query.passkeys.findFirst({ where: eq(passkeys.id, id) }) : undefined;
+  const passkey = typeof id === "string" ? await passkeyById.execute({ id }) : undefined;
   if (!passkey) return;
   await recordEvent(db, {
     userId: passkey.userId,
@@ -124,17 +135,19 @@ export async function startPasskeyStepUp(user: User, sessionId: string): Promise
   return ok({ ceremonyId, options });
 }
 
-export async function finishPasskeyStepUp(user: User, sessionId: string, ceremonyId: string, body: unknown, client: string): Promise<Result> {
+/** A passkey step-up: the challenge belongs to the current session; the grant to the new one it starts (D36). */
+export async function finishPasskeyStepUp(user: User, sessionId: string, ceremonyId: string, body: unknown, client: string): Promise<Result<SteppedUp>> {
   const result = await burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, "step-up", { userId: user.id, sessionId });
     const { passkey, assertion } = await checkAssertion(challenge, body, user.id);
+    const steppedUp = { sessionId: newSessionId() };
     await transaction(async (tx) => {
       await consumeChallenge(tx, ceremonyId);
       await recordAssertion(tx, passkey, assertion, client);
-      await grantStepUp(tx, { userId: user.id, sessionId, method: "passkey" });
+      await grantStepUp(tx, { userId: user.id, sessionId: steppedUp.sessionId, method: "passkey" });
       await recordEvent(tx, { userId: user.id, type: "step-up.passkey", client, detail: { label: passkey.label } });
     });
-    return ok();
+    return ok(steppedUp);
   });
   if (!result.ok) {
     const detail = { reason: result.code, ...(result.detail ? { verdict: result.detail } : {}) };

@@ -1,6 +1,6 @@
 // Challenges live in the database: single-use, at most 5 minutes, bound to a purpose and, where there is one, a user
 // and a session. Nothing is kept in process memory, so any instance can finish a ceremony another one started.
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { db, type Tx } from "@/lib/db/client";
 import { challenges, type ChallengePurpose } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
@@ -9,21 +9,26 @@ import { CEREMONY_TIMEOUT_MS } from "./relying-party";
 
 export type Challenge = typeof challenges.$inferSelect;
 
-export async function saveChallenge(challenge: {
-  purpose: ChallengePurpose;
-  value: string;
-  userId?: string | null;
-  sessionId?: string | null;
-  payloadHash?: string | null;
-}): Promise<string> {
+/** Stores a new challenge; `writer` lets a caller commit it together with its own writes (one commit, not two). */
+export async function saveChallenge(
+  challenge: { purpose: ChallengePurpose; value: string; userId?: string | null; sessionId?: string | null; payloadHash?: string | null },
+  writer: Tx | typeof db = db,
+): Promise<string> {
   const id = newToken(16);
-  await db.insert(challenges).values({ id, ...challenge, expiresAt: new Date(Date.now() + CEREMONY_TIMEOUT_MS) });
+  await writer.insert(challenges).values({ id, ...challenge, expiresAt: new Date(Date.now() + CEREMONY_TIMEOUT_MS) });
   return id;
 }
 
 function openChallenge(id: string, now: Date) {
   return and(eq(challenges.id, id), isNull(challenges.consumedAt), gt(challenges.expiresAt, now));
 }
+
+// Built once (Drizzle .prepare()): every ceremony's finish step reads its challenge (docs/performance.md).
+const openChallengeById = db.query.challenges
+  .findFirst({
+    where: and(eq(challenges.id, sql.placeholder("id")), isNull(challenges.consumedAt), gt(challenges.expiresAt, sql.placeholder("now"))),
+  })
+  .prepare();
 
 /**
  * The unspent, unexpired challenge of this ceremony, checked against the purpose and binding it was issued for
@@ -34,7 +39,7 @@ export async function requireOpenChallenge(
   purpose: ChallengePurpose,
   binding: { userId?: string; sessionId?: string } = {},
 ): Promise<Challenge> {
-  const row = await db.query.challenges.findFirst({ where: openChallenge(id, new Date()) });
+  const row = await openChallengeById.execute({ id, now: Date.now() });
   const bound =
     row?.purpose === purpose &&
     (binding.userId === undefined || row.userId === binding.userId) &&

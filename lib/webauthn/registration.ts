@@ -126,6 +126,6 @@ export async function finishRegistration(
       });
       await recordEvent(tx, { userId: user.id, type: "passkey.added", client, detail: { label } });
       return ok({ id: info.credential.id, label });
-    });
+    }, { durable: true });
   });
 }

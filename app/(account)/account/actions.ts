@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { parseInput, withSession } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
 import { removePasskey } from "@/lib/auth/sign-in-methods";
-import { signOut } from "@/lib/auth/auth";
-import { stepUpWithTotp } from "@/lib/auth/step-up";
-import { issueTicket } from "@/lib/auth/tickets";
-import { currentSession, startSession } from "@/lib/auth/session";
+import { stepUpWithTotp, type SteppedUp } from "@/lib/auth/step-up";
+import { currentSession, endSession, startSession } from "@/lib/auth/session";
 import { endAllSessions } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { requestClient } from "@/lib/request-client";
@@ -27,15 +26,23 @@ export async function signOutAction(): Promise<void> {
     await endAllSessions(session.user.id);
     await recordEvent(db, { userId: session.user.id, type: "sign-out", client: await requestClient() });
   }
-  await signOut({ redirectTo: "/sign-in" });
+  await endSession();
+  redirect("/sign-in");
 }
 
 export async function stepUpWithTotpAction(code: unknown): Promise<Result> {
-  return withSession(async ({ user, sessionId }, client) => {
+  return withSession(async ({ user }, client) => {
     const input = parseInput(z.string().min(1, "Enter the code.").max(16), code);
     if (!input.ok) return input;
-    return stepUpWithTotp(user, sessionId, input.data, client);
+    return continueSteppedUp(user.id, await stepUpWithTotp(user, input.data, client));
   });
+}
+
+/** A step-up starts a new session (security bar D36); the session id itself never goes back to the browser's script. */
+async function continueSteppedUp(userId: string, result: Result<SteppedUp>): Promise<Result> {
+  if (!result.ok) return result;
+  await startSession(userId, result.data.sessionId);
+  return ok();
 }
 
 export async function startPasskeyStepUpAction() {
@@ -46,7 +53,7 @@ export async function finishPasskeyStepUpAction(ceremonyId: unknown, response: u
   return withSession(async ({ user, sessionId }, client) => {
     const input = parseInput(ceremony, ceremonyId);
     if (!input.ok) return input;
-    return finishPasskeyStepUp(user, sessionId, input.data, response, client);
+    return continueSteppedUp(user.id, await finishPasskeyStepUp(user, sessionId, input.data, response, client));
   });
 }
 
@@ -85,7 +92,7 @@ export async function removePasskeyAction(passkeyId: unknown) {
     if (!input.ok) return input;
     const result = await removePasskey({ userId: user.id, sessionId, client, passkeyId: input.data });
     if (!result.ok) return result;
-    await startSession(await issueTicket(db, user.id, "refresh"));
+    await startSession(user.id);
     revalidatePath("/account");
     return ok(result.data);
   });

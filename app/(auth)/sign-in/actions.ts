@@ -26,7 +26,7 @@ async function signInWithPasswordFlow(form: FormData): Promise<PasswordState> {
   const result = await signInWithPassword(input.data.email, input.data.password, await requestClient());
   if (!result.ok) return result;
   if (result.data.next === "second-factor") return { ok: true, next: "second-factor", pendingToken: result.data.pendingToken };
-  await startSession(result.data.ticket);
+  await startSession(result.data.userId);
   redirect("/account");
 }
 
@@ -46,7 +46,7 @@ async function completeSecondFactorFlow(form: FormData): Promise<SecondFactorSta
   const { pendingToken, code, kind } = input.data;
   const result = await completeSecondFactor(pendingToken, code, kind, await requestClient());
   if (!result.ok) return result;
-  await startSession(result.data.ticket);
+  await startSession(result.data.userId);
   redirect("/account");
 }
 
@@ -57,10 +57,7 @@ export async function startPasskeySignInAction(email?: unknown) {
   return answerSafely(async () => {
     const input = parseInput(emailSchema, email);
     if (!input.ok) return input;
-    const account = input.data?.toLowerCase();
-    if (!(await allow(limits.signInOptionsPerClient, await requestSource()))) return rateLimited();
-    if (account && !(await allow(limits.signInOptionsPerAccount, account))) return rateLimited();
-    return { ok: true as const, data: await startPasskeySignIn(account || undefined) };
+    return startPasskeySignIn({ email: input.data?.toLowerCase() || undefined, source: await requestSource() });
   });
 }
 
@@ -73,6 +70,6 @@ async function finishPasskeySignInFlow(ceremonyId: unknown, response: unknown): 
   if (!id.ok) return id;
   const result = await finishPasskeySignIn(id.data, response, await requestClient());
   if (!result.ok) return result;
-  await startSession(result.data.ticket);
+  await startSession(result.data.userId);
   redirect("/account");
 }

@@ -6,7 +6,6 @@ import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { startSession } from "@/lib/auth/session";
-import { issueTicket } from "@/lib/auth/tickets";
 import { createUser } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
@@ -39,6 +38,6 @@ async function signUp(form: FormData): Promise<SignUpState> {
   if (!user) return { ...fail("auth:email-taken", "An account with this email already exists. Sign in instead."), email };
   const client = await requestClient();
   await recordEvent(db, { userId: user.id, type: "account.created", client });
-  await startSession(await issueTicket(db, user.id, "sign-up"));
+  await startSession(user.id);
   redirect("/account");
 }

@@ -7,8 +7,6 @@ import { changePassword } from "@/lib/auth/password-change";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { startSession } from "@/lib/auth/session";
 import { removePassword } from "@/lib/auth/sign-in-methods";
-import { issueTicket } from "@/lib/auth/tickets";
-import { db } from "@/lib/db/client";
 
 const changeSchema = z.object({
   current: z.string().max(1024),
@@ -24,7 +22,7 @@ export async function changePasswordAction(current: unknown, next: unknown) {
     const input = parseInput(changeSchema, { current, next });
     if (!input.ok) return input;
     const result = await changePassword(user, input.data.current, input.data.next, client);
-    if (result.ok) await startSession(await issueTicket(db, user.id, "refresh"));
+    if (result.ok) await startSession(user.id);
     return result;
   });
 }
@@ -34,7 +32,7 @@ export async function removePasswordAction() {
   return withSession(async ({ user, sessionId }, client) => {
     const result = await removePassword({ userId: user.id, sessionId, client });
     if (!result.ok) return result;
-    await startSession(await issueTicket(db, user.id, "refresh"));
+    await startSession(user.id);
     revalidatePath("/account");
     return result;
   });
