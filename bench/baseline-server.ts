@@ -1,5 +1,5 @@
 // The framework-free baseline: the passkey sign-in on node:http with the same lib/ code the portal's server actions
-// call (bench/lib-sign-in.ts: rate limit, options; verify, ticket, session token made the way Auth.js makes one).
+// call (bench/lib-sign-in.ts: rate-limited options; verify, then the session token lib/auth/session-token.ts makes).
 // Started by bench/run.ts with DATABASE_URL, AUTH_SECRET, PORT and RP_ORIGINS set:
 //   node --conditions=react-server --import tsx bench/baseline-server.ts
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

@@ -1,7 +1,7 @@
 // In-process measurements, run by bench/run.ts as a child process on its own fresh database (DATABASE_URL,
 // AUTH_SECRET and RP_ORIGINS in the environment; the plan as JSON in argv[2]):
 // - verification ceilings (node:crypto with a cached key; @simplewebauthn/server as lib/ calls it);
-// - write ceilings (the sign-in's statements, prepared, on fresh files: portal settings and synchronous=NORMAL);
+// - write ceilings (the sign-in's statements, prepared, on fresh files: portal settings, and synchronous=FULL);
 // - the statements lib/ runs per sign-in and per registration, recorded at the driver;
 // - sign-in and registration throughput on lib/ in this process (no HTTP, no framework).
 import { writeFileSync } from "node:fs";
@@ -34,7 +34,7 @@ await migrateDatabase();
 const libFile = env.DATABASE_URL.slice("file:".length);
 const copies = {
   portal: join(dirname(libFile), "writes-portal.db"),
-  normal: join(dirname(libFile), "writes-normal.db"),
+  full: join(dirname(libFile), "writes-full.db"),
   // Kept for bench/run.ts, which measures the ceiling again right next to the 32-client level.
   schema: plan.schemaCopy,
 };
@@ -48,7 +48,7 @@ const verification = {
   simpleWebAuthn16InFlight: await simpleWebAuthnVerifyRate(plan.rateMs, 16),
   webCryptoKeyImport: await webCryptoKeyImportRate(plan.rateMs),
 };
-const writes = { portalSettings: writeCeilings(copies.portal, plan.rateMs), synchronousNormal: writeCeilings(copies.normal, plan.rateMs, "NORMAL") };
+const writes = { portalSettings: writeCeilings(copies.portal, plan.rateMs, "NORMAL"), synchronousFull: writeCeilings(copies.full, plan.rateMs, "FULL") };
 
 const clients = Math.max(...plan.signInLevels, ...plan.registrationLevels, 1);
 const accounts = await createAccounts(clients);

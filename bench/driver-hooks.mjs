@@ -2,8 +2,8 @@
 // what the server does on the libSQL binding that @libsql/client uses, without touching lib/:
 // - BENCH_STATEMENT_COUNTS=FILE: count the statements prepared (@libsql/client prepares every statement anew, so that
 //   is every statement run) and on how many connections; written to FILE as JSON four times a second.
-// - BENCH_PRAGMAS="synchronous=NORMAL;…": run these PRAGMAs on every connection before its first statement (the
-//   durability experiment of docs/performance.md).
+// - BENCH_PRAGMAS="synchronous=FULL;…": run these PRAGMAs on every connection before its first statement, and put
+//   these values in place of any the server sets itself (the durability experiment of docs/performance.md).
 // - BENCH_CACHE_KEY_IMPORTS=1: cache WebCrypto public-key imports from JWK (what @simplewebauthn/server does for every
 //   verification), keyed by the key itself (the key-import experiment).
 // Plain JavaScript: it loads before Next.js, without tsx.
@@ -38,7 +38,12 @@ if (countsFile || pragmas.length > 0) {
   const connections = new WeakMap();
   const counts = { total: 0, connections: 0, bySql: {} };
   let changed = true;
-  Database.prototype.prepare = function (source) {
+  const overrides = pragmas.map((pragma) => {
+    const [name, value] = pragma.split("=").map((part) => part.trim());
+    return { pattern: new RegExp(`^\\s*PRAGMA\\s+${name}\\s*=`, "i"), statement: `PRAGMA ${name} = ${value}` };
+  });
+  Database.prototype.prepare = function (original) {
+    const source = overrides.find((override) => override.pattern.test(original))?.statement ?? original;
     if (!connections.has(this)) {
       connections.set(this, ++counts.connections);
       for (const pragma of pragmas) this.exec(`PRAGMA ${pragma}`);

@@ -45,9 +45,9 @@ export type Variant = {
 
 export const VARIANTS: Variant[] = [
   {
-    name: "synchronous=NORMAL",
-    description: "PRAGMA synchronous=NORMAL on every connection (WAL commits without fsync; checkpoints still sync)",
-    hooks: { BENCH_PRAGMAS: "synchronous=NORMAL" },
+    name: "synchronous=FULL",
+    description: "PRAGMA synchronous=FULL on every connection (every commit synced, as before decision 007): what the durability choice buys",
+    hooks: { BENCH_PRAGMAS: "synchronous=FULL" },
     baseline: true,
   },
   {
@@ -65,9 +65,9 @@ export const VARIANTS: Variant[] = [
     portalInstances: 2,
   },
   {
-    name: "all three",
-    description: "the three together",
-    hooks: { BENCH_PRAGMAS: "synchronous=NORMAL", BENCH_CACHE_KEY_IMPORTS: "1" },
+    name: "key cache + no gzip",
+    description: "cached key imports and uncompressed responses together",
+    hooks: { BENCH_CACHE_KEY_IMPORTS: "1" },
     identity: true,
     baseline: true,
   },

@@ -79,7 +79,7 @@ export type BenchResults = {
 
 export type CeilingResults = {
   verification: { ecdsaP256CachedKey: Rate; simpleWebAuthn1InFlight: Rate; simpleWebAuthn16InFlight: Rate; webCryptoKeyImport: Rate };
-  writes: { portalSettings: WriteCeilings; synchronousNormal: WriteCeilings };
+  writes: { portalSettings: WriteCeilings; synchronousFull: WriteCeilings };
   /** ceilingStatementsNotInLib: statements of bench/write-rates.ts that lib/ did not run verbatim (should be empty). */
   statements: { signIn: StatementCount; registration: StatementCount; ceilingStatementsNotInLib: string[] };
   /** The sign-in's passkey lookup made three ways (bench/read-rates.ts). */

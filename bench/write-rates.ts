@@ -1,7 +1,7 @@
 // The database ceiling: the statements a passkey sign-in writes, as drizzle generates them (checked against the
 // statements recorded from lib/ in the same run), run as prepared statements on the raw libSQL binding, on a fresh
-// file with the portal's settings (WAL, busy timeout, foreign keys; synchronous as the portal leaves it) and, for the
-// durability proposal, with synchronous=NORMAL.
+// file with the portal's settings (WAL, busy timeout, foreign keys, synchronous=NORMAL: decision 007) and, to show
+// what that decision buys, with synchronous=FULL.
 import { randomBytes } from "node:crypto";
 import { cachedKeyVerifier, rateOf, type Rate } from "./verify-rates";
 import type Libsql from "libsql";
@@ -16,18 +16,16 @@ export const SIGN_IN_WRITES = {
   consumeChallenge: `update "challenges" set "consumed_at" = ? where ("challenges"."id" = ? and "challenges"."consumed_at" is null and "challenges"."expires_at" > ?) returning "id"`,
   updateCounter: `update "passkeys" set "counter" = ?, "backed_up" = ?, "last_used_at" = ?, "last_used_with" = ? where ("passkeys"."id" = ? and ("passkeys"."counter" < ? or ("passkeys"."counter" = ? and ? = 0))) returning "id"`,
   insertAuditEvent: `insert into "audit_events" ("id", "user_id", "type", "client", "detail", "created_at") values (?, ?, ?, ?, ?, (unixepoch('subsec') * 1000))`,
-  insertTicket: `insert into "sign_in_tickets" ("token_hash", "user_id", "method", "expires_at", "consumed_at", "created_at") values (?, ?, ?, ?, null, (unixepoch('subsec') * 1000))`,
-  redeemTicket: `update "sign_in_tickets" set "consumed_at" = ? where ("sign_in_tickets"."token_hash" = ? and "sign_in_tickets"."consumed_at" is null and "sign_in_tickets"."expires_at" > ?) returning "user_id"`,
 } as const;
 
 export type Synchronous = "FULL" | "NORMAL";
 
-/** Opens `path` the way lib/db/client.ts opens a local file; `synchronous` left alone unless given. */
-export function openLikePortal(path: string, synchronous?: Synchronous): RawDatabase {
+/** Opens `path` the way lib/db/client.ts opens a local file (NORMAL), or with `synchronous` for a comparison. */
+export function openLikePortal(path: string, synchronous: Synchronous = "NORMAL"): RawDatabase {
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA foreign_keys = ON");
-  if (synchronous) db.exec(`PRAGMA synchronous = ${synchronous}`);
+  db.exec(`PRAGMA synchronous = ${synchronous}`);
   return db;
 }
 
@@ -55,12 +53,10 @@ function seed(db: RawDatabase, challenges: number, prefix: string) {
 }
 
 type Writer = {
+  /** The verify step's transaction: consume the challenge, move the counter, the audit event (one commit). */
   writeSignIn: (i: number, challengeId?: string) => void;
-  /** Proposal: options in one transaction (rate limit + challenge), verify in one (consume, counter, audit), no ticket. */
-  proposedSignIn: (i: number) => void;
-  /** The options step: the per-client rate-limit count (a new client each time), then the challenge. */
+  /** The options step's transaction: the per-client rate-limit count (a new client each time) and the challenge. */
   startSignIn: (i: number) => string;
-  redeem: (ticket: string) => void;
 };
 
 function preparedWriter(db: RawDatabase, prefix: string, prefilled: number): Writer {
@@ -75,9 +71,11 @@ function preparedWriter(db: RawDatabase, prefix: string, prefilled: number): Wri
   return {
     startSignIn(i) {
       const now = Date.now();
-      statements.countRateLimit.get(`sign-in-options:client:${prefix}-${i}`, now, 1, now - 60_000, now, now - 60_000);
       const id = `${prefix}-n${i}`;
-      statements.insertChallenge.run(id, "sign-in", randomBytes(32).toString("base64url"), null, Date.now() + 300_000);
+      begin.run();
+      statements.countRateLimit.get(`sign-in-options:client:${prefix}-${i}`, now, 1, now - 60_000, now, now - 60_000);
+      statements.insertChallenge.run(id, "sign-in", randomBytes(32).toString("base64url"), null, now + 300_000);
+      commit.run();
       return id;
     },
     writeSignIn(i, challengeId = `${prefix}-c${i}`) {
@@ -87,42 +85,27 @@ function preparedWriter(db: RawDatabase, prefix: string, prefilled: number): Wri
       counter++;
       if (!statements.updateCounter.get(counter, 0, now, "Chrome 156 on Linux", passkeyId, counter, 0, counter)) throw new Error("counter not moved");
       statements.insertAuditEvent.run(`${prefix}-a${i}`, userId, "sign-in.passkey", "Chrome 156 on Linux", detail);
-      statements.insertTicket.run(`${prefix}-t${i}`, userId, "passkey", now + 60_000);
       commit.run();
-    },
-    proposedSignIn(i) {
-      const now = Date.now();
-      const challengeId = `${prefix}-p${i}`;
-      begin.run();
-      statements.countRateLimit.get(`sign-in-options:client:${prefix}-${i}`, now, 1, now - 60_000, now, now - 60_000);
-      statements.insertChallenge.run(challengeId, "sign-in", randomBytes(32).toString("base64url"), null, now + 300_000);
-      commit.run();
-      begin.run();
-      if (!statements.consumeChallenge.get(now, challengeId, now)) throw new Error("challenge not consumed");
-      counter++;
-      if (!statements.updateCounter.get(counter, 0, now, "Chrome 156 on Linux", passkeyId, counter, 0, counter)) throw new Error("counter not moved");
-      statements.insertAuditEvent.run(`${prefix}-a${i}`, userId, "sign-in.passkey", "Chrome 156 on Linux", detail);
-      commit.run();
-    },
-    redeem(ticket) {
-      const now = Date.now();
-      if (!statements.redeemTicket.get(now, ticket, now)) throw new Error("ticket not redeemed");
     },
   };
 }
 
-/** The ceiling alone (verification + the sign-in transaction), on a fresh copy of the schema at `path`. */
+/**
+ * The ceiling alone: verification with a cached key and every write of one sign-in (the options transaction, then the
+ * verify transaction), on a fresh copy of the schema at `path` with the portal's settings.
+ */
 export function signInCeiling(path: string, ms: number): Rate {
   const db = openLikePortal(path);
   try {
     const verifySignature = cachedKeyVerifier();
-    const prefilled = Math.ceil((ms / 1000) * 500) * 50;
-    const writer = preparedWriter(db, "ceiling", prefilled);
+    const writer = preparedWriter(db, "ceiling", 0);
     let i = 0;
     return rateOf(() => {
+      const n = i++;
+      const challengeId = writer.startSignIn(n);
       if (!verifySignature()) throw new Error("signature");
-      writer.writeSignIn(i++);
-    }, ms, prefilled);
+      writer.writeSignIn(n, challengeId);
+    }, ms);
   } finally {
     db.close();
   }
@@ -130,22 +113,19 @@ export function signInCeiling(path: string, ms: number): Rate {
 
 export type WriteCeilings = {
   settings: ReturnType<typeof settingsOf>;
-  /** consume challenge + update counter + insert audit event + insert ticket, in one BEGIN IMMEDIATE transaction. */
+  /** The verify step's transaction alone: consume challenge + update counter + insert audit event. */
   signInTransaction: Rate;
-  /** …plus the options step's rate-limit count and challenge insert and the ticket redemption (each its own commit, as the sign-in runs them). */
+  /** All five sign-in writes in their two commits (options: rate-limit count + challenge; verify: the three above). */
   allSignInWrites: Rate;
-  /** Verification with a cached key, then the transaction: the in-process ceiling of a sign-in. */
-  verifyAndTransaction: Rate;
+  /** Verification with a cached key and all five writes: the in-process ceiling of a sign-in. */
   verifyAndAllWrites: Rate;
-  /** The proposal of docs/performance.md: the same checks in two commits (no ticket, options in one transaction). */
-  verifyAndProposedWrites: Rate;
 };
 
 /** Write ceilings on `path` (a fresh copy of the migrated schema). */
-export function writeCeilings(path: string, ms: number, synchronous?: Synchronous): WriteCeilings {
+export function writeCeilings(path: string, ms: number, synchronous: Synchronous): WriteCeilings {
   const db = openLikePortal(path, synchronous);
   try {
-    // Challenges for the transaction-only runs are inserted beforehand (not timed); the runs stop when they are spent
+    // Challenges for the transaction-only run are inserted beforehand (not timed); the run stops when they are spent
     // (room for 25k transactions a second, several times what this kind of machine does).
     const prefilled = Math.ceil((ms / 1000) * 500) * 50;
     const verifySignature = cachedKeyVerifier();
@@ -160,26 +140,15 @@ export function writeCeilings(path: string, ms: number, synchronous?: Synchronou
     const allSignInWrites = rateOf(() => {
       const i = all.next();
       all.writer.writeSignIn(i, all.writer.startSignIn(i));
-      all.writer.redeem(`all-t${i}`);
-    }, ms, prefilled);
-    const verified = rows("vt", prefilled);
-    const verifyAndTransaction = rateOf(() => {
-      if (!verifySignature()) throw new Error("signature");
-      verified.writer.writeSignIn(verified.next());
-    }, ms, prefilled);
-    const verifiedAll = rows("va");
+    }, ms);
+    const verified = rows("va");
     const verifyAndAllWrites = rateOf(() => {
+      const i = verified.next();
+      const challengeId = verified.writer.startSignIn(i);
       if (!verifySignature()) throw new Error("signature");
-      const i = verifiedAll.next();
-      verifiedAll.writer.writeSignIn(i, verifiedAll.writer.startSignIn(i));
-      verifiedAll.writer.redeem(`va-t${i}`);
-    }, ms, prefilled);
-    const proposed = rows("pr");
-    const verifyAndProposedWrites = rateOf(() => {
-      if (!verifySignature()) throw new Error("signature");
-      proposed.writer.proposedSignIn(proposed.next());
-    }, ms, prefilled);
-    return { settings: settingsOf(db), signInTransaction, allSignInWrites, verifyAndTransaction, verifyAndAllWrites, verifyAndProposedWrites };
+      verified.writer.writeSignIn(i, challengeId);
+    }, ms);
+    return { settings: settingsOf(db), signInTransaction, allSignInWrites, verifyAndAllWrites };
   } finally {
     db.close();
   }

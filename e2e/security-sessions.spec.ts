@@ -3,12 +3,12 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { CookieJar } from "@/test/server-action-client";
-import { signUp } from "./fixtures/account";
+import { enableTotp, signUp } from "./fixtures/account";
 import { ACCOUNT_ACTIONS, actionClient, apiAccount } from "./fixtures/api-account";
 
 /** Every server action that needs a signed-in person, from the build's own manifest (so a new one is covered too). */
 function signedInActions(): { file: string; name: string }[] {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  const manifest = JSON.parse(readFileSync(`${process.env.NEXT_DIST_DIR ?? ".next"}/server/server-reference-manifest.json`, "utf8")) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
   const entries = Object.values(manifest.node).filter((entry) => /^app\/\((account|support)\)\//.test(entry.filename));
@@ -92,4 +92,25 @@ test("SEC-46 an options flood from one client is cut off with rate:limited, in t
   expect(answers.slice(120)).toEqual(Array(5).fill(expect.objectContaining({ ok: false, code: "rate:limited" })));
   const other = await actionClient(baseURL!).call<{ ok: boolean }>("/sign-in", "app/(auth)/sign-in/actions.ts", "startPasskeySignInAction", []);
   expect(other.result?.ok).toBe(true);
+});
+
+test("SEC-36 a step-up starts a new session: a copy of the cookie from before it cannot spend the step-up", async ({ page, baseURL }) => {
+  const client = actionClient(baseURL!);
+  await signUp(page);
+  const { totp } = await enableTotp(page);
+  const browserCookies = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`);
+  const [copied, steppedUp] = [new CookieJar(), new CookieJar()];
+  copied.store(browserCookies);
+  steppedUp.store(browserCookies);
+
+  const stepUp = await client.call("/account", ACCOUNT_ACTIONS, "stepUpWithTotpAction", [await totp.code()], { jar: steppedUp });
+  expect(stepUp.result).toMatchObject({ ok: true });
+  expect(steppedUp.get("authjs.session-token")).toBeTruthy();
+  expect(steppedUp.get("authjs.session-token")).not.toBe(copied.get("authjs.session-token"));
+
+  // The copy is still signed in, but the step-up belongs to the new session only.
+  const withCopy = await client.call("/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"], { jar: copied });
+  expect(withCopy.result).toMatchObject({ ok: false, code: "step-up:required" });
+  const withNew = await client.call("/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"], { jar: steppedUp });
+  expect(withNew.result).toMatchObject({ ok: true });
 });

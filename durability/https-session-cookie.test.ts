@@ -1,0 +1,36 @@
+// Over https the session cookie carries the `__Host-` prefix (security bar D35): Secure, Path=/, no Domain, so no
+// sibling or parent domain can set or overwrite it. The portal here answers plain HTTP on localhost but is configured
+// for an https origin, as behind a TLS-terminating proxy; the test reads the Set-Cookie header itself.
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { newToken } from "@/lib/crypto/tokens";
+import { CookieJar, ServerActionClient } from "@/test/server-action-client";
+import { newDatabase, removeDatabase } from "./database";
+import { DIST_DIR, freePorts, originOf, startServer, stopAllServers } from "./servers";
+
+const database = newDatabase();
+afterEach(() => stopAllServers());
+afterAll(() => removeDatabase(database));
+
+describe("session cookie over https", () => {
+  it("D35 is __Host- prefixed, Secure, HttpOnly, SameSite=Lax, Path=/, without Domain, and is honoured", async () => {
+    const [port] = await freePorts(1);
+    const httpsOrigin = `https://localhost:${port}`;
+    await startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins: [httpsOrigin] });
+    const client = new ServerActionClient(originOf(port), DIST_DIR, { Origin: httpsOrigin, "X-Forwarded-For": "198.18.0.35" });
+    const jar = new CookieJar();
+
+    const signUp = await client.callWithForm("/sign-up", "app/(auth)/sign-up/actions.ts", "signUpAction", {
+      email: `d35-${newToken(6)}@durability.test`,
+      password: "a long enough test password",
+    }, { jar });
+    const session = signUp.setCookies.find((cookie) => cookie.startsWith("__Host-authjs.session-token="));
+    expect(session, signUp.setCookies.join("\n")).toBeDefined();
+    const attributes = session!.split(";").slice(1).map((part) => part.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(["path=/", "secure", "httponly", "samesite=lax"]));
+    expect(attributes.some((attribute) => attribute.startsWith("domain="))).toBe(false);
+    expect(signUp.setCookies.some((cookie) => cookie.startsWith("authjs.session-token="))).toBe(false);
+
+    const account = await fetch(`${originOf(port)}/account`, { headers: { Cookie: jar.header() }, redirect: "manual" });
+    expect(account.status).toBe(200);
+  });
+});
