@@ -1,7 +1,7 @@
 // Security bar E41 timing, run alone after every other end-to-end test (see playwright.config.ts) so that no
 // parallel test skews one kind of request.
 import { expect, test } from "@playwright/test";
-import { signUp } from "./fixtures/account";
+import { PASSWORD, signUp } from "./fixtures/account";
 import { actionClient } from "./fixtures/api-account";
 
 test("SEC-41 unknown email and wrong password: same status, same body, medians within 20 % over 50 tries", async ({ page, baseURL }) => {
@@ -13,6 +13,10 @@ test("SEC-41 unknown email and wrong password: same status, same body, medians w
     const response = await client.callWithForm("/sign-in", "app/(auth)/sign-in/actions.ts", "signInWithPasswordAction", fields);
     return { ms: performance.now() - started, status: response.status, result: JSON.stringify(response.result) };
   };
+  // The control, first (50 wrong passwords lock the account): the right password through the same request signs in,
+  // so the fields do reach the action.
+  const right = await actionClient(baseURL!).callWithForm("/sign-in", "app/(auth)/sign-in/actions.ts", "signInWithPasswordAction", { email, password: PASSWORD });
+  expect(right.setCookies.some((cookie) => cookie.startsWith("authjs.session-token="))).toBe(true);
   const unknown: Awaited<ReturnType<typeof attempt>>[] = [];
   const wrong: Awaited<ReturnType<typeof attempt>>[] = [];
   // Pairs in random order, so whatever one request leaves behind (a WAL checkpoint, a GC pause) lands on both kinds.

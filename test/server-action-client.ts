@@ -69,8 +69,10 @@ export class ServerActionClient {
    */
   async callWithForm<T>(path: string, file: string, exportName: string, fields: Record<string, string>, options: { jar?: CookieJar } = {}) {
     const form = new FormData();
+    // As a browser sends it: the FormData argument's fields under "_<reference id>_", then the root row "0" last —
+    // the server decodes the stream as it arrives, and builds the FormData from the fields it has when "0" comes.
+    for (const [name, value] of Object.entries(fields)) form.set(`_1_${name}`, value);
     form.set("0", JSON.stringify([null, "$K1"]));
-    for (const [name, value] of Object.entries(fields)) form.set(`1_${name}`, value);
     return this.send<T>(path, file, exportName, form, {}, options.jar);
   }
 
