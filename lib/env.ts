@@ -30,6 +30,11 @@ const schema = z
     FIDO_TRUST_TEST_CA: onOff.default("off"),
     /** Metadata statements (*.json) and root certificates (*.pem, *.crt, *.cer, *.der) the conformance API trusts. */
     FIDO_METADATA_DIR: z.string().min(1).default("./data/fido-metadata"),
+    /**
+     * What /conformance may run the suite against: `self` (this server's /fido only), `public` (also public internet
+     * addresses, never private, loopback or metadata ones) or `any`. Default: self when NODE_ENV=production, else any.
+     */
+    CONFORMANCE_TARGETS: z.enum(["self", "public", "any"], { message: 'must be "self", "public" or "any"' }).optional(),
   })
   .transform((raw, ctx) => {
     const origins = (raw.RP_ORIGINS ?? `http://localhost:${raw.PORT}`)
@@ -48,7 +53,8 @@ const schema = z
       }
     }
     const fidoConformanceApi = raw.FIDO_CONFORMANCE_API ?? (raw.NODE_ENV === "production" ? "off" : "on");
-    return { ...raw, RP_ORIGINS: origins, FIDO_CONFORMANCE_API: fidoConformanceApi };
+    const conformanceTargets = raw.CONFORMANCE_TARGETS ?? (raw.NODE_ENV === "production" ? "self" : "any");
+    return { ...raw, RP_ORIGINS: origins, FIDO_CONFORMANCE_API: fidoConformanceApi, CONFORMANCE_TARGETS: conformanceTargets };
   });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };

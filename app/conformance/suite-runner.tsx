@@ -1,35 +1,42 @@
 "use client";
 
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert, Badge, Button } from "@/components/ui";
+import { Alert, Button, Field } from "@/components/ui";
+import type { StoredCaseResult } from "@/lib/conformance/shown-result";
+import type { RunLine } from "@/lib/conformance/runs/web-run";
+import { CaseResults } from "./runs/case-results";
 
-type CaseResult = { id: string; family: string; title: string; status: "passed" | "failed" | "skipped"; reason?: string; failure?: { message: string; expected: string; received: string } };
-type Line =
-  | { type: "start"; total: number; target: string }
-  | { type: "case"; done: number; result: CaseResult }
-  | { type: "done"; summary: { passed: number; failed: number; skipped: number; total: number }; durationMs: number }
-  | { type: "error"; message: string };
+type Refusal = { code?: string; message?: string; detail?: string };
 
-const badge = { passed: ["good", "Passed"], failed: ["warn", "Failed"], skipped: ["neutral", "Skipped"] } as const;
-
-/** Runs the suite on the server and shows each case as its line arrives. */
-export function SuiteRunner({ target }: { target: string }) {
+/** Runs the suite on the server and shows each case as its line arrives; the run is saved there too. */
+export function SuiteRunner({ defaultTarget, allowsOthers }: { defaultTarget: string; allowsOthers: string }) {
+  const router = useRouter();
+  const [target, setTarget] = useState(defaultTarget);
   const [total, setTotal] = useState(0);
-  const [results, setResults] = useState<CaseResult[]>([]);
-  const [finished, setFinished] = useState<{ durationMs: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [runId, setRunId] = useState<string | null>(null);
+  const [results, setResults] = useState<StoredCaseResult[]>([]);
+  const [finished, setFinished] = useState<{ durationMs: number; stopReason?: string } | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const [running, setRunning] = useState(false);
 
   async function run() {
     setRunning(true);
+    setTotal(0);
+    setRunId(null);
     setResults([]);
     setFinished(null);
     setError(null);
     try {
-      const response = await fetch("/api/conformance/run", { method: "POST" });
+      const response = await fetch("/api/conformance/run", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ target }),
+      });
       if (!response.ok || !response.body) {
-        const body = (await response.json().catch(() => null)) as { message?: string } | null;
-        return setError(body?.message ?? `The run could not start (HTTP ${response.status}).`);
+        const body = (await response.json().catch(() => null)) as Refusal | null;
+        return setError(body?.message ? body : { message: `The run could not start (HTTP ${response.status}).` });
       }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
@@ -40,30 +47,52 @@ export function SuiteRunner({ target }: { target: string }) {
         const lines = buffer.split("\n");
         buffer = lines.pop() ?? "";
         for (const text of lines.filter(Boolean)) {
-          const line = JSON.parse(text) as Line;
-          if (line.type === "start") setTotal(line.total);
-          else if (line.type === "case") setResults((previous) => [...previous, line.result]);
-          else if (line.type === "done") setFinished({ durationMs: line.durationMs });
-          else setError(line.message);
+          const line = JSON.parse(text) as RunLine;
+          if (line.type === "start") {
+            setTotal(line.total);
+            setRunId(line.runId);
+          } else if (line.type === "case") setResults((previous) => [...previous, line.result]);
+          else if (line.type === "done") setFinished({ durationMs: line.durationMs, stopReason: line.stopReason });
+          else setError({ code: line.code, message: line.message });
         }
       }
     } catch {
-      setError("The connection to the server was lost during the run.");
+      setError({ message: "The connection to the server was lost during the run. The run goes on there: find it under Your recent runs." });
     } finally {
       setRunning(false);
+      // The list of recent runs on this page is rendered by the server.
+      router.refresh();
     }
   }
 
-  const count = (status: CaseResult["status"]) => results.filter((result) => result.status === status).length;
-  const failed = results.filter((result) => result.status === "failed");
+  const count = (status: StoredCaseResult["status"]) => results.filter((result) => result.status === status).length;
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-slate-700">
-        Target: <code>{target}</code>. A run takes about half a minute; a few runs per client every 10 minutes.
-      </p>
-      <Button type="button" onClick={() => void run()} busy={running} className="self-start">
-        {results.length > 0 ? "Run again" : "Run the suite"}
-      </Button>
+      {/* noValidate: the server checks the address and says exactly what is wrong with it. */}
+      <form
+        noValidate
+        className="flex flex-col gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <Field
+          id="conformance-target"
+          label="Target (the API's base URL)"
+          name="target"
+          type="url"
+          required
+          value={target}
+          onChange={(event) => setTarget(event.target.value)}
+          hint={`Default: this server. ${allowsOthers} A run takes about half a minute; a few runs per client every 10 minutes.`}
+          spellCheck={false}
+          autoComplete="url"
+        />
+        <Button type="submit" busy={running} className="self-start">
+          {results.length > 0 ? "Run again" : "Run the suite"}
+        </Button>
+      </form>
       {total > 0 && (
         <div className="flex flex-col gap-2">
           <progress max={total} value={results.length} aria-label="Cases run" className="w-full" />
@@ -71,36 +100,23 @@ export function SuiteRunner({ target }: { target: string }) {
             {results.length} of {total} cases · {count("passed")} passed · {count("failed")} failed · {count("skipped")} skipped
             {finished && ` · finished in ${(finished.durationMs / 1000).toFixed(1)} s`}
           </p>
+          {finished?.stopReason && <p className="text-sm text-amber-900">Stopped early: {finished.stopReason}</p>}
+          {runId && (
+            <p className="text-sm">
+              Saved as <Link href={`/conformance/runs/${runId}`} className="text-brand-700 underline">this run&apos;s page</Link> (anyone with the link can open it).
+            </p>
+          )}
         </div>
       )}
-      <Alert tone="error">{error}</Alert>
-      {failed.length > 0 && (
-        <ul aria-label="Failed cases" className="flex flex-col gap-2">
-          {failed.map((result) => (
-            <li key={result.id} className="rounded-md border border-red-200 p-3 text-sm">
-              <details>
-                <summary className="cursor-pointer font-medium">{result.id}</summary>
-                <p>{result.failure?.message}</p>
-                <p>Expected: {result.failure?.expected}</p>
-                <p>Received: {result.failure?.received}</p>
-              </details>
-            </li>
-          ))}
-        </ul>
-      )}
-      {results.length > 0 && (
-        <details>
-          <summary className="cursor-pointer text-sm text-brand-700">Every case</summary>
-          <ul aria-label="All cases" className="mt-2 flex flex-col divide-y divide-slate-100 text-sm">
-            {results.map((result) => (
-              <li key={result.id} className="flex flex-wrap items-center gap-2 py-1">
-                <Badge tone={badge[result.status][0]}>{badge[result.status][1]}</Badge> {result.id}
-                {result.reason && <span className="text-xs text-slate-600">— {result.reason}</span>}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <Alert tone="error" detail={error?.detail}>
+        {error && (
+          <>
+            {error.message}
+            {error.code && <span className="ml-1 font-mono text-xs">({error.code})</span>}
+          </>
+        )}
+      </Alert>
+      <CaseResults results={results} />
     </div>
   );
 }

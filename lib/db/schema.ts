@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { StoredCaseResult } from "@/lib/conformance/shown-result";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -261,8 +262,36 @@ export const rateLimitBuckets = sqliteTable("rate_limit_buckets", {
   count: integer("count").notNull(),
 });
 
+/**
+ * A conformance-suite run started from /conformance (lib/conformance/runs): written when it starts and again when it
+ * ends, so a run whose process died stays visible. Listed only to the browser that started it (`ownerHash`), opened by
+ * anyone holding its unguessable id. `cases` is capped per exchange and per run, so a hostile target cannot fill the disk.
+ */
+export const conformanceRuns = sqliteTable(
+  "conformance_runs",
+  {
+    id: text("id").primaryKey(),
+    /** SHA-256 of the random cookie of the browser that started the run. */
+    ownerHash: text("owner_hash").notNull(),
+    target: text("target").notNull(),
+    status: text("status", { enum: ["running", "finished", "stopped"] }).notNull(),
+    /** Why a run ended before all its cases ran to their end (its time limit, an error in the runner). */
+    stopReason: text("stop_reason"),
+    total: integer("total").notNull(),
+    passed: integer("passed").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    /** Every case's result (lib/conformance/shown-result.ts); failed cases keep their exchanges. */
+    cases: text("cases", { mode: "json" }).$type<StoredCaseResult[]>().notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("conformance_runs_owner_idx").on(t.ownerHash, t.startedAt), index("conformance_runs_started_idx").on(t.startedAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Passkey = typeof passkeys.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type FidoUser = typeof fidoUsers.$inferSelect;
 export type FidoCredential = typeof fidoCredentials.$inferSelect;
+export type ConformanceRun = typeof conformanceRuns.$inferSelect;

@@ -1,44 +1,85 @@
-// Runs the conformance suite against this server's own FIDO API and streams the results as NDJSON, one line per case,
-// so the page can show them as they arrive. Only this server is a target: a server that fetched any URL it was given
-// would let anyone probe the network it sits in.
+// Runs the conformance suite and streams the results as NDJSON, one line per case, so the page can show them as they
+// arrive; the run is saved too (lib/conformance/runs). The target is this server's own API unless CONFORMANCE_TARGETS
+// allows others: a server that fetched any URL it was given would let anyone probe the network it sits in
+// (lib/conformance/target-guard.ts). Every refusal is a typed JSON error; nothing here answers 500.
+import type { NextRequest } from "next/server";
 import { allow, limits } from "@/lib/auth/rate-limit";
-import { runSuite } from "@/lib/conformance/run-suite";
+import { runOwner, RUN_OWNER_COOKIE } from "@/lib/conformance/runs/run-owner";
+import { runFromWeb, type RunLine } from "@/lib/conformance/runs/web-run";
+import { checkTargetAddress, parseTarget } from "@/lib/conformance/target-guard";
 import { env } from "@/lib/env";
+import { readJsonBody } from "@/lib/fido-server/read-json-body";
 import { requestSource } from "@/lib/request-client";
 
 export const dynamic = "force-dynamic";
 
+const MAX_BODY_BYTES = 8 * 1024;
+
 const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
-export async function POST() {
-  if (env.FIDO_CONFORMANCE_API !== "on") {
+export async function POST(request: NextRequest) {
+  try {
+    return await startRun(request);
+  } catch (error) {
+    // The database or DNS failing before the run starts: a clean error, never a 500 with a stack trace.
+    console.error("conformance run could not start", error);
+    return json({ code: "server:unavailable", message: "The run could not start: the server is having trouble. Try again in a moment." }, 503);
+  }
+}
+
+async function startRun(request: NextRequest) {
+  const origin = request.headers.get("origin");
+  if (origin && !env.RP_ORIGINS.includes(origin)) return json({ code: "request:cross-site", message: "Runs start only from this site's own pages." }, 403);
+  const self = `${env.RP_ORIGINS[0]}/fido`;
+  const empty = !request.body || request.headers.get("content-length") === "0";
+  const body = empty ? { ok: true as const, data: {} } : await readJsonBody(request, MAX_BODY_BYTES);
+  if (!body.ok) return json({ code: "input:invalid", message: body.message }, body.code === "fido:too-large" ? 413 : 400);
+  const data = body.data;
+  const requested = typeof data === "object" && data !== null && !Array.isArray(data) ? (data as { target?: unknown }).target : null;
+  if (requested === null || (requested !== undefined && typeof requested !== "string")) {
+    return json({ code: "input:invalid", message: 'Send a JSON object such as {"target":"https://example.com/fido"}.' }, 400);
+  }
+
+  const parsed = parseTarget(requested || self, env.CONFORMANCE_TARGETS, self);
+  if (!parsed.ok) return json(parsed, 400);
+  if (parsed.self && env.FIDO_CONFORMANCE_API !== "on") {
     return json({ code: "conformance:off", message: "The FIDO conformance API is turned off on this server (FIDO_CONFORMANCE_API)." }, 404);
   }
+  // Counted before any DNS look-up, so the limit also bounds how fast names can be probed.
   if (!(await allow(limits.conformanceRunPerClient, await requestSource()))) {
     return json({ code: "rate:limited", message: "A few runs every 10 minutes: wait a little, then run again." }, 429);
   }
-  const target = `${env.RP_ORIGINS[0]}/fido`;
+  const target = await checkTargetAddress(parsed, env.CONFORMANCE_TARGETS);
+  if (!target.ok) return json(target, 400);
+
+  const owner = runOwner(request.cookies.get(RUN_OWNER_COOKIE)?.value, env.RP_ORIGINS[0].startsWith("https:"));
   const encoder = new TextEncoder();
+  // The run goes on, and is saved, when the browser leaves: its lines then go nowhere.
+  let open = true;
   const stream = new ReadableStream({
-    async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-      try {
-        const report = await runSuite({
-          target,
-          concurrency: 4,
-          metadataDir: env.FIDO_METADATA_DIR,
-          onProgress: (event) => {
-            if (event.type === "start") send({ type: "start", total: event.total, target });
-            else send({ type: "case", done: event.done, result: { ...event.result, exchanges: undefined } });
-          },
-        });
-        send({ type: "done", summary: report.summary, durationMs: report.durationMs });
-      } catch {
-        send({ type: "error", message: "The run stopped before it finished. Try again." });
-      } finally {
-        controller.close();
-      }
+    start(controller) {
+      const send = (line: RunLine) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        } catch {
+          open = false;
+        }
+      };
+      // Not awaited: start() returns at once, so each line reaches the browser as soon as it is sent.
+      void runFromWeb({ target, mode: env.CONFORMANCE_TARGETS, ownerHash: owner.ownerHash, metadataDir: env.FIDO_METADATA_DIR, send }).then(() => {
+        try {
+          if (open) controller.close();
+        } catch {
+          // The browser left at that very moment.
+        }
+      });
+    },
+    cancel() {
+      open = false;
     },
   });
-  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store" } });
+  const headers: Record<string, string> = { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store" };
+  if (owner.setCookie) headers["Set-Cookie"] = owner.setCookie;
+  return new Response(stream, { headers });
 }
