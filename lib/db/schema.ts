@@ -124,18 +124,6 @@ export const stepUpGrants = sqliteTable("step_up_grants", {
   createdAt: createdAt(),
 });
 
-/** Single-use ticket issued after a verified ceremony; the Auth.js Credentials provider trades it for a session. */
-export const signInTickets = sqliteTable("sign_in_tickets", {
-  tokenHash: text("token_hash").primaryKey(),
-  userId: text("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
-  method: text("method", { enum: ["password", "totp", "recovery-code", "passkey", "sign-up", "refresh"] }).notNull(),
-  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-  consumedAt: integer("consumed_at", { mode: "timestamp_ms" }),
-  createdAt: createdAt(),
-});
-
 export const auditEvents = sqliteTable(
   "audit_events",
   {
