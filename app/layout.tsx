@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,21 +15,24 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <header className="border-b border-slate-200 bg-white">
           <nav aria-label="Main" className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-            <Link href="/" className="font-semibold text-brand-700">
+            <a href="/" className="font-semibold text-brand-700">
               Passkey Lab
-            </Link>
-            <Link href="/account" className="text-sm text-slate-700 hover:text-slate-950">
+            </a>
+            <a href="/account" className="text-sm text-slate-700 hover:text-slate-950">
               Account
-            </Link>
-            <Link href="/wallet" className="text-sm text-slate-700 hover:text-slate-950">
+            </a>
+            <a href="/wallet" className="text-sm text-slate-700 hover:text-slate-950">
               Wallet
-            </Link>
-            <Link href="/troubleshoot" className="text-sm text-slate-700 hover:text-slate-950">
+            </a>
+            <a href="/troubleshoot" className="text-sm text-slate-700 hover:text-slate-950">
               Troubleshoot
-            </Link>
-            <Link href="/conformance" className="text-sm text-slate-700 hover:text-slate-950">
+            </a>
+            <a href="/conformance" className="text-sm text-slate-700 hover:text-slate-950">
               Conformance
-            </Link>
+            </a>
+            <a href="/inspect" className="text-sm text-slate-700 hover:text-slate-950">
+              Inspect
+            </a>
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-4xl px-4 py-8">

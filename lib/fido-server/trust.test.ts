@@ -1,12 +1,13 @@
 // Attestation trust of the conformance relying party: roots from a metadata folder (reread when it changes), the
 // software authenticator's test root only when switched on, and chains checked by us.
 import { X509Certificate } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { SoftwareAuthenticator, testCaRootDer, testCaRootPem, type AttestationFormat } from "@/lib/authenticator";
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
+import { decodeAttestationObject, isoBase64URL } from "@simplewebauthn/server/helpers";
 import { createCertificateAuthority, toPem } from "@/lib/authenticator/test-ca";
 import { newToken } from "@/lib/crypto/tokens";
 import { relyingParty } from "@/lib/webauthn/relying-party";
@@ -84,5 +85,14 @@ describe("the test-CA switch and chain checks", () => {
     const intermediate = createCertificateAuthority({ C: "US", O: "Elsewhere", CN: "Stranger CA" }, stranger);
     expect(verifyAttestationTrust({ fmt: "packed", aaguid: AAGUID, x5c: [intermediate.certificateDer] }, store)).toMatch(/does not chain to any of the 1 trusted/);
     expect(verifyAttestationTrust({ fmt: "none", aaguid: AAGUID, x5c: [] }, store)).toBeNull();
+  });
+
+  it("names a certificate with no subject (as TPM attestation certificates are) instead of throwing", () => {
+    const vector = JSON.parse(readFileSync("lib/inspect/vectors/tpm-rs256.json", "utf8")) as { response: { response: { attestationObject: string } } };
+    const attestation = decodeAttestationObject(isoBase64URL.toBuffer(vector.response.response.attestationObject));
+    const x5c = attestation.get("attStmt").get("x5c") ?? [];
+    expect(new X509Certificate(x5c[0]).subject).toBeUndefined();
+    const problem = verifyAttestationTrust({ fmt: "tpm", aaguid: AAGUID, x5c }, loadTrustStore({ trustTestCa: false }), new Date("2035-01-01"));
+    expect(problem).toMatch(/^x5c\[0\] \(no subject\) is outside its validity period/);
   });
 });

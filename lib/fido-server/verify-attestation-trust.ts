@@ -23,12 +23,15 @@ function withinValidity(certificate: X509Certificate, now: Date): boolean {
   return Date.parse(certificate.validFrom) <= now.getTime() && now.getTime() <= Date.parse(certificate.validTo);
 }
 
+/** A certificate's subject for a message; TPM attestation certificates have an empty one (TPM 2.0 profile). */
+const named = (certificate: X509Certificate) => (certificate.subject ?? "").replace(/\n/g, ", ") || "no subject";
+
 const issuedBy = (subject: X509Certificate, issuer: X509Certificate) => subject.checkIssued(issuer) && subject.verify(issuer.publicKey);
 
 function chainProblem(chain: X509Certificate[], anchors: X509Certificate[], now: Date): string | null {
   for (const [index, certificate] of chain.entries()) {
     if (!withinValidity(certificate, now)) {
-      return `x5c[${index}] (${certificate.subject.replace(/\n/g, ", ")}) is outside its validity period ${certificate.validFrom} - ${certificate.validTo}`;
+      return `x5c[${index}] (${named(certificate)}) is outside its validity period ${certificate.validFrom} - ${certificate.validTo}`;
     }
     // A root is a trust anchor configured on the server; one sent inside x5c proves nothing (FIDO Resp-5 F-10).
     if (issuedBy(certificate, certificate)) return `x5c[${index}] is a self-signed root certificate; x5c must stop below the root`;
@@ -41,7 +44,7 @@ function chainProblem(chain: X509Certificate[], anchors: X509Certificate[], now:
   const last = chain[chain.length - 1];
   const anchor = anchors.find((root) => issuedBy(last, root));
   if (!anchor) return `x5c does not chain to any of the ${anchors.length} trusted attestation roots`;
-  if (!withinValidity(anchor, now)) return `the attestation root ${anchor.subject.replace(/\n/g, ", ")} is outside its validity period`;
+  if (!withinValidity(anchor, now)) return `the attestation root ${named(anchor)} is outside its validity period`;
   return null;
 }
 
