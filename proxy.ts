@@ -3,13 +3,14 @@
 // D33) gets nothing.
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
+import { readableActionArguments } from "@/lib/action-arguments";
 import { env } from "@/lib/env";
 
 const SIGNED_IN_AREAS = ["/account", "/wallet"];
 /** Matches next.config.ts serverActions.bodySizeLimit; Next.js itself would answer a bigger body with a 500. */
 const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // Server actions change state: they must come from one of our own pages (security bar D34). Next.js would refuse a
   // foreign Origin too, but with a 500; a missing Origin it would accept.
   if (request.method === "POST" && request.headers.has("next-action")) {
@@ -23,6 +24,11 @@ export function proxy(request: NextRequest) {
     // Refused before anything parses it (security bar B23).
     if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES) {
       return NextResponse.json({ ok: false, code: "request:too-large", message: "This request is too large." }, { status: 413 });
+    }
+    // Arguments Next.js could not decode would get a 500 before any action runs (lib/action-arguments.ts).
+    const plainArguments = request.headers.get("content-type")?.startsWith("text/plain");
+    if (plainArguments && !readableActionArguments(await request.clone().text())) {
+      return NextResponse.json({ ok: false, code: "request:malformed", message: "This request could not be read." }, { status: 400 });
     }
   }
   const { pathname } = request.nextUrl;

@@ -69,6 +69,8 @@ const EXPECTED = {
   rpIdHashWrong: /Unexpected RP ID hash/,
   signatureOverWrongClientDataHash: /verified: false/,
   signatureInvalid: /verified: false/,
+  signatureZero: /verified: false/,
+  signatureCurveOrder: /verified: false/,
   counterNotIncreased: /Response counter value 5 was lower than expected 5/,
   counterDecreased: /Response counter value 4 was lower than expected 5/,
   userPresentOnlyWhenUvRequired: /User verification required/,

@@ -90,6 +90,8 @@ const EXPECTED = {
   packedSigNotBytes: /Expected ArrayBuffer/,
   packedSigEmpty: /zero length/,
   packedSigInvalid: /verified: false/,
+  packedSigZero: /verified: false/,
+  packedSigCurveOrder: /verified: false/,
   packedX5cWrongOrder: /Certificate OU was not "Authenticator Attestation"/,
   packedX5cLeafOnly: /could not be chained to any specified trust anchor/,
   packedX5cWrongSigner: /verified: false/,

@@ -8,7 +8,7 @@ import { AppError, fail, ok, type Result } from "@/lib/result";
 import { burnOnFailure, consumeChallenge } from "@/lib/webauthn/challenges";
 import { crossOriginReason } from "@/lib/webauthn/client-data";
 import { MAX_CREDENTIAL_ID_BYTES } from "@/lib/webauthn/relying-party";
-import { checkAttestationObject } from "./check-attestation-object";
+import { checkAttestationObject } from "@/lib/webauthn/check-attestation-object";
 import { FIDO_ALGORITHMS, fidoRelyingParty } from "./conformance-relying-party";
 import { findCeremony, type FidoCeremony } from "./find-ceremony";
 import { loadTrustStore } from "./load-trust-store";

@@ -6,6 +6,7 @@ import { passkeys } from "@/lib/db/schema";
 import { grantStepUp } from "@/lib/auth/step-up";
 import { createUser } from "@/lib/auth/users";
 import { newToken } from "@/lib/crypto/tokens";
+import { registrationMutations, SoftwareAuthenticator } from "@/lib/authenticator";
 import { createAccount, ORIGIN, PASSWORD, type TestAccount } from "@/test/accounts";
 import { finishRegistration, startRegistration } from "./registration";
 
@@ -136,4 +137,19 @@ describe("passkey registration", () => {
     expect(retry.ok || retry.code).toBe("challenge:invalid");
     expect(await passkeyCount(account.user.id)).toBe(0);
   });
+
+  it.each(["packedAlgMismatch", "packedAlgNotNumber"] as const)(
+    "refuses a packed self attestation whose alg is not the key's (%s; WebAuthn L3 §8.2), which SimpleWebAuthn lets through",
+    async (name) => {
+      const account = await createAccount();
+      await grant(account);
+      const { ceremonyId, options } = await start(account);
+      const authenticator = new SoftwareAuthenticator({ attestation: "packed-self" });
+      const valid = authenticator.register(options, ORIGIN);
+      const mutated = registrationMutations[name].apply(valid, { attestationSigner: authenticator.attestationSigner(valid.id) });
+      const result = await finishRegistration(account, ceremonyId, mutated, "t");
+      expect(result).toMatchObject({ ok: false, code: "passkey:not-verified" });
+      expect(await passkeyCount(account.user.id)).toBe(0);
+    },
+  );
 });

@@ -12,6 +12,7 @@ import { hasTotp } from "@/lib/auth/totp";
 import { AppError, fail, ok, type Result } from "@/lib/result";
 import { authenticatorName } from "./authenticator-names";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveChallenge } from "./challenges";
+import { checkAttestationObject } from "./check-attestation-object";
 import { crossOriginReason } from "./client-data";
 import { credentialRecord } from "./credential-record";
 import { registrationResponseSchema } from "./response-schemas";
@@ -106,6 +107,8 @@ export async function finishRegistration(
       return notVerified(problem ?? "no registration info");
     }
     const info = verification.registrationInfo;
+    const statementProblem = checkAttestationObject(info.attestationObject, info.credential.publicKey);
+    if (statementProblem) return notVerified(statementProblem);
     const authenticator = authenticatorName(info.aaguid);
     const label = authenticator.known ? authenticator.name : fallbackLabel(response, client);
 

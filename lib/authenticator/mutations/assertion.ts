@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { sha256 } from "../bytes";
 import { FLAG_BITS } from "../authenticator-data";
 import { clientDataMutations, type ClientDataEdit } from "./client-data";
+import { ECDSA_CURVE_ORDER_SIGNATURE, ECDSA_ZERO_SIGNATURE } from "./psychic-signatures";
 import { responseString, toJson, withResponseMember, type JsonObject } from "./json";
 import { credentialFaults, responseMemberFaults } from "./structure";
 import type { AssertionMutationContext, Mutation } from "./types";
@@ -81,6 +82,12 @@ export const assertionDataMutations = {
   }),
   signatureInvalid: mutation(RESP_3, "signature with its last byte flipped", {
     signature: (_signedData, current) => flipLastByte(current),
+  }),
+  signatureZero: mutation("Security-22", "ECDSA signature r = 0, s = 0 in DER (CVE-2022-21449, psychic signatures)", {
+    signature: () => ECDSA_ZERO_SIGNATURE,
+  }),
+  signatureCurveOrder: mutation("Security-22", "ECDSA signature r = s = n, the P-256 group order (0 modulo n)", {
+    signature: () => ECDSA_CURVE_ORDER_SIGNATURE,
   }),
   counterNotIncreased: mutation(RESP_3, "signCount equal to the server's stored counter (context.storedCounter > 0), re-signed", {
     authData: (authData, context) => withSignCount(authData, context.storedCounter ?? signCountOf(authData) - 1),

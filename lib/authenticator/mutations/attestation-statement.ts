@@ -4,6 +4,7 @@ import { generateKeyPairSync } from "node:crypto";
 import type { CBORType } from "@levischuck/tiny-cbor";
 import { byteString } from "../bytes";
 import { coseAlgorithmId, createSigner } from "../cose";
+import { ECDSA_CURVE_ORDER_SIGNATURE, ECDSA_ZERO_SIGNATURE } from "./psychic-signatures";
 import { registrationMutation as mutation, rewriteRegistration } from "./registration-rewrite";
 import type { RegistrationMutation } from "./types";
 import { AUTH_DATA, attStmtOf, flipLastByte, withEntry, type CborMap } from "./wire";
@@ -63,6 +64,12 @@ export const attestationObjectMutations = {
   }),
   packedSigInvalid: mutation(RESP_3, "packed sig with its last byte flipped", {
     attestationObject: setStatementMember("sig", (sig) => byteString(flipLastByte(bytesOf(sig)))),
+  }),
+  packedSigZero: mutation("Security-22", "packed self attestation sig is ECDSA r = 0, s = 0 in DER (CVE-2022-21449)", {
+    attestationObject: setStatementMember("sig", () => byteString(ECDSA_ZERO_SIGNATURE)),
+  }),
+  packedSigCurveOrder: mutation("Security-22", "packed self attestation sig is ECDSA r = s = n, the P-256 group order", {
+    attestationObject: setStatementMember("sig", () => byteString(ECDSA_CURVE_ORDER_SIGNATURE)),
   }),
   packedX5cWrongOrder: mutation(
     RESP_5,

@@ -1,4 +1,4 @@
-// Two things SimpleWebAuthn 14 accepts that the specifications forbid.
+// Two things SimpleWebAuthn 14 accepts that the specifications forbid; the portal and the FIDO API both check them.
 import { decodePartialCBOR } from "@levischuck/tiny-cbor";
 import { decodeCredentialPublicKey } from "@simplewebauthn/server/helpers";
 
