@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@/components/ui";
+import { Button } from "@/components/button";
 
 /** Shown instead of a bare 500 when something fails on our side; no technical detail reaches the page. */
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {

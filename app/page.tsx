@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 const areas = [
   {
@@ -32,9 +31,9 @@ export default function HomePage() {
         </p>
         <p className="text-sm text-slate-600">
           Already have an account?{" "}
-          <Link href="/sign-in" className="font-medium text-brand-700 underline">
+          <a href="/sign-in" className="font-medium text-brand-700 underline">
             Sign in
-          </Link>
+          </a>
         </p>
       </div>
       <ul className="grid gap-4 md:grid-cols-3">
@@ -42,9 +41,9 @@ export default function HomePage() {
           <li key={area.href} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
             <h2 className="font-semibold">{area.title}</h2>
             <p className="flex-1 text-sm text-slate-700">{area.body}</p>
-            <Link href={area.href} className="text-sm font-medium text-brand-700 underline">
+            <a href={area.href} className="text-sm font-medium text-brand-700 underline">
               {area.cta}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -51,7 +51,7 @@ async function measureWizard(context: BenchContext, portal: RunningServer): Prom
       const values = timed.visits.map((visit) => visit[key]).filter((value): value is number => value !== null);
       return values.length ? Math.round(median(values) * 10) / 10 : null;
     };
-    const milestones = ["htmlReceivedMs", "domContentLoadedMs", "scriptsReceivedMs", "cookieRoundTripStartMs", "cookieRoundTripEndMs"] as const;
+    const milestones = ["htmlReceivedMs", "domContentLoadedMs", "scriptsReceivedMs", "checksRoundTripStartMs", "checksRoundTripEndMs"] as const;
     return {
       browserVersion: timed.browserVersion,
       wizard: { runsMs, medianMs: Math.round(median(runsMs) * 10) / 10, definition, medianMilestonesMs: Object.fromEntries(milestones.map((key) => [key, medianOf(key)])), visits: timed.visits },

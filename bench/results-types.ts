@@ -62,7 +62,7 @@ export type BenchResults = {
     runsMs: number[];
     medianMs: number | null;
     definition: string;
-    /** Medians of when the HTML, the scripts and the checks' cookie round trip arrived (ms after navigation start). */
+    /** Medians of when the HTML, the scripts and the checks' round trip (the checks action; the cookie probe on older builds) arrived (ms after navigation start). */
     medianMilestonesMs?: Record<string, number | null>;
     visits?: WizardVisit[];
     error?: string;

@@ -38,9 +38,12 @@ export type WizardVisit = {
   htmlReceivedMs: number;
   domContentLoadedMs: number;
   scriptsReceivedMs: number;
-  /** The automatic checks' cookie round trip (two requests to /api/troubleshoot/cookie): first start, last end. */
-  cookieRoundTripStartMs: number | null;
-  cookieRoundTripEndMs: number | null;
+  /**
+   * The automatic checks' requests before they appear, first start to last end: the server action that judges the
+   * snapshot (a fetch to the page's own URL), or on builds before it the two cookie-probe requests.
+   */
+  checksRoundTripStartMs: number | null;
+  checksRoundTripEndMs: number | null;
 };
 
 async function once(browser: Browser, url: string): Promise<WizardVisit> {
@@ -54,14 +57,14 @@ async function once(browser: Browser, url: string): Promise<WizardVisit> {
       const navigation = performance.getEntriesByType("navigation")[0];
       const resources = performance.getEntriesByType("resource");
       const scripts = resources.filter((entry) => entry.initiatorType === "script");
-      const cookie = resources.filter((entry) => entry.name.includes("/api/troubleshoot/cookie"));
+      const checks = resources.filter((entry) => entry.initiatorType === "fetch" && entry.startTime < window.__benchChecksShownAt);
       return {
         checksShownMs: window.__benchChecksShownAt,
         htmlReceivedMs: navigation.responseEnd,
         domContentLoadedMs: navigation.domContentLoadedEventEnd,
         scriptsReceivedMs: Math.max(0, ...scripts.map((entry) => entry.responseEnd)),
-        cookieRoundTripStartMs: cookie.length ? Math.min(...cookie.map((entry) => entry.startTime)) : null,
-        cookieRoundTripEndMs: cookie.length ? Math.max(...cookie.map((entry) => entry.responseEnd)) : null,
+        checksRoundTripStartMs: checks.length ? Math.min(...checks.map((entry) => entry.startTime)) : null,
+        checksRoundTripEndMs: checks.length ? Math.max(...checks.map((entry) => entry.responseEnd)) : null,
       };
     })()`);
     const timed = visit as WizardVisit;
@@ -74,6 +77,15 @@ async function once(browser: Browser, url: string): Promise<WizardVisit> {
 
 /** `runs` visits after one untimed warm-up visit, and the browser's version. */
 export async function wizardTimings(baseUrl: string, runs: number): Promise<{ visits: WizardVisit[]; browserVersion: string }> {
+  const [result] = await interleavedWizardTimings([baseUrl], runs);
+  return result;
+}
+
+/**
+ * The same for several servers, visited in turn (one visit to each per round), so that a busy minute on a shared
+ * machine weighs on each of them alike: for before/after comparisons.
+ */
+export async function interleavedWizardTimings(baseUrls: string[], runs: number): Promise<{ visits: WizardVisit[]; browserVersion: string }[]> {
   const browser = await chromium.launch({
     headless: true,
     executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
@@ -81,15 +93,17 @@ export async function wizardTimings(baseUrl: string, runs: number): Promise<{ vi
     timeout: 60_000,
   });
   try {
-    const url = new URL("/troubleshoot", baseUrl).href;
-    await once(browser, url);
+    const urls = baseUrls.map((baseUrl) => new URL("/troubleshoot", baseUrl).href);
+    for (const url of urls) await once(browser, url);
     const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
-    const visits: WizardVisit[] = [];
+    const visits: WizardVisit[][] = urls.map(() => []);
     for (let i = 0; i < runs; i++) {
-      const visit = await once(browser, url);
-      visits.push(Object.fromEntries(Object.entries(visit).map(([key, value]) => [key, round(value)])) as WizardVisit);
+      for (const [index, url] of urls.entries()) {
+        const visit = await once(browser, url);
+        visits[index].push(Object.fromEntries(Object.entries(visit).map(([key, value]) => [key, round(value)])) as WizardVisit);
+      }
     }
-    return { visits, browserVersion: browser.version() };
+    return visits.map((list) => ({ visits: list, browserVersion: browser.version() }));
   } finally {
     await browser.close();
   }

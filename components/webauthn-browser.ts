@@ -1,32 +1,41 @@
-// Browser-side helpers around @simplewebauthn/browser: plain words for browser errors, and the Signal API.
-import { WebAuthnError } from "@simplewebauthn/browser";
+// Browser-side helpers around passkey ceremonies: what the browser threw, in lib/compat's words (the same ones the
+// troubleshooting wizard uses), and the Signal API.
+import type { CeremonyError } from "@/lib/compat/browser-errors";
 
 export type BrowserFailure = { message: string; detail: string; cancelled: boolean };
 
-/** Maps what navigator.credentials threw to a sentence a person can act on (facts: compat.md, browser errors). */
-export function describeBrowserError(error: unknown): BrowserFailure {
-  const name = error instanceof Error ? error.name : "Error";
-  const code = error instanceof WebAuthnError ? error.code : undefined;
-  const detail = [code, name, error instanceof Error ? error.message : String(error)].filter(Boolean).join(": ");
-  if (code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED" || name === "InvalidStateError") {
-    return { message: "This authenticator already holds a passkey for your account. Use it to sign in, or pick another device or password manager.", detail, cancelled: false };
+/**
+ * What a ceremony threw, in the shape lib/compat explains. SimpleWebAuthn's WebAuthnError carries a string `code` and
+ * the DOMException's name; the code is read without importing the class, which would pull all of
+ * @simplewebauthn/browser (registration included) into every page that only signs in.
+ */
+export function toCeremonyError(error: unknown, ceremony: CeremonyError["ceremony"]): CeremonyError {
+  if (!(error instanceof Error)) return { message: String(error), ceremony };
+  const code = "code" in error && typeof error.code === "string" ? error.code : undefined;
+  return { name: error.name, code, message: error.message, ceremony };
+}
+
+/** Cancelled, timed out or replaced by another request: how an autofill request ends whenever the person does something else. */
+export function wasCancelled(error: unknown): boolean {
+  return error instanceof Error && (error.name === "NotAllowedError" || error.name === "AbortError");
+}
+
+/**
+ * Maps what navigator.credentials threw to a cause and a fix a person can act on. The explanations are loaded on the
+ * first failure: they stay out of the first-load JS of the pages that may need them.
+ */
+export async function describeBrowserError(error: unknown, ceremony: CeremonyError["ceremony"]): Promise<BrowserFailure> {
+  const thrown = toCeremonyError(error, ceremony);
+  const detail = [thrown.code, thrown.name, thrown.message].filter(Boolean).join(": ");
+  const cancelled = wasCancelled(error);
+  try {
+    const { explainCeremonyError } = await import("@/lib/compat/browser-errors");
+    const { cause, fix } = explainCeremonyError(thrown);
+    return { message: `${cause} ${fix}`, detail, cancelled };
+  } catch {
+    // The explanations could not be loaded (the connection dropped): the technical detail is all there is.
+    return { message: "The passkey request failed, and this page could not load the explanation. Reload the page and try again.", detail, cancelled };
   }
-  if (name === "NotAllowedError") {
-    return {
-      message:
-        "The passkey request was cancelled or timed out. If your fingerprint, face or PIN wasn't recognised, try again " +
-        "or use your device's screen lock; otherwise pick the device or password manager that holds your passkey.",
-      detail,
-      cancelled: true,
-    };
-  }
-  if (name === "AbortError") return { message: "The passkey request was cancelled. Try again.", detail, cancelled: true };
-  if (name === "ConstraintError") {
-    return { message: "This authenticator can't verify you (no PIN or biometrics). Set a PIN on your security key, or use this phone or computer.", detail, cancelled: false };
-  }
-  if (name === "SecurityError") return { message: "This site's passkey settings don't match its address. Please contact support.", detail, cancelled: false };
-  if (name === "NotSupportedError") return { message: "Your authenticator doesn't support the key types this site offers.", detail, cancelled: false };
-  return { message: "Something went wrong with the passkey request. Try again, or update your browser.", detail, cancelled: false };
 }
 
 type SignalApi = {

@@ -65,7 +65,7 @@ test("failed user verification (fingerprint not recognised) gives a clear messag
   await signOut(page);
   await platform.setUserVerified(false);
   await signInWithPasskeyButton(page);
-  await expect(page.getByText("If your fingerprint, face or PIN wasn't recognised", { exact: false })).toBeVisible();
+  await expect(page.getByText("If your fingerprint, face or PIN was not recognised", { exact: false })).toBeVisible();
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
@@ -88,7 +88,7 @@ test("the same authenticator cannot register a second passkey for the account", 
   await page.getByRole("radio", { name: "This device" }).check();
   await page.getByRole("button", { name: "Add a passkey" }).click();
   await stepUpWithPasskey(page)();
-  await expect(page.getByText("This authenticator already holds a passkey for your account.")).toBeVisible();
+  await expect(page.getByText("This device or password manager already holds a passkey for your account.")).toBeVisible();
   expect(await platform.credentials()).toHaveLength(1);
   await expect(page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem")).toHaveCount(1);
 });

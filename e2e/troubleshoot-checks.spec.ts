@@ -1,4 +1,5 @@
-// The wizard's automatic checks for real: missing WebAuthn, an extension wrapper, and OS/browser from client hints.
+// The wizard's automatic checks for real: missing WebAuthn, an extension wrapper, cookies and the connection (proved by
+// the checks' own request), and OS/browser from client hints.
 import { expect, test, type Page } from "@playwright/test";
 
 const finding = (page: Page, id: string) => page.locator(`[data-finding="${id}"]`);
@@ -25,6 +26,36 @@ test("an extension-style wrapper around navigator.credentials.get is noticed", a
   await openWizard(page);
   await expect(finding(page, "webauthn-native")).toContainText("Warning");
   await expect(finding(page, "webauthn-native")).toContainText(/extension/i);
+});
+
+// The cookie and connection rows come from the one request that sends the snapshot to be judged (checkBrowserAction).
+const isChecksRequest = (method: string, body: string | null) => method === "POST" && (body ?? "").includes("cookieProbe");
+
+test("cookies and the connection are proved by the checks' own request", async ({ page }) => {
+  await openWizard(page);
+  await expect(finding(page, "cookies")).toContainText("OK");
+  await expect(finding(page, "server-reachable")).toContainText("OK");
+});
+
+test("a browser that keeps no cookies for this site gets a cookie problem and a fix", async ({ page }) => {
+  // As a "block all cookies" setting does: the page cannot store its probe cookie, so none comes back.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setDocumentCookieDisabled", { disabled: true });
+  await openWizard(page);
+  await expect(finding(page, "cookies")).toContainText("Problem");
+  await expect(finding(page, "cookies")).toContainText("What to do:");
+  await expect(finding(page, "cookies")).toContainText("round trip failed");
+});
+
+test("when the checks cannot reach the server, the page says so and what to do", async ({ page }) => {
+  await page.route("**/troubleshoot", async (route) => {
+    const request = route.request();
+    return isChecksRequest(request.method(), request.postData()) ? route.abort("connectionrefused") : route.continue();
+  });
+  await page.goto("/troubleshoot");
+  await expect(finding(page, "server-reachable")).toContainText("Problem");
+  await expect(finding(page, "server-reachable")).toContainText("What to do:");
+  await expect(page.getByTestId("platform")).toHaveCount(0);
 });
 
 const chromeUa = (platform: string) => `Mozilla/5.0 (${platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Safari/537.36`;

@@ -1,9 +1,16 @@
 "use server";
 
+import { cookies } from "next/headers";
+import { createElement, type ReactNode } from "react";
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
 import { currentSession } from "@/lib/auth/session";
+import type { Finding } from "@/lib/compat/finding";
+import { evaluateEnvironment } from "@/lib/compat/findings";
+import { detectPlatform } from "@/lib/compat/platform";
+import type { Platform } from "@/lib/compat/platform-types";
+import { environmentSnapshotSchema } from "@/lib/compat/snapshot";
 import { requestSource } from "@/lib/request-client";
 import { ok, type Result } from "@/lib/result";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
@@ -16,9 +23,34 @@ import {
   startLiveRegistration,
   type Verdict,
 } from "@/lib/troubleshoot/live-test";
+import { byUrgency, CheckResults } from "./check-results";
+import { PROBE_COOKIE, PROBE_VALUE } from "./cookie-probe";
 
 // The wizard is open to everyone, signed in or not: these actions touch no account.
 const testId = z.string().min(1).max(100);
+
+/** `view` is the checks rendered here (check-results.tsx); `platform` and `findings` feed the symptom paths and the report. */
+export type BrowserChecks = { platform: Platform; findings: Finding[]; view: ReactNode };
+
+const checksInput = z.strictObject({ snapshot: environmentSnapshotSchema, cookieProbe: z.string().regex(PROBE_VALUE) });
+
+/**
+ * The automatic checks, judged here so that the rules, the support matrix, the fix texts and the User-Agent parser
+ * stay off the page. This request is itself the connection test, and the probe cookie the page stored just before
+ * sending it is the cookie test. Pure reading and judging: nothing is stored, so there is nothing to rate-limit.
+ */
+export async function checkBrowserAction(input: unknown): Promise<Result<BrowserChecks>> {
+  return answerSafely(async () => {
+    const parsed = parseInput(checksInput, input);
+    if (!parsed.ok) return parsed;
+    const { snapshot, cookieProbe } = parsed.data;
+    const cookieCameBack = (await cookies()).get(PROBE_COOKIE)?.value === cookieProbe;
+    const judged = { ...snapshot, serverReachable: "ok" as const, cookieRoundTrip: cookieCameBack ? ("ok" as const) : ("failed" as const) };
+    const platform = detectPlatform(judged);
+    const findings = byUrgency(evaluateEnvironment(judged, platform));
+    return ok({ platform, findings, view: createElement(CheckResults, { platform, findings }) });
+  });
+}
 
 /** For a signed-in person, their passkeys are excluded: a device that already holds one says so (InvalidStateError). */
 export async function startLiveTestAction() {

@@ -1,5 +1,6 @@
-// Captures what this browser can do with passkeys, for lib/compat to judge. Every probe is guarded: a browser that
-// lacks an API, or an extension that throws, yields "unknown", never a broken page. Facts: shared/facts/compat.md.
+// Captures what this browser can do with passkeys, for lib/compat to judge on the server. Every probe is guarded: a
+// browser that lacks an API, or an extension that throws, yields "unknown", never a broken page. The cookie and the
+// connection are tested by the request that sends the snapshot (run-checks.ts). Facts: shared/facts/compat.md.
 import type { EnvironmentSnapshot } from "@/lib/compat/snapshot";
 
 type PkcStatics = {
@@ -44,19 +45,6 @@ function describeCredentialsApi(): EnvironmentSnapshot["publicKeyCredential"] {
   };
 }
 
-/** A cookie set by the server and read back: sessions depend on it, and it also proves the server answers. */
-async function cookieRoundTrip(): Promise<{ cookie: "ok" | "failed" | "unknown"; server: "ok" | "failed" | "unknown" }> {
-  try {
-    const set = await fetch("/api/troubleshoot/cookie", { cache: "no-store", credentials: "same-origin" });
-    const { value } = (await set.json()) as { value: string };
-    const check = await fetch(`/api/troubleshoot/cookie?check=${encodeURIComponent(value)}`, { cache: "no-store", credentials: "same-origin" });
-    const { returned } = (await check.json()) as { returned: boolean };
-    return { cookie: returned ? "ok" : "failed", server: "ok" };
-  } catch {
-    return { cookie: "unknown", server: "failed" };
-  }
-}
-
 function crossOriginFrame(): boolean | null {
   if (window.top === window.self) return false;
   try {
@@ -69,12 +57,11 @@ function crossOriginFrame(): boolean | null {
 export async function captureSnapshot(): Promise<EnvironmentSnapshot> {
   const pkc = (typeof PublicKeyCredential === "function" ? PublicKeyCredential : undefined) as (PkcStatics & typeof PublicKeyCredential) | undefined;
   const uaData = (navigator as Navigator & { userAgentData?: UaData }).userAgentData;
-  const [isUVPAA, conditional, capabilities, highEntropy, roundTrip] = await Promise.all([
+  const [isUVPAA, conditional, capabilities, highEntropy] = await Promise.all([
     probe(() => pkc?.isUserVerifyingPlatformAuthenticatorAvailable() ?? null),
     probe(() => pkc?.isConditionalMediationAvailable?.() ?? null),
     probe(() => pkc?.getClientCapabilities?.() ?? null),
     probe(() => uaData?.getHighEntropyValues?.(["platformVersion", "fullVersionList", "model"]) ?? null),
-    probe(cookieRoundTrip, 2000),
   ]);
   const entropy = (highEntropy ?? {}) as { platformVersion?: string; fullVersionList?: { brand: string; version: string }[]; model?: string };
   return {
@@ -95,12 +82,17 @@ export async function captureSnapshot(): Promise<EnvironmentSnapshot> {
     inIframe: window.top !== window.self,
     crossOriginIframe: crossOriginFrame(),
     cookiesEnabled: navigator.cookieEnabled,
-    cookieRoundTrip: roundTrip?.cookie ?? "unknown",
-    serverReachable: roundTrip?.server ?? "unknown",
+    // Judged by the server from the request that carries this snapshot.
+    cookieRoundTrip: null,
+    serverReachable: null,
     publicKeyCredential: describeCredentialsApi(),
     isUVPAA: typeof isUVPAA === "boolean" ? isUVPAA : null,
     conditionalMediation: typeof conditional === "boolean" ? conditional : null,
-    clientCapabilities: capabilities && typeof capabilities === "object" ? Object.fromEntries(Object.entries(capabilities).slice(0, 50)) : null,
+    // Booleans only: the server refuses anything else, and a stand-in PublicKeyCredential may answer oddly.
+    clientCapabilities:
+      capabilities && typeof capabilities === "object"
+        ? Object.fromEntries(Object.entries(capabilities).filter(([, value]) => typeof value === "boolean").slice(0, 50))
+        : null,
     jsonHelpers: pkc
       ? {
           parseCreationOptionsFromJSON: typeof pkc.parseCreationOptionsFromJSON === "function",

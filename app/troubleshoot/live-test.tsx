@@ -1,11 +1,11 @@
 "use client";
 
-import { startAuthentication, startRegistration, WebAuthnError } from "@simplewebauthn/browser";
-import { useState } from "react";
+import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/button";
 import { MismatchTable } from "@/components/troubleshoot/mismatch-table";
 import { StatusBadge } from "@/components/troubleshoot/status-badge";
-import { Button } from "@/components/ui";
-import { signalUnknownCredential } from "@/components/webauthn-browser";
+import { signalUnknownCredential, toCeremonyError } from "@/components/webauthn-browser";
 import { explainCeremonyError } from "@/lib/compat/browser-errors";
 import type { Platform } from "@/lib/compat/platform-types";
 import type { LiveTestStep } from "@/lib/troubleshoot/report-content";
@@ -13,9 +13,10 @@ import { finishLiveRegistrationAction, finishLiveSignInAction, startLiveSignInAc
 
 /** A browser refusal as a report step: the DOMException and SimpleWebAuthn code mapped to a cause and a fix. */
 function browserFailure(step: LiveTestStep["step"], error: unknown, platform: Platform | null): LiveTestStep {
-  const name = error instanceof Error ? error.name : "Error";
-  const code = error instanceof WebAuthnError ? error.code : undefined;
-  const explained = explainCeremonyError({ name, code, message: error instanceof Error ? error.message : String(error), ceremony: step }, platform ?? undefined);
+  const thrown = toCeremonyError(error, step);
+  const explained = explainCeremonyError(thrown, platform ?? undefined);
+  const name = thrown.name ?? "Error";
+  const code = thrown.code;
   return {
     step,
     ok: false,
@@ -25,9 +26,11 @@ function browserFailure(step: LiveTestStep["step"], error: unknown, platform: Pl
   };
 }
 
+/** Loaded when the person starts the live test (wizard.tsx), and runs it straight away. */
 export function LiveTest({ platform, rpId, onSteps }: { platform: Platform | null; rpId: string; onSteps: (steps: LiveTestStep[]) => void }) {
   const [steps, setSteps] = useState<LiveTestStep[]>([]);
-  const [running, setRunning] = useState(false);
+  const [running, setRunning] = useState(true);
+  const started = useRef(false);
 
   async function run() {
     setRunning(true);
@@ -66,12 +69,15 @@ export function LiveTest({ platform, rpId, onSteps }: { platform: Platform | nul
     }
   }
 
+  useEffect(() => {
+    // The person pressed "Run the live test" to load this component: run once (effects run twice in development).
+    if (started.current) return;
+    started.current = true;
+    void run();
+  }, []);
+
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-slate-700">
-        Your browser will ask you to create a passkey named “Passkey Lab live test”, then to use it. It belongs to no account
-        (your own is never touched), and the server forgets it right after.
-      </p>
       <Button type="button" onClick={() => void run()} busy={running} className="self-start">
         {steps.length > 0 ? "Run the live test again" : "Run the live test"}
       </Button>

@@ -1,31 +1,18 @@
 import { connection } from "next/server";
+import { Card } from "@/components/ui";
 import { currentSession } from "@/lib/auth/session";
 import { noJavaScriptFinding } from "@/lib/compat/findings-basics";
-import { describeProvider } from "@/lib/compat/providers";
-import { listPasskeys } from "@/lib/webauthn/passkeys";
+import { serverUnreachableFinding } from "@/lib/compat/server-unreachable";
 import { relyingParty } from "@/lib/webauthn/relying-party";
-import { Wizard, type MyPasskey } from "./wizard";
+import { CheckResults } from "./check-results";
+import { AutomaticChecks, LiveTestLauncher, SaveReport, WhatGoesWrong, WizardProvider } from "./wizard";
+import { YourPasskeys } from "./your-passkeys";
 
 export const metadata = { title: "Troubleshoot passkeys" };
 
-/** A signed-in person's passkeys, with where each lives, to answer "why is my passkey not on this device". */
-async function myPasskeys(userId: string): Promise<MyPasskey[]> {
-  return (await listPasskeys(userId)).map((view) => {
-    const provider = describeProvider(view.aaguid, {
-      backupEligible: view.storage !== "device-bound",
-      backedUp: view.storage === "synced",
-    });
-    return {
-      label: view.label,
-      provider: provider.name,
-      storage: view.storage,
-      lastUsed: view.lastUsedAt ? `${view.lastUsedAt.toISOString().slice(0, 10)} (${view.lastUsedWith})` : "never",
-      whyNotHere: provider.whyNotOnThisDevice,
-      fakesUserVerification: provider.fakesUserVerification,
-    };
-  });
-}
-
+// The cards are laid out here, on the server; wizard.tsx holds only what reacts to the person. The automatic checks
+// are judged by checkBrowserAction (actions.ts) from what the page captures: the browser's client hints (Windows 11,
+// the real macOS and Android versions) exist only there, not in this page's request.
 export default async function TroubleshootPage() {
   await connection();
   const session = await currentSession();
@@ -44,7 +31,31 @@ export default async function TroubleshootPage() {
           {noJavaScriptFinding.fix && <p>{noJavaScriptFinding.fix}</p>}
         </div>
       </noscript>
-      <Wizard rpId={relyingParty.id} email={session?.user.email ?? null} myPasskeys={session ? await myPasskeys(session.user.id) : null} />
+      <WizardProvider>
+        <Card title="1. Automatic checks">
+          <AutomaticChecks unreachable={<CheckResults platform={null} findings={[serverUnreachableFinding]} />} />
+        </Card>
+        <WhatGoesWrong />
+        {session && <YourPasskeys userId={session.user.id} />}
+        <Card title="3. Live test">
+          <div className="flex flex-col gap-4">
+            <p className="text-sm text-slate-700">
+              Your browser will ask you to create a passkey named “Passkey Lab live test”, then to use it. It belongs to no
+              account (your own is never touched), and the server forgets it right after.
+            </p>
+            <LiveTestLauncher rpId={relyingParty.id} />
+          </div>
+        </Card>
+        <Card title="4. Save a report for support">
+          <div className="flex flex-col gap-3">
+            <p className="text-sm text-slate-700">
+              The report holds the checks, the problem you picked and the live test — no passkeys, keys, challenges or
+              tokens. You get a short code to read to support staff; it is kept for 30 days.
+            </p>
+            <SaveReport email={session?.user.email ?? null} />
+          </div>
+        </Card>
+      </WizardProvider>
     </div>
   );
 }

@@ -13,6 +13,8 @@ type Row = [string, CeremonyError, ReturnType<typeof detectPlatform> | undefined
 /** [case, error, platform, substring of cause, substring of fix, escalate] */
 const rows: Row[] = [
   ["NotAllowedError on sign-in", { name: "NotAllowedError", ceremony: "get" }, undefined, "holds no passkey for this site", "does not count as a failed attempt", false],
+  ["NotAllowedError without a platform: the general screen-lock hint", { name: "NotAllowedError", ceremony: "get" }, undefined, "cancelled or timed out", "fingerprint, face or PIN was not recognised", false],
+  ["NotAllowedError on create: where the passkey should be kept", { name: "NotAllowedError", ceremony: "create" }, undefined, "could not check it was you", "should keep the passkey", false],
   ["NotAllowedError on Windows: Windows Hello PIN", { name: "NotAllowedError", ceremony: "create" }, windows, "could not check it was you", "PIN (Windows Hello)", false],
   ["NotAllowedError on Android: screen lock", { name: "NotAllowedError", ceremony: "get" }, android, "cancelled or timed out", "Screen lock", false],
   ["NotAllowedError: page not focused", { name: "NotAllowedError", message: "The document is not focused.", ceremony: "get" }, undefined, "not in focus", "Click anywhere on this page", false],

@@ -16,9 +16,14 @@ export type Explainer = (context: ErrorContext) => CeremonyErrorExplanation;
 
 const REPORT = "Send the troubleshooting report to support.";
 
-/** A failed biometric prompt usually means no screen lock or Windows Hello PIN is set up (facts: compat.md). */
+/**
+ * A failed biometric prompt usually means no screen lock or Windows Hello PIN is set up (facts: compat.md). Without a
+ * platform (the portal's own pages do not detect one) the hint stays general.
+ */
 function biometricHint(platform: Platform | undefined): string {
-  return platform ? ` If the fingerprint, face or PIN prompt failed: ${screenLockSteps(platform)}` : "";
+  return platform
+    ? ` If the fingerprint, face or PIN prompt failed: ${screenLockSteps(platform)}`
+    : " If your fingerprint, face or PIN was not recognised: try again, or unlock with your device's screen lock (PIN, pattern or password) instead.";
 }
 
 // Hybrid needs Bluetooth on both devices plus internet; an iPhone is not remembered, so its QR code is scanned each time.
@@ -35,11 +40,11 @@ const notAllowed: Explainer = ({ ceremony, platform, message = "" }) => {
     ceremony === "get"
       ? "The request was cancelled or timed out, or the device or password manager you picked holds no passkey for this site (or another passkey request was still open)."
       : "The request was cancelled or timed out, or the device could not check it was you.";
-  return {
-    cause,
-    fix: `Try again and pick the device or password manager that holds your passkey, or use your phone (QR code). This does not count as a failed attempt.${biometricHint(platform)}${PHONE_HINT}`,
-    escalate: false,
-  };
+  const retry =
+    ceremony === "get"
+      ? "Try again and pick the device or password manager that holds your passkey, or use your phone (QR code). This does not count as a failed attempt."
+      : "Try again and finish the prompt on the device or password manager that should keep the passkey, or use your phone (QR code).";
+  return { cause, fix: `${retry}${biometricHint(platform)}${PHONE_HINT}`, escalate: false };
 };
 
 const invalidState: Explainer = ({ ceremony }) =>

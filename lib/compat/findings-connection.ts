@@ -3,6 +3,7 @@
 import { type Finding, type FindingContext, finding } from "./finding";
 import { allowCookiesSteps, openInBrowserSteps } from "./fix-steps";
 import { ANDROID_WEBVIEW, inAppBrowserPhrase } from "./in-app-browser";
+import { serverUnreachableFinding } from "./server-unreachable";
 
 export function cookiesFinding({ snapshot, platform }: FindingContext): Finding {
   const title = "Cookies";
@@ -23,15 +24,7 @@ export function cookiesFinding({ snapshot, platform }: FindingContext): Finding 
 export function serverReachableFinding({ snapshot }: FindingContext): Finding {
   const title = "Connection to this site";
   if (snapshot.serverReachable === "ok") return finding("server-reachable", title, "ok", "The page can reach this site's server.", null);
-  if (snapshot.serverReachable === "failed") {
-    return finding(
-      "server-reachable",
-      title,
-      "problem",
-      "The page could not reach this site's server, so no passkey request can start.",
-      "Check your internet connection and reload. If you use a VPN, firewall or content blocker, turn it off for this site and try again.",
-    );
-  }
+  if (snapshot.serverReachable === "failed") return serverUnreachableFinding;
   return finding("server-reachable", title, "unknown", "The connection test did not finish.", null);
 }
 

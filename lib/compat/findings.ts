@@ -8,6 +8,7 @@ import { cookiesFinding, iframeFinding, inAppBrowserFinding, serverReachableFind
 import { browserVersionFinding, osVersionFinding } from "./findings-versions";
 import type { Finding, FindingContext } from "./finding";
 import { detectPlatform } from "./platform";
+import type { Platform } from "./platform-types";
 import type { EnvironmentSnapshot } from "./snapshot";
 
 const RULES: ReadonlyArray<(context: FindingContext) => Finding | Finding[]> = [
@@ -28,7 +29,8 @@ const RULES: ReadonlyArray<(context: FindingContext) => Finding | Finding[]> = [
   browserVersionFinding,
 ];
 
-export function evaluateEnvironment(snapshot: EnvironmentSnapshot): Finding[] {
-  const context: FindingContext = { snapshot, platform: detectPlatform(snapshot) };
+/** `platform` defaults to the one read from the snapshot; pass it when the caller has read it already. */
+export function evaluateEnvironment(snapshot: EnvironmentSnapshot, platform: Platform = detectPlatform(snapshot)): Finding[] {
+  const context: FindingContext = { snapshot, platform };
   return RULES.flatMap((rule) => rule(context));
 }

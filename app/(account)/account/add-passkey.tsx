@@ -30,7 +30,7 @@ export function AddPasskey({ guard, onOutcome }: { guard: Guard; onOutcome: (out
       try {
         response = await startRegistration({ optionsJSON: start.data.options });
       } catch (error) {
-        const failure = describeBrowserError(error);
+        const failure = await describeBrowserError(error, "create");
         // Chromium and others refuse to put a passkey on a security key without a PIN, with the same error as a cancel.
         const pinHint =
           location === "security-key" && failure.cancelled

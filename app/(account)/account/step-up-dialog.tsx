@@ -60,7 +60,7 @@ function StepUpDialog({ factors, onDone }: { factors: Factors; onDone: (confirme
       if (result.ok) onDone(true);
       else setMessage(result);
     } catch (error) {
-      setMessage(describeBrowserError(error));
+      setMessage(await describeBrowserError(error, "get"));
     } finally {
       setBusy(null);
     }

@@ -26,7 +26,7 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
       try {
         response = await startAuthentication({ optionsJSON: start.data.options });
       } catch (error) {
-        return setOutcome({ tone: "error", ...describeBrowserError(error) });
+        return setOutcome({ tone: "error", ...(await describeBrowserError(error, "get")) });
       }
       const result = await finishWithdrawalAction(start.data.ceremonyId, request, response);
       if (!result.ok) return setOutcome({ tone: "error", ...result });

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { currentSession } from "@/lib/auth/session";
@@ -17,9 +16,9 @@ export default async function SignInPage() {
       <SignInForm rpId={relyingParty.id} />
       <p className="text-sm text-slate-600">
         New here?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-700 underline">
+        <a href="/sign-up" className="font-medium text-brand-700 underline">
           Create a test account
-        </Link>
+        </a>
       </p>
     </div>
   );

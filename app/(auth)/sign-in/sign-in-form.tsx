@@ -1,16 +1,22 @@
 "use client";
 
-import { browserSupportsWebAuthnAutofill, startAuthentication } from "@simplewebauthn/browser";
-import { useActionState, useCallback, useEffect, useRef, useState } from "react";
-import { Alert, Button, Field } from "@/components/ui";
-import { describeBrowserError, signalUnknownCredential } from "@/components/webauthn-browser";
+import { lazy, Suspense, useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { Alert } from "@/components/alert";
+import { Button } from "@/components/button";
+import { Field } from "@/components/field";
+import { describeBrowserError, signalUnknownCredential, wasCancelled } from "@/components/webauthn-browser";
 import {
   finishPasskeySignInAction,
   signInWithPasswordAction,
   startPasskeySignInAction,
   type PasswordState,
 } from "./actions";
-import { SecondFactorForm } from "./second-factor-form";
+
+// Both are loaded after the page is up, not with it. The second step is needed only after a correct password;
+// @simplewebauthn/browser only once the page has asked for autofill (right after hydration) or the options request has
+// answered, so its download overlaps that instead of holding up the page.
+const loadWebAuthn = () => import("@simplewebauthn/browser");
+const SecondFactorForm = lazy(() => import("./second-factor-form").then((module) => ({ default: module.SecondFactorForm })));
 
 type Message = { message: string; detail?: string } | null;
 
@@ -36,11 +42,11 @@ export function SignInForm({ rpId }: { rpId: string }) {
         }
         let response;
         try {
+          const { startAuthentication } = await loadWebAuthn();
           response = await startAuthentication({ optionsJSON: start.data.options, useBrowserAutofill: mode === "autofill" });
         } catch (error) {
-          const failure = describeBrowserError(error);
           // Autofill requests are cancelled whenever the person does something else: not worth a message.
-          if (!(mode === "autofill" && failure.cancelled)) setPasskeyMessage(failure);
+          if (!(mode === "autofill" && wasCancelled(error))) setPasskeyMessage(await describeBrowserError(error, "get"));
           return false;
         }
         const result = await finishPasskeySignInAction(start.data.ceremonyId, response);
@@ -59,7 +65,13 @@ export function SignInForm({ rpId }: { rpId: string }) {
 
   // Autofill (conditional mediation): passkeys offered in the username field's suggestions.
   const startAutofill = useCallback(async () => {
-    if (await browserSupportsWebAuthnAutofill()) await signInWithPasskey("autofill");
+    let supported = false;
+    try {
+      supported = await (await loadWebAuthn()).browserSupportsWebAuthnAutofill();
+    } catch {
+      // The library could not be loaded (offline): autofill is an extra, and the button still says what went wrong.
+    }
+    if (supported) await signInWithPasskey("autofill");
   }, [signInWithPasskey]);
 
   useEffect(() => {
@@ -71,7 +83,13 @@ export function SignInForm({ rpId }: { rpId: string }) {
     if (!(await signInWithPasskey("button"))) void startAutofill();
   }
 
-  if (passwordState?.ok) return <SecondFactorForm pendingToken={passwordState.pendingToken} />;
+  if (passwordState?.ok) {
+    return (
+      <Suspense fallback={<p role="status" className="text-sm text-slate-600">Loading…</p>}>
+        <SecondFactorForm pendingToken={passwordState.pendingToken} />
+      </Suspense>
+    );
+  }
 
   return (
     <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

@@ -1,0 +1,18 @@
+// The wizard's cookie test, carried by the checks' own request: the page stores a random value as a cookie and sends
+// the same value with its checks; the server compares it with the cookie that came back. That is what a session needs:
+// this browser keeping a cookie for this site and sending it back. Browser settings, blockers and third-party rules
+// refuse a cookie stored by script just as they refuse one set by the server.
+export const PROBE_COOKIE = "pl_cookie_probe";
+export const PROBE_VALUE = /^[0-9a-f]{24}$/;
+
+/** Stores a fresh probe cookie and returns its value, also when the browser refuses it (the check then fails). */
+export function storeProbeCookie(): string {
+  const value = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  try {
+    const secure = location.protocol === "https:" ? "; Secure" : "";
+    document.cookie = `${PROBE_COOKIE}=${value}; Path=/troubleshoot; Max-Age=300; SameSite=Strict${secure}`;
+  } catch {
+    // A sandboxed frame throws: the value will not come back, and that is the finding.
+  }
+  return value;
+}
