@@ -1,4 +1,3 @@
-
 const areas = [
   {
     href: "/sign-up",
@@ -17,6 +16,18 @@ const areas = [
     title: "Check a server's conformance",
     body: "Run a WebAuthn conformance suite against any server that speaks the FIDO2 conformance API, from the web or your CI.",
     cta: "Open conformance",
+  },
+  {
+    href: "/conformance/client",
+    title: "Grade your browser and authenticator",
+    body: "One click per step: what your passkey provider or security key supports — resident keys, user verification, each algorithm, PRF, largeBlob — and what it returns, with a JSON export.",
+    cta: "Open the report card",
+  },
+  {
+    href: "/inspect",
+    title: "Inspect a WebAuthn response",
+    body: "Paste a registration or authentication response: every field decoded, every WebAuthn Level 3 step judged with its verdict, certificates as of any day.",
+    cta: "Open the inspector",
   },
 ];
 
