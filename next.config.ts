@@ -7,6 +7,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // WebAuthn responses are small; anything bigger is refused before parsing (security bar B23).
     serverActions: { bodySizeLimit: "1mb" },
+    // @simplewebauthn/browser declares no sideEffects: without this, importing one helper ships them all
+    // (docs/performance.md, first-load JS).
+    optimizePackageImports: ["@simplewebauthn/browser"],
   },
 };
 
