@@ -61,6 +61,11 @@ export async function startPasskeySignInAction(email?: unknown) {
   });
 }
 
+/**
+ * Verifies the assertion and sets the session cookie, then answers `{ ok: true }` and the page moves to /account. A
+ * redirect here would make Next.js request and render /account from itself inside this response: about half the
+ * sign-in's server CPU (docs/performance.md).
+ */
 export async function finishPasskeySignInAction(ceremonyId: unknown, response: unknown): Promise<Result> {
   return answerSafely(() => finishPasskeySignInFlow(ceremonyId, response));
 }
@@ -71,5 +76,5 @@ async function finishPasskeySignInFlow(ceremonyId: unknown, response: unknown): 
   const result = await finishPasskeySignIn(id.data, response, await requestClient());
   if (!result.ok) return result;
   await startSession(result.data.userId);
-  redirect("/account");
+  return { ok: true, data: undefined };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { lazy, Suspense, useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Field } from "@/components/field";
@@ -25,8 +26,9 @@ export function SignInForm({ rpId }: { rpId: string }) {
   const [passkeyMessage, setPasskeyMessage] = useState<Message>(null);
   const [passkeyBusy, setPasskeyBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
+  const router = useRouter();
 
-  /** Resolves to false when the attempt failed (on success the server action navigates away). */
+  /** Resolves to false when the attempt failed; on success the session cookie is set and the page moves to /account. */
   const signInWithPasskey = useCallback(
     async (mode: "button" | "autofill"): Promise<boolean> => {
       const email = mode === "button" ? emailRef.current?.value : undefined;
@@ -50,17 +52,18 @@ export function SignInForm({ rpId }: { rpId: string }) {
           return false;
         }
         const result = await finishPasskeySignInAction(start.data.ceremonyId, response);
-        if (result && !result.ok) {
+        if (!result.ok) {
           setPasskeyMessage(result);
           if (result.code === "passkey:unknown-credential") await signalUnknownCredential(rpId, response.id);
           return false;
         }
+        router.replace("/account");
         return true;
       } finally {
         if (mode === "button") setPasskeyBusy(false);
       }
     },
-    [rpId],
+    [rpId, router],
   );
 
   // Autofill (conditional mediation): passkeys offered in the username field's suggestions.
