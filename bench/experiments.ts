@@ -1,6 +1,6 @@
 // Experiments on extra server instances, each on a fresh copy of the pool database, bench/driver-hooks.mjs preloaded:
 // the portal's statements per sign-in, and variants that measure proposed fixes without changing lib/ or app/
-// (synchronous=NORMAL, cached key imports, no gzip) at the 32-client level; plus the sign-in timed step by step.
+// (synchronous=FULL, cached key imports, two processes) at the 32-client level; plus the sign-in timed step by step.
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ServerActionClient } from "@/test/server-action-client";
@@ -35,8 +35,6 @@ export type Variant = {
   description: string;
   /** Environment for bench/driver-hooks.mjs in both servers. */
   hooks: Record<string, string>;
-  /** Ask for uncompressed responses (Accept-Encoding: identity): what turning off Next's gzip would save. */
-  identity?: boolean;
   /** Whether the change applies to the baseline too (it does not compress, for one). */
   baseline: boolean;
   /** Portal processes on the same database file, clients spread over them (default 1). */
@@ -56,20 +54,12 @@ export const VARIANTS: Variant[] = [
     hooks: { BENCH_CACHE_KEY_IMPORTS: "1" },
     baseline: true,
   },
-  { name: "no gzip", description: "responses sent uncompressed (Accept-Encoding: identity), as with compress: false behind a compressing proxy", hooks: {}, identity: true, baseline: false },
   {
     name: "two portal processes",
     description: "two `next start` processes on the one database file (one per core), clients spread over both, as a load balancer would",
     hooks: {},
     baseline: false,
     portalInstances: 2,
-  },
-  {
-    name: "key cache + no gzip",
-    description: "cached key imports and uncompressed responses together",
-    hooks: { BENCH_CACHE_KEY_IMPORTS: "1" },
-    identity: true,
-    baseline: true,
   },
 ];
 
@@ -104,9 +94,8 @@ export async function variantExperiment(context: BenchContext, variant: Variant,
       : null;
   if (baseline) context.started.push(baseline);
   try {
-    const headers = variant.identity ? { "Accept-Encoding": "identity" } : undefined;
     if (baseline) await waitForHttp(`${baseline.baseUrl}/health`, 60_000, baseline);
-    const portalSignIn = (client: number) => signInThroughPortal(actions[client % actions.length], context.authenticators[client], { headers });
+    const portalSignIn = (client: number) => signInThroughPortal(actions[client % actions.length], context.authenticators[client]);
     const baselineSignIn = (client: number) => signInThroughBaseline(baseline!.baseUrl, context.authenticators[client]);
     const warm = { clients: 8, warmupMs: 0, measureMs: context.plan.serverWarmupMs };
     await measureLevel(portals, warm, portalSignIn);
@@ -123,52 +112,48 @@ export async function variantExperiment(context: BenchContext, variant: Variant,
 
 export type StepBreakdown = {
   samples: number;
-  /** Medians over sequential sign-ins, ms as the client sees them (the default Accept-Encoding: gzip, deflate). */
-  compressed: { optionsMs: number; finishMs: number; accountRenderMs: number };
-  /** The same with Accept-Encoding: identity: what response compression costs the server. */
-  uncompressed: { optionsMs: number; finishMs: number; accountRenderMs: number };
+  /** Medians over sequential sign-ins, ms as the client sees them. */
+  optionsMs: number;
+  finishMs: number;
+  /** The /account page the browser loads next. */
+  accountRenderMs: number;
 };
 
 /**
- * One client, one step at a time: how long each server action of the sign-in takes, how much of the finish step
- * the /account render accounts for (fetched on its own as the router does, RSC: 1), and what gzip costs.
+ * One client, one step at a time: how long each server action of the sign-in takes, and how long the /account page
+ * the browser then loads takes (fetched as the router does, RSC: 1).
  */
 export async function portalStepBreakdown(context: BenchContext, actions: ServerActionClient, samples: number): Promise<StepBreakdown> {
   const authenticator = context.authenticators[0];
   const jar = await signInThroughPortal(actions, authenticator);
   const cookie = `${SESSION_COOKIE}=${jar.get(SESSION_COOKIE)}`;
-  const identity = { "Accept-Encoding": "identity" };
-  const runs = { compressed: [] as number[][], uncompressed: [] as number[][] };
-  const renderAccount = async (headers: Record<string, string>) => {
-    const began = performance.now();
-    await fetchAccountPage(actions.baseUrl, cookie, headers);
-    return performance.now() - began;
-  };
+  const runs: number[][] = [];
   for (let i = 0; i < samples; i++) {
-    for (const [kind, headers] of [["compressed", {}], ["uncompressed", identity]] as const) {
-      const timings = { optionsMs: 0, finishMs: 0 };
-      await signInThroughPortal(actions, authenticator, { headers, timings });
-      runs[kind].push([timings.optionsMs, timings.finishMs, await renderAccount(headers)]);
-    }
+    const timings = { optionsMs: 0, finishMs: 0 };
+    await signInThroughPortal(actions, authenticator, { timings });
+    const began = performance.now();
+    await fetchAccountPage(actions.baseUrl, cookie);
+    runs.push([timings.optionsMs, timings.finishMs, performance.now() - began]);
   }
-  const medians = (rows: number[][]) => {
-    const column = (index: number) => Math.round(median(rows.map((row) => row[index])) * 10) / 10;
-    return { optionsMs: column(0), finishMs: column(1), accountRenderMs: column(2) };
-  };
-  return { samples, compressed: medians(runs.compressed), uncompressed: medians(runs.uncompressed) };
+  const column = (index: number) => Math.round(median(runs.map((row) => row[index])) * 10) / 10;
+  return { samples, optionsMs: column(0), finishMs: column(1), accountRenderMs: column(2) };
 }
 
 export type StepCosts = {
   clients: number;
-  /** Server CPU ms per operation, each step loaded on its own at `clients` clients. */
+  /**
+   * Server CPU ms per operation, each step loaded on its own at `clients` clients. The /account render is the page the
+   * browser loads after signing in: measured for scale, not part of the sign-in (the finish action does not redirect).
+   */
   portal: { signIn: number | null; options: number | null; accountRender: number | null; verifyAndSessionInferred: number | null };
   baseline: { signIn: number | null; options: number | null; verifyAndSessionInferred: number | null };
   levels: Record<string, ServerLevel>;
 };
 
 /**
- * Where the portal's CPU per sign-in goes: the options action alone and the /account render alone, each under the
- * same load, against the whole sign-in; the verify action + session is the rest. The same for the baseline.
+ * Where the portal's CPU per sign-in goes: the options action alone, under the same load, against the whole sign-in;
+ * the verify action + session is the rest. The same for the baseline. The /account render the browser asks for next
+ * is measured on its own too.
  */
 export async function stepCosts(
   context: BenchContext,
@@ -190,7 +175,7 @@ export async function stepCosts(
     signIn: signIns.portal.serverCpuMsPerOp,
     options: levels.portalOptions.serverCpuMsPerOp,
     accountRender: levels.portalAccountRender.serverCpuMsPerOp,
-    verifyAndSessionInferred: rest(signIns.portal.serverCpuMsPerOp, levels.portalOptions.serverCpuMsPerOp, levels.portalAccountRender.serverCpuMsPerOp),
+    verifyAndSessionInferred: rest(signIns.portal.serverCpuMsPerOp, levels.portalOptions.serverCpuMsPerOp),
   };
   const baseline = {
     signIn: signIns.baseline.serverCpuMsPerOp,

@@ -1,6 +1,6 @@
 // The measurements of one run, in order: in-process ceilings (child process), cold starts, sign-in levels (portal and
 // baseline interleaved, the ceiling measured again on each side of the 32-client level), registration, first-load
-// JS, the wizard, then the experiments on fresh servers.
+// JS, the wizard, the framework floor (bench/floor-app), then the experiments on fresh servers.
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { CookieJar, ServerActionClient } from "@/test/server-action-client";
@@ -8,6 +8,7 @@ import { signInThroughBaseline } from "./baseline-ceremonies";
 import { DIST_DIR } from "./build-portal";
 import { median, serverOptions, type BenchContext } from "./context";
 import { countPortalStatements, portalStepBreakdown, stepCosts, variantExperiment, VARIANTS, type VariantResult } from "./experiments";
+import { measureFrameworkFloor } from "./framework-floor";
 import { coldStartMs, measureLevel, runCeilings } from "./measure";
 import { pageWeight, type PageWeight } from "./page-weight";
 import { registerThroughPortal, SESSION_COOKIE, signInThroughPortal } from "./portal-ceremonies";
@@ -20,7 +21,7 @@ import { signInCeiling } from "./write-rates";
 export const PAGES = ["/", "/sign-in", "/account", "/troubleshoot", "/conformance"];
 export const RATIO_LEVEL = 32;
 
-export type Measurements = Pick<BenchResults, "ceilings" | "coldStart" | "wizard" | "firstLoadJs" | "portalStatementsPerSignIn" | "experiments"> & {
+export type Measurements = Pick<BenchResults, "ceilings" | "coldStart" | "wizard" | "firstLoadJs" | "portalStatementsPerSignIn" | "experiments" | "frameworkFloor"> & {
   portalLevels: ServerLevel[];
   baselineLevels: ServerLevel[];
   ceilingAround32: number[];
@@ -105,7 +106,7 @@ export async function measureEverything(context: BenchContext): Promise<Measurem
       : null;
   if (costs) {
     const { portal: p, baseline: b } = costs;
-    log(`server CPU ms per operation: portal sign-in ${p.signIn} = options ${p.options} + /account render ${p.accountRender} + verify/session ${p.verifyAndSessionInferred}; baseline ${b.signIn} = options ${b.options} + verify/session ${b.verifyAndSessionInferred}`);
+    log(`server CPU ms per operation: portal sign-in ${p.signIn} = options ${p.options} + verify/session ${p.verifyAndSessionInferred} (then /account ${p.accountRender}); baseline ${b.signIn} = options ${b.options} + verify/session ${b.verifyAndSessionInferred}`);
   }
   const highWater = { portal: highWaterMb(portal.pid), baseline: highWaterMb(baseline.pid) };
   await baseline.stop();
@@ -121,8 +122,8 @@ export async function measureEverything(context: BenchContext): Promise<Measurem
 
   const stepBreakdown = plan.breakdownSamples > 0 ? await portalStepBreakdown(context, actions, plan.breakdownSamples) : null;
   if (stepBreakdown) {
-    const { compressed: c, uncompressed: u } = stepBreakdown;
-    log(`sign-in steps (1 client): options ${c.optionsMs} ms, verify ${c.finishMs} ms (/account render alone ${c.accountRenderMs} ms); uncompressed ${u.optionsMs} / ${u.finishMs} / ${u.accountRenderMs} ms`);
+    const c = stepBreakdown;
+    log(`sign-in steps (1 client): options ${c.optionsMs} ms, verify ${c.finishMs} ms, then /account ${c.accountRenderMs} ms`);
   }
 
   const session = `${SESSION_COOKIE}=${(await signInThroughPortal(actions, authenticators[plan.poolSize - 1])).get(SESSION_COOKIE)}`;
@@ -134,6 +135,11 @@ export async function measureEverything(context: BenchContext): Promise<Measurem
   log(wizard.medianMs === null ? `wizard not measured: ${wizard.error}` : `wizard checks shown: median ${wizard.medianMs} ms`);
   await portal.stop();
 
+  const frameworkFloor = plan.frameworkFloor ? await measureFrameworkFloor(context, RATIO_LEVEL) : null;
+  if (frameworkFloor) {
+    const { noopAction: a, noopRoute: r } = frameworkFloor;
+    log(`framework floor, ${RATIO_LEVEL} clients: no-op action ${a.perSec}/s, ${a.serverCpuMsPerOp} ms CPU each; no-op route ${r.perSec}/s, ${r.serverCpuMsPerOp} ms CPU each`);
+  }
   const portalStatementsPerSignIn = plan.statementCountSignIns > 0 ? await countPortalStatements(context) : null;
   if (portalStatementsPerSignIn) log(`portal statements per sign-in: ${portalStatementsPerSignIn.total}`);
   const variants: VariantResult[] = [];
@@ -150,6 +156,7 @@ export async function measureEverything(context: BenchContext): Promise<Measurem
     firstLoadJs,
     portalStatementsPerSignIn,
     experiments: { variants, stepBreakdown, stepCosts: costs },
+    frameworkFloor,
     portalLevels,
     baselineLevels,
     ceilingAround32,

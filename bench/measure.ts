@@ -114,7 +114,7 @@ async function readCounts(file: string): Promise<CounterFile> {
   return JSON.parse(readFileSync(file, "utf8")) as CounterFile;
 }
 
-/** Statements the portal runs per sign-in (the redirect's /account render included), over `signIns` sequential ones. */
+/** Statements the portal runs per sign-in (the two actions and the sign-in page they re-render), over `signIns` sequential ones. */
 export async function portalStatementsPerSignIn(
   server: RunningServer,
   countsFile: string,

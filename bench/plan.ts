@@ -27,6 +27,8 @@ export type Plan = {
   breakdownSamples: number;
   /** Portal and baseline again at 32 clients with each proposed fix that needs no change to lib/ (bench/experiments.ts). */
   variantExperiments: boolean;
+  /** A no-op server action and route handler in bench/floor-app at 32 clients (bench/framework-floor.ts). */
+  frameworkFloor: boolean;
   /** Start the servers with --cpu-prof (profiles kept in the work folder). */
   profile: boolean;
   /** Keep the temporary work folder (databases, logs, profiles). */
@@ -52,6 +54,7 @@ const full: Plan = {
   stepCosts: true,
   breakdownSamples: 60,
   variantExperiments: true,
+  frameworkFloor: true,
   profile: false,
   keep: false,
 };
@@ -76,6 +79,7 @@ const quick: Plan = {
   stepCosts: false,
   breakdownSamples: 0,
   variantExperiments: false,
+  frameworkFloor: false,
 };
 
 export function planFromArgs(args: string[]): Plan {

@@ -1,5 +1,6 @@
 // The shape of bench/results/latest.json.
 import type { StepBreakdown, StepCosts, VariantResult } from "./experiments";
+import type { FrameworkFloor } from "./framework-floor";
 import type { LoadResult } from "./load";
 import type { PageWeight } from "./page-weight";
 import type { StatementCount } from "./raw-sqlite";
@@ -73,6 +74,8 @@ export type BenchResults = {
   portalStatementsPerSignIn: { total: number; kinds: Record<string, number>; connections: number; signIns: number } | null;
   /** Measured effects of proposals that need no change to lib/ (bench/experiments.ts). */
   experiments: { variants: VariantResult[]; stepBreakdown: StepBreakdown | null; stepCosts: StepCosts | null };
+  /** Next.js's own cost per request: a no-op server action and route handler in bench/floor-app. */
+  frameworkFloor: FrameworkFloor | null;
   build: { built: boolean; ms: number };
   pool: { accounts: number; ms: number };
 };

@@ -101,6 +101,7 @@ function assemble(measured: Measurements, build: { built: boolean; ms: number },
     ceilings: measured.ceilings,
     portalStatementsPerSignIn: measured.portalStatementsPerSignIn,
     experiments: measured.experiments,
+    frameworkFloor: measured.frameworkFloor,
     build,
     pool,
   };

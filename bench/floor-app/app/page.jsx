@@ -1,0 +1,5 @@
+import { NoopButton } from "./noop-button";
+
+export default function Page() {
+  return <NoopButton />;
+}
