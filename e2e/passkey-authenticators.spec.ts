@@ -54,7 +54,7 @@ test("a security key without a PIN: registration asks for a PIN, and sign-in is 
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test("failed user verification (fingerprint not recognised) gives a clear message and no session", async ({ page }) => {
+test("SEC-07 failed user verification (fingerprint not recognised) gives a clear message and no session", async ({ page }) => {
   const setAutofill = await installAutofillSwitch(page);
   const platform = await VirtualAuthenticator.attach(page);
   await signUp(page);
@@ -79,7 +79,7 @@ test("adding a passkey is refused until two-factor authentication is on", async 
   expect(await platform.credentials()).toHaveLength(0);
 });
 
-test("the same authenticator cannot register a second passkey for the account", async ({ page }) => {
+test("SEC-50 the same authenticator cannot register a second passkey for the account", async ({ page }) => {
   const platform = await VirtualAuthenticator.attach(page);
   await signUp(page);
   const { totp } = await enableTotp(page);

@@ -53,11 +53,19 @@ test("SEC-34 a server action from another site, or with no Origin, gets a clean 
   }
 });
 
-test("SEC-39 authenticated pages are never cached", async ({ page }) => {
-  await signUp(page);
-  const response = await page.goto("/account");
-  expect(response?.headers()["cache-control"]).toMatch(/private/);
-  expect(response?.headers()["cache-control"]).toMatch(/no-store/);
+test("SEC-39 signed-in pages and the answers of signed-in actions are never cached", async ({ page, baseURL }) => {
+  const account = await apiAccount(page, baseURL!);
+  for (const path of ["/account", "/account/activity", "/account/two-factor", "/account/password", "/wallet"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    expect(response?.headers()["cache-control"], path).toMatch(/\bprivate\b.*\bno-store\b/);
+  }
+  // Next.js sends `no-store` on every action answer: stronger than `private` (no cache at all may keep it).
+  const rename = await actionClient(baseURL!).call("/account", ACCOUNT_ACTIONS, "renamePasskeyAction", [account.passkeyIds[0], "Laptop"], {
+    jar: account.jar,
+  });
+  expect(rename.result).toMatchObject({ ok: true });
+  expect(rename.cacheControl).toMatch(/\bno-store\b/);
 });
 
 test("SEC-49 renaming or removing another person's passkey answers not-found and changes nothing", async ({ page, browser, baseURL }) => {

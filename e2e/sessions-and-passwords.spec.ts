@@ -22,7 +22,7 @@ async function cookiesStillWork(cookies: Awaited<ReturnType<BrowserContext["cook
   return works;
 }
 
-test("password sign-in: one message for every failure, then the TOTP step; codes and recovery codes work once", async ({ page }) => {
+test("SEC-31/47/51 password sign-in: one message for every failure, then the TOTP step; codes and recovery codes work once and never reach the log", async ({ page }) => {
   const email = await signUp(page);
   const { totp, recoveryCodes } = await enableTotp(page);
   await signOut(page);
@@ -64,9 +64,12 @@ test("password sign-in: one message for every failure, then the TOTP step; codes
   await page.goto("/account/activity");
   await expect(page.getByRole("cell", { name: "Sign-in failed", exact: true })).toHaveCount(3);
   await expect(page.getByRole("cell", { name: "Signed in with password and a recovery code", exact: true })).toHaveCount(1);
+  // Events carry what happened, never the secrets used (security bar 47).
+  const logText = await page.getByRole("table", { name: "Account activity" }).innerText();
+  for (const secret of [code, recoveryCodes[0], PASSWORD]) expect(logText).not.toContain(secret);
 });
 
-test("old sessions die after sign-out and after a password change", async ({ page, browser }) => {
+test("SEC-37 old sessions die after sign-out and after a password change", async ({ page, browser }) => {
   const email = await signUp(page);
   const beforeSignOut = await page.context().cookies();
   expect(await cookiesStillWork(beforeSignOut, browser)).toBe(true);
@@ -87,7 +90,7 @@ test("old sessions die after sign-out and after a password change", async ({ pag
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 });
 
-test("removing one of two passkeys needs a step-up, signals the browser, and ends other sessions", async ({ page, browser }) => {
+test("SEC-37/38 removing one of two passkeys needs a step-up, signals the browser, and ends other sessions", async ({ page, browser }) => {
   await VirtualAuthenticator.attach(page, authenticatorKinds.platform);
   const key = await VirtualAuthenticator.attach(page, authenticatorKinds.securityKey);
   await signUp(page);

@@ -6,7 +6,14 @@ import { join } from "node:path";
 
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
-export type ActionResponse<T> = { status: number; result: T | undefined; redirect: string | null; setCookies: string[]; body: string };
+export type ActionResponse<T> = {
+  status: number;
+  result: T | undefined;
+  redirect: string | null;
+  setCookies: string[];
+  body: string;
+  cacheControl: string | null;
+};
 
 /** Cookies as a browser keeps them: name → value, updated from every response. */
 export class CookieJar {
@@ -109,7 +116,14 @@ export class ServerActionClient {
     } catch {
       result = undefined;
     }
-    const answer: ActionResponse<T> = { status: response.status, result, redirect: response.headers.get("x-action-redirect"), setCookies, body: text };
+    const answer: ActionResponse<T> = {
+      status: response.status,
+      result,
+      redirect: response.headers.get("x-action-redirect"),
+      setCookies,
+      body: text,
+      cacheControl: response.headers.get("cache-control"),
+    };
     return answer;
   }
 }
