@@ -1,18 +1,18 @@
-// kill -9 of the server, again and again, while clients sign in with passkeys and withdraw: after every restart the
-// file is sound, every withdrawal a client saw acknowledged is there, and every ledger still explains its balance
-// (security bar G55).
+// kill -9 of the server, again and again, while clients sign in with passkeys, withdraw and add passkeys: after every
+// restart the file is sound, every withdrawal and passkey a client saw acknowledged is there, and every ledger still
+// explains its balance (security bar G55).
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { UNITS_PER_LAB } from "@/lib/wallet/amounts";
 import { newDemoAddress } from "@/lib/wallet/addresses";
-import { integrityCheck, missingWithdrawals, newDatabase, removeDatabase, unbalancedWallets, useInThisProcess } from "./database";
-import { FlowError, RecordingClient, signIn, withdraw, type PortalAccount } from "./portal";
+import { integrityCheck, missingPasskeys, missingWithdrawals, newDatabase, removeDatabase, unbalancedWallets, useInThisProcess } from "./database";
+import { addPasskey, FlowError, RecordingClient, signIn, withdraw, type PortalAccount } from "./portal";
 import { freePorts, originOf, startServer, stopAllServers, stopServer } from "./servers";
 
 const ROUNDS = 5;
 /** One client per account, each doing one thing at a time, as a person does. */
 const CLIENTS = 4;
-/** Acknowledged withdrawals to wait for before each kill, so the kill lands while writes are under way. */
+/** Acknowledged writes (withdrawals, passkeys) to wait for before each kill, so the kill lands while writes are under way. */
 const WRITES_PER_ROUND = 3;
 const ROUND_LIMIT_MS = 30_000;
 const AMOUNT = { text: "0.001", units: 0.001 * UNITS_PER_LAB };
@@ -29,9 +29,10 @@ beforeAll(async () => {
 afterEach(() => stopAllServers());
 afterAll(() => removeDatabase(database));
 
-/** The load: sign in, withdraw three times, repeat; while the server is down, wait for it to be back. */
+/** The load: sign in, withdraw, add a passkey, withdraw, repeat; while the server is down, wait for it to be back. */
 class Load {
   readonly acknowledged = new Map<string, number>();
+  readonly acknowledgedPasskeys = new Set<string>();
   readonly refusals: string[] = [];
   private stopped = false;
   private up: Promise<void> = Promise.resolve();
@@ -51,12 +52,16 @@ class Load {
     this.markUp();
   }
 
-  /** Resolves once `count` more withdrawals have been acknowledged. */
+  private get written() {
+    return this.acknowledged.size + this.acknowledgedPasskeys.size;
+  }
+
+  /** Resolves once `count` more writes have been acknowledged. */
   async acknowledgements(count: number, timeoutMs: number) {
-    const target = this.acknowledged.size + count;
+    const target = this.written + count;
     const deadline = Date.now() + timeoutMs;
-    while (this.acknowledged.size < target) {
-      if (Date.now() > deadline) throw new Error(`only ${this.acknowledged.size} of ${target} withdrawals acknowledged in ${timeoutMs} ms`);
+    while (this.written < target) {
+      if (Date.now() > deadline) throw new Error(`only ${this.written} of ${target} writes acknowledged in ${timeoutMs} ms`);
       await Promise.race([new Promise<void>((resolve) => (this.onAcknowledged = resolve)), sleep(500)]);
     }
   }
@@ -72,8 +77,12 @@ class Load {
       try {
         const jar = await signIn(this.client, account);
         for (let i = 0; i < 3 && !this.stopped; i++) {
-          const { withdrawalId } = await withdraw(this.client, jar, account, { amount: AMOUNT.text, destination: newDemoAddress() });
-          this.acknowledged.set(withdrawalId, AMOUNT.units);
+          if (i === 1) {
+            this.acknowledgedPasskeys.add(await addPasskey(this.client, jar, account));
+          } else {
+            const { withdrawalId } = await withdraw(this.client, jar, account, { amount: AMOUNT.text, destination: newDemoAddress() });
+            this.acknowledged.set(withdrawalId, AMOUNT.units);
+          }
           this.onAcknowledged();
         }
       } catch (error) {
@@ -86,7 +95,7 @@ class Load {
 }
 
 describe("kill -9 in a loop", () => {
-  it(`G55 kill -9 of the server ${ROUNDS} times while clients sign in and withdraw: integrity ok, acknowledged withdrawals kept, ledgers balanced`, async () => {
+  it(`G55 kill -9 of the server ${ROUNDS} times while clients sign in, withdraw and add passkeys: integrity ok, acknowledged writes kept, ledgers balanced`, async () => {
     const [port] = await freePorts(1);
     const settings = { port, databaseUrl: database.url, authSecret: database.authSecret, origins: [originOf(port)] };
     const client = new RecordingClient(originOf(port));
@@ -102,6 +111,7 @@ describe("kill -9 in a loop", () => {
 
         expect(await integrityCheck(database), `integrity after kill ${round}`).toEqual(["ok"]);
         expect(await missingWithdrawals(database, load.acknowledged), `acknowledged withdrawals after kill ${round}`).toEqual([]);
+        expect(await missingPasskeys(database, load.acknowledgedPasskeys), `acknowledged passkeys after kill ${round}`).toEqual([]);
         expect(await unbalancedWallets(database), `ledgers after kill ${round}`).toEqual([]);
       }
       // Writes go on after the last restart.
@@ -111,8 +121,10 @@ describe("kill -9 in a loop", () => {
     }
     expect(await integrityCheck(database)).toEqual(["ok"]);
     expect(await missingWithdrawals(database, load.acknowledged)).toEqual([]);
+    expect(load.acknowledgedPasskeys.size, "passkeys added under the kills").toBeGreaterThan(0);
+    expect(await missingPasskeys(database, load.acknowledgedPasskeys)).toEqual([]);
     expect(await unbalancedWallets(database)).toEqual([]);
     expect(client.problems, "5xx or busy-database answers").toEqual([]);
-    console.info(`G55: ${load.acknowledged.size} acknowledged withdrawals over ${ROUNDS} kills; ${load.refusals.length} typed refusals${load.refusals.length ? `: ${[...new Set(load.refusals)].slice(0, 5).join("; ")}` : ""}`);
+    console.info(`G55: ${load.acknowledged.size} acknowledged withdrawals and ${load.acknowledgedPasskeys.size} passkeys over ${ROUNDS} kills; ${load.refusals.length} typed refusals${load.refusals.length ? `: ${[...new Set(load.refusals)].slice(0, 5).join("; ")}` : ""}`);
   });
 });

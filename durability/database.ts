@@ -68,6 +68,14 @@ export function missingWithdrawals(database: TestDatabase, acknowledged: Map<str
   });
 }
 
+/** The acknowledged passkeys (by id) that are not in the passkeys table. */
+export function missingPasskeys(database: TestDatabase, acknowledged: Set<string>): Promise<string[]> {
+  return inspect(database, async (client) => {
+    const stored = new Set((await client.execute("SELECT id FROM passkeys")).rows.map((row) => String(row[0])));
+    return [...acknowledged].filter((id) => !stored.has(id));
+  });
+}
+
 /**
  * Sessions handed out to this account by a sign-in: each successful sign-in writes its audit event in the transaction
  * that consumes the challenge, and only then is the session cookie set (lib/auth/session.ts).

@@ -1,17 +1,19 @@
 // What a person's browser does against the running portal, over HTTP through its server actions
 // (test/server-action-client.ts), with the software authenticator's real signatures: a username-first passkey
-// sign-in on /sign-in, and a withdrawal on /wallet confirmed with a user-verified assertion.
-import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import type { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
+// sign-in on /sign-in, a withdrawal on /wallet confirmed with a user-verified assertion, and a new passkey added on
+// /account after a passkey step-up.
+import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { CookieJar, ServerActionClient, type ActionResponse } from "@/test/server-action-client";
 import { DIST_DIR } from "./servers";
 
 export const SIGN_IN_ACTIONS = "app/(auth)/sign-in/actions.ts";
 export const WALLET_ACTIONS = "app/(account)/wallet/actions.ts";
+export const ACCOUNT_ACTIONS = "app/(account)/account/actions.ts";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; detail?: string };
-type Ceremony = { ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON };
+type Ceremony<O = PublicKeyCredentialRequestOptionsJSON> = { ceremonyId: string; options: O };
 
 /** Someone with a passkey in a software authenticator; `userId` lets checks read the database. */
 export type PortalAccount = { userId: string; email: string; authenticator: SoftwareAuthenticator };
@@ -111,4 +113,23 @@ export async function withdraw(client: ServerActionClient, jar: CookieJar, accou
   );
   if (!finish.result?.ok) throw new FlowError("withdrawal confirmation", finish);
   return finish.result.data;
+}
+
+/**
+ * Adds a passkey to the signed-in account of `jar`, as the account page does: a step-up with the account's passkey
+ * (which starts a new session, kept in `jar`), then registration on a new software authenticator. Returns the new
+ * passkey's id.
+ */
+export async function addPasskey(client: ServerActionClient, jar: CookieJar, account: PortalAccount): Promise<string> {
+  const stepUp = await client.call<ActionResult<Ceremony>>("/account", ACCOUNT_ACTIONS, "startPasskeyStepUpAction", [], { jar });
+  if (!stepUp.result?.ok) throw new FlowError("step-up options", stepUp);
+  const assertion = account.authenticator.authenticate(stepUp.result.data.options, client.baseUrl);
+  const steppedUp = await client.call<ActionResult<undefined>>("/account", ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [stepUp.result.data.ceremonyId, assertion], { jar });
+  if (!steppedUp.result?.ok) throw new FlowError("step-up", steppedUp);
+  const start = await client.call<ActionResult<Ceremony<PublicKeyCredentialCreationOptionsJSON>>>("/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"], { jar });
+  if (!start.result?.ok) throw new FlowError("registration options", start);
+  const credential = new SoftwareAuthenticator().register(start.result.data.options, client.baseUrl);
+  const finish = await client.call<ActionResult<{ id: string }>>("/account", ACCOUNT_ACTIONS, "finishRegistrationAction", [start.result.data.ceremonyId, credential], { jar });
+  if (!finish.result?.ok) throw new FlowError("registration", finish);
+  return finish.result.data.id;
 }
