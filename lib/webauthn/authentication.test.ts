@@ -72,6 +72,20 @@ describe("passkey sign-in", () => {
     expect(await counterOf(account.passkeyIds[0])).toBe(10);
   });
 
+  it("ignores extension outputs it never asked for, in the authenticator data or from the client (security bar 16)", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    const start = await signInOptions();
+    expect(start.options.extensions).toBeUndefined();
+    const response = account.authenticator.authenticate(start.options, ORIGIN, {
+      extensions: new Map([["credProtect", 2]]),
+      clientExtensionResults: { appid: true, credProps: { rk: true } },
+    });
+    // The ED flag (bit 7 of the flags byte, WebAuthn L3 §6.1) says extension data follows the signature counter.
+    expect(Buffer.from(response.response.authenticatorData, "base64url")[32] & 0x80).toBe(0x80);
+    expect((await finishPasskeySignIn(start.ceremonyId, response, "t")).ok).toBe(true);
+    expect(await counterOf(account.passkeyIds[0])).toBeGreaterThan(0);
+  });
+
   it("refuses a usernameless assertion with no user handle or another account's user handle", async () => {
     const account = await createAccount({ passkeys: 1 });
     const other = await createAccount();
