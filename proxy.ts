@@ -15,7 +15,9 @@ export async function proxy(request: NextRequest) {
   // foreign Origin too, but with a 500; a missing Origin it would accept.
   if (request.method === "POST" && request.headers.has("next-action")) {
     const origin = request.headers.get("origin");
-    if (!origin || !env.RP_ORIGINS.includes(origin)) {
+    // Next.js compares the Origin with X-Forwarded-Host when there is one; a forged one would get its 500.
+    const forwardedHost = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+    if (!origin || !env.RP_ORIGINS.includes(origin) || (forwardedHost && forwardedHost !== new URL(origin).host)) {
       return NextResponse.json(
         { ok: false, code: "request:cross-site", message: "This request did not come from a Passkey Lab page." },
         { status: 403 },

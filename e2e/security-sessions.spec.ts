@@ -44,13 +44,26 @@ test("SEC-33 proxy-bypass headers do not open protected pages", async ({ request
   }
 });
 
-test("SEC-34 a server action from another site, or with no Origin, gets a clean 403", async ({ baseURL }) => {
+test("SEC-34 a server action from another site, with no Origin, or with a forged X-Forwarded-Host gets a clean 403", async ({ baseURL }) => {
   const client = actionClient(baseURL!);
-  for (const origin of ["https://evil.example", "http://localhost:9999", ""]) {
-    const response = await client.call("/sign-in", "app/(auth)/sign-in/actions.ts", "startPasskeySignInAction", [], { headers: { Origin: origin } });
-    expect(response.status, origin || "no origin").toBe(403);
-    expect(JSON.parse(response.body)).toMatchObject({ code: "request:cross-site" });
+  const attempts: [string, Record<string, string>][] = [
+    ["another site", { Origin: "https://evil.example" }],
+    ["another port", { Origin: "http://localhost:9999" }],
+    ["no origin", { Origin: "" }],
+    ["forged X-Forwarded-Host", { "X-Forwarded-Host": "evil.example" }],
+    ["another site behind a forged X-Forwarded-Host", { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example" }],
+  ];
+  for (const [what, headers] of attempts) {
+    const response = await client.call("/sign-in", "app/(auth)/sign-in/actions.ts", "startPasskeySignInAction", [], { headers });
+    expect(response.status, what).toBe(403);
+    expect(JSON.parse(response.body), what).toMatchObject({ code: "request:cross-site" });
   }
+  // The same request from our own page, through a proxy that sets X-Forwarded-Host truthfully, goes through.
+  const honest = await client.call("/sign-in", "app/(auth)/sign-in/actions.ts", "startPasskeySignInAction", [], {
+    headers: { "X-Forwarded-Host": new URL(baseURL!).host },
+  });
+  expect(honest.status).toBe(200);
+  expect(honest.result).toMatchObject({ ok: true });
 });
 
 test("SEC-39 signed-in pages and the answers of signed-in actions are never cached", async ({ page, baseURL }) => {
