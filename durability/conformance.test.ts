@@ -1,20 +1,55 @@
-// The whole conformance suite against the real server (`next start` from the build), over HTTP, as another project's
-// CI would run it. The JUnit file is kept at test-results/conformance.xml for CI to collect.
-import { mkdirSync, writeFileSync } from "node:fs";
+// The conformance CLI as another project's CI runs it: `scripts/conformance.ts` as a child process against the real
+// server (`next start` from the build), over HTTP, judged only by its exit code, its output and the files it writes.
+// The JUnit file is kept at test-results/conformance.xml for CI to collect.
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { toJsonReport } from "@/lib/conformance/reporters/json";
-import { toJUnitXml } from "@/lib/conformance/reporters/junit";
-import { runSuite } from "@/lib/conformance/run-suite";
+import type { SuiteReport } from "@/lib/conformance/types";
+import { parseJUnitXml, runConformanceCli, startAcceptingTarget, type AcceptingTarget, type CliRun, type JUnitReport } from "./conformance-cli";
 import { newDatabase, removeDatabase } from "./database";
 import { freePorts, originOf, REPO_ROOT, startServer, stopAllServers } from "./servers";
 
+// The whole suite takes a few seconds against a local server when the machine is idle, half a minute when builds share
+// its two cores. Each test's budget is the CLI's plus the server's start (at most 60 s, durability/servers.ts) plus
+// slack, so a hung CLI is killed and reported with its output before Vitest gives up on the test.
+const RUN_TIMEOUT_MS = 120_000;
+const USAGE_TIMEOUT_MS = 30_000;
+const SLACK_MS = 20_000;
+
 const database = newDatabase();
-afterEach(() => stopAllServers());
+let acceptingTarget: AcceptingTarget | undefined;
+afterEach(async () => {
+  await acceptingTarget?.close();
+  acceptingTarget = undefined;
+  await stopAllServers();
+});
 afterAll(() => removeDatabase(database));
 
-describe("conformance suite against next start", () => {
-  it("passes every case the server supports; the rest are skipped with a reason", async () => {
+/** Everything the CLI printed, for a failed expectation's message. */
+const printed = (run: CliRun) => `exit ${run.code} (signal ${run.signal})\n--- stdout\n${run.stdout.slice(-4000)}\n--- stderr\n${run.stderr.slice(-4000)}`;
+
+function readReports(junitPath: string, jsonPath: string): { junit: JUnitReport; json: SuiteReport } {
+  return { junit: parseJUnitXml(readFileSync(junitPath, "utf8")), json: JSON.parse(readFileSync(jsonPath, "utf8")) as SuiteReport };
+}
+
+/** The JUnit file and the JSON report describe the same run: same totals, same cases, same outcomes. */
+function expectSameRun(junit: JUnitReport, json: SuiteReport) {
+  const { total, passed, failed, skipped } = json.summary;
+  expect(json.cases).toHaveLength(total);
+  expect(passed + failed + skipped).toBe(total);
+  expect({ tests: junit.tests, failures: junit.failures, errors: junit.errors, skipped: junit.skipped }).toEqual({ tests: total, failures: failed, errors: 0, skipped });
+  const sum = (key: "tests" | "failures" | "skipped") => junit.suites.reduce((count, suite) => count + suite[key], 0);
+  expect({ tests: sum("tests"), failures: sum("failures"), skipped: sum("skipped") }).toEqual({ tests: total, failures: failed, skipped });
+  const fromJunit = junit.suites.flatMap((suite) =>
+    suite.cases.map((testCase) => ({ id: testCase.name, family: testCase.classname, failed: testCase.failure !== undefined, reason: testCase.skipped })),
+  );
+  const fromJson = json.cases.map((result) => ({ id: result.id, family: result.family, failed: result.status === "failed", reason: result.reason }));
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  expect(fromJunit.sort(byId)).toEqual(fromJson.sort(byId));
+}
+
+describe("the conformance CLI against next start", () => {
+  it("passes every case the server supports, skips the rest with a reason, prints the table and writes JUnit and JSON that agree", async () => {
     const metadataDir = join(database.dir, "fido-metadata");
     mkdirSync(metadataDir, { recursive: true });
     // The server reads the suite's per-run attestation root from its metadata folder (docs/decisions/006).
@@ -22,16 +57,76 @@ describe("conformance suite against next start", () => {
     process.env.FIDO_METADATA_DIR = metadataDir;
     const [port] = await freePorts(1);
     const server = await startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins: [originOf(port)] });
+    const junitPath = "test-results/conformance.xml";
+    const jsonPath = "test-results/conformance.json";
+    // A file left by an earlier run must not pass for this one's.
+    for (const path of [junitPath, jsonPath]) rmSync(join(REPO_ROOT, path), { force: true });
 
-    const report = await runSuite({ target: `${server.url}/fido`, metadataDir, concurrency: 4, onProgress: () => {} });
-    const results = join(REPO_ROOT, "test-results");
-    mkdirSync(results, { recursive: true });
-    writeFileSync(join(results, "conformance.xml"), toJUnitXml(report));
-    writeFileSync(join(results, "conformance.json"), toJsonReport(report));
+    const target = `${server.url}/fido`;
+    const run = await runConformanceCli(
+      ["--target", target, "--metadata-dir", metadataDir, "--junit", junitPath, "--json", jsonPath, "--concurrency", "4"],
+      RUN_TIMEOUT_MS,
+    );
 
-    const failures = report.cases.filter((result) => result.status === "failed").map((result) => result.id);
-    expect(failures).toEqual([]);
-    expect(report.summary.passed).toBeGreaterThan(200);
-    expect(report.cases.filter((result) => result.status === "skipped").every((result) => Boolean(result.reason))).toBe(true);
-  });
+    expect(run.code, printed(run)).toBe(0);
+    const { junit, json } = readReports(join(REPO_ROOT, junitPath), join(REPO_ROOT, jsonPath));
+    expectSameRun(junit, json);
+    const { total, passed, failed, skipped } = json.summary;
+    expect(failed, printed(run)).toBe(0);
+    expect(passed).toBeGreaterThan(200);
+    expect(skipped).toBeGreaterThan(0);
+    for (const result of json.cases.filter((each) => each.status === "skipped")) expect(result.reason, result.id).toMatch(/\S/);
+
+    // The table: a header, a row per case labelled with its outcome, a row per family, the totals, where the files went.
+    const lines = run.stdout.split("\n");
+    expect(lines).toContainEqual(expect.stringMatching(/^\s+case\s+ms\s+note$/));
+    expect(lines.filter((line) => line.startsWith("pass  "))).toHaveLength(passed);
+    expect(lines.filter((line) => line.startsWith("skip  "))).toHaveLength(skipped);
+    expect(lines.filter((line) => line.startsWith("FAIL"))).toEqual([]);
+    expect(lines).toContainEqual(expect.stringMatching(/^family\s+passed\s+failed\s+skipped$/));
+    expect(run.stdout).toContain(`${target} (origin ${server.url}): ${total} cases, ${passed} passed, 0 failed, ${skipped} skipped in `);
+    expect(lines).toEqual(expect.arrayContaining([`wrote ${junitPath}`, `wrote ${jsonPath}`]));
+  }, 60_000 + RUN_TIMEOUT_MS + SLACK_MS);
+
+  it("exits 1 and lists each failure when the target accepts everything", async () => {
+    acceptingTarget = await startAcceptingTarget();
+    const output = join(database.dir, "accepting-target");
+    const junitPath = join(output, "conformance.xml");
+    const jsonPath = join(output, "conformance.json");
+
+    const run = await runConformanceCli(["--target", acceptingTarget.url, "--junit", junitPath, "--json", jsonPath], RUN_TIMEOUT_MS);
+
+    expect(run.code, printed(run)).toBe(1);
+    expect(acceptingTarget.requests()).toBeGreaterThan(0);
+    const { junit, json } = readReports(junitPath, jsonPath);
+    expectSameRun(junit, json);
+    const failedCases = json.cases.filter((result) => result.status === "failed");
+    expect(failedCases.length).toBeGreaterThan(0);
+    expect(junit.failures).toBe(failedCases.length);
+    // Every failure is listed on stdout with its title and expected vs received, and on stderr as it happens.
+    for (const result of failedCases) {
+      expect(run.stdout, result.id).toContain(`FAIL ${result.id} — ${result.title}\n  ${result.failure!.message}\n  expected: ${result.failure!.expected}\n`);
+      expect(run.stderr, result.id).toContain(`FAIL ${result.id}\n`);
+    }
+    // A response a conformant server must refuse, accepted: the failure says so.
+    expect(failedCases.map((result) => result.failure!.received).join("\n")).toContain('"status":"ok"');
+  }, RUN_TIMEOUT_MS + SLACK_MS);
+
+  it("exits 2 with the problem and the usage for a missing or non-http --target or an unknown option, and runs nothing", async () => {
+    const output = join(database.dir, "usage-errors");
+    const [noTarget, ftpTarget, unknownOption] = await Promise.all([
+      runConformanceCli(["--junit", join(output, "no-target.xml")], USAGE_TIMEOUT_MS),
+      runConformanceCli(["--target", "ftp://localhost/fido", "--junit", join(output, "ftp-target.xml")], USAGE_TIMEOUT_MS),
+      runConformanceCli(["--target", "http://localhost:9/fido", "--junit", join(output, "unknown-option.xml"), "--bogus"], USAGE_TIMEOUT_MS),
+    ]);
+
+    for (const run of [noTarget, ftpTarget]) {
+      expect(run.code, printed(run)).toBe(2);
+      expect(run.stderr).toMatch(/^--target must be an http\(s\) URL\n\nUsage: npm run conformance -- --target <base URL>/);
+    }
+    expect(unknownOption.code, printed(unknownOption)).toBe(2);
+    expect(unknownOption.stderr).toMatch(/^Unknown option '--bogus'.*\n\nUsage: npm run conformance -- --target <base URL>/);
+    for (const run of [noTarget, ftpTarget, unknownOption]) expect(run.stdout, printed(run)).toBe("");
+    expect(existsSync(output)).toBe(false);
+  }, USAGE_TIMEOUT_MS + SLACK_MS);
 });

@@ -1,15 +1,29 @@
-// The conformance page runs the whole suite against this server, shows results as they arrive, and keeps the run: it
-// appears in this browser's list of recent runs and opens on its own page.
+// The conformance page runs the whole suite against this server, shows results live as they arrive (with progress),
+// and keeps the run: it appears in this browser's list of recent runs and opens on its own page.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-test("running the suite from the web shows every case arrive, none fails, and the run is kept", async ({ page, baseURL }) => {
+test("running the suite from the web shows every case arrive with progress, none fails, and the run is kept", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   await page.goto("/conformance");
   await page.getByRole("button", { name: "Run the suite" }).click();
   const summary = page.getByTestId("suite-summary");
-  await expect(summary).toContainText(/finished in/, { timeout: 150_000 });
-  await expect(summary).toContainText(/(\d+) of \1 cases/);
+
+  // Live: part-way through the run the progress bar holds a count above 0 and below the total, and the text says it.
+  const progress = page.getByRole("progressbar", { name: "Cases run" });
+  await expect(progress).toHaveAttribute("aria-valuemax", /^[1-9]\d*$/);
+  const total = Number(await progress.getAttribute("aria-valuemax"));
+  const phase = async () => {
+    const done = Number(await progress.getAttribute("aria-valuenow"));
+    return done === 0 ? "no case in yet" : done < total ? "part-way" : "every case in";
+  };
+  await expect.poll(phase, { message: "progress seen part-way through the run", intervals: [50], timeout: 60_000 }).toBe("part-way");
+  await expect(summary).toContainText(new RegExp(`^\\d+ of ${total} cases`));
+  // …then it reaches the total, and the run ends.
+  await expect(progress).toHaveAttribute("aria-valuenow", String(total), { timeout: 150_000 });
+  await expect(progress).toHaveAttribute("aria-valuetext", `${total} of ${total} cases`);
+  await expect(summary).toContainText(/finished in/, { timeout: 30_000 });
+  await expect(summary).toContainText(`${total} of ${total} cases`);
   await expect(summary).toContainText("· 0 failed ·");
   await expect(page.getByRole("list", { name: "Failed cases" })).toHaveCount(0);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);

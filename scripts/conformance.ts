@@ -54,7 +54,7 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!values.target || !URL.canParse(values.target)) usage("--target must be an http(s) URL");
+if (!values.target || !/^https?:$/.test(URL.parse(values.target)?.protocol ?? "")) usage("--target must be an http(s) URL");
 const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
 if (!Number.isInteger(concurrency) || concurrency < 1) usage("--concurrency must be a whole number of at least 1");
 if (selectCases(allCases(), values.filter).length === 0) usage(`--filter "${values.filter}" matches no case`);

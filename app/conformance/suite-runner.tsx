@@ -95,8 +95,19 @@ export function SuiteRunner({ defaultTarget, allowsOthers }: { defaultTarget: st
       </form>
       {total > 0 && (
         <div className="flex flex-col gap-2">
-          <progress max={total} value={results.length} aria-label="Cases run" className="w-full" />
-          <p role="status" className="text-sm" data-testid="suite-summary">
+          {/* The count, not a percentage, is what a screen reader says (aria-valuetext), and what the text below shows. */}
+          <progress
+            max={total}
+            value={results.length}
+            aria-label="Cases run"
+            aria-valuemin={0}
+            aria-valuemax={total}
+            aria-valuenow={results.length}
+            aria-valuetext={`${results.length} of ${total} cases`}
+            className="w-full"
+          />
+          {/* aria-busy: announced once the run is over, not once per case; the bar above says how far it is meanwhile. */}
+          <p role="status" aria-busy={running} className="text-sm" data-testid="suite-summary">
             {results.length} of {total} cases · {count("passed")} passed · {count("failed")} failed · {count("skipped")} skipped
             {finished && ` · finished in ${(finished.durationMs / 1000).toFixed(1)} s`}
           </p>
