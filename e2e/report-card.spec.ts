@@ -11,6 +11,24 @@ import { VirtualAuthenticator } from "./fixtures/virtual-authenticator";
 const CHROMIUM_AAGUID = "01020304-0506-0708-0102-030405060708";
 const ACTIONS = "app/conformance/client/actions.ts";
 const REFUSED_OR_CANCELLED = /^Not supported, or cancelled\./;
+// What the one-option steps answer when Chromium refuses them: it raises UV to required for a discoverable credential
+// on a security key, so a key without UV cannot make one even when the page discourages UV.
+const PASSKEY_WITHOUT_UV_REFUSED =
+  "Not supported, or cancelled. No authenticator made a passkey, even without user verification: a security key that cannot store passkeys ends here, and in Chrome so does one without a PIN or biometrics (Chrome verifies you before it stores a passkey on a security key).";
+const UV_WITHOUT_PASSKEY_REFUSED =
+  "Not supported, or cancelled. No authenticator verified you, even for a credential it need not store: a security key without a PIN or biometrics ends here.";
+
+/** The two steps that vary resident key and user verification one at a time, as a security key without UV answers them. */
+async function expectOneOptionStepsRefused(card: ReportCardPage) {
+  await card.run("A passkey without user verification");
+  await expect(card.status("A passkey without user verification")).toHaveText("Not supported");
+  await expect(card.headline("A passkey without user verification")).toHaveText(PASSKEY_WITHOUT_UV_REFUSED);
+  await expect(card.step("A passkey without user verification")).toContainText("NotAllowedError");
+  await card.run("A plain credential with user verification");
+  await expect(card.status("A plain credential with user verification")).toHaveText("Not supported");
+  await expect(card.headline("A plain credential with user verification")).toHaveText(UV_WITHOUT_PASSKEY_REFUSED);
+  await expect(card.step("A plain credential with user verification")).toContainText("NotAllowedError");
+}
 
 test("a synced platform passkey manager: every capability reported, sign-ins verified, hints not observable, JSON export", async ({ page }) => {
   const authenticator = await VirtualAuthenticator.attach(page, reportCardKinds.platformManager);
@@ -60,6 +78,26 @@ test("a synced platform passkey manager: every capability reported, sign-ins ver
   await expect(card.status("Sign in with the PRF extension")).toHaveText("Supported");
   await expect(card.row("Sign in with the PRF extension", "PRF result")).toHaveText("came back (32 bytes; not sent to the server)");
 
+  // One option at a time. This authenticator verifies on every create, asked or not (UV=1 on the plain step too), and
+  // stores a passkey only when asked.
+  await card.run("A passkey without user verification");
+  await expect(card.status("A passkey without user verification")).toHaveText("Supported");
+  await expect(card.headline("A passkey without user verification")).toHaveText(
+    "Supported: your authenticator made a passkey, and verified you although the page did not ask it to (UV=1).",
+  );
+  await expect(card.row("A passkey without user verification", "Discoverable (credProps.rk)")).toHaveText("yes");
+  await expect(card.row("A passkey without user verification", "User verified (UV)")).toHaveText("yes");
+  await expect(card.row("A passkey without user verification", "Attestation format")).toHaveText("none");
+  await card.run("A plain credential with user verification");
+  await expect(card.status("A plain credential with user verification")).toHaveText("Supported");
+  await expect(card.headline("A plain credential with user verification")).toHaveText(
+    "Supported: your authenticator verified you and made a credential that is not discoverable.",
+  );
+  await expect(card.row("A plain credential with user verification", "Discoverable (credProps.rk)")).toHaveText("no");
+  await expect(card.row("A plain credential with user verification", "User verified (UV)")).toHaveText("yes");
+  // The new passkey replaced the first step's: still one test passkey on the authenticator.
+  expect((await authenticator.credentials()).filter((credential) => credential.isResidentCredential)).toHaveLength(1);
+
   await card.run("Hint: security-key");
   await expect(card.status("Hint: security-key")).toHaveText("Not observable");
   await expect(card.row("Hint: security-key", "Hint honoured")).toContainText("not observable");
@@ -76,12 +114,14 @@ test("a synced platform passkey manager: every capability reported, sign-ins ver
   const byId = Object.fromEntries(exported.steps.map((step: { id: string; status: string }) => [step.id, step]));
   expect(byId.passkey).toMatchObject({ status: "Supported", options: expect.arrayContaining(["residentKey: required", "attestation: direct"]) });
   expect(byId["alg-es512"].status).toBe("Not supported");
+  expect(byId["resident-key-only"]).toMatchObject({ status: "Supported", options: expect.arrayContaining(["residentKey: required", "userVerification: discouraged"]) });
+  expect(byId["uv-only"]).toMatchObject({ status: "Supported", options: expect.arrayContaining(["residentKey: discouraged", "userVerification: required"]) });
   expect(byId["hint-hybrid"].status).toBe("Not run");
   expect(JSON.stringify(exported)).not.toMatch(/challenge/i);
 });
 
-test("a security key without a PIN: the UV steps fail with the plain reason, the plain credential works", async ({ page }) => {
-  await VirtualAuthenticator.attach(page, reportCardKinds.securityKeyWithoutPin);
+test("a security key without a PIN: the UV and resident-key steps fail with the plain reason, each alone too; the plain credential works", async ({ page }) => {
+  const authenticator = await VirtualAuthenticator.attach(page, reportCardKinds.securityKeyWithoutPin);
   const card = new ReportCardPage(page);
   await card.open();
   await expect(card.step("Sign in with user verification").getByRole("button", { name: /^Run/ })).toBeDisabled();
@@ -103,6 +143,11 @@ test("a security key without a PIN: the UV steps fail with the plain reason, the
   // Chromium leaves credProps empty here rather than saying rk=false.
   await expect(card.row("A plain credential, no verification", "Discoverable (credProps.rk)")).toHaveText("not reported by the browser");
   await expect(card.row("A plain credential, no verification", "PRF")).toHaveText("not supported by this authenticator");
+
+  // The key can store passkeys, yet without UV Chromium will not let it: each option on its own is refused, and
+  // nothing is stored on the key.
+  await expectOneOptionStepsRefused(card);
+  expect((await authenticator.credentials()).filter((credential) => credential.isResidentCredential)).toEqual([]);
 
   // Under attestation "none" Chromium hides a security key's AAGUID.
   await card.run("Attestation none");
@@ -136,6 +181,8 @@ test("a U2F key: fido-u2f attestation under direct, no resident key, ES256 only"
   await expect(card.row("A plain credential, no verification", "Algorithm")).toHaveText("ES256 (-7)");
   await expect(card.row("A plain credential, no verification", "Sign count at creation")).toHaveText("0");
 
+  await expectOneOptionStepsRefused(card);
+
   await card.run("Algorithm ES256 (-7)");
   await expect(card.status("Algorithm ES256 (-7)")).toHaveText("Supported");
   for (const missing of ["EdDSA (-8)", "RS256 (-257)", "ES384 (-35)", "ES512 (-36)"]) {
@@ -150,6 +197,8 @@ test("a U2F key: fido-u2f attestation under direct, no resident key, ES256 only"
   const summary = page.getByRole("region", { name: "Your report card" });
   await expect(summary.getByRole("row", { name: "Algorithm ES256 (-7)" }).getByRole("cell")).toHaveText("Supported");
   await expect(summary.getByRole("row", { name: "Algorithm EdDSA (-8)" }).getByRole("cell")).toHaveText("Not supported");
+  await expect(summary.getByRole("row", { name: "A passkey without user verification" }).getByRole("cell")).toHaveText("Not supported");
+  await expect(summary.getByRole("row", { name: "A plain credential with user verification" }).getByRole("cell")).toHaveText("Not supported");
   await expect(summary.getByRole("row", { name: "Sign in with the PRF extension" }).getByRole("cell")).toHaveText("Not run");
 });
 

@@ -15,6 +15,21 @@ describe("describeStepFailure: a browser refusal in plain words", () => {
     expect(result.detail).toBe("NotAllowedError: The operation either timed out or was not allowed.");
   });
 
+  it("NotAllowedError on the one-option steps names the option that was required", () => {
+    const residentKey = describeStepFailure("resident-key-only", notAllowed);
+    expect(residentKey.status).toBe("not-supported");
+    expect(residentKey.headline).toBe(
+      "Not supported, or cancelled. No authenticator made a passkey, even without user verification: a security key that cannot store passkeys ends here, and in Chrome so does one without a PIN or biometrics (Chrome verifies you before it stores a passkey on a security key).",
+    );
+    expect(residentKey.rows[0]?.value).toMatch(/cannot tell them apart/);
+
+    const uv = describeStepFailure("uv-only", notAllowed);
+    expect(uv.status).toBe("not-supported");
+    expect(uv.headline).toBe(
+      "Not supported, or cancelled. No authenticator verified you, even for a credential it need not store: a security key without a PIN or biometrics ends here.",
+    );
+  });
+
   it("NotAllowedError on an algorithm step names the algorithm", () => {
     expect(describeStepFailure("alg-es512", notAllowed).headline).toBe("Not supported, or cancelled. The authenticator did not make an ES512 (-36) key.");
   });

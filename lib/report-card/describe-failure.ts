@@ -18,8 +18,17 @@ function capabilityMissing(step: Step): string | null {
       : null;
   }
   if (step.probesAlgorithm !== undefined) return `The authenticator did not make an ${algorithmLabel(step.probesAlgorithm)} key.`;
-  if (step.residentKey === "required" || step.userVerification === "required") {
+  if (step.residentKey === "required" && step.userVerification === "required") {
     return "No authenticator made a passkey that verifies you: a security key without a PIN, or one that cannot store passkeys, ends here.";
+  }
+  // Chromium raises userVerification to "required" for a discoverable credential on a security key (its
+  // MakeCredentialRequestHandler::SpecializeRequestForAuthenticator), so "discouraged" does not help a key that has
+  // no way to verify you.
+  if (step.residentKey === "required") {
+    return "No authenticator made a passkey, even without user verification: a security key that cannot store passkeys ends here, and in Chrome so does one without a PIN or biometrics (Chrome verifies you before it stores a passkey on a security key).";
+  }
+  if (step.userVerification === "required") {
+    return "No authenticator verified you, even for a credential it need not store: a security key without a PIN or biometrics ends here.";
   }
   return null;
 }

@@ -62,6 +62,49 @@ describe("describeRegistration: a create() answer becomes the card's rows", () =
     expect(result.headline).toMatch(/discoverable/);
   });
 
+  it("resident key required, UV discouraged: the card says whether the authenticator verified you anyway", () => {
+    const verified = describeRegistration("resident-key-only", registerFor(authenticator(), "resident-key-only", { uv: true }), { credProps: { rk: true } });
+    expect(verified.status).toBe("supported");
+    expect(verified.headline).toBe("Supported: your authenticator made a passkey, and verified you although the page did not ask it to (UV=1).");
+    expect(row(verified, "User verified (UV)").value).toBe("yes");
+    expect(row(verified, "Discoverable (credProps.rk)").value).toBe("yes");
+
+    const unverified = describeRegistration("resident-key-only", registerFor(authenticator(), "resident-key-only", { uv: false }), { credProps: { rk: true } });
+    expect(unverified.status).toBe("supported");
+    expect(unverified.headline).toBe("Supported: your authenticator made a passkey without verifying you (UV=0).");
+    expect(row(unverified, "User verified (UV)").value).toBe("no");
+    expect(row(unverified, "Flags").value).toBe("UP=1 UV=0 BE=0 BS=0 AT=1 ED=0");
+  });
+
+  it("resident key required, UV discouraged, yet the browser reports rk=false: an error, whatever the UV flag", () => {
+    const result = describeRegistration("resident-key-only", registerFor(authenticator(), "resident-key-only", { uv: false }), { credProps: { rk: false } });
+    expect(result.status).toBe("error");
+    expect(result.headline).toBe("A discoverable passkey was required, yet the browser reports a non-discoverable credential.");
+  });
+
+  it("UV required, resident key discouraged: the card says whether the authenticator stored a passkey anyway", () => {
+    const response = registerFor(authenticator(), "uv-only", { uv: true });
+    const plain = describeRegistration("uv-only", response, { credProps: { rk: false } });
+    expect(plain.status).toBe("supported");
+    expect(plain.headline).toBe("Supported: your authenticator verified you and made a credential that is not discoverable.");
+    expect(row(plain, "Discoverable (credProps.rk)").value).toBe("no");
+    expect(row(plain, "User verified (UV)").value).toBe("yes");
+
+    const stored = describeRegistration("uv-only", response, { credProps: { rk: true } });
+    expect(stored.headline).toBe("Supported: your authenticator verified you, and made a discoverable passkey although the page did not ask for one.");
+    expect(row(stored, "Discoverable (credProps.rk)").value).toBe("yes");
+
+    const unknown = describeRegistration("uv-only", response, {});
+    expect(unknown.headline).toBe("Supported: your authenticator verified you; the browser did not report whether the credential is discoverable.");
+    expect(row(unknown, "Discoverable (credProps.rk)").value).toBe("not reported by the browser");
+  });
+
+  it("UV required, resident key discouraged, answered with UV=0: an error", () => {
+    const result = describeRegistration("uv-only", registerFor(authenticator(), "uv-only", { uv: false }), { credProps: { rk: false } });
+    expect(result.status).toBe("error");
+    expect(result.headline).toMatch(/UV=0/);
+  });
+
   it("attestation withheld under direct gets a note", () => {
     const result = describeRegistration("passkey", registerFor(authenticator({ attestation: "none" }), "passkey"), {});
     expect(row(result, "Attestation format")).toEqual({

@@ -72,6 +72,25 @@ function describeExtensions(step: CreateStep, extensions: ExtensionSummary): Car
   return rows;
 }
 
+/**
+ * The steps that require one of resident key and user verification and discourage the other: what they are for is
+ * what the authenticator did with the one left to it (credProps.rk, the UV flag), so the sentence says that.
+ */
+function oneOptionHeadline(step: CreateStep, uv: boolean, rk: boolean | undefined): string | null {
+  if (step.residentKey === "required" && step.userVerification === "discouraged") {
+    return uv
+      ? "Supported: your authenticator made a passkey, and verified you although the page did not ask it to (UV=1)."
+      : "Supported: your authenticator made a passkey without verifying you (UV=0).";
+  }
+  if (step.residentKey === "discouraged" && step.userVerification === "required") {
+    if (rk === undefined) return "Supported: your authenticator verified you; the browser did not report whether the credential is discoverable.";
+    return rk
+      ? "Supported: your authenticator verified you, and made a discoverable passkey although the page did not ask for one."
+      : "Supported: your authenticator verified you and made a credential that is not discoverable.";
+  }
+  return null;
+}
+
 /** The status and sentence: did this step get what it asked for? */
 function verdict(step: CreateStep, decoded: Decoded, extensions: ExtensionSummary): { status: StepStatus; headline: string } {
   if (step.hints) {
@@ -91,6 +110,8 @@ function verdict(step: CreateStep, decoded: Decoded, extensions: ExtensionSummar
   if (step.residentKey === "required" && extensions.credProps?.rk === false) {
     return { status: "error", headline: "A discoverable passkey was required, yet the browser reports a non-discoverable credential." };
   }
+  const oneOption = oneOptionHeadline(step, decoded.authData.flags.uv, extensions.credProps?.rk);
+  if (oneOption) return { status: "supported", headline: oneOption };
   return step.residentKey === "required"
     ? { status: "supported", headline: "Supported: your authenticator made a passkey and verified you." }
     : { status: "supported", headline: "Supported: your authenticator made a credential without being asked to verify you." };

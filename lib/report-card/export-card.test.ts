@@ -15,6 +15,7 @@ describe("exportReportCard: the whole card as JSON", () => {
     results: {
       passkey: describeRegistration("passkey", response, { credProps: { rk: true } }),
       "alg-es512": describeStepFailure("alg-es512", { name: "NotAllowedError", message: "not allowed" }),
+      "uv-only": describeStepFailure("uv-only", { name: "NotAllowedError", message: "not allowed" }),
     },
   });
 
@@ -26,6 +27,12 @@ describe("exportReportCard: the whole card as JSON", () => {
     expect(passkey?.options).toContain("attestation: direct");
     expect(passkey?.rows).toContainEqual({ label: "Discoverable (credProps.rk)", value: "yes" });
     expect(card.steps.find((step) => step.id === "alg-es512")).toMatchObject({ status: "Not supported", detail: "NotAllowedError: not allowed" });
+    expect(card.steps.find((step) => step.id === "uv-only")).toMatchObject({
+      title: "A plain credential with user verification",
+      options: expect.arrayContaining(["residentKey: discouraged", "userVerification: required"]),
+      status: "Not supported",
+    });
+    expect(card.steps.find((step) => step.id === "resident-key-only")).toMatchObject({ options: expect.arrayContaining(["residentKey: required", "userVerification: discouraged"]), status: "Not run" });
     expect(card.steps.find((step) => step.id === "get-prf")).toMatchObject({ status: "Not run", headline: null, rows: [] });
   });
 

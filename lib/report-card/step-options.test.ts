@@ -38,6 +38,17 @@ describe("the options each step sends", () => {
     expect(options.extensions).toEqual({ credProps: true, prf: { eval: { first: PRF_SALT } }, largeBlob: { support: "preferred" } });
   });
 
+  it("the one-option steps each require one of resident key and UV and discourage the other, with credProps to see the result", () => {
+    expect(creation("resident-key-only").authenticatorSelection).toEqual({ residentKey: "required", requireResidentKey: true, userVerification: "discouraged" });
+    expect(creation("uv-only").authenticatorSelection).toEqual({ residentKey: "discouraged", requireResidentKey: false, userVerification: "required" });
+    for (const stepId of ["resident-key-only", "uv-only"] as const) {
+      const options = creation(stepId);
+      expect(options.attestation).toBe("none");
+      expect(options.extensions).toEqual({ credProps: true });
+      expect(options.pubKeyCredParams.map((param) => param.alg)).toEqual([-8, -7, -35, -36, -257]);
+    }
+  });
+
   it("the attestation-none step differs from the plain one only in attestation and extensions", () => {
     const options = creation("attestation-none");
     expect(options.attestation).toBe("none");
@@ -85,6 +96,14 @@ describe("the options each step sends", () => {
       "attestation: direct",
       "algorithms: EdDSA (-8), ES256 (-7), ES384 (-35), ES512 (-36), RS256 (-257)",
       "extensions: credProps, prf (evaluated), largeBlob (support: preferred)",
+    ]);
+    expect(summariseStepOptions(STEPS["resident-key-only"])).toEqual([
+      "navigator.credentials.create()",
+      "residentKey: required",
+      "userVerification: discouraged",
+      "attestation: none",
+      "algorithms: EdDSA (-8), ES256 (-7), ES384 (-35), ES512 (-36), RS256 (-257)",
+      "extensions: credProps",
     ]);
     expect(summariseStepOptions(STEPS["hint-hybrid"])).toContain("hints: hybrid");
     expect(summariseStepOptions(STEPS["get-prf"])).toContain("extensions: prf (evaluated with a fixed salt)");

@@ -17,6 +17,11 @@ const GROUPS: { title: string; intro: string; steps: StepId[] }[] = [
     steps: ["passkey", "no-passkey", "attestation-none"],
   },
   {
+    title: "Resident key and user verification, one at a time",
+    intro: `“${STEPS.passkey.title}” and “${STEPS["no-passkey"].title}” change both together, so a “no” there does not say which of the two your authenticator could not do. These require one and discourage the other, and show what the authenticator did with the one left to it: whether it verified you anyway, whether it stored a passkey anyway.`,
+    steps: ["resident-key-only", "uv-only"],
+  },
+  {
     title: "Algorithms",
     intro:
       "A create() that lists several algorithms only shows the one the authenticator picked (the first step lists all five, EdDSA first), not whether it could use the others. So each algorithm gets its own create() offering only it: one click each, and an honest yes or no per algorithm.",
