@@ -96,6 +96,8 @@ export const challenges = sqliteTable(
     sessionId: text("session_id"),
     /** SHA-256 of what the ceremony authorises (a withdrawal's amount, destination and nonce). */
     payloadHash: text("payload_hash"),
+    /** The credential ids the options offered (allowCredentials); an assertion from any other is refused. */
+    allowedCredentialIds: text("allowed_credential_ids", { mode: "json" }).$type<string[]>(),
     /** The conformance user a fido-* ceremony belongs to (the portal's purposes use userId). */
     fidoUserId: text("fido_user_id").references(() => fidoUsers.id, { onDelete: "cascade" }),
     /** The userVerification a fido-* ceremony's options asked for; "required" makes UV=0 a failure. */

@@ -10,7 +10,7 @@ import { recordEvent } from "@/lib/auth/audit";
 import { newToken } from "@/lib/crypto/tokens";
 import { AppError, fail, ok, type Result } from "@/lib/result";
 import { recordAssertion } from "@/lib/webauthn/assertion";
-import { checkAssertion } from "@/lib/webauthn/authentication";
+import { checkAssertion, offeredIds } from "@/lib/webauthn/authentication";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveChallenge } from "@/lib/webauthn/challenges";
 import { CEREMONY_TIMEOUT_MS, relyingParty } from "@/lib/webauthn/relying-party";
 import { isValidAddress } from "./addresses";
@@ -62,6 +62,7 @@ export async function startWithdrawal(
     userId: user.id,
     sessionId,
     payloadHash: hash.toString("base64url"),
+    allowedCredentialIds: offeredIds(options),
   });
   return ok({ ceremonyId, options, summary: `${formatAmount(order.data.units)} to ${order.data.destination}` });
 }

@@ -6,7 +6,7 @@ import { limits } from "@/lib/auth/rate-limit";
 import { newToken } from "@/lib/crypto/tokens";
 import { recordFailedAttempt } from "@/lib/auth/lockout";
 import { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
-import { createAccount, ORIGIN, signInOptions } from "@/test/accounts";
+import { addPasskey, createAccount, ORIGIN, signInOptions } from "@/test/accounts";
 import { finishPasskeySignIn, finishPasskeyStepUp, startPasskeySignIn, startPasskeyStepUp } from "./authentication";
 
 const counterOf = async (id: string) => (await db.query.passkeys.findFirst({ where: eq(passkeys.id, id) }))!.counter;
@@ -70,6 +70,23 @@ describe("passkey sign-in", () => {
       expect(result.ok || result.code).toBe("passkey:not-verified");
     }
     expect(await counterOf(account.passkeyIds[0])).toBe(10);
+  });
+
+  it("refuses a passkey the options did not offer: another account's against decoys, one added after them (§7.2 step 5)", async () => {
+    const bob = await createAccount({ passkeys: 1 });
+    const decoys = await signInOptions(`nobody-${newToken(6)}@test.example`);
+    const bobs = bob.authenticator.authenticate({ ...decoys.options, allowCredentials: undefined }, ORIGIN);
+    expect(await finishPasskeySignIn(decoys.ceremonyId, bobs, "t")).toMatchObject({ ok: false, code: "passkey:not-verified" });
+
+    const alice = await createAccount({ passkeys: 1 });
+    const before = await signInOptions(alice.user.email);
+    const laterKey = new SoftwareAuthenticator();
+    await addPasskey(alice, laterKey);
+    const unlisted = laterKey.authenticate({ ...before.options, allowCredentials: undefined }, ORIGIN);
+    expect(await finishPasskeySignIn(before.ceremonyId, unlisted, "t")).toMatchObject({ ok: false, code: "passkey:not-verified" });
+    // Options asked for now list it, and it signs in.
+    const after = await signInOptions(alice.user.email);
+    expect((await finishPasskeySignIn(after.ceremonyId, laterKey.authenticate(after.options, ORIGIN), "t")).ok).toBe(true);
   });
 
   it("ignores extension outputs it never asked for, in the authenticator data or from the client (security bar 16)", async () => {

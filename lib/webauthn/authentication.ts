@@ -55,9 +55,17 @@ export async function startPasskeySignIn({ email, source }: { email?: string; so
   return transaction(async (tx) => {
     const allowed = (await allow(limits.signInOptionsPerClient, source, tx)) && (!email || (await allow(limits.signInOptionsPerAccount, email, tx)));
     if (!allowed) return rateLimited();
-    const ceremonyId = await saveChallenge({ purpose: "sign-in", value: options.challenge, userId: user?.id ?? null }, tx);
+    const ceremonyId = await saveChallenge(
+      { purpose: "sign-in", value: options.challenge, userId: user?.id ?? null, allowedCredentialIds: offeredIds(options) },
+      tx,
+    );
     return ok({ ceremonyId, options });
   });
+}
+
+/** The ids in the options' allowCredentials, kept with the challenge; null when any discoverable credential may answer. */
+export function offeredIds(options: PublicKeyCredentialRequestOptionsJSON): string[] | null {
+  return options.allowCredentials?.map((credential) => credential.id) ?? null;
 }
 
 // Built once (Drizzle .prepare()): every sign-in looks its passkey up by credential id (docs/performance.md).
@@ -73,6 +81,10 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   const parsed = authenticationResponseSchema.safeParse(body);
   if (!parsed.success) throw new AppError("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
   const response: AuthenticationResponseJSON = parsed.data;
+  // WebAuthn L3 §7.2 step 5: options that listed credentials accept only those (security bar A11), decoys included.
+  if (challenge.allowedCredentialIds && !challenge.allowedCredentialIds.includes(response.id)) {
+    throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential id is not one the options offered (allowCredentials)");
+  }
   const passkey = await passkeyById.execute({ id: response.id });
   if (!passkey) throw new AppError("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "credential id is not registered here");
   // Username-first and step-up: the credential must belong to the account the options were for (security bar A11).
@@ -131,7 +143,7 @@ export async function startPasskeyStepUp(user: User, sessionId: string): Promise
     userVerification: "required",
     timeout: CEREMONY_TIMEOUT_MS,
   });
-  const ceremonyId = await saveChallenge({ purpose: "step-up", value: options.challenge, userId: user.id, sessionId });
+  const ceremonyId = await saveChallenge({ purpose: "step-up", value: options.challenge, userId: user.id, sessionId, allowedCredentialIds: offeredIds(options) });
   return ok({ ceremonyId, options });
 }
 

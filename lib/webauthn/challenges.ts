@@ -11,7 +11,14 @@ export type Challenge = typeof challenges.$inferSelect;
 
 /** Stores a new challenge; `writer` lets a caller commit it together with its own writes (one commit, not two). */
 export async function saveChallenge(
-  challenge: { purpose: ChallengePurpose; value: string; userId?: string | null; sessionId?: string | null; payloadHash?: string | null },
+  challenge: {
+    purpose: ChallengePurpose;
+    value: string;
+    userId?: string | null;
+    sessionId?: string | null;
+    payloadHash?: string | null;
+    allowedCredentialIds?: string[] | null;
+  },
   writer: Tx | typeof db = db,
 ): Promise<string> {
   const id = newToken(16);

@@ -1,0 +1,1 @@
+ALTER TABLE `challenges` ADD `allowed_credential_ids` text;
