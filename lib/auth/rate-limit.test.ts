@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { allow } from "./rate-limit";
+import { allow, limits } from "./rate-limit";
 
 const limit = { name: "test", max: 3, windowMs: 60_000 };
 
@@ -17,5 +17,14 @@ describe("rate limits", () => {
   it("counts concurrent requests exactly once each", async () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => allow(limit, "client-c", db, 5_000_000)));
     expect(answers.filter(Boolean)).toHaveLength(3);
+  });
+
+  it("keeps each limit in buckets of its own: a client that used up its codes still gets its password attempts", async () => {
+    expect(new Set(Object.values(limits).map((limit) => limit.name)).size).toBe(Object.keys(limits).length);
+    const now = 9_000_000;
+    for (let i = 0; i < limits.secondFactorPerClient.max; i++) await allow(limits.secondFactorPerClient, "client-d", db, now);
+    expect(await allow(limits.secondFactorPerClient, "client-d", db, now)).toBe(false);
+    expect(await allow(limits.totpStepUpPerClient, "client-d", db, now)).toBe(true);
+    expect(await allow(limits.passwordPerClient, "client-d", db, now)).toBe(true);
   });
 });

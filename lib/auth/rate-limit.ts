@@ -12,6 +12,11 @@ export const limits = {
   signInOptionsPerClient: { name: "sign-in-options:client", max: 120, windowMs: 60_000 },
   signInOptionsPerAccount: { name: "sign-in-options:account", max: 60, windowMs: 60_000 },
   passwordPerClient: { name: "password:client", max: 60, windowMs: 60_000 },
+  // Codes (TOTP or recovery code) come after a right password or inside a session, a few per person at most: half the
+  // password budget still serves many people behind one address. Per account, lib/auth/lockout.ts stops a guesser
+  // after 10 wrong codes; these stop one client spraying codes over many accounts.
+  secondFactorPerClient: { name: "second-factor:client", max: 30, windowMs: 60_000 },
+  totpStepUpPerClient: { name: "totp-step-up:client", max: 30, windowMs: 60_000 },
   signUpPerClient: { name: "sign-up:client", max: 30, windowMs: 60 * 60_000 },
   liveTestPerClient: { name: "live-test:client", max: 30, windowMs: 60_000 },
   reportPerClient: { name: "report:client", max: 20, windowMs: 60_000 },

@@ -5,12 +5,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { parseInput, withSession } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
+import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
 import { removePasskey } from "@/lib/auth/sign-in-methods";
 import { stepUpWithTotp, type SteppedUp } from "@/lib/auth/step-up";
 import { currentSession, endSession, startSession } from "@/lib/auth/session";
 import { endAllSessions } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
-import { requestClient } from "@/lib/request-client";
+import { requestClient, requestSource } from "@/lib/request-client";
 import { ok, type Result } from "@/lib/result";
 import { finishPasskeyStepUp, startPasskeyStepUp } from "@/lib/webauthn/authentication";
 import { renamePasskey } from "@/lib/webauthn/passkeys";
@@ -32,6 +33,7 @@ export async function signOutAction(): Promise<void> {
 
 export async function stepUpWithTotpAction(code: unknown): Promise<Result> {
   return withSession(async ({ user }, client) => {
+    if (!(await allow(limits.totpStepUpPerClient, await requestSource()))) return rateLimited();
     const input = parseInput(z.string().min(1, "Enter the code.").max(16), code);
     if (!input.ok) return input;
     return continueSteppedUp(user.id, await stepUpWithTotp(user, input.data, client));

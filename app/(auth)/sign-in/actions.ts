@@ -41,6 +41,7 @@ export async function completeSecondFactorAction(_previous: SecondFactorState, f
 }
 
 async function completeSecondFactorFlow(form: FormData): Promise<SecondFactorState> {
+  if (!(await allow(limits.secondFactorPerClient, await requestSource()))) return rateLimited();
   const input = parseInput(secondFactorSchema, Object.fromEntries(form));
   if (!input.ok) return input;
   const { pendingToken, code, kind } = input.data;

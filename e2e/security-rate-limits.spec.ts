@@ -1,0 +1,221 @@
+// Security bar E44–E46 against the real server: per-client limits on password, second-factor and TOTP step-up
+// attempts, counted in the database (lib/auth/rate-limit.ts); the per-account lockout across clients
+// (lib/auth/lockout.ts); and the passkey that still lets a locked-out person in (docs/security.md maps them).
+import { randomBytes, randomInt } from "node:crypto";
+import { createClient } from "@libsql/client";
+import { expect, test, type Browser } from "@playwright/test";
+import { SoftwareAuthenticator } from "@/lib/authenticator";
+import { CookieJar, type ActionResponse, type ServerActionClient } from "@/test/server-action-client";
+import { enableTotp, PASSWORD, signUp, uniqueEmail, type TotpApp } from "./fixtures/account";
+import { ACCOUNT_ACTIONS, actionClient, finishSignIn, SIGN_IN_ACTIONS, signInOptions } from "./fixtures/api-account";
+
+/** The budgets of lib/auth/rate-limit.ts `limits`, per client and minute. */
+const BUDGET = { password: 60, secondFactor: 30, totpStepUp: 30 };
+
+type Answer = { ok: true; data?: unknown; next?: string; pendingToken?: string } | { ok: false; code: string; message: string };
+
+const RATE_LIMITED = { ok: false, code: "rate:limited", message: "Too many attempts from here. Wait a minute, then try again." };
+const INVALID_CREDENTIALS = { ok: false, code: "auth:invalid-credentials", message: "User not found or password invalid" };
+const WRONG_CODE = expect.objectContaining({ ok: false, code: "totp:invalid-code" });
+const WRONG_STEP_UP_CODE = expect.objectContaining({ ok: false, code: "step-up:invalid" });
+
+const passwordStep = (client: ServerActionClient, email: string, password: string) =>
+  client.callWithForm<Answer>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", { email, password });
+
+const secondFactor = (client: ServerActionClient, pendingToken: string, code: string) =>
+  client.callWithForm<Answer>("/sign-in", SIGN_IN_ACTIONS, "completeSecondFactorAction", { pendingToken, code, kind: "totp" });
+
+const stepUp = (client: ServerActionClient, jar: CookieJar, code: string) =>
+  client.call<Answer>("/account", ACCOUNT_ACTIONS, "stepUpWithTotpAction", [code], { jar });
+
+/** The right password, from `client`: the pending sign-in that waits for the code. */
+async function pendingSignIn(client: ServerActionClient, email: string): Promise<string> {
+  const answer = await passwordStep(client, email, PASSWORD);
+  expect(answer.result).toMatchObject({ ok: true, next: "second-factor" });
+  return (answer.result as { pendingToken: string }).pendingToken;
+}
+
+const signedIn = (response: ActionResponse<unknown>) =>
+  response.setCookies.some((cookie) => cookie.startsWith("authjs.session-token=") && !cookie.startsWith("authjs.session-token=;"));
+
+/** The count of one rate-limit bucket, read from the server's database over a connection that cannot write. */
+async function bucketCount(key: string): Promise<number | undefined> {
+  const database = createClient({ url: `file:./${process.env.E2E_DATA_DIR ?? ".e2e-data"}/e2e.db`, timeout: 5_000 });
+  try {
+    await database.execute("PRAGMA query_only = ON");
+    const { rows } = await database.execute({ sql: "select count from rate_limit_buckets where key = ?", args: [key] });
+    return rows[0] === undefined ? undefined : Number(rows[0].count);
+  } finally {
+    database.close();
+  }
+}
+
+/**
+ * A flooding client at a random IPv6 documentation address (RFC 3849): no other test, nor a repeat of this one on
+ * the same server, shares its buckets.
+ */
+function flooder(baseURL: string) {
+  const address = `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+  return { client: actionClient(baseURL, address), address };
+}
+
+type Person = { email: string; totp: TotpApp; jar: CookieJar };
+
+/**
+ * A browser at an address of its own. Browsers on localhost are all one client, whose budgets (30 sign-ups an hour)
+ * the other specs need.
+ */
+async function browserOfItsOwn(browser: Browser) {
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": `198.51.100.${randomInt(256)}` } });
+  return context.newPage();
+}
+
+/** Signs up and turns on TOTP in a browser of its own; `jar` holds the browser's session for calls over HTTP. */
+async function personWithTotp(browser: Browser): Promise<Person> {
+  const page = await browserOfItsOwn(browser);
+  const email = await signUp(page);
+  const { totp } = await enableTotp(page);
+  const jar = new CookieJar();
+  jar.store((await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`));
+  return { email, totp, jar };
+}
+
+/**
+ * Signs in with the next code from a client of its own, so the code is spent: from then on the server refuses it like
+ * any wrong code (each code works once), where a made-up code could, about once in a million tries, be right.
+ */
+async function usedCode(baseURL: string, person: Person): Promise<string> {
+  const client = actionClient(baseURL);
+  const code = await person.totp.code();
+  expect(signedIn(await secondFactor(client, await pendingSignIn(client, person.email), code))).toBe(true);
+  return code;
+}
+
+test("SEC-44/46 password attempts from one client are cut off with rate:limited, in the database; another client gets the usual answer", async ({ browser, baseURL }) => {
+  const email = await signUp(await browserOfItsOwn(browser));
+  const { client: sprayer, address } = flooder(baseURL!);
+  // A spray over many accounts (unknown ones here, so no real account gets locked on the way).
+  const answers = [];
+  for (let i = 0; i <= BUDGET.password; i++) answers.push((await passwordStep(sprayer, uniqueEmail("spray"), "not the password")).result);
+  expect(answers.slice(0, BUDGET.password)).toEqual(Array(BUDGET.password).fill(INVALID_CREDENTIALS));
+  expect(answers[BUDGET.password]).toEqual(RATE_LIMITED);
+
+  // Cut off before any check: from this client even the right password signs no one in.
+  const right = await passwordStep(sprayer, email, PASSWORD);
+  expect(right.result).toEqual(RATE_LIMITED);
+  expect(signedIn(right)).toBe(false);
+  expect(await bucketCount(`password:client:${address}`)).toBe(BUDGET.password + 2);
+
+  const other = actionClient(baseURL!);
+  expect((await passwordStep(other, email, "not the password")).result).toEqual(INVALID_CREDENTIALS);
+  expect(signedIn(await passwordStep(other, email, PASSWORD))).toBe(true);
+});
+
+test("SEC-44/46 second-factor codes from one client are cut off with rate:limited, in the database; other clients go on", async ({ browser, baseURL }) => {
+  const victim = await personWithTotp(browser);
+  const other = await personWithTotp(browser);
+  const wrong = await usedCode(baseURL!, victim);
+
+  const { client: guesser, address } = flooder(baseURL!);
+  const pendingToken = await pendingSignIn(guesser, victim.email);
+  const answers = [];
+  for (let i = 0; i <= BUDGET.secondFactor; i++) answers.push((await secondFactor(guesser, pendingToken, wrong)).result);
+  expect(answers.slice(0, BUDGET.secondFactor)).toEqual(Array(BUDGET.secondFactor).fill(WRONG_CODE));
+  expect(answers[BUDGET.secondFactor]).toEqual(RATE_LIMITED);
+
+  // Cut off before any check: from this client even another person's right code signs no one in.
+  const otherPending = await pendingSignIn(guesser, other.email);
+  const otherCode = await other.totp.code();
+  const refused = await secondFactor(guesser, otherPending, otherCode);
+  expect(refused.result).toEqual(RATE_LIMITED);
+  expect(signedIn(refused)).toBe(false);
+  expect(await bucketCount(`second-factor:client:${address}`)).toBe(BUDGET.secondFactor + 2);
+
+  // Another client gets the usual answer to a wrong code, and the other person signs in with the code refused above.
+  expect((await secondFactor(actionClient(baseURL!), pendingToken, wrong)).result).toEqual(WRONG_CODE);
+  const elsewhere = actionClient(baseURL!);
+  const done = await secondFactor(elsewhere, await pendingSignIn(elsewhere, other.email), otherCode);
+  expect(signedIn(done)).toBe(true);
+  expect(done.redirect).toContain("/account");
+});
+
+test("SEC-44/46 TOTP step-up codes from one client are cut off with rate:limited, in the database; the wrong ones lock the account", async ({ browser, baseURL }) => {
+  const person = await personWithTotp(browser);
+  const code = await person.totp.code();
+  expect((await stepUp(actionClient(baseURL!), person.jar, code)).result).toEqual({ ok: true });
+  const wrong = code; // spent by that step-up
+
+  const { client: guesser, address } = flooder(baseURL!);
+  const answers = [];
+  for (let i = 0; i <= BUDGET.totpStepUp; i++) answers.push((await stepUp(guesser, person.jar, wrong)).result);
+  expect(answers.slice(0, BUDGET.totpStepUp)).toEqual(Array(BUDGET.totpStepUp).fill(WRONG_STEP_UP_CODE));
+  expect(answers[BUDGET.totpStepUp]).toEqual(RATE_LIMITED);
+  expect(await bucketCount(`totp-step-up:client:${address}`)).toBe(BUDGET.totpStepUp + 1);
+
+  // Another client with the same session gets the usual answer.
+  expect((await stepUp(actionClient(baseURL!), person.jar, wrong)).result).toEqual(WRONG_STEP_UP_CODE);
+  // The wrong step-up codes counted against the account (lib/auth/lockout.ts): it is locked, even for the right password.
+  expect((await passwordStep(actionClient(baseURL!), person.email, PASSWORD)).result).toEqual(INVALID_CREDENTIALS);
+});
+
+test("SEC-44/45 ten wrong codes from ten clients lock the account for every client; a passkey still signs the person in", async ({ browser, baseURL }) => {
+  // One wait for the clock below (the next TOTP step) can take up to 30 s.
+  test.setTimeout(120_000);
+  const person = await personWithTotp(browser);
+  const client = actionClient(baseURL!);
+  const wrong = await person.totp.code();
+  expect((await stepUp(client, person.jar, wrong)).result).toEqual({ ok: true }); // spends the code
+  const authenticator = new SoftwareAuthenticator();
+  const start = await client.call<Answer & { data: { ceremonyId: string; options: Parameters<SoftwareAuthenticator["register"]>[0] } }>(
+    "/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"], { jar: person.jar },
+  );
+  expect(start.result).toMatchObject({ ok: true });
+  const { ceremonyId, options } = start.result!.data;
+  const registered = await client.call<Answer>("/account", ACCOUNT_ACTIONS, "finishRegistrationAction", [ceremonyId, authenticator.register(options, baseURL!)], {
+    jar: person.jar,
+  });
+  expect(registered.result).toMatchObject({ ok: true });
+
+  // A sign-in left waiting for its code before the lock, to try the right code on afterwards.
+  const waiting = await pendingSignIn(actionClient(baseURL!), person.email);
+  const wrongCodeFromNewClient = async () => {
+    const guesser = actionClient(baseURL!);
+    expect((await secondFactor(guesser, await pendingSignIn(guesser, person.email), wrong)).result).toEqual(WRONG_CODE);
+  };
+  for (let i = 0; i < 9; i++) await wrongCodeFromNewClient();
+  // Nine in a row leave the account open: the right password still reaches the code step.
+  await pendingSignIn(actionClient(baseURL!), person.email);
+  // The tenth locks it (10 free, then 1 minute, doubling up to an hour), whichever client asks next.
+  await wrongCodeFromNewClient();
+  expect((await passwordStep(actionClient(baseURL!), person.email, PASSWORD)).result).toEqual(INVALID_CREDENTIALS);
+
+  // The passkey signs the locked-out person in.
+  const passkeyClient = actionClient(baseURL!);
+  const signIn = await signInOptions(passkeyClient, person.email);
+  const finish = await finishSignIn(passkeyClient, signIn.ceremonyId, authenticator.authenticate(signIn.options, baseURL!));
+  expect(finish.result).toEqual({ ok: true });
+  expect(finish.signedIn).toBe(true);
+  const passkeySession = new CookieJar();
+  passkeySession.store(finish.setCookies);
+
+  // The right code is refused while the lock lasts: at the sign-in's code step and at a TOTP step-up.
+  const right = await person.totp.code();
+  const refused = await secondFactor(actionClient(baseURL!), waiting, right);
+  expect(refused.result).toEqual(WRONG_CODE);
+  expect(signedIn(refused)).toBe(false);
+  expect((await stepUp(actionClient(baseURL!), passkeySession, right)).result).toEqual(WRONG_STEP_UP_CODE);
+
+  // A passkey still steps up.
+  const stepUpStart = await passkeyClient.call<Answer & { data: { ceremonyId: string; options: Parameters<SoftwareAuthenticator["authenticate"]>[0] } }>(
+    "/account", ACCOUNT_ACTIONS, "startPasskeyStepUpAction", [], { jar: passkeySession },
+  );
+  expect(stepUpStart.result).toMatchObject({ ok: true });
+  const steppedUp = await passkeyClient.call<Answer>(
+    "/account",
+    ACCOUNT_ACTIONS,
+    "finishPasskeyStepUpAction",
+    [stepUpStart.result!.data.ceremonyId, authenticator.authenticate(stepUpStart.result!.data.options, baseURL!)],
+    { jar: passkeySession },
+  );
+  expect(steppedUp.result).toEqual({ ok: true });
+});
