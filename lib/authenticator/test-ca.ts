@@ -29,7 +29,8 @@ const ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
 const NAME_OIDS = { C: "2.5.4.6", O: "2.5.4.10", OU: "2.5.4.11", CN: "2.5.4.3" } as const;
 const DAY = 24 * 60 * 60 * 1000;
 
-export type DistinguishedName = { C?: string; O?: string; OU?: string; CN: string };
+/** Every attribute is optional: an AIK certificate's subject is empty (WebAuthn L3 §8.3.1). */
+export type DistinguishedName = { C?: string; O?: string; OU?: string; CN?: string };
 
 /** Who signs a certificate: its name, key and key identifier (for the authorityKeyIdentifier). */
 export type Issuer = { name: Name; privateKey: KeyObject; keyId: Buffer };
