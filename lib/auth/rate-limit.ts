@@ -17,6 +17,9 @@ export const limits = {
   // after 10 wrong codes; these stop one client spraying codes over many accounts.
   secondFactorPerClient: { name: "second-factor:client", max: 30, windowMs: 60_000 },
   totpStepUpPerClient: { name: "totp-step-up:client", max: 30, windowMs: 60_000 },
+  // Step-up, add-a-passkey and withdrawal options need a session, and a person starts a few a minute; the same budget
+  // as sign-in options per client keeps one session from filling the challenges table.
+  ceremonyOptionsPerAccount: { name: "ceremony-options:account", max: 120, windowMs: 60_000 },
   signUpPerClient: { name: "sign-up:client", max: 30, windowMs: 60 * 60_000 },
   liveTestPerClient: { name: "live-test:client", max: 30, windowMs: 60_000 },
   reportPerClient: { name: "report:client", max: 20, windowMs: 60_000 },

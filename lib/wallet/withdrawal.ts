@@ -11,7 +11,7 @@ import { newToken } from "@/lib/crypto/tokens";
 import { AppError, fail, ok, type Result } from "@/lib/result";
 import { recordAssertion } from "@/lib/webauthn/assertion";
 import { checkAssertion, offeredIds } from "@/lib/webauthn/authentication";
-import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveChallenge } from "@/lib/webauthn/challenges";
+import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge } from "@/lib/webauthn/challenges";
 import { CEREMONY_TIMEOUT_MS, relyingParty } from "@/lib/webauthn/relying-party";
 import { isValidAddress } from "./addresses";
 import { formatAmount, parseAmount } from "./amounts";
@@ -56,7 +56,7 @@ export async function startWithdrawal(
     userVerification: "required",
     timeout: CEREMONY_TIMEOUT_MS,
   });
-  const ceremonyId = await saveChallenge({
+  const saved = await saveAccountChallenge({
     purpose: "withdrawal",
     value: options.challenge,
     userId: user.id,
@@ -64,7 +64,8 @@ export async function startWithdrawal(
     payloadHash: hash.toString("base64url"),
     allowedCredentialIds: offeredIds(options),
   });
-  return ok({ ceremonyId, options, summary: `${formatAmount(order.data.units)} to ${order.data.destination}` });
+  if (!saved.ok) return saved;
+  return ok({ ceremonyId: saved.data, options, summary: `${formatAmount(order.data.units)} to ${order.data.destination}` });
 }
 
 export async function finishWithdrawal(

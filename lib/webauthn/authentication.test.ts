@@ -7,7 +7,9 @@ import { newToken } from "@/lib/crypto/tokens";
 import { recordFailedAttempt } from "@/lib/auth/lockout";
 import { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
 import { addPasskey, createAccount, ORIGIN, signInOptions } from "@/test/accounts";
+import { grantStepUp } from "@/lib/auth/step-up";
 import { finishPasskeySignIn, finishPasskeyStepUp, startPasskeySignIn, startPasskeyStepUp } from "./authentication";
+import { startRegistration } from "./registration";
 
 const counterOf = async (id: string) => (await db.query.passkeys.findFirst({ where: eq(passkeys.id, id) }))!.counter;
 
@@ -149,5 +151,24 @@ describe("passkey sign-in", () => {
     expect(unknownResult.ok || unknownResult.code).toBe("passkey:unknown-credential");
     expect(badResult.ok || badResult.code).toBe("passkey:not-verified");
     expect(!unknownResult.ok && unknownResult.message).toBe(!badResult.ok && badResult.message);
+  });
+});
+
+describe("signed-in ceremony options", () => {
+  it("share a per-account budget (step-up, add-a-passkey, withdrawal): a flood is refused and stores nothing more", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    const challengesOf = (userId: string) => db.$count(challenges, eq(challenges.userId, userId));
+    // createAccount's passkey took one registration's options from the budget.
+    for (let i = 1; i < limits.ceremonyOptionsPerAccount.max; i++) {
+      expect((await startPasskeyStepUp(account.user, account.sessionId)).ok).toBe(true);
+    }
+    const stored = await challengesOf(account.user.id);
+    expect(await startPasskeyStepUp(account.user, account.sessionId)).toMatchObject({ ok: false, code: "rate:limited" });
+    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp" });
+    expect(await startRegistration(account, "this-device")).toMatchObject({ ok: false, code: "rate:limited" });
+    expect(await challengesOf(account.user.id)).toBe(stored);
+    // Another account is not held up.
+    const other = await createAccount({ passkeys: 1 });
+    expect((await startPasskeyStepUp(other.user, other.sessionId)).ok).toBe(true);
   });
 });

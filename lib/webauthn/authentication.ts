@@ -15,7 +15,7 @@ import { grantStepUp, type SteppedUp } from "@/lib/auth/step-up";
 import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
 import { AppError, fail, ok, type Failure, type Result } from "@/lib/result";
 import { NOT_VERIFIED_MESSAGE, recordAssertion, UV_MISSING_MESSAGE, verifyAssertion } from "./assertion";
-import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveChallenge, type Challenge } from "./challenges";
+import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge, saveChallenge, type Challenge } from "./challenges";
 import { authenticationResponseSchema } from "./response-schemas";
 import { CEREMONY_TIMEOUT_MS, relyingParty } from "./relying-party";
 
@@ -143,8 +143,8 @@ export async function startPasskeyStepUp(user: User, sessionId: string): Promise
     userVerification: "required",
     timeout: CEREMONY_TIMEOUT_MS,
   });
-  const ceremonyId = await saveChallenge({ purpose: "step-up", value: options.challenge, userId: user.id, sessionId, allowedCredentialIds: offeredIds(options) });
-  return ok({ ceremonyId, options });
+  const saved = await saveAccountChallenge({ purpose: "step-up", value: options.challenge, userId: user.id, sessionId, allowedCredentialIds: offeredIds(options) });
+  return saved.ok ? ok({ ceremonyId: saved.data, options }) : saved;
 }
 
 /** A passkey step-up: the challenge belongs to the current session; the grant to the new one it starts (D36). */

@@ -1,29 +1,40 @@
 // Challenges live in the database: single-use, at most 5 minutes, bound to a purpose and, where there is one, a user
 // and a session. Nothing is kept in process memory, so any instance can finish a ceremony another one started.
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
-import { db, type Tx } from "@/lib/db/client";
+import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
+import { db, transaction, type Tx } from "@/lib/db/client";
 import { challenges, type ChallengePurpose } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
-import { AppError, catchAppError, type Result } from "@/lib/result";
+import { AppError, catchAppError, ok, type Result } from "@/lib/result";
 import { CEREMONY_TIMEOUT_MS } from "./relying-party";
 
 export type Challenge = typeof challenges.$inferSelect;
 
+type NewChallenge = {
+  purpose: ChallengePurpose;
+  value: string;
+  userId?: string | null;
+  sessionId?: string | null;
+  payloadHash?: string | null;
+  allowedCredentialIds?: string[] | null;
+};
+
 /** Stores a new challenge; `writer` lets a caller commit it together with its own writes (one commit, not two). */
-export async function saveChallenge(
-  challenge: {
-    purpose: ChallengePurpose;
-    value: string;
-    userId?: string | null;
-    sessionId?: string | null;
-    payloadHash?: string | null;
-    allowedCredentialIds?: string[] | null;
-  },
-  writer: Tx | typeof db = db,
-): Promise<string> {
+export async function saveChallenge(challenge: NewChallenge, writer: Tx | typeof db = db): Promise<string> {
   const id = newToken(16);
   await writer.insert(challenges).values({ id, ...challenge, expiresAt: new Date(Date.now() + CEREMONY_TIMEOUT_MS) });
   return id;
+}
+
+/**
+ * Stores the challenge of a signed-in account's ceremony (step-up, add-a-passkey, withdrawal), counted against the
+ * account's options budget in the same commit (security bar E46).
+ */
+export async function saveAccountChallenge(challenge: NewChallenge & { userId: string }): Promise<Result<string>> {
+  return transaction(async (tx) => {
+    if (!(await allow(limits.ceremonyOptionsPerAccount, challenge.userId, tx))) return rateLimited();
+    return ok(await saveChallenge(challenge, tx));
+  });
 }
 
 function openChallenge(id: string, now: Date) {

@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { passkeys } from "@/lib/db/schema";
+import { passkeys, rateLimitBuckets } from "@/lib/db/schema";
+import { limits } from "@/lib/auth/rate-limit";
 import { grantStepUp } from "@/lib/auth/step-up";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
 import {
@@ -32,8 +33,12 @@ const REGISTRATION_REFUSALS = ["input:invalid", "passkey:not-verified"];
 
 const passkeyIds = async (userId: string) => (await db.query.passkeys.findMany({ where: eq(passkeys.userId, userId) })).map((row) => row.id);
 
-/** A fresh registration ceremony of the account and a valid packed self-attested response to it. */
+/**
+ * A fresh registration ceremony of the account and a valid packed self-attested response to it. Each run starts with
+ * the options budget a person has (the budget itself is tested in authentication.test.ts).
+ */
 async function registrationCeremony(account: TestAccount, authenticator: SoftwareAuthenticator) {
+  await db.delete(rateLimitBuckets).where(eq(rateLimitBuckets.key, `${limits.ceremonyOptionsPerAccount.name}:${account.user.id}`));
   const start = await startRegistration(account, "this-device");
   if (!start.ok) throw new Error(`registration start: ${start.code}`);
   return { ceremonyId: start.data.ceremonyId, response: authenticator.register(start.data.options, ORIGIN, { attestation: "packed-self" }) };

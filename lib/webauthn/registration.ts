@@ -11,7 +11,7 @@ import { spendStepUpGrant, stepUpExpiry } from "@/lib/auth/step-up";
 import { hasTotp } from "@/lib/auth/totp";
 import { AppError, fail, ok, type Result } from "@/lib/result";
 import { authenticatorName } from "./authenticator-names";
-import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveChallenge } from "./challenges";
+import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge } from "./challenges";
 import { checkAttestationObject } from "./check-attestation-object";
 import { crossOriginReason } from "./client-data";
 import { credentialRecord } from "./credential-record";
@@ -52,8 +52,8 @@ export async function startRegistration(
     supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
     preferredAuthenticatorType: passkeyLocations[location],
   });
-  const ceremonyId = await saveChallenge({ purpose: "registration", value: options.challenge, userId: user.id, sessionId });
-  return ok({ ceremonyId, options });
+  const saved = await saveAccountChallenge({ purpose: "registration", value: options.challenge, userId: user.id, sessionId });
+  return saved.ok ? ok({ ceremonyId: saved.data, options }) : saved;
 }
 
 /**
