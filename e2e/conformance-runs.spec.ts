@@ -3,6 +3,7 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createClient } from "@libsql/client";
+import { SERVER_DATABASE_URL } from "./fixtures/server-database";
 import { expect, test } from "@playwright/test";
 import { runSuite } from "@/lib/conformance/run-suite";
 import { newRunBudget, toShownResult } from "@/lib/conformance/shown-result";
@@ -56,7 +57,7 @@ test("a stored run's failure expands to expected vs received and every request a
 
   const budget = newRunBudget();
   const id = `e2e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-  const database = createClient({ url: `file:./${process.env.E2E_DATA_DIR ?? ".e2e-data"}/e2e.db`, timeout: 5_000 });
+  const database = createClient({ url: SERVER_DATABASE_URL, timeout: 5_000 });
   await database.execute({
     sql: `insert into conformance_runs (id, owner_hash, target, status, total, passed, failed, skipped, cases, started_at, finished_at)
           values (?, 'e2e-owner', ?, 'finished', ?, ?, ?, ?, ?, ?, ?)`,

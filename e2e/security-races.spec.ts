@@ -4,7 +4,6 @@
 // credential or with the wrong user handle (A11, A12). docs/security.md maps them. What the server does not show (the
 // stored counter, the ledger) is read from its database file with writes switched off.
 import { randomInt } from "node:crypto";
-import { createClient, type Client } from "@libsql/client";
 import { expect, test } from "@playwright/test";
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
@@ -13,7 +12,8 @@ import { AUTH_DATA } from "@/lib/authenticator/mutations/wire";
 import { newDemoAddress } from "@/lib/wallet/addresses";
 import { CookieJar, type ServerActionClient } from "@/test/server-action-client";
 import { PASSWORD } from "./fixtures/account";
-import { ACCOUNT_ACTIONS, actionClient, apiAccount, finishSignIn, SIGN_IN_ACTIONS, signInOptions, type ApiAccount } from "./fixtures/api-account";
+import { ACCOUNT_ACTIONS, actionClient, apiAccount, finishSignIn, setsSession, SIGN_IN_ACTIONS, signInOptions, type ApiAccount } from "./fixtures/api-account";
+import { readServerDatabase } from "./fixtures/server-database";
 
 const PASSWORD_ACTIONS = "app/(account)/account/password/actions.ts";
 const WALLET_ACTIONS = "app/(account)/wallet/actions.ts";
@@ -25,21 +25,8 @@ type Ceremony<Options = RequestOptions> = { ceremonyId: string; options: Options
 /** One signed-in browser of a person: its own client address and cookies. */
 type Device = { client: ServerActionClient; jar: CookieJar; authenticator: SoftwareAuthenticator };
 
-const hasSession = (setCookies: string[]) => setCookies.some((cookie) => /session-token=[^;]/.test(cookie));
-
-/** Reads the e2e server's database (scripts/e2e-server.mjs) on one connection with `query_only`, so never a write. */
-async function readDatabase<T>(read: (database: Client) => Promise<T>): Promise<T> {
-  const database = createClient({ url: `file:./${process.env.E2E_DATA_DIR ?? ".e2e-data"}/e2e.db`, timeout: 5_000, concurrency: 1 });
-  try {
-    await database.execute("PRAGMA query_only = ON");
-    return await read(database);
-  } finally {
-    database.close();
-  }
-}
-
 async function selectNumber(sql: string, ...args: string[]): Promise<number> {
-  return readDatabase(async (database) => Number(Object.values((await database.execute({ sql, args })).rows[0])[0]));
+  return readServerDatabase(async (database) => Number(Object.values((await database.execute({ sql, args })).rows[0])[0]));
 }
 
 function accountDevice(baseURL: string, account: ApiAccount): Device {
@@ -94,7 +81,7 @@ async function signsInWithPassword(baseURL: string, email: string, recoveryCode:
   const first = await client.callWithForm<{ ok: boolean; pendingToken?: string }>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", { email, password: PASSWORD });
   if (!first.result?.ok || !first.result.pendingToken) return false;
   const fields = { pendingToken: first.result.pendingToken, code: recoveryCode, kind: "recovery-code" };
-  return hasSession((await client.callWithForm("/sign-in", SIGN_IN_ACTIONS, "completeSecondFactorAction", fields)).setCookies);
+  return setsSession((await client.callWithForm("/sign-in", SIGN_IN_ACTIONS, "completeSecondFactorAction", fields)).setCookies);
 }
 
 test("SEC-27 assertions applied out of order, one by one and ten at once: the stored counter never goes down", async ({ page, baseURL }) => {
@@ -277,7 +264,7 @@ test("SEC-11/12 another person's passkey for a step-up or a sign-in, a passkey t
   const response = bob.authenticator.authenticate(anyCredential(stepUp.result.data.options), baseURL!);
   const answer = await accountAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [stepUp.result.data.ceremonyId, response]);
   expect(answer.result).toMatchObject({ ok: false, code: "passkey:not-verified" });
-  expect(hasSession(answer.setCookies)).toBe(false);
+  expect(setsSession(answer.setCookies)).toBe(false);
   expect((await accountAction(device, ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"])).result).toMatchObject({ ok: false, code: "step-up:required" });
 
   // Username-first options (allowCredentials) for Alice, and for an email with no account (decoy ids), answered with

@@ -1,13 +1,13 @@
 // Security bar E44–E46 against the real server: per-client limits on password, second-factor and TOTP step-up
 // attempts, counted in the database (lib/auth/rate-limit.ts); the per-account lockout across clients
 // (lib/auth/lockout.ts); and the passkey that still lets a locked-out person in (docs/security.md maps them).
-import { randomBytes, randomInt } from "node:crypto";
-import { createClient } from "@libsql/client";
+import { randomBytes } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
-import { CookieJar, type ActionResponse, type ServerActionClient } from "@/test/server-action-client";
+import { CookieJar, type ServerActionClient } from "@/test/server-action-client";
 import { enableTotp, PASSWORD, signUp, uniqueEmail, type TotpApp } from "./fixtures/account";
-import { ACCOUNT_ACTIONS, actionClient, finishSignIn, SIGN_IN_ACTIONS, signInOptions } from "./fixtures/api-account";
+import { ACCOUNT_ACTIONS, actionClient, finishSignIn, setsSession, SIGN_IN_ACTIONS, signInOptions } from "./fixtures/api-account";
+import { readServerDatabase } from "./fixtures/server-database";
 
 /** The budgets of lib/auth/rate-limit.ts `limits`, per client and minute. */
 const BUDGET = { password: 60, secondFactor: 30, totpStepUp: 30 };
@@ -35,19 +35,12 @@ async function pendingSignIn(client: ServerActionClient, email: string): Promise
   return (answer.result as { pendingToken: string }).pendingToken;
 }
 
-const signedIn = (response: ActionResponse<unknown>) =>
-  response.setCookies.some((cookie) => cookie.startsWith("authjs.session-token=") && !cookie.startsWith("authjs.session-token=;"));
-
-/** The count of one rate-limit bucket, read from the server's database over a connection that cannot write. */
-async function bucketCount(key: string): Promise<number | undefined> {
-  const database = createClient({ url: `file:./${process.env.E2E_DATA_DIR ?? ".e2e-data"}/e2e.db`, timeout: 5_000 });
-  try {
-    await database.execute("PRAGMA query_only = ON");
+/** The count of one rate-limit bucket, in the server's database. */
+function bucketCount(key: string): Promise<number | undefined> {
+  return readServerDatabase(async (database) => {
     const { rows } = await database.execute({ sql: "select count from rate_limit_buckets where key = ?", args: [key] });
     return rows[0] === undefined ? undefined : Number(rows[0].count);
-  } finally {
-    database.close();
-  }
+  });
 }
 
 /**
@@ -61,18 +54,9 @@ function flooder(baseURL: string) {
 
 type Person = { email: string; totp: TotpApp; jar: CookieJar };
 
-/**
- * A browser at an address of its own. Browsers on localhost are all one client, whose budgets (30 sign-ups an hour)
- * the other specs need.
- */
-async function browserOfItsOwn(browser: Browser) {
-  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": `198.51.100.${randomInt(256)}` } });
-  return context.newPage();
-}
-
 /** Signs up and turns on TOTP in a browser of its own; `jar` holds the browser's session for calls over HTTP. */
 async function personWithTotp(browser: Browser): Promise<Person> {
-  const page = await browserOfItsOwn(browser);
+  const page = await (await browser.newContext()).newPage();
   const email = await signUp(page);
   const { totp } = await enableTotp(page);
   const jar = new CookieJar();
@@ -87,12 +71,12 @@ async function personWithTotp(browser: Browser): Promise<Person> {
 async function usedCode(baseURL: string, person: Person): Promise<string> {
   const client = actionClient(baseURL);
   const code = await person.totp.code();
-  expect(signedIn(await secondFactor(client, await pendingSignIn(client, person.email), code))).toBe(true);
+  expect(setsSession((await secondFactor(client, await pendingSignIn(client, person.email), code)).setCookies)).toBe(true);
   return code;
 }
 
 test("SEC-44/46 password attempts from one client are cut off with rate:limited, in the database; another client gets the usual answer", async ({ browser, baseURL }) => {
-  const email = await signUp(await browserOfItsOwn(browser));
+  const email = await signUp(await (await browser.newContext()).newPage());
   const { client: sprayer, address } = flooder(baseURL!);
   // A spray over many accounts (unknown ones here, so no real account gets locked on the way).
   const answers = [];
@@ -103,12 +87,12 @@ test("SEC-44/46 password attempts from one client are cut off with rate:limited,
   // Cut off before any check: from this client even the right password signs no one in.
   const right = await passwordStep(sprayer, email, PASSWORD);
   expect(right.result).toEqual(RATE_LIMITED);
-  expect(signedIn(right)).toBe(false);
+  expect(setsSession(right.setCookies)).toBe(false);
   expect(await bucketCount(`password:client:${address}`)).toBe(BUDGET.password + 2);
 
   const other = actionClient(baseURL!);
   expect((await passwordStep(other, email, "not the password")).result).toEqual(INVALID_CREDENTIALS);
-  expect(signedIn(await passwordStep(other, email, PASSWORD))).toBe(true);
+  expect(setsSession((await passwordStep(other, email, PASSWORD)).setCookies)).toBe(true);
 });
 
 test("SEC-44/46 second-factor codes from one client are cut off with rate:limited, in the database; other clients go on", async ({ browser, baseURL }) => {
@@ -128,14 +112,14 @@ test("SEC-44/46 second-factor codes from one client are cut off with rate:limite
   const otherCode = await other.totp.code();
   const refused = await secondFactor(guesser, otherPending, otherCode);
   expect(refused.result).toEqual(RATE_LIMITED);
-  expect(signedIn(refused)).toBe(false);
+  expect(setsSession(refused.setCookies)).toBe(false);
   expect(await bucketCount(`second-factor:client:${address}`)).toBe(BUDGET.secondFactor + 2);
 
   // Another client gets the usual answer to a wrong code, and the other person signs in with the code refused above.
   expect((await secondFactor(actionClient(baseURL!), pendingToken, wrong)).result).toEqual(WRONG_CODE);
   const elsewhere = actionClient(baseURL!);
   const done = await secondFactor(elsewhere, await pendingSignIn(elsewhere, other.email), otherCode);
-  expect(signedIn(done)).toBe(true);
+  expect(setsSession(done.setCookies)).toBe(true);
   expect(done.redirect).toContain("/account");
 });
 
@@ -202,7 +186,7 @@ test("SEC-44/45 ten wrong codes from ten clients lock the account for every clie
   const right = await person.totp.code();
   const refused = await secondFactor(actionClient(baseURL!), waiting, right);
   expect(refused.result).toEqual(WRONG_CODE);
-  expect(signedIn(refused)).toBe(false);
+  expect(setsSession(refused.setCookies)).toBe(false);
   expect((await stepUp(actionClient(baseURL!), passkeySession, right)).result).toEqual(WRONG_STEP_UP_CODE);
 
   // A passkey still steps up.

@@ -36,6 +36,7 @@ export function SignInForm({ rpId }: { rpId: string }) {
         setPasskeyBusy(true);
         setPasskeyMessage(null);
       }
+      let signedIn = false;
       try {
         const start = await startPasskeySignInAction(email);
         if (!start.ok) {
@@ -57,10 +58,12 @@ export function SignInForm({ rpId }: { rpId: string }) {
           if (result.code === "passkey:unknown-credential") await signalUnknownCredential(rpId, response.id);
           return false;
         }
+        signedIn = true;
         router.replace("/account");
         return true;
       } finally {
-        if (mode === "button") setPasskeyBusy(false);
+        // Signed in, the button stays busy until /account replaces the page.
+        if (mode === "button" && !signedIn) setPasskeyBusy(false);
       }
     },
     [rpId, router],
