@@ -69,6 +69,8 @@ const EXPECTED = {
   rpIdHashWrong: /Unexpected RP ID hash/,
   signatureOverWrongClientDataHash: /verified: false/,
   signatureInvalid: /verified: false/,
+  // SimpleWebAuthn's ASN.1 parser ignores the SEQUENCE tag; lib/webauthn/ecdsa-signature.ts refuses it.
+  signatureNotDer: SIMPLEWEBAUTHN_ACCEPTS,
   signatureZero: /verified: false/,
   signatureCurveOrder: /verified: false/,
   counterNotIncreased: /Response counter value 5 was lower than expected 5/,

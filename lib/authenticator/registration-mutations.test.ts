@@ -90,6 +90,8 @@ const EXPECTED = {
   packedSigNotBytes: /Expected ArrayBuffer/,
   packedSigEmpty: /zero length/,
   packedSigInvalid: /verified: false/,
+  // SimpleWebAuthn's ASN.1 parser ignores the SEQUENCE tag; lib/webauthn/ecdsa-signature.ts refuses it.
+  packedSigNotDer: SIMPLEWEBAUTHN_ACCEPTS,
   packedSigZero: /verified: false/,
   packedSigCurveOrder: /verified: false/,
   packedX5cWrongOrder: /Certificate OU was not "Authenticator Attestation"/,

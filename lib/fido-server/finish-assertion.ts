@@ -12,6 +12,7 @@ import { AppError, fail, ok, type Result } from "@/lib/result";
 import { counterAdvances } from "@/lib/webauthn/assertion";
 import { burnOnFailure, consumeChallenge } from "@/lib/webauthn/challenges";
 import { crossOriginReason } from "@/lib/webauthn/client-data";
+import { assertionSignatureProblem } from "@/lib/webauthn/ecdsa-signature";
 import { fidoRelyingParty } from "./conformance-relying-party";
 import { findCeremony, type FidoCeremony } from "./find-ceremony";
 import { parseAuthenticationResponse } from "./parse-authentication-response";
@@ -31,6 +32,8 @@ async function verifyAndRecord(response: AuthenticationResponseJSON, ceremony: F
   const userHandle = response.response.userHandle;
   if (userHandle !== undefined && userHandle !== owner?.webauthnUserId) return refused("userHandle is not the user handle of the credential's user");
 
+  const encoding = assertionSignatureProblem(credential.publicKey, response.response.signature);
+  if (encoding) return refused(encoding);
   let verification: VerifiedAuthenticationResponse;
   try {
     verification = await verifyAuthenticationResponse({

@@ -2,6 +2,7 @@
 // cannot: Ed448 (COSE -53, or EdDSA on curve 7), which SimpleWebAuthn 14 does not implement but WebAuthn allows.
 import { constants, verify, type KeyObject } from "node:crypto";
 import { verifySignature } from "@simplewebauthn/server/helpers";
+import { ECDSA_ALGORITHMS, ecdsaSignatureProblem } from "@/lib/webauthn/ecdsa-signature";
 import { coseKeyToKeyObject, type CoseKey } from "./decode-cose-key";
 
 /** SimpleWebAuthn wants bytes over a plain ArrayBuffer. */
@@ -29,6 +30,9 @@ export function verifyWithKeyObject(key: KeyObject, alg: number, data: Uint8Arra
 
 /** A signature by a credential key (assertions, packed self attestation). */
 export async function verifyWithCoseKey(key: CoseKey, keyBytes: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<SignatureCheck> {
+  // An EC2 key's signature is DER, which SimpleWebAuthn's parser does not insist on (lib/webauthn/ecdsa-signature.ts).
+  const encoding = key.get(1) === 2 ? ecdsaSignatureProblem(signature) : null;
+  if (encoding) return { ok: false, by: "DER check (WebAuthn L3 §6.5.5)", problem: encoding };
   if (isEd448Key(key)) {
     const keyObject = coseKeyToKeyObject(key);
     if (!keyObject.ok) return { ok: false, by: "node:crypto", problem: keyObject.problem };
@@ -43,6 +47,8 @@ export async function verifyWithCoseKey(key: CoseKey, keyBytes: Uint8Array, data
 
 /** A signature by an attestation certificate's key with the statement's alg. */
 export async function verifyWithCertificate(der: Uint8Array, publicKey: KeyObject, alg: number, data: Uint8Array, signature: Uint8Array): Promise<SignatureCheck> {
+  const encoding = ECDSA_ALGORITHMS.has(alg) ? ecdsaSignatureProblem(signature) : null;
+  if (encoding) return { ok: false, by: "DER check (WebAuthn L3 §6.5.5)", problem: encoding };
   try {
     return { ok: await verifySignature({ signature: copy(signature), data: copy(data), x509Certificate: copy(der), hashAlgorithm: alg }), by: "SimpleWebAuthn verifySignature" };
   } catch (error) {

@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { passkeys, type Passkey } from "@/lib/db/schema";
 import { AppError } from "@/lib/result";
 import { crossOriginReason } from "./client-data";
+import { assertionSignatureProblem } from "./ecdsa-signature";
 import { relyingParty } from "./relying-party";
 
 /** One message for an unknown credential and a bad signature alike (security bar E42). */
@@ -22,6 +23,8 @@ export async function verifyAssertion(
   expectedChallenge: string,
   passkey: Passkey,
 ): Promise<VerifiedAssertion> {
+  const encoding = assertionSignatureProblem(passkey.publicKey, response.response.signature);
+  if (encoding) throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, encoding);
   let result;
   try {
     result = await verifyAuthenticationResponse({

@@ -10,7 +10,7 @@ import { ECDSA_CURVE_ORDER_SIGNATURE, ECDSA_ZERO_SIGNATURE } from "./psychic-sig
 import { responseString, toJson, withResponseMember, type JsonObject } from "./json";
 import { credentialFaults, responseMemberFaults } from "./structure";
 import type { AssertionMutationContext, Mutation } from "./types";
-import { flipLastByte, signCountOf, withFlags, withSignCount } from "./wire";
+import { flipLastByte, signCountOf, withDerSequenceTag, withFlags, withSignCount } from "./wire";
 
 const RESP_1 = "Server-ServerAuthenticatorAssertionResponse-Resp-1";
 const RESP_2 = "Server-ServerAuthenticatorAssertionResponse-Resp-2";
@@ -82,6 +82,9 @@ export const assertionDataMutations = {
   }),
   signatureInvalid: mutation(RESP_3, "signature with its last byte flipped", {
     signature: (_signedData, current) => flipLastByte(current),
+  }),
+  signatureNotDer: mutation("Security-9", "ECDSA signature's DER SEQUENCE tag changed (0x30 to 0xB0): the same r and s, not DER (WebAuthn L3 §6.5.5)", {
+    signature: (_signedData, current) => withDerSequenceTag(current, 0xb0),
   }),
   signatureZero: mutation("Security-22", "ECDSA signature r = 0, s = 0 in DER (CVE-2022-21449, psychic signatures)", {
     signature: () => ECDSA_ZERO_SIGNATURE,

@@ -7,7 +7,7 @@ import { coseAlgorithmId, createSigner } from "../cose";
 import { ECDSA_CURVE_ORDER_SIGNATURE, ECDSA_ZERO_SIGNATURE } from "./psychic-signatures";
 import { registrationMutation as mutation, rewriteRegistration } from "./registration-rewrite";
 import type { RegistrationMutation } from "./types";
-import { AUTH_DATA, attStmtOf, flipLastByte, withEntry, type CborMap } from "./wire";
+import { AUTH_DATA, attStmtOf, flipLastByte, withDerSequenceTag, withEntry, type CborMap } from "./wire";
 
 const RESP_3 = "Server-ServerAuthenticatorAttestationResponse-Resp-3";
 const RESP_5 = "Server-ServerAuthenticatorAttestationResponse-Resp-5";
@@ -67,6 +67,9 @@ export const attestationObjectMutations = {
   }),
   packedSigZero: mutation("Security-22", "packed self attestation sig is ECDSA r = 0, s = 0 in DER (CVE-2022-21449)", {
     attestationObject: setStatementMember("sig", () => byteString(ECDSA_ZERO_SIGNATURE)),
+  }),
+  packedSigNotDer: mutation("Security-9", "packed self attestation sig's DER SEQUENCE tag changed (0x30 to 0xB0): the same r and s, not DER", {
+    attestationObject: setStatementMember("sig", (sig) => byteString(withDerSequenceTag(bytesOf(sig), 0xb0))),
   }),
   packedSigCurveOrder: mutation("Security-22", "packed self attestation sig is ECDSA r = s = n, the P-256 group order", {
     attestationObject: setStatementMember("sig", () => byteString(ECDSA_CURVE_ORDER_SIGNATURE)),

@@ -94,6 +94,13 @@ export function resignAttestation(attestationObject: CborMap, clientDataHash: Bu
 }
 
 /** A copy of a signature (or any bytes) with its last byte flipped. */
+/** The same bytes with the first (an ECDSA signature's DER SEQUENCE tag) replaced: same r and s, no longer DER. */
+export function withDerSequenceTag(signature: Buffer, tag: number): Buffer {
+  const copy = Buffer.from(signature);
+  copy[0] = tag;
+  return copy;
+}
+
 export function flipLastByte(bytes: Buffer): Buffer {
   const copy = Buffer.from(bytes);
   copy[copy.length - 1] ^= 0x01;
