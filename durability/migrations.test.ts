@@ -10,7 +10,7 @@ import { freePorts, launch, originOf, pauseServer, REPO_ROOT, stopAllServers, wa
  * Several rounds, each on a new empty file: the race is a matter of milliseconds, so one lucky round proves little.
  * Raise DURABILITY_MIGRATION_ROUNDS to check a fix harder.
  */
-const ROUNDS = Number(process.env.DURABILITY_MIGRATION_ROUNDS ?? 4);
+const ROUNDS = Number(process.env.DURABILITY_MIGRATION_ROUNDS ?? 8);
 
 const journal = JSON.parse(readFileSync(join(REPO_ROOT, "drizzle", "meta", "_journal.json"), "utf8")) as {
   entries: { tag: string; when: number }[];

@@ -1,8 +1,12 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
 import { newToken } from "@/lib/crypto/tokens";
-import { db, readDatabaseSettings, transaction } from "./client";
+import { db, readDatabaseSettings, transaction, useWriteAheadLog } from "./client";
 import { users } from "./schema";
 
 const newUser = async () => (await createUser(`db-${newToken(6)}@test.example`, "a long enough password"))!;
@@ -10,6 +14,22 @@ const newUser = async () => (await createUser(`db-${newToken(6)}@test.example`, 
 describe("database client", () => {
   it("runs on WAL with a busy timeout and foreign keys on", async () => {
     expect(await readDatabaseSettings()).toEqual({ journalMode: "wal", busyTimeout: 5_000, foreignKeys: true, synchronous: 1 });
+  });
+
+  it("G57 switches a new file to WAL once another instance's open write on it ends, instead of failing busy at once", async () => {
+    const url = `file:${join(mkdtempSync(join(tmpdir(), "wal-")), "new.db")}`;
+    const [starting, other] = [createClient({ url, timeout: 5_000 }), createClient({ url, timeout: 5_000 })];
+    const otherWrite = await other.transaction("write");
+    await otherWrite.execute("CREATE TABLE first_migration (id INTEGER)");
+    // SQLite answers this switch SQLITE_BUSY without calling the busy handler while another connection holds a lock.
+    await expect(starting.execute("PRAGMA journal_mode = WAL")).rejects.toMatchObject({ code: "SQLITE_BUSY" });
+    const switched = useWriteAheadLog(starting);
+    setTimeout(() => void otherWrite.commit(), 100);
+    await switched;
+    expect((await starting.execute("PRAGMA journal_mode")).rows[0]?.[0]).toBe("wal");
+    expect((await starting.execute("SELECT count(*) FROM first_migration")).rows[0]?.[0]).toBe(0);
+    starting.close();
+    other.close();
   });
 
   it("syncs a durable transaction's commit (synchronous=FULL around it) and goes back to NORMAL after, also on failure", async () => {

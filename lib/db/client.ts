@@ -5,6 +5,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { setTimeout as wait } from "node:timers/promises";
 import { createClient, type Client } from "@libsql/client";
 import { Mutex } from "async-mutex";
 import { drizzle } from "drizzle-orm/libsql";
@@ -82,9 +83,25 @@ export function transaction<T>(work: (tx: Tx) => Promise<T>, { durable = false }
   });
 }
 
+/**
+ * WAL is stored in the file itself, so one statement sets it for every connection and every instance. Switching needs
+ * an exclusive lock, and SQLite answers SQLITE_BUSY at once instead of waiting in the busy handler when another process
+ * holds the file (two instances starting on a new database, G57): so it is tried again, up to the busy timeout.
+ */
+export async function useWriteAheadLog(client: Client) {
+  for (const deadline = Date.now() + BUSY_TIMEOUT_MS; ; ) {
+    try {
+      await client.execute("PRAGMA journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      await wait(10 + Math.random() * 40);
+    }
+  }
+}
+
 if (isLocalFile) {
-  // WAL is stored in the file itself, so one statement sets it for every connection and every instance.
-  await client.execute("PRAGMA journal_mode = WAL");
+  await useWriteAheadLog(client);
   // In WAL mode, NORMAL syncs at checkpoints, not at every commit: a crashed process loses nothing and the file never
   // corrupts; a power cut may lose the last commits before a checkpoint. Decision 007 says why that is acceptable here.
   await client.execute("PRAGMA synchronous = NORMAL");
