@@ -3,6 +3,7 @@
 import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/button";
+import { SERVER_UNREACHABLE } from "@/components/server-unreachable";
 import { MismatchTable } from "@/components/troubleshoot/mismatch-table";
 import { StatusBadge } from "@/components/troubleshoot/status-badge";
 import { signalUnknownCredential, toCeremonyError } from "@/components/webauthn-browser";
@@ -26,14 +27,21 @@ function browserFailure(step: LiveTestStep["step"], error: unknown, platform: Pl
   };
 }
 
+/** A run's steps so far; the report takes them once `running` is false. */
+export type LiveTestRun = { steps: LiveTestStep[]; running: boolean };
+
 /** Loaded when the person starts the live test (wizard.tsx), and runs it straight away. */
-export function LiveTest({ platform, rpId, onSteps }: { platform: Platform | null; rpId: string; onSteps: (steps: LiveTestStep[]) => void }) {
+export function LiveTest({ platform, rpId, onRun }: { platform: Platform | null; rpId: string; onRun: (run: LiveTestRun) => void }) {
   const [steps, setSteps] = useState<LiveTestStep[]>([]);
   const [running, setRunning] = useState(true);
+  const [finishedOnce, setFinishedOnce] = useState(false);
   const started = useRef(false);
 
   async function run() {
+    // A new run starts from nothing: the last run's result must not pass for this one's.
     setRunning(true);
+    setSteps([]);
+    onRun({ steps: [], running: true });
     const done: LiveTestStep[] = [];
     const record = (step: LiveTestStep) => {
       done.push(step);
@@ -63,9 +71,13 @@ export function LiveTest({ platform, rpId, onSteps }: { platform: Platform | nul
       record({ step: "get", ...(await finishLiveSignInAction(testId, asserted)) });
       // The throwaway passkey belongs to no account: ask the provider to hide it.
       await signalUnknownCredential(rpId, created.id);
+    } catch {
+      // A server action's request failed: the step it belonged to ends here.
+      record({ step: done.length === 0 ? "create" : "get", ok: false, message: SERVER_UNREACHABLE, checks: [] });
     } finally {
       setRunning(false);
-      onSteps(done);
+      setFinishedOnce(true);
+      onRun({ steps: done, running: false });
     }
   }
 
@@ -79,8 +91,13 @@ export function LiveTest({ platform, rpId, onSteps }: { platform: Platform | nul
   return (
     <div className="flex flex-col gap-4">
       <Button type="button" onClick={() => void run()} busy={running} className="self-start">
-        {steps.length > 0 ? "Run the live test again" : "Run the live test"}
+        {finishedOnce ? "Run the live test again" : "Run the live test"}
       </Button>
+      {running && (
+        <p role="status" className="text-sm text-slate-600">
+          {steps.length === 0 ? "Making a test passkey: follow your browser's prompts…" : "Signing in with the test passkey…"}
+        </p>
+      )}
       <ol aria-label="Live test results" aria-live="polite" className="flex flex-col gap-4">
         {steps.map((step, index) => (
           <li key={index} className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">

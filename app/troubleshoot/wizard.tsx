@@ -6,7 +6,9 @@ import { createContext, lazy, type ReactNode, Suspense, use, useEffect, useState
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Card } from "@/components/card";
-import type { LiveTestStep, ReportContent } from "@/lib/troubleshoot/report-content";
+import { SERVER_UNREACHABLE } from "@/components/server-unreachable";
+import type { ReportContent } from "@/lib/troubleshoot/report-content";
+import type { LiveTestRun } from "./live-test";
 import { saveReportAction } from "./actions";
 import { type ChecksOutcome, runChecks } from "./run-checks";
 
@@ -19,8 +21,8 @@ type WizardState = {
   checks: ChecksOutcome | null;
   symptom: ReportContent["symptom"];
   setSymptom: (symptom: ReportContent["symptom"]) => void;
-  liveTest: LiveTestStep[];
-  setLiveTest: (steps: LiveTestStep[]) => void;
+  liveTest: LiveTestRun;
+  setLiveTest: (run: LiveTestRun) => void;
 };
 
 const WizardContext = createContext<WizardState | null>(null);
@@ -35,7 +37,7 @@ function useWizard(): WizardState {
 export function WizardProvider({ children }: { children: ReactNode }) {
   const [checks, setChecks] = useState<ChecksOutcome | null>(null);
   const [symptom, setSymptom] = useState<ReportContent["symptom"]>();
-  const [liveTest, setLiveTest] = useState<LiveTestStep[]>([]);
+  const [liveTest, setLiveTest] = useState<LiveTestRun>({ steps: [], running: false });
 
   useEffect(() => {
     void runChecks().then(setChecks);
@@ -84,7 +86,15 @@ export function LiveTestLauncher({ rpId }: { rpId: string }) {
   const [started, setStarted] = useState(false);
   if (!started) {
     return (
-      <Button type="button" onClick={() => setStarted(true)} className="self-start">
+      <Button
+        type="button"
+        onClick={() => {
+          // Running from the click on: the report must not be saved while the test loads and runs.
+          setStarted(true);
+          setLiveTest({ steps: [], running: true });
+        }}
+        className="self-start"
+      >
         Run the live test
       </Button>
     );
@@ -97,7 +107,7 @@ export function LiveTestLauncher({ rpId }: { rpId: string }) {
         </Button>
       }
     >
-      <LiveTest platform={checks?.ok ? checks.platform : null} rpId={rpId} onSteps={setLiveTest} />
+      <LiveTest platform={checks?.ok ? checks.platform : null} rpId={rpId} onRun={setLiveTest} />
     </Suspense>
   );
 }
@@ -110,7 +120,7 @@ export function SaveReport({ email }: { email: string | null }) {
   const [saving, setSaving] = useState(false);
 
   async function save() {
-    if (!checks?.ok) return;
+    if (!checks?.ok || liveTest.running) return;
     const { platform, findings } = checks;
     setSaving(true);
     const content: ReportContent = {
@@ -118,12 +128,17 @@ export function SaveReport({ email }: { email: string | null }) {
       platform: { os: platform.os.label, browser: platform.browser.label, inAppBrowser: platform.inAppBrowser },
       findings,
       symptom,
-      liveTest: liveTest.length > 0 ? liveTest : undefined,
+      liveTest: liveTest.steps.length > 0 ? liveTest.steps : undefined,
       contactEmail: includeEmail && email ? email : undefined,
     };
-    const result = await saveReportAction(content);
-    setSaving(false);
-    setSaved(result.ok ? { code: result.data.code } : { error: result.message });
+    try {
+      const result = await saveReportAction(content);
+      setSaved(result.ok ? { code: result.data.code } : { error: result.message });
+    } catch {
+      setSaved({ error: SERVER_UNREACHABLE });
+    } finally {
+      setSaving(false);
+    }
   }
 
   return (
@@ -134,9 +149,10 @@ export function SaveReport({ email }: { email: string | null }) {
           Include my email ({email}) so support can find my account
         </label>
       )}
-      <Button type="button" onClick={() => void save()} busy={saving} disabled={!checks?.ok} className="self-start">
+      <Button type="button" onClick={() => void save()} busy={saving} disabled={!checks?.ok || liveTest.running} className="self-start">
         Save report
       </Button>
+      {liveTest.running && <p className="text-sm text-slate-600">You can save the report once the live test has finished.</p>}
       {saved && "code" in saved && (
         <Alert tone="success">
           Your report code is <strong className="font-mono text-lg tracking-widest" data-testid="saved-code">{saved.code}</strong>.{" "}

@@ -2,6 +2,7 @@
 
 import { startRegistration } from "@simplewebauthn/browser";
 import { useState, type FormEvent } from "react";
+import { describeUnreachableServer } from "@/components/server-unreachable";
 import { Button } from "@/components/ui";
 import { describeBrowserError } from "@/components/webauthn-browser";
 import type { Result } from "@/lib/result";
@@ -40,6 +41,8 @@ export function AddPasskey({ guard, onOutcome }: { guard: Guard; onOutcome: (out
       }
       const result = await finishRegistrationAction(start.data.ceremonyId, response);
       onOutcome(result.ok ? { tone: "success", message: `Passkey “${result.data.label}” added.` } : { tone: "error", ...result });
+    } catch (error) {
+      onOutcome({ tone: "error", ...describeUnreachableServer(error) });
     } finally {
       setBusy(false);
     }

@@ -3,14 +3,22 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { parseInput, withSession } from "@/lib/auth/action-guard";
+import { fail } from "@/lib/result";
 import { finishWithdrawal, startWithdrawal } from "@/lib/wallet/withdrawal";
+import { ADDRESS_MAX_LENGTH, AMOUNT_MAX_LENGTH } from "./request-limits";
 
-const requestSchema = z.object({ amount: z.string().max(40), destination: z.string().max(200) });
+const requestSchema = z.object({
+  amount: z.string().max(AMOUNT_MAX_LENGTH, `That amount is too long: enter at most ${AMOUNT_MAX_LENGTH} characters, e.g. 0.25.`),
+  destination: z
+    .string()
+    .max(ADDRESS_MAX_LENGTH, `That address is too long: an address is at most ${ADDRESS_MAX_LENGTH} characters. Demo addresses start with lab1.`),
+});
 
 export async function startWithdrawalAction(request: unknown) {
   return withSession(async (session) => {
     const input = parseInput(requestSchema, request);
-    if (!input.ok) return input;
+    // The message names the field and the fix; zod's list of issues would only repeat it as "Technical detail".
+    if (!input.ok) return fail(input.code, input.message);
     return startWithdrawal(session, input.data);
   });
 }

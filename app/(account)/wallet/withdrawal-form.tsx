@@ -2,9 +2,11 @@
 
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useState, type FormEvent } from "react";
+import { describeUnreachableServer } from "@/components/server-unreachable";
 import { Alert, Button, Field } from "@/components/ui";
 import { describeBrowserError } from "@/components/webauthn-browser";
 import { finishWithdrawalAction, startWithdrawalAction } from "./actions";
+import { ADDRESS_MAX_LENGTH, AMOUNT_MAX_LENGTH } from "./request-limits";
 
 type Outcome = { tone: "success" | "error"; message: string; detail?: string } | null;
 
@@ -33,6 +35,8 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
       form.reset();
       setDestination("");
       setOutcome({ tone: "success", message: `Sent ${start.data.summary}.` });
+    } catch (error) {
+      setOutcome({ tone: "error", ...describeUnreachableServer(error) });
     } finally {
       setBusy(false);
     }
@@ -40,13 +44,14 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
 
   return (
     <form onSubmit={withdraw} className="flex flex-col gap-4">
-      <Field id="amount" name="amount" label="Amount (LAB)" inputMode="decimal" autoComplete="off" placeholder="0.25" required />
+      <Field id="amount" name="amount" label="Amount (LAB)" inputMode="decimal" autoComplete="off" placeholder="0.25" maxLength={AMOUNT_MAX_LENGTH} required />
       <Field
         id="destination"
         name="destination"
         label="Destination address"
         autoComplete="off"
         spellCheck={false}
+        maxLength={ADDRESS_MAX_LENGTH}
         value={destination}
         onChange={(event) => setDestination(event.target.value)}
         required
@@ -63,7 +68,8 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
         You&apos;ll confirm with your passkey. It signs this exact amount and address: if either changes, nothing is sent.
       </p>
       <Alert tone={outcome?.tone ?? "info"} detail={outcome?.detail}>
-        {outcome?.message}
+        {/* An address is one long word: let it break anywhere rather than overflow a narrow screen. */}
+        {outcome && <span className="wrap-anywhere">{outcome.message}</span>}
       </Alert>
       <Button type="submit" busy={busy} className="self-start">
         Withdraw
