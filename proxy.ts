@@ -4,9 +4,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { readableActionArguments } from "@/lib/action-arguments";
+import { DEFAULT_RETURN_PATH, isInSignedInArea } from "@/lib/auth/return-path";
 import { env } from "@/lib/env";
 
-const SIGNED_IN_AREAS = ["/account", "/wallet"];
 /** Matches next.config.ts serverActions.bodySizeLimit; Next.js itself would answer a bigger body with a 500. */
 const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
@@ -33,10 +33,12 @@ export async function proxy(request: NextRequest) {
       return NextResponse.json({ ok: false, code: "request:malformed", message: "This request could not be read." }, { status: 400 });
     }
   }
-  const { pathname } = request.nextUrl;
-  const needsSession = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
-  if (needsSession && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
-    return NextResponse.redirect(new URL("/sign-in", request.url));
+  const { pathname, search } = request.nextUrl;
+  if (isInSignedInArea(pathname) && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
+    const signIn = new URL("/sign-in", request.url);
+    // Back to the page they asked for after signing in (checked again by sign-in: lib/auth/return-path.ts).
+    if (pathname !== DEFAULT_RETURN_PATH) signIn.searchParams.set("next", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
   }
   return NextResponse.next();
 }

@@ -1,3 +1,5 @@
+import { currentSession } from "@/lib/auth/session";
+
 const areas = [
   {
     href: "/sign-up",
@@ -31,7 +33,8 @@ const areas = [
   },
 ];
 
-export default function HomePage() {
+export default async function HomePage() {
+  const session = await currentSession();
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-3">
@@ -40,12 +43,21 @@ export default function HomePage() {
           The place to try, test and troubleshoot passkeys: real ceremonies against a real relying party, with every
           step explained.
         </p>
-        <p className="text-sm text-slate-600">
-          Already have an account?{" "}
-          <a href="/sign-in" className="font-medium text-brand-700 underline">
-            Sign in
-          </a>
-        </p>
+        {session ? (
+          <p className="text-sm text-slate-600">
+            Signed in as {session.user.email}.{" "}
+            <a href="/account" className="font-medium text-brand-700 underline">
+              Go to your account
+            </a>
+          </p>
+        ) : (
+          <p className="text-sm text-slate-600">
+            Already have an account?{" "}
+            <a href="/sign-in" className="font-medium text-brand-700 underline">
+              Sign in
+            </a>
+          </p>
+        )}
       </div>
       <ul className="grid gap-4 md:grid-cols-3">
         {areas.map((area) => (

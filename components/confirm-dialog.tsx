@@ -9,24 +9,59 @@ type Question = { title: string; body: ReactNode; confirm: string };
 export function useConfirm() {
   const [question, setQuestion] = useState<Question | null>(null);
   const answer = useRef<(confirmed: boolean) => void>(() => {});
+  const deliver = useRef<(() => void) | null>(null);
 
   const ask = useCallback((next: Question) => {
     setQuestion(next);
     return new Promise<boolean>((resolve) => {
       answer.current = (confirmed) => {
+        deliver.current = () => resolve(confirmed);
         setQuestion(null);
-        resolve(confirmed);
       };
     });
   }, []);
+
+  // The answer arrives once the dialog is gone and focus is back on the opener, so what the caller does next (a busy
+  // button, a step-up dialog) starts from there.
+  useEffect(() => {
+    if (question) return;
+    deliver.current?.();
+    deliver.current = null;
+  }, [question]);
 
   const dialog = question ? <ConfirmDialog question={question} onAnswer={(confirmed) => answer.current(confirmed)} /> : null;
   return { ask, dialog };
 }
 
-function ConfirmDialog({ question, onAnswer }: { question: Question; onAnswer: (confirmed: boolean) => void }) {
+/**
+ * Shows a mounted <dialog> as modal and focuses its control marked `data-autofocus`, else the browser picks (React's
+ * autoFocus fires while the dialog is still closed, so it does nothing). A dialog removed from the page does not hand
+ * focus back by itself: on unmount it goes to `opener`, by default whatever had focus when the dialog opened.
+ */
+export function useModalDialog(opener?: Element | null) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => ref.current?.showModal(), []);
+  const openerRef = useRef(opener);
+  useEffect(() => {
+    const dialog = ref.current;
+    const returnTo = openerRef.current ?? document.activeElement;
+    dialog?.showModal();
+    dialog?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    return () => {
+      dialog?.close();
+      if (!(returnTo instanceof HTMLElement)) return;
+      const restore = () => {
+        if (!document.activeElement || document.activeElement === document.body) returnTo.focus();
+      };
+      restore();
+      // A busy (disabled) opener takes no focus: its action is winding up and enables it again within this task.
+      setTimeout(restore);
+    };
+  }, []);
+  return ref;
+}
+
+function ConfirmDialog({ question, onAnswer }: { question: Question; onAnswer: (confirmed: boolean) => void }) {
+  const ref = useModalDialog();
   return (
     <dialog
       ref={ref}
@@ -43,7 +78,8 @@ function ConfirmDialog({ question, onAnswer }: { question: Question; onAnswer: (
         </h2>
         <div className="text-sm text-slate-700">{question.body}</div>
         <div className="flex justify-end gap-3">
-          <Button type="button" variant="secondary" onClick={() => onAnswer(false)} autoFocus>
+          {/* Focused first: Enter on a question just opened must not do the destructive thing. */}
+          <Button type="button" variant="secondary" onClick={() => onAnswer(false)} data-autofocus>
             Cancel
           </Button>
           <Button type="button" variant="danger" onClick={() => onAnswer(true)}>

@@ -1,7 +1,8 @@
 "use client";
 
 import { startAuthentication } from "@simplewebauthn/browser";
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useRef, useState, type FormEvent } from "react";
+import { useModalDialog } from "@/components/confirm-dialog";
 import { Alert, Button, Field } from "@/components/ui";
 import { describeBrowserError } from "@/components/webauthn-browser";
 import type { Result } from "@/lib/result";
@@ -15,30 +16,28 @@ type Message = { message: string; detail?: string } | null;
  * or passkey with user verification) and runs the action again.
  */
 export function useStepUp(factors: Factors) {
-  const [open, setOpen] = useState(false);
+  const [opener, setOpener] = useState<Element | null>(null);
   const settle = useRef<(confirmed: boolean) => void>(() => {});
 
   const guard = useCallback(async <T,>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
+    // Taken now: while `run` is pending the button that started it is busy (disabled) and has lost focus.
+    const focused = document.activeElement;
     const first = await run();
     if (first.ok || first.code !== "step-up:required") return first;
-    setOpen(true);
+    setOpener(focused ?? document.body);
     const confirmed = await new Promise<boolean>((resolve) => (settle.current = resolve));
-    setOpen(false);
+    setOpener(null);
     return confirmed ? run() : { ...first, message: "Cancelled: nothing was changed." };
   }, []);
 
-  const dialog = open ? <StepUpDialog factors={factors} onDone={(confirmed) => settle.current(confirmed)} /> : null;
+  const dialog = opener ? <StepUpDialog factors={factors} opener={opener} onDone={(confirmed) => settle.current(confirmed)} /> : null;
   return { guard, dialog };
 }
 
-function StepUpDialog({ factors, onDone }: { factors: Factors; onDone: (confirmed: boolean) => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+function StepUpDialog({ factors, opener, onDone }: { factors: Factors; opener: Element; onDone: (confirmed: boolean) => void }) {
+  const ref = useModalDialog(opener);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState<"totp" | "passkey" | null>(null);
-
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
 
   async function confirmWithTotp(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -82,7 +81,7 @@ function StepUpDialog({ factors, onDone }: { factors: Factors; onDone: (confirme
         </p>
         {factors.hasTotp && (
           <form onSubmit={confirmWithTotp} className="flex flex-col gap-3">
-            <Field id="step-up-code" name="code" label="Code from your authenticator app" autoComplete="one-time-code" inputMode="numeric" autoFocus required />
+            <Field id="step-up-code" name="code" label="Code from your authenticator app" autoComplete="one-time-code" inputMode="numeric" required data-autofocus />
             <Button type="submit" busy={busy === "totp"} disabled={busy !== null}>
               Confirm with code
             </Button>

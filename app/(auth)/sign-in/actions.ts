@@ -7,6 +7,7 @@ import { completeSecondFactor, signInWithPassword } from "@/lib/auth/password-si
 import { startSession } from "@/lib/auth/session";
 import { finishPasskeySignIn, startPasskeySignIn } from "@/lib/webauthn/authentication";
 import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { requestClient, requestSource } from "@/lib/request-client";
 import type { Failure, Result } from "@/lib/result";
 
@@ -27,7 +28,7 @@ async function signInWithPasswordFlow(form: FormData): Promise<PasswordState> {
   if (!result.ok) return result;
   if (result.data.next === "second-factor") return { ok: true, next: "second-factor", pendingToken: result.data.pendingToken };
   await startSession(result.data.userId);
-  redirect("/account");
+  redirect(safeReturnPath(form.get("returnTo")));
 }
 
 const secondFactorSchema = z.object({
@@ -48,7 +49,7 @@ async function completeSecondFactorFlow(form: FormData): Promise<SecondFactorSta
   const result = await completeSecondFactor(pendingToken, code, kind, await requestClient());
   if (!result.ok) return result;
   await startSession(result.data.userId);
-  redirect("/account");
+  redirect(safeReturnPath(form.get("returnTo")));
 }
 
 const emailSchema = z.string().trim().max(254).optional();
@@ -63,9 +64,9 @@ export async function startPasskeySignInAction(email?: unknown) {
 }
 
 /**
- * Verifies the assertion and sets the session cookie, then answers `{ ok: true }` and the page moves to /account. A
- * redirect here would make Next.js request and render /account from itself inside this response: about half the
- * sign-in's server CPU (docs/performance.md).
+ * Verifies the assertion and sets the session cookie, then answers `{ ok: true }` and the page moves on (to /account or
+ * the page the person asked for). A redirect here would make Next.js request and render that page from itself inside
+ * this response: about half the sign-in's server CPU (docs/performance.md).
  */
 export async function finishPasskeySignInAction(ceremonyId: unknown, response: unknown): Promise<Result> {
   return answerSafely(() => finishPasskeySignInFlow(ceremonyId, response));

@@ -2,9 +2,10 @@
 
 import { useActionState, useState } from "react";
 import { Alert, Button, Field } from "@/components/ui";
+import { DEFAULT_RETURN_PATH } from "@/lib/auth/return-path";
 import { completeSecondFactorAction, type SecondFactorState } from "./actions";
 
-export function SecondFactorForm({ pendingToken }: { pendingToken: string }) {
+export function SecondFactorForm({ pendingToken, returnTo }: { pendingToken: string; returnTo: string }) {
   const [state, action, pending] = useActionState<SecondFactorState, FormData>(completeSecondFactorAction, null);
   const [kind, setKind] = useState<"totp" | "recovery-code">("totp");
   const totp = kind === "totp";
@@ -13,6 +14,7 @@ export function SecondFactorForm({ pendingToken }: { pendingToken: string }) {
       <h2 className="font-semibold">Two-factor authentication</h2>
       <input type="hidden" name="pendingToken" value={pendingToken} />
       <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="returnTo" value={returnTo} />
       <Field
         key={kind}
         id="code"
@@ -32,7 +34,7 @@ export function SecondFactorForm({ pendingToken }: { pendingToken: string }) {
         {totp ? "Use a recovery code instead" : "Use an authenticator code instead"}
       </button>
       {/* A full page load: the pending sign-in lives only in this form's state. */}
-      <a href="/sign-in" className="text-sm text-slate-600 underline">
+      <a href={returnTo === DEFAULT_RETURN_PATH ? "/sign-in" : `/sign-in?next=${encodeURIComponent(returnTo)}`} className="text-sm text-slate-600 underline">
         Start over
       </a>
     </form>

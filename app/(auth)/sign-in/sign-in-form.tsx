@@ -21,14 +21,23 @@ const SecondFactorForm = lazy(() => import("./second-factor-form").then((module)
 
 type Message = { message: string; detail?: string } | null;
 
-export function SignInForm({ rpId }: { rpId: string }) {
+/** `returnTo` is where a signed-in person goes next, already checked by the page (lib/auth/return-path.ts). */
+export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string }) {
   const [passwordState, passwordAction, passwordPending] = useActionState<PasswordState, FormData>(signInWithPasswordAction, null);
   const [passkeyMessage, setPasskeyMessage] = useState<Message>(null);
   const [passkeyBusy, setPasskeyBusy] = useState(false);
+  // React resets the form after its action; what was typed comes back as the field's default (never the password).
+  const [typedEmail, setTypedEmail] = useState("");
   const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const router = useRouter();
 
-  /** Resolves to false when the attempt failed; on success the session cookie is set and the page moves to /account. */
+  // The busy button gave up focus: put the person back where they retype.
+  useEffect(() => {
+    if (passwordState && !passwordState.ok) passwordRef.current?.focus();
+  }, [passwordState]);
+
+  /** Resolves to false when the attempt failed; on success the session cookie is set and the page moves to `returnTo`. */
   const signInWithPasskey = useCallback(
     async (mode: "button" | "autofill"): Promise<boolean> => {
       const email = mode === "button" ? emailRef.current?.value : undefined;
@@ -59,14 +68,14 @@ export function SignInForm({ rpId }: { rpId: string }) {
           return false;
         }
         signedIn = true;
-        router.replace("/account");
+        router.replace(returnTo);
         return true;
       } finally {
-        // Signed in, the button stays busy until /account replaces the page.
+        // Signed in, the button stays busy until the next page replaces this one.
         if (mode === "button" && !signedIn) setPasskeyBusy(false);
       }
     },
-    [rpId, router],
+    [rpId, router, returnTo],
   );
 
   // Autofill (conditional mediation): passkeys offered in the username field's suggestions.
@@ -92,14 +101,15 @@ export function SignInForm({ rpId }: { rpId: string }) {
   if (passwordState?.ok) {
     return (
       <Suspense fallback={<p role="status" className="text-sm text-slate-600">Loading…</p>}>
-        <SecondFactorForm pendingToken={passwordState.pendingToken} />
+        <SecondFactorForm pendingToken={passwordState.pendingToken} returnTo={returnTo} />
       </Suspense>
     );
   }
 
   return (
     <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <form action={passwordAction} className="flex flex-col gap-4">
+      <form action={passwordAction} onSubmit={() => setTypedEmail(emailRef.current?.value ?? "")} className="flex flex-col gap-4">
+        <input type="hidden" name="returnTo" value={returnTo} />
         <Field
           ref={emailRef}
           id="email"
@@ -108,8 +118,9 @@ export function SignInForm({ rpId }: { rpId: string }) {
           label="Email"
           autoComplete="username webauthn"
           required
+          defaultValue={typedEmail}
         />
-        <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        <Field ref={passwordRef} id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
         <Alert tone="error">{passwordState && !passwordState.ok ? passwordState.message : null}</Alert>
         <Button type="submit" busy={passwordPending}>
           Sign in with password

@@ -1,9 +1,12 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentSession } from "@/lib/auth/session";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata = { title: "Create a test account" };
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
+  if (await currentSession()) redirect("/account");
   return (
     <div className="mx-auto flex max-w-md flex-col gap-6">
       <div>

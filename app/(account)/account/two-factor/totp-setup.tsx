@@ -90,7 +90,16 @@ export function TotpSetup() {
       <p className="text-sm">
         Key: <code data-testid="totp-manual-key" className="rounded bg-slate-100 px-2 py-1 font-mono">{setup.manualKey}</code>
       </p>
-      <Field id="totp-code" name="code" label="6-digit code" autoComplete="one-time-code" inputMode="numeric" required />
+      <Field
+        id="totp-code"
+        name="code"
+        label="6-digit code"
+        hint="The 6 digits your app shows now, nothing else."
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        pattern="[0-9 ]{6,7}"
+        required
+      />
       <Field id="totp-password" name="password" type="password" label="Current password" autoComplete="current-password" required />
       <Alert tone="error">{message?.message}</Alert>
       <Button type="submit" busy={busy} className="self-start">

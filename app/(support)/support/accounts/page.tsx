@@ -28,7 +28,7 @@ export default async function AccountLookupPage({ searchParams }: { searchParams
             <div className="flex flex-wrap gap-2 text-sm">
               <Badge tone={account.hasPassword ? "good" : "neutral"}>{account.hasPassword ? "Password set" : "Passwordless"}</Badge>
               <Badge tone={account.hasTotp ? "good" : "warn"}>{account.hasTotp ? "TOTP on" : "TOTP off"}</Badge>
-              <Badge tone={account.passkeys.length > 0 ? "good" : "neutral"}>{account.passkeys.length} passkeys</Badge>
+              <Badge tone={account.passkeys.length > 0 ? "good" : "neutral"}>{account.passkeys.length === 1 ? "1 passkey" : `${account.passkeys.length} passkeys`}</Badge>
               {account.locked && <Badge tone="warn">Locked after failed attempts</Badge>}
             </div>
           </Card>
