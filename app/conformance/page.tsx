@@ -46,7 +46,7 @@ export default async function ConformancePage() {
       </Card>
       <Card title="The API">
         <p className="text-sm text-slate-700">POST JSON to these addresses; point the FIDO Alliance&apos;s tool at the base URL.</p>
-        <ul className="mt-2 font-mono text-sm">
+        <ul className="mt-2 font-mono text-sm break-all">
           {endpoints.map((path) => (
             <li key={path}>
               {base}
@@ -57,7 +57,7 @@ export default async function ConformancePage() {
       </Card>
       <Card title="In your CI">
         <p className="text-sm text-slate-700">Run the suite against your own server; it writes JUnit XML and JSON and exits non-zero on a failure.</p>
-        <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+        <pre tabIndex={0} aria-label="The CI command" className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
           npm run conformance -- --target https://your.server/fido --junit conformance.xml --json conformance.json
         </pre>
       </Card>

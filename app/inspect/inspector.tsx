@@ -51,7 +51,9 @@ export function Inspector({ examples }: { examples: Example[] }) {
 
   async function inspect(event: FormEvent) {
     event.preventDefault();
+    // A new attempt replaces the old verdict, whatever its outcome: an error must never sit above a stale report.
     setError(null);
+    setResult(null);
     let parsed: unknown;
     try {
       parsed = JSON.parse(response);
@@ -75,7 +77,6 @@ export function Inspector({ examples }: { examples: Example[] }) {
       const answer = await fetch("/api/inspect", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       const json = await answer.json();
       if (!answer.ok) {
-        setResult(null);
         return setError(json?.error?.message ?? `The inspector answered HTTP ${answer.status}.`);
       }
       setResult(json as InspectResult);
@@ -149,6 +150,7 @@ function Report({ result }: { result: InspectResult }) {
       <Alert tone={verdict.tone}>
         <strong data-testid="inspect-verdict">{result.verdict}</strong> ({result.ceremony}) — {verdict.text}
       </Alert>
+      {/* Long ids and hex values wrap anywhere, so the table fits a phone screen without scrolling sideways. */}
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Verification steps</caption>
         <thead>
@@ -167,11 +169,11 @@ function Report({ result }: { result: InspectResult }) {
                   {mark(step)}
                 </span>
               </td>
-              <td className="py-1 pr-2 font-mono text-xs">
+              <td className="py-1 pr-2 font-mono text-xs wrap-anywhere">
                 {step.id} {step.advisory && <Badge>does not decide</Badge>}
               </td>
               <td className="py-1 pr-2 whitespace-nowrap text-xs">{step.spec}</td>
-              <td className="py-1 break-words">{step.message}</td>
+              <td className="py-1 wrap-anywhere">{step.message}</td>
             </tr>
           ))}
         </tbody>

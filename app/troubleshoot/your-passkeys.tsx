@@ -1,20 +1,24 @@
 // The signed-in person's passkeys and where each lives, to answer "why is my passkey not on this device". A server
-// component: the wizard shows it as it is, so none of it needs to be in the page's script.
+// component: the wizard shows it as it is; only the times (LocalTime) run in the browser, in the reader's time zone.
+import { LocalTime } from "@/components/local-time";
 import { Card } from "@/components/ui";
 import { describeProvider } from "@/lib/compat/providers";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
 
 export async function YourPasskeys({ userId }: { userId: string }) {
   const passkeys = (await listPasskeys(userId)).map((view) => {
-    const provider = describeProvider(view.aaguid, {
-      backupEligible: view.storage !== "device-bound",
-      backedUp: view.storage === "synced",
-    });
+    const provider = describeProvider(
+      view.aaguid,
+      { backupEligible: view.storage !== "device-bound", backedUp: view.storage === "synced" },
+      view.transports,
+    );
     return {
+      id: view.id,
       label: view.label,
       provider: provider.name,
       storage: view.storage,
-      lastUsed: view.lastUsedAt ? `${view.lastUsedAt.toISOString().slice(0, 10)} (${view.lastUsedWith})` : "never",
+      lastUsedAt: view.lastUsedAt,
+      lastUsedWith: view.lastUsedWith,
       whyNotHere: provider.whyNotOnThisDevice,
       fakesUserVerification: provider.fakesUserVerification,
     };
@@ -26,9 +30,16 @@ export async function YourPasskeys({ userId }: { userId: string }) {
       ) : (
         <ul aria-label="Your passkeys and where they live" className="flex flex-col divide-y divide-slate-100 text-sm">
           {passkeys.map((passkey) => (
-            <li key={passkey.label + passkey.lastUsed} className="flex flex-col gap-1 py-2">
+            <li key={passkey.id} className="flex flex-col gap-1 py-2">
               <span className="font-medium">
-                {passkey.label} · {passkey.provider} · {passkey.storage} · last used {passkey.lastUsed}
+                {passkey.label} · {passkey.provider} · {passkey.storage} · last used{" "}
+                {passkey.lastUsedAt ? (
+                  <>
+                    <LocalTime date={passkey.lastUsedAt} /> ({passkey.lastUsedWith})
+                  </>
+                ) : (
+                  "never"
+                )}
               </span>
               <span className="text-slate-700">{passkey.whyNotHere}</span>
               {passkey.fakesUserVerification && (

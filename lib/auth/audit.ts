@@ -29,14 +29,34 @@ export type AuditEventType = keyof typeof auditEventTypes;
 
 type Writer = Tx | typeof db;
 
+/** Why a sign-in or identity check failed, in words; the stored `reason` stays the code (support staff and tests read it). */
+const reasonWords: Record<string, string> = {
+  password: "wrong password",
+  totp: "wrong authenticator code",
+  "recovery-code": "wrong or already used recovery code",
+  "challenge:invalid": "the request had expired or was already used",
+  "passkey:unknown-credential": "passkey not recognised",
+  "passkey:uv-missing": "passkey did not verify you (no PIN, fingerprint or face)",
+  "passkey:backup-state-changed": "passkey backup state changed",
+  "rate:limited": "too many attempts",
+  "input:invalid": "unreadable answer from the browser",
+};
+
+/** How a stored value reads, by its key; other keys (label, amount, address, email, code) are shown as they are. */
+const inWords: Record<string, (value: string) => string> = {
+  // Any code not listed reads well enough as its words: "passkey:not-verified" → "passkey not verified".
+  reason: (code) => reasonWords[code] ?? code.replace(/[:-]/g, " "),
+  found: (value) => (value === "yes" ? "found" : "not found"),
+};
+
 /**
- * The detail a person sees about their own account: everything but `verdict`, the verifier's exact words, which only
- * support staff see (the person gets the generic message, so failures reveal nothing to an attacker).
+ * The detail a person sees about their own account, in words: everything but `verdict`, the verifier's exact words,
+ * which only support staff see (the person gets the generic message, so failures reveal nothing to an attacker).
  */
 export function publicDetail(detail: Record<string, string>): string[] {
   return Object.entries(detail)
     .filter(([key]) => key !== "verdict")
-    .map(([, value]) => value);
+    .map(([key, value]) => inWords[key]?.(value) ?? value);
 }
 
 export async function recordEvent(

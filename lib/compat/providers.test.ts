@@ -34,4 +34,28 @@ describe("describeProvider", () => {
   ])("explains why it is not on this device: %s", (_case, aaguid, flags, text) => {
     expect(describeProvider(aaguid, flags).whyNotOnThisDevice).toContain(text);
   });
+
+  // The transports the browser reported at registration decide over the AAGUID list, which names no kind.
+  const VIRTUAL = "01020304-0506-0708-0102-030405060708";
+  const UNKNOWN = "6e8a2f31-0c6b-4f4e-9a57-3d1c2b7e9f10";
+  it.each([
+    ["Chromium's virtual authenticator as this device", VIRTUAL, deviceBound, ["internal"], "platform-device-bound"],
+    ["Chromium's virtual authenticator as a USB key", VIRTUAL, deviceBound, ["usb"], "security-key"],
+    ["an unknown AAGUID on this device", UNKNOWN, deviceBound, ["internal"], "platform-device-bound"],
+    ["an unknown AAGUID on a phone", UNKNOWN, deviceBound, ["hybrid"], "platform-device-bound"],
+    ["an unknown AAGUID over hybrid and internal", UNKNOWN, deviceBound, ["hybrid", "internal"], "platform-device-bound"],
+    ["an unknown AAGUID that syncs, whatever the transport", UNKNOWN, synced, ["usb"], "synced-manager"],
+    ["an unknown AAGUID over USB, NFC and Bluetooth only", UNKNOWN, deviceBound, ["ble", "nfc", "usb"], "security-key"],
+    ["a key that also answers internal is not only a key", "cb69481e-8ff7-4039-93ec-0a2729a154a8", deviceBound, ["internal", "usb"], "platform-device-bound"],
+    ["a known key with no transports recorded", "cb69481e-8ff7-4039-93ec-0a2729a154a8", deviceBound, [], "security-key"],
+    ["an unknown AAGUID with no transports recorded", UNKNOWN, deviceBound, [], "unknown"],
+  ])("by transports: %s", (_case, aaguid, flags, transports, kind) => {
+    const provider = describeProvider(aaguid, flags, transports);
+    expect(provider.kind).toBe(kind);
+    if (kind !== "security-key") expect(provider.whyNotOnThisDevice).not.toContain("security key");
+  });
+
+  it("calls an unnamed key a security key without its placeholder name", () => {
+    expect(describeProvider("6e8a2f31-0c6b-4f4e-9a57-3d1c2b7e9f10", deviceBound, ["usb"]).whyNotOnThisDevice).toMatch(/^It is stored on your security key and never copied: plug the key in/);
+  });
 });

@@ -33,10 +33,16 @@ const SYNC_GOOGLE = "Google Password Manager: same Google account; on a new devi
 const DEVICE_BOUND =
   "It exists only on the device that made it and never syncs; after a factory reset it is gone. Sign in on that device, or sign in another way here and create a new passkey.";
 
-function kindOf(aaguid: string, name: string, known: boolean, flags: BackupFlags): ProviderKind {
+/** Transports only a roaming key uses; a passkey reached over internal or hybrid lives in a device or a phone. */
+const KEY_TRANSPORTS = new Set(["usb", "nfc", "ble", "smart-card"]);
+
+function kindOf(aaguid: string, name: string, known: boolean, flags: BackupFlags, transports: readonly string[]): ProviderKind {
   if (WINDOWS_HELLO.has(aaguid)) return "platform-device-bound";
   if (flags.backupEligible) return "synced-manager";
   if (known && BUILT_IN.test(name)) return "platform-device-bound";
+  // The transports the browser reported at registration (getTransports(), WebAuthn L3 §5.8.4) say where the passkey
+  // sits, even when the AAGUID list does not: internal or hybrid is a device or a phone, never a key to plug in.
+  if (transports.length > 0) return transports.every((transport) => KEY_TRANSPORTS.has(transport)) ? "security-key" : "platform-device-bound";
   // BE=0 from a named authenticator that is not a platform one: in the AAGUID list that is a security key.
   return known ? "security-key" : "unknown";
 }
@@ -53,7 +59,7 @@ function whyNot(aaguid: string, name: string, known: boolean, kind: ProviderKind
     return WINDOWS_HELLO.has(aaguid) ? `Windows Hello keeps passkeys on the PC that made them. ${DEVICE_BOUND}` : DEVICE_BOUND;
   }
   if (kind === "security-key") {
-    return `It is stored on your security key (${name}) and never copied: plug the key in or hold it to the device (browsers on a Mac do not use NFC, so plug it in there).`;
+    return `It is stored on your security key${known ? ` (${name})` : ""} and never copied: plug the key in or hold it to the device (browsers on a Mac do not use NFC, so plug it in there).`;
   }
   if (!flags.backupEligible) return DEVICE_BOUND;
   const pending = flags.backedUp ? "" : " It had not been backed up yet when it was last used, so check that syncing is on where you made it.";
@@ -66,10 +72,11 @@ function whyNot(aaguid: string, name: string, known: boolean, kind: ProviderKind
   return `It is in ${known ? name : "a password manager that did not say its name"}. Install it on this device (app or browser extension) and sign in to the same account.${pending}`;
 }
 
-export function describeProvider(aaguid: string, flags: BackupFlags): ProviderDescription {
+/** `transports`: what the browser reported when the passkey was made (empty when unknown). */
+export function describeProvider(aaguid: string, flags: BackupFlags, transports: readonly string[] = []): ProviderDescription {
   const id = aaguid.toLowerCase();
   const { name, known } = authenticatorName(id);
-  const kind = kindOf(id, name, known, flags);
+  const kind = kindOf(id, name, known, flags, transports);
   return {
     name,
     kind,

@@ -15,8 +15,9 @@ export function formatDuration(startedAt: Date, finishedAt: Date | null): string
 export function RunList({ runs }: { runs: RunSummaryRow[] }) {
   if (runs.length === 0) return <p className="text-sm text-slate-700">No runs from this browser yet. Runs are kept 30 days.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table aria-label="Recent runs" className="w-full text-left text-sm">
+    // Seven columns do not fit a phone: the table keeps readable columns and scrolls inside this focusable region.
+    <div tabIndex={0} role="region" aria-label="Recent runs, scrollable" className="overflow-x-auto">
+      <table aria-label="Recent runs" className="w-full min-w-xl text-left text-sm">
         <thead className="text-xs text-slate-600">
           <tr>
             <th className="py-1 pr-3 font-medium">When</th>

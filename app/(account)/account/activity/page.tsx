@@ -22,7 +22,7 @@ export default async function ActivityPage() {
       {events.length === 0 ? (
         <p className="text-sm text-slate-600">Nothing yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div tabIndex={0} role="region" aria-label="Account activity, scrollable" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Account activity</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-600">
