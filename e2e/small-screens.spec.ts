@@ -109,7 +109,7 @@ test("every page of a signed-in person with a passkey fits a phone; the wizard a
   await expect(passkey).toContainText("Chromium virtual authenticator");
   await expect(passkey).toContainText("only on the device that made it");
   await expect(passkey).not.toContainText("security key");
-  await expect(passkey.locator("time")).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M$/);
+  await expect(passkey.locator("time")).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
 
   // The activity log: the reason in words; the table scrolls inside a region the keyboard reaches.
   await page.goto("/account/activity");

@@ -1,9 +1,11 @@
 // The signed-in person's passkeys and where each lives, to answer "why is my passkey not on this device". A server
-// component: the wizard shows it as it is; only the times (LocalTime) run in the browser, in the reader's time zone.
-import { LocalTime } from "@/components/local-time";
+// component: the wizard shows it as it is, so none of it needs to be in the page's script (not even LocalTime: the day
+// a passkey was last used is enough here, and the wizard's script must stay under its size budget).
 import { Card } from "@/components/ui";
 import { describeProvider } from "@/lib/compat/providers";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
+
+const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 export async function YourPasskeys({ userId }: { userId: string }) {
   const passkeys = (await listPasskeys(userId)).map((view) => {
@@ -35,7 +37,7 @@ export async function YourPasskeys({ userId }: { userId: string }) {
                 {passkey.label} · {passkey.provider} · {passkey.storage} · last used{" "}
                 {passkey.lastUsedAt ? (
                   <>
-                    <LocalTime date={passkey.lastUsedAt} /> ({passkey.lastUsedWith})
+                    <time dateTime={passkey.lastUsedAt.toISOString()}>{day.format(passkey.lastUsedAt)}</time> ({passkey.lastUsedWith})
                   </>
                 ) : (
                   "never"
