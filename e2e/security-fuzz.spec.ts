@@ -93,7 +93,7 @@ test("SEC-09/24 every registration mutation sent to add-a-passkey: a typed refus
   let accepted = 0;
   for (const [name, mutation] of Object.entries(registrationMutations) as [RegistrationMutationName, (typeof registrationMutations)[RegistrationMutationName]][]) {
     const { ceremonyId, options } = await start();
-    const authenticator = new SoftwareAuthenticator({ attestation: mutation.input ?? "packed-self" });
+    const authenticator = new SoftwareAuthenticator({ attestation: mutation.input ?? "packed-self", algorithm: mutation.algorithm });
     const valid = authenticator.register(options, baseURL!);
     const mutated = mutation.apply(valid, { attestationSigner: authenticator.attestationSigner(valid.id) });
     const answer = await call<{ id: string }>("finishRegistrationAction", [ceremonyId, mutated]);

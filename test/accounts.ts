@@ -2,6 +2,7 @@
 // software authenticator (real keys and signatures).
 import { TOTP } from "otpauth";
 import { db } from "@/lib/db/client";
+import type { AlgorithmName } from "@/lib/authenticator/cose";
 import { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
 import { grantStepUp } from "@/lib/auth/step-up";
 import { confirmTotpSetup, startTotpSetup } from "@/lib/auth/totp";
@@ -17,7 +18,8 @@ export const PASSWORD = "a long enough test password";
 
 export type TestAccount = { user: User; sessionId: string; totp: TOTP; authenticator: SoftwareAuthenticator; passkeyIds: string[] };
 
-export async function createAccount({ passkeys = 0 }: { passkeys?: number } = {}): Promise<TestAccount> {
+/** `algorithm`: the passkeys' key type whatever the portal offers first (EdDSA), e.g. ES256 for ECDSA faults. */
+export async function createAccount({ passkeys = 0, algorithm }: { passkeys?: number; algorithm?: AlgorithmName } = {}): Promise<TestAccount> {
   const created = await createUser(`user-${newToken(6)}@test.example`, PASSWORD);
   if (!created) throw new Error("could not create user");
   const setup = await startTotpSetup(created.id, created.email);
@@ -28,7 +30,7 @@ export async function createAccount({ passkeys = 0 }: { passkeys?: number } = {}
     user: (await getUser(created.id))!,
     sessionId: newToken(16),
     totp,
-    authenticator: new SoftwareAuthenticator(),
+    authenticator: new SoftwareAuthenticator({ algorithm }),
     passkeyIds: [],
   };
   for (let i = 0; i < passkeys; i++) account.passkeyIds.push(await addPasskey(account));

@@ -98,6 +98,10 @@ async function assertionFor() {
 }
 
 describe("assertion mutations", () => {
+  it("marks the ECDSA encoding faults as needing an ES256 key (the portal offers EdDSA first)", () => {
+    expect(names.filter((name) => assertionMutations[name].algorithm === "ES256")).toEqual(["signatureNotDer", "signatureZero", "signatureCurveOrder"]);
+  });
+
   it.each(names)("%s", async (name) => {
     const { credential, response, context } = await assertionFor();
     expect((await verifyAuthentication(response, credential)).verified).toBe(true);

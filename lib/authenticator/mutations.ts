@@ -18,18 +18,22 @@ export type {
   RegistrationMutationContext,
 } from "./mutations/types";
 
-export const registrationMutations = {
+const registrationMutationsByName = {
   ...registrationStructureMutations,
   ...registrationClientDataMutations,
   ...registrationAuthDataMutations,
   ...attestationObjectMutations,
 } satisfies Record<string, RegistrationMutation>;
 
-export const assertionMutations = {
+const assertionMutationsByName = {
   ...assertionStructureMutations,
   ...assertionClientDataMutations,
   ...assertionDataMutations,
 } satisfies Record<string, AssertionMutation>;
 
-export type RegistrationMutationName = keyof typeof registrationMutations;
-export type AssertionMutationName = keyof typeof assertionMutations;
+export type RegistrationMutationName = keyof typeof registrationMutationsByName;
+export type AssertionMutationName = keyof typeof assertionMutationsByName;
+
+// Typed as plain mutations, so every optional member (`input`, `algorithm`) can be read from any of them.
+export const registrationMutations: Record<RegistrationMutationName, RegistrationMutation> = registrationMutationsByName;
+export const assertionMutations: Record<AssertionMutationName, AssertionMutation> = assertionMutationsByName;

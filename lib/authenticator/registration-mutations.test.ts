@@ -105,7 +105,8 @@ const EXPECTED = {
 const names = Object.keys(registrationMutations) as RegistrationMutationName[];
 
 function registrationFor(name: RegistrationMutationName) {
-  const authenticator = new SoftwareAuthenticator({ attestation: registrationMutations[name].input ?? "packed-self" });
+  const { input, algorithm } = registrationMutations[name];
+  const authenticator = new SoftwareAuthenticator({ attestation: input ?? "packed-self", algorithm });
   const response = authenticator.register(creationOptions(), ORIGIN);
   return { authenticator, response, context: { attestationSigner: authenticator.attestationSigner(response.id) } };
 }
@@ -151,5 +152,25 @@ describe("registration mutations", () => {
     const sig = Buffer.from((object.get("attStmt") as Map<string, unknown>).get("sig") as Uint8Array);
     const clientDataHash = sha256(Buffer.from(String(inner.clientDataJSON), "base64url"));
     expect(verify("sha256", Buffer.concat([authData, clientDataHash]), authenticator.credential(response.id).publicKey, sig)).toBe(true);
+  });
+
+  // A server that offers EdDSA first (the portal does) would otherwise get an Ed25519 sig with a changed first byte: a
+  // merely broken signature, or, when that byte already had the new value, an untouched valid one (a flaky pass).
+  it("marks the ECDSA encoding faults as needing an ES256 key", () => {
+    expect(names.filter((name) => registrationMutations[name].algorithm === "ES256")).toEqual(["packedSigZero", "packedSigNotDer", "packedSigCurveOrder"]);
+  });
+
+  it.each(names.filter((name) => registrationMutations[name].algorithm))("%s is made on the key it is about, whatever is offered first", (name) => {
+    const { input, algorithm } = registrationMutations[name];
+    const authenticator = new SoftwareAuthenticator({ attestation: input ?? "packed-self", algorithm });
+    const response = authenticator.register(creationOptions([-8, -7, -257]), ORIGIN);
+    expect(authenticator.credential(response.id).algorithm).toBe(algorithm);
+    const sigOf = (json: JsonObject) => {
+      const object = decodeCBOR(new Uint8Array(Buffer.from(String((json.response as JsonObject).attestationObject), "base64url"))) as Map<string, unknown>;
+      return Buffer.from((object.get("attStmt") as Map<string, unknown>).get("sig") as Uint8Array);
+    };
+    const valid = sigOf(response as unknown as JsonObject);
+    expect(valid[0]).toBe(0x30); // DER SEQUENCE: an ECDSA signature
+    expect(sigOf(registrationMutations[name].apply(response, { attestationSigner: authenticator.attestationSigner(response.id) }))).not.toEqual(valid);
   });
 });

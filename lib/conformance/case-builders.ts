@@ -28,7 +28,7 @@ export function refusedRegistration(spec: MutationSpec<string>, mutation: Regist
     family: spec.family,
     title: spec.title ?? mutation.doc,
     run: async (context) => {
-      const authenticator = context.authenticator({ attestation: spec.input ?? mutation.input ?? "packed-self" });
+      const authenticator = context.authenticator({ attestation: spec.input ?? mutation.input ?? "packed-self", algorithm: mutation.algorithm });
       const uvRequired = spec.mutation === "userVerificationRequiredButNotSet";
       const request = uvRequired ? { authenticatorSelection: { userVerification: "required" } } : {};
       const options = await creationOptions(context, context.username(), request);
@@ -51,7 +51,7 @@ export function assertionMutationCase(spec: MutationSpec<AssertionMutationName>)
     family: spec.family,
     title: spec.title ?? mutation.doc,
     run: async (context) => {
-      const registered = await register(context);
+      const registered = await register(context, { choices: { algorithm: mutation.algorithm } });
       let storedCounter = 0;
       if (COUNTER_MUTATIONS.has(spec.mutation)) {
         expectOk(await signIn(context, registered, { signCount: 5 }), "sign-in with counter 5 (sets the stored counter)");

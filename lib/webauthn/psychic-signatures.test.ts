@@ -42,7 +42,7 @@ describe("the Security-22 mutations", () => {
 
 describe("the portal (lib/webauthn)", () => {
   it.each(ASSERTION_CASES)("refuses a sign-in with %s and keeps the counter", async (_name, mutation) => {
-    const account = await createAccount({ passkeys: 1 });
+    const account = await createAccount({ passkeys: 1, algorithm: mutation.algorithm });
     const challenge = Buffer.from(newToken(32), "base64url").toString("base64url");
     const ceremonyId = await saveChallenge({ purpose: "sign-in", value: challenge, userId: null });
     const valid = account.authenticator.authenticate({ challenge, rpId: relyingParty.id }, ORIGIN);
@@ -57,7 +57,7 @@ describe("the portal (lib/webauthn)", () => {
     await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp" });
     const start = await startRegistration(account, "this-device");
     if (!start.ok) throw new Error(start.code);
-    const authenticator = new SoftwareAuthenticator({ attestation: "packed-self" });
+    const authenticator = new SoftwareAuthenticator({ attestation: "packed-self", algorithm: mutation.algorithm });
     const valid = authenticator.register(start.data.options, ORIGIN);
     const result = await finishRegistration(account, start.data.ceremonyId, mutation.apply(valid, { attestationSigner: authenticator.attestationSigner(valid.id) }), "t");
     expect(result).toMatchObject({ ok: false, code: "passkey:not-verified", detail: "attestation did not verify" });
@@ -70,7 +70,7 @@ describe("the FIDO conformance API (lib/fido-server)", () => {
 
   it.each(ASSERTION_CASES)("refuses an assertion with %s", async (_name, mutation) => {
     const username = `psychic-${newToken(6)}`;
-    const authenticator = new SoftwareAuthenticator({ attestation: "packed-self" });
+    const authenticator = new SoftwareAuthenticator({ attestation: "packed-self", algorithm: mutation.algorithm });
     const registration = authenticator.register(await creationOptions(username), ORIGIN);
     expect((await post("/attestation/result", registration)).body.errorMessage).toBe("");
     const options = (await post("/assertion/options", { username })).body as unknown as PublicKeyCredentialRequestOptionsJSON;
@@ -81,7 +81,7 @@ describe("the FIDO conformance API (lib/fido-server)", () => {
   });
 
   it.each(REGISTRATION_CASES)("refuses a registration with %s", async (_name, mutation) => {
-    const authenticator = new SoftwareAuthenticator({ attestation: "packed-self" });
+    const authenticator = new SoftwareAuthenticator({ attestation: "packed-self", algorithm: mutation.algorithm });
     const valid = authenticator.register(await creationOptions(`psychic-${newToken(6)}`), ORIGIN);
     const answer = await post("/attestation/result", mutation.apply(valid, { attestationSigner: authenticator.attestationSigner(valid.id) }));
     expect(answer).toEqual({ status: 400, body: { status: "failed", errorMessage: "Registration refused: the attestation signature did not verify." } });

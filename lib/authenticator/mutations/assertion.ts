@@ -9,7 +9,7 @@ import { clientDataMutations, type ClientDataEdit } from "./client-data";
 import { ECDSA_CURVE_ORDER_SIGNATURE, ECDSA_ZERO_SIGNATURE } from "./psychic-signatures";
 import { responseString, toJson, withResponseMember, type JsonObject } from "./json";
 import { credentialFaults, responseMemberFaults } from "./structure";
-import type { AssertionMutationContext, Mutation } from "./types";
+import { onEcdsaKey, type AssertionMutationContext, type Mutation } from "./types";
 import { flipLastByte, signCountOf, withDerSequenceTag, withFlags, withSignCount } from "./wire";
 
 const RESP_1 = "Server-ServerAuthenticatorAssertionResponse-Resp-1";
@@ -83,15 +83,21 @@ export const assertionDataMutations = {
   signatureInvalid: mutation(RESP_3, "signature with its last byte flipped", {
     signature: (_signedData, current) => flipLastByte(current),
   }),
-  signatureNotDer: mutation("Security-9", "ECDSA signature's DER SEQUENCE tag changed (0x30 to 0xB0): the same r and s, not DER (WebAuthn L3 §6.5.5)", {
-    signature: (_signedData, current) => withDerSequenceTag(current, 0xb0),
-  }),
-  signatureZero: mutation("Security-22", "ECDSA signature r = 0, s = 0 in DER (CVE-2022-21449, psychic signatures)", {
-    signature: () => ECDSA_ZERO_SIGNATURE,
-  }),
-  signatureCurveOrder: mutation("Security-22", "ECDSA signature r = s = n, the P-256 group order (0 modulo n)", {
-    signature: () => ECDSA_CURVE_ORDER_SIGNATURE,
-  }),
+  signatureNotDer: onEcdsaKey(
+    mutation("Security-9", "ECDSA signature's DER SEQUENCE tag changed (0x30 to 0xB0): the same r and s, not DER (WebAuthn L3 §6.5.5)", {
+      signature: (_signedData, current) => withDerSequenceTag(current, 0xb0),
+    }),
+  ),
+  signatureZero: onEcdsaKey(
+    mutation("Security-22", "ECDSA signature r = 0, s = 0 in DER (CVE-2022-21449, psychic signatures)", {
+      signature: () => ECDSA_ZERO_SIGNATURE,
+    }),
+  ),
+  signatureCurveOrder: onEcdsaKey(
+    mutation("Security-22", "ECDSA signature r = s = n, the P-256 group order (0 modulo n)", {
+      signature: () => ECDSA_CURVE_ORDER_SIGNATURE,
+    }),
+  ),
   counterNotIncreased: mutation(RESP_3, "signCount equal to the server's stored counter (context.storedCounter > 0), re-signed", {
     authData: (authData, context) => withSignCount(authData, context.storedCounter ?? signCountOf(authData) - 1),
   }),

@@ -6,7 +6,7 @@ import { byteString } from "../bytes";
 import { coseAlgorithmId, createSigner } from "../cose";
 import { ECDSA_CURVE_ORDER_SIGNATURE, ECDSA_ZERO_SIGNATURE } from "./psychic-signatures";
 import { registrationMutation as mutation, rewriteRegistration } from "./registration-rewrite";
-import type { RegistrationMutation } from "./types";
+import { onEcdsaKey, type RegistrationMutation } from "./types";
 import { AUTH_DATA, attStmtOf, flipLastByte, withDerSequenceTag, withEntry, type CborMap } from "./wire";
 
 const RESP_3 = "Server-ServerAuthenticatorAttestationResponse-Resp-3";
@@ -65,15 +65,21 @@ export const attestationObjectMutations = {
   packedSigInvalid: mutation(RESP_3, "packed sig with its last byte flipped", {
     attestationObject: setStatementMember("sig", (sig) => byteString(flipLastByte(bytesOf(sig)))),
   }),
-  packedSigZero: mutation("Security-22", "packed self attestation sig is ECDSA r = 0, s = 0 in DER (CVE-2022-21449)", {
-    attestationObject: setStatementMember("sig", () => byteString(ECDSA_ZERO_SIGNATURE)),
-  }),
-  packedSigNotDer: mutation("Security-9", "packed self attestation sig's DER SEQUENCE tag changed (0x30 to 0xB0): the same r and s, not DER", {
-    attestationObject: setStatementMember("sig", (sig) => byteString(withDerSequenceTag(bytesOf(sig), 0xb0))),
-  }),
-  packedSigCurveOrder: mutation("Security-22", "packed self attestation sig is ECDSA r = s = n, the P-256 group order", {
-    attestationObject: setStatementMember("sig", () => byteString(ECDSA_CURVE_ORDER_SIGNATURE)),
-  }),
+  packedSigZero: onEcdsaKey(
+    mutation("Security-22", "packed self attestation sig is ECDSA r = 0, s = 0 in DER (CVE-2022-21449)", {
+      attestationObject: setStatementMember("sig", () => byteString(ECDSA_ZERO_SIGNATURE)),
+    }),
+  ),
+  packedSigNotDer: onEcdsaKey(
+    mutation("Security-9", "packed self attestation sig's DER SEQUENCE tag changed (0x30 to 0xB0): the same r and s, not DER", {
+      attestationObject: setStatementMember("sig", (sig) => byteString(withDerSequenceTag(bytesOf(sig), 0xb0))),
+    }),
+  ),
+  packedSigCurveOrder: onEcdsaKey(
+    mutation("Security-22", "packed self attestation sig is ECDSA r = s = n, the P-256 group order", {
+      attestationObject: setStatementMember("sig", () => byteString(ECDSA_CURVE_ORDER_SIGNATURE)),
+    }),
+  ),
   packedX5cWrongOrder: mutation(
     RESP_5,
     "packed x5c lists the intermediate before the attestation certificate",

@@ -1,6 +1,6 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import type { AttestationFormat } from "../attestation";
-import type { Signer } from "../cose";
+import type { AlgorithmName, Signer } from "../cose";
 import type { JsonObject } from "./json";
 
 /**
@@ -13,6 +13,12 @@ export type Mutation<Response, Context> = {
   doc: string;
   /** The attestation format the input registration must have, when it matters. */
   input?: AttestationFormat;
+  /**
+   * The credential key algorithm the input must use, when it matters: an ECDSA encoding fault means nothing on an
+   * Ed25519 or RSA key (a server offering EdDSA first would otherwise get a merely broken signature, or, when the
+   * edited byte already had the new value, the valid one).
+   */
+  algorithm?: AlgorithmName;
   apply: (response: Response, context: Context) => JsonObject;
 };
 
@@ -24,3 +30,6 @@ export type AssertionMutationContext = { signer: Signer; storedCounter?: number 
 
 export type RegistrationMutation = Mutation<RegistrationResponseJSON, RegistrationMutationContext>;
 export type AssertionMutation = Mutation<AuthenticationResponseJSON, AssertionMutationContext>;
+
+/** `mutation`, made on an ES256 credential: for faults in the encoding of an ECDSA signature. */
+export const onEcdsaKey = <M extends Mutation<never, never>>(mutation: M): M => ({ ...mutation, algorithm: "ES256" });
