@@ -16,6 +16,7 @@ export const auditEventTypes = {
   "step-up.passkey": "Confirmed identity with a passkey",
   "step-up.failed": "Identity check failed",
   "totp.enabled": "Two-factor authentication turned on",
+  "recovery-codes.replaced": "New recovery codes made; the old ones stopped working",
   "password.changed": "Password changed",
   "password.removed": "Password removed (passwordless)",
   "passkey.added": "Passkey added",

@@ -5,6 +5,7 @@ import { parseInput, withSession } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
 import { recordFailedAttempt } from "@/lib/auth/lockout";
 import { checkPassword } from "@/lib/auth/password";
+import { replaceRecoveryCodes } from "@/lib/auth/replace-recovery-codes";
 import { confirmTotpSetup, startTotpSetup } from "@/lib/auth/totp";
 import { db } from "@/lib/db/client";
 import { fail, ok } from "@/lib/result";
@@ -34,4 +35,9 @@ export async function confirmTotpSetupAction(code: unknown, password: unknown) {
     await recordEvent(db, { userId: user.id, type: "totp.enabled", client });
     return ok({ recoveryCodes });
   });
+}
+
+/** New recovery codes after a step-up; the old ones stop working. */
+export async function replaceRecoveryCodesAction() {
+  return withSession(async ({ user, sessionId }, client) => replaceRecoveryCodes({ userId: user.id, sessionId, client }));
 }

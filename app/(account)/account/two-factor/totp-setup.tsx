@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field } from "@/components/ui";
 import type { TotpSetup as Setup } from "@/lib/auth/totp";
 import { confirmTotpSetupAction, startTotpSetupAction } from "./actions";
+import { RecoveryCodeList } from "./recovery-code-list";
 
 type Message = { message: string; detail?: string } | null;
 
@@ -33,33 +33,10 @@ export function TotpSetup() {
   }
 
   if (recoveryCodes) {
-    const text = recoveryCodes.join("\n");
     return (
       <div className="flex flex-col gap-4">
         <Alert tone="success">Two-factor authentication is on.</Alert>
-        <p className="text-sm text-slate-700">
-          Save these recovery codes somewhere safe. Each works once, if you lose your phone. They are shown only now.
-        </p>
-        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 rounded-md bg-slate-100 p-4 font-mono text-sm">
-          {recoveryCodes.map((code) => (
-            <li key={code}>{code}</li>
-          ))}
-        </ul>
-        <div className="flex flex-wrap gap-3">
-          <Button type="button" variant="secondary" onClick={() => void navigator.clipboard.writeText(text)}>
-            Copy codes
-          </Button>
-          <a
-            className="inline-flex items-center rounded-md border border-slate-300 px-4 py-2 text-sm font-medium"
-            download="passkey-lab-recovery-codes.txt"
-            href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
-          >
-            Download codes
-          </a>
-          <Link href="/account" className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
-            I saved them — continue
-          </Link>
-        </div>
+        <RecoveryCodeList codes={recoveryCodes} />
       </div>
     );
   }

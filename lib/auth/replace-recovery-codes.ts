@@ -1,0 +1,32 @@
+// New recovery codes for someone who used or lost some: a factor change, so it needs a step-up like adding a passkey
+// (security bar C30, D38), and the old codes stop working in the same commit as the new ones start.
+import { and, eq, isNotNull } from "drizzle-orm";
+import { transaction } from "@/lib/db/client";
+import { totpFactors } from "@/lib/db/schema";
+import { AppError, catchAppError, ok, type Result } from "@/lib/result";
+import { recordEvent } from "./audit";
+import { createRecoveryCodes } from "./recovery-codes";
+import { spendStepUpGrant } from "./step-up";
+
+export async function replaceRecoveryCodes({ userId, sessionId, client }: { userId: string; sessionId: string; client: string }): Promise<
+  Result<{ recoveryCodes: string[] }>
+> {
+  return catchAppError(() =>
+    transaction(
+      async (tx) => {
+        const totp = await tx.query.totpFactors.findFirst({
+          where: and(eq(totpFactors.userId, userId), isNotNull(totpFactors.enabledAt)),
+          columns: { userId: true },
+        });
+        if (!totp) throw new AppError("totp:required", "Turn on two-factor authentication first: recovery codes come with it.");
+        if (!(await spendStepUpGrant(tx, userId, sessionId))) {
+          throw new AppError("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
+        }
+        const recoveryCodes = await createRecoveryCodes(tx, userId);
+        await recordEvent(tx, { userId, type: "recovery-codes.replaced", client });
+        return ok({ recoveryCodes });
+      },
+      { durable: true },
+    ),
+  );
+}
