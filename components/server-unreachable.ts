@@ -1,10 +1,15 @@
-// What a form says when a server action's request itself failed (offline, connection dropped, server down): the
-// action call then rejects ("Failed to fetch") instead of answering with a Result, so the form must catch it.
+// When a server action's request itself fails (offline, connection dropped, server down), the call rejects
+// ("Failed to fetch") instead of answering with a Result. `reachServer` turns that into a Failure like any other, so a
+// form shows it where it shows every refusal and its button comes back.
+import type { Result } from "@/lib/result";
 
 export const SERVER_UNREACHABLE = "Could not reach Passkey Lab. Check your connection and try again.";
 
-/** `error`: what the action call threw, kept as the technical detail. */
-export function describeUnreachableServer(error: unknown): { message: string; detail: string } {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { message: SERVER_UNREACHABLE, detail };
+export async function reachServer<T>(call: Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call;
+  } catch (error) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ok: false, code: "server:unreachable", message: SERVER_UNREACHABLE, detail };
+  }
 }

@@ -28,7 +28,7 @@ test("a malformed target, and one this server may not reach, are refused with a 
   await expect(page.getByTestId("suite-summary")).toHaveCount(0);
 
   // The same over HTTP: typed JSON errors, never a 500.
-  const refused = await request.post("/api/conformance/run", { data: { target: "gopher://127.0.0.1:6379/_INFO" } });
+  const refused = await request.post("/api/conformance/run", { data: { target: "gopher://localhost:6379/_INFO" } });
   expect(refused.status()).toBe(400);
   expect(await refused.json()).toMatchObject({ code: "target:scheme", message: "Only http:// and https:// addresses can be tested." });
   for (const body of ["{not json", '"a string"', '{"target":42}']) {
@@ -48,9 +48,9 @@ test("a stored run's failure expands to expected vs received and every request a
     request.resume();
     request.on("end", () => response.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok","errorMessage":""}'));
   });
-  server.listen(0, "127.0.0.1");
+  server.listen(0, "localhost");
   await once(server, "listening");
-  const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/fido`;
+  const target = `http://localhost:${(server.address() as AddressInfo).port}/fido`;
   const report = await runSuite({ target, filter: "Server-ServerPublicKeyCredentialCreationOptions-Req-1" });
   server.close();
   expect(report.summary.failed).toBeGreaterThan(0);

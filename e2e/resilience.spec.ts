@@ -1,6 +1,6 @@
 // What the portal says when the connection drops under a server action, a live test run again, and oversized input.
 import { expect, test, type Page, type Route } from "@playwright/test";
-import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/account";
+import { signOut, signUpWithPasskey } from "./fixtures/account";
 import { VirtualAuthenticator } from "./fixtures/virtual-authenticator";
 
 const UNREACHABLE = "Could not reach Passkey Lab. Check your connection and try again.";
@@ -20,12 +20,6 @@ async function dropServerActions(page: Page): Promise<() => Promise<void>> {
 async function openWizard(page: Page) {
   await page.goto("/troubleshoot");
   await expect(page.getByTestId("platform")).toBeVisible();
-}
-
-async function signUpWithPasskey(page: Page) {
-  await signUp(page);
-  const { totp } = await enableTotp(page);
-  await addPasskey(page, "This device", stepUpWithTotp(page, totp));
 }
 
 test("saving a report over a dropped connection says so, and the button saves once it is back", async ({ page }) => {
@@ -82,7 +76,6 @@ test("running the live test again clears the last result, shows progress and hol
 });
 
 test("adding, renaming or removing a passkey over a dropped connection says so, and the buttons work again", async ({ page }) => {
-  await VirtualAuthenticator.attach(page);
   await signUpWithPasskey(page);
   await page.goto("/account");
   const restore = await dropServerActions(page);
@@ -111,8 +104,32 @@ test("adding, renaming or removing a passkey over a dropped connection says so, 
   await expect(remove).toBeEnabled();
 });
 
+test("the identity check and a passkey sign-in over a dropped connection say so, and their buttons work again", async ({ page }) => {
+  const { totp } = await signUpWithPasskey(page);
+  await page.goto("/account");
+  // Adding the passkey spent the step-up: removing it asks again, and the code goes out over a dropped connection.
+  await page.getByRole("list", { name: "Your passkeys" }).getByRole("button", { name: /^Remove/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove passkey" }).click();
+  const check = page.getByRole("dialog", { name: "Confirm it's you" });
+  await check.getByLabel("Code from your authenticator app").fill(await totp.code());
+  const restore = await dropServerActions(page);
+  const confirm = check.getByRole("button", { name: "Confirm with code" });
+  await confirm.click();
+  await expect(check.getByRole("alert").filter({ hasText: UNREACHABLE })).toBeVisible();
+  await expect(confirm).toBeEnabled();
+  await restore();
+  await confirm.click();
+  await expect(page.getByText(/^Passkey “.*” removed\./)).toBeVisible();
+
+  await signOut(page);
+  await dropServerActions(page);
+  const passkeySignIn = page.getByRole("button", { name: "Sign in with a passkey" });
+  await passkeySignIn.click();
+  await expect(alertSaying(page, UNREACHABLE)).toBeVisible();
+  await expect(passkeySignIn).toBeEnabled();
+});
+
 test("wallet: a dropped connection, oversized fields and a long address on a phone-sized screen", async ({ page }) => {
-  await VirtualAuthenticator.attach(page);
   await signUpWithPasskey(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/wallet");

@@ -53,7 +53,7 @@ test("/inspect fits a phone with every example's report, and an error clears the
   await expect(page.getByTestId("inspect-verdict")).toHaveText("valid");
   await page.route("**/api/inspect", (route) => route.abort());
   await page.getByRole("button", { name: "Inspect" }).click();
-  await expect(alert).toContainText("The server could not be reached");
+  await expect(alert).toContainText("Could not reach Passkey Lab");
   await expect(report).toHaveCount(0);
 });
 

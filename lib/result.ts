@@ -25,6 +25,8 @@ export type ErrorCode =
   | "passkey:backup-state-changed"
   | "rate:limited"
   | "server:unavailable"
+  // Made in the browser when an action's request itself failed (components/server-unreachable.ts).
+  | "server:unreachable"
   | "wallet:bad-amount"
   | "wallet:bad-address"
   | "wallet:insufficient"

@@ -5,6 +5,7 @@ import { Alert } from "@/components/alert";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { Field } from "@/components/field";
+import { SERVER_UNREACHABLE } from "@/components/server-unreachable";
 import type { InspectResult, Step } from "@/lib/inspect/types";
 import type { Vector } from "@/lib/inspect/vectors";
 
@@ -81,7 +82,7 @@ export function Inspector({ examples }: { examples: Example[] }) {
       }
       setResult(json as InspectResult);
     } catch {
-      setError("The server could not be reached. Try again.");
+      setError(SERVER_UNREACHABLE);
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import { createContext, lazy, type ReactNode, Suspense, use, useEffect, useState
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Card } from "@/components/card";
-import { SERVER_UNREACHABLE } from "@/components/server-unreachable";
+import { reachServer } from "@/components/server-unreachable";
 import type { ReportContent } from "@/lib/troubleshoot/report-content";
 import type { LiveTestRun } from "./live-test";
 import { saveReportAction } from "./actions";
@@ -131,14 +131,9 @@ export function SaveReport({ email }: { email: string | null }) {
       liveTest: liveTest.steps.length > 0 ? liveTest.steps : undefined,
       contactEmail: includeEmail && email ? email : undefined,
     };
-    try {
-      const result = await saveReportAction(content);
-      setSaved(result.ok ? { code: result.data.code } : { error: result.message });
-    } catch {
-      setSaved({ error: SERVER_UNREACHABLE });
-    } finally {
-      setSaving(false);
-    }
+    const result = await reachServer(saveReportAction(content));
+    setSaving(false);
+    setSaved(result.ok ? { code: result.data.code } : { error: result.message });
   }
 
   return (

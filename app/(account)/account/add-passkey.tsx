@@ -2,7 +2,7 @@
 
 import { startRegistration } from "@simplewebauthn/browser";
 import { useState, type FormEvent } from "react";
-import { describeUnreachableServer } from "@/components/server-unreachable";
+import { reachServer } from "@/components/server-unreachable";
 import { Button } from "@/components/ui";
 import { describeBrowserError } from "@/components/webauthn-browser";
 import type { Result } from "@/lib/result";
@@ -39,10 +39,8 @@ export function AddPasskey({ guard, onOutcome }: { guard: Guard; onOutcome: (out
             : "";
         return onOutcome({ tone: "error", ...failure, message: failure.message + pinHint });
       }
-      const result = await finishRegistrationAction(start.data.ceremonyId, response);
+      const result = await reachServer(finishRegistrationAction(start.data.ceremonyId, response));
       onOutcome(result.ok ? { tone: "success", message: `Passkey “${result.data.label}” added.` } : { tone: "error", ...result });
-    } catch (error) {
-      onOutcome({ tone: "error", ...describeUnreachableServer(error) });
     } finally {
       setBusy(false);
     }

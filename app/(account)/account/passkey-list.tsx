@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useConfirm } from "@/components/confirm-dialog";
 import { LocalTime } from "@/components/local-time";
-import { describeUnreachableServer } from "@/components/server-unreachable";
+import { reachServer } from "@/components/server-unreachable";
 import { Badge, Button } from "@/components/ui";
 import { signalAllAcceptedCredentials, signalCurrentUserDetails } from "@/components/webauthn-browser";
 import type { Result } from "@/lib/result";
@@ -42,14 +42,8 @@ function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyV
   async function rename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setBusy("rename");
-    let result;
-    try {
-      result = await renamePasskeyAction(passkey.id, new FormData(event.currentTarget).get("label"));
-    } catch (error) {
-      return onOutcome({ tone: "error", ...describeUnreachableServer(error) });
-    } finally {
-      setBusy(null);
-    }
+    const result = await reachServer(renamePasskeyAction(passkey.id, new FormData(event.currentTarget).get("label")));
+    setBusy(null);
     if (!result.ok) return onOutcome({ tone: "error", ...result });
     setEditing(false);
     onOutcome({ tone: "success", message: `Renamed to “${result.data.label}”.` });
@@ -64,14 +58,8 @@ function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyV
     });
     if (!confirmed) return;
     setBusy("remove");
-    let result;
-    try {
-      result = await guard(() => removePasskeyAction(passkey.id));
-    } catch (error) {
-      return onOutcome({ tone: "error", ...describeUnreachableServer(error) });
-    } finally {
-      setBusy(null);
-    }
+    const result = await guard(() => removePasskeyAction(passkey.id));
+    setBusy(null);
     if (!result.ok) return onOutcome({ tone: "error", ...result });
     onOutcome({ tone: "success", message: `Passkey “${passkey.label}” removed. You can also delete it from your device or password manager.` });
     await signalAllAcceptedCredentials(account.rpId, account.webauthnUserId, result.data.remaining);

@@ -3,6 +3,7 @@
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useCallback, useRef, useState, type FormEvent } from "react";
 import { useModalDialog } from "@/components/confirm-dialog";
+import { reachServer } from "@/components/server-unreachable";
 import { Alert, Button, Field } from "@/components/ui";
 import { describeBrowserError } from "@/components/webauthn-browser";
 import type { Result } from "@/lib/result";
@@ -22,12 +23,12 @@ export function useStepUp(factors: Factors) {
   const guard = useCallback(async <T,>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
     // Taken now: while `run` is pending the button that started it is busy (disabled) and has lost focus.
     const focused = document.activeElement;
-    const first = await run();
+    const first = await reachServer(run());
     if (first.ok || first.code !== "step-up:required") return first;
     setOpener(focused ?? document.body);
     const confirmed = await new Promise<boolean>((resolve) => (settle.current = resolve));
     setOpener(null);
-    return confirmed ? run() : { ...first, message: "Cancelled: nothing was changed." };
+    return confirmed ? reachServer(run()) : { ...first, message: "Cancelled: nothing was changed." };
   }, []);
 
   const dialog = opener ? <StepUpDialog factors={factors} opener={opener} onDone={(confirmed) => settle.current(confirmed)} /> : null;
@@ -42,7 +43,7 @@ function StepUpDialog({ factors, opener, onDone }: { factors: Factors; opener: E
   async function confirmWithTotp(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setBusy("totp");
-    const result = await stepUpWithTotpAction(new FormData(event.currentTarget).get("code"));
+    const result = await reachServer(stepUpWithTotpAction(new FormData(event.currentTarget).get("code")));
     setBusy(null);
     if (result.ok) onDone(true);
     else setMessage(result);
@@ -52,14 +53,17 @@ function StepUpDialog({ factors, opener, onDone }: { factors: Factors; opener: E
     setBusy("passkey");
     setMessage(null);
     try {
-      const start = await startPasskeyStepUpAction();
+      const start = await reachServer(startPasskeyStepUpAction());
       if (!start.ok) return setMessage(start);
-      const response = await startAuthentication({ optionsJSON: start.data.options });
-      const result = await finishPasskeyStepUpAction(start.data.ceremonyId, response);
+      let response;
+      try {
+        response = await startAuthentication({ optionsJSON: start.data.options });
+      } catch (error) {
+        return setMessage(await describeBrowserError(error, "get"));
+      }
+      const result = await reachServer(finishPasskeyStepUpAction(start.data.ceremonyId, response));
       if (result.ok) onDone(true);
       else setMessage(result);
-    } catch (error) {
-      setMessage(await describeBrowserError(error, "get"));
     } finally {
       setBusy(null);
     }

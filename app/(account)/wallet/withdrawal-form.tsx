@@ -2,7 +2,7 @@
 
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useState, type FormEvent } from "react";
-import { describeUnreachableServer } from "@/components/server-unreachable";
+import { reachServer } from "@/components/server-unreachable";
 import { Alert, Button, Field } from "@/components/ui";
 import { describeBrowserError } from "@/components/webauthn-browser";
 import { finishWithdrawalAction, startWithdrawalAction } from "./actions";
@@ -22,7 +22,7 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
     setBusy(true);
     setOutcome(null);
     try {
-      const start = await startWithdrawalAction(request);
+      const start = await reachServer(startWithdrawalAction(request));
       if (!start.ok) return setOutcome({ tone: "error", ...start });
       let response;
       try {
@@ -30,13 +30,11 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
       } catch (error) {
         return setOutcome({ tone: "error", ...(await describeBrowserError(error, "get")) });
       }
-      const result = await finishWithdrawalAction(start.data.ceremonyId, request, response);
+      const result = await reachServer(finishWithdrawalAction(start.data.ceremonyId, request, response));
       if (!result.ok) return setOutcome({ tone: "error", ...result });
       form.reset();
       setDestination("");
       setOutcome({ tone: "success", message: `Sent ${start.data.summary}.` });
-    } catch (error) {
-      setOutcome({ tone: "error", ...describeUnreachableServer(error) });
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Field } from "@/components/field";
+import { reachServer } from "@/components/server-unreachable";
 import { describeBrowserError, signalUnknownCredential, wasCancelled } from "@/components/webauthn-browser";
 import {
   finishPasskeySignInAction,
@@ -47,7 +48,7 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
       }
       let signedIn = false;
       try {
-        const start = await startPasskeySignInAction(email);
+        const start = await reachServer(startPasskeySignInAction(email));
         if (!start.ok) {
           setPasskeyMessage(start);
           return false;
@@ -61,7 +62,7 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
           if (!(mode === "autofill" && wasCancelled(error))) setPasskeyMessage(await describeBrowserError(error, "get"));
           return false;
         }
-        const result = await finishPasskeySignInAction(start.data.ceremonyId, response);
+        const result = await reachServer(finishPasskeySignInAction(start.data.ceremonyId, response));
         if (!result.ok) {
           setPasskeyMessage(result);
           if (result.code === "passkey:unknown-credential") await signalUnknownCredential(rpId, response.id);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { SERVER_UNREACHABLE } from "@/components/server-unreachable";
 import { Button, Card } from "@/components/ui";
 import { describeClient } from "@/lib/client-info";
 import { STATUS_LABELS, type CardCredential, type StepResult } from "@/lib/report-card/card";
@@ -72,7 +73,7 @@ export function ReportCard({ rpId }: { rpId: string }) {
       if (credential && STEPS[stepId].ceremony === "get") setSignInWith((previous) => previous && { ...previous, signCount: credential.signCount });
     } catch (error) {
       // The server action itself failed (offline, or refused before it ran): still one plain result for this step.
-      const unreachable: StepResult = { stepId, status: "error", headline: "Our server could not be reached: check your connection, then run the step again.", rows: [], detail: String(error) };
+      const unreachable: StepResult = { stepId, status: "error", headline: SERVER_UNREACHABLE, rows: [], detail: String(error) };
       setResults((previous) => ({ ...previous, [stepId]: unreachable }));
     } finally {
       setRunning(null);

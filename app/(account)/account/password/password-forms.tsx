@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { reachServer } from "@/components/server-unreachable";
 import { Alert, Button, Card, Field } from "@/components/ui";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { useStepUp } from "../step-up-dialog";
@@ -21,7 +22,7 @@ export function PasswordForms({ hasTotp, passkeyCount }: { hasTotp: boolean; pas
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     setBusy("change");
-    const result = await changePasswordAction(form.get("current"), form.get("next"));
+    const result = await reachServer(changePasswordAction(form.get("current"), form.get("next")));
     setBusy(null);
     if (!result.ok) return setChangeOutcome({ tone: "error", ...result });
     formElement.reset();

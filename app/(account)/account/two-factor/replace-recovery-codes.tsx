@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useConfirm } from "@/components/confirm-dialog";
-import { describeUnreachableServer } from "@/components/server-unreachable";
 import { Alert, Button } from "@/components/ui";
 import { useStepUp } from "../step-up-dialog";
 import { replaceRecoveryCodesAction } from "./actions";
@@ -27,15 +26,10 @@ export function ReplaceRecoveryCodes({ hasPasskeys }: { hasPasskeys: boolean }) 
     if (!confirmed) return;
     setMessage(null);
     setBusy(true);
-    try {
-      const result = await guard(() => replaceRecoveryCodesAction());
-      if (result.ok) setCodes(result.data.recoveryCodes);
-      else setMessage(result);
-    } catch (error) {
-      setMessage(describeUnreachableServer(error));
-    } finally {
-      setBusy(false);
-    }
+    const result = await guard(() => replaceRecoveryCodesAction());
+    setBusy(false);
+    if (result.ok) setCodes(result.data.recoveryCodes);
+    else setMessage(result);
   }
 
   if (codes) {

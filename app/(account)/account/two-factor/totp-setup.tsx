@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { reachServer } from "@/components/server-unreachable";
 import { Alert, Button, Field } from "@/components/ui";
 import type { TotpSetup as Setup } from "@/lib/auth/totp";
 import { confirmTotpSetupAction, startTotpSetupAction } from "./actions";
@@ -16,7 +17,7 @@ export function TotpSetup() {
 
   async function begin() {
     setBusy(true);
-    const result = await startTotpSetupAction();
+    const result = await reachServer(startTotpSetupAction());
     setBusy(false);
     if (result.ok) setSetup(result.data);
     else setMessage(result);
@@ -26,7 +27,7 @@ export function TotpSetup() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
-    const result = await confirmTotpSetupAction(form.get("code"), form.get("password"));
+    const result = await reachServer(confirmTotpSetupAction(form.get("code"), form.get("password")));
     setBusy(false);
     if (result.ok) setRecoveryCodes(result.data.recoveryCodes);
     else setMessage(result);
