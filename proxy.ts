@@ -1,37 +1,20 @@
-// Redirects, and turns away cross-site server-action posts early. A visitor without a session cookie goes straight to
-// sign-in; every page and action still checks the session itself, so a request that slips past this (security bar
-// D33) gets nothing.
+// Redirects, and turns away server-action posts Next.js should never see. A visitor without a session cookie goes
+// straight to sign-in; every page and action still checks the session itself, so a request that slips past this
+// (security bar D33) gets nothing.
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
-import { readableActionArguments } from "@/lib/action-arguments";
+import { refuseActionRequest } from "@/lib/action-request";
 import { DEFAULT_RETURN_PATH, isInSignedInArea } from "@/lib/auth/return-path";
 import { env } from "@/lib/env";
 
-/** Matches next.config.ts serverActions.bodySizeLimit; Next.js itself would answer a bigger body with a 500. */
-const MAX_ACTION_BODY_BYTES = 1024 * 1024;
+/** A form posted without script: Next.js runs the action it names, with no Next-Action header. */
+const FORM_POST = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i;
 
 export async function proxy(request: NextRequest) {
-  // Server actions change state: they must come from one of our own pages (security bar D34). Next.js would refuse a
-  // foreign Origin too, but with a 500; a missing Origin it would accept.
-  if (request.method === "POST" && request.headers.has("next-action")) {
-    const origin = request.headers.get("origin");
-    // Next.js compares the Origin with X-Forwarded-Host when there is one; a forged one would get its 500.
-    const forwardedHost = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-    if (!origin || !env.RP_ORIGINS.includes(origin) || (forwardedHost && forwardedHost !== new URL(origin).host)) {
-      return NextResponse.json(
-        { ok: false, code: "request:cross-site", message: "This request did not come from a Passkey Lab page." },
-        { status: 403 },
-      );
-    }
-    // Refused before anything parses it (security bar B23).
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES) {
-      return NextResponse.json({ ok: false, code: "request:too-large", message: "This request is too large." }, { status: 413 });
-    }
-    // Arguments Next.js could not decode would get a 500 before any action runs (lib/action-arguments.ts).
-    const plainArguments = request.headers.get("content-type")?.startsWith("text/plain");
-    if (plainArguments && !readableActionArguments(await request.clone().text())) {
-      return NextResponse.json({ ok: false, code: "request:malformed", message: "This request could not be read." }, { status: 400 });
-    }
+  const isAction = request.headers.has("next-action") || FORM_POST.test(request.headers.get("content-type") ?? "");
+  if (request.method === "POST" && isAction) {
+    const refusal = await refuseActionRequest(request, env.RP_ORIGINS);
+    if (refusal) return NextResponse.json({ ok: false, code: refusal.code, message: refusal.message }, { status: refusal.status });
   }
   const { pathname, search } = request.nextUrl;
   if (isInSignedInArea(pathname) && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
@@ -45,10 +28,12 @@ export async function proxy(request: NextRequest) {
 
 // Only where there is something to do: every request through the proxy costs ≈ 0.8 ms of CPU in Next.js's adapter
 // (docs/performance.md), so pages, route handlers and assets outside the signed-in areas skip it. Server actions are
-// matched by their header, wherever they are posted.
+// matched by their header or, posted without script, by their form content type (Next.js compares it case-sensitively
+// too), wherever they are posted.
 export const config = {
   matcher: [
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path*", has: [{ type: "header", key: "content-type", value: "(multipart/form-data|application/x-www-form-urlencoded).*" }] },
     "/account/:path*",
     "/wallet/:path*",
   ],

@@ -52,7 +52,8 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
   const body = (await readJson(request)) as { email?: unknown; ceremonyId?: unknown; response?: unknown };
   if (request.url === "/sign-in/options") {
     const email = typeof body.email === "string" && body.email.trim() ? body.email.trim().slice(0, 254).toLowerCase() : undefined;
-    // lib/request-client.ts requestSource(): the first X-Forwarded-For entry.
+    // The address the load driver, playing a trusted proxy, put in X-Forwarded-For (lib/request-client.ts reads the
+    // same hop with TRUSTED_PROXIES=loopback, as bench/servers.ts starts the portal).
     const source = String(request.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() || "unknown";
     const result = await signInOptionsStep(source, email);
     return send(response, result.ok ? 200 : 429, result);

@@ -5,7 +5,7 @@ import { ok, type Result } from "@/lib/result";
 import { finishPasskeySignIn, startPasskeySignIn } from "@/lib/webauthn/authentication";
 import { issueSessionToken } from "./session-token";
 
-/** `source`: the client's address (first X-Forwarded-For entry), as lib/request-client.ts requestSource() reads it. */
+/** `source`: the client's address, as lib/request-client.ts requestSource() finds it. */
 export async function signInOptionsStep(source: string, email?: string) {
   return startPasskeySignIn({ email, source });
 }

@@ -33,17 +33,20 @@ function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
   return env;
 }
 
-/** `next start` on the benchmark build; the process is the server (Next renames it `next-server`). */
+/**
+ * server.mjs (`npm start`) on the benchmark build; the process is the server. The load driver plays the reverse proxy
+ * (each simulated person's address in X-Forwarded-For), so loopback is a trusted proxy here.
+ */
 export function startPortal(options: ServerOptions): RunningServer {
-  const env = { ...serverEnv(options), NEXT_DIST_DIR: DIST_DIR };
-  const started = startGroup(process.execPath, [...(options.nodeArgs ?? []), join(options.root, "node_modules/next/dist/bin/next"), "start", "--port", String(options.port)], {
+  const env = { ...serverEnv(options), NEXT_DIST_DIR: DIST_DIR, TRUSTED_PROXIES: "loopback" };
+  const started = startGroup(process.execPath, [...(options.nodeArgs ?? []), join(options.root, "server.mjs"), "--port", String(options.port)], {
     env,
     logFile: options.logFile,
   });
   return { ...started, baseUrl: `http://localhost:${options.port}`, kind: "portal" };
 }
 
-/** bench/baseline-server.ts in plain node with tsx's loader: one process, like `next start`. */
+/** bench/baseline-server.ts in plain node with tsx's loader: one process, like server.mjs. */
 export function startBaseline(options: ServerOptions): RunningServer {
   const started = startGroup(
     process.execPath,

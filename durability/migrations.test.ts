@@ -32,10 +32,10 @@ describe("migrations with two instances", () => {
       const ports = await freePorts(2);
       const origins = ports.map(originOf);
       // Two processes spawned together still boot hundreds of milliseconds apart, while migrating takes tens. So each
-      // is frozen as it prints "Ready" (Next.js prints it before it loads the config and runs instrumentation.ts),
+      // is frozen as it prints "starting" (server.mjs prints it before Next.js loads the config and runs instrumentation.ts),
       // and both are thawed at once: from there they do the same work side by side, as on a fleet restart.
       const servers = ports.map((port) => launch({ port, databaseUrl: database.url, authSecret: database.authSecret, origins }));
-      const frozen = await Promise.allSettled(servers.map((server) => server.waitForOutput(/Ready in/).then(() => pauseServer(server, true))));
+      const frozen = await Promise.allSettled(servers.map((server) => server.waitForOutput(/Passkey Lab starting/).then(() => pauseServer(server, true))));
       for (const server of servers) pauseServer(server, false);
       frozen.forEach((outcome, i) => {
         if (outcome.status === "rejected") problems.push(`round ${round}, instance ${i + 1}: ${(outcome.reason as Error).message}`);

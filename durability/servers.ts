@@ -1,4 +1,4 @@
-// Real `next start` processes for the durability suite: each the leader of its own process group (so a kill reaches
+// Real server processes (server.mjs, as `npm start`) for the durability suite: each the leader of its own process group (so a kill reaches
 // npx, next and anything they started), on a port from 3500–3599 only, served from an existing build
 // (NEXT_DIST_DIR, default .next) and pointed at a database file the test chooses. Never `next dev`.
 import { spawn } from "node:child_process";
@@ -22,6 +22,11 @@ export type ServerOptions = {
   authSecret: string;
   /** Every origin a ceremony may come from: all instances of one test, so any of them can finish another's ceremony. */
   origins: string[];
+  /**
+   * TRUSTED_PROXIES. Default `loopback`: the suite plays the reverse proxy, sending each simulated person's address in
+   * X-Forwarded-For; "" runs the server as `npm start` does by default, with no proxy.
+   */
+  trustedProxies?: string;
 };
 
 export type Server = {
@@ -68,7 +73,7 @@ export function originOf(port: number): string {
   return `http://localhost:${port}`;
 }
 
-/** Starts `next start` in its own process group; resolves once it serves GET /sign-in (see waitUntilReady). */
+/** Starts the server in its own process group; resolves once it serves GET /sign-in (see waitUntilReady). */
 export async function startServer(options: ServerOptions): Promise<Server> {
   const server = launch(options);
   await waitUntilReady(server);
@@ -76,7 +81,7 @@ export async function startServer(options: ServerOptions): Promise<Server> {
 }
 
 /** Starts the process without waiting: for tests that start several at the same instant. */
-export function launch({ port, databaseUrl, authSecret, origins }: ServerOptions): Server {
+export function launch({ port, databaseUrl, authSecret, origins, trustedProxies = "loopback" }: ServerOptions): Server {
   if (port < PORT_RANGE.first || port > PORT_RANGE.last) throw new Error(`port ${port} is outside ${PORT_RANGE.first}-${PORT_RANGE.last}`);
   if (!existsSync(join(REPO_ROOT, DIST_DIR, "BUILD_ID"))) {
     throw new Error(`no build in ${DIST_DIR}: run \`NEXT_DIST_DIR=${DIST_DIR} npx next build\` first (the suite never builds)`);
@@ -91,14 +96,15 @@ export function launch({ port, databaseUrl, authSecret, origins }: ServerOptions
     AUTH_SECRET: authSecret,
     RP_ID: "localhost",
     RP_ORIGINS: origins.join(","),
+    TRUSTED_PROXIES: trustedProxies,
   };
-  const child = spawn("npx", ["next", "start", "--port", String(port)], {
+  const child = spawn(process.execPath, ["server.mjs", "--port", String(port)], {
     cwd: REPO_ROOT,
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  if (child.pid === undefined) throw new Error("could not spawn npx next start");
+  if (child.pid === undefined) throw new Error("could not spawn node server.mjs");
   let output = "";
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {

@@ -27,18 +27,22 @@ test("a malformed target, and one this server may not reach, are refused with a 
   await expect(alert).toContainText(/\(target:(not-allowed|private-address)\)/);
   await expect(page.getByTestId("suite-summary")).toHaveCount(0);
 
-  // The same over HTTP: typed JSON errors, never a 500.
-  const refused = await request.post("/api/conformance/run", { data: { target: "gopher://localhost:6379/_INFO" } });
+  // The same over HTTP from our page's origin: typed JSON errors, never a 500.
+  const origin = new URL(page.url()).origin;
+  const refused = await request.post("/api/conformance/run", { data: { target: "gopher://localhost:6379/_INFO" }, headers: { origin } });
   expect(refused.status()).toBe(400);
   expect(await refused.json()).toMatchObject({ code: "target:scheme", message: "Only http:// and https:// addresses can be tested." });
   for (const body of ["{not json", '"a string"', '{"target":42}']) {
-    const garbage = await request.post("/api/conformance/run", { data: Buffer.from(body), headers: { "content-type": "application/json" } });
+    const garbage = await request.post("/api/conformance/run", { data: Buffer.from(body), headers: { "content-type": "application/json", origin } });
     expect(garbage.status()).toBe(400);
     expect(await garbage.json()).toMatchObject({ code: "input:invalid" });
   }
-  const crossSite = await request.post("/api/conformance/run", { data: {}, headers: { origin: "https://evil.example" } });
-  expect(crossSite.status()).toBe(403);
-  expect(await crossSite.json()).toMatchObject({ code: "request:cross-site" });
+  const strangers: Record<string, string>[] = [{ origin: "https://evil.example" }, {}];
+  for (const headers of strangers) {
+    const crossSite = await request.post("/api/conformance/run", { data: {}, headers });
+    expect(crossSite.status()).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ code: "request:cross-site" });
+  }
 });
 
 test("a stored run's failure expands to expected vs received and every request and response", async ({ page }) => {

@@ -15,9 +15,15 @@ describe("server-action arguments", () => {
   });
 
   it("refuses references no client sends for plain values, anywhere in the body, and bodies that are not JSON", () => {
-    for (const body of ['["$"]', '["$1"]', '["$Q1"]', '["$W1"]', '["$F"]', '["$h1"]', '["$B1"]', '["$l"]', '["$Z"]', '["$@1"]', '[{"a": ["x", {"b": "$K1"}]}]', "not json", "", "[1,"]) {
+    for (const body of ['["$"]', '["$1"]', '["$Q1"]', '["$W1"]', '["$F"]', '["$h1"]', '["$B1"]', '["$l"]', '["$Z"]', '["$@1"]', '[{"a": ["x", {"b": "$K1"}]}]', "not json", "", "[1,", "null", "1", '"x"', "true", "{}"]) {
       expect(readableActionArguments(body), body).toBe(false);
     }
+  });
+
+  it("lets the root part of a multipart body pass a FormData argument, and only there", () => {
+    expect(readableActionArguments('[null, "$K1"]', { formData: true })).toBe(true);
+    expect(readableActionArguments('[null, "$K1"]')).toBe(false);
+    expect(readableActionArguments('[null, "$Q1"]', { formData: true })).toBe(false);
   });
 
   it("walks a deeply nested body without running out of stack", () => {

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "./client-address";
 
 const port = z.coerce.number().int().min(1).max(65535);
 const onOff = z.enum(["on", "off"], { message: 'must be "on" or "off"' });
@@ -35,6 +36,11 @@ const schema = z
      * addresses, never private, loopback or metadata ones) or `any`. Default: self when NODE_ENV=production, else any.
      */
     CONFORMANCE_TARGETS: z.enum(["self", "public", "any"], { message: 'must be "self", "public" or "any"' }).optional(),
+    /**
+     * The reverse proxies in front of this server, whose X-Forwarded-For entries count (lib/client-address.ts): a hop
+     * count, or addresses, CIDR ranges, `loopback`, `private`. Unset: none, and the socket's address is the client.
+     */
+    TRUSTED_PROXIES: z.string().optional(),
   })
   .transform((raw, ctx) => {
     const origins = (raw.RP_ORIGINS ?? `http://localhost:${raw.PORT}`)
@@ -54,7 +60,19 @@ const schema = z
     }
     const fidoConformanceApi = raw.FIDO_CONFORMANCE_API ?? (raw.NODE_ENV === "production" ? "off" : "on");
     const conformanceTargets = raw.CONFORMANCE_TARGETS ?? (raw.NODE_ENV === "production" ? "self" : "any");
-    return { ...raw, RP_ORIGINS: origins, FIDO_CONFORMANCE_API: fidoConformanceApi, CONFORMANCE_TARGETS: conformanceTargets };
+    let trustedProxies: TrustedProxies = { kind: "none" };
+    try {
+      trustedProxies = parseTrustedProxies(raw.TRUSTED_PROXIES);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: (error as Error).message });
+    }
+    return {
+      ...raw,
+      RP_ORIGINS: origins,
+      FIDO_CONFORMANCE_API: fidoConformanceApi,
+      CONFORMANCE_TARGETS: conformanceTargets,
+      TRUSTED_PROXIES: trustedProxies,
+    };
   });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// The server Playwright tests run against: the production build (`next start`) on a fresh embedded database.
+// The server Playwright tests run against: the production build (server.mjs, as `npm start`) on a fresh embedded
+// database. The specs play the reverse proxy: each simulated person sends its own address in X-Forwarded-For, so
+// loopback is a trusted proxy here (SEC-59 checks the default, no proxy, on servers of its own).
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 
@@ -7,7 +9,7 @@ import { rmSync } from "node:fs";
 const dataDir = process.env.E2E_DATA_DIR ?? ".e2e-data";
 rmSync(dataDir, { recursive: true, force: true });
 const port = process.env.E2E_PORT ?? "3100";
-const server = spawn("npx", ["next", "start", "--port", port], {
+const server = spawn(process.execPath, ["server.mjs", "--port", port], {
   stdio: "inherit",
   env: {
     ...process.env,
@@ -16,6 +18,7 @@ const server = spawn("npx", ["next", "start", "--port", port], {
     NODE_ENV: "production",
     FIDO_CONFORMANCE_API: "on",
     FIDO_METADATA_DIR: `./${dataDir}/fido-metadata`,
+    TRUSTED_PROXIES: "loopback",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

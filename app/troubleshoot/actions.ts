@@ -61,21 +61,34 @@ export async function startLiveTestAction() {
   });
 }
 
+/** A failure the verdicts did not foresee (a database that cannot be written, a bug) is a verdict too, never a 500. */
+async function verdictSafely(work: () => Promise<Verdict>): Promise<Verdict> {
+  const verdict = await answerSafely(work);
+  return "checks" in verdict ? verdict : { ok: false, message: verdict.message, checks: [] };
+}
+
 export async function finishLiveRegistrationAction(id: unknown, response: unknown): Promise<Verdict> {
-  const input = parseInput(testId, id);
-  if (!input.ok) return { ok: false, message: input.message, checks: [] };
-  return finishLiveRegistration(input.data, response);
+  return verdictSafely(async () => {
+    const input = parseInput(testId, id);
+    if (!input.ok) return { ok: false, message: input.message, checks: [] };
+    return finishLiveRegistration(input.data, response);
+  });
 }
 
 export async function startLiveSignInAction(id: unknown) {
-  const input = parseInput(testId, id);
-  return input.ok ? startLiveAuthentication(input.data) : null;
+  const options = await answerSafely(async () => {
+    const input = parseInput(testId, id);
+    return input.ok ? startLiveAuthentication(input.data) : null;
+  });
+  return options && "challenge" in options ? options : null;
 }
 
 export async function finishLiveSignInAction(id: unknown, response: unknown): Promise<Verdict> {
-  const input = parseInput(testId, id);
-  if (!input.ok) return { ok: false, message: input.message, checks: [] };
-  return finishLiveAuthentication(input.data, response);
+  return verdictSafely(async () => {
+    const input = parseInput(testId, id);
+    if (!input.ok) return { ok: false, message: input.message, checks: [] };
+    return finishLiveAuthentication(input.data, response);
+  });
 }
 
 /** Saves the redacted report; a signed-in person's report is linked to their account for support staff. */

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from "@/lib/result";
+import { readBoundedBody } from "@/lib/read-bounded-body";
 import { MAX_BODY_BYTES } from "./conformance-relying-party";
 
 const tooLarge = (limit: number) => fail("fido:too-large", `The request body is larger than ${limit} bytes.`);
@@ -10,22 +11,11 @@ const tooLarge = (limit: number) => fail("fido:too-large", `The request body is 
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<Result<unknown>> {
   if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge(limit);
   if (!request.body) return fail("fido:bad-request", "The request has no body: send a JSON object.");
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return tooLarge(limit);
-    }
-    chunks.push(value);
-  }
+  const body = await readBoundedBody(request.body, limit);
+  if (!body) return tooLarge(limit);
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
     return fail("fido:bad-request", "The request body is not valid UTF-8.");
   }

@@ -45,4 +45,16 @@ describe("live test", () => {
     expect(await finishLiveRegistration("unknown", {})).toMatchObject({ ok: false, message: expect.stringContaining("expired") });
     expect(await startLiveAuthentication(testId)).toBeNull();
   });
+
+  it("answers a clientDataJSON that is JSON but no object (null, a number, a list) with a verdict, never a throw", async () => {
+    const authenticator = new SoftwareAuthenticator();
+    for (const clientData of ["null", "7", "[]"]) {
+      const { testId, options } = await startLiveRegistration();
+      const response = authenticator.register(options, ORIGIN);
+      response.response.clientDataJSON = Buffer.from(clientData).toString("base64url");
+      const verdict = await finishLiveRegistration(testId, response);
+      expect(verdict.ok, clientData).toBe(false);
+      expect(failed(verdict.checks)).toContain("clientDataJSON");
+    }
+  });
 });

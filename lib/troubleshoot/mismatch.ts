@@ -25,7 +25,10 @@ export function explainMismatch(expected: Expectation, body: unknown): MismatchC
   const checks: MismatchCheck[] = [];
   let clientData: { type?: unknown; origin?: unknown; challenge?: unknown; crossOrigin?: unknown } = {};
   try {
-    clientData = JSON.parse(Buffer.from(String(response?.clientDataJSON ?? ""), "base64url").toString("utf8"));
+    const parsed: unknown = JSON.parse(Buffer.from(String(response?.clientDataJSON ?? ""), "base64url").toString("utf8"));
+    // Valid JSON that is not an object (`null`, a number, a list) is as unreadable as no JSON at all.
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new TypeError("clientDataJSON is not an object");
+    clientData = parsed;
   } catch {
     checks.push({ field: "clientDataJSON", ok: false, expected: "JSON from the browser", received: "unreadable", meaning: "The browser's part of the response is damaged: something between the browser and us changed it." });
   }

@@ -28,8 +28,9 @@ export async function POST(request: NextRequest) {
 }
 
 async function startRun(request: NextRequest) {
+  // Every browser sends an Origin with a POST: one without it comes from no page of ours (security bar H66).
   const origin = request.headers.get("origin");
-  if (origin && !env.RP_ORIGINS.includes(origin)) return json({ code: "request:cross-site", message: "Runs start only from this site's own pages." }, 403);
+  if (!origin || !env.RP_ORIGINS.includes(origin)) return json({ code: "request:cross-site", message: "Runs start only from this site's own pages." }, 403);
   const self = `${env.RP_ORIGINS[0]}/fido`;
   const empty = !request.body || request.headers.get("content-length") === "0";
   const body = empty ? { ok: true as const, data: {} } : await readJsonBody(request, MAX_BODY_BYTES);

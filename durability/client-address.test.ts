@@ -1,0 +1,67 @@
+// SEC-59: the address per-client limits count is one the client cannot choose (security bar H59). Real servers
+// (server.mjs, as `npm start`) on a fresh database, sent what a stranger would send: a fresh forged X-Forwarded-For on
+// every request, or a victim's address. One server runs as by default (no proxy), one behind a trusted proxy (the
+// test plays the proxy on loopback).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { inspect, newDatabase, removeDatabase, useInThisProcess } from "./database";
+import { RecordingClient, SIGN_IN_ACTIONS } from "./portal";
+import { freePorts, originOf, startServer, stopAllServers } from "./servers";
+
+const database = newDatabase();
+/** The password budget per client (lib/auth/rate-limit.ts limits.passwordPerClient). */
+const PASSWORD_BUDGET = 60;
+
+beforeAll(() => useInThisProcess(database));
+afterEach(() => stopAllServers());
+afterAll(() => removeDatabase(database));
+
+type Answer = { ok: boolean; code?: string } | undefined;
+
+/**
+ * The password form as a browser posts it, with the X-Forwarded-For the caller chose, for an email nobody has (so no
+ * account is locked): the answer's code, or the HTTP status.
+ */
+async function wrongPassword(client: RecordingClient, forwardedFor: string): Promise<string> {
+  const fields = { email: "nobody@client-address.test", password: "not the password at all" };
+  const response = await client.callWithForm<Answer>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", fields, {
+    headers: { "X-Forwarded-For": forwardedFor },
+  });
+  return response.result?.code ?? `HTTP ${response.status}`;
+}
+
+async function bucketKeys(): Promise<string[]> {
+  return inspect(database, async (client) => (await client.execute("SELECT key FROM rate_limit_buckets")).rows.map((row) => String(row[0])));
+}
+
+describe("the client's address", () => {
+  it("SEC-59 with no proxy configured, a fresh forged X-Forwarded-For on every request does not reset the password limit, and a victim's address is never charged", async () => {
+    const [port] = await freePorts(1);
+    const server = await startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins: [originOf(port)], trustedProxies: "" });
+    const attacker = new RecordingClient(server.url);
+    const answers: string[] = [];
+    for (let i = 0; i < PASSWORD_BUDGET; i++) answers.push(await wrongPassword(attacker, `198.51.100.${i % 250}`));
+    expect(answers.every((code) => code === "auth:invalid-credentials"), answers.join(", ")).toBe(true);
+    // The 61st wrong password, from yet another "address", meets the limit: the socket is the same one.
+    expect(await wrongPassword(attacker, "203.0.113.250")).toBe("rate:limited");
+
+    // Spending a victim's budget: the forged victim address is never a key the limits count under.
+    expect(await wrongPassword(attacker, "192.0.2.77")).toBe("rate:limited");
+    const keys = (await bucketKeys()).filter((key) => key.startsWith("password:client:"));
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^password:client:(127\.0\.0\.1|::1)$/);
+  });
+
+  it("SEC-59 behind a trusted proxy, the address the proxy saw counts, not what the client wrote to its left", async () => {
+    await inspect(database, (client) => client.execute("DELETE FROM rate_limit_buckets"));
+    const [port] = await freePorts(1);
+    const server = await startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins: [originOf(port)], trustedProxies: "loopback" });
+    const proxy = new RecordingClient(server.url);
+    // The proxy appends the address it saw (198.51.100.7) to whatever the client sent.
+    for (let i = 0; i < PASSWORD_BUDGET; i++) expect(await wrongPassword(proxy, `10.9.${i}.1, 198.51.100.7`)).toBe("auth:invalid-credentials");
+    expect(await wrongPassword(proxy, "forged-fresh, 198.51.100.7")).toBe("rate:limited");
+    // Another person behind the same proxy keeps their own budget.
+    expect(await wrongPassword(proxy, "198.51.100.7, 198.51.100.8")).toBe("auth:invalid-credentials");
+    const keys = (await bucketKeys()).filter((key) => key.startsWith("password:client:")).sort();
+    expect(keys).toEqual(["password:client:198.51.100.7", "password:client:198.51.100.8"]);
+  });
+});
