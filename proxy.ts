@@ -6,6 +6,7 @@ import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { readableActionArguments } from "@/lib/action-arguments";
 import { DEFAULT_RETURN_PATH, isInSignedInArea } from "@/lib/auth/return-path";
 import { env } from "@/lib/env";
+import { continueWithSecurityHeaders } from "@/lib/page-security-headers";
 
 /** Matches next.config.ts serverActions.bodySizeLimit; Next.js itself would answer a bigger body with a 500. */
 const MAX_ACTION_BODY_BYTES = 1024 * 1024;
@@ -40,16 +41,20 @@ export async function proxy(request: NextRequest) {
     if (pathname !== DEFAULT_RETURN_PATH) signIn.searchParams.set("next", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
-  return NextResponse.next();
+  // A fresh CSP nonce for the page this request renders (security bar H67, decision 015).
+  return continueWithSecurityHeaders(request);
 }
 
 // Only where there is something to do: every request through the proxy costs ≈ 0.8 ms of CPU in Next.js's adapter
-// (docs/performance.md), so pages, route handlers and assets outside the signed-in areas skip it. Server actions are
-// matched by their header, wherever they are posted.
+// (docs/performance.md). Server actions are matched by their header, wherever they are posted; the signed-in areas
+// for their redirect; and every HTML page for its CSP nonce (decision 015: the price of a strict CSP). Skipped: static
+// files (/_next/, the icon), route handlers (/api/, /fido/: JSON, no scripts to vouch for), and RSC requests (client
+// navigations and prefetches, which load no HTML; the signed-in areas still match above).
 export const config = {
   matcher: [
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     "/account/:path*",
     "/wallet/:path*",
+    { source: "/((?!_next/|api/|fido/|icon\\.svg).*)", missing: [{ type: "header", key: "rsc" }] },
   ],
 };
