@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -7,6 +8,11 @@ const nextConfig: NextConfig = {
   compress: false,
   // Benchmarks build into their own folder so they never race the end-to-end build.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // On every path, pages, route handlers and static files alike; each page's CSP nonce and HSTS come from proxy.ts,
+  // which runs for pages only (lib/security-headers.ts, decision 015). Resolved at build time.
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
   experimental: {
     // WebAuthn responses are small; anything bigger is refused before parsing (security bar B23).
     serverActions: { bodySizeLimit: "1mb" },

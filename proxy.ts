@@ -6,6 +6,7 @@ import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { refuseActionRequest } from "@/lib/action-request";
 import { DEFAULT_RETURN_PATH, isInSignedInArea } from "@/lib/auth/return-path";
 import { env } from "@/lib/env";
+import { continueWithSecurityHeaders } from "@/lib/page-security-headers";
 
 /** A form posted without script: Next.js runs the action it names, with no Next-Action header. */
 const FORM_POST = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i;
@@ -23,18 +24,22 @@ export async function proxy(request: NextRequest) {
     if (pathname !== DEFAULT_RETURN_PATH) signIn.searchParams.set("next", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
-  return NextResponse.next();
+  // A fresh CSP nonce for the page this request renders (security bar H67, decision 015).
+  return continueWithSecurityHeaders(request);
 }
 
 // Only where there is something to do: every request through the proxy costs ≈ 0.8 ms of CPU in Next.js's adapter
-// (docs/performance.md), so pages, route handlers and assets outside the signed-in areas skip it. Server actions are
-// matched by their header or, posted without script, by their form content type (Next.js compares it case-sensitively
-// too), wherever they are posted.
+// (docs/performance.md). Server actions are matched by their header or, posted without script, by their form content
+// type (Next.js compares it case-sensitively too), wherever they are posted; the signed-in areas
+// for their redirect; and every HTML page for its CSP nonce (decision 015: the price of a strict CSP). Skipped: static
+// files (/_next/, the icon), route handlers (/api/, /fido/: JSON, no scripts to vouch for), and RSC requests (client
+// navigations and prefetches, which load no HTML; the signed-in areas still match above).
 export const config = {
   matcher: [
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     { source: "/:path*", has: [{ type: "header", key: "content-type", value: "(multipart/form-data|application/x-www-form-urlencoded).*" }] },
     "/account/:path*",
     "/wallet/:path*",
+    { source: "/((?!_next/|api/|fido/|icon\\.svg).*)", missing: [{ type: "header", key: "rsc" }] },
   ],
 };
