@@ -35,6 +35,19 @@ const schema = z
      * addresses, never private, loopback or metadata ones) or `any`. Default: self when NODE_ENV=production, else any.
      */
     CONFORMANCE_TARGETS: z.enum(["self", "public", "any"], { message: 'must be "self", "public" or "any"' }).optional(),
+    /**
+     * Where mail goes out (sign-up codes and notices), e.g. smtps://user:password@smtp.example.com:465. Unset: mail
+     * stays in this server's outbox (printed to the log; docs/decisions/014).
+     */
+    SMTP_URL: z
+      .string()
+      .refine((url) => URL.canParse(url) && /^smtps?:$/.test(new URL(url).protocol), "must be an smtp:// or smtps:// URL")
+      .optional(),
+    /** The sender of that mail: an address, or "Name <address>". Default: Passkey Lab <no-reply@RP_ID>. */
+    MAIL_FROM: z
+      .string()
+      .regex(/^(?:[^<>@\r\n]+<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or "Name <address>"')
+      .optional(),
   })
   .transform((raw, ctx) => {
     const origins = (raw.RP_ORIGINS ?? `http://localhost:${raw.PORT}`)
@@ -54,7 +67,14 @@ const schema = z
     }
     const fidoConformanceApi = raw.FIDO_CONFORMANCE_API ?? (raw.NODE_ENV === "production" ? "off" : "on");
     const conformanceTargets = raw.CONFORMANCE_TARGETS ?? (raw.NODE_ENV === "production" ? "self" : "any");
-    return { ...raw, RP_ORIGINS: origins, FIDO_CONFORMANCE_API: fidoConformanceApi, CONFORMANCE_TARGETS: conformanceTargets };
+    const mailFrom = raw.MAIL_FROM ?? `${raw.RP_NAME} <no-reply@${raw.RP_ID}>`;
+    return {
+      ...raw,
+      RP_ORIGINS: origins,
+      FIDO_CONFORMANCE_API: fidoConformanceApi,
+      CONFORMANCE_TARGETS: conformanceTargets,
+      MAIL_FROM: mailFrom,
+    };
   });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };
