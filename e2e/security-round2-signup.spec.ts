@@ -130,11 +130,17 @@ test("SEC-62 the code mailed to a new address: wrong, expired, used-up and reuse
 });
 
 test("SEC-62 code guesses from one client are cut off at 30 a minute, counted in the database; another client goes on", async ({ baseURL }) => {
-  const guesser = actionClient(baseURL!, `2001:db8::62:${Math.floor(Math.random() * 0xffff).toString(16)}`);
+  const address = `2001:db8::62:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+  const guesser = actionClient(baseURL!, address);
   const answers = [];
   for (let i = 0; i < 31; i++) answers.push((await confirmSignUpOverHttp(guesser, `made-up-token-${i}`, "123456")).result);
   expect(answers.slice(0, 30).every((answer) => answer && !answer.ok && answer.code === "sign-up:expired")).toBe(true);
   expect(answers[30]).toMatchObject({ ok: false, code: "rate:limited" });
+  const counted = await readServerDatabase(async (database) => {
+    const { rows } = await database.execute({ sql: "select count from rate_limit_buckets where key = ?", args: [`sign-up-code:client:${address}`] });
+    return Number(rows[0]?.count);
+  });
+  expect(counted).toBe(31);
   expect((await confirmSignUpOverHttp(actionClient(baseURL!), "made-up-token", "123456")).result).toMatchObject({ ok: false, code: "sign-up:expired" });
 });
 
