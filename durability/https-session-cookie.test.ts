@@ -20,7 +20,7 @@ describe("session cookie over https", () => {
     const client = new ServerActionClient(originOf(port), DIST_DIR, { Origin: httpsOrigin, "X-Forwarded-For": "198.18.0.35" });
     const jar = new CookieJar();
 
-    const email = `d35-${newToken(6)}@durability.test`;
+    const email = `d35-${newToken(6)}@durability.test`.toLowerCase();
     const start = await client.callWithForm<{ pendingToken?: string }>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", {
       email,
       password: "a long enough test password",

@@ -172,3 +172,9 @@ test("SEC-62 in the browser: the same 'check your email' page for a taken and a 
   await expect(page).toHaveURL(/\/account$/);
   expect(await accountsWithEmail(taken)).toBe(1);
 });
+
+test("SEC-62 the outbox page is not served by next start: a stranger cannot read who got a code and who a notice", async ({ baseURL }) => {
+  const outbox = await fetch(new URL("/dev/outbox", baseURL), { redirect: "manual" });
+  expect(outbox.status).toBe(404);
+  expect(await outbox.text()).not.toContain(CODE_MAIL);
+});

@@ -4,6 +4,9 @@ import { expect, test } from "@playwright/test";
 import { PASSWORD, signUp, uniqueEmail } from "./fixtures/account";
 import { actionClient, startSignUpOverHttp } from "./fixtures/api-account";
 
+// One after the other, in one worker: two timing comparisons side by side would skew each other.
+test.describe.configure({ mode: "default" });
+
 test("SEC-41 unknown email and wrong password: same status, same body, medians within 20 % over 50 tries", async ({ page, baseURL }) => {
   const email = await signUp(page);
   // Each attempt from an address of its own, as from a spread-out attacker: per-client rate limits stay out of it.
