@@ -22,6 +22,8 @@ export type ServerOptions = {
   authSecret: string;
   /** Every origin a ceremony may come from: all instances of one test, so any of them can finish another's ceremony. */
   origins: string[];
+  /** More settings for this server (e.g. SMTP_URL). */
+  env?: Record<string, string>;
 };
 
 export type Server = {
@@ -76,7 +78,7 @@ export async function startServer(options: ServerOptions): Promise<Server> {
 }
 
 /** Starts the process without waiting: for tests that start several at the same instant. */
-export function launch({ port, databaseUrl, authSecret, origins }: ServerOptions): Server {
+export function launch({ port, databaseUrl, authSecret, origins, env: extraEnv = {} }: ServerOptions): Server {
   if (port < PORT_RANGE.first || port > PORT_RANGE.last) throw new Error(`port ${port} is outside ${PORT_RANGE.first}-${PORT_RANGE.last}`);
   if (!existsSync(join(REPO_ROOT, DIST_DIR, "BUILD_ID"))) {
     throw new Error(`no build in ${DIST_DIR}: run \`NEXT_DIST_DIR=${DIST_DIR} npx next build\` first (the suite never builds)`);
@@ -91,6 +93,7 @@ export function launch({ port, databaseUrl, authSecret, origins }: ServerOptions
     AUTH_SECRET: authSecret,
     RP_ID: "localhost",
     RP_ORIGINS: origins.join(","),
+    ...extraEnv,
   };
   const child = spawn("npx", ["next", "start", "--port", String(port)], {
     cwd: REPO_ROOT,
