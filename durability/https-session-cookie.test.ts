@@ -4,9 +4,10 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { newToken } from "@/lib/crypto/tokens";
 import { CookieJar, ServerActionClient } from "@/test/server-action-client";
-import { newDatabase, removeDatabase } from "./database";
+import { inspect, newDatabase, removeDatabase } from "./database";
 import { DIST_DIR, freePorts, originOf, startServer, stopAllServers } from "./servers";
 
+const SIGN_UP_ACTIONS = "app/(auth)/sign-up/actions.ts";
 const database = newDatabase();
 afterEach(() => stopAllServers());
 afterAll(() => removeDatabase(database));
@@ -19,9 +20,19 @@ describe("session cookie over https", () => {
     const client = new ServerActionClient(originOf(port), DIST_DIR, { Origin: httpsOrigin, "X-Forwarded-For": "198.18.0.35" });
     const jar = new CookieJar();
 
-    const signUp = await client.callWithForm("/sign-up", "app/(auth)/sign-up/actions.ts", "signUpAction", {
-      email: `d35-${newToken(6)}@durability.test`,
+    const email = `d35-${newToken(6)}@durability.test`.toLowerCase();
+    const start = await client.callWithForm<{ pendingToken?: string }>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", {
+      email,
       password: "a long enough test password",
+    }, { jar });
+    // No SMTP_URL: the code is in the server's outbox, in its database (lib/mail/outbox.ts).
+    const mail = await inspect(database, (db) =>
+      db.execute({ sql: "select body from outbox_mails where recipient = ? order by created_at desc limit 1", args: [email] }),
+    );
+    const code = String(mail.rows[0]?.body ?? "").match(/^\s+(\d{6})$/m)?.[1] ?? "";
+    const signUp = await client.callWithForm("/sign-up", SIGN_UP_ACTIONS, "confirmSignUpAction", {
+      pendingToken: start.result?.pendingToken ?? "",
+      code,
     }, { jar });
     const session = signUp.setCookies.find((cookie) => cookie.startsWith("__Host-authjs.session-token="));
     expect(session, signUp.setCookies.join("\n")).toBeDefined();

@@ -27,6 +27,8 @@ export type ServerOptions = {
    * X-Forwarded-For; "" runs the server as `npm start` does by default, with no proxy.
    */
   trustedProxies?: string;
+  /** More settings for this server (e.g. SMTP_URL). */
+  env?: Record<string, string>;
 };
 
 export type Server = {
@@ -81,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<Server> {
 }
 
 /** Starts the process without waiting: for tests that start several at the same instant. */
-export function launch({ port, databaseUrl, authSecret, origins, trustedProxies = "loopback" }: ServerOptions): Server {
+export function launch({ port, databaseUrl, authSecret, origins, trustedProxies = "loopback", env: extraEnv = {} }: ServerOptions): Server {
   if (port < PORT_RANGE.first || port > PORT_RANGE.last) throw new Error(`port ${port} is outside ${PORT_RANGE.first}-${PORT_RANGE.last}`);
   if (!existsSync(join(REPO_ROOT, DIST_DIR, "BUILD_ID"))) {
     throw new Error(`no build in ${DIST_DIR}: run \`NEXT_DIST_DIR=${DIST_DIR} npx next build\` first (the suite never builds)`);
@@ -97,6 +99,7 @@ export function launch({ port, databaseUrl, authSecret, origins, trustedProxies 
     RP_ID: "localhost",
     RP_ORIGINS: origins.join(","),
     TRUSTED_PROXIES: trustedProxies,
+    ...extraEnv,
   };
   const child = spawn(process.execPath, ["server.mjs", "--port", String(port)], {
     cwd: REPO_ROOT,

@@ -41,6 +41,19 @@ const schema = z
      * count, or addresses, CIDR ranges, `loopback`, `private`. Unset: none, and the socket's address is the client.
      */
     TRUSTED_PROXIES: z.string().optional(),
+    /**
+     * Where mail goes out (sign-up codes and notices), e.g. smtps://user:password@smtp.example.com:465. Unset: mail
+     * stays in this server's outbox (printed to the log; docs/decisions/014).
+     */
+    SMTP_URL: z
+      .string()
+      .refine((url) => URL.canParse(url) && /^smtps?:$/.test(new URL(url).protocol), "must be an smtp:// or smtps:// URL")
+      .optional(),
+    /** The sender of that mail: an address, or "Name <address>". Default: Passkey Lab <no-reply@RP_ID>. */
+    MAIL_FROM: z
+      .string()
+      .regex(/^(?:[^<>@\r\n]+<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or "Name <address>"')
+      .optional(),
   })
   .transform((raw, ctx) => {
     const origins = (raw.RP_ORIGINS ?? `http://localhost:${raw.PORT}`)
@@ -66,12 +79,14 @@ const schema = z
     } catch (error) {
       ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: (error as Error).message });
     }
+    const mailFrom = raw.MAIL_FROM ?? `${raw.RP_NAME} <no-reply@${raw.RP_ID}>`;
     return {
       ...raw,
       RP_ORIGINS: origins,
       FIDO_CONFORMANCE_API: fidoConformanceApi,
       CONFORMANCE_TARGETS: conformanceTargets,
       TRUSTED_PROXIES: trustedProxies,
+      MAIL_FROM: mailFrom,
     };
   });
 

@@ -7,6 +7,8 @@ export type ErrorCode =
   | "auth:session-required"
   | "auth:email-taken"
   | "auth:pending-expired"
+  | "sign-up:invalid-code"
+  | "sign-up:expired"
   | "totp:invalid-code"
   | "totp:already-enabled"
   | "totp:not-started"

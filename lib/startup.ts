@@ -22,6 +22,10 @@ export async function prepareServer(): Promise<void> {
     await deleteExpiredChallenges();
     const { deleteStaleBuckets } = await import("./auth/rate-limit");
     await deleteStaleBuckets();
+    const { deleteExpiredSignUpRequests } = await import("./auth/sign-up");
+    await deleteExpiredSignUpRequests();
+    const { deleteOldOutboxMail } = await import("./mail/outbox");
+    await deleteOldOutboxMail();
   } catch (error) {
     console.warn(`Passkey Lab: could not delete expired challenges at start-up (${describe(error)}).`);
   }

@@ -21,6 +21,10 @@ export const limits = {
   // as sign-in options per client keeps one session from filling the challenges table.
   ceremonyOptionsPerAccount: { name: "ceremony-options:account", max: 120, windowMs: 60_000 },
   signUpPerClient: { name: "sign-up:client", max: 30, windowMs: 60 * 60_000 },
+  // A sign-up code has 10^6 values and 5 tries per request; these bound one client's guessing over many requests.
+  signUpCodePerClient: { name: "sign-up-code:client", max: 30, windowMs: 60_000 },
+  // Mail to one address (codes or notices), whoever asks: nobody can flood an inbox through the sign-up form.
+  signUpMailPerAddress: { name: "sign-up-mail:address", max: 5, windowMs: 60 * 60_000 },
   liveTestPerClient: { name: "live-test:client", max: 30, windowMs: 60_000 },
   reportPerClient: { name: "report:client", max: 20, windowMs: 60_000 },
   conformanceRunPerClient: { name: "conformance-run:client", max: 3, windowMs: 10 * 60_000 },

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { db, transaction } from "@/lib/db/client";
+import { db, transaction, type Tx } from "@/lib/db/client";
 import { users, type User } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
 import { hashPassword } from "./password";
@@ -28,8 +28,17 @@ export async function createUser(
   password: string,
   role: User["role"] = "user",
 ): Promise<User | null> {
-  const passwordHash = await hashPassword(password);
-  const [user] = await db
+  return insertUser(db, email, await hashPassword(password), role);
+}
+
+/** Creates an account from an already hashed password (a sign-up whose code came back); null when the email is taken. */
+export async function insertUser(
+  writer: Tx | typeof db,
+  email: string,
+  passwordHash: string,
+  role: User["role"] = "user",
+): Promise<User | null> {
+  const [user] = await writer
     .insert(users)
     .values({
       id: newToken(16),

@@ -245,6 +245,43 @@ export const fidoCredentials = sqliteTable(
   (t) => [index("fido_credentials_user_idx").on(t.fidoUserId)],
 );
 
+/**
+ * A sign-up waiting for its emailed code (security bar H62): the account is made only when the code comes back, so
+ * sign-up answers alike for a new address and one that has an account. For the latter the owner gets a notice and
+ * `codeHash` is the hash of a value never sent, so no code can complete it.
+ */
+export const signUpRequests = sqliteTable(
+  "sign_up_requests",
+  {
+    id: text("id").primaryKey(),
+    /** SHA-256 of the bearer token the browser holds between the two steps. */
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    /** HMAC-SHA-256 of the code, keyed by AUTH_SECRET and this row's id. */
+    codeHash: text("code_hash").notNull(),
+    /** Codes tried so far; past the limit the request is dead. */
+    attempts: integer("attempts").notNull().default(0),
+    /** Deleted when the code is accepted (which makes the account) or soon after it expires. */
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_up_requests_expires_idx").on(t.expiresAt)],
+);
+
+/** Mail kept on this server when no SMTP server is configured (the demo and tests); deleted after 24 hours. */
+export const outboxMails = sqliteTable(
+  "outbox_mails",
+  {
+    id: text("id").primaryKey(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_mails_created_idx").on(t.createdAt), index("outbox_mails_recipient_idx").on(t.recipient, t.createdAt)],
+);
+
 /** Fixed-window request counters, in the database so every instance counts the same requests (security bar E46). */
 export const rateLimitBuckets = sqliteTable("rate_limit_buckets", {
   key: text("key").primaryKey(),

@@ -3,14 +3,16 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
-import { recordEvent } from "@/lib/auth/audit";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { startSession } from "@/lib/auth/session";
-import { createUser } from "@/lib/auth/users";
-import { db } from "@/lib/db/client";
+import { completeSignUp, startSignUp } from "@/lib/auth/sign-up";
 import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
+import { sendMail } from "@/lib/mail/send-mail";
 import { requestClient, requestSource } from "@/lib/request-client";
-import { fail, type Failure } from "@/lib/result";
+import type { Failure } from "@/lib/result";
+
+// Sign-up in two steps (security bar H62): email and password, then the code mailed to that address. The first step
+// answers the same whether or not the address has an account; only the mail differs, and only its owner reads it.
 
 const signUpSchema = z.object({
   email: z.email("Enter a valid email address.").max(254),
@@ -20,7 +22,8 @@ const signUpSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
 });
 
-export type SignUpState = (Failure & { email: string }) | null;
+/** After the first step: for every address alike, "check your mail" and the token the code step sends back. */
+export type SignUpState = (Failure & { email: string }) | { ok: true; next: "code"; email: string; pendingToken: string } | null;
 
 export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
   const email = String(form.get("email") ?? "");
@@ -34,10 +37,29 @@ async function signUp(form: FormData): Promise<SignUpState> {
   const input = parseInput(signUpSchema, { email, password: form.get("password") });
   // The password is never sent back, not even to refill the form.
   if (!input.ok) return { ...input, email };
-  const user = await createUser(input.data.email, input.data.password);
-  if (!user) return { ...fail("auth:email-taken", "An account with this email already exists. Sign in instead."), email };
-  const client = await requestClient();
-  await recordEvent(db, { userId: user.id, type: "account.created", client });
-  await startSession(user.id);
+  const { pendingToken, mail } = await startSignUp(input.data.email, input.data.password);
+  if (mail) await sendMail(mail);
+  return { ok: true, next: "code", email, pendingToken };
+}
+
+const codeSchema = z.object({
+  pendingToken: z.string().min(1).max(100),
+  code: z.string().trim().min(1, "Enter the code from the mail.").max(32),
+});
+
+export type SignUpCodeState = Failure | null;
+
+/** The code from the mail: makes the account, signs the person in and moves on to /account. */
+export async function confirmSignUpAction(_previous: SignUpCodeState, form: FormData): Promise<SignUpCodeState> {
+  return answerSafely(() => confirmSignUp(form));
+}
+
+async function confirmSignUp(form: FormData): Promise<SignUpCodeState> {
+  if (!(await allow(limits.signUpCodePerClient, await requestSource()))) return rateLimited();
+  const input = parseInput(codeSchema, { pendingToken: form.get("pendingToken") ?? "", code: form.get("code") ?? "" });
+  if (!input.ok) return input;
+  const result = await completeSignUp(input.data.pendingToken, input.data.code, await requestClient());
+  if (!result.ok) return result;
+  await startSession(result.data.userId);
   redirect("/account");
 }

@@ -1,0 +1,23 @@
+CREATE TABLE `outbox_mails` (
+	`id` text PRIMARY KEY NOT NULL,
+	`recipient` text NOT NULL,
+	`subject` text NOT NULL,
+	`body` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `outbox_mails_created_idx` ON `outbox_mails` (`created_at`);--> statement-breakpoint
+CREATE INDEX `outbox_mails_recipient_idx` ON `outbox_mails` (`recipient`,`created_at`);--> statement-breakpoint
+CREATE TABLE `sign_up_requests` (
+	`id` text PRIMARY KEY NOT NULL,
+	`token_hash` text NOT NULL,
+	`email` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`code_hash` text NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`expires_at` integer NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `sign_up_requests_token_hash_unique` ON `sign_up_requests` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `sign_up_requests_expires_idx` ON `sign_up_requests` (`expires_at`);
