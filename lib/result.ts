@@ -15,6 +15,10 @@ export type ErrorCode =
   | "password:none"
   | "step-up:required"
   | "step-up:invalid"
+  | "step-up:passkey-required"
+  // The support console: staff without 2FA, a passkey or a fresh passkey step-up, and everyone else alike.
+  | "support:required"
+  | "report:not-found"
   | "challenge:invalid"
   | "passkey:not-verified"
   | "passkey:unknown-credential"
