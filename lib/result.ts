@@ -18,6 +18,7 @@ export type ErrorCode =
   | "step-up:passkey-required"
   // The support console: staff without 2FA, a passkey or a fresh passkey step-up, and everyone else alike.
   | "support:required"
+  | "support:no-account"
   | "report:not-found"
   | "challenge:invalid"
   | "passkey:not-verified"
