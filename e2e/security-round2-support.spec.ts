@@ -9,6 +9,7 @@ import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/accou
 import { ACCOUNT_ACTIONS, actionClient, apiAccount } from "./fixtures/api-account";
 import { readServerDatabase } from "./fixtures/server-database";
 import { openSupportConsole, promoteToSupport, supportStaff } from "./fixtures/support";
+import { VirtualAuthenticator } from "./fixtures/virtual-authenticator";
 
 const SUPPORT_ACTIONS = "app/(support)/support/actions.ts";
 const TROUBLESHOOT_ACTIONS = "app/troubleshoot/actions.ts";
@@ -103,6 +104,7 @@ test("SEC-64 report codes carry 60 bits, look-ups are limited per client and cou
 });
 
 test("SEC-38b a password alone does not open the support console: two-factor, a passkey, and a passkey step-up (a code will not do)", async ({ page, browser, baseURL }) => {
+  await VirtualAuthenticator.attach(page);
   const staffEmail = await signUp(page);
   promoteToSupport(staffEmail);
   const client = actionClient(baseURL!);
