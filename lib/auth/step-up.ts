@@ -1,7 +1,7 @@
 // Step-up: a fresh second check inside this session (a TOTP code, or a passkey with user verification) grants one
 // sensitive action within 5 minutes: adding or removing a passkey, removing the password (security bar C30, D38).
 // Each grant is for the purpose the person was asked to confirm, and only an action of that purpose spends it
-// (OWASP ASVS 5.0 V6.8 re-authentication per sensitive operation): a grant asked for adding a passkey left unspent
+// (OWASP ASVS 5.0: re-authentication before each sensitive operation): a grant asked for adding a passkey left unspent
 // cannot remove the password. The support console's grant is held, not spent, for its visit (docs/decisions/013).
 // A step-up raises what the session may do, so it also starts a new session (security bar D36): the grant belongs to
 // the new session id, and a copy of the cookie from before the step-up cannot spend it.
