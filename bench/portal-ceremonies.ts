@@ -100,7 +100,7 @@ export async function registerThroughPortal(actions: ServerActionClient, authent
   const assertion = authenticator.authenticate(stepUp.options, actions.baseUrl);
   data(
     "step-up verify",
-    await actions.call<ActionResult<unknown>>("/account", ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [stepUp.ceremonyId, assertion], options),
+    await actions.call<ActionResult<unknown>>("/account", ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [stepUp.ceremonyId, assertion, "add-passkey"], options),
   );
   const registration = data(
     "registration options",

@@ -124,7 +124,7 @@ export async function addPasskey(client: ServerActionClient, jar: CookieJar, acc
   const stepUp = await client.call<ActionResult<Ceremony>>("/account", ACCOUNT_ACTIONS, "startPasskeyStepUpAction", [], { jar });
   if (!stepUp.result?.ok) throw new FlowError("step-up options", stepUp);
   const assertion = account.authenticator.authenticate(stepUp.result.data.options, client.baseUrl);
-  const steppedUp = await client.call<ActionResult<undefined>>("/account", ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [stepUp.result.data.ceremonyId, assertion], { jar });
+  const steppedUp = await client.call<ActionResult<undefined>>("/account", ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [stepUp.result.data.ceremonyId, assertion, "add-passkey"], { jar });
   if (!steppedUp.result?.ok) throw new FlowError("step-up", steppedUp);
   const start = await client.call<ActionResult<Ceremony<PublicKeyCredentialCreationOptionsJSON>>>("/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"], { jar });
   if (!start.result?.ok) throw new FlowError("registration options", start);

@@ -63,7 +63,7 @@ async function signedInAccount(page: Page, client: ServerActionClient) {
   const jar = new CookieJar();
   jar.store((await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`));
   const call = <T,>(action: string, args: unknown[]) => client.call<Result<T>>("/account", ACCOUNT_ACTIONS, action, args, { jar, ...fromNewClient() });
-  const stepUp = await call<undefined>("stepUpWithTotpAction", [await totp.code()]);
+  const stepUp = await call<undefined>("stepUpWithTotpAction", [await totp.code(), "add-passkey"]);
   expect(stepUp.result, stepUp.body.slice(0, 300)).toEqual({ ok: true });
   return { jar, call };
 }
@@ -86,7 +86,7 @@ test("SEC-09/24 every registration mutation sent to add-a-passkey: a typed refus
     const options = await call<Ceremony<PublicKeyCredentialRequestOptionsJSON>>("startPasskeyStepUpAction", []);
     if (!options.result?.ok) throw new Error(`step-up start: ${options.body.slice(0, 300)}`);
     const { ceremonyId, options: request } = options.result.data;
-    expect((await call<undefined>("finishPasskeyStepUpAction", [ceremonyId, keyHolder.authenticate(request, baseURL!)])).result).toEqual({ ok: true });
+    expect((await call<undefined>("finishPasskeyStepUpAction", [ceremonyId, keyHolder.authenticate(request, baseURL!), "add-passkey"])).result).toEqual({ ok: true });
   };
   await stepUpWithPasskey();
 

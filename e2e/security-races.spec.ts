@@ -11,6 +11,7 @@ import { rewriteRegistration } from "@/lib/authenticator/mutations/registration-
 import { AUTH_DATA } from "@/lib/authenticator/mutations/wire";
 import { newDemoAddress } from "@/lib/wallet/addresses";
 import { CookieJar, type ServerActionClient } from "@/test/server-action-client";
+import type { StepUpPurpose } from "@/lib/db/schema";
 import { PASSWORD } from "./fixtures/account";
 import { ACCOUNT_ACTIONS, actionClient, apiAccount, finishSignIn, setsSession, SIGN_IN_ACTIONS, signInOptions, type ApiAccount } from "./fixtures/api-account";
 import { readServerDatabase } from "./fixtures/server-database";
@@ -52,17 +53,17 @@ function accountAction<T = undefined>(device: Device, file: string, action: stri
   return device.client.call<Result<T>>(page, file, action, args, { jar: device.jar });
 }
 
-async function stepUpWithPasskey(device: Device, baseURL: string): Promise<void> {
+async function stepUpWithPasskey(device: Device, baseURL: string, purpose: StepUpPurpose): Promise<void> {
   const start = await accountAction<Ceremony>(device, ACCOUNT_ACTIONS, "startPasskeyStepUpAction", []);
   if (!start.result?.ok) throw new Error(`step-up start: ${start.body.slice(0, 300)}`);
   const response = device.authenticator.authenticate(start.result.data.options, baseURL);
-  const finish = await accountAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [start.result.data.ceremonyId, response]);
+  const finish = await accountAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [start.result.data.ceremonyId, response, purpose]);
   expect(finish.result, finish.body.slice(0, 300)).toEqual({ ok: true });
 }
 
 /** Steps up with a passkey, then sends what `register` makes of the registration options to add-a-passkey. */
 async function addPasskey(device: Device, baseURL: string, register: (options: PublicKeyCredentialCreationOptionsJSON) => unknown) {
-  await stepUpWithPasskey(device, baseURL);
+  await stepUpWithPasskey(device, baseURL, "add-passkey");
   const start = await accountAction<Ceremony<PublicKeyCredentialCreationOptionsJSON>>(device, ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"]);
   if (!start.result?.ok) throw new Error(`registration start: ${start.body.slice(0, 300)}`);
   return accountAction<{ id: string }>(device, ACCOUNT_ACTIONS, "finishRegistrationAction", [start.result.data.ceremonyId, register(start.result.data.options)]);
@@ -120,7 +121,7 @@ test("SEC-48 a passwordless account's two passkeys, each removed from three devi
   const added = await addPasskey(laptop, baseURL!, (options) => account.authenticator.register(options, baseURL!));
   if (!added.result?.ok) throw new Error(`second passkey: ${added.body.slice(0, 300)}`);
   const passkeyIds = [account.passkeyIds[0], added.result.data.id];
-  await stepUpWithPasskey(laptop, baseURL!);
+  await stepUpWithPasskey(laptop, baseURL!, "remove-password");
   expect((await accountAction(laptop, PASSWORD_ACTIONS, "removePasswordAction", [])).result).toEqual({ ok: true });
 
   // Six signed-in devices, each with its own step-up; each asks to remove one of the two passkeys, all at once. A
@@ -128,7 +129,7 @@ test("SEC-48 a passwordless account's two passkeys, each removed from three devi
   // the ones that got past the session check meet the last-method check in the removal's transaction.
   const devices = [laptop];
   for (let i = 1; i < 6; i++) devices.push(await passkeyDevice(baseURL!, account.authenticator, passkeyIds[i % 2]));
-  for (const device of devices) await stepUpWithPasskey(device, baseURL!);
+  for (const device of devices) await stepUpWithPasskey(device, baseURL!, "remove-passkey");
   const answers = await Promise.all(devices.map((device, i) => accountAction(device, ACCOUNT_ACTIONS, "removePasskeyAction", [passkeyIds[i % 2]])));
   const outcomes = answers.map((answer) => (answer.result?.ok ? "removed" : (answer.result?.code ?? answer.body.slice(0, 200))));
   expect(outcomes.filter((outcome) => outcome === "removed"), outcomes.join(", ")).toHaveLength(1);
@@ -149,8 +150,8 @@ for (const sentFirst of ["password", "passkey"] as const) {
     const account = await apiAccount(page, baseURL!);
     const laptop = accountDevice(baseURL!, account);
     const phone = await passkeyDevice(baseURL!, account.authenticator);
-    await stepUpWithPasskey(laptop, baseURL!);
-    await stepUpWithPasskey(phone, baseURL!);
+    await stepUpWithPasskey(laptop, baseURL!, "remove-password");
+    await stepUpWithPasskey(phone, baseURL!, "remove-passkey");
     const removals = {
       password: () => accountAction(laptop, PASSWORD_ACTIONS, "removePasswordAction", []),
       passkey: () => accountAction(phone, ACCOUNT_ACTIONS, "removePasskeyAction", [account.passkeyIds[0]]),
@@ -262,7 +263,7 @@ test("SEC-11/12 another person's passkey for a step-up or a sign-in, a passkey t
   const stepUp = await accountAction<Ceremony>(device, ACCOUNT_ACTIONS, "startPasskeyStepUpAction", []);
   if (!stepUp.result?.ok) throw new Error(stepUp.body.slice(0, 300));
   const response = bob.authenticator.authenticate(anyCredential(stepUp.result.data.options), baseURL!);
-  const answer = await accountAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [stepUp.result.data.ceremonyId, response]);
+  const answer = await accountAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [stepUp.result.data.ceremonyId, response, "add-passkey"]);
   expect(answer.result).toMatchObject({ ok: false, code: "passkey:not-verified" });
   expect(setsSession(answer.setCookies)).toBe(false);
   expect((await accountAction(device, ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"])).result).toMatchObject({ ok: false, code: "step-up:required" });

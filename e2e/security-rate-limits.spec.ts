@@ -26,7 +26,7 @@ const secondFactor = (client: ServerActionClient, pendingToken: string, code: st
   client.callWithForm<Answer>("/sign-in", SIGN_IN_ACTIONS, "completeSecondFactorAction", { pendingToken, code, kind: "totp" });
 
 const stepUp = (client: ServerActionClient, jar: CookieJar, code: string) =>
-  client.call<Answer>("/account", ACCOUNT_ACTIONS, "stepUpWithTotpAction", [code], { jar });
+  client.call<Answer>("/account", ACCOUNT_ACTIONS, "stepUpWithTotpAction", [code, "add-passkey"], { jar });
 
 /** The right password, from `client`: the pending sign-in that waits for the code. */
 async function pendingSignIn(client: ServerActionClient, email: string): Promise<string> {
@@ -198,7 +198,7 @@ test("SEC-44/45 ten wrong codes from ten clients lock the account for every clie
     "/account",
     ACCOUNT_ACTIONS,
     "finishPasskeyStepUpAction",
-    [stepUpStart.result!.data.ceremonyId, authenticator.authenticate(stepUpStart.result!.data.options, baseURL!)],
+    [stepUpStart.result!.data.ceremonyId, authenticator.authenticate(stepUpStart.result!.data.options, baseURL!), "add-passkey"],
     { jar: passkeySession },
   );
   expect(steppedUp.result).toEqual({ ok: true });

@@ -124,7 +124,7 @@ test("SEC-36 a step-up starts a new session: a copy of the cookie from before it
   copied.store(browserCookies);
   steppedUp.store(browserCookies);
 
-  const stepUp = await client.call("/account", ACCOUNT_ACTIONS, "stepUpWithTotpAction", [await totp.code()], { jar: steppedUp });
+  const stepUp = await client.call("/account", ACCOUNT_ACTIONS, "stepUpWithTotpAction", [await totp.code(), "add-passkey"], { jar: steppedUp });
   expect(stepUp.result).toMatchObject({ ok: true });
   expect(steppedUp.get("authjs.session-token")).toBeTruthy();
   expect(steppedUp.get("authjs.session-token")).not.toBe(copied.get("authjs.session-token"));

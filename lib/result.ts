@@ -17,6 +17,11 @@ export type ErrorCode =
   | "password:none"
   | "step-up:required"
   | "step-up:invalid"
+  | "step-up:passkey-required"
+  // The support console: staff without 2FA, a passkey or a fresh passkey step-up, and everyone else alike.
+  | "support:required"
+  | "support:no-account"
+  | "report:not-found"
   | "challenge:invalid"
   | "passkey:not-verified"
   | "passkey:unknown-credential"

@@ -1,5 +1,5 @@
-// Migrates the database and makes sure the demo account exists: password + TOTP on, ready for a first passkey.
-// Prints how to sign in. Run with `npm run seed` (also part of `npm run demo`).
+// Migrates the database and makes sure the demo account and the support account exist: password + TOTP on, ready
+// for a first passkey (which the support console also needs). Prints how to sign in. Run with `npm run seed` (also part of `npm run demo`).
 import { eq } from "drizzle-orm";
 import { TOTP } from "otpauth";
 import { db } from "@/lib/db/client";
@@ -13,9 +13,9 @@ import { env } from "@/lib/env";
 export const DEMO_EMAIL = "demo@passkey-lab.test";
 export const DEMO_PASSWORD = "correct horse battery staple";
 
-async function ensureDemoAccount() {
-  const user = (await findUserByEmail(DEMO_EMAIL)) ?? (await createUser(DEMO_EMAIL, DEMO_PASSWORD));
-  if (!user) throw new Error("could not create the demo account");
+async function ensureAccountWithTotp(email: string, password: string, role: "user" | "support") {
+  const user = (await findUserByEmail(email)) ?? (await createUser(email, password, role));
+  if (!user) throw new Error(`could not create ${email}`);
   const factor = await db.query.totpFactors.findFirst({ where: eq(totpFactors.userId, user.id) });
   if (!factor?.enabledAt) {
     const setup = await startTotpSetup(user.id, user.email);
@@ -23,7 +23,7 @@ async function ensureDemoAccount() {
     const secret = setup.manualKey.replace(/ /g, "");
     const code = new TOTP({ secret }).generate();
     if (!(await confirmTotpSetup(user.id, code))) {
-      throw new Error("could not turn on TOTP for the demo account");
+      throw new Error(`could not turn on TOTP for ${email}`);
     }
   }
   const sealed = (await db.query.totpFactors.findFirst({ where: eq(totpFactors.userId, user.id) }))!.secretEncrypted;
@@ -33,15 +33,12 @@ async function ensureDemoAccount() {
 export const SUPPORT_EMAIL = "support@passkey-lab.test";
 export const SUPPORT_PASSWORD = "support staff password";
 
-async function ensureSupportAccount() {
-  if (await findUserByEmail(SUPPORT_EMAIL)) return;
-  const user = await createUser(SUPPORT_EMAIL, SUPPORT_PASSWORD, "support");
-  if (!user) throw new Error("could not create the support account");
-}
+const totpUri = (account: { email: string; secret: string }) =>
+  new TOTP({ issuer: env.RP_NAME, label: account.email, secret: account.secret }).toString();
 
 await migrateDatabase();
-const demo = await ensureDemoAccount();
-await ensureSupportAccount();
+const demo = await ensureAccountWithTotp(DEMO_EMAIL, DEMO_PASSWORD, "user");
+const support = await ensureAccountWithTotp(SUPPORT_EMAIL, SUPPORT_PASSWORD, "support");
 const origin = env.RP_ORIGINS[0];
 console.log(`
 Passkey Lab demo account (database ${env.DATABASE_URL})
@@ -49,7 +46,12 @@ Passkey Lab demo account (database ${env.DATABASE_URL})
   email       ${demo.email}
   password    ${DEMO_PASSWORD}
   TOTP key    ${demo.secret}   (add it to an authenticator app: issuer ${env.RP_NAME})
-  TOTP URI    ${new TOTP({ issuer: env.RP_NAME, label: demo.email, secret: demo.secret }).toString()}
-Support console (${origin}/support): ${SUPPORT_EMAIL} / ${SUPPORT_PASSWORD}
+  TOTP URI    ${totpUri(demo)}
+Support console at ${origin}/support (two-factor, a passkey and a passkey check each visit; a password is not enough)
+  email       ${support.email}
+  password    ${SUPPORT_PASSWORD}
+  TOTP key    ${support.secret}
+  TOTP URI    ${totpUri(support)}
+  then        sign in, add a passkey at ${origin}/account, and open the console with it at ${origin}/support
 Or create your own account at ${origin}/sign-up.
 `);

@@ -39,7 +39,7 @@ export async function createAccount({ passkeys = 0, algorithm }: { passkeys?: nu
 
 /** Registers one more passkey for the account, with a fresh step-up grant, exactly as the portal does. */
 export async function addPasskey(account: TestAccount, authenticator = account.authenticator): Promise<string> {
-  await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp" });
+  await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
   const start = await startRegistration(account, "this-device");
   if (!start.ok) throw new Error(start.message);
   const response = authenticator.register(start.data.options, ORIGIN);

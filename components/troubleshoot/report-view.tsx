@@ -1,19 +1,7 @@
 import type { ReportContent } from "@/lib/troubleshoot/report-content";
 import { MismatchTable } from "./mismatch-table";
 import { StatusBadge } from "./status-badge";
-
-/** What staff say first: every problem and warning with its fix, then a failed live test. */
-function suggestedScript(report: ReportContent): string[] {
-  const lines = report.findings
-    .filter((finding) => finding.status === "problem" || finding.status === "warning")
-    .sort((a, b) => (a.status === b.status ? 0 : a.status === "problem" ? -1 : 1))
-    .map((finding) => `${finding.title}: ${finding.fix ?? finding.meaning}`);
-  for (const step of report.liveTest ?? []) {
-    if (!step.ok) lines.push(`Live test (${step.step === "create" ? "making a passkey" : "signing in"}): ${step.browserError?.fix ?? step.message}`);
-  }
-  if (report.symptom) lines.push(...report.symptom.steps);
-  return lines.length > 0 ? lines : ["Nothing wrong was found on this device: ask the person to try again while you watch the account's activity."];
-}
+import { SuggestedScript } from "./suggested-script";
 
 export function ReportView({ report, forStaff = false }: { report: ReportContent; forStaff?: boolean }) {
   return (
@@ -23,19 +11,10 @@ export function ReportView({ report, forStaff = false }: { report: ReportContent
         <p className="text-sm text-slate-700">
           {report.platform.browser} on {report.platform.os}
           {report.platform.inAppBrowser && ` — inside ${report.platform.inAppBrowser}`}
-          {report.contactEmail && ` · contact: ${report.contactEmail}`}
+          {forStaff && report.contactEmail && ` · contact: ${report.contactEmail}`}
         </p>
       </section>
-      {forStaff && (
-        <section aria-labelledby="report-script" className="rounded-lg border border-brand-100 bg-brand-50 p-5">
-          <h2 id="report-script" className="font-semibold">Suggested script</h2>
-          <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
-            {suggestedScript(report).map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ol>
-        </section>
-      )}
+      {forStaff && <SuggestedScript report={report} />}
       {report.symptom && (
         <section aria-labelledby="report-symptom" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="report-symptom" className="font-semibold">Problem described: {report.symptom.title}</h2>

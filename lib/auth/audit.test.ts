@@ -6,7 +6,7 @@ import { stepUpWithTotp } from "./step-up";
 describe("publicDetail", () => {
   it("keeps the stored code and shows a wrong authenticator code in words", async () => {
     const { user } = await createAccount();
-    await stepUpWithTotp(user, "000000", "Chrome 140 on Linux");
+    await stepUpWithTotp(user, "000000", "add-passkey", "Chrome 140 on Linux");
     const [failed] = (await listEvents(user.id)).filter((event) => event.type === "step-up.failed");
     expect(failed.detail).toEqual({ reason: "totp" });
     expect(publicDetail(failed.detail)).toEqual(["wrong authenticator code"]);

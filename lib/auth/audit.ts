@@ -43,11 +43,21 @@ const reasonWords: Record<string, string> = {
   "input:invalid": "unreadable answer from the browser",
 };
 
+/** What a step-up was asked for (lib/auth/step-up.ts). */
+const purposeWords: Record<string, string> = {
+  "add-passkey": "adding a passkey",
+  "remove-passkey": "removing a passkey",
+  "remove-password": "going passwordless",
+  "recovery-codes": "new recovery codes",
+  "support-console": "the support console",
+};
+
 /** How a stored value reads, by its key; other keys (label, amount, address, email, code) are shown as they are. */
 const inWords: Record<string, (value: string) => string> = {
   // Any code not listed reads well enough as its words: "passkey:not-verified" → "passkey not verified".
   reason: (code) => reasonWords[code] ?? code.replace(/[:-]/g, " "),
   found: (value) => (value === "yes" ? "found" : "not found"),
+  purpose: (purpose) => `for ${purposeWords[purpose] ?? purpose}`,
 };
 
 /**

@@ -27,6 +27,11 @@ export const limits = {
   signUpMailPerAddress: { name: "sign-up-mail:address", max: 5, windowMs: 60 * 60_000 },
   liveTestPerClient: { name: "live-test:client", max: 30, windowMs: 60_000 },
   reportPerClient: { name: "report:client", max: 20, windowMs: 60_000 },
+  // A report code is the key to the report, so look-ups by code are counted per client and for everyone together: a
+  // guesser with many addresses still gets 120 a minute in all (docs/decisions/013 has the odds). A person opens their
+  // own report once or twice; support staff open reports in the console, which this does not count.
+  reportLookupPerClient: { name: "report-lookup:client", max: 10, windowMs: 60_000 },
+  reportLookupOverall: { name: "report-lookup:all", max: 120, windowMs: 60_000 },
   conformanceRunPerClient: { name: "conformance-run:client", max: 3, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>;
 

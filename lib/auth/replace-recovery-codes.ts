@@ -19,7 +19,7 @@ export async function replaceRecoveryCodes({ userId, sessionId, client }: { user
           columns: { userId: true },
         });
         if (!totp) throw new AppError("totp:required", "Turn on two-factor authentication first: recovery codes come with it.");
-        if (!(await spendStepUpGrant(tx, userId, sessionId))) {
+        if (!(await spendStepUpGrant(tx, userId, sessionId, "recovery-codes"))) {
           throw new AppError("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
         }
         const recoveryCodes = await createRecoveryCodes(tx, userId);

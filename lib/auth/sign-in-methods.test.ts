@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { passkeys, stepUpGrants, users } from "@/lib/db/schema";
+import { passkeys, stepUpGrants, users, type StepUpPurpose } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
 import { addPasskey, createAccount, type TestAccount } from "@/test/accounts";
 import { removePasskey, removePassword } from "./sign-in-methods";
 import { grantStepUp, stepUpExpiry } from "./step-up";
 import { getUser } from "./users";
 
-const grant = (account: TestAccount, sessionId = account.sessionId) =>
-  grantStepUp(db, { userId: account.user.id, sessionId, method: "totp" });
+const grant = (account: TestAccount, purpose: StepUpPurpose = "remove-passkey", sessionId = account.sessionId) =>
+  grantStepUp(db, { userId: account.user.id, sessionId, method: "totp", purpose });
 const as = (account: TestAccount) => ({ userId: account.user.id, sessionId: account.sessionId, client: "t" });
 const passkeyCount = async (userId: string) =>
   (await db.select({ value: count() }).from(passkeys).where(eq(passkeys.userId, userId)))[0].value;
@@ -22,7 +22,7 @@ const unspentGrants = async (userId: string) =>
 /** A passwordless account with `n` passkeys, made the way a person would: passkeys first, then remove the password. */
 async function passwordlessAccount(n: number) {
   const account = await createAccount({ passkeys: n });
-  await grant(account);
+  await grant(account, "remove-password");
   expect((await removePassword(as(account))).ok).toBe(true);
   return account;
 }
@@ -37,7 +37,7 @@ async function accountsOneByOne(make: () => Promise<TestAccount>) {
 describe("removing sign-in methods", () => {
   it("never removes the last method, and a refused removal leaves the grant unspent", async () => {
     const passwordOnly = await createAccount();
-    await grant(passwordOnly);
+    await grant(passwordOnly, "remove-password");
     const noPasskey = await removePassword(as(passwordOnly));
     expect(noPasskey.ok || noPasskey.code).toBe("passkey:last-method");
     expect(await hasPassword(passwordOnly.user.id)).toBe(true);
@@ -75,7 +75,7 @@ describe("removing sign-in methods", () => {
 
   it("spends a grant once, and only in the session it was granted to", async () => {
     const account = await createAccount({ passkeys: 3 });
-    await grant(account, newToken(16));
+    await grant(account, "remove-passkey", newToken(16));
     const otherSession = await removePasskey({ ...as(account), passkeyId: account.passkeyIds[0] });
     expect(otherSession.ok || otherSession.code).toBe("step-up:required");
 
@@ -95,7 +95,7 @@ describe("removing sign-in methods", () => {
     const account = await createAccount({ passkeys: 2 });
     await grant(account);
     await db.update(stepUpGrants).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(stepUpGrants.userId, account.user.id));
-    expect(await stepUpExpiry(account.user.id, account.sessionId)).toBeNull();
+    expect(await stepUpExpiry(account.user.id, account.sessionId, "remove-passkey")).toBeNull();
     const result = await removePasskey({ ...as(account), passkeyId: account.passkeyIds[0] });
     expect(result.ok || result.code).toBe("step-up:required");
     expect(await passkeyCount(account.user.id)).toBe(2);
@@ -103,10 +103,10 @@ describe("removing sign-in methods", () => {
 
   it("goes passwordless only with a passkey, after which the last passkey stays", async () => {
     const account = await createAccount();
-    await grant(account);
+    await grant(account, "remove-password");
     expect((await removePassword(as(account))).ok).toBe(false);
     await addPasskey(account); // spends a grant of its own
-    expect(await stepUpExpiry(account.user.id, account.sessionId)).not.toBeNull();
+    expect(await stepUpExpiry(account.user.id, account.sessionId, "remove-password")).not.toBeNull();
     expect((await removePassword(as(account))).ok).toBe(true);
     expect(await hasPassword(account.user.id)).toBe(false);
 
@@ -127,14 +127,14 @@ describe("removing sign-in methods", () => {
     const afterPasskey = await validAfter();
     expect(afterPasskey).toBeGreaterThanOrEqual(before);
 
-    await grant(account);
+    await grant(account, "remove-password");
     expect((await removePassword(as(account))).ok).toBe(true);
     expect(await validAfter()).toBeGreaterThanOrEqual(afterPasskey);
   });
 
   it("lets exactly one of two concurrent removals of the last two methods win (password + one passkey)", async () => {
     const accounts = await accountsOneByOne(() => createAccount({ passkeys: 1 }));
-    await Promise.all(accounts.flatMap((account) => [grant(account), grant(account)]));
+    await Promise.all(accounts.flatMap((account) => [grant(account, "remove-password"), grant(account, "remove-passkey")]));
     const races = await Promise.all(
       accounts.map((account) =>
         Promise.all([removePassword(as(account)), removePasskey({ ...as(account), passkeyId: account.passkeyIds[0] })]),

@@ -41,7 +41,7 @@ export async function removePasskey({ userId, sessionId, client, passkeyId }: Re
           "This is your last way to sign in, so it can't be removed. Add another passkey first.",
         );
       }
-      requireStepUp(await spendStepUpGrant(tx, userId, sessionId));
+      requireStepUp(await spendStepUpGrant(tx, userId, sessionId, "remove-passkey"));
       await tx.delete(passkeys).where(eq(passkeys.id, passkeyId));
       await tx.update(users).set({ sessionsValidAfter: new Date() }).where(eq(users.id, userId));
       await recordEvent(tx, { userId, type: "passkey.removed", client, detail: { label: passkey.label } });
@@ -61,7 +61,7 @@ export async function removePassword({ userId, sessionId, client }: Removal): Pr
       if (methods.passkeys === 0) {
         throw new AppError("passkey:last-method", "Add a passkey before removing your password, or you could not sign in.");
       }
-      requireStepUp(await spendStepUpGrant(tx, userId, sessionId));
+      requireStepUp(await spendStepUpGrant(tx, userId, sessionId, "remove-password"));
       await tx.update(users).set({ passwordHash: null, sessionsValidAfter: new Date() }).where(eq(users.id, userId));
       await recordEvent(tx, { userId, type: "password.removed", client });
       return ok();

@@ -1,10 +1,13 @@
 // Step-up: a fresh second check inside this session (a TOTP code, or a passkey with user verification) grants one
 // sensitive action within 5 minutes: adding or removing a passkey, removing the password (security bar C30, D38).
+// Each grant is for the purpose the person was asked to confirm, and only an action of that purpose spends it
+// (OWASP ASVS 5.0: re-authentication before each sensitive operation): a grant asked for adding a passkey left unspent
+// cannot remove the password. The support console's grant is held, not spent, for its visit (docs/decisions/013).
 // A step-up raises what the session may do, so it also starts a new session (security bar D36): the grant belongs to
 // the new session id, and a copy of the cookie from before the step-up cannot spend it.
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { db, type Tx } from "@/lib/db/client";
-import { stepUpGrants, type User } from "@/lib/db/schema";
+import { stepUpGrants, type StepUpPurpose, type User } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
 import { fail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
@@ -13,37 +16,44 @@ import { isLocked, recordFailedAttempt } from "./lockout";
 import { spendTotpCode } from "./totp";
 
 export const STEP_UP_TTL_MS = 5 * 60_000;
+/** A support console visit: long enough for a call with the person, short enough that a left-open console closes. */
+export const SUPPORT_CONSOLE_TTL_MS = 15 * 60_000;
 
-export async function grantStepUp(
-  writer: Tx | typeof db,
-  grant: { userId: string; sessionId: string; method: "totp" | "passkey" },
-): Promise<void> {
-  await writer.insert(stepUpGrants).values({ id: newToken(16), ...grant, expiresAt: new Date(Date.now() + STEP_UP_TTL_MS) });
+export type StepUpMethod = "totp" | "passkey";
+export type Grant = { userId: string; sessionId: string; method: StepUpMethod; purpose: StepUpPurpose };
+
+/** Purposes a TOTP code cannot grant: the support console needs a user-verified passkey (docs/decisions/013). */
+export const PASSKEY_ONLY_PURPOSES: readonly StepUpPurpose[] = ["support-console"];
+
+export async function grantStepUp(writer: Tx | typeof db, grant: Grant): Promise<void> {
+  const ttl = grant.purpose === "support-console" ? SUPPORT_CONSOLE_TTL_MS : STEP_UP_TTL_MS;
+  await writer.insert(stepUpGrants).values({ id: newToken(16), ...grant, expiresAt: new Date(Date.now() + ttl) });
 }
 
-function validGrant(userId: string, sessionId: string, now: Date) {
+function validGrant(userId: string, sessionId: string, purpose: StepUpPurpose, now: Date) {
   return and(
     eq(stepUpGrants.userId, userId),
     eq(stepUpGrants.sessionId, sessionId),
+    eq(stepUpGrants.purpose, purpose),
     isNull(stepUpGrants.consumedAt),
     gt(stepUpGrants.expiresAt, now),
   );
 }
 
-/** When the unspent step-up grant of this session expires; null when there is none. */
-export async function stepUpExpiry(userId: string, sessionId: string): Promise<Date | null> {
+/** When this session's unspent step-up grant for `purpose` expires; null when there is none. */
+export async function stepUpExpiry(userId: string, sessionId: string, purpose: StepUpPurpose, method?: StepUpMethod): Promise<Date | null> {
   const grant = await db.query.stepUpGrants.findFirst({
-    where: validGrant(userId, sessionId, new Date()),
+    where: and(validGrant(userId, sessionId, purpose, new Date()), method ? eq(stepUpGrants.method, method) : undefined),
     orderBy: [asc(stepUpGrants.expiresAt)],
   });
   return grant?.expiresAt ?? null;
 }
 
-/** Spends one grant of this session; false when there is none left. Call inside the action's own transaction. */
-export async function spendStepUpGrant(tx: Tx, userId: string, sessionId: string): Promise<boolean> {
+/** Spends one grant of this session for `purpose`; false when there is none. Call inside the action's own transaction. */
+export async function spendStepUpGrant(tx: Tx, userId: string, sessionId: string, purpose: StepUpPurpose): Promise<boolean> {
   const now = new Date();
   const grant = await tx.query.stepUpGrants.findFirst({
-    where: validGrant(userId, sessionId, now),
+    where: validGrant(userId, sessionId, purpose, now),
     orderBy: [asc(stepUpGrants.expiresAt)],
   });
   if (!grant) return false;
@@ -58,7 +68,15 @@ export async function spendStepUpGrant(tx: Tx, userId: string, sessionId: string
 /** The session a successful step-up starts; the caller sets its cookie (lib/auth/session.ts startSession). */
 export type SteppedUp = { sessionId: string };
 
-export async function stepUpWithTotp(user: Pick<User, "id" | "lockedUntil">, code: string, client: string): Promise<Result<SteppedUp>> {
+export async function stepUpWithTotp(
+  user: Pick<User, "id" | "lockedUntil">,
+  code: string,
+  purpose: StepUpPurpose,
+  client: string,
+): Promise<Result<SteppedUp>> {
+  if (PASSKEY_ONLY_PURPOSES.includes(purpose)) {
+    return fail("step-up:passkey-required", "This needs a passkey with user verification: a code is not enough here.");
+  }
   // A locked account guesses no codes here either; a passkey still steps up.
   if (isLocked(user) || !(await spendTotpCode(db, user.id, code))) {
     await recordFailedAttempt(user.id);
@@ -66,7 +84,7 @@ export async function stepUpWithTotp(user: Pick<User, "id" | "lockedUntil">, cod
     return fail("step-up:invalid", "That code didn't work. Use the newest code from your authenticator app; each code works once.");
   }
   const sessionId = newSessionId();
-  await grantStepUp(db, { userId: user.id, sessionId, method: "totp" });
-  await recordEvent(db, { userId: user.id, type: "step-up.totp", client });
+  await grantStepUp(db, { userId: user.id, sessionId, method: "totp", purpose });
+  await recordEvent(db, { userId: user.id, type: "step-up.totp", client, detail: { purpose } });
   return ok({ sessionId });
 }

@@ -113,7 +113,14 @@ export const challenges = sqliteTable(
   ],
 );
 
-/** Proof of a fresh second check (TOTP or a user-verified passkey) inside one session, spent by one sensitive action. */
+/** What a step-up grant may be spent on: the change the person was asked to confirm, and nothing else. */
+export const stepUpPurposes = ["add-passkey", "remove-passkey", "remove-password", "recovery-codes", "support-console"] as const;
+export type StepUpPurpose = (typeof stepUpPurposes)[number];
+
+/**
+ * Proof of a fresh second check (TOTP or a user-verified passkey) inside one session, for one purpose: spent by one
+ * sensitive action of that purpose, or (support-console) held for the console's visit.
+ */
 export const stepUpGrants = sqliteTable("step_up_grants", {
   id: text("id").primaryKey(),
   userId: text("user_id")
@@ -121,6 +128,7 @@ export const stepUpGrants = sqliteTable("step_up_grants", {
     .references(() => users.id, { onDelete: "cascade" }),
   sessionId: text("session_id").notNull(),
   method: text("method", { enum: ["totp", "passkey"] }).notNull(),
+  purpose: text("purpose", { enum: stepUpPurposes }).notNull(),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   consumedAt: integer("consumed_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),

@@ -1,11 +1,16 @@
-// What support staff see of an account: read-only, secrets never included, and every lookup is itself logged.
+// What support staff see of an account: read-only, secrets never included, and every lookup is itself logged. Only
+// a console action calls this (a cross-site-proof POST), so no page another site opens can write lookups into the
+// log (security bar H61, D34).
+import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { totpFactors, type User } from "@/lib/db/schema";
-import { listEvents, recordEvent } from "@/lib/auth/audit";
+import { auditEventTypes, listEvents, recordEvent } from "@/lib/auth/audit";
 import { isLocked } from "@/lib/auth/lockout";
 import { findUserByEmail } from "@/lib/auth/users";
 import { listPasskeys, type PasskeyView } from "@/lib/webauthn/passkeys";
+
+export type EventForSupport = { id: string; createdAt: Date; what: string; client: string; detail: Record<string, string> };
 
 export type AccountForSupport = {
   email: string;
@@ -15,7 +20,7 @@ export type AccountForSupport = {
   locked: boolean;
   passkeys: PasskeyView[];
   /** Including `verdict`: the verifier's exact words behind the generic message the person saw. */
-  events: Awaited<ReturnType<typeof listEvents>>;
+  events: EventForSupport[];
 };
 
 export async function lookUpAccount(staff: User, email: string, client: string): Promise<AccountForSupport | null> {
@@ -26,6 +31,7 @@ export async function lookUpAccount(staff: User, email: string, client: string):
     where: and(eq(totpFactors.userId, account.id), isNotNull(totpFactors.enabledAt)),
     columns: { userId: true },
   });
+  const events = await listEvents(account.id, 50);
   return {
     email: account.email,
     createdAt: account.createdAt,
@@ -33,6 +39,12 @@ export async function lookUpAccount(staff: User, email: string, client: string):
     hasTotp: Boolean(totp),
     locked: isLocked(account),
     passkeys: await listPasskeys(account.id),
-    events: await listEvents(account.id, 50),
+    events: events.map((event) => ({
+      id: event.id,
+      createdAt: event.createdAt,
+      what: auditEventTypes[event.type as keyof typeof auditEventTypes] ?? event.type,
+      client: event.client,
+      detail: event.detail,
+    })),
   };
 }

@@ -1,14 +1,19 @@
-// Saved troubleshooting reports: redacted on the way in, found by a short code for 30 days.
+// Saved troubleshooting reports: redacted on the way in, found by their code for 30 days. Anyone with the code sees
+// the report but never its contact email; support staff see all of it (security bar H64, docs/decisions/013).
 import { and, eq, gt, lt } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { troubleshootReports } from "@/lib/db/schema";
+import { allow, limits } from "@/lib/auth/rate-limit";
+import { fail, ok, type Result } from "@/lib/result";
 import { redact } from "./redact";
-import { newReportCode, normaliseReportCode } from "./report-code";
+import { newReportCode, normaliseLegacyReportCode, normaliseReportCode } from "./report-code";
 
 export const REPORT_TTL_MS = 30 * 24 * 60 * 60_000;
 export const REPORT_MAX_BYTES = 64 * 1024;
 
 export type SavedReport = { code: string; content: Record<string, unknown>; createdAt: Date; expiresAt: Date; userId: string | null };
+/** What anyone holding the code may see: no contact email, no account. */
+export type PublicReport = Omit<SavedReport, "userId">;
 
 export async function saveReport(content: Record<string, unknown>, userId: string | null): Promise<string> {
   const redacted = redact(content) as Record<string, unknown>;
@@ -24,13 +29,34 @@ export async function saveReport(content: Record<string, unknown>, userId: strin
   }
 }
 
-export async function findReport(input: string): Promise<SavedReport | null> {
-  const code = normaliseReportCode(input);
+async function findByCanonicalCode(code: string | null): Promise<SavedReport | null> {
   if (!code) return null;
   const report = await db.query.troubleshootReports.findFirst({
     where: and(eq(troubleshootReports.code, code), gt(troubleshootReports.expiresAt, new Date())),
   });
   return report ?? null;
+}
+
+/**
+ * For support staff (who are signed in with 2FA and a passkey step-up): the whole report, also under a short code of
+ * the first scheme, which still opens the reports saved before long codes until they expire.
+ */
+export async function findReportForStaff(input: string): Promise<SavedReport | null> {
+  return (await findByCanonicalCode(normaliseReportCode(input))) ?? findByCanonicalCode(normaliseLegacyReportCode(input));
+}
+
+/**
+ * For anyone with a code (the public report page and its JSON): counted per client and overall, long codes only, and
+ * without the contact email. Every look-up counts, found or not: that is what a guesser spends.
+ */
+export async function lookUpReport(input: string, source: string): Promise<Result<PublicReport>> {
+  if (!(await allow(limits.reportLookupPerClient, source)) || !(await allow(limits.reportLookupOverall, "all"))) {
+    return fail("rate:limited", "Too many report look-ups just now. Wait a minute, then open the report again.");
+  }
+  const report = await findByCanonicalCode(normaliseReportCode(input));
+  if (!report) return fail("report:not-found", "No report with this code (they last 30 days).");
+  const { contactEmail: _hidden, ...content } = report.content;
+  return ok({ code: report.code, content, createdAt: report.createdAt, expiresAt: report.expiresAt });
 }
 
 export async function deleteExpiredReports(now = new Date()): Promise<void> {

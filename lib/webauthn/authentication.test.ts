@@ -164,7 +164,7 @@ describe("signed-in ceremony options", () => {
     }
     const stored = await challengesOf(account.user.id);
     expect(await startPasskeyStepUp(account.user, account.sessionId)).toMatchObject({ ok: false, code: "rate:limited" });
-    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp" });
+    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
     expect(await startRegistration(account, "this-device")).toMatchObject({ ok: false, code: "rate:limited" });
     expect(await challengesOf(account.user.id)).toBe(stored);
     // Another account is not held up.

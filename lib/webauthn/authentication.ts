@@ -6,7 +6,7 @@ import { generateAuthenticationOptions, type AuthenticationResponseJSON } from "
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { eq, sql } from "drizzle-orm";
 import { db, transaction } from "@/lib/db/client";
-import { passkeys, type Passkey, type User } from "@/lib/db/schema";
+import { passkeys, type Passkey, type StepUpPurpose, type User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/auth/audit";
 import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
@@ -147,8 +147,18 @@ export async function startPasskeyStepUp(user: User, sessionId: string): Promise
   return saved.ok ? ok({ ceremonyId: saved.data, options }) : saved;
 }
 
-/** A passkey step-up: the challenge belongs to the current session; the grant to the new one it starts (D36). */
-export async function finishPasskeyStepUp(user: User, sessionId: string, ceremonyId: string, body: unknown, client: string): Promise<Result<SteppedUp>> {
+/**
+ * A passkey step-up: the challenge belongs to the current session; the grant, for `purpose` only, to the new session it
+ * starts (D36).
+ */
+export async function finishPasskeyStepUp(
+  user: User,
+  sessionId: string,
+  ceremonyId: string,
+  body: unknown,
+  purpose: StepUpPurpose,
+  client: string,
+): Promise<Result<SteppedUp>> {
   const result = await burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, "step-up", { userId: user.id, sessionId });
     const { passkey, assertion } = await checkAssertion(challenge, body, user.id);
@@ -156,8 +166,8 @@ export async function finishPasskeyStepUp(user: User, sessionId: string, ceremon
     await transaction(async (tx) => {
       await consumeChallenge(tx, ceremonyId);
       await recordAssertion(tx, passkey, assertion, client);
-      await grantStepUp(tx, { userId: user.id, sessionId: steppedUp.sessionId, method: "passkey" });
-      await recordEvent(tx, { userId: user.id, type: "step-up.passkey", client, detail: { label: passkey.label } });
+      await grantStepUp(tx, { userId: user.id, sessionId: steppedUp.sessionId, method: "passkey", purpose });
+      await recordEvent(tx, { userId: user.id, type: "step-up.passkey", client, detail: { label: passkey.label, purpose } });
     });
     return ok(steppedUp);
   });

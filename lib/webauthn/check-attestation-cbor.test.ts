@@ -126,7 +126,7 @@ describe("checkAttestationCbor", () => {
 describe("the portal's registration (lib/webauthn/registration.ts)", () => {
   it.each(BOMBS)("refuses %s with a typed failure and stores nothing", async (name, verdict) => {
     const account = await createAccount();
-    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp" });
+    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
     const start = await startRegistration(account, "this-device");
     if (!start.ok) throw new Error(start.code);
     const response = new SoftwareAuthenticator({ attestation: "packed-self" }).register(start.data.options, ORIGIN);

@@ -54,7 +54,7 @@ describe("the portal (lib/webauthn)", () => {
 
   it.each(REGISTRATION_CASES)("refuses a registration with %s and stores nothing", async (_name, mutation) => {
     const account = await createAccount();
-    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp" });
+    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
     const start = await startRegistration(account, "this-device");
     if (!start.ok) throw new Error(start.code);
     const authenticator = new SoftwareAuthenticator({ attestation: "packed-self", algorithm: mutation.algorithm });

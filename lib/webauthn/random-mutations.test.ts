@@ -48,7 +48,7 @@ describe("registration (lib/webauthn/registration.ts)", () => {
   it("never stores a passkey from a mutated signed member, and refuses with a typed failure", async () => {
     const account = await createAccount();
     const authenticator = new SoftwareAuthenticator();
-    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp" }); // spent only on success
+    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" }); // spent only on success
     await fc.assert(
       fc.asyncProperty(randomMutation(REGISTRATION_MEMBERS), async (mutation) => {
         const { ceremonyId, response } = await registrationCeremony(account, authenticator);
@@ -69,7 +69,7 @@ describe("registration (lib/webauthn/registration.ts)", () => {
     const authenticator = new SoftwareAuthenticator();
     await fc.assert(
       fc.asyncProperty(randomBody(UNSIGNED_MEMBERS), async (input) => {
-        await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp" });
+        await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
         const { ceremonyId, response } = await registrationCeremony(account, authenticator);
         const result = await finishRegistration(account, ceremonyId, applyRandomBody(response, input), "fuzz");
         // Hints and client extension outputs are not signed: a registration with other values there may succeed.

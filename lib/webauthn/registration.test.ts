@@ -11,7 +11,7 @@ import { createAccount, ORIGIN, PASSWORD, type TestAccount } from "@/test/accoun
 import { finishRegistration, startRegistration } from "./registration";
 
 const grant = (account: TestAccount, sessionId = account.sessionId) =>
-  grantStepUp(db, { userId: account.user.id, sessionId, method: "totp" });
+  grantStepUp(db, { userId: account.user.id, sessionId, method: "totp", purpose: "add-passkey" });
 const passkeyCount = async (userId: string) =>
   (await db.select({ value: count() }).from(passkeys).where(eq(passkeys.userId, userId)))[0].value;
 
@@ -35,7 +35,7 @@ describe("passkey registration", () => {
   it("requires TOTP, then a step-up grant of this session", async () => {
     const user = (await createUser(`no-totp-${newToken(6)}@test.example`, PASSWORD))!;
     const sessionId = newToken(16);
-    await grantStepUp(db, { userId: user.id, sessionId, method: "totp" });
+    await grantStepUp(db, { userId: user.id, sessionId, method: "totp", purpose: "add-passkey" });
     const noTotp = await startRegistration({ user, sessionId }, "this-device");
     expect(noTotp.ok || noTotp.code).toBe("totp:required");
 

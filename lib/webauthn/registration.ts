@@ -34,7 +34,7 @@ export async function startRegistration(
   if (!(await hasTotp(user.id))) {
     return fail("totp:required", "Turn on two-factor authentication before adding a passkey.");
   }
-  if (!(await stepUpExpiry(user.id, sessionId))) {
+  if (!(await stepUpExpiry(user.id, sessionId, "add-passkey"))) {
     return fail("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
   }
   const existing = await db.query.passkeys.findMany({ where: eq(passkeys.userId, user.id) });
@@ -114,7 +114,7 @@ export async function finishRegistration(
 
     return transaction(async (tx) => {
       await consumeChallenge(tx, ceremonyId);
-      if (!(await spendStepUpGrant(tx, user.id, sessionId))) {
+      if (!(await spendStepUpGrant(tx, user.id, sessionId, "add-passkey"))) {
         throw new AppError("step-up:required", "Your identity check expired. Confirm it's you again, then add the passkey.");
       }
       // Credential ids are unique across all accounts (WebAuthn L3 §7.1 step 26; security bar A14).

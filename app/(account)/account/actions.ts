@@ -11,6 +11,7 @@ import { stepUpWithTotp, type SteppedUp } from "@/lib/auth/step-up";
 import { currentSession, endSession, startSession } from "@/lib/auth/session";
 import { endAllSessions } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
+import { stepUpPurposes } from "@/lib/db/schema";
 import { requestClient, requestSource } from "@/lib/request-client";
 import { ok, type Result } from "@/lib/result";
 import { finishPasskeyStepUp, startPasskeyStepUp } from "@/lib/webauthn/authentication";
@@ -19,6 +20,8 @@ import { finishRegistration, passkeyLocations, startRegistration } from "@/lib/w
 
 const id = z.string().min(1).max(1400);
 const ceremony = z.string().min(1).max(100);
+/** The change a step-up is asked for; its grant can be spent on nothing else (lib/auth/step-up.ts). */
+const purpose = z.enum(stepUpPurposes, { message: "Say what the identity check is for." });
 
 /** Signing out ends every session of the account: per-user valid-after (security bar D37). */
 export async function signOutAction(): Promise<void> {
@@ -31,12 +34,12 @@ export async function signOutAction(): Promise<void> {
   redirect("/sign-in");
 }
 
-export async function stepUpWithTotpAction(code: unknown): Promise<Result> {
+export async function stepUpWithTotpAction(code: unknown, forPurpose: unknown): Promise<Result> {
   return withSession(async ({ user }, client) => {
     if (!(await allow(limits.totpStepUpPerClient, await requestSource()))) return rateLimited();
-    const input = parseInput(z.string().min(1, "Enter the code.").max(16), code);
+    const input = parseInput(z.object({ code: z.string().min(1, "Enter the code.").max(16), purpose }), { code, purpose: forPurpose });
     if (!input.ok) return input;
-    return continueSteppedUp(user.id, await stepUpWithTotp(user, input.data, client));
+    return continueSteppedUp(user.id, await stepUpWithTotp(user, input.data.code, input.data.purpose, client));
   });
 }
 
@@ -51,11 +54,12 @@ export async function startPasskeyStepUpAction() {
   return withSession(({ user, sessionId }) => startPasskeyStepUp(user, sessionId));
 }
 
-export async function finishPasskeyStepUpAction(ceremonyId: unknown, response: unknown): Promise<Result> {
+export async function finishPasskeyStepUpAction(ceremonyId: unknown, response: unknown, forPurpose: unknown): Promise<Result> {
   return withSession(async ({ user, sessionId }, client) => {
-    const input = parseInput(ceremony, ceremonyId);
+    const input = parseInput(z.object({ ceremonyId: ceremony, purpose }), { ceremonyId, purpose: forPurpose });
     if (!input.ok) return input;
-    return continueSteppedUp(user.id, await finishPasskeyStepUp(user, sessionId, input.data, response, client));
+    const { ceremonyId: id, purpose: forWhat } = input.data;
+    return continueSteppedUp(user.id, await finishPasskeyStepUp(user, sessionId, id, response, forWhat, client));
   });
 }
 

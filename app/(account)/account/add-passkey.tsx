@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { reachServer } from "@/components/server-unreachable";
 import { Button } from "@/components/ui";
 import { describeBrowserError } from "@/components/webauthn-browser";
+import type { StepUpPurpose } from "@/lib/db/schema";
 import type { Result } from "@/lib/result";
 import { finishRegistrationAction, startRegistrationAction } from "./actions";
 
@@ -14,7 +15,7 @@ const locations = [
   { value: "security-key", title: "A security key", body: "A USB or NFC key such as a YubiKey. It may ask for its PIN." },
 ] as const;
 
-type Guard = <T>(run: () => Promise<Result<T>>) => Promise<Result<T>>;
+type Guard = <T>(purpose: StepUpPurpose, run: () => Promise<Result<T>>) => Promise<Result<T>>;
 type Outcome = { tone: "success" | "error"; message: string; detail?: string };
 
 export function AddPasskey({ guard, onOutcome }: { guard: Guard; onOutcome: (outcome: Outcome) => void }) {
@@ -25,7 +26,7 @@ export function AddPasskey({ guard, onOutcome }: { guard: Guard; onOutcome: (out
     const location = new FormData(event.currentTarget).get("location");
     setBusy(true);
     try {
-      const start = await guard(() => startRegistrationAction(location));
+      const start = await guard("add-passkey", () => startRegistrationAction(location));
       if (!start.ok) return onOutcome({ tone: "error", ...start });
       let response;
       try {

@@ -6,11 +6,12 @@ import { LocalTime } from "@/components/local-time";
 import { reachServer } from "@/components/server-unreachable";
 import { Badge, Button } from "@/components/ui";
 import { signalAllAcceptedCredentials, signalCurrentUserDetails } from "@/components/webauthn-browser";
+import type { StepUpPurpose } from "@/lib/db/schema";
 import type { Result } from "@/lib/result";
 import type { PasskeyView } from "@/lib/webauthn/passkeys";
 import { removePasskeyAction, renamePasskeyAction } from "./actions";
 
-type Guard = <T>(run: () => Promise<Result<T>>) => Promise<Result<T>>;
+type Guard = <T>(purpose: StepUpPurpose, run: () => Promise<Result<T>>) => Promise<Result<T>>;
 type Outcome = { tone: "success" | "error"; message: string; detail?: string };
 type Account = { rpId: string; webauthnUserId: string; email: string };
 
@@ -58,7 +59,7 @@ function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyV
     });
     if (!confirmed) return;
     setBusy("remove");
-    const result = await guard(() => removePasskeyAction(passkey.id));
+    const result = await guard("remove-passkey", () => removePasskeyAction(passkey.id));
     setBusy(null);
     if (!result.ok) return onOutcome({ tone: "error", ...result });
     onOutcome({ tone: "success", message: `Passkey “${passkey.label}” removed. You can also delete it from your device or password manager.` });

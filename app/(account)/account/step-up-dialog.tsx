@@ -6,10 +6,20 @@ import { useModalDialog } from "@/components/confirm-dialog";
 import { reachServer } from "@/components/server-unreachable";
 import { Alert, Button, Field } from "@/components/ui";
 import { describeBrowserError } from "@/components/webauthn-browser";
+import type { StepUpPurpose } from "@/lib/db/schema";
 import type { Result } from "@/lib/result";
 import { finishPasskeyStepUpAction, startPasskeyStepUpAction, stepUpWithTotpAction } from "./actions";
 
 type Factors = { hasTotp: boolean; hasPasskeys: boolean };
+
+/** What the person is confirming: the grant they get is for this change only. */
+const purposeWords: Record<StepUpPurpose, string> = {
+  "add-passkey": "adding this passkey",
+  "remove-passkey": "removing this passkey",
+  "remove-password": "removing your password",
+  "recovery-codes": "making new recovery codes",
+  "support-console": "opening the support console",
+};
 type Message = { message: string; detail?: string } | null;
 
 /**
@@ -17,25 +27,28 @@ type Message = { message: string; detail?: string } | null;
  * or passkey with user verification) and runs the action again.
  */
 export function useStepUp(factors: Factors) {
-  const [opener, setOpener] = useState<Element | null>(null);
+  const [asked, setAsked] = useState<{ opener: Element; purpose: StepUpPurpose } | null>(null);
   const settle = useRef<(confirmed: boolean) => void>(() => {});
 
-  const guard = useCallback(async <T,>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
+  const guard = useCallback(async <T,>(purpose: StepUpPurpose, run: () => Promise<Result<T>>): Promise<Result<T>> => {
     // Taken now: while `run` is pending the button that started it is busy (disabled) and has lost focus.
     const focused = document.activeElement;
     const first = await reachServer(run());
     if (first.ok || first.code !== "step-up:required") return first;
-    setOpener(focused ?? document.body);
+    setAsked({ opener: focused ?? document.body, purpose });
     const confirmed = await new Promise<boolean>((resolve) => (settle.current = resolve));
-    setOpener(null);
+    setAsked(null);
     return confirmed ? reachServer(run()) : { ...first, message: "Cancelled: nothing was changed." };
   }, []);
 
-  const dialog = opener ? <StepUpDialog factors={factors} opener={opener} onDone={(confirmed) => settle.current(confirmed)} /> : null;
+  const dialog = asked ? (
+    <StepUpDialog factors={factors} opener={asked.opener} purpose={asked.purpose} onDone={(confirmed) => settle.current(confirmed)} />
+  ) : null;
   return { guard, dialog };
 }
 
-function StepUpDialog({ factors, opener, onDone }: { factors: Factors; opener: Element; onDone: (confirmed: boolean) => void }) {
+function StepUpDialog(props: { factors: Factors; opener: Element; purpose: StepUpPurpose; onDone: (confirmed: boolean) => void }) {
+  const { factors, opener, purpose, onDone } = props;
   const ref = useModalDialog(opener);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState<"totp" | "passkey" | null>(null);
@@ -43,7 +56,7 @@ function StepUpDialog({ factors, opener, onDone }: { factors: Factors; opener: E
   async function confirmWithTotp(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setBusy("totp");
-    const result = await reachServer(stepUpWithTotpAction(new FormData(event.currentTarget).get("code")));
+    const result = await reachServer(stepUpWithTotpAction(new FormData(event.currentTarget).get("code"), purpose));
     setBusy(null);
     if (result.ok) onDone(true);
     else setMessage(result);
@@ -61,7 +74,7 @@ function StepUpDialog({ factors, opener, onDone }: { factors: Factors; opener: E
       } catch (error) {
         return setMessage(await describeBrowserError(error, "get"));
       }
-      const result = await reachServer(finishPasskeyStepUpAction(start.data.ceremonyId, response));
+      const result = await reachServer(finishPasskeyStepUpAction(start.data.ceremonyId, response, purpose));
       if (result.ok) onDone(true);
       else setMessage(result);
     } finally {
@@ -81,7 +94,7 @@ function StepUpDialog({ factors, opener, onDone }: { factors: Factors; opener: E
           Confirm it&apos;s you
         </h2>
         <p className="text-sm text-slate-700">
-          Changing how you sign in needs a fresh check. It is valid for 5 minutes, for this one change.
+          Changing how you sign in needs a fresh check. It is valid for 5 minutes, for {purposeWords[purpose]} only.
         </p>
         {factors.hasTotp && (
           <form onSubmit={confirmWithTotp} className="flex flex-col gap-3">

@@ -1,32 +1,52 @@
-import { Card, Field } from "@/components/ui";
-import { requireSupport } from "@/lib/support/require-support";
+import Link from "next/link";
+import { Card } from "@/components/ui";
+import { requireSupportStaff } from "@/lib/support/require-support";
+import { ConfirmForConsole } from "./confirm-for-console";
+import { SupportConsole } from "./support-console";
 
 export const metadata = { title: "Support console" };
 
 export default async function SupportPage() {
-  const { user } = await requireSupport();
+  const { session, access } = await requireSupportStaff();
   return (
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-bold">Support console</h1>
-        <p className="text-sm text-slate-600">Signed in as {user.email}. Everything here is read-only, and every lookup is logged.</p>
+        <p className="text-sm text-slate-600">
+          Signed in as {session.user.email}. Everything here is read-only, and every lookup is logged.
+        </p>
       </div>
-      <Card title="Open a report">
-        <form action="/support/reports" method="get" className="flex flex-wrap items-end gap-3">
-          <Field id="code" name="code" label="Report code (as the person reads it)" placeholder="K7M-4QX" autoComplete="off" required />
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
-            Open report
-          </button>
-        </form>
-      </Card>
-      <Card title="Look up an account">
-        <form action="/support/accounts" method="get" className="flex flex-wrap items-end gap-3">
-          <Field id="email" name="email" type="email" label="Email" autoComplete="off" required />
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
-            Look up
-          </button>
-        </form>
-      </Card>
+      {access.state === "open" ? (
+        <SupportConsole until={access.until} />
+      ) : (
+        <Card title="Before you open the console">
+          <div className="flex flex-col gap-3 text-sm">
+            <p>
+              The console shows other people&apos;s accounts, so a password is not enough: it needs two-factor authentication
+              on this support account, a passkey, and a passkey check in the last 15 minutes.
+            </p>
+            {access.state === "needs-two-factor" && (
+              <p>
+                First,{" "}
+                <Link href="/account/two-factor" className="font-medium text-brand-700 underline">
+                  turn on two-factor authentication
+                </Link>
+                .
+              </p>
+            )}
+            {access.state === "needs-passkey" && (
+              <p>
+                Next,{" "}
+                <Link href="/account" className="font-medium text-brand-700 underline">
+                  add a passkey to this account
+                </Link>
+                .
+              </p>
+            )}
+            {access.state === "needs-step-up" && <ConfirmForConsole />}
+          </div>
+        </Card>
+      )}
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function PasswordForms({ hasTotp, passkeyCount }: { hasTotp: boolean; pas
 
   async function remove() {
     setBusy("remove");
-    const result = await guard(() => removePasswordAction());
+    const result = await guard("remove-password", () => removePasswordAction());
     setBusy(null);
     if (!result.ok) return setRemoveOutcome({ tone: "error", ...result });
     router.push("/account");

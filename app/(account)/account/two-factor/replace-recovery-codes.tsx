@@ -26,7 +26,7 @@ export function ReplaceRecoveryCodes({ hasPasskeys }: { hasPasskeys: boolean }) 
     if (!confirmed) return;
     setMessage(null);
     setBusy(true);
-    const result = await guard(() => replaceRecoveryCodesAction());
+    const result = await guard("recovery-codes", () => replaceRecoveryCodesAction());
     setBusy(false);
     if (result.ok) setCodes(result.data.recoveryCodes);
     else setMessage(result);

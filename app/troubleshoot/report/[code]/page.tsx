@@ -2,13 +2,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportView } from "@/components/troubleshoot/report-view";
 import { reportContentSchema } from "@/lib/troubleshoot/report-content";
-import { findReport } from "@/lib/troubleshoot/reports";
+import { requestSource } from "@/lib/request-client";
+import { lookUpReport } from "@/lib/troubleshoot/reports";
 import { CopyButton } from "./copy-button";
 
 export const metadata = { title: "Troubleshooting report" };
 
 export default async function ReportPage({ params }: { params: Promise<{ code: string }> }) {
-  const saved = await findReport((await params).code);
+  const found = await lookUpReport((await params).code, await requestSource());
+  if (!found.ok && found.code === "rate:limited") return <TooManyLookUps message={found.message} />;
+  const saved = found.ok ? found.data : null;
   const report = saved && reportContentSchema.safeParse(saved.content);
   if (!saved || !report?.success) notFound();
   return (
@@ -33,6 +36,17 @@ export default async function ReportPage({ params }: { params: Promise<{ code: s
         </div>
       </div>
       <ReportView report={report.data} />
+    </div>
+  );
+}
+
+function TooManyLookUps({ message }: { message: string }) {
+  return (
+    <div className="flex flex-col gap-3">
+      <h1 className="text-2xl font-bold">Troubleshooting report</h1>
+      <p role="alert" className="text-sm text-red-800">
+        {message}
+      </p>
     </div>
   );
 }

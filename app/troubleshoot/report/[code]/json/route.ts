@@ -1,12 +1,24 @@
 import { NextResponse } from "next/server";
-import { findReport } from "@/lib/troubleshoot/reports";
+import { requestSource } from "@/lib/request-client";
+import { lookUpReport } from "@/lib/troubleshoot/reports";
 
-/** The report as a JSON download. Anyone with the code may read it: the code is the capability, and it is redacted. */
+/**
+ * The report as a JSON download. Anyone with the code may read it: the code is the capability (60 bits, look-ups
+ * limited per client and overall), and it is redacted, without the contact email (docs/decisions/013).
+ */
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
-  const report = await findReport((await params).code);
-  if (!report) return NextResponse.json({ code: "report:not-found", message: "No report with this code (they last 30 days)." }, { status: 404 });
+  const found = await lookUpReport((await params).code, await requestSource());
+  const noStore = { "Cache-Control": "private, no-store" };
+  if (!found.ok) {
+    const limited = found.code === "rate:limited";
+    return NextResponse.json(
+      { code: found.code, message: found.message },
+      { status: limited ? 429 : 404, headers: limited ? { ...noStore, "Retry-After": "60" } : noStore },
+    );
+  }
+  const report = found.data;
   return NextResponse.json(
     { code: report.code, createdAt: report.createdAt, expiresAt: report.expiresAt, report: report.content },
-    { headers: { "Content-Disposition": `attachment; filename="passkey-lab-report-${report.code}.json"`, "Cache-Control": "private, no-store" } },
+    { headers: { ...noStore, "Content-Disposition": `attachment; filename="passkey-lab-report-${report.code}.json"` } },
   );
 }

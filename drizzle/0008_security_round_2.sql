@@ -20,4 +20,8 @@ CREATE TABLE `sign_up_requests` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `sign_up_requests_token_hash_unique` ON `sign_up_requests` (`token_hash`);--> statement-breakpoint
-CREATE INDEX `sign_up_requests_expires_idx` ON `sign_up_requests` (`expires_at`);
+CREATE INDEX `sign_up_requests_expires_idx` ON `sign_up_requests` (`expires_at`);--> statement-breakpoint
+-- Grants made before purposes existed could be spent on anything: drop them (they last 5 minutes anyway). SQLite adds
+-- a NOT NULL column only with a default; 'unbound' is no purpose, so no row could ever be spent by it.
+DELETE FROM `step_up_grants`;--> statement-breakpoint
+ALTER TABLE `step_up_grants` ADD `purpose` text NOT NULL DEFAULT 'unbound';

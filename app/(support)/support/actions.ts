@@ -1,0 +1,41 @@
+"use server";
+
+// The console's look-ups are server actions, never GET pages: a POST with our own Origin (proxy.ts, security bar D34)
+// and a session cookie that is SameSite=Lax, so a page on another site cannot make a staff member's browser look up
+// accounts or open reports and fill their audit trail with fake entries.
+import { z } from "zod";
+import { parseInput } from "@/lib/auth/action-guard";
+import { recordEvent } from "@/lib/auth/audit";
+import { getUser } from "@/lib/auth/users";
+import { db } from "@/lib/db/client";
+import { fail, ok, type Result } from "@/lib/result";
+import { lookUpAccount, type AccountForSupport } from "@/lib/support/account-lookup";
+import { withSupportConsole } from "@/lib/support/require-support";
+import { reportContentSchema, type ReportContent } from "@/lib/troubleshoot/report-content";
+import { findReportForStaff } from "@/lib/troubleshoot/reports";
+
+export type ReportForStaff = { code: string; createdAt: Date; ownerEmail: string | null; report: ReportContent };
+
+export async function openReportAction(code: unknown): Promise<Result<ReportForStaff>> {
+  return withSupportConsole(async ({ user: staff }, client) => {
+    const input = parseInput(z.string().trim().min(1, "Enter the code.").max(40), code);
+    if (!input.ok) return input;
+    const saved = await findReportForStaff(input.data);
+    const report = saved && reportContentSchema.safeParse(saved.content);
+    await recordEvent(db, { userId: staff.id, type: "support.report-opened", client, detail: { code: saved?.code ?? input.data, found: report?.success ? "yes" : "no" } });
+    if (!saved || !report?.success) {
+      return fail("report:not-found", "No report with this code. Codes last 30 days; ask the person to read it again, group by group.");
+    }
+    const owner = saved.userId ? await getUser(saved.userId) : undefined;
+    return ok({ code: saved.code, createdAt: saved.createdAt, ownerEmail: owner?.email ?? null, report: report.data });
+  });
+}
+
+export async function lookUpAccountAction(email: unknown): Promise<Result<AccountForSupport>> {
+  return withSupportConsole(async ({ user: staff }, client) => {
+    const input = parseInput(z.string().trim().min(1, "Enter an email.").max(254), email);
+    if (!input.ok) return input;
+    const account = await lookUpAccount(staff, input.data, client);
+    return account ? ok(account) : fail("support:no-account", "No account with this email.");
+  });
+}
