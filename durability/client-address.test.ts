@@ -8,8 +8,10 @@ import { RecordingClient, SIGN_IN_ACTIONS } from "./portal";
 import { freePorts, originOf, startServer, stopAllServers } from "./servers";
 
 const database = newDatabase();
-/** The password budget per client (lib/auth/rate-limit.ts limits.passwordPerClient). */
+/** The password and sign-up budgets per client (lib/auth/rate-limit.ts limits.passwordPerClient, signUpPerClient). */
 const PASSWORD_BUDGET = 60;
+const SIGN_UP_BUDGET = 30;
+const SIGN_UP_ACTIONS = "app/(auth)/sign-up/actions.ts";
 
 beforeAll(() => useInThisProcess(database));
 afterEach(() => stopAllServers());
@@ -27,6 +29,15 @@ async function wrongPassword(client: RecordingClient, forwardedFor: string): Pro
     headers: { "X-Forwarded-For": forwardedFor },
   });
   return response.result?.code ?? `HTTP ${response.status}`;
+}
+
+/** The first step of a sign-up, with the X-Forwarded-For the caller chose: the answer's code, or "started". */
+async function signUp(client: RecordingClient, forwardedFor: string, n: number): Promise<string> {
+  const fields = { email: `person-${n}@client-address.test`, password: "a long enough test password" };
+  const response = await client.callWithForm<Answer>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", fields, {
+    headers: { "X-Forwarded-For": forwardedFor },
+  });
+  return response.result?.ok ? "started" : (response.result?.code ?? `HTTP ${response.status}`);
 }
 
 async function bucketKeys(): Promise<string[]> {
@@ -49,6 +60,12 @@ describe("the client's address", () => {
     const keys = (await bucketKeys()).filter((key) => key.startsWith("password:client:"));
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/^password:client:(127\.0\.0\.1|::1)$/);
+
+    // The sign-up limit holds the same way: 30 an hour from one socket, whatever each request claims.
+    const signUps: string[] = [];
+    for (let i = 0; i < SIGN_UP_BUDGET; i++) signUps.push(await signUp(attacker, `198.51.100.${i}`, i));
+    expect(signUps.every((answer) => answer === "started"), signUps.join(", ")).toBe(true);
+    expect(await signUp(attacker, "203.0.113.251", SIGN_UP_BUDGET)).toBe("rate:limited");
   });
 
   it("SEC-59 behind a trusted proxy, the address the proxy saw counts, not what the client wrote to its left", async () => {
