@@ -11,6 +11,11 @@ export type Limit = { name: string; max: number; windowMs: number };
 export const limits = {
   signInOptionsPerClient: { name: "sign-in-options:client", max: 120, windowMs: 60_000 },
   signInOptionsPerAccount: { name: "sign-in-options:account", max: 60, windowMs: 60_000 },
+  // Every caller together (security bar 60): each sign-in option stores a challenge row until it expires, and per-client
+  // limits multiply by the number of addresses a flooder has. 3000 a minute is 50 sign-ins a second, far above this
+  // portal's load; with the sweeper deleting rows once they expire, at most ≈ 3000 × (5 + 1) open sign-in challenges
+  // (a few MB) can exist at once (docs/decisions/012).
+  signInOptionsOverall: { name: "sign-in-options:all", max: 3000, windowMs: 60_000 },
   passwordPerClient: { name: "password:client", max: 60, windowMs: 60_000 },
   // Codes (TOTP or recovery code) come after a right password or inside a session, a few per person at most: half the
   // password budget still serves many people behind one address. Per account, lib/auth/lockout.ts stops a guesser
@@ -48,7 +53,13 @@ export async function allow(limit: Limit, subject: string, writer: Tx | typeof d
 
 export const rateLimited = (): Failure => fail("rate:limited", "Too many attempts from here. Wait a minute, then try again.");
 
-/** Forgets buckets whose window ended an hour ago or more. */
+/** The overall budget of a limit shared by every caller is spent: not this client's doing, so it is not told so. */
+export const serverBusy = (): Failure => fail("rate:limited", "Too many sign-ins at this moment. Wait a minute, then try again.");
+
+/** The subject of a limit that counts every caller together. */
+export const EVERYONE = "*";
+
+/** Forgets buckets whose window started two hours ago or more: every window is an hour or shorter, so these are over. */
 export async function deleteStaleBuckets(now = Date.now()): Promise<void> {
   await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, now - 2 * 60 * 60_000));
 }

@@ -24,15 +24,17 @@ export async function saveReport(content: Record<string, unknown>, userId: strin
   }
 }
 
-export async function findReport(input: string): Promise<SavedReport | null> {
+/** A report until it expires; after that it is not found, whether or not the sweeper has deleted it yet. */
+export async function findReport(input: string, now = new Date()): Promise<SavedReport | null> {
   const code = normaliseReportCode(input);
   if (!code) return null;
   const report = await db.query.troubleshootReports.findFirst({
-    where: and(eq(troubleshootReports.code, code), gt(troubleshootReports.expiresAt, new Date())),
+    where: and(eq(troubleshootReports.code, code), gt(troubleshootReports.expiresAt, now)),
   });
   return report ?? null;
 }
 
+/** The README's "kept 30 days" (security bar 68): run by the sweeper (lib/housekeeping) while the server runs. */
 export async function deleteExpiredReports(now = new Date()): Promise<void> {
   await db.delete(troubleshootReports).where(lt(troubleshootReports.expiresAt, now));
 }

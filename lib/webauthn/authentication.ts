@@ -9,7 +9,7 @@ import { db, transaction } from "@/lib/db/client";
 import { passkeys, type Passkey, type User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/auth/audit";
-import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
+import { allow, EVERYONE, limits, rateLimited, serverBusy } from "@/lib/auth/rate-limit";
 import { newSessionId } from "@/lib/auth/session-token";
 import { grantStepUp, type SteppedUp } from "@/lib/auth/step-up";
 import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
@@ -33,8 +33,8 @@ function decoyCredentials(email: string) {
 
 /**
  * With an email: username-first (allowCredentials). Without: usernameless and autofill (discoverable credentials).
- * `source` is the client's address: options are rate-limited per client and per account (security bar E46), counted
- * in the same commit that stores the challenge.
+ * `source` is the client's address: options are rate-limited per client and per account (security bar E46) and for
+ * every caller together (security bar 60), counted in the same commit that stores the challenge.
  */
 export async function startPasskeySignIn({ email, source }: { email?: string; source: string }): Promise<Result<RequestOptions>> {
   const user = email ? await findUserByEmail(email) : undefined;
@@ -55,6 +55,8 @@ export async function startPasskeySignIn({ email, source }: { email?: string; so
   return transaction(async (tx) => {
     const allowed = (await allow(limits.signInOptionsPerClient, source, tx)) && (!email || (await allow(limits.signInOptionsPerAccount, email, tx)));
     if (!allowed) return rateLimited();
+    // What unauthenticated callers can make the server store, in total (security bar 60; docs/decisions/012).
+    if (!(await allow(limits.signInOptionsOverall, EVERYONE, tx))) return serverBusy();
     const ceremonyId = await saveChallenge(
       { purpose: "sign-in", value: options.challenge, userId: user?.id ?? null, allowedCredentialIds: offeredIds(options) },
       tx,
