@@ -162,9 +162,26 @@ describe("passkey sign-in", () => {
     response.response.signature = signature.toString("base64url");
     const badResult = await finishPasskeySignIn(bad.ceremonyId, response, "t");
 
+    // The outsider's user handle names no account here: the one case the browser is told (signalUnknownCredential).
     expect(unknownResult.ok || unknownResult.code).toBe("passkey:unknown-credential");
     expect(badResult.ok || badResult.code).toBe("passkey:not-verified");
     expect(!unknownResult.ok && unknownResult.message).toBe(!badResult.ok && badResult.message);
+  });
+
+  it("answers a junk assertion for a decoy and for a real account alike, without the verifier's words (security bar 62)", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    const stranger = new SoftwareAuthenticator();
+    await addPasskey(await createAccount(), stranger);
+    const junkFor = (options: { allowCredentials?: { id: string }[] }, id: string) => {
+      const response = stranger.authenticate({ ...options, allowCredentials: undefined } as never, ORIGIN);
+      return { ...response, id, rawId: id, response: { ...response.response, userHandle: undefined } };
+    };
+    const decoy = await signInOptions(`nobody-${newToken(6)}@test.example`);
+    const real = await signInOptions(account.user.email);
+    const decoyResult = await finishPasskeySignIn(decoy.ceremonyId, junkFor(decoy.options, decoy.options.allowCredentials![0].id), "t");
+    const realResult = await finishPasskeySignIn(real.ceremonyId, junkFor(real.options, real.options.allowCredentials![0].id), "t");
+    expect(decoyResult).toEqual(realResult);
+    expect(realResult).toEqual({ ok: false, code: "passkey:not-verified", message: expect.any(String) });
   });
 });
 

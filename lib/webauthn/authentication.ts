@@ -6,7 +6,7 @@ import { generateAuthenticationOptions, type AuthenticationResponseJSON } from "
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { eq, sql } from "drizzle-orm";
 import { db, transaction } from "@/lib/db/client";
-import { passkeys, type Passkey, type User } from "@/lib/db/schema";
+import { passkeys, users, type Passkey, type User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/auth/audit";
 import { allow, EVERYONE, limits, rateLimited, serverBusy } from "@/lib/auth/rate-limit";
@@ -72,6 +72,9 @@ export function offeredIds(options: PublicKeyCredentialRequestOptionsJSON): stri
 
 // Built once (Drizzle .prepare()): every sign-in looks its passkey up by credential id (docs/performance.md).
 const passkeyById = db.query.passkeys.findFirst({ where: eq(passkeys.id, sql.placeholder("id")) }).prepare();
+const userByHandle = db.query.users
+  .findFirst({ where: eq(users.webauthnUserId, sql.placeholder("handle")), columns: { id: true } })
+  .prepare();
 
 type Verified = { passkey: Passkey; owner: User; challenge: Challenge; assertion: Awaited<ReturnType<typeof verifyAssertion>> };
 
@@ -83,21 +86,28 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   const parsed = authenticationResponseSchema.safeParse(body);
   if (!parsed.success) throw new AppError("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
   const response: AuthenticationResponseJSON = parsed.data;
+  // The one refusal with a code of its own (decision 004, revised in 012): a user handle that names no account is a
+  // discoverable passkey whose account is gone, and the browser may hide it (signalUnknownCredential). It depends on the
+  // handle alone, 64 random bytes no stranger knows, never on the credential id: a decoy id and a real one must answer
+  // alike (security bar 62), so an unregistered id without such a handle is "not verified" like a bad signature.
+  const userHandle = response.response.userHandle;
+  if (userHandle && !(await userByHandle.execute({ handle: userHandle }))) {
+    throw new AppError("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "userHandle names no account");
+  }
   // WebAuthn L3 §7.2 step 5: options that listed credentials accept only those (security bar A11), decoys included.
   if (challenge.allowedCredentialIds && !challenge.allowedCredentialIds.includes(response.id)) {
     throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential id is not one the options offered (allowCredentials)");
   }
   const passkey = await passkeyById.execute({ id: response.id });
-  if (!passkey) throw new AppError("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "credential id is not registered here");
+  if (!passkey) throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential id is not registered here");
   // Username-first and step-up: the credential must belong to the account the options were for (security bar A11).
   const expectedOwner = ownerId ?? challenge.userId;
   if (expectedOwner && passkey.userId !== expectedOwner) {
     throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential belongs to another account");
   }
   const owner = await getUser(passkey.userId);
-  if (!owner) throw new AppError("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "credential has no account");
+  if (!owner) throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential has no account");
   // WebAuthn L3 §7.2 step 6: the user handle, when given, must be the owner's; usernameless needs it (security bar A12).
-  const userHandle = response.response.userHandle;
   const handleMatches = userHandle ? userHandle === owner.webauthnUserId : Boolean(expectedOwner);
   if (!handleMatches) {
     throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "userHandle does not match the credential's account");
@@ -118,8 +128,11 @@ export async function finishPasskeySignIn(ceremonyId: string, body: unknown, cli
     });
     return ok({ userId: owner.id });
   });
-  if (!result.ok && result.code !== "passkey:unknown-credential") await logFailure(body, client, result);
-  return result;
+  if (result.ok) return result;
+  if (result.code !== "passkey:unknown-credential") await logFailure(body, client, result);
+  // The caller is not signed in: it gets the code and the message, never the verifier's words (security bar 62), which
+  // may name what was expected; support reads the reason in the account's record.
+  return fail(result.code, result.message);
 }
 
 /** Logs a failed passkey sign-in on the passkey's account, with the verifier's exact words for support staff. */
