@@ -3,6 +3,7 @@
 // every one of them, and every report "kept 30 days", forever.
 import "server-only";
 import { lt } from "drizzle-orm";
+import { deleteOldFailedSignIns } from "@/lib/auth/failed-sign-ins";
 import { deleteStaleBuckets } from "@/lib/auth/rate-limit";
 import { deleteOldRuns } from "@/lib/conformance/runs/run-store";
 import { db } from "@/lib/db/client";
@@ -24,6 +25,7 @@ export async function sweepExpiredRows(now = Date.now()): Promise<void> {
   // A lock that has run out no longer locks (lib/auth/lockout.ts isLocked); the failure count stays, so the next lock
   // after a failure still doubles.
   await db.update(users).set({ lockedUntil: null }).where(lt(users.lockedUntil, at));
+  await deleteOldFailedSignIns(now);
   await deleteExpiredReports(at);
   await deleteOldRuns(now);
 }

@@ -3,6 +3,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { totpFactors, type User } from "@/lib/db/schema";
 import { listEvents, recordEvent } from "@/lib/auth/audit";
+import { listFailedSignIns, type FailedSignInHour } from "@/lib/auth/failed-sign-ins";
 import { isLocked } from "@/lib/auth/lockout";
 import { findUserByEmail } from "@/lib/auth/users";
 import { listPasskeys, type PasskeyView } from "@/lib/webauthn/passkeys";
@@ -16,6 +17,8 @@ export type AccountForSupport = {
   passkeys: PasskeyView[];
   /** Including `verdict`: the verifier's exact words behind the generic message the person saw. */
   events: Awaited<ReturnType<typeof listEvents>>;
+  /** Failed sign-ins by callers who were not signed in, per hour, with enumerated reasons (security bar 61). */
+  failedSignIns: FailedSignInHour[];
 };
 
 export async function lookUpAccount(staff: User, email: string, client: string): Promise<AccountForSupport | null> {
@@ -34,5 +37,6 @@ export async function lookUpAccount(staff: User, email: string, client: string):
     locked: isLocked(account),
     passkeys: await listPasskeys(account.id),
     events: await listEvents(account.id, 50),
+    failedSignIns: await listFailedSignIns(account.id),
   };
 }

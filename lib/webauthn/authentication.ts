@@ -9,6 +9,7 @@ import { db, transaction } from "@/lib/db/client";
 import { passkeys, users, type Passkey, type User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/auth/audit";
+import { recordFailedSignIn } from "@/lib/auth/failed-sign-ins";
 import { allow, EVERYONE, limits, rateLimited, serverBusy } from "@/lib/auth/rate-limit";
 import { newSessionId } from "@/lib/auth/session-token";
 import { grantStepUp, type SteppedUp } from "@/lib/auth/step-up";
@@ -16,6 +17,7 @@ import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
 import { AppError, fail, ok, type Failure, type Result } from "@/lib/result";
 import { NOT_VERIFIED_MESSAGE, recordAssertion, UV_MISSING_MESSAGE, verifyAssertion } from "./assertion";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge, saveChallenge, type Challenge } from "./challenges";
+import { passkeyFailureReason } from "./failure-reason";
 import { authenticationResponseSchema } from "./response-schemas";
 import { CEREMONY_TIMEOUT_MS, relyingParty } from "./relying-party";
 
@@ -117,7 +119,8 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   return { passkey, owner, challenge, assertion };
 }
 
-export async function finishPasskeySignIn(ceremonyId: string, body: unknown, client: string): Promise<Result<{ userId: string }>> {
+/** `source`: the caller's address, counted (as a keyed hash) when the sign-in fails on a known passkey. */
+export async function finishPasskeySignIn(ceremonyId: string, body: unknown, client: string, source = "unknown"): Promise<Result<{ userId: string }>> {
   const result = await burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, "sign-in");
     const { passkey, owner, assertion } = await checkAssertion(challenge, body);
@@ -129,23 +132,21 @@ export async function finishPasskeySignIn(ceremonyId: string, body: unknown, cli
     return ok({ userId: owner.id });
   });
   if (result.ok) return result;
-  if (result.code !== "passkey:unknown-credential") await logFailure(body, client, result);
+  if (result.code !== "passkey:unknown-credential") await countFailure(body, source, result);
   // The caller is not signed in: it gets the code and the message, never the verifier's words (security bar 62), which
   // may name what was expected; support reads the reason in the account's record.
   return fail(result.code, result.message);
 }
 
-/** Logs a failed passkey sign-in on the passkey's account, with the verifier's exact words for support staff. */
-async function logFailure(body: unknown, client: string, failure: Failure) {
+/**
+ * Counts a failed passkey sign-in on the passkey's account, under an enumerated reason (security bar 61): anyone may
+ * send an assertion with a known credential id, so its text is never stored, nor can a flood bury real events.
+ */
+async function countFailure(body: unknown, source: string, failure: Failure) {
   const id = (body as { id?: unknown } | null)?.id;
-  const passkey = typeof id === "string" ? await passkeyById.execute({ id }) : undefined;
+  const passkey = typeof id === "string" && id.length <= 1400 ? await passkeyById.execute({ id }) : undefined;
   if (!passkey) return;
-  await recordEvent(db, {
-    userId: passkey.userId,
-    type: "sign-in.failed",
-    client,
-    detail: { reason: failure.code, label: passkey.label, ...(failure.detail ? { verdict: failure.detail } : {}) },
-  });
+  await recordFailedSignIn(db, { userId: passkey.userId, reason: passkeyFailureReason(failure), source });
 }
 
 /** Step-up with a passkey: this account's passkeys only, user verification required. */
@@ -177,8 +178,8 @@ export async function finishPasskeyStepUp(user: User, sessionId: string, ceremon
     return ok(steppedUp);
   });
   if (!result.ok) {
-    const detail = { reason: result.code, ...(result.detail ? { verdict: result.detail } : {}) };
-    await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail });
+    // The reason from a fixed list, never the verifier's words: they repeat the challenge and what the browser sent.
+    await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail: { reason: result.code, verdict: passkeyFailureReason(result) } });
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/local-time";
+import { FailedSignIns } from "@/components/failed-sign-ins";
 import { Badge, Card } from "@/components/ui";
 import { auditEventTypes } from "@/lib/auth/audit";
 import { requestClient } from "@/lib/request-client";
@@ -48,6 +49,9 @@ export default async function AccountLookupPage({ searchParams }: { searchParams
                 ))}
               </ul>
             )}
+          </Card>
+          <Card title="Failed sign-ins (not signed in, per hour)">
+            <FailedSignIns hours={account.failedSignIns} showCodes />
           </Card>
           <Card title="Recent activity (with the server's exact verdicts)">
             <ul aria-label="Recent activity" className="flex flex-col divide-y divide-slate-100 text-sm">
