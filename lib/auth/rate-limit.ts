@@ -27,6 +27,8 @@ export const limits = {
   ceremonyOptionsPerAccount: { name: "ceremony-options:account", max: 120, windowMs: 60_000 },
   signUpPerClient: { name: "sign-up:client", max: 30, windowMs: 60 * 60_000 },
   liveTestPerClient: { name: "live-test:client", max: 30, windowMs: 60_000 },
+  // Every caller together (security bar 60): a live test's row lives 15 minutes, so at most ≈ 600 × 16 exist at once.
+  liveTestOverall: { name: "live-test:all", max: 600, windowMs: 60_000 },
   reportPerClient: { name: "report:client", max: 20, windowMs: 60_000 },
   conformanceRunPerClient: { name: "conformance-run:client", max: 3, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>;
@@ -54,7 +56,7 @@ export async function allow(limit: Limit, subject: string, writer: Tx | typeof d
 export const rateLimited = (): Failure => fail("rate:limited", "Too many attempts from here. Wait a minute, then try again.");
 
 /** The overall budget of a limit shared by every caller is spent: not this client's doing, so it is not told so. */
-export const serverBusy = (): Failure => fail("rate:limited", "Too many sign-ins at this moment. Wait a minute, then try again.");
+export const serverBusy = (): Failure => fail("rate:limited", "Too many requests at this moment. Wait a minute, then try again.");
 
 /** The subject of a limit that counts every caller together. */
 export const EVERYONE = "*";
