@@ -144,7 +144,8 @@ export async function finishPasskeySignIn(ceremonyId: string, body: unknown, cli
  */
 async function countFailure(body: unknown, source: string, failure: Failure) {
   const id = (body as { id?: unknown } | null)?.id;
-  const passkey = typeof id === "string" && id.length <= 1400 ? await passkeyById.execute({ id }) : undefined;
+  // A credential id is at most 1023 bytes (WebAuthn L3 §5.1), 1364 base64url characters: anything longer is no passkey.
+  const passkey = typeof id === "string" && id.length <= 1364 ? await passkeyById.execute({ id }) : undefined;
   if (!passkey) return;
   await recordFailedSignIn(db, { userId: passkey.userId, reason: passkeyFailureReason(failure), source });
 }
