@@ -17,16 +17,7 @@ export async function prepareServer(): Promise<void> {
   }
   // Housekeeping only: a database that cannot be written now (full or read-only disk) must not keep the server from
   // answering; each request then fails closed on its own (security bar G58).
-  try {
-    const { deleteExpiredChallenges } = await import("./webauthn/challenges");
-    await deleteExpiredChallenges();
-    const { deleteStaleBuckets } = await import("./auth/rate-limit");
-    await deleteStaleBuckets();
-    const { deleteExpiredSignUpRequests } = await import("./auth/sign-up");
-    await deleteExpiredSignUpRequests();
-    const { deleteOldOutboxMail } = await import("./mail/outbox");
-    await deleteOldOutboxMail();
-  } catch (error) {
-    console.warn(`Passkey Lab: could not delete expired challenges at start-up (${describe(error)}).`);
-  }
+  const { env } = await import("./env");
+  const { startSweeper } = await import("./housekeeping/start-sweeper");
+  startSweeper(env.SWEEP_INTERVAL_SECONDS * 1000);
 }

@@ -19,6 +19,8 @@ const server = spawn(process.execPath, ["server.mjs", "--port", port], {
     FIDO_CONFORMANCE_API: "on",
     FIDO_METADATA_DIR: `./${dataDir}/fido-metadata`,
     TRUSTED_PROXIES: "loopback",
+    // Expired rows go within seconds, so a test that ages a row sees the sweeper at work (security bar 60, 68).
+    SWEEP_INTERVAL_SECONDS: "2",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

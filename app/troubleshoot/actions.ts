@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { createElement, type ReactNode } from "react";
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
-import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
+import { allow, EVERYONE, limits, rateLimited, serverBusy } from "@/lib/auth/rate-limit";
 import { currentSession } from "@/lib/auth/session";
 import type { Finding } from "@/lib/compat/finding";
 import { evaluateEnvironment } from "@/lib/compat/findings";
@@ -14,6 +14,7 @@ import { environmentSnapshotSchema } from "@/lib/compat/snapshot";
 import { requestSource } from "@/lib/request-client";
 import { ok, type Result } from "@/lib/result";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
+import { hasRoomForReport, reportStoreFull } from "@/lib/troubleshoot/report-ceiling";
 import { reportContentSchema } from "@/lib/troubleshoot/report-content";
 import { REPORT_MAX_BYTES, saveReport as storeReport } from "@/lib/troubleshoot/reports";
 import {
@@ -56,6 +57,7 @@ export async function checkBrowserAction(input: unknown): Promise<Result<Browser
 export async function startLiveTestAction() {
   return answerSafely(async () => {
     if (!(await allow(limits.liveTestPerClient, await requestSource()))) return rateLimited();
+    if (!(await allow(limits.liveTestOverall, EVERYONE))) return serverBusy();
     const session = await currentSession();
     return { ok: true as const, data: await startLiveRegistration(session ? await listPasskeys(session.user.id) : []) };
   });
@@ -98,6 +100,7 @@ export async function saveReportAction(content: unknown): Promise<Result<{ code:
 
 async function saveReport(content: unknown): Promise<Result<{ code: string }>> {
   if (!(await allow(limits.reportPerClient, await requestSource()))) return rateLimited();
+  if (!(await hasRoomForReport())) return reportStoreFull();
   if (JSON.stringify(content ?? null).length > REPORT_MAX_BYTES) {
     return { ok: false, code: "input:invalid", message: "This report is too large to save." };
   }

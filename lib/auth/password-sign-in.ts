@@ -6,6 +6,7 @@ import { challenges } from "@/lib/db/schema";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { AppError, catchAppError, fail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
+import { recordFailedSignIn } from "./failed-sign-ins";
 import { clearFailedAttempts, isLocked, recordFailedAttempt } from "./lockout";
 import { checkPassword } from "./password";
 import { spendRecoveryCode } from "./recovery-codes";
@@ -17,14 +18,16 @@ const PENDING_TTL_MS = 5 * 60_000;
 
 export type PasswordStep = { next: "signed-in"; userId: string } | { next: "second-factor"; pendingToken: string };
 
-export async function signInWithPassword(email: string, password: string, client: string): Promise<Result<PasswordStep>> {
+/** `source`: the caller's address, counted (as a keyed hash) with a failure (lib/auth/failed-sign-ins.ts). */
+export async function signInWithPassword(email: string, password: string, client: string, source = "unknown"): Promise<Result<PasswordStep>> {
   const user = await findUserByEmail(email);
   const passwordOk = await checkPassword(user?.passwordHash, password);
   if (!user || !passwordOk || isLocked(user)) {
-    // The same writes, in one commit, whether or not the account exists (an unknown email is logged on no account).
+    // The same writes, in one commit, whether or not the account exists (an unknown email is counted on no account).
+    // Counted, not logged as an event: anyone who knows the email can fail here (security bar 61).
     await transaction(async (tx) => {
       await recordFailedAttempt(user?.id ?? null, tx);
-      await recordEvent(tx, { userId: user?.id ?? null, type: "sign-in.failed", client, detail: { reason: "password" } });
+      await recordFailedSignIn(tx, { userId: user?.id ?? null, reason: "password", source });
     });
     return fail("auth:invalid-credentials", INVALID_CREDENTIALS);
   }
@@ -50,6 +53,7 @@ export async function completeSecondFactor(
   code: string,
   kind: "totp" | "recovery-code",
   client: string,
+  source = "unknown",
 ): Promise<Result<{ userId: string }>> {
   const now = new Date();
   const pending = await db.query.challenges.findFirst({
@@ -87,7 +91,7 @@ export async function completeSecondFactor(
   if (!result.ok) {
     if (result.code === "totp:invalid-code") {
       await recordFailedAttempt(user.id);
-      await recordEvent(db, { userId: user.id, type: "sign-in.failed", client, detail: { reason: kind } });
+      await recordFailedSignIn(db, { userId: user.id, reason: kind, source });
     }
     return result;
   }

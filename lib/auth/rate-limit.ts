@@ -11,6 +11,11 @@ export type Limit = { name: string; max: number; windowMs: number };
 export const limits = {
   signInOptionsPerClient: { name: "sign-in-options:client", max: 120, windowMs: 60_000 },
   signInOptionsPerAccount: { name: "sign-in-options:account", max: 60, windowMs: 60_000 },
+  // Every caller together (security bar 60): each sign-in option stores a challenge row until it expires, and per-client
+  // limits multiply by the number of addresses a flooder has. 3000 a minute is 50 sign-ins a second, far above this
+  // portal's load; with the sweeper deleting rows once they expire, at most ≈ 3000 × (5 + 1) open sign-in challenges
+  // (a few MB) can exist at once (docs/decisions/012).
+  signInOptionsOverall: { name: "sign-in-options:all", max: 3000, windowMs: 60_000 },
   passwordPerClient: { name: "password:client", max: 60, windowMs: 60_000 },
   // Codes (TOTP or recovery code) come after a right password or inside a session, a few per person at most: half the
   // password budget still serves many people behind one address. Per account, lib/auth/lockout.ts stops a guesser
@@ -26,6 +31,8 @@ export const limits = {
   // Mail to one address (codes or notices), whoever asks: nobody can flood an inbox through the sign-up form.
   signUpMailPerAddress: { name: "sign-up-mail:address", max: 5, windowMs: 60 * 60_000 },
   liveTestPerClient: { name: "live-test:client", max: 30, windowMs: 60_000 },
+  // Every caller together (security bar 60): a live test's row lives 15 minutes, so at most ≈ 600 × 16 exist at once.
+  liveTestOverall: { name: "live-test:all", max: 600, windowMs: 60_000 },
   reportPerClient: { name: "report:client", max: 20, windowMs: 60_000 },
   // A report code is the key to the report, so look-ups by code are counted per client and for everyone together: a
   // guesser with many addresses still gets 120 a minute in all (docs/decisions/013 has the odds). A person opens their
@@ -57,7 +64,13 @@ export async function allow(limit: Limit, subject: string, writer: Tx | typeof d
 
 export const rateLimited = (): Failure => fail("rate:limited", "Too many attempts from here. Wait a minute, then try again.");
 
-/** Forgets buckets whose window ended an hour ago or more. */
+/** The overall budget of a limit shared by every caller is spent: not this client's doing, so it is not told so. */
+export const serverBusy = (): Failure => fail("rate:limited", "Too many requests at this moment. Wait a minute, then try again.");
+
+/** The subject of a limit that counts every caller together. */
+export const EVERYONE = "*";
+
+/** Forgets buckets whose window started two hours ago or more: every window is an hour or shorter, so these are over. */
 export async function deleteStaleBuckets(now = Date.now()): Promise<void> {
   await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, now - 2 * 60 * 60_000));
 }

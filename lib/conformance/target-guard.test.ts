@@ -16,6 +16,8 @@ describe("refusedAddressRange", () => {
     ["100.100.100.200", "carrierGradeNat"], // Alibaba Cloud metadata
     ["100.64.0.1", "carrierGradeNat"],
     ["192.0.0.192", "reserved"], // Oracle Cloud metadata
+    ["168.63.129.16", "cloudInternal"], // Azure WireServer: public unicast, answered inside Azure (SEC-60b)
+    ["::ffff:168.63.129.16", "cloudInternal"],
     ["0.0.0.0", "unspecified"],
     ["224.0.0.1", "multicast"],
     ["255.255.255.255", "broadcast"],
@@ -76,6 +78,7 @@ describe("parseTarget", () => {
     ["http://[::ffff:7f00:1]:3000/fido", "::ffff:7f00:1 (loopback)"],
     ["http://2130706433/fido", "127.0.0.1 (loopback)"],
     ["http://[fd00:ec2::254]/", "fd00:ec2::254 (uniqueLocal)"],
+    ["http://168.63.129.16/machine", "168.63.129.16 (cloudInternal)"],
   ])("refuses the IP address %s in public mode without any look-up", (url, detail) => {
     expect(parseTarget(url, "public", SELF)).toMatchObject({ ok: false, code: "target:private-address", detail });
     expect(parseTarget(url, "any", SELF)).toMatchObject({ ok: true });

@@ -33,9 +33,19 @@ const refuse = (code: TargetErrorCode, message: string, detail?: string): Target
  */
 export function refusedAddressRange(address: string): string | null {
   if (!ipaddr.isValid(address)) return "not an IP address";
-  const range = ipaddr.process(address).range();
-  return range === "unicast" ? null : range;
+  const parsed = ipaddr.process(address);
+  const range = parsed.range();
+  if (range !== "unicast") return range;
+  return cloudInternalAddresses.has(parsed.toNormalizedString()) ? "cloudInternal" : null;
 }
+
+/**
+ * Ordinary public unicast addresses that a cloud nonetheless answers from inside its own network: Azure's WireServer
+ * 168.63.129.16 (DHCP, DNS, health probes and the VM agent's goal state, with its certificates; reachable from every
+ * Azure VM, answered by the host, "https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16").
+ * ipaddr.js calls it unicast, so it is listed by hand.
+ */
+const cloudInternalAddresses = new Set(["168.63.129.16"]);
 
 /** The base URL as the suite uses it: no trailing slash. */
 const normalise = (url: URL) => `${url.origin}${url.pathname.replace(/\/+$/, "")}`;

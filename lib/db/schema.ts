@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { blob, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { StoredCaseResult } from "@/lib/conformance/shown-result";
 
 const createdAt = () =>
@@ -147,6 +147,28 @@ export const auditEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("audit_events_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Failed sign-ins by callers who are not signed in, one row per account and hour (security bar 61): "14 failed sign-ins
+ * from 3 addresses". A flood adds to a count instead of pushing security events out of the activity log, and only
+ * enumerated reasons are kept (lib/auth/failed-sign-ins.ts), never text the caller wrote, never a challenge.
+ */
+export const failedSignIns = sqliteTable(
+  "failed_sign_ins",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    hourStart: integer("hour_start", { mode: "timestamp_ms" }).notNull(),
+    count: integer("count").notNull(),
+    /** Reason → how many times, reasons from a fixed list. */
+    reasons: text("reasons", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    /** Keyed hashes of the client addresses, at most 50: enough to count them, never the addresses themselves. */
+    sources: text("sources", { mode: "json" }).$type<string[]>().notNull(),
+    lastAt: integer("last_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.hourStart] }), index("failed_sign_ins_hour_idx").on(t.hourStart)],
 );
 
 /** The demo wallet: a balance in integer units (1 LAB = 10^8 units) and the ledger that explains it. */
@@ -327,6 +349,7 @@ export const conformanceRuns = sqliteTable(
 export type User = typeof users.$inferSelect;
 export type Passkey = typeof passkeys.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type FailedSignIns = typeof failedSignIns.$inferSelect;
 export type FidoUser = typeof fidoUsers.$inferSelect;
 export type FidoCredential = typeof fidoCredentials.$inferSelect;
 export type ConformanceRun = typeof conformanceRuns.$inferSelect;

@@ -6,6 +6,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { totpFactors, type User } from "@/lib/db/schema";
 import { auditEventTypes, listEvents, recordEvent } from "@/lib/auth/audit";
+import { listFailedSignIns, type FailedSignInHour } from "@/lib/auth/failed-sign-ins";
 import { isLocked } from "@/lib/auth/lockout";
 import { findUserByEmail } from "@/lib/auth/users";
 import { listPasskeys, type PasskeyView } from "@/lib/webauthn/passkeys";
@@ -21,6 +22,8 @@ export type AccountForSupport = {
   passkeys: PasskeyView[];
   /** Including `verdict`: the verifier's exact words behind the generic message the person saw. */
   events: EventForSupport[];
+  /** Failed sign-ins by callers who were not signed in, per hour, with enumerated reasons (security bar 61). */
+  failedSignIns: FailedSignInHour[];
 };
 
 export async function lookUpAccount(staff: User, email: string, client: string): Promise<AccountForSupport | null> {
@@ -46,5 +49,6 @@ export async function lookUpAccount(staff: User, email: string, client: string):
       client: event.client,
       detail: event.detail,
     })),
+    failedSignIns: await listFailedSignIns(account.id),
   };
 }

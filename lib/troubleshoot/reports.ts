@@ -29,10 +29,11 @@ export async function saveReport(content: Record<string, unknown>, userId: strin
   }
 }
 
-async function findByCanonicalCode(code: string | null): Promise<SavedReport | null> {
+/** A report until it expires; after that it is not found, whether or not the sweeper has deleted it yet. */
+async function findByCanonicalCode(code: string | null, now: Date): Promise<SavedReport | null> {
   if (!code) return null;
   const report = await db.query.troubleshootReports.findFirst({
-    where: and(eq(troubleshootReports.code, code), gt(troubleshootReports.expiresAt, new Date())),
+    where: and(eq(troubleshootReports.code, code), gt(troubleshootReports.expiresAt, now)),
   });
   return report ?? null;
 }
@@ -41,24 +42,25 @@ async function findByCanonicalCode(code: string | null): Promise<SavedReport | n
  * For support staff (who are signed in with 2FA and a passkey step-up): the whole report, also under a short code of
  * the first scheme, which still opens the reports saved before long codes until they expire.
  */
-export async function findReportForStaff(input: string): Promise<SavedReport | null> {
-  return (await findByCanonicalCode(normaliseReportCode(input))) ?? findByCanonicalCode(normaliseLegacyReportCode(input));
+export async function findReportForStaff(input: string, now = new Date()): Promise<SavedReport | null> {
+  return (await findByCanonicalCode(normaliseReportCode(input), now)) ?? findByCanonicalCode(normaliseLegacyReportCode(input), now);
 }
 
 /**
  * For anyone with a code (the public report page and its JSON): counted per client and overall, long codes only, and
  * without the contact email. Every look-up counts, found or not: that is what a guesser spends.
  */
-export async function lookUpReport(input: string, source: string): Promise<Result<PublicReport>> {
+export async function lookUpReport(input: string, source: string, now = new Date()): Promise<Result<PublicReport>> {
   if (!(await allow(limits.reportLookupPerClient, source)) || !(await allow(limits.reportLookupOverall, "all"))) {
     return fail("rate:limited", "Too many report look-ups just now. Wait a minute, then open the report again.");
   }
-  const report = await findByCanonicalCode(normaliseReportCode(input));
+  const report = await findByCanonicalCode(normaliseReportCode(input), now);
   if (!report) return fail("report:not-found", "No report with this code (they last 30 days).");
   const { contactEmail: _hidden, ...content } = report.content;
   return ok({ code: report.code, content, createdAt: report.createdAt, expiresAt: report.expiresAt });
 }
 
+/** The README's "kept 30 days" (security bar 68): run by the sweeper (lib/housekeeping) while the server runs. */
 export async function deleteExpiredReports(now = new Date()): Promise<void> {
   await db.delete(troubleshootReports).where(lt(troubleshootReports.expiresAt, now));
 }

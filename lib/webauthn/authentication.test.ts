@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { challenges, passkeys } from "@/lib/db/schema";
-import { limits } from "@/lib/auth/rate-limit";
+import { challenges, passkeys, rateLimitBuckets } from "@/lib/db/schema";
+import { EVERYONE, limits } from "@/lib/auth/rate-limit";
 import { newToken } from "@/lib/crypto/tokens";
 import { recordFailedAttempt } from "@/lib/auth/lockout";
 import { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
@@ -24,6 +24,20 @@ describe("passkey sign-in options", () => {
     expect(await startPasskeySignIn({ source })).toMatchObject({ ok: false, code: "rate:limited" });
     expect(await db.$count(challenges, eq(challenges.purpose, "sign-in"))).toBe(stored);
     expect((await startPasskeySignIn({ source: `client-${newToken(6)}` })).ok).toBe(true);
+  });
+
+  it("stop for every client once all callers together spent the overall budget, storing nothing (security bar 60)", async () => {
+    const now = Date.now();
+    const key = `${limits.signInOptionsOverall.name}:${EVERYONE}`;
+    const spent = { windowStart: now, count: limits.signInOptionsOverall.max - 1 };
+    await db.insert(rateLimitBuckets).values({ key, ...spent }).onConflictDoUpdate({ target: rateLimitBuckets.key, set: spent });
+    const last = await startPasskeySignIn({ source: `client-${newToken(6)}` });
+    expect(last.ok).toBe(true);
+    const stored = await db.$count(challenges, eq(challenges.purpose, "sign-in"));
+    const refused = await startPasskeySignIn({ source: `client-${newToken(6)}` });
+    expect(refused).toMatchObject({ ok: false, code: "rate:limited", message: expect.stringContaining("at this moment") });
+    expect(await db.$count(challenges, eq(challenges.purpose, "sign-in"))).toBe(stored);
+    await db.delete(rateLimitBuckets).where(eq(rateLimitBuckets.key, key));
   });
 
   it("are rate-limited per account too, whatever the client", async () => {
@@ -148,9 +162,26 @@ describe("passkey sign-in", () => {
     response.response.signature = signature.toString("base64url");
     const badResult = await finishPasskeySignIn(bad.ceremonyId, response, "t");
 
+    // The outsider's user handle names no account here: the one case the browser is told (signalUnknownCredential).
     expect(unknownResult.ok || unknownResult.code).toBe("passkey:unknown-credential");
     expect(badResult.ok || badResult.code).toBe("passkey:not-verified");
     expect(!unknownResult.ok && unknownResult.message).toBe(!badResult.ok && badResult.message);
+  });
+
+  it("answers a junk assertion for a decoy and for a real account alike, without the verifier's words (security bar 62)", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    const stranger = new SoftwareAuthenticator();
+    await addPasskey(await createAccount(), stranger);
+    const junkFor = (options: { allowCredentials?: { id: string }[] }, id: string) => {
+      const response = stranger.authenticate({ ...options, allowCredentials: undefined } as never, ORIGIN);
+      return { ...response, id, rawId: id, response: { ...response.response, userHandle: undefined } };
+    };
+    const decoy = await signInOptions(`nobody-${newToken(6)}@test.example`);
+    const real = await signInOptions(account.user.email);
+    const decoyResult = await finishPasskeySignIn(decoy.ceremonyId, junkFor(decoy.options, decoy.options.allowCredentials![0].id), "t");
+    const realResult = await finishPasskeySignIn(real.ceremonyId, junkFor(real.options, real.options.allowCredentials![0].id), "t");
+    expect(decoyResult).toEqual(realResult);
+    expect(realResult).toEqual({ ok: false, code: "passkey:not-verified", message: expect.any(String) });
   });
 });
 

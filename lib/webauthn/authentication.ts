@@ -6,16 +6,18 @@ import { generateAuthenticationOptions, type AuthenticationResponseJSON } from "
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { eq, sql } from "drizzle-orm";
 import { db, transaction } from "@/lib/db/client";
-import { passkeys, type Passkey, type StepUpPurpose, type User } from "@/lib/db/schema";
+import { passkeys, users, type Passkey, type StepUpPurpose, type User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/auth/audit";
-import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
+import { recordFailedSignIn } from "@/lib/auth/failed-sign-ins";
+import { allow, EVERYONE, limits, rateLimited, serverBusy } from "@/lib/auth/rate-limit";
 import { newSessionId } from "@/lib/auth/session-token";
 import { grantStepUp, type SteppedUp } from "@/lib/auth/step-up";
 import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
 import { AppError, fail, ok, type Failure, type Result } from "@/lib/result";
 import { NOT_VERIFIED_MESSAGE, recordAssertion, UV_MISSING_MESSAGE, verifyAssertion } from "./assertion";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge, saveChallenge, type Challenge } from "./challenges";
+import { passkeyFailureReason } from "./failure-reason";
 import { authenticationResponseSchema } from "./response-schemas";
 import { CEREMONY_TIMEOUT_MS, relyingParty } from "./relying-party";
 
@@ -33,8 +35,8 @@ function decoyCredentials(email: string) {
 
 /**
  * With an email: username-first (allowCredentials). Without: usernameless and autofill (discoverable credentials).
- * `source` is the client's address: options are rate-limited per client and per account (security bar E46), counted
- * in the same commit that stores the challenge.
+ * `source` is the client's address: options are rate-limited per client and per account (security bar E46) and for
+ * every caller together (security bar 60), counted in the same commit that stores the challenge.
  */
 export async function startPasskeySignIn({ email, source }: { email?: string; source: string }): Promise<Result<RequestOptions>> {
   const user = email ? await findUserByEmail(email) : undefined;
@@ -55,6 +57,8 @@ export async function startPasskeySignIn({ email, source }: { email?: string; so
   return transaction(async (tx) => {
     const allowed = (await allow(limits.signInOptionsPerClient, source, tx)) && (!email || (await allow(limits.signInOptionsPerAccount, email, tx)));
     if (!allowed) return rateLimited();
+    // What unauthenticated callers can make the server store, in total (security bar 60; docs/decisions/012).
+    if (!(await allow(limits.signInOptionsOverall, EVERYONE, tx))) return serverBusy();
     const ceremonyId = await saveChallenge(
       { purpose: "sign-in", value: options.challenge, userId: user?.id ?? null, allowedCredentialIds: offeredIds(options) },
       tx,
@@ -70,6 +74,9 @@ export function offeredIds(options: PublicKeyCredentialRequestOptionsJSON): stri
 
 // Built once (Drizzle .prepare()): every sign-in looks its passkey up by credential id (docs/performance.md).
 const passkeyById = db.query.passkeys.findFirst({ where: eq(passkeys.id, sql.placeholder("id")) }).prepare();
+const userByHandle = db.query.users
+  .findFirst({ where: eq(users.webauthnUserId, sql.placeholder("handle")), columns: { id: true } })
+  .prepare();
 
 type Verified = { passkey: Passkey; owner: User; challenge: Challenge; assertion: Awaited<ReturnType<typeof verifyAssertion>> };
 
@@ -81,21 +88,28 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   const parsed = authenticationResponseSchema.safeParse(body);
   if (!parsed.success) throw new AppError("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
   const response: AuthenticationResponseJSON = parsed.data;
+  // The one refusal with a code of its own (decision 004, revised in 012): a user handle that names no account is a
+  // discoverable passkey whose account is gone, and the browser may hide it (signalUnknownCredential). It depends on the
+  // handle alone, 64 random bytes no stranger knows, never on the credential id: a decoy id and a real one must answer
+  // alike (security bar 62), so an unregistered id without such a handle is "not verified" like a bad signature.
+  const userHandle = response.response.userHandle;
+  if (userHandle && !(await userByHandle.execute({ handle: userHandle }))) {
+    throw new AppError("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "userHandle names no account");
+  }
   // WebAuthn L3 §7.2 step 5: options that listed credentials accept only those (security bar A11), decoys included.
   if (challenge.allowedCredentialIds && !challenge.allowedCredentialIds.includes(response.id)) {
     throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential id is not one the options offered (allowCredentials)");
   }
   const passkey = await passkeyById.execute({ id: response.id });
-  if (!passkey) throw new AppError("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "credential id is not registered here");
+  if (!passkey) throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential id is not registered here");
   // Username-first and step-up: the credential must belong to the account the options were for (security bar A11).
   const expectedOwner = ownerId ?? challenge.userId;
   if (expectedOwner && passkey.userId !== expectedOwner) {
     throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential belongs to another account");
   }
   const owner = await getUser(passkey.userId);
-  if (!owner) throw new AppError("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "credential has no account");
+  if (!owner) throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential has no account");
   // WebAuthn L3 §7.2 step 6: the user handle, when given, must be the owner's; usernameless needs it (security bar A12).
-  const userHandle = response.response.userHandle;
   const handleMatches = userHandle ? userHandle === owner.webauthnUserId : Boolean(expectedOwner);
   if (!handleMatches) {
     throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "userHandle does not match the credential's account");
@@ -105,7 +119,8 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   return { passkey, owner, challenge, assertion };
 }
 
-export async function finishPasskeySignIn(ceremonyId: string, body: unknown, client: string): Promise<Result<{ userId: string }>> {
+/** `source`: the caller's address, counted (as a keyed hash) when the sign-in fails on a known passkey. */
+export async function finishPasskeySignIn(ceremonyId: string, body: unknown, client: string, source = "unknown"): Promise<Result<{ userId: string }>> {
   const result = await burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, "sign-in");
     const { passkey, owner, assertion } = await checkAssertion(challenge, body);
@@ -116,21 +131,23 @@ export async function finishPasskeySignIn(ceremonyId: string, body: unknown, cli
     });
     return ok({ userId: owner.id });
   });
-  if (!result.ok && result.code !== "passkey:unknown-credential") await logFailure(body, client, result);
-  return result;
+  if (result.ok) return result;
+  if (result.code !== "passkey:unknown-credential") await countFailure(body, source, result);
+  // The caller is not signed in: it gets the code and the message, never the verifier's words (security bar 62), which
+  // may name what was expected; support reads the reason in the account's record.
+  return fail(result.code, result.message);
 }
 
-/** Logs a failed passkey sign-in on the passkey's account, with the verifier's exact words for support staff. */
-async function logFailure(body: unknown, client: string, failure: Failure) {
+/**
+ * Counts a failed passkey sign-in on the passkey's account, under an enumerated reason (security bar 61): anyone may
+ * send an assertion with a known credential id, so its text is never stored, nor can a flood bury real events.
+ */
+async function countFailure(body: unknown, source: string, failure: Failure) {
   const id = (body as { id?: unknown } | null)?.id;
-  const passkey = typeof id === "string" ? await passkeyById.execute({ id }) : undefined;
+  // A credential id is at most 1023 bytes (WebAuthn L3 §5.1), 1364 base64url characters: anything longer is no passkey.
+  const passkey = typeof id === "string" && id.length <= 1364 ? await passkeyById.execute({ id }) : undefined;
   if (!passkey) return;
-  await recordEvent(db, {
-    userId: passkey.userId,
-    type: "sign-in.failed",
-    client,
-    detail: { reason: failure.code, label: passkey.label, ...(failure.detail ? { verdict: failure.detail } : {}) },
-  });
+  await recordFailedSignIn(db, { userId: passkey.userId, reason: passkeyFailureReason(failure), source });
 }
 
 /** Step-up with a passkey: this account's passkeys only, user verification required. */
@@ -172,8 +189,8 @@ export async function finishPasskeyStepUp(
     return ok(steppedUp);
   });
   if (!result.ok) {
-    const detail = { reason: result.code, ...(result.detail ? { verdict: result.detail } : {}) };
-    await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail });
+    // The reason from a fixed list, never the verifier's words: they repeat the challenge and what the browser sent.
+    await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail: { reason: result.code, verdict: passkeyFailureReason(result) } });
   }
   return result;
 }

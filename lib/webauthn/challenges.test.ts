@@ -81,13 +81,12 @@ describe("challenges", () => {
     await expectInvalid(requireOpenChallenge(newToken(16), "sign-in"));
   });
 
-  it("deletes challenges a day after they expire, and keeps younger ones", async () => {
-    const old = await saveChallenge({ purpose: "sign-in", value: newToken(16) });
-    const recent = await saveChallenge({ purpose: "sign-in", value: newToken(16) });
-    await db.update(challenges).set({ expiresAt: new Date(Date.now() - 25 * 60 * 60_000) }).where(eq(challenges.id, old));
-    await db.update(challenges).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(challenges.id, recent));
+  it("deletes challenges once they expire, and keeps open ones", async () => {
+    const expired = await saveChallenge({ purpose: "sign-in", value: newToken(16) });
+    const open = await saveChallenge({ purpose: "sign-in", value: newToken(16) });
+    await db.update(challenges).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(challenges.id, expired));
     await deleteExpiredChallenges();
-    expect(await challengeRow(old)).toBeUndefined();
-    expect(await challengeRow(recent)).toBeDefined();
+    expect(await challengeRow(expired)).toBeUndefined();
+    expect(await challengeRow(open)).toBeDefined();
   });
 });

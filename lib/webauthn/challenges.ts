@@ -92,7 +92,10 @@ export async function burnOnFailure<T>(ceremonyId: string, work: () => Promise<R
   return result;
 }
 
-/** Deletes challenges that expired more than a day ago (security bar E46). */
+/**
+ * Deletes expired challenges (security bar E46, 60): an expired challenge can no longer be spent, and keeping it only
+ * lets a flood pile up. Run by the sweeper (lib/housekeeping) while the server runs.
+ */
 export async function deleteExpiredChallenges(now = Date.now()): Promise<void> {
-  await db.delete(challenges).where(lt(challenges.expiresAt, new Date(now - 24 * 60 * 60_000)));
+  await db.delete(challenges).where(lt(challenges.expiresAt, new Date(now)));
 }

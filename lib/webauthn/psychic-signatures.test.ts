@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db/client";
 import { fidoCredentials, passkeys } from "@/lib/db/schema";
+import { listFailedSignIns } from "@/lib/auth/failed-sign-ins";
 import { grantStepUp } from "@/lib/auth/step-up";
 import { assertionMutations, registrationMutations, SoftwareAuthenticator } from "@/lib/authenticator";
 import { ECDSA_CURVE_ORDER_SIGNATURE, ECDSA_ZERO_SIGNATURE } from "@/lib/authenticator/mutations/psychic-signatures";
@@ -48,7 +49,9 @@ describe("the portal (lib/webauthn)", () => {
     const valid = account.authenticator.authenticate({ challenge, rpId: relyingParty.id }, ORIGIN);
     const signer = account.authenticator.credentialSigner(account.passkeyIds[0]);
     const result = await finishPasskeySignIn(ceremonyId, mutation.apply(valid, { signer }), "t");
-    expect(result).toMatchObject({ ok: false, code: "passkey:not-verified", detail: "signature did not verify" });
+    // The caller gets the code and message only; the reason is what the account's failed sign-ins record (H61, H62).
+    expect(result).toEqual({ ok: false, code: "passkey:not-verified", message: expect.any(String) });
+    expect((await listFailedSignIns(account.user.id))[0].reasons).toEqual([{ reason: "passkey:signature", words: "signature did not verify", count: 1 }]);
     expect((await db.query.passkeys.findFirst({ where: eq(passkeys.id, account.passkeyIds[0]) }))?.counter).toBe(0);
   });
 

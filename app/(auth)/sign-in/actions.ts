@@ -24,7 +24,7 @@ async function signInWithPasswordFlow(form: FormData): Promise<PasswordState> {
   if (!(await allow(limits.passwordPerClient, await requestSource()))) return rateLimited();
   const input = parseInput(passwordSchema, { email: form.get("email") ?? "", password: form.get("password") ?? "" });
   if (!input.ok) return input;
-  const result = await signInWithPassword(input.data.email, input.data.password, await requestClient());
+  const result = await signInWithPassword(input.data.email, input.data.password, await requestClient(), await requestSource());
   if (!result.ok) return result;
   if (result.data.next === "second-factor") return { ok: true, next: "second-factor", pendingToken: result.data.pendingToken };
   await startSession(result.data.userId);
@@ -46,7 +46,7 @@ async function completeSecondFactorFlow(form: FormData): Promise<SecondFactorSta
   const input = parseInput(secondFactorSchema, Object.fromEntries(form));
   if (!input.ok) return input;
   const { pendingToken, code, kind } = input.data;
-  const result = await completeSecondFactor(pendingToken, code, kind, await requestClient());
+  const result = await completeSecondFactor(pendingToken, code, kind, await requestClient(), await requestSource());
   if (!result.ok) return result;
   await startSession(result.data.userId);
   redirect(safeReturnPath(form.get("returnTo")));
@@ -75,7 +75,7 @@ export async function finishPasskeySignInAction(ceremonyId: unknown, response: u
 async function finishPasskeySignInFlow(ceremonyId: unknown, response: unknown): Promise<Result> {
   const id = parseInput(z.string().min(1).max(100), ceremonyId);
   if (!id.ok) return id;
-  const result = await finishPasskeySignIn(id.data, response, await requestClient());
+  const result = await finishPasskeySignIn(id.data, response, await requestClient(), await requestSource());
   if (!result.ok) return result;
   await startSession(result.data.userId);
   return { ok: true, data: undefined };

@@ -1,3 +1,4 @@
+import { FailedSignIns } from "@/components/failed-sign-ins";
 import { LocalTime } from "@/components/local-time";
 import { Badge, Card } from "@/components/ui";
 import type { AccountForSupport } from "@/lib/support/account-lookup";
@@ -35,6 +36,9 @@ export function AccountView({ account }: { account: AccountForSupport }) {
             ))}
           </ul>
         )}
+      </Card>
+      <Card title="Failed sign-ins (not signed in, per hour)">
+        <FailedSignIns hours={account.failedSignIns} showCodes />
       </Card>
       <Card title="Recent activity (with the server's exact verdicts)">
         <ul aria-label="Recent activity" className="flex flex-col divide-y divide-slate-100 text-sm">

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { LocalTime } from "@/components/local-time";
 import { auditEventTypes, listEvents, publicDetail } from "@/lib/auth/audit";
 import { requirePageSession } from "@/lib/auth/session";
+import { FailedSignIns } from "@/components/failed-sign-ins";
+import { listFailedSignIns } from "@/lib/auth/failed-sign-ins";
 
 export const metadata = { title: "Activity" };
 
@@ -10,6 +12,7 @@ const failures = new Set(["sign-in.failed", "step-up.failed"]);
 export default async function ActivityPage() {
   const { user } = await requirePageSession();
   const events = await listEvents(user.id);
+  const failedSignIns = await listFailedSignIns(user.id);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -19,6 +22,14 @@ export default async function ActivityPage() {
         <h1 className="mt-2 text-2xl font-bold">Activity</h1>
         <p className="text-sm text-slate-600">Sign-ins, failures and every change to how you sign in; newest first.</p>
       </div>
+      <section aria-labelledby="failed-sign-ins" className="flex flex-col gap-2">
+        <h2 id="failed-sign-ins" className="text-lg font-semibold">Failed sign-ins</h2>
+        <p className="text-sm text-slate-600">
+          Attempts to sign in to your account that failed, counted per hour. Anyone who knows your email can cause these;
+          if you see many and did not make them, your password and passkeys still keep them out.
+        </p>
+        <FailedSignIns hours={failedSignIns} />
+      </section>
       {events.length === 0 ? (
         <p className="text-sm text-slate-600">Nothing yet.</p>
       ) : (

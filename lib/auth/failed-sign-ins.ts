@@ -1,0 +1,81 @@
+// Failed sign-ins by callers who are not signed in (security bar 61). Anyone who knows an email can fail to sign in to
+// its account as often as the rate limits allow, so these failures are not events in the activity log: each account
+// has one counting row per hour, "14 failed sign-ins from 3 addresses", with how often each reason came up. A flood
+// then changes a number, never pushes "passkey added" out of view, and stores nothing the caller wrote: reasons come
+// from a fixed list and addresses are kept only as keyed hashes, to be counted.
+import { createHmac } from "node:crypto";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { db, type Tx } from "@/lib/db/client";
+import { failedSignIns, type FailedSignIns } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { passkeyFailureReasons, type PasskeyFailureReason } from "@/lib/webauthn/failure-reason";
+
+export const failedSignInReasons = {
+  password: "wrong password",
+  totp: "wrong authenticator code",
+  "recovery-code": "wrong or already used recovery code",
+  ...passkeyFailureReasons,
+} as const;
+export type FailedSignInReason = "password" | "totp" | "recovery-code" | PasskeyFailureReason;
+
+const HOUR_MS = 60 * 60_000;
+/** Kept as long as the activity a person can look back on for a month; the sweeper deletes older hours. */
+export const FAILED_SIGN_INS_KEPT_MS = 30 * 24 * HOUR_MS;
+/** Addresses counted per hour; past this the count reads "50 or more addresses". */
+export const MAX_COUNTED_SOURCES = 50;
+
+/** 48 bits of a keyed hash: distinct addresses stay distinct among 50, and the address cannot be read back. */
+function sourceTag(source: string): string {
+  return createHmac("sha256", env.AUTH_SECRET).update(`failed-sign-in-source:${source}`).digest().subarray(0, 6).toString("base64url");
+}
+
+/**
+ * Counts one failure against the account's current hour, in one statement. With null (an unknown email) it runs the
+ * same statement, which then inserts nothing: an unknown account costs the same as a known one (security bar E41).
+ */
+export async function recordFailedSignIn(
+  writer: Tx | typeof db,
+  failure: { userId: string | null; reason: FailedSignInReason; source: string },
+  now = Date.now(),
+): Promise<void> {
+  if (!(failure.reason in failedSignInReasons)) throw new Error(`not a failed sign-in reason: ${failure.reason}`);
+  const hourStart = Math.floor(now / HOUR_MS) * HOUR_MS;
+  const tag = sourceTag(failure.source);
+  const path = `$."${failure.reason}"`;
+  await writer.run(sql`
+    insert into failed_sign_ins (user_id, hour_start, count, reasons, sources, last_at)
+    select id, ${hourStart}, 1, json_object(${failure.reason}, 1), json_array(${tag}), ${now} from users where id = ${failure.userId ?? ""}
+    on conflict (user_id, hour_start) do update set
+      count = count + 1,
+      reasons = json_set(reasons, ${path}, coalesce(json_extract(reasons, ${path}), 0) + 1),
+      sources = case
+        when json_array_length(sources) >= ${MAX_COUNTED_SOURCES} or exists (select 1 from json_each(failed_sign_ins.sources) where value = ${tag})
+        then sources else json_insert(sources, '$[#]', ${tag}) end,
+      last_at = ${now}`);
+}
+
+export type FailedSignInHour = { hourStart: Date; lastAt: Date; summary: string; reasons: { reason: string; words: string; count: number }[] };
+
+/** "14 failed sign-ins from 3 addresses", and each reason with its count, most frequent first. */
+export function describeFailedSignIns(row: Pick<FailedSignIns, "hourStart" | "lastAt" | "count" | "reasons" | "sources">): FailedSignInHour {
+  const addresses = row.sources.length >= MAX_COUNTED_SOURCES ? `${MAX_COUNTED_SOURCES} or more addresses` : plural(row.sources.length, "address", "addresses");
+  const reasons = Object.entries(row.reasons)
+    .map(([reason, count]) => ({ reason, words: failedSignInReasons[reason as FailedSignInReason] ?? "refused", count }))
+    .sort((a, b) => b.count - a.count);
+  return { hourStart: row.hourStart, lastAt: row.lastAt, summary: `${plural(row.count, "failed sign-in", "failed sign-ins")} from ${addresses}`, reasons };
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** The account's hours with failed sign-ins, newest first, within the last `sinceMs` (default: all that is kept). */
+export async function listFailedSignIns(userId: string, now = Date.now(), sinceMs = FAILED_SIGN_INS_KEPT_MS): Promise<FailedSignInHour[]> {
+  const rows = await db.query.failedSignIns.findMany({
+    where: and(eq(failedSignIns.userId, userId), gte(failedSignIns.hourStart, new Date(now - sinceMs))),
+    orderBy: [desc(failedSignIns.hourStart)],
+  });
+  return rows.map(describeFailedSignIns);
+}
+
+export async function deleteOldFailedSignIns(now = Date.now()): Promise<void> {
+  await db.delete(failedSignIns).where(lt(failedSignIns.hourStart, new Date(now - FAILED_SIGN_INS_KEPT_MS)));
+}
