@@ -10,7 +10,7 @@ import { newToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
 import { challenges, conformanceRuns, liveTests, rateLimitBuckets, stepUpGrants, troubleshootReports, users } from "@/lib/db/schema";
 import { startLiveRegistration } from "@/lib/troubleshoot/live-test";
-import { findReport, REPORT_TTL_MS, saveReport } from "@/lib/troubleshoot/reports";
+import { findReportForStaff, REPORT_TTL_MS, saveReport } from "@/lib/troubleshoot/reports";
 import { saveChallenge } from "@/lib/webauthn/challenges";
 import { CEREMONY_TIMEOUT_MS } from "@/lib/webauthn/relying-party";
 import { createAccount } from "@/test/accounts";
@@ -25,7 +25,7 @@ async function rowsOfEachKind() {
   const now = Date.now();
   await allow({ name: "sweep-test", max: 1, windowMs: MINUTE }, bucketKey.slice("sweep-test:".length), db, now);
   for (let i = 0; i < 10; i++) await recordFailedAttempt(account.user.id, db, now);
-  await grantStepUp(db, { userId: account.user.id, sessionId: newToken(16), method: "totp" });
+  await grantStepUp(db, { userId: account.user.id, sessionId: newToken(16), method: "totp", purpose: "add-passkey" });
   return {
     userId: account.user.id,
     bucketKey,
@@ -78,11 +78,11 @@ describe("sweepExpiredRows", () => {
   it("deletes a report 30 days after it was saved (README: kept 30 days), and never shows it after that", async () => {
     const rows = await rowsOfEachKind();
     const justBefore = Date.now() + REPORT_TTL_MS - MINUTE;
-    expect(await findReport(rows.reportCode, new Date(justBefore))).not.toBeNull();
+    expect(await findReportForStaff(rows.reportCode, new Date(justBefore))).not.toBeNull();
     await sweepExpiredRows(justBefore);
     expect(await whatIsLeft(rows)).toMatchObject({ report: 1, run: 1 });
     const after = Date.now() + REPORT_TTL_MS + MINUTE;
-    expect(await findReport(rows.reportCode, new Date(after))).toBeNull();
+    expect(await findReportForStaff(rows.reportCode, new Date(after))).toBeNull();
     await sweepExpiredRows(after);
     expect(await whatIsLeft(rows)).toEqual({ challenge: 0, grant: 0, liveTest: 0, bucket: 0, lock: 0, report: 0, run: 0 });
   });
