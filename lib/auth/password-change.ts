@@ -2,13 +2,17 @@ import { eq } from "drizzle-orm";
 import { transaction } from "@/lib/db/client";
 import { users, type User } from "@/lib/db/schema";
 import { fail, ok, type Result } from "@/lib/result";
+import { relyingParty } from "@/lib/webauthn/relying-party";
 import { recordEvent } from "./audit";
 import { recordFailedAttempt } from "./lockout";
 import { checkPassword, hashPassword } from "./password";
+import { refuseWeakPassword } from "./password-blocklist";
 
 /** Changes the password after checking the current one, and ends every session (security bar D37). */
 export async function changePassword(user: User, current: string, next: string, client: string): Promise<Result> {
   if (!user.passwordHash) return fail("password:none", "This account is passwordless: it signs in with passkeys only.");
+  const weak = refuseWeakPassword(next, { email: user.email, serviceName: relyingParty.name });
+  if (weak) return weak;
   if (!(await checkPassword(user.passwordHash, current))) {
     await recordFailedAttempt(user.id);
     return fail("password:incorrect", "Your current password is not correct.");
