@@ -61,7 +61,9 @@ export async function completeSecondFactor(
     ),
   });
   const user = pending?.userId ? await getUser(pending.userId) : undefined;
-  if (!pending || !user) {
+  // A sign-in waiting for its code dies with the sessions (security bar D37): a password change, a sign-out or a
+  // removal after the password step moves sessions_valid_after past it, and the old password must not finish it.
+  if (!pending || !user || pending.createdAt.getTime() <= user.sessionsValidAfter.getTime()) {
     return fail("auth:pending-expired", "This sign-in timed out. Enter your email and password again.");
   }
   const badCode =
