@@ -42,7 +42,10 @@ export const recoveryCodes = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** base64url argon2id(code, salt); SHA-256(code) on rows made before salts (salt null). */
     codeHash: text("code_hash").notNull(),
+    /** One random salt per set of codes (NIST SP 800-63B-4 §3.1.2.1); null on rows from before (docs/decisions/011). */
+    salt: text("salt"),
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("recovery_codes_user_idx").on(t.userId)],
