@@ -1,7 +1,7 @@
 // What support staff see of an account: read-only, secrets never included, and every lookup is itself logged.
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, count, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { totpFactors, type User } from "@/lib/db/schema";
+import { totpFactors, trustedDevices, type User } from "@/lib/db/schema";
 import { listEvents, recordEvent } from "@/lib/auth/audit";
 import { isLocked } from "@/lib/auth/lockout";
 import { findUserByEmail } from "@/lib/auth/users";
@@ -12,7 +12,9 @@ export type AccountForSupport = {
   createdAt: Date;
   hasPassword: boolean;
   hasTotp: boolean;
-  locked: boolean;
+  /** When the lock for new browsers ends (null: not locked); browsers that signed in before have their own. */
+  lockedUntil: Date | null;
+  trustedDevices: number;
   passkeys: PasskeyView[];
   /** Including `verdict`: the verifier's exact words behind the generic message the person saw. */
   events: Awaited<ReturnType<typeof listEvents>>;
@@ -31,7 +33,8 @@ export async function lookUpAccount(staff: User, email: string, client: string):
     createdAt: account.createdAt,
     hasPassword: account.passwordHash !== null,
     hasTotp: Boolean(totp),
-    locked: isLocked(account),
+    lockedUntil: isLocked(account) ? account.lockedUntil : null,
+    trustedDevices: (await db.select({ value: count() }).from(trustedDevices).where(eq(trustedDevices.userId, account.id)))[0].value,
     passkeys: await listPasskeys(account.id),
     events: await listEvents(account.id, 50),
   };

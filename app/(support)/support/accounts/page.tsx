@@ -29,8 +29,14 @@ export default async function AccountLookupPage({ searchParams }: { searchParams
               <Badge tone={account.hasPassword ? "good" : "neutral"}>{account.hasPassword ? "Password set" : "Passwordless"}</Badge>
               <Badge tone={account.hasTotp ? "good" : "warn"}>{account.hasTotp ? "TOTP on" : "TOTP off"}</Badge>
               <Badge tone={account.passkeys.length > 0 ? "good" : "neutral"}>{account.passkeys.length === 1 ? "1 passkey" : `${account.passkeys.length} passkeys`}</Badge>
-              {account.locked && <Badge tone="warn">Locked after failed attempts</Badge>}
+              {account.lockedUntil && <Badge tone="warn">Locked after failed attempts</Badge>}
             </div>
+            {account.lockedUntil && (
+              <p className="mt-2 text-sm">
+                New browsers are locked out until <LocalTime date={account.lockedUntil} />.{" "}
+                {account.trustedDevices === 1 ? "1 browser" : `${account.trustedDevices} browsers`} that signed in before can still sign in.
+              </p>
+            )}
           </Card>
           <Card title="Passkeys">
             {account.passkeys.length === 0 ? (
