@@ -38,11 +38,15 @@ export async function createAccount({ passkeys = 0, algorithm }: { passkeys?: nu
 }
 
 /** Registers one more passkey for the account, with a fresh step-up grant, exactly as the portal does. */
-export async function addPasskey(account: TestAccount, authenticator = account.authenticator): Promise<string> {
+export async function addPasskey(
+  account: TestAccount,
+  authenticator = account.authenticator,
+  choices: Parameters<SoftwareAuthenticator["register"]>[2] = {},
+): Promise<string> {
   await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
   const start = await startRegistration(account, "this-device");
   if (!start.ok) throw new Error(start.message);
-  const response = authenticator.register(start.data.options, ORIGIN);
+  const response = authenticator.register(start.data.options, ORIGIN, choices);
   const finish = await finishRegistration(account, start.data.ceremonyId, response, "Test browser");
   if (!finish.ok) throw new Error(`${finish.code}: ${finish.detail ?? finish.message}`);
   return finish.data.id;

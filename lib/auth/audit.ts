@@ -33,6 +33,8 @@ type Writer = Tx | typeof db;
 /** Why a sign-in or identity check failed, in words; the stored `reason` stays the code (support staff and tests read it). */
 const reasonWords: Record<string, string> = {
   password: "wrong password",
+  "locked:right-password": "right password, refused: locked after too many failed attempts",
+  locked: "refused without checking the code: locked after too many failed attempts",
   totp: "wrong authenticator code",
   "recovery-code": "wrong or already used recovery code",
   "challenge:invalid": "the request had expired or was already used",

@@ -14,9 +14,12 @@ export const failedSignInReasons = {
   password: "wrong password",
   totp: "wrong authenticator code",
   "recovery-code": "wrong or already used recovery code",
+  // The truth behind the one answer a locked account gives (lib/auth/password-sign-in.ts, decision 011).
+  "locked:right-password": "right password, refused while the account was locked",
+  locked: "code not checked: the account was locked",
   ...passkeyFailureReasons,
 } as const;
-export type FailedSignInReason = "password" | "totp" | "recovery-code" | PasskeyFailureReason;
+export type FailedSignInReason = "password" | "totp" | "recovery-code" | "locked:right-password" | "locked" | PasskeyFailureReason;
 
 const HOUR_MS = 60 * 60_000;
 /** Kept as long as the activity a person can look back on for a month; the sweeper deletes older hours. */

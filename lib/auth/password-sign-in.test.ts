@@ -6,7 +6,8 @@ import { isLocked, recordFailedAttempt } from "./lockout";
 import { completeSecondFactor, INVALID_CREDENTIALS, signInWithPassword } from "./password-sign-in";
 import { countUnusedRecoveryCodes } from "./recovery-codes";
 import { confirmTotpSetup, startTotpSetup } from "./totp";
-import { createUser, getUser } from "./users";
+import { changePassword } from "./password-change";
+import { createUser, endAllSessions, getUser } from "./users";
 
 const nextCode = (totp: TOTP) => totp.generate({ timestamp: Date.now() + 30_000 });
 /** A 6-digit code that matches none of the three accepted steps around now. */
@@ -115,5 +116,24 @@ describe("password sign-in", () => {
     for (let i = 0; i < 10; i++) await recordFailedAttempt(account.user.id);
     const result = await completeSecondFactor(pendingToken, nextCode(account.totp), "totp", "t");
     expect(result.ok || result.code).toBe("totp:invalid-code");
+  });
+
+  it("ends a sign-in waiting for its code when the sessions end (sign-out) or the password changes (SEC-37)", async () => {
+    const signedOut = await createAccount();
+    const beforeSignOut = await pendingFor(signedOut.user.email);
+    await endAllSessions(signedOut.user.id);
+    const afterSignOut = await completeSecondFactor(beforeSignOut, nextCode(signedOut.totp), "totp", "t");
+    expect(afterSignOut.ok || afterSignOut.code).toBe("auth:pending-expired");
+
+    const changed = await createAccount();
+    const beforeChange = await pendingFor(changed.user.email);
+    expect((await changePassword(changed.user, PASSWORD, "a different long passphrase", "t")).ok).toBe(true);
+    const afterChange = await completeSecondFactor(beforeChange, nextCode(changed.totp), "totp", "t");
+    expect(afterChange.ok || afterChange.code).toBe("auth:pending-expired");
+
+    // A sign-in started after the change, with the new password, completes.
+    const fresh = await signInWithPassword(changed.user.email, "a different long passphrase", "t");
+    const token = fresh.ok && fresh.data.next === "second-factor" ? fresh.data.pendingToken : "";
+    expect((await completeSecondFactor(token, nextCode(changed.totp), "totp", "t")).ok).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // Password sign-in, then the second factor when the account has one. Every password-path failure looks the same:
-// one message, one code, one argon2 verification (security bar E41).
+// one message, one code, one argon2 verification (security bar E41). A browser that signed in before answers only to
+// its own lock, everyone else to the account's (lib/auth/lockout.ts, decision 011); the log says which refused what.
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, transaction } from "@/lib/db/client";
 import { challenges } from "@/lib/db/schema";
@@ -7,10 +8,11 @@ import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { AppError, catchAppError, fail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
 import { recordFailedSignIn } from "./failed-sign-ins";
-import { clearFailedAttempts, isLocked, recordFailedAttempt } from "./lockout";
+import { clearFailedAttempts, isLockedFor, recordFailedAttempt } from "./lockout";
 import { checkPassword } from "./password";
 import { spendRecoveryCode } from "./recovery-codes";
 import { hasTotp, spendTotpCode } from "./totp";
+import { findTrustedDevice } from "./trusted-devices";
 import { findUserByEmail, getUser } from "./users";
 
 export const INVALID_CREDENTIALS = "User not found or password invalid";
@@ -18,16 +20,29 @@ const PENDING_TTL_MS = 5 * 60_000;
 
 export type PasswordStep = { next: "signed-in"; userId: string } | { next: "second-factor"; pendingToken: string };
 
-/** `source`: the caller's address, counted (as a keyed hash) with a failure (lib/auth/failed-sign-ins.ts). */
-export async function signInWithPassword(email: string, password: string, client: string, source = "unknown"): Promise<Result<PasswordStep>> {
+/**
+ * `source`: the caller's address, counted (as a keyed hash) with a failure (lib/auth/failed-sign-ins.ts);
+ * `deviceCookie`: the browser's trusted-device cookie, if any (lib/auth/device-cookie.ts).
+ */
+export async function signInWithPassword(
+  email: string,
+  password: string,
+  client: string,
+  source = "unknown",
+  deviceCookie?: string,
+): Promise<Result<PasswordStep>> {
   const user = await findUserByEmail(email);
   const passwordOk = await checkPassword(user?.passwordHash, password);
-  if (!user || !passwordOk || isLocked(user)) {
+  const device = user ? await findTrustedDevice(deviceCookie, user.id) : null;
+  const locked = user ? isLockedFor(user, device) : false;
+  if (!user || !passwordOk || locked) {
     // The same writes, in one commit, whether or not the account exists (an unknown email is counted on no account).
-    // Counted, not logged as an event: anyone who knows the email can fail here (security bar 61).
+    // Counted, not logged as an event: anyone who knows the email can fail here (security bar 61). The person sees one
+    // answer whatever the cause; the count keeps the truth: a right password refused by the lock is no wrong password.
+    const reason = user && passwordOk ? "locked:right-password" : "password";
     await transaction(async (tx) => {
-      await recordFailedAttempt(user?.id ?? null, tx);
-      await recordFailedSignIn(tx, { userId: user?.id ?? null, reason: "password", source });
+      await recordFailedAttempt(user?.id ?? null, tx, Date.now(), device);
+      await recordFailedSignIn(tx, { userId: user?.id ?? null, reason, source });
     });
     return fail("auth:invalid-credentials", INVALID_CREDENTIALS);
   }
@@ -42,7 +57,7 @@ export async function signInWithPassword(email: string, password: string, client
     });
     return ok({ next: "second-factor", pendingToken });
   }
-  await clearFailedAttempts(user.id);
+  await clearFailedAttempts(user.id, device);
   await recordEvent(db, { userId: user.id, type: "sign-in.password", client });
   return ok({ next: "signed-in", userId: user.id });
 }
@@ -54,6 +69,7 @@ export async function completeSecondFactor(
   kind: "totp" | "recovery-code",
   client: string,
   source = "unknown",
+  deviceCookie?: string,
 ): Promise<Result<{ userId: string }>> {
   const now = new Date();
   const pending = await db.query.challenges.findFirst({
@@ -65,9 +81,13 @@ export async function completeSecondFactor(
     ),
   });
   const user = pending?.userId ? await getUser(pending.userId) : undefined;
-  if (!pending || !user) {
+  // A sign-in waiting for its code dies with the sessions (security bar D37): a password change, a sign-out or a
+  // removal after the password step moves sessions_valid_after past it, and the old password must not finish it.
+  if (!pending || !user || pending.createdAt.getTime() <= user.sessionsValidAfter.getTime()) {
     return fail("auth:pending-expired", "This sign-in timed out. Enter your email and password again.");
   }
+  const device = await findTrustedDevice(deviceCookie, user.id);
+  const locked = isLockedFor(user, device, now);
   const badCode =
     kind === "totp"
       ? fail("totp:invalid-code", "That code didn't work. Use the newest code from your authenticator app; each code works once.")
@@ -82,7 +102,8 @@ export async function completeSecondFactor(
         .where(and(eq(challenges.id, pending.id), isNull(challenges.consumedAt)))
         .returning({ id: challenges.id });
       if (!claimed) throw new AppError("auth:pending-expired", "This sign-in was already completed. Enter your email and password again.");
-      const accepted = !isLocked(user) && (kind === "totp" ? await spendTotpCode(tx, user.id, code) : await spendRecoveryCode(tx, user.id, code));
+      // During a lock the code is not even checked, so none is spent.
+      const accepted = !locked && (kind === "totp" ? await spendTotpCode(tx, user.id, code) : await spendRecoveryCode(tx, user.id, code));
       if (!accepted) throw new AppError(badCode.code, badCode.message);
       await recordEvent(tx, { userId: user.id, type: kind === "totp" ? "sign-in.totp" : "sign-in.recovery-code", client });
       return ok({ userId: user.id });
@@ -90,11 +111,11 @@ export async function completeSecondFactor(
   );
   if (!result.ok) {
     if (result.code === "totp:invalid-code") {
-      await recordFailedAttempt(user.id);
-      await recordFailedSignIn(db, { userId: user.id, reason: kind, source });
+      await recordFailedAttempt(user.id, db, Date.now(), device);
+      await recordFailedSignIn(db, { userId: user.id, reason: locked ? "locked" : kind, source });
     }
     return result;
   }
-  await clearFailedAttempts(user.id);
+  await clearFailedAttempts(user.id, device);
   return result;
 }

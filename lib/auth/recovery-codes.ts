@@ -1,11 +1,18 @@
-// One-time recovery codes: 10 codes of 10 base32 characters (50 bits each), shown once and stored as SHA-256.
-import { randomBytes } from "node:crypto";
+// One-time recovery codes: 10 codes of 10 base32 characters (50 bits each), shown once. Below 112 bits a stored
+// secret needs a salted, costly one-way function (NIST SP 800-63B-4 §3.1.2.1 and §5.1.2), so a set gets one random
+// salt and each code is stored as argon2id(code, salt): a stolen table costs an attacker one argon2id per guess per
+// set, not one SHA-256 for every account at once. Rows from before (salt null) hold SHA-256 and keep working until
+// they are spent or replaced (docs/decisions/011).
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { hashRaw } from "@node-rs/argon2";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { recoveryCodes } from "@/lib/db/schema";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
 
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+// OWASP's argon2id minimum, as for passwords (lib/auth/password.ts): one verification costs tens of milliseconds.
+const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
 function newRecoveryCode(): string {
   const chars = [...randomBytes(10)].map((byte) => ALPHABET[byte % ALPHABET.length]).join("");
@@ -17,26 +24,56 @@ function normalise(code: string): string {
   return `${compact.slice(0, 5)}-${compact.slice(5)}`;
 }
 
-/** Replaces the account's recovery codes with fresh ones and returns them (the only time they exist in clear). */
-export async function createRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
+async function deriveKey(code: string, salt: string): Promise<Buffer> {
+  return hashRaw(normalise(code), { ...ARGON2ID, salt: Buffer.from(salt, "base64url") });
+}
+
+/** A new set, hashed and ready to store: made before the write transaction, so argon2 never holds the write lock. */
+export type RecoveryCodeSet = { codes: string[]; salt: string; hashes: string[] };
+
+export async function makeRecoveryCodeSet(): Promise<RecoveryCodeSet> {
   const codes = Array.from({ length: 10 }, newRecoveryCode);
+  const salt = randomBytes(16).toString("base64url");
+  const hashes = await Promise.all(codes.map(async (code) => (await deriveKey(code, salt)).toString("base64url")));
+  return { codes, salt, hashes };
+}
+
+/** Replaces the account's recovery codes with `set` and returns its codes (the only time they exist in clear). */
+export async function storeRecoveryCodes(tx: Tx, userId: string, set: RecoveryCodeSet): Promise<string[]> {
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-  await tx.insert(recoveryCodes).values(codes.map((code) => ({ id: newToken(12), userId, codeHash: hashToken(code) })));
-  return codes;
+  await tx.insert(recoveryCodes).values(set.hashes.map((codeHash) => ({ id: newToken(12), userId, codeHash, salt: set.salt })));
+  return set.codes;
+}
+
+function sameBytes(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The unused code `code` is, or null: one argon2id per salt (one per set), then constant-time comparisons. */
+async function findUnusedCode(writer: Tx | Db, userId: string, code: string): Promise<string | null> {
+  const rows = await writer
+    .select({ id: recoveryCodes.id, codeHash: recoveryCodes.codeHash, salt: recoveryCodes.salt })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  const keys = new Map<string | null, Buffer>();
+  for (const salt of new Set(rows.map((row) => row.salt))) {
+    keys.set(salt, salt === null ? Buffer.from(hashToken(normalise(code)), "base64url") : await deriveKey(code, salt));
+  }
+  let match: string | null = null;
+  for (const row of rows) {
+    if (sameBytes(keys.get(row.salt)!, Buffer.from(row.codeHash, "base64url"))) match = row.id;
+  }
+  return match;
 }
 
 /** Spends a recovery code; a code works once, also when two requests race with it. */
 export async function spendRecoveryCode(writer: Tx | Db, userId: string, code: string): Promise<boolean> {
+  const id = await findUnusedCode(writer, userId, code);
+  if (!id) return false;
   const spent = await writer
     .update(recoveryCodes)
     .set({ usedAt: new Date() })
-    .where(
-      and(
-        eq(recoveryCodes.userId, userId),
-        eq(recoveryCodes.codeHash, hashToken(normalise(code))),
-        isNull(recoveryCodes.usedAt),
-      ),
-    )
+    .where(and(eq(recoveryCodes.id, id), isNull(recoveryCodes.usedAt)))
     .returning({ id: recoveryCodes.id });
   return spent.length === 1;
 }

@@ -5,12 +5,13 @@ import { transaction } from "@/lib/db/client";
 import { totpFactors } from "@/lib/db/schema";
 import { AppError, catchAppError, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
-import { createRecoveryCodes } from "./recovery-codes";
+import { makeRecoveryCodeSet, storeRecoveryCodes } from "./recovery-codes";
 import { spendStepUpGrant } from "./step-up";
 
 export async function replaceRecoveryCodes({ userId, sessionId, client }: { userId: string; sessionId: string; client: string }): Promise<
   Result<{ recoveryCodes: string[] }>
 > {
+  const set = await makeRecoveryCodeSet();
   return catchAppError(() =>
     transaction(
       async (tx) => {
@@ -22,7 +23,7 @@ export async function replaceRecoveryCodes({ userId, sessionId, client }: { user
         if (!(await spendStepUpGrant(tx, userId, sessionId, "recovery-codes"))) {
           throw new AppError("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
         }
-        const recoveryCodes = await createRecoveryCodes(tx, userId);
+        const recoveryCodes = await storeRecoveryCodes(tx, userId, set);
         await recordEvent(tx, { userId, type: "recovery-codes.replaced", client });
         return ok({ recoveryCodes });
       },

@@ -52,6 +52,22 @@ describe("removing sign-in methods", () => {
     expect(again.ok || again.code).toBe("password:none");
   });
 
+  it("SEC-48b counts a passkey registered without user verification as no way in: the password stays, that passkey goes", async () => {
+    const account = await createAccount();
+    const withoutUv = await addPasskey(account, account.authenticator, { uv: false });
+    expect((await db.query.passkeys.findFirst({ where: eq(passkeys.id, withoutUv) }))?.userVerified).toBe(false);
+    await grant(account);
+    const password = await removePassword(as(account));
+    expect(password.ok || password.code).toBe("passkey:last-method");
+    expect(await hasPassword(account.user.id)).toBe(true);
+    // Removing it leaves the way in (password + TOTP) untouched, so it is allowed.
+    const removed = await removePasskey({ ...as(account), passkeyId: withoutUv });
+    expect(removed.ok).toBe(true);
+
+    const verified = await addPasskey(account);
+    expect((await db.query.passkeys.findFirst({ where: eq(passkeys.id, verified) }))?.userVerified).toBe(true);
+  });
+
   it("refuses a removal without a step-up grant of this session", async () => {
     const account = await createAccount({ passkeys: 2 });
     const passkey = await removePasskey({ ...as(account), passkeyId: account.passkeyIds[0] });

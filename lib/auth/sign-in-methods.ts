@@ -1,5 +1,5 @@
 // The account always keeps one working way in (security bar F48). Password + 2FA counts as one method; each passkey
-// as one. Every removal checks and deletes inside one BEGIN IMMEDIATE transaction, so two concurrent removals of the
+// that can sign in (registered or since used with user verification, which sign-in requires: decision 002) as one. Every removal checks and deletes inside one BEGIN IMMEDIATE transaction, so two concurrent removals of the
 // last two methods serialise and the second sees one method left.
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { transaction, type Tx } from "@/lib/db/client";
@@ -16,7 +16,10 @@ export async function countSignInMethods(tx: Tx, userId: string): Promise<SignIn
     where: and(eq(totpFactors.userId, userId), isNotNull(totpFactors.enabledAt)),
     columns: { userId: true },
   });
-  const [{ value: passkeyCount }] = await tx.select({ value: count() }).from(passkeys).where(eq(passkeys.userId, userId));
+  const [{ value: passkeyCount }] = await tx
+    .select({ value: count() })
+    .from(passkeys)
+    .where(and(eq(passkeys.userId, userId), eq(passkeys.userVerified, true)));
   const passwordWithTotp = Boolean(user?.passwordHash && totp);
   return { passwordWithTotp, passkeys: passkeyCount, total: passkeyCount + (passwordWithTotp ? 1 : 0) };
 }
@@ -35,7 +38,8 @@ export async function removePasskey({ userId, sessionId, client, passkeyId }: Re
       // Another person's passkey is indistinguishable from a missing one (security bar F49).
       if (!passkey) throw new AppError("passkey:not-found", "That passkey no longer exists on this account.");
       const methods = await countSignInMethods(tx, userId);
-      if (methods.total <= 1) {
+      // A passkey that cannot sign in is no way in: removing it never leaves the account without one.
+      if (passkey.userVerified && methods.total <= 1) {
         throw new AppError(
           "passkey:last-method",
           "This is your last way to sign in, so it can't be removed. Add another passkey first.",

@@ -7,12 +7,12 @@
 // the new session id, and a copy of the cookie from before the step-up cannot spend it.
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { db, type Tx } from "@/lib/db/client";
-import { stepUpGrants, type StepUpPurpose, type User } from "@/lib/db/schema";
+import { stepUpGrants, type StepUpPurpose, type TrustedDevice, type User } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
 import { fail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
 import { newSessionId } from "./session-token";
-import { isLocked, recordFailedAttempt } from "./lockout";
+import { isLockedFor, recordFailedAttempt } from "./lockout";
 import { spendTotpCode } from "./totp";
 
 export const STEP_UP_TTL_MS = 5 * 60_000;
@@ -68,18 +68,23 @@ export async function spendStepUpGrant(tx: Tx, userId: string, sessionId: string
 /** The session a successful step-up starts; the caller sets its cookie (lib/auth/session.ts startSession). */
 export type SteppedUp = { sessionId: string };
 
+/**
+ * `device`: this browser's trusted device (every sign-in makes one). Its own lock governs, not the account's, so the
+ * signed-in owner can still step up (and add a passkey) while strangers keep the account locked for new browsers;
+ * a locked device guesses no codes here either. A passkey always steps up.
+ */
 export async function stepUpWithTotp(
   user: Pick<User, "id" | "lockedUntil">,
   code: string,
   purpose: StepUpPurpose,
   client: string,
+  device: TrustedDevice | null = null,
 ): Promise<Result<SteppedUp>> {
   if (PASSKEY_ONLY_PURPOSES.includes(purpose)) {
     return fail("step-up:passkey-required", "This needs a passkey with user verification: a code is not enough here.");
   }
-  // A locked account guesses no codes here either; a passkey still steps up.
-  if (isLocked(user) || !(await spendTotpCode(db, user.id, code))) {
-    await recordFailedAttempt(user.id);
+  if (isLockedFor(user, device) || !(await spendTotpCode(db, user.id, code))) {
+    await recordFailedAttempt(user.id, db, Date.now(), device);
     await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail: { reason: "totp" } });
     return fail("step-up:invalid", "That code didn't work. Use the newest code from your authenticator app; each code works once.");
   }

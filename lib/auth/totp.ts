@@ -6,7 +6,7 @@ import { db, transaction, type Db, type Tx } from "@/lib/db/client";
 import { totpFactors } from "@/lib/db/schema";
 import { open, seal } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
-import { createRecoveryCodes } from "./recovery-codes";
+import { makeRecoveryCodeSet, storeRecoveryCodes } from "./recovery-codes";
 
 function totpFor(secret: string, label = "") {
   return new TOTP({ issuer: env.RP_NAME, label, secret: Secret.fromBase32(secret), digits: 6, period: 30 });
@@ -39,13 +39,14 @@ export async function startTotpSetup(userId: string, email: string): Promise<Tot
 
 /** Turns the factor on when the code matches the pending secret, and returns the one-time recovery codes. */
 export async function confirmTotpSetup(userId: string, code: string): Promise<string[] | null> {
+  const recoveryCodes = await makeRecoveryCodeSet();
   return transaction(async (tx) => {
     const factor = await tx.query.totpFactors.findFirst({ where: eq(totpFactors.userId, userId) });
     if (!factor || factor.enabledAt) return null;
     const step = matchTotpStep(open(factor.secretEncrypted), code);
     if (step === null) return null;
     await tx.update(totpFactors).set({ enabledAt: new Date(), lastUsedStep: step }).where(eq(totpFactors.userId, userId));
-    return createRecoveryCodes(tx, userId);
+    return storeRecoveryCodes(tx, userId, recoveryCodes);
   }, { durable: true });
 }
 

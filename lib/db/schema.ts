@@ -42,7 +42,10 @@ export const recoveryCodes = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** base64url argon2id(code, salt); SHA-256(code) on rows made before salts (salt null). */
     codeHash: text("code_hash").notNull(),
+    /** One random salt per set of codes (NIST SP 800-63B-4 §3.1.2.1); null on rows from before (docs/decisions/011). */
+    salt: text("salt"),
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("recovery_codes_user_idx").on(t.userId)],
@@ -63,6 +66,11 @@ export const passkeys = sqliteTable(
     backupEligible: integer("backup_eligible", { mode: "boolean" }).notNull(),
     backedUp: integer("backed_up", { mode: "boolean" }).notNull(),
     attestationFormat: text("attestation_format").notNull(),
+    /**
+     * The authenticator has verified the person (UV=1) at registration or at a later use. Sign-in requires UV
+     * (decision 002), so a passkey without it cannot sign in and does not count as a way in (security bar F48).
+     */
+    userVerified: integer("user_verified", { mode: "boolean" }).notNull().default(false),
     label: text("label").notNull(),
     createdAt: createdAt(),
     createdWith: text("created_with").notNull(),
@@ -111,6 +119,24 @@ export const challenges = sqliteTable(
     // The conformance API finds its ceremony by the challenge in clientDataJSON (docs/decisions/006).
     index("challenges_value_idx").on(t.value),
   ],
+);
+
+/**
+ * A browser that has signed in to an account (OWASP "device cookies"): named by a signed cookie, it keeps its own count
+ * of failed attempts, so strangers' failures never lock it out and its own failures never lock out anyone else.
+ */
+export const trustedDevices = sqliteTable(
+  "trusted_devices",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("trusted_devices_user_idx").on(t.userId)],
 );
 
 /** What a step-up grant may be spent on: the change the person was asked to confirm, and nothing else. */
@@ -348,6 +374,7 @@ export const conformanceRuns = sqliteTable(
 
 export type User = typeof users.$inferSelect;
 export type Passkey = typeof passkeys.$inferSelect;
+export type TrustedDevice = typeof trustedDevices.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type FailedSignIns = typeof failedSignIns.$inferSelect;
 export type FidoUser = typeof fidoUsers.$inferSelect;

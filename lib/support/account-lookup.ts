@@ -2,9 +2,9 @@
 // a console action calls this (a cross-site-proof POST), so no page another site opens can write lookups into the
 // log (security bar H61, D34).
 import "server-only";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, count, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { totpFactors, type User } from "@/lib/db/schema";
+import { totpFactors, trustedDevices, type User } from "@/lib/db/schema";
 import { auditEventTypes, listEvents, recordEvent } from "@/lib/auth/audit";
 import { listFailedSignIns, type FailedSignInHour } from "@/lib/auth/failed-sign-ins";
 import { isLocked } from "@/lib/auth/lockout";
@@ -18,7 +18,9 @@ export type AccountForSupport = {
   createdAt: Date;
   hasPassword: boolean;
   hasTotp: boolean;
-  locked: boolean;
+  /** When the lock for new browsers ends (null: not locked); browsers that signed in before have their own. */
+  lockedUntil: Date | null;
+  trustedDevices: number;
   passkeys: PasskeyView[];
   /** Including `verdict`: the verifier's exact words behind the generic message the person saw. */
   events: EventForSupport[];
@@ -40,7 +42,8 @@ export async function lookUpAccount(staff: User, email: string, client: string):
     createdAt: account.createdAt,
     hasPassword: account.passwordHash !== null,
     hasTotp: Boolean(totp),
-    locked: isLocked(account),
+    lockedUntil: isLocked(account) ? account.lockedUntil : null,
+    trustedDevices: (await db.select({ value: count() }).from(trustedDevices).where(eq(trustedDevices.userId, account.id)))[0].value,
     passkeys: await listPasskeys(account.id),
     events: events.map((event) => ({
       id: event.id,

@@ -72,7 +72,8 @@ export function counterAdvances(stored: AnySQLiteColumn, received: number): SQL 
 export async function recordAssertion(tx: Tx, passkey: Passkey, verified: VerifiedAssertion, client: string): Promise<void> {
   const updated = await tx
     .update(passkeys)
-    .set({ counter: verified.newCounter, backedUp: verified.backedUp, lastUsedAt: new Date(), lastUsedWith: client })
+    // Every portal use requires UV (checkAssertion), so a use also proves the passkey can sign in.
+    .set({ counter: verified.newCounter, backedUp: verified.backedUp, userVerified: true, lastUsedAt: new Date(), lastUsedWith: client })
     .where(and(eq(passkeys.id, passkey.id), counterAdvances(passkeys.counter, verified.newCounter)))
     .returning({ id: passkeys.id });
   if (updated.length !== 1) {

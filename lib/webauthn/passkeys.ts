@@ -23,6 +23,8 @@ export type PasskeyView = {
   storage: "synced" | "sync-eligible" | "device-bound";
   transports: string[];
   stale: boolean;
+  /** false when the authenticator has never verified the person (no PIN or biometrics): sign-in refuses it. */
+  canSignIn: boolean;
 };
 
 export async function listPasskeys(userId: string, now = Date.now()): Promise<PasskeyView[]> {
@@ -43,6 +45,7 @@ export async function listPasskeys(userId: string, now = Date.now()): Promise<Pa
       storage: row.backedUp ? "synced" : row.backupEligible ? "sync-eligible" : "device-bound",
       transports: row.transports,
       stale: now - lastActivity > STALE_AFTER_DAYS * 24 * 60 * 60_000,
+      canSignIn: row.userVerified,
     };
   });
 }

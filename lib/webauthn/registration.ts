@@ -123,6 +123,7 @@ export async function finishRegistration(
       }
       await tx.insert(passkeys).values({
         ...credentialRecord(info, response),
+        userVerified: info.userVerified,
         userId: user.id,
         label,
         createdWith: client,

@@ -8,6 +8,8 @@ import { recordEvent } from "@/lib/auth/audit";
 import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
 import { removePasskey } from "@/lib/auth/sign-in-methods";
 import { stepUpWithTotp, type SteppedUp } from "@/lib/auth/step-up";
+import { readDeviceCookie } from "@/lib/auth/device-cookie";
+import { findTrustedDevice } from "@/lib/auth/trusted-devices";
 import { currentSession, endSession, startSession } from "@/lib/auth/session";
 import { endAllSessions } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
@@ -39,7 +41,8 @@ export async function stepUpWithTotpAction(code: unknown, forPurpose: unknown): 
     if (!(await allow(limits.totpStepUpPerClient, await requestSource()))) return rateLimited();
     const input = parseInput(z.object({ code: z.string().min(1, "Enter the code.").max(16), purpose }), { code, purpose: forPurpose });
     if (!input.ok) return input;
-    return continueSteppedUp(user.id, await stepUpWithTotp(user, input.data.code, input.data.purpose, client));
+    const device = await findTrustedDevice(await readDeviceCookie(), user.id);
+    return continueSteppedUp(user.id, await stepUpWithTotp(user, input.data.code, input.data.purpose, client, device));
   });
 }
 

@@ -85,6 +85,7 @@ function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyV
           <p className="text-sm text-slate-600">{passkey.authenticator}</p>
           <div className="flex flex-wrap gap-2">
             <Badge tone={storage.tone}>{storage.badge}</Badge>
+            {!passkey.canSignIn && <Badge tone="warn">Can&apos;t sign in</Badge>}
             {passkey.stale ? <Badge tone="warn">Not used for 90 days</Badge> : <Badge tone="good">Active</Badge>}
             {passkey.transports.map((transport) => (
               <Badge key={transport}>{transport}</Badge>
@@ -113,6 +114,12 @@ function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyV
         <div className="sm:col-span-2"><dt className="inline font-medium">Storage: </dt><dd className="inline">{storage.text}</dd></div>
       </dl>
       {dialog}
+      {!passkey.canSignIn && (
+        <p className="mt-2 text-xs text-amber-900">
+          This passkey was made without your PIN, fingerprint or face, so it can&apos;t sign you in and doesn&apos;t count as a way
+          in. Once that device has a PIN or biometrics, sign in with this passkey once and it will count.
+        </p>
+      )}
       {passkey.stale && (
         <p className="mt-2 text-xs text-amber-900">
           You haven&apos;t used this passkey for 90 days. If you no longer have the device or password manager that holds it, remove it.

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
+import { readDeviceCookie } from "@/lib/auth/device-cookie";
 import { completeSecondFactor, signInWithPassword } from "@/lib/auth/password-sign-in";
 import { startSession } from "@/lib/auth/session";
 import { finishPasskeySignIn, startPasskeySignIn } from "@/lib/webauthn/authentication";
@@ -24,7 +25,7 @@ async function signInWithPasswordFlow(form: FormData): Promise<PasswordState> {
   if (!(await allow(limits.passwordPerClient, await requestSource()))) return rateLimited();
   const input = parseInput(passwordSchema, { email: form.get("email") ?? "", password: form.get("password") ?? "" });
   if (!input.ok) return input;
-  const result = await signInWithPassword(input.data.email, input.data.password, await requestClient(), await requestSource());
+  const result = await signInWithPassword(input.data.email, input.data.password, await requestClient(), await requestSource(), await readDeviceCookie());
   if (!result.ok) return result;
   if (result.data.next === "second-factor") return { ok: true, next: "second-factor", pendingToken: result.data.pendingToken };
   await startSession(result.data.userId);
@@ -46,7 +47,7 @@ async function completeSecondFactorFlow(form: FormData): Promise<SecondFactorSta
   const input = parseInput(secondFactorSchema, Object.fromEntries(form));
   if (!input.ok) return input;
   const { pendingToken, code, kind } = input.data;
-  const result = await completeSecondFactor(pendingToken, code, kind, await requestClient(), await requestSource());
+  const result = await completeSecondFactor(pendingToken, code, kind, await requestClient(), await requestSource(), await readDeviceCookie());
   if (!result.ok) return result;
   await startSession(result.data.userId);
   redirect(safeReturnPath(form.get("returnTo")));

@@ -3,12 +3,14 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
+import { refuseWeakPassword } from "@/lib/auth/password-blocklist";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { startSession } from "@/lib/auth/session";
 import { completeSignUp, startSignUp } from "@/lib/auth/sign-up";
 import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
 import { sendMail } from "@/lib/mail/send-mail";
 import { requestClient, requestSource } from "@/lib/request-client";
+import { relyingParty } from "@/lib/webauthn/relying-party";
 import type { Failure } from "@/lib/result";
 
 // Sign-up in two steps (security bar H62): email and password, then the code mailed to that address. The first step
@@ -37,6 +39,9 @@ async function signUp(form: FormData): Promise<SignUpState> {
   const input = parseInput(signUpSchema, { email, password: form.get("password") });
   // The password is never sent back, not even to refill the form.
   if (!input.ok) return { ...input, email };
+  // NIST SP 800-63B-4 §3.1.1.2: no common, breached or context-derived password (lib/auth/password-blocklist.ts).
+  const weak = refuseWeakPassword(input.data.password, { email: input.data.email, serviceName: relyingParty.name });
+  if (weak) return { ...weak, email };
   const { pendingToken, mail } = await startSignUp(input.data.email, input.data.password);
   if (mail) await sendMail(mail);
   return { ok: true, next: "code", email, pendingToken };

@@ -17,8 +17,14 @@ export function AccountView({ account }: { account: AccountForSupport }) {
           <Badge tone={account.passkeys.length > 0 ? "good" : "neutral"}>
             {account.passkeys.length === 1 ? "1 passkey" : `${account.passkeys.length} passkeys`}
           </Badge>
-          {account.locked && <Badge tone="warn">Locked after failed attempts</Badge>}
+          {account.lockedUntil && <Badge tone="warn">Locked after failed attempts</Badge>}
         </div>
+        {account.lockedUntil && (
+          <p className="mt-2 text-sm">
+            New browsers are locked out until <LocalTime date={account.lockedUntil} />.{" "}
+            {account.trustedDevices === 1 ? "1 browser" : `${account.trustedDevices} browsers`} that signed in before can still sign in.
+          </p>
+        )}
       </Card>
       <Card title="Passkeys">
         {account.passkeys.length === 0 ? (

@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { parseInput, withSession } from "@/lib/auth/action-guard";
+import { readDeviceCookie } from "@/lib/auth/device-cookie";
 import { changePassword } from "@/lib/auth/password-change";
+import { findTrustedDevice } from "@/lib/auth/trusted-devices";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { startSession } from "@/lib/auth/session";
 import { removePassword } from "@/lib/auth/sign-in-methods";
@@ -21,7 +23,8 @@ export async function changePasswordAction(current: unknown, next: unknown) {
   return withSession(async ({ user }, client) => {
     const input = parseInput(changeSchema, { current, next });
     if (!input.ok) return input;
-    const result = await changePassword(user, input.data.current, input.data.next, client);
+    const device = await findTrustedDevice(await readDeviceCookie(), user.id);
+    const result = await changePassword(user, input.data.current, input.data.next, client, device);
     if (result.ok) await startSession(user.id);
     return result;
   });

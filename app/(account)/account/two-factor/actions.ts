@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { parseInput, withSession } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
+import { readDeviceCookie } from "@/lib/auth/device-cookie";
 import { recordFailedAttempt } from "@/lib/auth/lockout";
+import { findTrustedDevice } from "@/lib/auth/trusted-devices";
 import { checkPassword } from "@/lib/auth/password";
 import { replaceRecoveryCodes } from "@/lib/auth/replace-recovery-codes";
 import { confirmTotpSetup, startTotpSetup } from "@/lib/auth/totp";
@@ -27,7 +29,8 @@ export async function confirmTotpSetupAction(code: unknown, password: unknown) {
     const input = parseInput(confirmSchema, { code, password });
     if (!input.ok) return input;
     if (!(await checkPassword(user.passwordHash, input.data.password))) {
-      await recordFailedAttempt(user.id);
+      // On this browser's own count when it is a trusted device, not the account's lock for everyone else (decision 011).
+      await recordFailedAttempt(user.id, undefined, undefined, await findTrustedDevice(await readDeviceCookie(), user.id));
       return fail("password:incorrect", "Your current password is not correct.");
     }
     const recoveryCodes = await confirmTotpSetup(user.id, input.data.code);
