@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { allow } from "@/lib/auth/rate-limit";
 import { recordFailedAttempt } from "@/lib/auth/lockout";
 import { grantStepUp, STEP_UP_TTL_MS } from "@/lib/auth/step-up";
+import { TRUSTED_DEVICE_MAX_AGE_S, trustDevice } from "@/lib/auth/trusted-devices";
 import { createRun, RUN_KEPT_MS } from "@/lib/conformance/runs/run-store";
 import { newToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
-import { challenges, conformanceRuns, liveTests, rateLimitBuckets, stepUpGrants, troubleshootReports, users } from "@/lib/db/schema";
+import { challenges, conformanceRuns, liveTests, rateLimitBuckets, stepUpGrants, troubleshootReports, trustedDevices, users } from "@/lib/db/schema";
 import { startLiveRegistration } from "@/lib/troubleshoot/live-test";
 import { findReportForStaff, REPORT_TTL_MS, saveReport } from "@/lib/troubleshoot/reports";
 import { saveChallenge } from "@/lib/webauthn/challenges";
@@ -25,6 +26,7 @@ async function rowsOfEachKind() {
   const now = Date.now();
   await allow({ name: "sweep-test", max: 1, windowMs: MINUTE }, bucketKey.slice("sweep-test:".length), db, now);
   for (let i = 0; i < 10; i++) await recordFailedAttempt(account.user.id, db, now);
+  await trustDevice(undefined, account.user.id);
   await grantStepUp(db, { userId: account.user.id, sessionId: newToken(16), method: "totp", purpose: "add-passkey" });
   return {
     userId: account.user.id,
@@ -46,10 +48,11 @@ async function whatIsLeft(rows: Awaited<ReturnType<typeof rowsOfEachKind>>) {
     lock: user?.lockedUntil ? 1 : 0,
     report: await db.$count(troubleshootReports, eq(troubleshootReports.code, rows.reportCode)),
     run: await db.$count(conformanceRuns, eq(conformanceRuns.id, rows.runId)),
+    device: await db.$count(trustedDevices, eq(trustedDevices.userId, rows.userId)),
   };
 }
 
-const everything = { challenge: 1, grant: 1, liveTest: 1, bucket: 1, lock: 1, report: 1, run: 1 };
+const everything = { challenge: 1, grant: 1, liveTest: 1, bucket: 1, lock: 1, report: 1, run: 1, device: 1 };
 
 describe("sweepExpiredRows", () => {
   it("keeps what has not expired yet", async () => {
@@ -84,7 +87,7 @@ describe("sweepExpiredRows", () => {
     const after = Date.now() + REPORT_TTL_MS + MINUTE;
     expect(await findReportForStaff(rows.reportCode, new Date(after))).toBeNull();
     await sweepExpiredRows(after);
-    expect(await whatIsLeft(rows)).toEqual({ challenge: 0, grant: 0, liveTest: 0, bucket: 0, lock: 0, report: 0, run: 0 });
+    expect(await whatIsLeft(rows)).toEqual({ challenge: 0, grant: 0, liveTest: 0, bucket: 0, lock: 0, report: 0, run: 0, device: 1 });
   });
 
   it("deletes conformance runs after 30 days (README), even when no new run starts", async () => {
@@ -93,5 +96,13 @@ describe("sweepExpiredRows", () => {
     expect(await whatIsLeft(rows)).toMatchObject({ run: 1 });
     await sweepExpiredRows(Date.now() + RUN_KEPT_MS + MINUTE);
     expect(await whatIsLeft(rows)).toMatchObject({ run: 0 });
+  });
+
+  it("forgets a trusted browser once its cookie's 180 days are over", async () => {
+    const rows = await rowsOfEachKind();
+    await sweepExpiredRows(Date.now() + TRUSTED_DEVICE_MAX_AGE_S * 1000 - DAY);
+    expect(await whatIsLeft(rows)).toMatchObject({ device: 1 });
+    await sweepExpiredRows(Date.now() + TRUSTED_DEVICE_MAX_AGE_S * 1000 + MINUTE);
+    expect(await whatIsLeft(rows)).toMatchObject({ device: 0 });
   });
 });

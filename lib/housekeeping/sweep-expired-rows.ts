@@ -6,6 +6,7 @@ import { lt } from "drizzle-orm";
 import { deleteOldFailedSignIns } from "@/lib/auth/failed-sign-ins";
 import { deleteStaleBuckets } from "@/lib/auth/rate-limit";
 import { deleteExpiredSignUpRequests } from "@/lib/auth/sign-up";
+import { deleteExpiredTrustedDevices } from "@/lib/auth/trusted-devices";
 import { deleteOldRuns } from "@/lib/conformance/runs/run-store";
 import { db } from "@/lib/db/client";
 import { deleteOldOutboxMail } from "@/lib/mail/outbox";
@@ -32,4 +33,5 @@ export async function sweepExpiredRows(now = Date.now()): Promise<void> {
   await deleteOldRuns(now);
   await deleteExpiredSignUpRequests(now);
   await deleteOldOutboxMail(now);
+  await deleteExpiredTrustedDevices(now);
 }
