@@ -1,4 +1,4 @@
-// The two servers under load: the portal (`next start` from .next-bench) and the framework-free baseline. Each gets
+// The two servers under load: the portal (server.mjs, `npm start`, from .next-bench) and the framework-free baseline. Each gets
 // its own database file, port, log file and process group.
 import { join } from "node:path";
 import { DIST_DIR } from "./build-portal";

@@ -10,7 +10,7 @@ import { recordEvent } from "./audit";
 import { recordFailedSignIn } from "./failed-sign-ins";
 import { clearFailedAttempts, isLockedFor, recordFailedAttempt } from "./lockout";
 import { checkPassword } from "./password";
-import { spendRecoveryCode } from "./recovery-codes";
+import { recoveryCodeKeys, spendRecoveryCode } from "./recovery-codes";
 import { hasTotp, spendTotpCode } from "./totp";
 import { findTrustedDevice } from "./trusted-devices";
 import { findUserByEmail, getUser } from "./users";
@@ -92,6 +92,8 @@ export async function completeSecondFactor(
     kind === "totp"
       ? fail("totp:invalid-code", "That code didn't work. Use the newest code from your authenticator app; each code works once.")
       : fail("totp:invalid-code", "That recovery code didn't work. Each recovery code works once.");
+  // argon2 before the transaction, never inside it (lib/auth/recovery-codes.ts).
+  const keys = kind === "recovery-code" && !locked ? await recoveryCodeKeys(user.id, code) : null;
   // Claiming the pending sign-in and spending the code commit together: a wrong code leaves the sign-in pending, and
   // the loser of two racing requests spends no code.
   const result = await catchAppError(() =>
@@ -103,7 +105,7 @@ export async function completeSecondFactor(
         .returning({ id: challenges.id });
       if (!claimed) throw new AppError("auth:pending-expired", "This sign-in was already completed. Enter your email and password again.");
       // During a lock the code is not even checked, so none is spent.
-      const accepted = !locked && (kind === "totp" ? await spendTotpCode(tx, user.id, code) : await spendRecoveryCode(tx, user.id, code));
+      const accepted = !locked && (kind === "totp" ? await spendTotpCode(tx, user.id, code) : keys !== null && (await spendRecoveryCode(tx, user.id, keys)));
       if (!accepted) throw new AppError(badCode.code, badCode.message);
       await recordEvent(tx, { userId: user.id, type: kind === "totp" ? "sign-in.totp" : "sign-in.recovery-code", client });
       return ok({ userId: user.id });

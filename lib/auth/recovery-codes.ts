@@ -49,26 +49,43 @@ function sameBytes(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The unused code `code` is, or null: one argon2id per salt (one per set), then constant-time comparisons. */
-async function findUnusedCode(writer: Tx | Db, userId: string, code: string): Promise<string | null> {
+/** What a typed code hashes to under each salt of the account's unused codes (null: a legacy unsalted set). */
+export type RecoveryCodeKeys = Map<string | null, Buffer>;
+
+/**
+ * The keys `code` makes: one argon2id per salt (one per set), derived before any write transaction so argon2 never
+ * holds the write lock. Spending compares them with the rows as they are inside the transaction.
+ */
+export async function recoveryCodeKeys(userId: string, code: string): Promise<RecoveryCodeKeys> {
+  const rows = await db
+    .selectDistinct({ salt: recoveryCodes.salt })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  const keys: RecoveryCodeKeys = new Map();
+  for (const { salt } of rows) {
+    keys.set(salt, salt === null ? Buffer.from(hashToken(normalise(code)), "base64url") : await deriveKey(code, salt));
+  }
+  return keys;
+}
+
+/** The unused code the keys match, or null: constant-time comparisons only. */
+async function findUnusedCode(writer: Tx | Db, userId: string, keys: RecoveryCodeKeys): Promise<string | null> {
   const rows = await writer
     .select({ id: recoveryCodes.id, codeHash: recoveryCodes.codeHash, salt: recoveryCodes.salt })
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-  const keys = new Map<string | null, Buffer>();
-  for (const salt of new Set(rows.map((row) => row.salt))) {
-    keys.set(salt, salt === null ? Buffer.from(hashToken(normalise(code)), "base64url") : await deriveKey(code, salt));
-  }
   let match: string | null = null;
   for (const row of rows) {
-    if (sameBytes(keys.get(row.salt)!, Buffer.from(row.codeHash, "base64url"))) match = row.id;
+    // A set stored after the keys were derived has a salt they lack: no match, as for a wrong code.
+    const key = keys.get(row.salt);
+    if (key && sameBytes(key, Buffer.from(row.codeHash, "base64url"))) match = row.id;
   }
   return match;
 }
 
-/** Spends a recovery code; a code works once, also when two requests race with it. */
-export async function spendRecoveryCode(writer: Tx | Db, userId: string, code: string): Promise<boolean> {
-  const id = await findUnusedCode(writer, userId, code);
+/** Spends a recovery code (its `keys`); a code works once, also when two requests race with it. */
+export async function spendRecoveryCode(writer: Tx | Db, userId: string, keys: RecoveryCodeKeys): Promise<boolean> {
+  const id = await findUnusedCode(writer, userId, keys);
   if (!id) return false;
   const spent = await writer
     .update(recoveryCodes)

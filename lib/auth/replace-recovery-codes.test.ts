@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { newToken } from "@/lib/crypto/tokens";
 import { createAccount } from "@/test/accounts";
 import { listEvents } from "./audit";
-import { countUnusedRecoveryCodes, spendRecoveryCode } from "./recovery-codes";
+import { countUnusedRecoveryCodes, recoveryCodeKeys, spendRecoveryCode } from "./recovery-codes";
 import { replaceRecoveryCodes } from "./replace-recovery-codes";
 import { grantStepUp } from "./step-up";
 import { createUser } from "./users";
@@ -25,7 +25,7 @@ describe("replacing recovery codes", () => {
     if (!first.ok) throw new Error(first.code);
     expect(first.data.recoveryCodes).toHaveLength(10);
     expect(new Set(first.data.recoveryCodes).size).toBe(10);
-    expect(await spendRecoveryCode(db, account.user.id, first.data.recoveryCodes[0])).toBe(true);
+    expect(await spendRecoveryCode(db, account.user.id, await recoveryCodeKeys(account.user.id, first.data.recoveryCodes[0]))).toBe(true);
     expect(await countUnusedRecoveryCodes(account.user.id)).toBe(9);
     // The grant was spent by the first replacement.
     expect(await replaceRecoveryCodes(who)).toMatchObject({ ok: false, code: "step-up:required" });
@@ -34,8 +34,8 @@ describe("replacing recovery codes", () => {
     const second = await replaceRecoveryCodes(who);
     if (!second.ok) throw new Error(second.code);
     expect(await countUnusedRecoveryCodes(account.user.id)).toBe(10);
-    expect(await spendRecoveryCode(db, account.user.id, first.data.recoveryCodes[1])).toBe(false);
-    expect(await spendRecoveryCode(db, account.user.id, second.data.recoveryCodes[1])).toBe(true);
+    expect(await spendRecoveryCode(db, account.user.id, await recoveryCodeKeys(account.user.id, first.data.recoveryCodes[1]))).toBe(false);
+    expect(await spendRecoveryCode(db, account.user.id, await recoveryCodeKeys(account.user.id, second.data.recoveryCodes[1]))).toBe(true);
     expect((await listEvents(account.user.id)).filter((event) => event.type === "recovery-codes.replaced")).toHaveLength(2);
   });
 
