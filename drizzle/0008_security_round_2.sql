@@ -51,4 +51,9 @@ UPDATE `passkeys` SET `user_verified` = 1 WHERE `last_used_at` IS NOT NULL;--> s
 -- Grants made before purposes existed could be spent on anything: drop them (they last 5 minutes anyway). SQLite adds
 -- a NOT NULL column only with a default; 'unbound' is no purpose, so no row could ever be spent by it.
 DELETE FROM `step_up_grants`;--> statement-breakpoint
-ALTER TABLE `step_up_grants` ADD `purpose` text NOT NULL DEFAULT 'unbound';
+ALTER TABLE `step_up_grants` ADD `purpose` text NOT NULL DEFAULT 'unbound';--> statement-breakpoint
+-- Failures logged before this migration kept the verifier's words, which repeat what the caller sent (an origin, a
+-- type, the challenge): the events stay, those words go (security bar 61). Failed sign-ins on no account were nobody's
+-- to read; they go too.
+UPDATE `audit_events` SET `detail` = json_remove(`detail`, '$.verdict') WHERE `type` IN ('sign-in.failed', 'step-up.failed');--> statement-breakpoint
+DELETE FROM `audit_events` WHERE `type` = 'sign-in.failed' AND `user_id` IS NULL;

@@ -2,10 +2,11 @@
 // (server.mjs, as `npm start`) on a fresh database, sent what a stranger would send: a fresh forged X-Forwarded-For on
 // every request, or a victim's address. One server runs as by default (no proxy), one behind a trusted proxy (the
 // test plays the proxy on loopback).
+import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { inspect, newDatabase, removeDatabase, useInThisProcess } from "./database";
 import { RecordingClient, SIGN_IN_ACTIONS } from "./portal";
-import { freePorts, originOf, startServer, stopAllServers } from "./servers";
+import { DIST_DIR, freePorts, originOf, REPO_ROOT, startServer, stopAllServers } from "./servers";
 
 const database = newDatabase();
 /** The password and sign-up budgets per client (lib/auth/rate-limit.ts limits.passwordPerClient, signUpPerClient). */
@@ -59,7 +60,7 @@ describe("the client's address", () => {
     expect(await wrongPassword(attacker, "192.0.2.77")).toBe("rate:limited");
     const keys = (await bucketKeys()).filter((key) => key.startsWith("password:client:"));
     expect(keys).toHaveLength(1);
-    expect(keys[0]).toMatch(/^password:client:(127\.0\.0\.1|::1)$/);
+    expect(keys[0]).toMatch(/^password:client:(127\.0\.0\.1|::\/64)$/);
 
     // The sign-up limit holds the same way: 30 an hour from one socket, whatever each request claims.
     const signUps: string[] = [];
@@ -80,5 +81,20 @@ describe("the client's address", () => {
     expect(await wrongPassword(proxy, "198.51.100.7, 198.51.100.8")).toBe("auth:invalid-credentials");
     const keys = (await bucketKeys()).filter((key) => key.startsWith("password:client:")).sort();
     expect(keys).toEqual(["password:client:198.51.100.7", "password:client:198.51.100.8"]);
+  });
+
+  it("SEC-59 a bare `next start`, which cannot tell clients apart, refuses to serve and says how to start", async () => {
+    const [port] = await freePorts(1);
+    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port)], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: database.url, AUTH_SECRET: database.authSecret },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+    const code = await new Promise<number | null>((settle) => child.once("exit", settle));
+    expect(code, output).toBe(1);
+    expect(output).toContain("Passkey Lab cannot start. Run it with `npm start` (server.mjs)");
   });
 });

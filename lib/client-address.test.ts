@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTrustedProxies, resolveClientAddress } from "./client-address";
+import { clientKey, parseTrustedProxies, resolveClientAddress } from "./client-address";
 
 describe("resolveClientAddress", () => {
   const none = parseTrustedProxies(undefined);
@@ -49,5 +49,17 @@ describe("parseTrustedProxies", () => {
   it("names the entry it cannot read", () => {
     expect(() => parseTrustedProxies("10.0.0.0/8, proxy.example")).toThrow('"proxy.example" is not an address');
     expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow('"10.0.0.0/33"');
+  });
+});
+
+describe("clientKey", () => {
+  it("counts an IPv6 host by its /64, and IPv4 addresses one by one", () => {
+    expect(clientKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
+    expect(clientKey("2001:db8:1:2::1")).toBe(clientKey("2001:db8:1:2:ffff::9"));
+    expect(clientKey("2001:db8:1:3::1")).not.toBe(clientKey("2001:db8:1:2::1"));
+    expect(clientKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(clientKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(clientKey("::1")).toBe("::/64");
+    expect(clientKey("unknown")).toBe("unknown");
   });
 });

@@ -78,3 +78,16 @@ export function resolveClientAddress(socketAddress: string, forwardedFor: string
   while (index < hops.length - 1 && isTrusted(hops[index], trusted.ranges)) index++;
   return normalise(hops[index]);
 }
+
+/**
+ * The client as per-client limits count it: an IPv4 address, or an IPv6 address's /64. A single host is routinely
+ * given a whole /64 (RFC 6177, cloud servers, home routers), so counting every /128 apart would hand one machine
+ * 2^64 budgets.
+ */
+export function clientKey(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  const prefix = (parsed as ipaddr.IPv6).toByteArray().slice(0, 8).concat(Array<number>(8).fill(0));
+  return `${ipaddr.fromByteArray(prefix).toString()}/64`;
+}

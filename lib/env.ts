@@ -35,9 +35,9 @@ const schema = z
      * What /conformance may run the suite against: `self` (this server's /fido only), `public` (also public internet
      * addresses, never private, loopback or metadata ones) or `any`. Default: self when NODE_ENV=production, else any.
      */
+    CONFORMANCE_TARGETS: z.enum(["self", "public", "any"], { message: 'must be "self", "public" or "any"' }).optional(),
     /** How often expired rows (challenges, grants, rate-limit buckets, lock-outs, reports, runs) are deleted. */
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-    CONFORMANCE_TARGETS: z.enum(["self", "public", "any"], { message: 'must be "self", "public" or "any"' }).optional(),
     /**
      * The reverse proxies in front of this server, whose X-Forwarded-For entries count (lib/client-address.ts): a hop
      * count, or addresses, CIDR ranges, `loopback`, `private`. Unset: none, and the socket's address is the client.

@@ -9,15 +9,20 @@ function describe(error: unknown): string {
 /** Server start: configuration and migrations first; a wrong setting stops the process with a message naming it. */
 export async function prepareServer(): Promise<void> {
   try {
+    // A bare `next start` cannot tell clients apart: per-client limits would then be one limit for everyone, and one
+    // stranger's wrong passwords would stop every sign-in (decision 010).
+    const { env } = await import("./env");
+    const { knowsClientSockets } = await import("./request-client");
+    if (env.NODE_ENV === "production" && !knowsClientSockets()) throw new Error("Run it with `npm start` (server.mjs), not `next start`, so each client's address is known.");
     const { migrateDatabase } = await import("./db/migrate");
     await migrateDatabase();
   } catch (error) {
     console.error(`Passkey Lab cannot start. ${describe(error)}`);
     process.exit(1);
   }
+  const { env } = await import("./env");
   // Housekeeping only: a database that cannot be written now (full or read-only disk) must not keep the server from
   // answering; each request then fails closed on its own (security bar G58).
-  const { env } = await import("./env");
   const { startSweeper } = await import("./housekeeping/start-sweeper");
   startSweeper(env.SWEEP_INTERVAL_SECONDS * 1000);
 }

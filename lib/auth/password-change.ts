@@ -1,28 +1,33 @@
 import { eq } from "drizzle-orm";
 import { transaction } from "@/lib/db/client";
-import { users, type TrustedDevice, type User } from "@/lib/db/schema";
+import { trustedDevices, users, type TrustedDevice, type User } from "@/lib/db/schema";
 import { fail, ok, type Result } from "@/lib/result";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 import { recordEvent } from "./audit";
-import { recordFailedAttempt } from "./lockout";
-import { checkPassword, hashPassword } from "./password";
+import { verifyCurrentPassword } from "./current-password";
+import { hashPassword } from "./password";
 import { refuseWeakPassword } from "./password-blocklist";
 
 /**
- * Changes the password after checking the current one, and ends every session (security bar D37). A wrong current
- * password counts on this browser's trusted device when it has one, not on the account's lock for everyone else.
+ * Changes the password after checking the current one (lib/auth/current-password.ts), and ends every session
+ * (security bar D37). The account's trusted browsers are forgotten too: each carried its own budget of tries and its
+ * own exemption from the lock, which someone who knew the old password must not keep.
  */
-export async function changePassword(user: User, current: string, next: string, client: string, device: TrustedDevice | null = null): Promise<Result> {
+export async function changePassword(
+  user: User,
+  current: string,
+  next: string,
+  { client, source, device = null }: { client: string; source: string; device?: TrustedDevice | null },
+): Promise<Result> {
   if (!user.passwordHash) return fail("password:none", "This account is passwordless: it signs in with passkeys only.");
   const weak = refuseWeakPassword(next, { email: user.email, serviceName: relyingParty.name });
   if (weak) return weak;
-  if (!(await checkPassword(user.passwordHash, current))) {
-    await recordFailedAttempt(user.id, undefined, undefined, device);
-    return fail("password:incorrect", "Your current password is not correct.");
-  }
+  const verified = await verifyCurrentPassword(user, current, device, source);
+  if (!verified.ok) return verified;
   const passwordHash = await hashPassword(next);
   await transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, sessionsValidAfter: new Date() }).where(eq(users.id, user.id));
+    await tx.delete(trustedDevices).where(eq(trustedDevices.userId, user.id));
     await recordEvent(tx, { userId: user.id, type: "password.changed", client });
   }, { durable: true });
   return ok();

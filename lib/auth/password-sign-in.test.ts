@@ -127,7 +127,7 @@ describe("password sign-in", () => {
 
     const changed = await createAccount();
     const beforeChange = await pendingFor(changed.user.email);
-    expect((await changePassword(changed.user, PASSWORD, "a different long passphrase", "t")).ok).toBe(true);
+    expect((await changePassword(changed.user, PASSWORD, "a different long passphrase", { client: "t", source: "198.51.100.2" })).ok).toBe(true);
     const afterChange = await completeSecondFactor(beforeChange, nextCode(changed.totp), "totp", "t");
     expect(afterChange.ok || afterChange.code).toBe("auth:pending-expired");
 

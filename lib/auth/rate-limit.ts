@@ -26,6 +26,9 @@ export const limits = {
   // as sign-in options per client keeps one session from filling the challenges table.
   ceremonyOptionsPerAccount: { name: "ceremony-options:account", max: 120, windowMs: 60_000 },
   signUpPerClient: { name: "sign-up:client", max: 30, windowMs: 60 * 60_000 },
+  // Every caller together (security bar 60): a sign-up request lives 15 minutes, so at most ≈ 300 × 15 exist at once,
+  // and no more mail goes out than that.
+  signUpOverall: { name: "sign-up:all", max: 300, windowMs: 60_000 },
   // A sign-up code has 10^6 values and 5 tries per request; these bound one client's guessing over many requests.
   signUpCodePerClient: { name: "sign-up-code:client", max: 30, windowMs: 60_000 },
   // Mail to one address (codes or notices), whoever asks: nobody can flood an inbox through the sign-up form.

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { auditEvents, signUpRequests } from "@/lib/db/schema";
-import { newToken } from "@/lib/crypto/tokens";
+import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { PASSWORD } from "@/test/accounts";
 import { checkPassword } from "./password";
-import { completeSignUp, SIGN_UP_CODE_ATTEMPTS, SIGN_UP_CODE_TTL_MS, startSignUp } from "./sign-up";
+import { completeSignUp, hashSignUpCode, SIGN_UP_CODE_ATTEMPTS, SIGN_UP_CODE_TTL_MS, startSignUp } from "./sign-up";
 import { createUser, findUserByEmail } from "./users";
 
 const newAddress = () => `new-${newToken(6)}@test.example`.toLowerCase();
@@ -101,6 +101,19 @@ describe("sign-up with an emailed code", () => {
     for (let i = 0; i < 7; i++) mails.push((await startSignUp(email, PASSWORD, now)).mail);
     expect(mails.filter(Boolean)).toHaveLength(5);
     expect((await startSignUp(email, PASSWORD, now + 61 * 60_000)).mail).not.toBeNull();
+  });
+
+  it("stores for a request whose mail was held back a code hash no 6-digit code matches", async () => {
+    const email = newAddress();
+    const now = Date.now();
+    for (let i = 0; i < 5; i++) await startSignUp(email, PASSWORD, now);
+    const { pendingToken, mail } = await startSignUp(email, PASSWORD, now);
+    expect(mail).toBeNull();
+    const request = (await db.query.signUpRequests.findFirst({ where: eq(signUpRequests.tokenHash, hashToken(pendingToken)) }))!;
+    // Every code there is: none opens it, so guessing codes for someone else's address gets nowhere.
+    for (let n = 0; n < 10 ** 6; n++) {
+      if (hashSignUpCode(request.id, String(n).padStart(6, "0")) === request.codeHash) throw new Error(`code ${n} opens a request that mailed none`);
+    }
   });
 
   it("deletes expired requests when a new sign-up starts", async () => {

@@ -50,17 +50,20 @@ export async function startSignUp(email: string, password: string, now = Date.no
   const id = newToken(16);
   const pendingToken = newToken();
   const code = newSignUpCode();
+  // An address past its mails for this hour gets none, and then no code works either: otherwise anyone could start
+  // requests for someone else's address and guess codes nobody was ever sent (5 tries each).
+  const mailed = await allow(limits.signUpMailPerAddress, hashToken(address), db, now);
   await db.insert(signUpRequests).values({
     id,
     tokenHash: hashToken(pendingToken),
     email: address,
     passwordHash,
-    codeHash: hashSignUpCode(id, existing ? newToken() : code),
+    codeHash: hashSignUpCode(id, existing || !mailed ? newToken() : code),
     expiresAt: new Date(now + SIGN_UP_CODE_TTL_MS),
     createdAt: new Date(now),
   });
   await deleteExpiredSignUpRequests(now);
-  if (!(await allow(limits.signUpMailPerAddress, hashToken(address), db, now))) return { pendingToken, mail: null };
+  if (!mailed) return { pendingToken, mail: null };
   const mail = existing
     ? existingAccountNoticeMail(address, env.RP_ORIGINS[0])
     : signUpCodeMail(address, code, SIGN_UP_CODE_TTL_MS / 60_000);

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { trustedDevices } from "@/lib/db/schema";
 import { createAccount, PASSWORD, type TestAccount } from "@/test/accounts";
+import { verifyCurrentPassword } from "./current-password";
 import { listFailedSignIns } from "./failed-sign-ins";
+import { changePassword } from "./password-change";
 import { completeSecondFactor, INVALID_CREDENTIALS, signInWithPassword } from "./password-sign-in";
 import { stepUpWithTotp } from "./step-up";
-import { deviceCookieValue, deviceIdFromCookie, findTrustedDevice, trustDevice } from "./trusted-devices";
+import { countOpenTrustedDevices, deviceCookieValue, deviceIdFromCookie, findTrustedDevice, trustDevice } from "./trusted-devices";
 import { getUser } from "./users";
 
 const nextCode = (account: TestAccount) => account.totp.generate({ timestamp: Date.now() + 30_000 });
@@ -64,6 +66,8 @@ describe("trusted devices (OWASP device cookies) and the lock (SEC-63)", () => {
     const device = (await findTrustedDevice(cookie, account.user.id))!;
     expect(device.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     expect(await lockOf(account.user.id)).toBeNull();
+    // Support is told no browser of this account can get in past a lock just now.
+    expect(await countOpenTrustedDevices(account.user.id)).toBe(0);
     const refused = await signInWithPassword(account.user.email, PASSWORD, "owner", "198.51.100.1", cookie);
     expect(refused.ok).toBe(false);
     const elsewhere = await signInWithPassword(account.user.email, PASSWORD, "another browser");
@@ -90,5 +94,26 @@ describe("trusted devices (OWASP device cookies) and the lock (SEC-63)", () => {
     // Another account's cookie in the same browser is no device of this one: a new one is made.
     const other = await createAccount();
     expect(await trustDevice(cookie, other.user.id)).not.toBeNull();
+  });
+
+  it("never checks the current password of a locked browser, which a session alone does not unlock", async () => {
+    const account = await createAccount();
+    const cookie = (await trustDevice(undefined, account.user.id))!;
+    for (let i = 0; i < 10; i++) await verifyCurrentPassword(account.user, "a guess", await findTrustedDevice(cookie, account.user.id), `198.51.100.${i}`);
+    const device = await findTrustedDevice(cookie, account.user.id);
+    const failures = device!.failedAttempts;
+    // The right password is not even looked at during the lock, and the guesses stop counting.
+    expect(await verifyCurrentPassword(account.user, PASSWORD, device, "198.51.100.20")).toMatchObject({ ok: false, code: "rate:limited" });
+    expect((await findTrustedDevice(cookie, account.user.id))!.failedAttempts).toBe(failures);
+  });
+
+  it("forgets the account's trusted browsers when the password changes", async () => {
+    const account = await createAccount();
+    const cookie = (await trustDevice(undefined, account.user.id))!;
+    const device = await findTrustedDevice(cookie, account.user.id);
+    const user = (await getUser(account.user.id))!;
+    expect((await changePassword(user, PASSWORD, "a different long passphrase", { client: "t", source: "198.51.100.3", device })).ok).toBe(true);
+    expect(await db.$count(trustedDevices, eq(trustedDevices.userId, account.user.id))).toBe(0);
+    expect(await findTrustedDevice(cookie, account.user.id)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // from AUTH_SECRET. Its failed attempts count on its own row and only its own lock refuses it, so someone who knows
 // only the email can lock out new browsers but never the owner's (security bar H63). Decision 011.
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, lte, or } from "drizzle-orm";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { trustedDevices, type TrustedDevice } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
@@ -58,4 +58,17 @@ export async function trustDevice(cookie: string | undefined, userId: string): P
 /** Devices past their cookie's 180 days are never found again: run by the sweeper (lib/housekeeping). */
 export async function deleteExpiredTrustedDevices(now = Date.now()): Promise<void> {
   await db.delete(trustedDevices).where(lt(trustedDevices.createdAt, new Date(now - TRUSTED_DEVICE_MAX_AGE_S * 1000)));
+}
+
+/** How many of the account's browsers can still sign in during a lock: trusted, not expired, not locked themselves. */
+export async function countOpenTrustedDevices(userId: string, now = Date.now()): Promise<number> {
+  const oldest = new Date(now - TRUSTED_DEVICE_MAX_AGE_S * 1000);
+  return db.$count(
+    trustedDevices,
+    and(
+      eq(trustedDevices.userId, userId),
+      gt(trustedDevices.createdAt, oldest),
+      or(isNull(trustedDevices.lockedUntil), lte(trustedDevices.lockedUntil, new Date(now))),
+    ),
+  );
 }

@@ -154,7 +154,8 @@ export const stepUpGrants = sqliteTable("step_up_grants", {
     .references(() => users.id, { onDelete: "cascade" }),
   sessionId: text("session_id").notNull(),
   method: text("method", { enum: ["totp", "passkey"] }).notNull(),
-  purpose: text("purpose", { enum: stepUpPurposes }).notNull(),
+  // Rows from before purposes existed were dropped; the default, no purpose at all, only lets SQLite add the column.
+  purpose: text("purpose", { enum: stepUpPurposes }).notNull().default("unbound" as never),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   consumedAt: integer("consumed_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),

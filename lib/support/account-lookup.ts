@@ -2,12 +2,13 @@
 // a console action calls this (a cross-site-proof POST), so no page another site opens can write lookups into the
 // log (security bar H61, D34).
 import "server-only";
-import { and, count, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { totpFactors, trustedDevices, type User } from "@/lib/db/schema";
+import { totpFactors, type User } from "@/lib/db/schema";
 import { auditEventTypes, listEvents, recordEvent } from "@/lib/auth/audit";
 import { listFailedSignIns, type FailedSignInHour } from "@/lib/auth/failed-sign-ins";
 import { isLocked } from "@/lib/auth/lockout";
+import { countOpenTrustedDevices } from "@/lib/auth/trusted-devices";
 import { findUserByEmail } from "@/lib/auth/users";
 import { listPasskeys, type PasskeyView } from "@/lib/webauthn/passkeys";
 
@@ -20,6 +21,7 @@ export type AccountForSupport = {
   hasTotp: boolean;
   /** When the lock for new browsers ends (null: not locked); browsers that signed in before have their own. */
   lockedUntil: Date | null;
+  /** Browsers that signed in before and can still sign in: not expired, not locked themselves. */
   trustedDevices: number;
   passkeys: PasskeyView[];
   /** Including `verdict`: the verifier's exact words behind the generic message the person saw. */
@@ -43,7 +45,7 @@ export async function lookUpAccount(staff: User, email: string, client: string):
     hasPassword: account.passwordHash !== null,
     hasTotp: Boolean(totp),
     lockedUntil: isLocked(account) ? account.lockedUntil : null,
-    trustedDevices: (await db.select({ value: count() }).from(trustedDevices).where(eq(trustedDevices.userId, account.id)))[0].value,
+    trustedDevices: await countOpenTrustedDevices(account.id),
     passkeys: await listPasskeys(account.id),
     events: events.map((event) => ({
       id: event.id,

@@ -33,6 +33,11 @@ function decoyCredentials(email: string) {
   return ids.map((id) => ({ id: id.toString("base64url"), transports: ["internal" as const, "hybrid" as const] }));
 }
 
+/** The per-account limit's key: a keyed hash of the address, so no text a stranger typed is stored (security bar 61). */
+function accountKey(email: string): string {
+  return createHmac("sha256", env.AUTH_SECRET).update(`sign-in-options:${normaliseEmail(email)}`).digest("base64url");
+}
+
 /**
  * With an email: username-first (allowCredentials). Without: usernameless and autofill (discoverable credentials).
  * `source` is the client's address: options are rate-limited per client and per account (security bar E46) and for
@@ -55,7 +60,8 @@ export async function startPasskeySignIn({ email, source }: { email?: string; so
     timeout: CEREMONY_TIMEOUT_MS,
   });
   return transaction(async (tx) => {
-    const allowed = (await allow(limits.signInOptionsPerClient, source, tx)) && (!email || (await allow(limits.signInOptionsPerAccount, email, tx)));
+    const allowed =
+      (await allow(limits.signInOptionsPerClient, source, tx)) && (!email || (await allow(limits.signInOptionsPerAccount, accountKey(email), tx)));
     if (!allowed) return rateLimited();
     // What unauthenticated callers can make the server store, in total (security bar 60; docs/decisions/012).
     if (!(await allow(limits.signInOptionsOverall, EVERYONE, tx))) return serverBusy();

@@ -7,7 +7,7 @@ import { refuseWeakPassword } from "@/lib/auth/password-blocklist";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { startSession } from "@/lib/auth/session";
 import { completeSignUp, startSignUp } from "@/lib/auth/sign-up";
-import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
+import { allow, EVERYONE, limits, rateLimited, serverBusy } from "@/lib/auth/rate-limit";
 import { sendMail } from "@/lib/mail/send-mail";
 import { requestClient, requestSource } from "@/lib/request-client";
 import { relyingParty } from "@/lib/webauthn/relying-party";
@@ -36,6 +36,7 @@ export async function signUpAction(_previous: SignUpState, form: FormData): Prom
 async function signUp(form: FormData): Promise<SignUpState> {
   const email = String(form.get("email") ?? "");
   if (!(await allow(limits.signUpPerClient, await requestSource()))) return { ...rateLimited(), email };
+  if (!(await allow(limits.signUpOverall, EVERYONE))) return { ...serverBusy(), email };
   const input = parseInput(signUpSchema, { email, password: form.get("password") });
   // The password is never sent back, not even to refill the form.
   if (!input.ok) return { ...input, email };

@@ -9,6 +9,7 @@ import { findTrustedDevice } from "@/lib/auth/trusted-devices";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { startSession } from "@/lib/auth/session";
 import { removePassword } from "@/lib/auth/sign-in-methods";
+import { requestSource } from "@/lib/request-client";
 
 const changeSchema = z.object({
   current: z.string().max(1024),
@@ -24,7 +25,7 @@ export async function changePasswordAction(current: unknown, next: unknown) {
     const input = parseInput(changeSchema, { current, next });
     if (!input.ok) return input;
     const device = await findTrustedDevice(await readDeviceCookie(), user.id);
-    const result = await changePassword(user, input.data.current, input.data.next, client, device);
+    const result = await changePassword(user, input.data.current, input.data.next, { client, source: await requestSource(), device });
     if (result.ok) await startSession(user.id);
     return result;
   });

@@ -4,12 +4,12 @@ import { z } from "zod";
 import { parseInput, withSession } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
 import { readDeviceCookie } from "@/lib/auth/device-cookie";
-import { recordFailedAttempt } from "@/lib/auth/lockout";
+import { verifyCurrentPassword } from "@/lib/auth/current-password";
 import { findTrustedDevice } from "@/lib/auth/trusted-devices";
-import { checkPassword } from "@/lib/auth/password";
 import { replaceRecoveryCodes } from "@/lib/auth/replace-recovery-codes";
 import { confirmTotpSetup, startTotpSetup } from "@/lib/auth/totp";
 import { db } from "@/lib/db/client";
+import { requestSource } from "@/lib/request-client";
 import { fail, ok } from "@/lib/result";
 
 export async function startTotpSetupAction() {
@@ -28,11 +28,9 @@ export async function confirmTotpSetupAction(code: unknown, password: unknown) {
   return withSession(async ({ user }, client) => {
     const input = parseInput(confirmSchema, { code, password });
     if (!input.ok) return input;
-    if (!(await checkPassword(user.passwordHash, input.data.password))) {
-      // On this browser's own count when it is a trusted device, not the account's lock for everyone else (decision 011).
-      await recordFailedAttempt(user.id, undefined, undefined, await findTrustedDevice(await readDeviceCookie(), user.id));
-      return fail("password:incorrect", "Your current password is not correct.");
-    }
+    const device = await findTrustedDevice(await readDeviceCookie(), user.id);
+    const verified = await verifyCurrentPassword(user, input.data.password, device, await requestSource());
+    if (!verified.ok) return verified;
     const recoveryCodes = await confirmTotpSetup(user.id, input.data.code);
     if (!recoveryCodes) return fail("totp:invalid-code", "That code didn't match. Check the time on your phone and use the newest code.");
     await recordEvent(db, { userId: user.id, type: "totp.enabled", client });
