@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
+import { clientKey } from "@/lib/client-address";
 import { CookieJar, type ServerActionClient } from "@/test/server-action-client";
 import { enableTotp, PASSWORD, signUp, uniqueEmail, type TotpApp } from "./fixtures/account";
 import { ACCOUNT_ACTIONS, actionClient, finishSignIn, setsSession, SIGN_IN_ACTIONS, signInOptions } from "./fixtures/api-account";
@@ -47,9 +48,10 @@ function bucketCount(key: string): Promise<number | undefined> {
  * A flooding client at a random IPv6 documentation address (RFC 3849): no other test, nor a repeat of this one on
  * the same server, shares its buckets.
  */
+/** A client of its own on an IPv6 network of its own (limits count an IPv6 client as its /64); `key` is how it is counted. */
 function flooder(baseURL: string) {
-  const address = `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
-  return { client: actionClient(baseURL, address), address };
+  const address = `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
+  return { client: actionClient(baseURL, address), address: clientKey(address) };
 }
 
 type Person = { email: string; totp: TotpApp; jar: CookieJar };
