@@ -1,5 +1,7 @@
 // What the Conformance Test API promises, as checks that say expected vs received when they fail.
+import { noteDeviation } from "./case-deviations";
 import type { Answer } from "./fido-client";
+import { bodyOf, isOkShape, readAnswer, refusalShapeFlaws, type JsonBody } from "./read-answer";
 
 export class CaseFailed extends Error {
   constructor(
@@ -13,38 +15,54 @@ export class CaseFailed extends Error {
 
 export class CaseSkipped extends Error {}
 
-export type JsonBody = Record<string, unknown>;
+/** The target broke (no answer, 5xx, not JSON): nothing can be said about its decision. */
+export class TargetBroke extends Error {
+  constructor(
+    message: string,
+    readonly received: string,
+  ) {
+    super(message);
+  }
+}
+
+export type { JsonBody } from "./read-answer";
 
 export function describeAnswer(answer: Answer): string {
   const body = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
   return `HTTP ${answer.status} ${body.length > 600 ? `${body.slice(0, 600)}…` : body}`;
 }
 
-const bodyOf = (answer: Answer): JsonBody =>
-  typeof answer.body === "object" && answer.body !== null && !Array.isArray(answer.body) ? (answer.body as JsonBody) : {};
+/** Accepted, in whatever shape (a refusal in any shape is not). */
+export const isOk = (answer: Answer) => readAnswer(answer) === "accepted";
 
-export const isOk = (answer: Answer) => answer.status === 200 && bodyOf(answer).status === "ok" && bodyOf(answer).errorMessage === "";
+function throwIfBroken(answer: Answer, step: string) {
+  if (readAnswer(answer) !== "broken") return;
+  const why = answer.status === 0 ? "no answer" : answer.status >= 500 ? "a server error" : "an answer that is not JSON";
+  throw new TargetBroke(`${step}: ${why}`, describeAnswer(answer));
+}
 
-/** HTTP 200 {"status":"ok","errorMessage":""}; returns the body. */
+/** Accepted; a success without {"status":"ok","errorMessage":""} is noted as a deviation. Returns the body. */
 export function expectOk(answer: Answer, step: string): JsonBody {
-  if (!isOk(answer)) throw new CaseFailed(`${step}: the server did not accept it`, 'HTTP 200 {"status":"ok","errorMessage":""}', describeAnswer(answer));
+  throwIfBroken(answer, step);
+  if (readAnswer(answer) === "refused") throw new CaseFailed(`${step}: the server did not accept it`, 'HTTP 200 {"status":"ok","errorMessage":""}', describeAnswer(answer));
+  if (!isOkShape(answer)) noteDeviation({ kind: 'success: not HTTP 200 {"status":"ok","errorMessage":""}', step, detail: describeAnswer(answer) });
   return bodyOf(answer);
 }
 
-/** HTTP 4xx {"status":"failed","errorMessage":"<not empty>"}: refused, with a reason, and no server error. */
+/** Refused; a refusal that is not HTTP 4xx (or `status`) {"status":"failed","errorMessage":"<why>"} is noted as a deviation. */
 export function expectFailure(answer: Answer, step: string, status?: number): void {
-  const body = bodyOf(answer);
-  const statusOk = status === undefined ? answer.status >= 400 && answer.status < 500 : answer.status === status;
-  const refused = statusOk && body.status === "failed" && typeof body.errorMessage === "string" && body.errorMessage.length > 0;
-  if (!refused) {
+  throwIfBroken(answer, step);
+  if (readAnswer(answer) === "accepted") {
     const wanted = `HTTP ${status ?? "4xx"} {"status":"failed","errorMessage":"<why>"}`;
     throw new CaseFailed(`${step}: the server should have refused it`, wanted, describeAnswer(answer));
   }
+  for (const kind of refusalShapeFlaws(answer, status)) noteDeviation({ kind, step, detail: describeAnswer(answer) });
 }
 
 /** For optional FIDO cases: a refused valid response means "not supported here", which is a skip with the reason. */
 export function expectOkUnlessOptional(answer: Answer, step: string, optional: boolean | undefined): JsonBody {
-  if (optional && !isOk(answer)) throw new CaseSkipped(`optional, and the target does not support it: ${describeAnswer(answer)}`);
+  throwIfBroken(answer, step);
+  if (optional && readAnswer(answer) === "refused") throw new CaseSkipped(`optional, and the target does not support it: ${describeAnswer(answer)}`);
   return expectOk(answer, step);
 }
 

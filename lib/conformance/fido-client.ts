@@ -2,7 +2,8 @@
 // challenge in a session need one) and a record of every exchange for the report.
 import type { Exchange } from "./types";
 
-export type Answer = { status: number; body: unknown };
+/** `notJson`: the body was not JSON (shown as its text), which the suite reads as a broken answer. */
+export type Answer = { status: number; body: unknown; notJson?: boolean };
 
 const SHOWN_BODY_CHARS = 4096;
 
@@ -51,12 +52,14 @@ export class FidoClient {
       this.remember(response.headers.getSetCookie?.() ?? []);
       const text = await response.text();
       let body: unknown = text;
+      let notJson = false;
       try {
         body = JSON.parse(text);
       } catch {
         // Not JSON: the report shows the text.
+        notJson = true;
       }
-      answer = { status: response.status, body: shown(body, text) };
+      answer = { status: response.status, body: shown(body, text), ...(notJson ? { notJson } : {}) };
     } catch (error) {
       const cause = (error as Error & { cause?: Error & { code?: string } }).cause;
       reset = cause?.code === "ECONNRESET" || cause?.code === "UND_ERR_SOCKET";

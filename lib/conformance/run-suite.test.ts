@@ -30,11 +30,12 @@ describe("runSuite", () => {
     expect(events[0]).toEqual({ type: "start", total: 12 });
     expect(events.slice(1).map((event) => event.type === "case" && event.done)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
     expect(report.cases.map((result) => result.id)).toEqual(cases.map((testCase) => testCase.id));
-    expect(report.summary).toEqual({ total: 12, passed: 12, failed: 0, skipped: 0 });
+    expect(report.summary).toEqual({ total: 12, pass: 12, fail: 0, deviation: 0, targetError: 0, notRun: 0, inconclusive: 0, skip: 0 });
+    expect(report.crashedAfter).toBeNull();
     expect(report.origin).toBe("http://localhost:9");
   });
 
-  it("reports a failure with expected, received and every exchange; a skip with its reason; an error as a failure", async () => {
+  it("reports a wrong decision as a fail with expected, received and every exchange; a skip with its reason; a case's own error as a fail", async () => {
     const cases: ConformanceCase[] = [
       {
         id: "PasskeyLab-Test refused",
@@ -49,18 +50,19 @@ describe("runSuite", () => {
       { id: "PasskeyLab-Test broken", family: "PasskeyLab-Test", title: "throws", run: async () => Promise.reject(new TypeError("no such thing")) },
       { id: "PasskeyLab-Test checked", family: "PasskeyLab-Test", title: "checks", run: async () => Promise.reject(new CaseFailed("challenge", "16 to 64 bytes", "8 bytes")) },
     ];
-    const report = await runSuite({ target: `${TARGET}/`, cases, fetch: answering(500, { status: "failed", errorMessage: "boom" }) });
+    const report = await runSuite({ target: `${TARGET}/`, cases, fetch: answering(400, { status: "failed", errorMessage: "boom" }) });
     const [refused, notHere, optional, broken, checked] = report.cases;
     expect(refused).toMatchObject({
-      status: "failed",
-      failure: { message: "POST /attestation/options: the server did not accept it", received: 'HTTP 500 {"status":"failed","errorMessage":"boom"}' },
-      exchanges: [{ request: { method: "POST", url: `${TARGET}/attestation/options`, body: { username: "a" } }, response: { status: 500 } }],
+      outcome: "fail",
+      reason: "POST /attestation/options: the server did not accept it",
+      failure: { message: "POST /attestation/options: the server did not accept it", received: 'HTTP 400 {"status":"failed","errorMessage":"boom"}' },
+      exchanges: [{ request: { method: "POST", url: `${TARGET}/attestation/options`, body: { username: "a" } }, response: { status: 400 } }],
     });
-    expect(notHere).toMatchObject({ status: "skipped", reason: "the authenticator cannot" });
-    expect(optional).toMatchObject({ status: "skipped", reason: "not supported: HTTP 400" });
-    expect(broken).toMatchObject({ status: "failed", failure: { message: "the case could not run to its end", received: "no such thing" } });
-    expect(checked).toMatchObject({ status: "failed", failure: { message: "challenge", expected: "16 to 64 bytes", received: "8 bytes" } });
-    expect(report.summary).toEqual({ total: 5, passed: 0, failed: 3, skipped: 2 });
+    expect(notHere).toMatchObject({ outcome: "skip", reason: "the authenticator cannot" });
+    expect(optional).toMatchObject({ outcome: "skip", reason: "not supported: HTTP 400" });
+    expect(broken).toMatchObject({ outcome: "fail", failure: { message: "the case could not run to its end", received: "no such thing" } });
+    expect(checked).toMatchObject({ outcome: "fail", failure: { message: "challenge", expected: "16 to 64 bytes", received: "8 bytes" } });
+    expect(report.summary).toMatchObject({ total: 5, pass: 0, fail: 3, skip: 2 });
   });
 
   it("filters by id or title, case-insensitively", async () => {

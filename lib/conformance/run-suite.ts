@@ -1,12 +1,16 @@
 // Runs conformance cases against any server that speaks the FIDO2 Server Conformance Test API, over HTTP only, a few
-// at a time, reporting each case as it finishes.
+// at a time, reporting each case as it finishes with its outcome class (docs/decisions/016-conformance-outcomes.md).
 import { randomBytes } from "node:crypto";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
 import { allCases } from "./cases";
-import { CaseFailed, CaseSkipped } from "./expectations";
+import { collectDeviations } from "./case-deviations";
+import { CaseFailed, CaseSkipped, TargetBroke } from "./expectations";
 import { FidoClient } from "./fido-client";
+import { readAnswer } from "./read-answer";
+import { summarize } from "./summarize";
 import { SUITE_AAGUID, writeSuiteMetadata } from "./suite-metadata";
-import type { CaseContext, CaseResult, ConformanceCase, ProgressEvent, SuiteReport } from "./types";
+import { targetAnswers } from "./target-probe";
+import type { CaseContext, CaseResult, ConformanceCase, Exchange, ProgressEvent, SuiteReport } from "./types";
 
 export type RunOptions = {
   /** The API's base URL, e.g. http://localhost:3000/fido. */
@@ -32,9 +36,15 @@ export function selectCases(cases: ConformanceCase[], filter?: string): Conforma
 
 type Shared = { target: string; origin: string; runId: string; metadataWritten: boolean; fetch: typeof fetch; timeoutMs: number };
 
+const lastExchangeBroke = (exchanges: Exchange[]) => {
+  const last = exchanges.at(-1);
+  return last !== undefined && readAnswer(last.response) === "broken";
+};
+
 async function runCase(testCase: ConformanceCase, index: number, shared: Shared): Promise<CaseResult> {
   const base = { id: testCase.id, family: testCase.family, title: testCase.title };
-  if (testCase.skip || !testCase.run) return { ...base, status: "skipped", reason: testCase.skip ?? "nothing to run", durationMs: 0 };
+  if (testCase.skip || !testCase.run) return { ...base, outcome: "skip", reason: testCase.skip ?? "nothing to run", exchanges: [], durationMs: 0 };
+  const run = testCase.run;
   const client = new FidoClient(shared.target, shared.fetch, shared.timeoutMs);
   let users = 0;
   const context: CaseContext = {
@@ -45,18 +55,28 @@ async function runCase(testCase: ConformanceCase, index: number, shared: Shared)
     metadataWritten: shared.metadataWritten,
   };
   const started = Date.now();
-  try {
-    await testCase.run(context);
-    return { ...base, status: "passed", durationMs: Date.now() - started };
-  } catch (error) {
-    const durationMs = Date.now() - started;
-    if (error instanceof CaseSkipped) return { ...base, status: "skipped", reason: error.message, durationMs };
-    const failure =
-      error instanceof CaseFailed
-        ? { message: error.message, expected: error.expected, received: error.received }
-        : { message: "the case could not run to its end", expected: "no error in the suite", received: String((error as Error)?.message ?? error) };
-    return { ...base, status: "failed", failure, exchanges: client.exchanges, durationMs };
+  const { deviations, error } = await collectDeviations(() => run(context));
+  const durationMs = Date.now() - started;
+  const exchanges = client.exchanges;
+  if (error === undefined) {
+    if (deviations.length === 0) return { ...base, outcome: "pass", reason: "", exchanges: [], durationMs };
+    const reason = [...new Set(deviations.map((deviation) => deviation.kind))].join("; ");
+    return { ...base, outcome: "deviation", reason, deviations, exchanges, durationMs };
   }
+  if (error instanceof CaseSkipped) return { ...base, outcome: "skip", reason: error.message, exchanges: [], durationMs };
+  if (error instanceof TargetBroke) {
+    const failure = { message: error.message, expected: "a JSON answer below HTTP 500", received: error.received };
+    return { ...base, outcome: "target-error", reason: error.message, failure, exchanges, durationMs };
+  }
+  if (error instanceof CaseFailed) {
+    const failure = { message: error.message, expected: error.expected, received: error.received };
+    return { ...base, outcome: "fail", reason: error.message, failure, exchanges, durationMs };
+  }
+  // The case itself threw (a body it could not read): blame the target only when its last answer was broken.
+  const received = String((error as Error)?.message ?? error);
+  const outcome = lastExchangeBroke(exchanges) ? "target-error" : "fail";
+  const failure = { message: "the case could not run to its end", expected: "no error in the suite", received };
+  return { ...base, outcome, reason: failure.message, failure, exchanges, durationMs };
 }
 
 export async function runSuite(options: RunOptions): Promise<SuiteReport> {
@@ -74,24 +94,47 @@ export async function runSuite(options: RunOptions): Promise<SuiteReport> {
   const results: CaseResult[] = new Array(cases.length);
   options.onProgress?.({ type: "start", total: cases.length });
 
+  // After a target-error, each later case first asks whether the target still answers; while it does not, the case
+  // is not run, and the run names the target-error after which it went down.
+  let lastBroken: string | undefined;
+  let crashedAfter: string | null = null;
+  let probes = 0;
+  const targetIsDown = async () => {
+    if (lastBroken === undefined) return false;
+    const suspect = lastBroken;
+    if (await targetAnswers(target, shared.fetch, `suite-${shared.runId}-probe-${++probes}`, shared.timeoutMs)) {
+      if (lastBroken === suspect) lastBroken = undefined;
+      return false;
+    }
+    crashedAfter ??= suspect;
+    return true;
+  };
+
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < cases.length) {
       const index = next++;
-      results[index] = await runCase(cases[index], index, shared);
+      const testCase = cases[index];
+      if (!testCase.skip && testCase.run && (await targetIsDown())) {
+        const reason = `the target stopped answering after ${crashedAfter}`;
+        results[index] = { id: testCase.id, family: testCase.family, title: testCase.title, outcome: "not-run", reason, exchanges: [], durationMs: 0 };
+      } else {
+        results[index] = await runCase(testCase, index, shared);
+        if (results[index].outcome === "target-error") lastBroken = testCase.id;
+      }
       options.onProgress?.({ type: "case", result: results[index], done: ++done, total: cases.length });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, cases.length)) }, worker));
 
-  const count = (status: CaseResult["status"]) => results.filter((result) => result.status === status).length;
   return {
     target,
     origin: shared.origin,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    summary: { total: results.length, passed: count("passed"), failed: count("failed"), skipped: count("skipped") },
+    summary: summarize(results),
+    crashedAfter,
     cases: results,
   };
 }

@@ -38,23 +38,31 @@ export function capExchange(exchange: Exchange): Exchange {
   };
 }
 
-/** The result with capped texts; a failed case keeps the exchanges that fit in what is left of the run's budget. */
+/** The result with capped texts; a case that did not pass keeps the exchanges that fit in what is left of the run's budget. */
 export function toShownResult(result: CaseResult, budget: RunBudget): StoredCaseResult {
   const textLimit = budget.remainingChars > 0 ? MAX_TEXT_CHARS : SPENT_TEXT_CHARS;
   const shown: StoredCaseResult = {
     id: capText(result.id, 512),
     family: capText(result.family, 512),
     title: capText(result.title, 512),
-    status: result.status,
+    outcome: result.outcome,
+    reason: capText(result.reason, textLimit),
+    exchanges: [],
     durationMs: result.durationMs,
   };
-  if (result.reason !== undefined) shown.reason = capText(result.reason, textLimit);
   if (result.failure) {
     const { message, expected, received } = result.failure;
     shown.failure = { message: capText(message, textLimit), expected: capText(expected, textLimit), received: capText(received, textLimit) };
   }
-  budget.remainingChars -= (shown.reason?.length ?? 0) + JSON.stringify(shown.failure ?? "").length;
-  if (result.exchanges) {
+  if (result.deviations) {
+    shown.deviations = result.deviations.slice(0, 8).map((deviation) => ({
+      kind: capText(deviation.kind, 256),
+      step: capText(deviation.step, 256),
+      detail: capText(deviation.detail, textLimit),
+    }));
+  }
+  budget.remainingChars -= shown.reason.length + JSON.stringify(shown.failure ?? "").length + JSON.stringify(shown.deviations ?? "").length;
+  if (result.exchanges.length > 0) {
     const kept: Exchange[] = [];
     for (const exchange of result.exchanges.map(capExchange)) {
       const size = JSON.stringify(exchange).length;

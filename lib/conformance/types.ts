@@ -2,7 +2,14 @@
 import type { AuthenticatorOptions, SoftwareAuthenticator } from "@/lib/authenticator";
 import type { FidoClient } from "./fido-client";
 
-export type CaseStatus = "passed" | "failed" | "skipped";
+/**
+ * How a case ended (docs/decisions/016-conformance-outcomes.md): `fail` is a wrong decision, `deviation` the right
+ * decision in the wrong shape, `target-error` the target broke (5xx, no answer, not JSON), `not-run` the target was
+ * down when the case's turn came. `inconclusive` is reserved for negative cases whose positive twin is refused too.
+ */
+export type CaseOutcome = "pass" | "fail" | "deviation" | "target-error" | "not-run" | "inconclusive" | "skip";
+
+export const CASE_OUTCOMES: readonly CaseOutcome[] = ["pass", "fail", "deviation", "target-error", "not-run", "inconclusive", "skip"];
 
 /** One HTTP round trip, as a report shows it (large bodies shortened). */
 export type Exchange = {
@@ -13,20 +20,35 @@ export type Exchange = {
 
 export type CaseFailure = { message: string; expected: string; received: string };
 
+/** A right decision in the wrong shape: `kind` groups alike deviations in a report, `detail` is what came back. */
+export type Deviation = { kind: string; step: string; detail: string };
+
 export type CaseResult = {
   id: string;
   family: string;
   title: string;
-  status: CaseStatus;
-  /** Why it was skipped. */
-  reason?: string;
+  outcome: CaseOutcome;
+  /** One line on why: the failure's message, the deviations' kinds, the skip's reason; empty for a pass. */
+  reason: string;
+  /** For `fail` and `target-error`: expected vs received. */
   failure?: CaseFailure;
-  /** Every request and response of a failed case. */
-  exchanges?: Exchange[];
+  /** For `deviation`: every shape that was wrong. */
+  deviations?: Deviation[];
+  /** Every request and response of a case that did not pass (empty for pass, skip and not-run: reports stay small). */
+  exchanges: Exchange[];
   durationMs: number;
 };
 
-export type SuiteSummary = { total: number; passed: number; failed: number; skipped: number };
+export type SuiteSummary = {
+  total: number;
+  pass: number;
+  fail: number;
+  deviation: number;
+  targetError: number;
+  notRun: number;
+  inconclusive: number;
+  skip: number;
+};
 
 export type SuiteReport = {
   target: string;
@@ -34,6 +56,8 @@ export type SuiteReport = {
   startedAt: string;
   durationMs: number;
   summary: SuiteSummary;
+  /** The id of the case after which the target stopped answering, when it did. */
+  crashedAfter: string | null;
   cases: CaseResult[];
 };
 
