@@ -1,50 +1,57 @@
-// The report as a terminal reads it: a row per case, a row per family, then each failure with expected vs received
-// and the last exchange.
+// The report as a person reads it first: the count of each outcome class and the run's time; then each wrong decision
+// with expected vs received; then where the target broke or went down; then the deviations, one line per kind.
 import type { CaseResult, SuiteReport } from "../types";
 
-const LABEL: Record<CaseResult["status"], string> = { passed: "pass", failed: "FAIL", skipped: "skip" };
-const NOTE_WIDTH = 100;
-
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+const EXAMPLES = 3;
 
-function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join("  ").trimEnd());
+export function summaryLine(report: SuiteReport): string {
+  const { total, pass, fail, deviation, targetError, notRun, inconclusive, skip } = report.summary;
+  const classes = `pass ${pass} · fail ${fail} · deviation ${deviation} · target-error ${targetError} · not-run ${notRun} · inconclusive ${inconclusive} · skip ${skip}`;
+  return `${report.target} (origin ${report.origin}): ${total} cases in ${(report.durationMs / 1000).toFixed(1)} s: ${classes}`;
+}
+
+function failLines(result: CaseResult): string[] {
+  const last = result.exchanges.at(-1);
+  return [
+    `FAIL ${result.id} — ${result.title}`,
+    `  ${result.failure?.message ?? result.reason}`,
+    `  expected: ${result.failure?.expected ?? ""}`,
+    `  received: ${result.failure?.received ?? ""}`,
+    ...(last ? [`  last request: POST ${last.request.url} ${clip(JSON.stringify(last.request.body), 400)}`] : []),
+  ];
+}
+
+function brokenLines(report: SuiteReport): string[] {
+  const broken = report.cases.filter((result) => result.outcome === "target-error");
+  const lines = broken.map((result) => `TARGET ERROR ${result.id} — ${result.reason}: ${clip(result.failure?.received ?? "", 300)}`);
+  if (report.crashedAfter) {
+    lines.push(`The target stopped answering after ${report.crashedAfter}; the ${report.summary.notRun} cases after it were not run.`);
+  }
+  return lines;
+}
+
+/** One line per kind of deviation: how many cases, and the first few as examples. */
+export function deviationGroups(cases: CaseResult[]): { kind: string; cases: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const result of cases.filter((result) => result.outcome === "deviation")) {
+    for (const kind of new Set((result.deviations ?? []).map((deviation) => deviation.kind))) groups.set(kind, [...(groups.get(kind) ?? []), result.id]);
+  }
+  return [...groups].map(([kind, ids]) => ({ kind, cases: ids })).sort((a, b) => b.cases.length - a.cases.length);
+}
+
+function deviationLines(report: SuiteReport): string[] {
+  const groups = deviationGroups(report.cases);
+  if (groups.length === 0) return [];
+  const width = Math.max(...groups.map((group) => `${group.cases.length}`.length));
+  return [
+    `Deviations (the right decision in the wrong shape), ${report.summary.deviation} cases:`,
+    ...groups.map((group) => `  ${`${group.cases.length}`.padStart(width)}  ${group.kind}  e.g. ${group.cases.slice(0, EXAMPLES).join(", ")}`),
+  ];
 }
 
 export function formatConsoleTable(report: SuiteReport): string {
-  const caseRows = report.cases.map((result) => [
-    LABEL[result.status],
-    result.id,
-    `${result.durationMs}`.padStart(5),
-    clip(result.status === "skipped" ? (result.reason ?? "") : result.status === "failed" ? (result.failure?.message ?? "") : "", NOTE_WIDTH),
-  ]);
-  const families = [...new Set(report.cases.map((result) => result.family))];
-  const familyRows = families.map((family) => {
-    const cases = report.cases.filter((result) => result.family === family);
-    const count = (status: CaseResult["status"]) => `${cases.filter((result) => result.status === status).length}`;
-    return [family, count("passed"), count("failed"), count("skipped")];
-  });
-  const failures = report.cases
-    .filter((result) => result.status === "failed")
-    .flatMap((result) => {
-      const last = result.exchanges?.at(-1);
-      return [
-        "",
-        `FAIL ${result.id} — ${result.title}`,
-        `  ${result.failure?.message}`,
-        `  expected: ${result.failure?.expected}`,
-        `  received: ${result.failure?.received}`,
-        ...(last ? [`  last request: POST ${last.request.url} ${clip(JSON.stringify(last.request.body), 400)}`] : []),
-      ];
-    });
-  const { total, passed, failed, skipped } = report.summary;
-  return [
-    ...table([["", "case", "   ms", "note"], ...caseRows]),
-    "",
-    ...table([["family", "passed", "failed", "skipped"], ...familyRows]),
-    ...failures,
-    "",
-    `${report.target} (origin ${report.origin}): ${total} cases, ${passed} passed, ${failed} failed, ${skipped} skipped in ${(report.durationMs / 1000).toFixed(1)} s`,
-  ].join("\n");
+  const fails = report.cases.filter((result) => result.outcome === "fail");
+  const sections = [[summaryLine(report)], ...fails.map(failLines), brokenLines(report), deviationLines(report)].filter((lines) => lines.length > 0);
+  return sections.map((lines) => lines.join("\n")).join("\n\n");
 }

@@ -1,6 +1,9 @@
 import type { SuiteReport } from "../types";
 
-/** The whole report as JSON: summary, then every case with its status, reason or failure and exchanges. */
+/**
+ * The whole report as JSON, in the contract README documents: summary by outcome class, crashedAfter, then every case
+ * as { id, family, title, outcome, reason, exchanges } (plus failure or deviations where there are some).
+ */
 export function toJsonReport(report: SuiteReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }

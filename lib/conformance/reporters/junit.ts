@@ -1,5 +1,6 @@
-// JUnit XML as CI systems read it: one <testsuite> per family, a <failure> with expected vs received and every
-// exchange, a <skipped> with the reason.
+// JUnit XML as CI systems read it: one <testsuite> per family. A wrong decision is a <failure>, a broken target an
+// <error>; a deviation (or an inconclusive case) is no failure, so it travels as properties and system-out; not-run and
+// skip are <skipped> with the reason (docs/decisions/016-conformance-outcomes.md).
 import type { CaseResult, SuiteReport } from "../types";
 
 const escape = (text: string) =>
@@ -9,26 +10,52 @@ const escape = (text: string) =>
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
+function detailOf(result: CaseResult): string {
+  const lines = [result.title];
+  if (result.failure) lines.push(`expected: ${result.failure.expected}`, `received: ${result.failure.received}`);
+  for (const deviation of result.deviations ?? []) lines.push(`${deviation.kind} (${deviation.step}): ${deviation.detail}`);
+  return [...lines, "", JSON.stringify(result.exchanges, null, 2)].join("\n");
+}
+
+function body(result: CaseResult): string {
+  const reason = escape(result.reason);
+  switch (result.outcome) {
+    case "pass":
+      return "";
+    case "skip":
+    case "not-run":
+      return `      <skipped message="${result.outcome === "not-run" ? `not run: ${reason}` : reason}"/>`;
+    case "fail":
+      return `      <failure message="${reason}" type="ConformanceFailure">${escape(detailOf(result))}</failure>`;
+    case "target-error":
+      return `      <error message="${reason}" type="TargetError">${escape(detailOf(result))}</error>`;
+    case "deviation":
+    case "inconclusive": {
+      const kinds = [...new Set((result.deviations ?? []).map((deviation) => deviation.kind))];
+      const properties = [`<property name="outcome" value="${result.outcome}"/>`, ...kinds.map((kind) => `<property name="deviation" value="${escape(kind)}"/>`)];
+      return `      <properties>${properties.join("")}</properties>\n      <system-out>${escape(detailOf(result))}</system-out>`;
+    }
+  }
+}
+
 function testCase(result: CaseResult): string {
   const open = `    <testcase classname="${escape(result.family)}" name="${escape(result.id)}" time="${seconds(result.durationMs)}">`;
-  if (result.status === "skipped") return `${open}\n      <skipped message="${escape(result.reason ?? "")}"/>\n    </testcase>`;
-  if (result.status === "passed" || !result.failure) return `${open}</testcase>`;
-  const { message, expected, received } = result.failure;
-  const detail = [`${result.title}`, `expected: ${expected}`, `received: ${received}`, "", JSON.stringify(result.exchanges ?? [], null, 2)].join("\n");
-  return `${open}\n      <failure message="${escape(message)}" type="ConformanceFailure">${escape(detail)}</failure>\n    </testcase>`;
+  const inner = body(result);
+  return inner ? `${open}\n${inner}\n    </testcase>` : `${open}</testcase>`;
+}
+
+function counts(cases: CaseResult[]) {
+  const count = (...outcomes: CaseResult["outcome"][]) => cases.filter((result) => outcomes.includes(result.outcome)).length;
+  return `tests="${cases.length}" failures="${count("fail")}" errors="${count("target-error")}" skipped="${count("skip", "not-run")}"`;
 }
 
 export function toJUnitXml(report: SuiteReport): string {
   const families = [...new Set(report.cases.map((result) => result.family))];
   const suites = families.map((family) => {
     const cases = report.cases.filter((result) => result.family === family);
-    const failures = cases.filter((result) => result.status === "failed").length;
-    const skipped = cases.filter((result) => result.status === "skipped").length;
     const time = seconds(cases.reduce((total, result) => total + result.durationMs, 0));
-    const attributes = `name="${escape(family)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}"`;
-    return `  <testsuite ${attributes}>\n${cases.map(testCase).join("\n")}\n  </testsuite>`;
+    return `  <testsuite name="${escape(family)}" ${counts(cases)} time="${time}">\n${cases.map(testCase).join("\n")}\n  </testsuite>`;
   });
-  const { total, failed, skipped } = report.summary;
-  const root = `name="FIDO2 server conformance: ${escape(report.target)}" tests="${total}" failures="${failed}" errors="0" skipped="${skipped}" time="${seconds(report.durationMs)}" timestamp="${report.startedAt}"`;
+  const root = `name="FIDO2 server conformance: ${escape(report.target)}" ${counts(report.cases)} time="${seconds(report.durationMs)}" timestamp="${report.startedAt}"`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${root}>\n${suites.join("\n")}\n</testsuites>\n`;
 }
