@@ -5,8 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Button, Field } from "@/components/ui";
 import type { StoredCaseResult } from "@/lib/conformance/shown-result";
+import { summarize } from "@/lib/conformance/summarize";
 import type { RunLine } from "@/lib/conformance/runs/web-run";
 import { CaseResults } from "./runs/case-results";
+import { outcomeCounts } from "./runs/outcome-counts";
 
 type Refusal = { code?: string; message?: string; detail?: string };
 
@@ -65,7 +67,6 @@ export function SuiteRunner({ defaultTarget, allowsOthers }: { defaultTarget: st
     }
   }
 
-  const count = (status: StoredCaseResult["status"]) => results.filter((result) => result.status === status).length;
   return (
     <div className="flex flex-col gap-4">
       {/* noValidate: the server checks the address and says exactly what is wrong with it. */}
@@ -108,7 +109,7 @@ export function SuiteRunner({ defaultTarget, allowsOthers }: { defaultTarget: st
           />
           {/* aria-busy: announced once the run is over, not once per case; the bar above says how far it is meanwhile. */}
           <p role="status" aria-busy={running} className="text-sm" data-testid="suite-summary">
-            {results.length} of {total} cases · {count("passed")} passed · {count("failed")} failed · {count("skipped")} skipped
+            {results.length} of {total} cases · {outcomeCounts(summarize(results))}
             {finished && ` · finished in ${(finished.durationMs / 1000).toFixed(1)} s`}
           </p>
           {finished?.stopReason && <p className="text-sm text-amber-900">Stopped early: {finished.stopReason}</p>}

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { StoredCaseResult } from "@/lib/conformance/shown-result";
+import type { SuiteSummary } from "@/lib/conformance/types";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -362,9 +363,14 @@ export const conformanceRuns = sqliteTable(
     /** Why a run ended before all its cases ran to their end (its time limit, an error in the runner). */
     stopReason: text("stop_reason"),
     total: integer("total").notNull(),
+    /** The counts of runs stored before outcome classes (docs/decisions/016); later runs keep `summary` and leave these 0. */
     passed: integer("passed").notNull().default(0),
     failed: integer("failed").notNull().default(0),
     skipped: integer("skipped").notNull().default(0),
+    /** The count of each outcome class (lib/conformance/summarize.ts); null for runs stored before the classes. */
+    summary: text("summary", { mode: "json" }).$type<SuiteSummary>(),
+    /** The case after which the target stopped answering, when it did. */
+    crashedAfter: text("crashed_after"),
     /** Every case's result (lib/conformance/shown-result.ts); failed cases keep their exchanges. */
     cases: text("cases", { mode: "json" }).$type<StoredCaseResult[]>().notNull(),
     startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),

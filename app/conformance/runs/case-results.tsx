@@ -1,9 +1,9 @@
-// A run's results, live (suite-runner.tsx) or stored (runs/[id]/page.tsx): each failure expands to what was expected,
+// A run's results, live (suite-runner.tsx) or stored (runs/[id]/page.tsx): each fail, target-error and deviation expands to what was expected,
 // what came back, and every request and response of the case. No state: <details> does the expanding.
 import { Badge } from "@/components/ui";
 import type { StoredCaseResult } from "@/lib/conformance/shown-result";
+import { outcomeBadge } from "./outcome-counts";
 
-const badge = { passed: ["good", "Passed"], failed: ["warn", "Failed"], skipped: ["neutral", "Skipped"] } as const;
 
 const asJson = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value, null, 2));
 
@@ -22,13 +22,15 @@ function Failure({ result }: { result: StoredCaseResult }) {
     <details>
       <summary className="cursor-pointer font-medium break-all">{result.id}</summary>
       <div className="mt-2 flex flex-col gap-2">
-        <p>{result.failure?.message}</p>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-          <dt className="font-medium">Expected</dt>
-          <dd className="font-mono text-xs break-all">{result.failure?.expected}</dd>
-          <dt className="font-medium">Received</dt>
-          <dd className="font-mono text-xs break-all">{result.failure?.received}</dd>
-        </dl>
+        <p>{result.reason}</p>
+        {result.failure && (
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+            <dt className="font-medium">Expected</dt>
+            <dd className="font-mono text-xs break-all">{result.failure.expected}</dd>
+            <dt className="font-medium">Received</dt>
+            <dd className="font-mono text-xs break-all">{result.failure.received}</dd>
+          </dl>
+        )}
         {exchanges.map((exchange, index) => (
           <details key={index} className="rounded border border-slate-200 p-2">
             <summary className="cursor-pointer font-mono text-xs break-all">
@@ -46,26 +48,34 @@ function Failure({ result }: { result: StoredCaseResult }) {
   );
 }
 
+function CaseList({ label, results, border }: { label: string; results: StoredCaseResult[]; border: string }) {
+  if (results.length === 0) return null;
+  return (
+    <ul aria-label={label} className="flex flex-col gap-2">
+      {results.map((result) => (
+        <li key={result.id} className={`rounded-md border p-3 text-sm ${border}`}>
+          <Failure result={result} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Wrong decisions first, then where the target broke, then the right decisions in the wrong shape. */
 export function CaseResults({ results }: { results: StoredCaseResult[] }) {
-  const failed = results.filter((result) => result.status === "failed");
+  const having = (outcome: StoredCaseResult["outcome"]) => results.filter((result) => result.outcome === outcome);
   return (
     <>
-      {failed.length > 0 && (
-        <ul aria-label="Failed cases" className="flex flex-col gap-2">
-          {failed.map((result) => (
-            <li key={result.id} className="rounded-md border border-red-200 p-3 text-sm">
-              <Failure result={result} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <CaseList label="Failed cases" results={having("fail")} border="border-red-200" />
+      <CaseList label="Target errors" results={having("target-error")} border="border-amber-200" />
+      <CaseList label="Deviations" results={having("deviation")} border="border-slate-200" />
       {results.length > 0 && (
         <details>
           <summary className="cursor-pointer text-sm text-brand-700">Every case</summary>
           <ul aria-label="All cases" className="mt-2 flex flex-col divide-y divide-slate-100 text-sm">
             {results.map((result) => (
               <li key={result.id} className="flex flex-wrap items-center gap-2 py-1">
-                <Badge tone={badge[result.status][0]}>{badge[result.status][1]}</Badge> {result.id}
+                <Badge tone={outcomeBadge[result.outcome][0]}>{outcomeBadge[result.outcome][1]}</Badge> {result.id}
                 {result.reason && <span className="text-xs text-slate-600">— {result.reason}</span>}
               </li>
             ))}

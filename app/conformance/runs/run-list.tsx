@@ -3,6 +3,7 @@ import Link from "next/link";
 import { LocalTime } from "@/components/local-time";
 import { Badge } from "@/components/ui";
 import type { RunSummaryRow } from "@/lib/conformance/runs/run-store";
+import { outcomeCounts } from "./outcome-counts";
 
 export const runStatusBadge = { running: ["neutral", "Running"], finished: ["good", "Finished"], stopped: ["warn", "Stopped"] } as const;
 
@@ -15,7 +16,7 @@ export function formatDuration(startedAt: Date, finishedAt: Date | null): string
 export function RunList({ runs }: { runs: RunSummaryRow[] }) {
   if (runs.length === 0) return <p className="text-sm text-slate-700">No runs from this browser yet. Runs are kept 30 days.</p>;
   return (
-    // Seven columns do not fit a phone: the table keeps readable columns and scrolls inside this focusable region.
+    // Five columns do not fit a phone: the table keeps readable columns and scrolls inside this focusable region.
     <div tabIndex={0} role="region" aria-label="Recent runs, scrollable" className="overflow-x-auto">
       <table aria-label="Recent runs" className="w-full min-w-xl text-left text-sm">
         <thead className="text-xs text-slate-600">
@@ -23,9 +24,7 @@ export function RunList({ runs }: { runs: RunSummaryRow[] }) {
             <th className="py-1 pr-3 font-medium">When</th>
             <th className="py-1 pr-3 font-medium">Target</th>
             <th className="py-1 pr-3 font-medium">Status</th>
-            <th className="py-1 pr-3 font-medium">Passed</th>
-            <th className="py-1 pr-3 font-medium">Failed</th>
-            <th className="py-1 pr-3 font-medium">Skipped</th>
+            <th className="py-1 pr-3 font-medium">Cases</th>
             <th className="py-1 font-medium">Duration</th>
           </tr>
         </thead>
@@ -41,9 +40,7 @@ export function RunList({ runs }: { runs: RunSummaryRow[] }) {
               <td className="py-1 pr-3" title={run.stopReason ?? undefined}>
                 <Badge tone={runStatusBadge[run.status][0]}>{runStatusBadge[run.status][1]}</Badge>
               </td>
-              <td className="py-1 pr-3">{run.passed}</td>
-              <td className="py-1 pr-3">{run.failed}</td>
-              <td className="py-1 pr-3">{run.skipped}</td>
+              <td className="py-1 pr-3">{outcomeCounts(run.summary)}</td>
               <td className="py-1 whitespace-nowrap">{formatDuration(run.startedAt, run.finishedAt)}</td>
             </tr>
           ))}

@@ -11,33 +11,34 @@ import { MAX_EXCHANGE_CHARS } from "@/lib/conformance/shown-result";
 import { ABANDONED_REASON, createRun, deleteOldRuns, endRun, findRun, listRuns, RUN_KEPT_MS } from "./run-store";
 import { runFromWeb, type RunLine } from "./web-run";
 
-const summary = { total: 3, passed: 1, failed: 1, skipped: 1 };
+const summary = { total: 3, pass: 1, fail: 1, deviation: 0, targetError: 0, notRun: 0, inconclusive: 0, skip: 1 };
 const cases = [
-  { id: "A", family: "F", title: "a", status: "passed" as const, durationMs: 3 },
+  { id: "A", family: "F", title: "a", outcome: "pass" as const, reason: "", exchanges: [], durationMs: 3 },
   {
     id: "B",
     family: "F",
     title: "b",
-    status: "failed" as const,
+    outcome: "fail" as const,
+    reason: "m",
     durationMs: 4,
     failure: { message: "m", expected: "e", received: "r" },
     exchanges: [{ request: { method: "POST" as const, url: "http://x/fido/attestation/options", body: { username: "u" } }, response: { status: 500, body: "boom" }, durationMs: 1 }],
   },
-  { id: "C", family: "F", title: "c", status: "skipped" as const, reason: "why", durationMs: 0 },
+  { id: "C", family: "F", title: "c", outcome: "skip" as const, reason: "why", exchanges: [], durationMs: 0 },
 ];
 
 describe("the run store", () => {
   it("saves a run as running when it starts, then its counts and cases when it ends", async () => {
     const id = await createRun({ target: "http://localhost:3000/fido", ownerHash: "owner-1", total: 3 });
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(await findRun(id)).toMatchObject({ status: "running", total: 3, passed: 0, cases: [], finishedAt: null });
-    await endRun(id, { status: "finished", summary, cases });
+    expect(await findRun(id)).toMatchObject({ status: "running", total: 3, summary: { total: 3, pass: 0 }, cases: [], finishedAt: null });
+    await endRun(id, { status: "finished", summary, crashedAfter: "B", cases });
     const run = await findRun(id);
-    expect(run).toMatchObject({ status: "finished", target: "http://localhost:3000/fido", total: 3, passed: 1, failed: 1, skipped: 1, stopReason: null });
+    expect(run).toMatchObject({ status: "finished", target: "http://localhost:3000/fido", total: 3, summary, crashedAfter: "B", stopReason: null });
     expect(run?.cases).toEqual(cases);
     expect(run?.finishedAt?.getTime()).toBeGreaterThanOrEqual(run!.startedAt.getTime());
     // An ended run is never written again (a late second end changes nothing).
-    await endRun(id, { status: "stopped", summary, cases: [], stopReason: "late" });
+    await endRun(id, { status: "stopped", summary, crashedAfter: null, cases: [], stopReason: "late" });
     expect(await findRun(id)).toMatchObject({ status: "finished", stopReason: null });
   });
 
@@ -58,6 +59,20 @@ describe("the run store", () => {
     expect((await listRuns("owner-dead"))[0]).toMatchObject({ id, status: "stopped", stopReason: ABANDONED_REASON });
     const recent = await createRun({ target: "https://c.example/fido", ownerHash: "owner-dead", total: 5 });
     expect(await findRun(recent)).toMatchObject({ status: "running", stopReason: null });
+  });
+
+  it("reads a run stored before outcome classes: passed, failed and skipped become pass, fail and skip", async () => {
+    const id = await createRun({ target: "https://old.example/fido", ownerHash: "owner-legacy", total: 3 });
+    const legacyCases = [
+      { id: "A", family: "F", title: "a", status: "passed", durationMs: 3 },
+      { id: "B", family: "F", title: "b", status: "failed", durationMs: 4, failure: { message: "m", expected: "e", received: "r" }, exchanges: [] },
+      { id: "C", family: "F", title: "c", status: "skipped", reason: "why", durationMs: 0 },
+    ];
+    await db.run(sql`update conformance_runs set status = 'finished', passed = 1, failed = 1, skipped = 1, cases = ${JSON.stringify(legacyCases)} where id = ${id}`);
+    const run = await findRun(id);
+    expect(run?.summary).toEqual({ total: 3, pass: 1, fail: 1, deviation: 0, targetError: 0, notRun: 0, inconclusive: 0, skip: 1 });
+    expect(run?.cases.map((result) => [result.outcome, result.reason])).toEqual([["pass", ""], ["fail", "m"], ["skip", "why"]]);
+    expect((await listRuns("owner-legacy"))[0].summary).toMatchObject({ pass: 1, fail: 1, skip: 1 });
   });
 
   it("finds nothing for an unknown or malformed id", async () => {
@@ -110,14 +125,15 @@ describe("runFromWeb", () => {
     const done = lines.at(-1);
     if (start.type !== "start" || done?.type !== "done") throw new Error(`unexpected lines ${JSON.stringify([start, done])}`);
     expect(done).toMatchObject({ runId: start.runId, status: "finished" });
-    expect(done.summary.failed).toBeGreaterThan(100);
-    expect(done.summary.passed + done.summary.failed + done.summary.skipped).toBe(start.total);
+    // An answer that is not JSON is the target's error, not a decision; the target keeps answering, so every case runs.
+    expect(done.summary.targetError).toBeGreaterThan(100);
+    expect(done.summary.targetError + done.summary.skip).toBe(start.total);
     expect(lines.filter((line) => line.type === "case")).toHaveLength(start.total);
 
     const run = await findRun(start.runId);
-    expect(run).toMatchObject({ status: "finished", target: base, total: start.total, failed: done.summary.failed });
+    expect(run).toMatchObject({ status: "finished", target: base, total: start.total, summary: done.summary });
     expect(run?.cases.map((result) => result.id)).toHaveLength(start.total);
-    const failed = run!.cases.find((result) => result.status === "failed" && (result.exchanges?.length ?? 0) > 0);
+    const failed = run!.cases.find((result) => result.outcome === "target-error" && result.exchanges.length > 0);
     expect(failed?.failure?.received).toContain("HTTP 200 <html>garbage");
     for (const exchange of run!.cases.flatMap((result) => result.exchanges ?? [])) expect(JSON.stringify(exchange).length).toBeLessThanOrEqual(MAX_EXCHANGE_CHARS);
     const [{ bytes }] = await db.select({ bytes: sql<number>`length(${conformanceRuns.cases})` }).from(conformanceRuns).where(eq(conformanceRuns.id, start.runId));
@@ -138,7 +154,7 @@ describe("runFromWeb", () => {
   it("refuses, in public mode, to connect to a private target even when handed one", async () => {
     const lines: RunLine[] = [];
     await runFromWeb({ target: { ok: true, url: base, self: false }, mode: "public", ownerHash: "owner-public", send: (line) => lines.push(line) });
-    const failure = lines.find((line) => line.type === "case" && line.result.status === "failed");
+    const failure = lines.find((line) => line.type === "case" && line.result.outcome === "target-error");
     expect(failure?.type === "case" && failure.result.failure?.received).toContain("127.0.0.1 is not a public address (loopback)");
   });
 });

@@ -22,9 +22,27 @@ export const LISTED_RUNS = 20;
 
 export type RunStatus = ConformanceRun["status"];
 
-export type RunSummaryRow = Pick<ConformanceRun, "id" | "target" | "total" | "passed" | "failed" | "skipped" | "startedAt" | "finishedAt" | "stopReason"> & {
+export type RunSummaryRow = Pick<ConformanceRun, "id" | "target" | "startedAt" | "finishedAt" | "stopReason" | "crashedAfter"> & {
   status: RunStatus;
+  summary: SuiteSummary;
 };
+
+/** A stored run as pages show it: counts by outcome class, even for runs stored before the classes existed. */
+export type StoredRun = Omit<ConformanceRun, "summary"> & { summary: SuiteSummary };
+
+type LegacyCounts = Pick<ConformanceRun, "total" | "passed" | "failed" | "skipped" | "summary">;
+
+/** Runs stored before outcome classes counted passed, failed and skipped: those read as pass, fail and skip. */
+function summaryOf(row: LegacyCounts): SuiteSummary {
+  return row.summary ?? { total: row.total, pass: row.passed, fail: row.failed, deviation: 0, targetError: 0, notRun: 0, inconclusive: 0, skip: row.skipped };
+}
+
+const LEGACY_OUTCOME = { passed: "pass", failed: "fail", skipped: "skip" } as const;
+
+function withOutcome(stored: StoredCaseResult & { status?: keyof typeof LEGACY_OUTCOME }): StoredCaseResult {
+  if (stored.outcome) return stored;
+  return { ...stored, outcome: LEGACY_OUTCOME[stored.status ?? "failed"], reason: stored.reason ?? stored.failure?.message ?? "", exchanges: stored.exchanges ?? [] };
+}
 
 export const ABANDONED_REASON = "The server stopped before the run ended; the cases it had run were not saved.";
 
@@ -54,7 +72,7 @@ export async function createRun(input: { target: string; ownerHash: string; tota
 /** Writes the end of a run: finished when every case ran, stopped (with why) when it ended early. */
 export async function endRun(
   id: string,
-  end: { status: "finished" | "stopped"; summary: SuiteSummary; cases: StoredCaseResult[]; stopReason?: string; now?: Date },
+  end: { status: "finished" | "stopped"; summary: SuiteSummary; crashedAfter: string | null; cases: StoredCaseResult[]; stopReason?: string; now?: Date },
 ): Promise<void> {
   await db
     .update(conformanceRuns)
@@ -62,9 +80,8 @@ export async function endRun(
       status: end.status,
       stopReason: end.stopReason ?? null,
       total: end.summary.total,
-      passed: end.summary.passed,
-      failed: end.summary.failed,
-      skipped: end.summary.skipped,
+      summary: end.summary,
+      crashedAfter: end.crashedAfter,
       cases: end.cases,
       finishedAt: end.now ?? new Date(),
     })
@@ -83,6 +100,8 @@ export async function listRuns(ownerHash: string, now = Date.now()): Promise<Run
       passed: conformanceRuns.passed,
       failed: conformanceRuns.failed,
       skipped: conformanceRuns.skipped,
+      summary: conformanceRuns.summary,
+      crashedAfter: conformanceRuns.crashedAfter,
       startedAt: conformanceRuns.startedAt,
       finishedAt: conformanceRuns.finishedAt,
     })
@@ -90,14 +109,22 @@ export async function listRuns(ownerHash: string, now = Date.now()): Promise<Run
     .where(eq(conformanceRuns.ownerHash, ownerHash))
     .orderBy(desc(conformanceRuns.startedAt))
     .limit(LISTED_RUNS);
-  return rows.map((row) => ({ ...row, ...shownStatus(row, now) }));
+  return rows.map((row) => ({
+    id: row.id,
+    target: row.target,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    crashedAfter: row.crashedAfter,
+    summary: summaryOf(row),
+    ...shownStatus(row, now),
+  }));
 }
 
-export async function findRun(id: string, now = Date.now()): Promise<ConformanceRun | null> {
+export async function findRun(id: string, now = Date.now()): Promise<StoredRun | null> {
   // Ids are base64url; anything else cannot be one (and never reaches the database).
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
   const run = await db.query.conformanceRuns.findFirst({ where: eq(conformanceRuns.id, id) });
-  return run ? { ...run, ...shownStatus(run, now) } : null;
+  return run ? { ...run, summary: summaryOf(run), cases: run.cases.map(withOutcome), ...shownStatus(run, now) } : null;
 }
 
 /** Forgets runs older than 30 days, and the oldest beyond the newest MAX_KEPT_RUNS. */

@@ -4,6 +4,7 @@ import "server-only";
 import { allCases } from "@/lib/conformance/cases";
 import { createGuardedFetch } from "@/lib/conformance/guarded-fetch";
 import { runSuite } from "@/lib/conformance/run-suite";
+import { summarize } from "@/lib/conformance/summarize";
 import { newRunBudget, toShownResult, type StoredCaseResult } from "@/lib/conformance/shown-result";
 import { refusedAddressRange, type TargetAccepted, type TargetMode } from "@/lib/conformance/target-guard";
 import type { SuiteSummary } from "@/lib/conformance/types";
@@ -15,7 +16,7 @@ export const WEB_CONCURRENCY = 4;
 export type RunLine =
   | { type: "start"; runId: string; total: number; target: string }
   | { type: "case"; done: number; result: StoredCaseResult }
-  | { type: "done"; runId: string; status: "finished" | "stopped"; stopReason?: string; summary: SuiteSummary; durationMs: number }
+  | { type: "done"; runId: string; status: "finished" | "stopped"; stopReason?: string; summary: SuiteSummary; crashedAfter: string | null; durationMs: number }
   | { type: "error"; runId?: string; code: "run:failed"; message: string };
 
 export type WebRunInput = {
@@ -62,15 +63,14 @@ export async function runFromWeb(input: WebRunInput): Promise<void> {
     });
     const order = new Map(report.cases.map((result, index) => [result.id, index]));
     shown.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    const stopReason = deadline.signal.aborted ? `${(deadline.signal.reason as Error).message}: the cases still waiting for an answer failed.` : undefined;
+    const stopReason = deadline.signal.aborted ? `${(deadline.signal.reason as Error).message}: the cases still waiting for an answer were not run to their end.` : undefined;
     const status = stopReason ? "stopped" : "finished";
-    await endRun(id, { status, summary: report.summary, cases: shown, stopReason });
-    input.send({ type: "done", runId: id, status, stopReason, summary: report.summary, durationMs: report.durationMs });
+    await endRun(id, { status, summary: report.summary, crashedAfter: report.crashedAfter, cases: shown, stopReason });
+    input.send({ type: "done", runId: id, status, stopReason, summary: report.summary, crashedAfter: report.crashedAfter, durationMs: report.durationMs });
   } catch (error) {
     console.error("conformance web run failed", error);
     if (runId) {
-      const summary = { total: shown.length, ...countStatuses(shown) };
-      await endRun(runId, { status: "stopped", summary, cases: shown, stopReason: "The runner failed before the end of the run." }).catch(() => {});
+      await endRun(runId, { status: "stopped", summary: summarize(shown), crashedAfter: null, cases: shown, stopReason: "The runner failed before the end of the run." }).catch(() => {});
     }
     input.send({ type: "error", runId, code: "run:failed", message: "The run stopped before it finished. Try again." });
   } finally {
@@ -79,7 +79,3 @@ export async function runFromWeb(input: WebRunInput): Promise<void> {
   }
 }
 
-function countStatuses(results: StoredCaseResult[]) {
-  const count = (status: StoredCaseResult["status"]) => results.filter((result) => result.status === status).length;
-  return { passed: count("passed"), failed: count("failed"), skipped: count("skipped") };
-}

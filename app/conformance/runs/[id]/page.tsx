@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/local-time";
 import { Badge, Card } from "@/components/ui";
 import { findRun } from "@/lib/conformance/runs/run-store";
 import { CaseResults } from "../case-results";
+import { outcomeCounts } from "../outcome-counts";
 import { formatDuration, runStatusBadge } from "../run-list";
 
 export const metadata: Metadata = { title: "Conformance run", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -41,8 +42,14 @@ export default async function ConformanceRunPage({ params }: { params: Promise<{
           <dd>{formatDuration(run.startedAt, run.finishedAt)}</dd>
           <dt className="font-medium">Cases</dt>
           <dd data-testid="run-summary">
-            {run.total} cases · {run.passed} passed · {run.failed} failed · {run.skipped} skipped
+            {run.summary.total} cases · {outcomeCounts(run.summary)}
           </dd>
+          {run.crashedAfter && (
+            <>
+              <dt className="font-medium">Target down</dt>
+              <dd data-testid="run-crashed-after">It stopped answering after {run.crashedAfter}; the cases after it were not run.</dd>
+            </>
+          )}
         </dl>
       </Card>
       <Card title="Results">
