@@ -1,7 +1,8 @@
 // The conformance suite as a CI step: runs every case against a FIDO2 Server Conformance Test API, prints a table,
-// writes JUnit XML and JSON, and exits 1 when a case fails (2 on a usage error).
+// writes JUnit XML and JSON, and exits 1 on a fail or a target-error (with --strict also on a deviation or an
+// inconclusive case), 2 on a usage error.
 //   npm run conformance -- --target http://localhost:3000/fido [--junit path] [--json path] [--filter text]
-//                          [--metadata-dir dir] [--origin url] [--concurrency n]
+//                          [--metadata-dir dir] [--origin url] [--concurrency n] [--strict]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
@@ -9,6 +10,7 @@ import { formatConsoleTable } from "@/lib/conformance/reporters/console-table";
 import { toJsonReport } from "@/lib/conformance/reporters/json";
 import { toJUnitXml } from "@/lib/conformance/reporters/junit";
 import { allCases } from "@/lib/conformance/cases";
+import { exitCodeFor } from "@/lib/conformance/exit-code";
 import { runSuite, selectCases } from "@/lib/conformance/run-suite";
 
 const USAGE = `Usage: npm run conformance -- --target <base URL> [options]
@@ -20,7 +22,11 @@ const USAGE = `Usage: npm run conformance -- --target <base URL> [options]
   --metadata-dir <dir>  write the suite's metadata statements there first (the target's FIDO_METADATA_DIR);
                         its full-attestation cases need the target to trust the suite's per-run test root
   --origin <url>        the origin clientDataJSON claims (default: the target's origin)
-  --concurrency <n>     cases at once (default 8)`;
+  --concurrency <n>     cases at once (default 8); 1 for a target that serves one ceremony at a time
+  --strict              exit 1 on deviations (right decision, wrong shape) and inconclusive cases too
+
+Exit codes: 0 no fail and no target-error; 1 otherwise (or, with --strict, any deviation or inconclusive case);
+2 usage error.`;
 
 function usage(problem: string): never {
   console.error(`${problem}\n\n${USAGE}`);
@@ -44,6 +50,7 @@ try {
       "metadata-dir": { type: "string" },
       origin: { type: "string" },
       concurrency: { type: "string" },
+      strict: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }).values;
@@ -68,8 +75,8 @@ const report = await runSuite({
   metadataDir: values["metadata-dir"],
   onProgress: (event) => {
     if (event.type === "start") console.error(`Running ${event.total} cases against ${values.target}`);
-    else if (interactive) process.stderr.write(`\r${event.done}/${event.total} ${event.result.status.padEnd(7)} ${event.result.id.slice(0, 80).padEnd(80)}`);
-    else if (event.result.status === "failed") console.error(`FAIL ${event.result.id}`);
+    else if (interactive) process.stderr.write(`\r${event.done}/${event.total} ${event.result.outcome.padEnd(12)} ${event.result.id.slice(0, 80).padEnd(80)}`);
+    else if (event.result.outcome === "fail" || event.result.outcome === "target-error") console.error(`${event.result.outcome.toUpperCase()} ${event.result.id}`);
   },
 });
 if (interactive) process.stderr.write("\n");
@@ -77,7 +84,7 @@ if (interactive) process.stderr.write("\n");
 console.log(formatConsoleTable(report));
 if (values.junit) write(values.junit, toJUnitXml(report));
 if (values.json) write(values.json, toJsonReport(report));
-if (report.summary.failed > 0 && !values["metadata-dir"]) {
+if (report.summary.fail > 0 && !values["metadata-dir"]) {
   console.error("Hint: full-attestation cases need the target to trust this run's test root: pass --metadata-dir <its FIDO_METADATA_DIR>.");
 }
-process.exit(report.summary.failed > 0 ? 1 : 0);
+process.exit(exitCodeFor(report.summary, values.strict ?? false));
