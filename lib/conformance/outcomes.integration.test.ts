@@ -1,0 +1,101 @@
+// The outcome classes against targets with one known behaviour each: our own relying party, in process, behind a
+// target that changes only the shape of its answers, or that stops answering on one named case. The decisions are
+// real; what is under test is how the suite reads them (docs/decisions/016-conformance-outcomes.md).
+import { afterAll, describe, expect, it } from "vitest";
+import { allCases } from "./cases";
+import { toJUnitXml } from "./reporters/junit";
+import { runSuite } from "./run-suite";
+import {
+  acceptsEverything,
+  crashesOn,
+  refusalsAsEmptyStatus,
+  refusalsWithoutStatus,
+  startOwnRelyingParty,
+  startReshapingTarget,
+  type Reshape,
+  type RunningTarget,
+} from "./test-support/reshaping-targets";
+import type { CaseOutcome, SuiteReport } from "./types";
+
+const FAMILIES = new Set([
+  "Server-ServerPublicKeyCredentialCreationOptions-Req-1",
+  "Server-ServerAuthenticatorAttestationResponse-Resp-1",
+  "Server-ServerAuthenticatorAssertionResponse-Resp-1",
+  "PasskeyLab-Robustness",
+]);
+const cases = allCases().filter((testCase) => FAMILIES.has(testCase.family));
+/** FIDO's own ids say which cases must be refused (F-n) and which accepted (P-n). */
+const negative = (id: string) => / F-\d+$/.test(id) || id.startsWith("PasskeyLab-Security-");
+const positive = (id: string) => / P-\d+$/.test(id);
+
+const relyingParty = await startOwnRelyingParty();
+const targets: RunningTarget[] = [];
+afterAll(async () => {
+  await Promise.all(targets.map((target) => target.close()));
+  await relyingParty.close();
+});
+
+async function runAgainst(reshape: Reshape, options: { concurrency?: number; only?: typeof cases } = {}): Promise<SuiteReport> {
+  const target = await startReshapingTarget(relyingParty.url, reshape);
+  targets.push(target);
+  return runSuite({ target: target.url, origin: relyingParty.origin, cases: options.only ?? cases, concurrency: options.concurrency ?? 4 });
+}
+
+const outcomesOf = (report: SuiteReport, which: (id: string) => boolean) => new Set(report.cases.filter((result) => which(result.id)).map((result) => result.outcome));
+const junitTotals = (xml: string) => /<testsuites [^>]*tests="(\d+)" failures="(\d+)" errors="(\d+)" skipped="(\d+)"/.exec(xml)!.slice(1).map(Number);
+
+describe("outcome classes against targets of one known behaviour", () => {
+  it("a target refusing with HTTP 400 {errorMessage} and no status: only deviations, no fails", async () => {
+    const report = await runAgainst(refusalsWithoutStatus);
+    expect(report.summary).toMatchObject({ fail: 0, targetError: 0, notRun: 0, inconclusive: 0 });
+    expect(outcomesOf(report, negative)).toEqual(new Set<CaseOutcome>(["deviation"]));
+    expect(outcomesOf(report, positive)).toEqual(new Set<CaseOutcome>(["pass"]));
+    const deviation = report.cases.find((result) => result.outcome === "deviation")!;
+    expect(deviation.reason).toContain('refusal: "status" is missing, not "failed"');
+    expect(deviation.exchanges.at(-1)?.response.status).toBe(400);
+    // JUnit: no failure and no error; the deviations travel as properties.
+    const xml = toJUnitXml(report);
+    expect(junitTotals(xml)).toEqual([report.summary.total, 0, 0, report.summary.skip]);
+    expect(xml.match(/<property name="outcome" value="deviation"\/>/g)).toHaveLength(report.summary.deviation);
+  }, 60_000);
+
+  it("a target refusing with HTTP 200 {\"status\": \"\"}: the refusals are refusals, in the wrong shape", async () => {
+    const report = await runAgainst(refusalsAsEmptyStatus);
+    expect(report.summary).toMatchObject({ fail: 0, targetError: 0, notRun: 0 });
+    expect(outcomesOf(report, negative)).toEqual(new Set<CaseOutcome>(["deviation"]));
+    expect(outcomesOf(report, positive)).toEqual(new Set<CaseOutcome>(["pass"]));
+    const kinds = new Set(report.cases.flatMap((result) => (result.deviations ?? []).map((deviation) => deviation.kind)));
+    expect(kinds).toContain("refusal: HTTP 200, not 4xx");
+    expect(kinds).toContain('refusal: "status" is "", not "failed"');
+    expect(junitTotals(toJUnitXml(report))).toEqual([report.summary.total, 0, 0, report.summary.skip]);
+  }, 60_000);
+
+  it("a target accepting everything: every negative case fails, every positive one passes", async () => {
+    const report = await runAgainst(acceptsEverything);
+    expect(outcomesOf(report, negative)).toEqual(new Set<CaseOutcome>(["fail"]));
+    expect(outcomesOf(report, positive)).toEqual(new Set<CaseOutcome>(["pass"]));
+    expect(report.summary).toMatchObject({ targetError: 0, deviation: 0, notRun: 0 });
+    const failed = report.cases.find((result) => result.outcome === "fail")!;
+    expect(failed.failure?.expected).toMatch(/^HTTP (4xx|413) \{"status":"failed","errorMessage":"<why>"\}$/);
+    expect(failed.failure?.received).toContain('"status":"ok"');
+    const xml = toJUnitXml(report);
+    expect(junitTotals(xml)).toEqual([report.summary.total, report.summary.fail, 0, report.summary.skip]);
+  }, 60_000);
+
+  it("a target that dies on one case: exactly one target-error, every later case not run, crashedAfter names it", async () => {
+    const robustness = cases.filter((testCase) => testCase.family === "PasskeyLab-Robustness");
+    const fatal = "PasskeyLab-Security-18 attestation/result not-an-object";
+    const fatalAt = robustness.findIndex((testCase) => testCase.id === fatal);
+    expect(fatalAt).toBeGreaterThan(0);
+    const report = await runAgainst(crashesOn("/attestation/result", "[1, 2, 3]"), { concurrency: 1, only: robustness });
+
+    expect(report.crashedAfter).toBe(fatal);
+    expect(report.cases.map((result) => result.outcome)).toEqual(robustness.map((_, index) => (index < fatalAt ? "pass" : index === fatalAt ? "target-error" : "not-run")));
+    expect(report.cases[fatalAt].reason).toBe("POST /attestation/result: no answer");
+    expect(report.cases.at(-1)?.reason).toBe(`the target stopped answering after ${fatal}`);
+    expect(report.summary).toMatchObject({ total: robustness.length, pass: fatalAt, targetError: 1, notRun: robustness.length - fatalAt - 1, fail: 0 });
+    const xml = toJUnitXml(report);
+    expect(junitTotals(xml)).toEqual([robustness.length, 0, 1, robustness.length - fatalAt - 1]);
+    expect(xml).toContain(`<error message="POST /attestation/result: no answer" type="TargetError">`);
+  }, 60_000);
+});
