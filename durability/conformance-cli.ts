@@ -91,12 +91,12 @@ export async function startAcceptingTarget(): Promise<AcceptingTarget> {
   };
 }
 
-export type JUnitCase = { name: string; classname: string; failure?: string; skipped?: string };
+export type JUnitCase = { name: string; classname: string; failure?: string; error?: string; skipped?: string };
 export type JUnitTotals = { tests: number; failures: number; errors: number; skipped: number };
 export type JUnitReport = JUnitTotals & { suites: (JUnitTotals & { name: string; cases: JUnitCase[] })[] };
 
 type Attributes = Record<string, string | undefined>;
-type CaseNode = Attributes & { failure?: Attributes; skipped?: Attributes };
+type CaseNode = Attributes & { failure?: Attributes; error?: Attributes; skipped?: Attributes };
 type SuiteNode = Attributes & { testcase?: CaseNode[] };
 
 function totals(element: Attributes, name: string): JUnitTotals {
@@ -109,7 +109,7 @@ function totals(element: Attributes, name: string): JUnitTotals {
 }
 
 /**
- * <testsuites> → <testsuite> → <testcase> [<failure message> | <skipped message>], as JUnit readers expect it; throws
+ * <testsuites> → <testsuite> → <testcase> [<failure message> | <error message> | <skipped message>], as JUnit readers expect it; throws
  * unless the file is well-formed XML (CI systems refuse it otherwise).
  */
 export function parseJUnitXml(xml: string): JUnitReport {
@@ -130,11 +130,12 @@ export function parseJUnitXml(xml: string): JUnitReport {
       ...totals(suite, "testsuite"),
       name: suite.name ?? "",
       cases: (suite.testcase ?? []).map((testCase) => {
-        if (testCase.failure && testCase.skipped) throw new Error(`<testcase name="${testCase.name}"> is both failed and skipped`);
+        if ([testCase.failure, testCase.error, testCase.skipped].filter(Boolean).length > 1) throw new Error(`<testcase name="${testCase.name}"> has more than one outcome`);
         return {
           name: testCase.name ?? "",
           classname: testCase.classname ?? "",
           failure: testCase.failure ? (testCase.failure.message ?? "") : undefined,
+          error: testCase.error ? (testCase.error.message ?? "") : undefined,
           skipped: testCase.skipped ? (testCase.skipped.message ?? "") : undefined,
         };
       }),
