@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { Card } from "@/components/ui";
+import { allCases } from "@/lib/conformance/cases";
 import { runOwnerHash, RUN_OWNER_COOKIE } from "@/lib/conformance/runs/run-owner";
 import { listRuns } from "@/lib/conformance/runs/run-store";
 import { env } from "@/lib/env";
@@ -28,8 +29,8 @@ export default async function ConformancePage() {
       <div>
         <h1 className="text-2xl font-bold">WebAuthn conformance</h1>
         <p className="text-slate-700">
-          This server speaks the FIDO2 Server Conformance Test API, and our open suite checks any server that does: 258
-          cases named by the FIDO test ids, plus the security bar&apos;s own (replays, races, counters, credential ids),
+          This server speaks the FIDO2 Server Conformance Test API, and our open suite checks any server that does:{" "}
+          {allCases().length} cases named by the FIDO test ids, plus the security bar&apos;s own (replays, races, counters, credential ids),
           driven by a software authenticator with real keys and signatures.
         </p>
         <a href="/conformance/client" className="text-sm font-medium text-brand-700 underline">Report card: what your own browser and authenticator support</a>
