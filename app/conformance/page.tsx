@@ -30,7 +30,7 @@ export default async function ConformancePage() {
         <h1 className="text-2xl font-bold">WebAuthn conformance</h1>
         <p className="text-slate-700">
           This server speaks the FIDO2 Server Conformance Test API, and our open suite checks any server that does:{" "}
-          {allCases().length} cases named by the FIDO test ids, plus the security bar&apos;s own (replays, races, counters, credential ids),
+          {allCases().length} cases, those named by the FIDO test ids and the security bar&apos;s own (replays, races, counters, credential ids),
           driven by a software authenticator with real keys and signatures.
         </p>
         <a href="/conformance/client" className="text-sm font-medium text-brand-700 underline">Report card: what your own browser and authenticator support</a>
