@@ -10,8 +10,9 @@ import {
 } from "@/lib/authenticator";
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { creationOptions, register, requestOptions, signIn, type RegisterSetup } from "./ceremonies";
-import { expectFailure, expectOk, type JsonBody } from "./expectations";
-import type { ConformanceCase } from "./types";
+import { expectOk, type JsonBody } from "./expectations";
+import { expectRefusedAgainstTwin } from "./twin-judgement";
+import type { CaseContext, ConformanceCase } from "./types";
 
 export type MutationSpec<Name extends string> = { id: string; family: string; mutation: Name; input?: AttestationFormat; title?: string };
 
@@ -28,13 +29,21 @@ export function refusedRegistration(spec: MutationSpec<string>, mutation: Regist
     family: spec.family,
     title: spec.title ?? mutation.doc,
     run: async (context) => {
-      const authenticator = context.authenticator({ attestation: spec.input ?? mutation.input ?? "packed-self", algorithm: mutation.algorithm });
+      const choices = { attestation: spec.input ?? mutation.input ?? "packed-self", algorithm: mutation.algorithm } as const;
       const uvRequired = spec.mutation === "userVerificationRequiredButNotSet";
       const request = uvRequired ? { authenticatorSelection: { userVerification: "required" } } : {};
-      const options = await creationOptions(context, context.username(), request);
-      const response = authenticator.register(options, context.origin);
-      const mutated = mutation.apply(response, { attestationSigner: authenticator.attestationSigner(response.id) });
-      expectFailure(await context.client.post("/attestation/result", mutated), "POST /attestation/result");
+      const twin = async (twinContext: CaseContext) => {
+        const options = await creationOptions(twinContext, twinContext.username(), request);
+        return twinContext.client.post("/attestation/result", twinContext.authenticator(choices).register(options, twinContext.origin));
+      };
+      const twinKey = `registration ${choices.attestation} ${choices.algorithm ?? "default"} ${uvRequired ? "uv-required" : ""}`;
+      await expectRefusedAgainstTwin(context, twinKey, twin, "POST /attestation/result", async () => {
+        const authenticator = context.authenticator(choices);
+        const options = await creationOptions(context, context.username(), request);
+        const response = authenticator.register(options, context.origin);
+        const mutated = mutation.apply(response, { attestationSigner: authenticator.attestationSigner(response.id) });
+        return context.client.post("/attestation/result", mutated);
+      });
     },
   };
 }
@@ -51,18 +60,22 @@ export function assertionMutationCase(spec: MutationSpec<AssertionMutationName>)
     family: spec.family,
     title: spec.title ?? mutation.doc,
     run: async (context) => {
-      const registered = await register(context, { choices: { algorithm: mutation.algorithm } });
-      let storedCounter = 0;
-      if (COUNTER_MUTATIONS.has(spec.mutation)) {
-        expectOk(await signIn(context, registered, { signCount: 5 }), "sign-in with counter 5 (sets the stored counter)");
-        storedCounter = 5;
-      }
       const uvRequired = spec.mutation === "userPresentOnlyWhenUvRequired";
-      const options = await requestOptions(context, registered.username, uvRequired ? { userVerification: "required" } : {});
-      const response = registered.authenticator.authenticate(options, context.origin, { credentialId: registered.credentialId });
-      const signer = registered.authenticator.credentialSigner(registered.credentialId);
-      const mutated = mutation.apply(response, { signer, storedCounter });
-      expectFailure(await context.client.post("/assertion/result", mutated), "POST /assertion/result");
+      const request = uvRequired ? { userVerification: "required" } : {};
+      const twin = async (twinContext: CaseContext) => signIn(twinContext, await register(twinContext, { choices: { algorithm: mutation.algorithm } }), {}, request);
+      const twinKey = `assertion ${mutation.algorithm ?? "default"} ${uvRequired ? "uv-required" : ""}`;
+      await expectRefusedAgainstTwin(context, twinKey, twin, "POST /assertion/result", async () => {
+        const registered = await register(context, { choices: { algorithm: mutation.algorithm } });
+        let storedCounter = 0;
+        if (COUNTER_MUTATIONS.has(spec.mutation)) {
+          expectOk(await signIn(context, registered, { signCount: 5 }), "sign-in with counter 5 (sets the stored counter)");
+          storedCounter = 5;
+        }
+        const options = await requestOptions(context, registered.username, request);
+        const response = registered.authenticator.authenticate(options, context.origin, { credentialId: registered.credentialId });
+        const signer = registered.authenticator.credentialSigner(registered.credentialId);
+        return context.client.post("/assertion/result", mutation.apply(response, { signer, storedCounter }));
+      });
     },
   };
 }
@@ -78,16 +91,21 @@ export function clientDataCase(
     ...spec,
     run: async (context) => {
       if (spec.ceremony === "registration") {
-        const authenticator = context.authenticator({ attestation: "packed-self" });
-        const options = await creationOptions(context, context.username());
-        const response = authenticator.register(options, context.origin, { clientData: overrides(options) });
-        expectFailure(await context.client.post("/attestation/result", response), "POST /attestation/result");
-        return;
+        const register = async (caseContext: CaseContext, clientData?: (options: Options) => ClientDataOverrides) => {
+          const options = await creationOptions(caseContext, caseContext.username());
+          const response = caseContext.authenticator({ attestation: "packed-self" }).register(options, caseContext.origin, clientData ? { clientData: clientData(options) } : {});
+          return caseContext.client.post("/attestation/result", response);
+        };
+        const twin = (twinContext: CaseContext) => register(twinContext);
+        return expectRefusedAgainstTwin(context, "registration packed-self default ", twin, "POST /attestation/result", () => register(context, overrides));
       }
-      const registered = await register(context);
-      const options = await requestOptions(context, registered.username);
-      const response = registered.authenticator.authenticate(options, context.origin, { clientData: overrides(options) });
-      expectFailure(await context.client.post("/assertion/result", response), "POST /assertion/result");
+      const twin = async (twinContext: CaseContext) => signIn(twinContext, await register(twinContext));
+      await expectRefusedAgainstTwin(context, "assertion default ", twin, "POST /assertion/result", async () => {
+        const registered = await register(context);
+        const options = await requestOptions(context, registered.username);
+        const response = registered.authenticator.authenticate(options, context.origin, { clientData: overrides(options) });
+        return context.client.post("/assertion/result", response);
+      });
     },
   };
 }

@@ -15,6 +15,9 @@ export class CaseFailed extends Error {
 
 export class CaseSkipped extends Error {}
 
+/** A negative case refused, but its positive twin was refused too: the refusal proves nothing. */
+export class CaseInconclusive extends Error {}
+
 /** The target broke (no answer, 5xx, not JSON): nothing can be said about its decision. */
 export class TargetBroke extends Error {
   constructor(

@@ -10,6 +10,7 @@ import {
   crashesOn,
   refusalsAsEmptyStatus,
   refusalsWithoutStatus,
+  refusesEverything,
   startOwnRelyingParty,
   startReshapingTarget,
   type Reshape,
@@ -80,6 +81,21 @@ describe("outcome classes against targets of one known behaviour", () => {
     expect(failed.failure?.received).toContain('"status":"ok"');
     const xml = toJUnitXml(report);
     expect(junitTotals(xml)).toEqual([report.summary.total, report.summary.fail, 0, report.summary.skip]);
+  }, 60_000);
+
+  it("a target refusing everything: negatives built from a valid ceremony are inconclusive, positives fail", async () => {
+    // These families' negative cases are all the authenticator's mutations of a valid ceremony, so each has a twin.
+    const twinned = new Set(["Server-ServerAuthenticatorAttestationResponse-Resp-2", "Server-ServerAuthenticatorAssertionResponse-Resp-1", "PasskeyLab-Registration"]);
+    const only = allCases().filter((testCase) => twinned.has(testCase.family));
+    const report = await runAgainst(refusesEverything, { only });
+    expect(outcomesOf(report, negative)).toEqual(new Set<CaseOutcome>(["inconclusive"]));
+    expect(outcomesOf(report, positive)).toEqual(new Set<CaseOutcome>(["fail"]));
+    expect(report.cases.find((result) => result.outcome === "inconclusive")?.reason).toMatch(
+      /, but the same ceremony without the mutation was refused too \(POST \/attestation\/options: the server did not accept it: HTTP 400/,
+    );
+    const xml = toJUnitXml(report);
+    expect(junitTotals(xml)).toEqual([report.summary.total, report.summary.fail, 0, report.summary.skip]);
+    expect(xml.match(/<property name="outcome" value="inconclusive"\/>/g)).toHaveLength(report.summary.inconclusive);
   }, 60_000);
 
   it("a target that dies on one case: exactly one target-error, every later case not run, crashedAfter names it", async () => {

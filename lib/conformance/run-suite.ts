@@ -4,13 +4,14 @@ import { randomBytes } from "node:crypto";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
 import { allCases } from "./cases";
 import { collectDeviations } from "./case-deviations";
-import { CaseFailed, CaseSkipped, TargetBroke } from "./expectations";
+import { CaseFailed, CaseInconclusive, CaseSkipped, TargetBroke } from "./expectations";
 import { FidoClient } from "./fido-client";
 import { readAnswer } from "./read-answer";
 import { summarize } from "./summarize";
 import { SUITE_AAGUID, writeSuiteMetadata } from "./suite-metadata";
 import { targetAnswers } from "./target-probe";
-import type { CaseContext, CaseResult, ConformanceCase, Exchange, ProgressEvent, SuiteReport } from "./types";
+import { readTwin } from "./twin-judgement";
+import type { CaseContext, CaseResult, ConformanceCase, Exchange, ProgressEvent, SuiteReport, TwinResult } from "./types";
 
 export type RunOptions = {
   /** The API's base URL, e.g. http://localhost:3000/fido. */
@@ -34,7 +35,36 @@ export function selectCases(cases: ConformanceCase[], filter?: string): Conforma
   return wanted ? cases.filter((testCase) => `${testCase.id} ${testCase.title}`.toLowerCase().includes(wanted)) : cases;
 }
 
-type Shared = { target: string; origin: string; runId: string; metadataWritten: boolean; fetch: typeof fetch; timeoutMs: number };
+type Shared = {
+  target: string;
+  origin: string;
+  runId: string;
+  metadataWritten: boolean;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  /** Positive twins by key, each run once per run and shared by every case that asks (twin-judgement.ts). */
+  twins: Map<string, Promise<TwinResult>>;
+};
+
+function newContext(shared: Shared, prefix: string): CaseContext {
+  const client = new FidoClient(shared.target, shared.fetch, shared.timeoutMs);
+  let users = 0;
+  return {
+    client,
+    origin: shared.origin,
+    username: () => `suite-${shared.runId}-${prefix}-${++users}`,
+    authenticator: (options) => new SoftwareAuthenticator({ aaguid: SUITE_AAGUID, ...options }),
+    metadataWritten: shared.metadataWritten,
+    twin: (key, run) => {
+      let twin = shared.twins.get(key);
+      if (!twin) {
+        twin = readTwin(newContext(shared, `twin${shared.twins.size}`), run);
+        shared.twins.set(key, twin);
+      }
+      return twin;
+    },
+  };
+}
 
 const lastExchangeBroke = (exchanges: Exchange[]) => {
   const last = exchanges.at(-1);
@@ -45,15 +75,8 @@ async function runCase(testCase: ConformanceCase, index: number, shared: Shared)
   const base = { id: testCase.id, family: testCase.family, title: testCase.title };
   if (testCase.skip || !testCase.run) return { ...base, outcome: "skip", reason: testCase.skip ?? "nothing to run", exchanges: [], durationMs: 0 };
   const run = testCase.run;
-  const client = new FidoClient(shared.target, shared.fetch, shared.timeoutMs);
-  let users = 0;
-  const context: CaseContext = {
-    client,
-    origin: shared.origin,
-    username: () => `suite-${shared.runId}-${index}-${++users}`,
-    authenticator: (options) => new SoftwareAuthenticator({ aaguid: SUITE_AAGUID, ...options }),
-    metadataWritten: shared.metadataWritten,
-  };
+  const context = newContext(shared, `${index}`);
+  const client = context.client;
   const started = Date.now();
   const { deviations, error } = await collectDeviations(() => run(context));
   const durationMs = Date.now() - started;
@@ -64,6 +87,9 @@ async function runCase(testCase: ConformanceCase, index: number, shared: Shared)
     return { ...base, outcome: "deviation", reason, deviations, exchanges, durationMs };
   }
   if (error instanceof CaseSkipped) return { ...base, outcome: "skip", reason: error.message, exchanges: [], durationMs };
+  if (error instanceof CaseInconclusive) {
+    return { ...base, outcome: "inconclusive", reason: error.message, ...(deviations.length > 0 ? { deviations } : {}), exchanges, durationMs };
+  }
   if (error instanceof TargetBroke) {
     const failure = { message: error.message, expected: "a JSON answer below HTTP 500", received: error.received };
     return { ...base, outcome: "target-error", reason: error.message, failure, exchanges, durationMs };
@@ -88,6 +114,7 @@ export async function runSuite(options: RunOptions): Promise<SuiteReport> {
     metadataWritten: options.metadataDir ? writeSuiteMetadata(options.metadataDir).length > 0 : false,
     fetch: options.fetch ?? fetch,
     timeoutMs: options.timeoutMs ?? 30_000,
+    twins: new Map(),
   };
   const cases = selectCases(options.cases ?? allCases(), options.filter);
   const startedAt = new Date();

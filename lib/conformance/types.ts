@@ -1,6 +1,6 @@
 // The conformance suite's vocabulary. The suite is an outside client: it reaches a server only over HTTP.
 import type { AuthenticatorOptions, SoftwareAuthenticator } from "@/lib/authenticator";
-import type { FidoClient } from "./fido-client";
+import type { Answer, FidoClient } from "./fido-client";
 
 /**
  * How a case ended (docs/decisions/016-conformance-outcomes.md): `fail` is a wrong decision, `deviation` the right
@@ -71,7 +71,15 @@ export type CaseContext = {
   authenticator: (options?: AuthenticatorOptions) => SoftwareAuthenticator;
   /** The target was given the suite's metadata statements (the runner wrote them into its metadata folder). */
   metadataWritten: boolean;
+  /**
+   * How the target reads a negative case's positive twin (the same ceremony without the mutation): run once per key
+   * in a run and shared, so a refusal can be told from a target that refuses that ceremony anyway.
+   */
+  twin: (key: string, run: (context: CaseContext) => Promise<Answer>) => Promise<TwinResult>;
 };
+
+/** A twin's answer as the suite reads it; `detail` is the answer (or why there was none) for the report. */
+export type TwinResult = { reading: "accepted" | "refused" | "broken"; detail: string };
 
 export type ConformanceCase = {
   /** The FIDO test ID ("Server-ServerAuthenticatorAttestationResponse-Resp-1 F-3") or our own ("PasskeyLab-…"). */

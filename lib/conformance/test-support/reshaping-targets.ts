@@ -107,3 +107,6 @@ export const crashesOn =
   (fatalPath: string, fatalBody: string): Reshape =>
   (answer, request) =>
     request.path === fatalPath && request.body === fatalBody ? "crash" : answer;
+
+/** Refuses whatever it is sent, in the API's own shape. */
+export const refusesEverything: Reshape = () => ({ status: 400, body: { status: "failed", errorMessage: "refused" } });
