@@ -1,5 +1,6 @@
-// Targets the web runner refuses, and a stored run's failures opened on its page.
+// Targets the web runner refuses, and a stored run's failures opened on its page and downloaded as JSON and JUnit.
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createClient } from "@libsql/client";
@@ -91,6 +92,24 @@ test("a stored run's failure expands to expected vs received and every request a
   await expect(item.getByText("Request body").first()).toBeVisible();
   await expect(item.locator("pre").first()).toContainText(JSON.stringify(exchange.request.body, null, 2).split("\n")[1].trim());
 
-  // A run id nobody was given finds nothing.
+  // The same run as the CLI's files: both downloads carry the counts the page shows.
+  const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download JSON" }).click()]);
+  expect(jsonDownload.suggestedFilename()).toBe(`conformance-run-${id}.json`);
+  const json = JSON.parse(readFileSync(await jsonDownload.path(), "utf8"));
+  expect(json.summary).toEqual(report.summary);
+  expect(json.cases.map((result: { id: string; outcome: string }) => [result.id, result.outcome])).toEqual(report.cases.map((result) => [result.id, result.outcome]));
+  const [junitDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download JUnit XML" }).click()]);
+  expect(junitDownload.suggestedFilename()).toBe(`conformance-run-${id}.xml`);
+  const xml = readFileSync(await junitDownload.path(), "utf8");
+  const skipped = report.summary.skip + report.summary.notRun;
+  expect(xml).toContain(`tests="${report.summary.total}" failures="${report.summary.fail}" errors="${report.summary.targetError}" skipped="${skipped}"`);
+  expect(xml).toContain(`name="${failed.id}"`);
+
+  // A run id nobody was given finds nothing: not its page, not its files.
   expect((await page.goto("/conformance/runs/AAAAAAAAAAAAAAAAAAAAAA"))?.status()).toBe(404);
+  for (const file of ["report.json", "junit.xml"]) {
+    const unknown = await page.request.get(`/conformance/runs/AAAAAAAAAAAAAAAAAAAAAA/${file}`);
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: "run:not-found" });
+  }
 });

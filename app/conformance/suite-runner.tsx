@@ -9,6 +9,7 @@ import { summarize } from "@/lib/conformance/summarize";
 import type { RunLine } from "@/lib/conformance/runs/web-run";
 import { CaseResults } from "./runs/case-results";
 import { outcomeCounts } from "./runs/outcome-counts";
+import { RunDownloads } from "./runs/run-downloads";
 
 type Refusal = { code?: string; message?: string; detail?: string };
 
@@ -118,6 +119,7 @@ export function SuiteRunner({ defaultTarget, allowsOthers }: { defaultTarget: st
               Saved as <Link href={`/conformance/runs/${runId}`} className="text-brand-700 underline">this run&apos;s page</Link> (anyone with the link can open it).
             </p>
           )}
+          {runId && finished && <RunDownloads runId={runId} />}
         </div>
       )}
       <Alert tone="error" detail={error?.detail}>

@@ -9,6 +9,7 @@ import { Badge, Card } from "@/components/ui";
 import { findRun } from "@/lib/conformance/runs/run-store";
 import { CaseResults } from "../case-results";
 import { outcomeCounts } from "../outcome-counts";
+import { RunDownloads } from "../run-downloads";
 import { formatDuration, runStatusBadge } from "../run-list";
 
 export const metadata: Metadata = { title: "Conformance run", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -51,6 +52,7 @@ export default async function ConformanceRunPage({ params }: { params: Promise<{
             </>
           )}
         </dl>
+        {run.status !== "running" && <RunDownloads runId={run.id} />}
       </Card>
       <Card title="Results">
         {run.cases.length > 0 ? (
