@@ -1,5 +1,6 @@
 // The conformance page runs the whole suite against this server, shows results live as they arrive (with progress),
-// and keeps the run: it appears in this browser's list of recent runs and opens on its own page.
+// offers it as JSON and JUnit, and keeps the run: it appears in this browser's list of recent runs and opens on its own page.
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
@@ -29,6 +30,12 @@ test("running the suite from the web shows every case arrive with progress, none
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   const counts = /(\d+) of \1 cases · ((\d+) pass · 0 fail · 0 deviation · 0 target-error · 0 not-run · 0 inconclusive · (\d+) skip)/.exec((await summary.textContent()) ?? "");
   expect(counts).not.toBeNull();
+
+  // The finished run is offered as the CLI's files, and the JSON counts what the page counts.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download JSON" }).click()]);
+  const downloaded = JSON.parse(readFileSync(await download.path(), "utf8"));
+  expect(downloaded.summary).toMatchObject({ total: Number(counts![1]), pass: Number(counts![3]), fail: 0, skip: Number(counts![4]) });
+  await expect(page.getByRole("link", { name: "Download JUnit XML" })).toHaveAttribute("href", /^\/conformance\/runs\/[\w-]+\/junit\.xml$/);
 
   // Kept: the list of this browser's runs shows it, newest first, and its page shows the same counts.
   const newest = page.getByRole("table", { name: "Recent runs" }).getByRole("row").nth(1);
