@@ -12,6 +12,7 @@ import { toJUnitXml } from "@/lib/conformance/reporters/junit";
 import { allCases } from "@/lib/conformance/cases";
 import { exitCodeFor } from "@/lib/conformance/exit-code";
 import { runSuite, selectCases } from "@/lib/conformance/run-suite";
+import { needsTestRootHint, TEST_ROOT_HINT } from "@/lib/conformance/test-root-hint";
 
 const USAGE = `Usage: npm run conformance -- --target <base URL> [options]
 
@@ -84,7 +85,5 @@ if (interactive) process.stderr.write("\n");
 console.log(formatConsoleTable(report));
 if (values.junit) write(values.junit, toJUnitXml(report));
 if (values.json) write(values.json, toJsonReport(report));
-if (report.summary.fail > 0 && !values["metadata-dir"]) {
-  console.error("Hint: full-attestation cases need the target to trust this run's test root: pass --metadata-dir <its FIDO_METADATA_DIR>.");
-}
+if (needsTestRootHint(report, allCases(), values["metadata-dir"] !== undefined)) console.error(TEST_ROOT_HINT);
 process.exit(exitCodeFor(report.summary, values.strict ?? false));

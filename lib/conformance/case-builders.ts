@@ -19,6 +19,9 @@ export type MutationSpec<Name extends string> = { id: string; family: string; mu
 /** A FIDO test ID: "<family> <P-n|F-n>". */
 export const fidoId = (family: string, test: string) => `${family} ${test}`;
 
+/** Formats whose x5c the software authenticator signs with the suite's per-run test root. */
+const chainedToTestRoot = (format: AttestationFormat) => format === "packed-full" || format === "fido-u2f" || format === "apple";
+
 /** Mutations that need the server's stored counter above 0 first. */
 const COUNTER_MUTATIONS = new Set<AssertionMutationName>(["counterNotIncreased", "counterDecreased"]);
 
@@ -28,6 +31,7 @@ export function refusedRegistration(spec: MutationSpec<string>, mutation: Regist
     id: spec.id,
     family: spec.family,
     title: spec.title ?? mutation.doc,
+    testRootChain: chainedToTestRoot(spec.input ?? mutation.input ?? "packed-self") ? "must-refuse" : undefined,
     run: async (context) => {
       const choices = { attestation: spec.input ?? mutation.input ?? "packed-self", algorithm: mutation.algorithm } as const;
       const uvRequired = spec.mutation === "userVerificationRequiredButNotSet";
@@ -126,6 +130,7 @@ export function acceptedRegistration(spec: {
     family: spec.family,
     title: spec.title,
     optional: spec.optional,
+    testRootChain: chainedToTestRoot(spec.format) ? "must-accept" : undefined,
     run: async (context) => {
       const authenticator = context.authenticator(spec.aaguid ? { aaguid: spec.aaguid } : {});
       const registered = await register(context, { ...spec, authenticator });

@@ -1,11 +1,13 @@
 // The CLI as a CI step runs it (a child process, read by its exit code, output and files) against targets of one known
-// behaviour: deviations alone pass unless --strict, a crash fails and is named, a usage error is 2.
+// behaviour: deviations alone pass unless --strict, a crash fails and is named, the --metadata-dir hint comes only when
+// it explains a refusal, a usage error is 2.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { crashesOn, refusalsWithoutStatus, startOwnRelyingParty, startReshapingTarget } from "./test-support/reshaping-targets";
+import { acceptsEverything, crashesOn, refusalsWithoutStatus, startOwnRelyingParty, startReshapingTarget } from "./test-support/reshaping-targets";
+import { TEST_ROOT_HINT } from "./test-root-hint";
 import type { SuiteReport } from "./types";
 
 type CliRun = { code: number; stdout: string; stderr: string };
@@ -22,8 +24,9 @@ const runCli = (args: string[]) =>
 const relyingParty = await startOwnRelyingParty();
 const deviating = await startReshapingTarget(relyingParty.url, refusalsWithoutStatus);
 const crashing = await startReshapingTarget(relyingParty.url, crashesOn("/attestation/result", "[1, 2, 3]"));
+const accepting = await startReshapingTarget(relyingParty.url, acceptsEverything);
 afterAll(async () => {
-  await Promise.all([deviating.close(), crashing.close()]);
+  await Promise.all([deviating.close(), crashing.close(), accepting.close()]);
   await relyingParty.close();
 });
 const output = mkdtempSync(join(tmpdir(), "conformance-cli-"));
@@ -50,6 +53,27 @@ describe("the conformance CLI's exit codes", () => {
     expect(run.stdout).toContain("The target stopped answering after PasskeyLab-Security-18 attestation/result not-an-object; the 2 cases after it were not run.");
     expect(readFileSync(junit, "utf8")).toMatch(/<testsuites [^>]*tests="4" failures="0" errors="1" skipped="2"/);
   }, 90_000);
+
+  it("hints at --metadata-dir only when a full-attestation registration was refused for want of it", async () => {
+    const packedFull = ["--filter", "Resp-5 P-1", "--concurrency", "1"];
+    const [untrusting, trusting, deviationsOnly] = await Promise.all([
+      runCli(["--target", relyingParty.url, ...origin, ...packedFull]),
+      runCli(["--target", relyingParty.url, ...origin, ...packedFull, "--metadata-dir", relyingParty.metadataDir]),
+      runCli(["--target", deviating.url, ...origin, "--filter", "PasskeyLab-Security-18 ", "--concurrency", "2"]),
+    ]);
+    expect(untrusting.code, untrusting.stdout + untrusting.stderr).toBe(1);
+    expect(untrusting.stderr).toContain(TEST_ROOT_HINT);
+    expect(trusting.code, trusting.stdout + trusting.stderr).toBe(0);
+    expect(trusting.stderr).not.toContain("Hint:");
+    expect(deviationsOnly.stderr).not.toContain("Hint:");
+  }, 90_000);
+
+  it("gives no --metadata-dir hint when the target accepted a broken full-attestation chain: trusting less would not help", async () => {
+    const run = await runCli(["--target", accepting.url, ...origin, "--filter", "Resp-5 F-6", "--concurrency", "1"]);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/fail 1 /);
+    expect(run.stderr).not.toContain("Hint:");
+  }, 60_000);
 
   it("exits 2 on a usage error, and runs nothing", async () => {
     const run = await runCli(["--target", deviating.url, "--concurrency", "zero"]);

@@ -90,5 +90,10 @@ export type ConformanceCase = {
   optional?: boolean;
   /** Never run, and why. */
   skip?: string;
+  /**
+   * The case registers an x5c chain signed by the suite's per-run test root, which a target trusts only once
+   * --metadata-dir wrote the run's metadata into its folder; a refusal may then mean only that (lib/conformance/test-root-hint.ts).
+   */
+  testRootChain?: "must-accept" | "must-refuse";
   run?: (context: CaseContext) => Promise<void>;
 };

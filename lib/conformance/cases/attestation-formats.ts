@@ -50,6 +50,7 @@ function brokenChain(test: string, title: string, broken: (response: Registratio
     id: fidoId(RESP_5, test),
     family: RESP_5,
     title,
+    testRootChain: "must-refuse",
     run: async (context) => {
       const authenticator = context.authenticator({ attestation: "packed-full" });
       const response = authenticator.register(await creationOptions(context, context.username(), { attestation: "direct" }), context.origin);
