@@ -1,28 +1,20 @@
 // The ceremonies every case is made of, over HTTP: options from the target, answered by a software authenticator.
 import type { AuthenticateChoices, AttestationFormat, RegisterChoices, SoftwareAuthenticator } from "@/lib/authenticator";
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import { check, expectOk, expectOkUnlessOptional, type JsonBody } from "./expectations";
+import { expectOk, expectOkUnlessOptional, type JsonBody } from "./expectations";
 import type { Answer } from "./fido-client";
+import { usableCreationOptions, usableRequestOptions } from "./options-shape";
 import type { CaseContext } from "./types";
-
-const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 export async function creationOptions(context: CaseContext, username: string, request: JsonBody = {}): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const body = { username, displayName: `Suite user ${username}`, attestation: "none", ...request };
-  const options = expectOk(await context.client.post("/attestation/options", body), "POST /attestation/options");
-  check(
-    typeof options.challenge === "string" && isObject(options.rp) && isObject(options.user) && Array.isArray(options.pubKeyCredParams),
-    "the creation options cannot be used",
-    "challenge, rp, user and pubKeyCredParams",
-    options,
-  );
-  return options as unknown as PublicKeyCredentialCreationOptionsJSON;
+  const step = "POST /attestation/options";
+  return usableCreationOptions(expectOk(await context.client.post("/attestation/options", body), step), step);
 }
 
 export async function requestOptions(context: CaseContext, username: string, request: JsonBody = {}): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  const options = expectOk(await context.client.post("/assertion/options", { username, ...request }), "POST /assertion/options");
-  check(typeof options.challenge === "string", "the request options cannot be used", "a challenge", options);
-  return options as unknown as PublicKeyCredentialRequestOptionsJSON;
+  const step = "POST /assertion/options";
+  return usableRequestOptions(expectOk(await context.client.post("/assertion/options", { username, ...request }), step), step);
 }
 
 export type Registered = { username: string; authenticator: SoftwareAuthenticator; credentialId: string };

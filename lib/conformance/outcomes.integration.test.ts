@@ -4,10 +4,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { allCases } from "./cases";
 import { toJUnitXml } from "./reporters/junit";
+import { OPTIONS_DEVIATION } from "./options-shape";
 import { runSuite } from "./run-suite";
 import {
   acceptsEverything,
   crashesOn,
+  dropsFromOptions,
   refusalsAsEmptyStatus,
   refusalsWithoutStatus,
   refusesEverything,
@@ -28,6 +30,13 @@ const cases = allCases().filter((testCase) => FAMILIES.has(testCase.family));
 /** FIDO's own ids say which cases must be refused (F-n) and which accepted (P-n). */
 const negative = (id: string) => / F-\d+$/.test(id) || id.startsWith("PasskeyLab-Security-");
 const positive = (id: string) => / P-\d+$/.test(id);
+
+/** The options case itself, one that uses the options, and a registration followed by a sign-in. */
+const OPTIONS_CASES = [
+  "Server-ServerPublicKeyCredentialCreationOptions-Req-1 P-1",
+  "Server-ServerPublicKeyCredentialCreationOptions-Req-1 P-2",
+  "Server-ServerAuthenticatorAttestationResponse-Resp-6 P-1",
+];
 
 const relyingParty = await startOwnRelyingParty();
 const targets: RunningTarget[] = [];
@@ -96,6 +105,31 @@ describe("outcome classes against targets of one known behaviour", () => {
     const xml = toJUnitXml(report);
     expect(junitTotals(xml)).toEqual([report.summary.total, report.summary.fail, 0, report.summary.skip]);
     expect(xml.match(/<property name="outcome" value="inconclusive"\/>/g)).toHaveLength(report.summary.inconclusive);
+  }, 60_000);
+
+  it("options without a field WebAuthn gives a default for (rp, pubKeyCredParams): a deviation of that kind, and every ceremony goes on", async () => {
+    const only = allCases().filter((testCase) => OPTIONS_CASES.includes(testCase.id));
+    for (const [field, kind] of [["rp", OPTIONS_DEVIATION.rpMissing], ["pubKeyCredParams", OPTIONS_DEVIATION.pubKeyCredParamsMissing]] as const) {
+      const report = await runAgainst(dropsFromOptions("/attestation/options", field), { only });
+      expect(report.summary, field).toMatchObject({ total: OPTIONS_CASES.length, pass: 0, fail: 0, targetError: 0, inconclusive: 0, deviation: OPTIONS_CASES.length });
+      for (const result of report.cases) expect(result.deviations?.map((deviation) => deviation.kind), result.id).toContain(kind);
+    }
+  }, 60_000);
+
+  it("options without a challenge or a user.id: no ceremony can follow, so the cases that need one fail and say which field", async () => {
+    const only = allCases().filter((testCase) => OPTIONS_CASES.includes(testCase.id));
+    const missing = [
+      ["/attestation/options", "challenge", 'POST /attestation/options: the options have no "challenge", so no ceremony can follow'],
+      ["/attestation/options", "user.id", 'POST /attestation/options: the options have no "user.id", so no credential can be made'],
+    ] as const;
+    for (const [path, field, reason] of missing) {
+      const report = await runAgainst(dropsFromOptions(path, field), { only });
+      expect(report.summary, field).toMatchObject({ fail: OPTIONS_CASES.length, targetError: 0 });
+      expect(new Set(report.cases.map((result) => result.reason)), field).toEqual(new Set([reason]));
+    }
+    // Sign-in options without a challenge: the registration goes through, the sign-in cannot start.
+    const report = await runAgainst(dropsFromOptions("/assertion/options", "challenge"), { only: only.filter((testCase) => testCase.id.endsWith("Resp-6 P-1")) });
+    expect(report.cases.map((result) => [result.outcome, result.reason])).toEqual([["fail", 'POST /assertion/options: the options have no "challenge", so no ceremony can follow']]);
   }, 60_000);
 
   it("a target that dies on one case: exactly one target-error, every later case not run, crashedAfter names it", async () => {

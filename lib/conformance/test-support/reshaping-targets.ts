@@ -110,3 +110,15 @@ export const crashesOn =
 
 /** Refuses whatever it is sent, in the API's own shape. */
 export const refusesEverything: Reshape = () => ({ status: 400, body: { status: "failed", errorMessage: "refused" } });
+
+/** Answers the options at `path` (e.g. "/attestation/options") without one field: "rp", or a nested one like "user.id". */
+export const dropsFromOptions =
+  (path: string, field: string): Reshape =>
+  (answer, request) => {
+    if (request.path !== path || typeof answer.body !== "object" || answer.body === null) return answer;
+    const body = structuredClone(answer.body) as Record<string, Record<string, unknown>>;
+    const [outer, inner] = field.split(".");
+    if (inner === undefined) delete body[outer];
+    else if (body[outer]) delete body[outer][inner];
+    return { status: answer.status, body };
+  };
