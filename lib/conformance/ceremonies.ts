@@ -9,7 +9,7 @@ import type { CaseContext } from "./types";
 export async function creationOptions(context: CaseContext, username: string, request: JsonBody = {}): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const body = { username, displayName: `Suite user ${username}`, attestation: "none", ...request };
   const step = "POST /attestation/options";
-  return usableCreationOptions(expectOk(await context.client.post("/attestation/options", body), step), step);
+  return usableCreationOptions(expectOk(await context.client.post("/attestation/options", body), step), step, username);
 }
 
 export async function requestOptions(context: CaseContext, username: string, request: JsonBody = {}): Promise<PublicKeyCredentialRequestOptionsJSON> {

@@ -11,6 +11,7 @@ const isObject = (value: unknown): value is JsonBody => typeof value === "object
 export const OPTIONS_DEVIATION = {
   rpMissing: 'options: "rp" is missing (the client uses the origin\'s domain)',
   pubKeyCredParamsMissing: 'options: "pubKeyCredParams" is missing (the client offers ES256 and RS256)',
+  anotherUser: "options: for another user than the one asked for",
 } as const;
 
 function requireChallenge(options: JsonBody, step: string) {
@@ -18,11 +19,18 @@ function requireChallenge(options: JsonBody, step: string) {
   check(typeof options.challenge === "string" && options.challenge.length > 0, `${step}: the options have no "challenge", so no ceremony can follow`, "a base64url challenge", options.challenge ?? "(missing)");
 }
 
-/** Creation options a ceremony can use, with WebAuthn's defaults where the target left a field out. */
-export function usableCreationOptions(options: JsonBody, step: string): PublicKeyCredentialCreationOptionsJSON {
+/**
+ * Creation options a ceremony can use, with WebAuthn's defaults where the target left a field out. `username` is the
+ * one this case asked for: options naming another user are what a target serving one ceremony at a time sends while
+ * another case's ceremony is under way (lib/conformance/run-hints.ts).
+ */
+export function usableCreationOptions(options: JsonBody, step: string, username?: string): PublicKeyCredentialCreationOptionsJSON {
   requireChallenge(options, step);
   // The user handle is what the credential belongs to and what a sign-in returns: without it there is no credential.
   const user = isObject(options.user) ? options.user : {};
+  if (username !== undefined && typeof user.name === "string" && user.name !== username) {
+    noteDeviation({ kind: OPTIONS_DEVIATION.anotherUser, step, detail: `asked for "${username}", user.name is "${user.name}"` });
+  }
   check(typeof user.id === "string" && user.id.length > 0, `${step}: the options have no "user.id", so no credential can be made`, "user.id, base64url", options.user ?? "(missing)");
   let usable = options;
   if (!isObject(options.rp)) {

@@ -5,11 +5,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { allCases } from "./cases";
 import { toJUnitXml } from "./reporters/junit";
 import { OPTIONS_DEVIATION } from "./options-shape";
+import { formatConsoleTable } from "./reporters/console-table";
+import { toJsonReport } from "./reporters/json";
+import { ONE_CEREMONY_AT_A_TIME_HINT } from "./run-hints";
 import { runSuite } from "./run-suite";
 import {
   acceptsEverything,
   crashesOn,
   dropsFromOptions,
+  keepsOneCurrentUser,
   refusalsAsEmptyStatus,
   refusalsWithoutStatus,
   refusesEverything,
@@ -130,6 +134,20 @@ describe("outcome classes against targets of one known behaviour", () => {
     // Sign-in options without a challenge: the registration goes through, the sign-in cannot start.
     const report = await runAgainst(dropsFromOptions("/assertion/options", "challenge"), { only: only.filter((testCase) => testCase.id.endsWith("Resp-6 P-1")) });
     expect(report.cases.map((result) => [result.outcome, result.reason])).toEqual([["fail", 'POST /assertion/options: the options have no "challenge", so no ceremony can follow']]);
+  }, 60_000);
+
+  it("a target that keeps one current user: overlapping cases get another user's options, and the report says to rerun with --concurrency 1", async () => {
+    const only = allCases().filter((testCase) => testCase.family === "Server-ServerAuthenticatorAttestationResponse-Resp-4");
+    const overlapping = await runAgainst(keepsOneCurrentUser(), { only, concurrency: 4 });
+    expect(overlapping.hints).toEqual([ONE_CEREMONY_AT_A_TIME_HINT]);
+    expect(JSON.parse(toJsonReport(overlapping)).hints).toEqual([ONE_CEREMONY_AT_A_TIME_HINT]);
+    expect(formatConsoleTable(overlapping).split("\n").at(-1)).toBe(`Hint: ${ONE_CEREMONY_AT_A_TIME_HINT}`);
+
+    // One at a time, nothing overlaps: every case passes (or is an optional one skipped) and there is nothing to suggest.
+    const oneAtATime = await runAgainst(keepsOneCurrentUser(), { only, concurrency: 1 });
+    expect(oneAtATime.summary).toMatchObject({ pass: only.length - oneAtATime.summary.skip, fail: 0, deviation: 0, targetError: 0 });
+    expect(oneAtATime.hints).toEqual([]);
+    expect(formatConsoleTable(oneAtATime)).not.toContain("Hint:");
   }, 60_000);
 
   it("a target that dies on one case: exactly one target-error, every later case not run, crashedAfter names it", async () => {

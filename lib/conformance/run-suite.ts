@@ -7,11 +7,12 @@ import { collectDeviations } from "./case-deviations";
 import { CaseFailed, CaseInconclusive, CaseSkipped, TargetBroke } from "./expectations";
 import { FidoClient } from "./fido-client";
 import { readAnswer } from "./read-answer";
+import { runHints } from "./run-hints";
 import { summarize } from "./summarize";
 import { SUITE_AAGUID, writeSuiteMetadata } from "./suite-metadata";
 import { targetAnswers } from "./target-probe";
 import { readTwin } from "./twin-judgement";
-import type { CaseContext, CaseResult, ConformanceCase, Exchange, ProgressEvent, SuiteReport, TwinResult } from "./types";
+import type { CaseContext, CaseResult, ConformanceCase, Deviation, Exchange, ProgressEvent, SuiteReport, TwinResult } from "./types";
 
 export type RunOptions = {
   /** The API's base URL, e.g. http://localhost:3000/fido. */
@@ -44,6 +45,8 @@ type Shared = {
   timeoutMs: number;
   /** Positive twins by key, each run once per run and shared by every case that asks (twin-judgement.ts). */
   twins: Map<string, Promise<TwinResult>>;
+  /** Every deviation any case noted, kept even where the case then failed: what the run's hints are made of. */
+  deviationsSeen: Deviation[];
 };
 
 function newContext(shared: Shared, prefix: string): CaseContext {
@@ -79,6 +82,7 @@ async function runCase(testCase: ConformanceCase, index: number, shared: Shared)
   const client = context.client;
   const started = Date.now();
   const { deviations, error } = await collectDeviations(() => run(context));
+  shared.deviationsSeen.push(...deviations);
   const durationMs = Date.now() - started;
   const exchanges = client.exchanges;
   if (error === undefined) {
@@ -115,6 +119,7 @@ export async function runSuite(options: RunOptions): Promise<SuiteReport> {
     fetch: options.fetch ?? fetch,
     timeoutMs: options.timeoutMs ?? 30_000,
     twins: new Map(),
+    deviationsSeen: [],
   };
   const cases = selectCases(options.cases ?? allCases(), options.filter);
   const startedAt = new Date();
@@ -153,7 +158,8 @@ export async function runSuite(options: RunOptions): Promise<SuiteReport> {
       options.onProgress?.({ type: "case", result: results[index], done: ++done, total: cases.length });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, cases.length)) }, worker));
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, cases.length));
+  await Promise.all(Array.from({ length: concurrency }, worker));
 
   return {
     target,
@@ -162,6 +168,7 @@ export async function runSuite(options: RunOptions): Promise<SuiteReport> {
     durationMs: Date.now() - startedAt.getTime(),
     summary: summarize(results),
     crashedAfter,
+    hints: runHints(shared.deviationsSeen, concurrency),
     cases: results,
   };
 }

@@ -58,6 +58,8 @@ export type SuiteReport = {
   summary: SuiteSummary;
   /** The id of the case after which the target stopped answering, when it did. */
   crashedAfter: string | null;
+  /** What a rerun would fix, e.g. --concurrency 1 for a target that serves one ceremony at a time (run-hints.ts). */
+  hints: string[];
   cases: CaseResult[];
 };
 

@@ -19,6 +19,7 @@ const report: SuiteReport = {
   durationMs: 1234,
   summary: { total: 7, pass: 1, fail: 1, deviation: 2, targetError: 1, notRun: 1, inconclusive: 0, skip: 1 },
   crashedAfter: "PasskeyLab-Robustness attestation/result not-json",
+  hints: [],
   cases: [
     { id: "Server-ServerAuthenticatorAttestationResponse-Resp-1 F-1", family: "Server-ServerAuthenticatorAttestationResponse-Resp-1", title: "id missing", outcome: "pass", reason: "", exchanges: [], durationMs: 12 },
     {

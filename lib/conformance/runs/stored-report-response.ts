@@ -3,6 +3,7 @@
 import "server-only";
 import { findRun } from "./run-store";
 import { reportFileName, storedRunReport } from "./stored-report";
+import { WEB_CONCURRENCY } from "./web-run";
 import type { SuiteReport } from "../types";
 
 type Format = { extension: "json" | "xml"; contentType: string; render: (report: SuiteReport) => string };
@@ -11,7 +12,7 @@ export async function storedReportResponse(id: string, format: Format): Promise<
   const noStore = { "Cache-Control": "private, no-store" };
   const run = await findRun(id);
   if (!run) return Response.json({ code: "run:not-found", message: "No run has this id." }, { status: 404, headers: noStore });
-  return new Response(format.render(storedRunReport(run)), {
+  return new Response(format.render(storedRunReport(run, WEB_CONCURRENCY)), {
     headers: {
       ...noStore,
       "Content-Type": format.contentType,

@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { toJsonReport } from "../reporters/json";
 import { toJUnitXml } from "../reporters/junit";
+import { OPTIONS_DEVIATION } from "../options-shape";
+import { ONE_CEREMONY_AT_A_TIME_HINT } from "../run-hints";
 import type { CaseResult } from "../types";
 import { reportFileName, storedRunReport } from "./stored-report";
 
@@ -26,19 +28,24 @@ const run = {
 
 describe("storedRunReport", () => {
   it("gives the JSON contract the CLI writes: summary, crashedAfter and every case, with the target's origin and the run's duration", () => {
-    const json = JSON.parse(toJsonReport(storedRunReport(run)));
-    expect(json).toMatchObject({ target: run.target, origin: "http://localhost:3000", startedAt: "2026-01-01T00:00:00.000Z", durationMs: 2500, summary: run.summary, crashedAfter: null });
+    const json = JSON.parse(toJsonReport(storedRunReport(run, 4)));
+    expect(json).toMatchObject({ target: run.target, origin: "http://localhost:3000", startedAt: "2026-01-01T00:00:00.000Z", durationMs: 2500, summary: run.summary, crashedAfter: null, hints: [] });
     expect(json.cases).toEqual([failed]);
   });
 
   it("gives JUnit whose counts are the stored summary's", () => {
-    const xml = toJUnitXml(storedRunReport(run));
+    const xml = toJUnitXml(storedRunReport(run, 4));
     expect(xml).toContain('<testsuites name="FIDO2 server conformance: http://localhost:3000/fido" tests="1" failures="1" errors="0" skipped="0" time="2.500"');
     expect(xml).toContain('<failure message="refused what must be accepted"');
   });
 
   it("counts a run still going up to now", () => {
-    expect(storedRunReport({ ...run, finishedAt: null }, run.startedAt.getTime() + 900).durationMs).toBe(900);
+    expect(storedRunReport({ ...run, finishedAt: null }, 4, run.startedAt.getTime() + 900).durationMs).toBe(900);
+  });
+
+  it("carries the --concurrency 1 hint when a stored case was given another user's options", () => {
+    const overlapped = { ...failed, outcome: "deviation" as const, deviations: [{ kind: OPTIONS_DEVIATION.anotherUser, step: "POST /attestation/options", detail: "" }] };
+    expect(storedRunReport({ ...run, cases: [overlapped] }, 4).hints).toEqual([ONE_CEREMONY_AT_A_TIME_HINT]);
   });
 
   it("names the files after the run", () => {

@@ -1,4 +1,5 @@
 // A stored run as the CLI's reporters take it, so the page's downloads are the same JSON and JUnit the CLI writes.
+import { runHints } from "../run-hints";
 import type { SuiteReport } from "../types";
 import type { StoredRun } from "./run-store";
 
@@ -6,9 +7,9 @@ type StoredReportInput = Pick<StoredRun, "target" | "startedAt" | "finishedAt" |
 
 /**
  * Web runs claim the target's own origin (the CLI's default), so it is not stored; a run still going reports the
- * time so far as its duration.
+ * time so far as its duration. `concurrency` is the one the run ran at (the web runner's).
  */
-export function storedRunReport(run: StoredReportInput, now = Date.now()): SuiteReport {
+export function storedRunReport(run: StoredReportInput, concurrency: number, now = Date.now()): SuiteReport {
   const endedAt = run.finishedAt?.getTime() ?? now;
   return {
     target: run.target,
@@ -17,6 +18,8 @@ export function storedRunReport(run: StoredReportInput, now = Date.now()): Suite
     durationMs: Math.max(0, endedAt - run.startedAt.getTime()),
     summary: run.summary,
     crashedAfter: run.crashedAfter,
+    // Only the cases that ended as deviations kept theirs: a run that also failed on overlap still shows one of them.
+    hints: runHints(run.cases.flatMap((result) => result.deviations ?? []), concurrency),
     cases: run.cases,
   };
 }

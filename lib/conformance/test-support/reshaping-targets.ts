@@ -122,3 +122,24 @@ export const dropsFromOptions =
     else if (body[outer]) delete body[outer][inner];
     return { status: answer.status, body };
   };
+
+/**
+ * Serves one registration at a time, as a server keeping one "current user" does: while a user's registration is under
+ * way (options sent, no result yet), options asked for anyone else are that user's. A fresh one per target.
+ */
+export function keepsOneCurrentUser(): Reshape {
+  let current: unknown = null;
+  return (answer, request) => {
+    if (request.path === "/attestation/result") {
+      current = null;
+      return answer;
+    }
+    if (request.path !== "/attestation/options" || answer.status !== 200 || typeof answer.body !== "object" || answer.body === null) return answer;
+    const body = answer.body as Record<string, unknown>;
+    if (current === null) {
+      current = body.user;
+      return answer;
+    }
+    return { status: answer.status, body: { ...body, user: current } };
+  };
+}
