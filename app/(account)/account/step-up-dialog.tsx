@@ -1,14 +1,13 @@
 "use client";
 
-import { startAuthentication } from "@simplewebauthn/browser";
 import { useCallback, useRef, useState, type FormEvent } from "react";
 import { useModalDialog } from "@/components/confirm-dialog";
 import { reachServer } from "@/components/server-unreachable";
 import { Alert, Button, Field } from "@/components/ui";
-import { describeBrowserError } from "@/components/webauthn-browser";
 import type { StepUpPurpose } from "@/lib/db/schema";
 import type { Result } from "@/lib/result";
-import { finishPasskeyStepUpAction, startPasskeyStepUpAction, stepUpWithTotpAction } from "./actions";
+import { stepUpWithTotpAction } from "./actions";
+import { stepUpWithPasskey } from "./passkey-step-up";
 
 type Factors = { hasTotp: boolean; hasPasskeys: boolean };
 
@@ -66,15 +65,7 @@ function StepUpDialog(props: { factors: Factors; opener: Element; purpose: StepU
     setBusy("passkey");
     setMessage(null);
     try {
-      const start = await reachServer(startPasskeyStepUpAction());
-      if (!start.ok) return setMessage(start);
-      let response;
-      try {
-        response = await startAuthentication({ optionsJSON: start.data.options });
-      } catch (error) {
-        return setMessage(await describeBrowserError(error, "get"));
-      }
-      const result = await reachServer(finishPasskeyStepUpAction(start.data.ceremonyId, response, purpose));
+      const result = await stepUpWithPasskey(purpose);
       if (result.ok) onDone(true);
       else setMessage(result);
     } finally {

@@ -1,12 +1,9 @@
 "use client";
 
-import { startAuthentication } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { reachServer } from "@/components/server-unreachable";
 import { Alert, Button } from "@/components/ui";
-import { describeBrowserError } from "@/components/webauthn-browser";
-import { finishPasskeyStepUpAction, startPasskeyStepUpAction } from "@/app/(account)/account/actions";
+import { stepUpWithPasskey } from "@/app/(account)/account/passkey-step-up";
 
 type Message = { message: string; detail?: string } | null;
 
@@ -20,15 +17,7 @@ export function ConfirmForConsole() {
     setBusy(true);
     setMessage(null);
     try {
-      const start = await reachServer(startPasskeyStepUpAction());
-      if (!start.ok) return setMessage(start);
-      let response;
-      try {
-        response = await startAuthentication({ optionsJSON: start.data.options });
-      } catch (error) {
-        return setMessage(await describeBrowserError(error, "get"));
-      }
-      const result = await reachServer(finishPasskeyStepUpAction(start.data.ceremonyId, response, "support-console"));
+      const result = await stepUpWithPasskey("support-console");
       if (!result.ok) return setMessage(result);
       router.refresh();
     } finally {

@@ -1,0 +1,21 @@
+// The passkey half of a step-up, as every page that asks for one runs it: options, the browser's ceremony, the grant
+// for `purpose`. A dropped connection and the browser's own refusals come back as a message, never a throw.
+import { startAuthentication } from "@simplewebauthn/browser";
+import { reachServer } from "@/components/server-unreachable";
+import { describeBrowserError } from "@/components/webauthn-browser";
+import type { StepUpPurpose } from "@/lib/db/schema";
+import { finishPasskeyStepUpAction, startPasskeyStepUpAction } from "./actions";
+
+export type StepUpOutcome = { ok: true } | { ok: false; message: string; detail?: string };
+
+export async function stepUpWithPasskey(purpose: StepUpPurpose): Promise<StepUpOutcome> {
+  const start = await reachServer(startPasskeyStepUpAction());
+  if (!start.ok) return start;
+  let response;
+  try {
+    response = await startAuthentication({ optionsJSON: start.data.options });
+  } catch (error) {
+    return { ok: false, ...(await describeBrowserError(error, "get")) };
+  }
+  return reachServer(finishPasskeyStepUpAction(start.data.ceremonyId, response, purpose));
+}
