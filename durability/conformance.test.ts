@@ -1,5 +1,6 @@
 // The conformance CLI as another project's CI runs it: `scripts/conformance.ts` as a child process against the real
-// server (`next start` from the build), over HTTP, judged only by its exit code, its output and the files it writes.
+// server (`npm start`: server.mjs on the build), over HTTP, judged only by its exit code, its output and the files it
+// writes.
 // The JUnit file is kept at test-results/conformance.xml for CI to collect.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -50,7 +51,7 @@ function expectSameRun(junit: JUnitReport, json: SuiteReport) {
   expect(fromJunit.sort(byId)).toEqual(fromJson.sort(byId));
 }
 
-describe("the conformance CLI against next start", () => {
+describe("the conformance CLI against npm start", () => {
   it("passes every case the server supports, skips the rest with a reason, prints the table and writes JUnit and JSON that agree", async () => {
     const metadataDir = join(database.dir, "fido-metadata");
     mkdirSync(metadataDir, { recursive: true });
