@@ -12,7 +12,8 @@ import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequest
 import { creationOptions, register, requestOptions, signIn, type RegisterSetup } from "./ceremonies";
 import { expectOk, type JsonBody } from "./expectations";
 import { expectRefusedAgainstTwin } from "./twin-judgement";
-import type { CaseContext, ConformanceCase } from "./types";
+import { assertionTwin, PACKED_SELF_REGISTRATION, registrationTwin, SIGN_IN } from "./twins";
+import type { ConformanceCase } from "./types";
 
 export type MutationSpec<Name extends string> = { id: string; family: string; mutation: Name; input?: AttestationFormat; title?: string };
 
@@ -36,12 +37,7 @@ export function refusedRegistration(spec: MutationSpec<string>, mutation: Regist
       const choices = { attestation: spec.input ?? mutation.input ?? "packed-self", algorithm: mutation.algorithm } as const;
       const uvRequired = spec.mutation === "userVerificationRequiredButNotSet";
       const request = uvRequired ? { authenticatorSelection: { userVerification: "required" } } : {};
-      const twin = async (twinContext: CaseContext) => {
-        const options = await creationOptions(twinContext, twinContext.username(), request);
-        return twinContext.client.post("/attestation/result", twinContext.authenticator(choices).register(options, twinContext.origin));
-      };
-      const twinKey = `registration ${choices.attestation} ${choices.algorithm ?? "default"} ${uvRequired ? "uv-required" : ""}`;
-      await expectRefusedAgainstTwin(context, twinKey, twin, "POST /attestation/result", async () => {
+      await expectRefusedAgainstTwin(context, registrationTwin(choices, request), "POST /attestation/result", async () => {
         const authenticator = context.authenticator(choices);
         const options = await creationOptions(context, context.username(), request);
         const response = authenticator.register(options, context.origin);
@@ -66,9 +62,7 @@ export function assertionMutationCase(spec: MutationSpec<AssertionMutationName>)
     run: async (context) => {
       const uvRequired = spec.mutation === "userPresentOnlyWhenUvRequired";
       const request = uvRequired ? { userVerification: "required" } : {};
-      const twin = async (twinContext: CaseContext) => signIn(twinContext, await register(twinContext, { choices: { algorithm: mutation.algorithm } }), {}, request);
-      const twinKey = `assertion ${mutation.algorithm ?? "default"} ${uvRequired ? "uv-required" : ""}`;
-      await expectRefusedAgainstTwin(context, twinKey, twin, "POST /assertion/result", async () => {
+      await expectRefusedAgainstTwin(context, assertionTwin(mutation.algorithm, request), "POST /assertion/result", async () => {
         const registered = await register(context, { choices: { algorithm: mutation.algorithm } });
         let storedCounter = 0;
         if (COUNTER_MUTATIONS.has(spec.mutation)) {
@@ -95,16 +89,13 @@ export function clientDataCase(
     ...spec,
     run: async (context) => {
       if (spec.ceremony === "registration") {
-        const register = async (caseContext: CaseContext, clientData?: (options: Options) => ClientDataOverrides) => {
-          const options = await creationOptions(caseContext, caseContext.username());
-          const response = caseContext.authenticator({ attestation: "packed-self" }).register(options, caseContext.origin, clientData ? { clientData: clientData(options) } : {});
-          return caseContext.client.post("/attestation/result", response);
-        };
-        const twin = (twinContext: CaseContext) => register(twinContext);
-        return expectRefusedAgainstTwin(context, "registration packed-self default ", twin, "POST /attestation/result", () => register(context, overrides));
+        return expectRefusedAgainstTwin(context, PACKED_SELF_REGISTRATION, "POST /attestation/result", async () => {
+          const options = await creationOptions(context, context.username());
+          const response = context.authenticator({ attestation: "packed-self" }).register(options, context.origin, { clientData: overrides(options) });
+          return context.client.post("/attestation/result", response);
+        });
       }
-      const twin = async (twinContext: CaseContext) => signIn(twinContext, await register(twinContext));
-      await expectRefusedAgainstTwin(context, "assertion default ", twin, "POST /assertion/result", async () => {
+      await expectRefusedAgainstTwin(context, SIGN_IN, "POST /assertion/result", async () => {
         const registered = await register(context);
         const options = await requestOptions(context, registered.username);
         const response = registered.authenticator.authenticate(options, context.origin, { clientData: overrides(options) });

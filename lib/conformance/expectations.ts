@@ -13,6 +13,9 @@ export class CaseFailed extends Error {
   }
 }
 
+/** The target accepted what it must refuse: a wrong decision whatever else it refuses. */
+export class WronglyAccepted extends CaseFailed {}
+
 export class CaseSkipped extends Error {}
 
 /** A negative case refused, but its positive twin was refused too: the refusal proves nothing. */
@@ -57,7 +60,7 @@ export function expectFailure(answer: Answer, step: string, status?: number): vo
   throwIfBroken(answer, step);
   if (readAnswer(answer) === "accepted") {
     const wanted = `HTTP ${status ?? "4xx"} {"status":"failed","errorMessage":"<why>"}`;
-    throw new CaseFailed(`${step}: the server should have refused it`, wanted, describeAnswer(answer));
+    throw new WronglyAccepted(`${step}: the server should have refused it`, wanted, describeAnswer(answer));
   }
   for (const kind of refusalShapeFlaws(answer, status)) noteDeviation({ kind, step, detail: describeAnswer(answer) });
 }

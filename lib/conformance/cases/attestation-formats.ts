@@ -18,9 +18,11 @@ import {
   withChain,
 } from "../attestation-chains";
 import { acceptedRegistration, fidoId, refusedRegistration, skipped } from "../case-builders";
-import { creationOptions, register } from "../ceremonies";
-import { CaseSkipped, expectFailure } from "../expectations";
+import { creationOptions } from "../ceremonies";
+import { CaseSkipped } from "../expectations";
 import { COMPROMISED_AAGUID } from "../suite-metadata";
+import { expectRefusedAgainstTwin } from "../twin-judgement";
+import { PACKED_FULL_REGISTRATION, PACKED_SELF_REGISTRATION } from "../twins";
 import type { ConformanceCase } from "../types";
 import { ATTESTATION_RESP } from "./attestation-responses";
 
@@ -52,9 +54,11 @@ function brokenChain(test: string, title: string, broken: (response: Registratio
     title,
     testRootChain: "must-refuse",
     run: async (context) => {
-      const authenticator = context.authenticator({ attestation: "packed-full" });
-      const response = authenticator.register(await creationOptions(context, context.username(), { attestation: "direct" }), context.origin);
-      expectFailure(await context.client.post("/attestation/result", broken(response, authenticator)), "POST /attestation/result");
+      await expectRefusedAgainstTwin(context, PACKED_FULL_REGISTRATION, "POST /attestation/result", async () => {
+        const authenticator = context.authenticator({ attestation: "packed-full" });
+        const response = authenticator.register(await creationOptions(context, context.username(), { attestation: "direct" }), context.origin);
+        return context.client.post("/attestation/result", broken(response, authenticator));
+      });
     },
   };
 }
@@ -130,9 +134,11 @@ export const attestationFormatCases: ConformanceCase[] = [
     family: RESP_6,
     title: "packed self attestation that also carries a full attestation x5c (sig by the credential key)",
     run: async (context) => {
-      const authenticator = context.authenticator({ attestation: "packed-self" });
-      const response = authenticator.register(await creationOptions(context, context.username()), context.origin);
-      expectFailure(await context.client.post("/attestation/result", withChain(response, packedAttestationKey(authenticator.aaguid).x5c)), "POST /attestation/result");
+      await expectRefusedAgainstTwin(context, PACKED_SELF_REGISTRATION, "POST /attestation/result", async () => {
+        const authenticator = context.authenticator({ attestation: "packed-self" });
+        const response = authenticator.register(await creationOptions(context, context.username()), context.origin);
+        return context.client.post("/attestation/result", withChain(response, packedAttestationKey(authenticator.aaguid).x5c));
+      });
     },
   },
   acceptedRegistration({ id: fidoId(RESP_7, "P-1"), family: RESP_7, title: '"none" attestation when "none" was requested', format: "none" }),
@@ -155,11 +161,12 @@ export const attestationFormatCases: ConformanceCase[] = [
     title: "packed full attestation by a model whose metadata reports ATTESTATION_KEY_COMPROMISE is refused",
     run: async (context) => {
       if (!context.metadataWritten) throw new CaseSkipped("needs the suite's metadata statements in the target's metadata folder (--metadata-dir)");
-      const authenticator = context.authenticator({ aaguid: COMPROMISED_AAGUID, attestation: "packed-full" });
-      const response = authenticator.register(await creationOptions(context, context.username(), { attestation: "direct" }), context.origin);
-      expectFailure(await context.client.post("/attestation/result", response), "POST /attestation/result");
-      // The suite's own model, whose metadata reports nothing, is accepted by the same target: the status decided.
-      await register(context, { format: "packed-full", request: { attestation: "direct" } });
+      // The twin is the suite's own model, whose metadata reports nothing: accepted, it shows the status decided.
+      await expectRefusedAgainstTwin(context, PACKED_FULL_REGISTRATION, "POST /attestation/result", async () => {
+        const authenticator = context.authenticator({ aaguid: COMPROMISED_AAGUID, attestation: "packed-full" });
+        const response = authenticator.register(await creationOptions(context, context.username(), { attestation: "direct" }), context.origin);
+        return context.client.post("/attestation/result", response);
+      });
     },
   },
 ];

@@ -1,8 +1,10 @@
 // Server-ServerPublicKeyCredentialCreationOptions-Req-1: the creation options a server generates.
 import { fidoId } from "../case-builders";
 import { creationOptions } from "../ceremonies";
-import { check, expectFailure, expectOk, type JsonBody } from "../expectations";
+import { check, expectOk, type JsonBody } from "../expectations";
 import { usableCreationOptions } from "../options-shape";
+import { expectRefusedAgainstTwin } from "../twin-judgement";
+import { PACKED_SELF_REGISTRATION } from "../twins";
 import type { ConformanceCase } from "../types";
 
 const REQ_1 = "Server-ServerPublicKeyCredentialCreationOptions-Req-1";
@@ -86,7 +88,8 @@ export const creationOptionsCases: ConformanceCase[] = [
     family: OWN,
     title: "options requested without a username are refused",
     run: async (context) => {
-      expectFailure(await context.client.post("/attestation/options", { displayName: "No Name", attestation: "none" }), "POST /attestation/options");
+      const withoutUsername = { displayName: "No Name", attestation: "none" };
+      await expectRefusedAgainstTwin(context, PACKED_SELF_REGISTRATION, "POST /attestation/options", () => context.client.post("/attestation/options", withoutUsername));
     },
   },
 ];

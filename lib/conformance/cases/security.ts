@@ -5,14 +5,17 @@ import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { skipped } from "../case-builders";
 import { creationOptions, register, requestOptions, signIn } from "../ceremonies";
 import { CaseSkipped, check, expectFailure, expectOk, isOk } from "../expectations";
+import { judgedAgainstTwin, type Twin } from "../twin-judgement";
+import { PACKED_SELF_REGISTRATION, SIGN_IN } from "../twins";
 import type { CaseContext, ConformanceCase } from "../types";
 
 const FAMILY = "PasskeyLab-Security";
-const security = (line: number, name: string, title: string, run: (context: CaseContext) => Promise<void>): ConformanceCase => ({
+/** A case whose refusals are judged against `twin`, the same ceremony without the attack (negative cases), or not (positive). */
+const security = (line: number, name: string, title: string, twin: Twin | null, run: (context: CaseContext) => Promise<void>): ConformanceCase => ({
   id: `PasskeyLab-Security-${line} ${name}`,
   family: FAMILY,
   title,
-  run,
+  run: twin ? (context) => judgedAgainstTwin(context, twin, () => run(context)) : run,
 });
 
 /** The same "none" registration answered for another ceremony: nothing signs clientDataJSON under fmt "none". */
@@ -38,26 +41,26 @@ const FUZZ_ROUNDS = 12;
 const CONCURRENT_REPLAYS = 20;
 
 export const securityCases: ConformanceCase[] = [
-  security(25, "registration-replay", "the same registration response sent twice: the second is refused", async (context) => {
+  security(25, "registration-replay", "the same registration response sent twice: the second is refused", PACKED_SELF_REGISTRATION, async (context) => {
     const authenticator = context.authenticator();
     const response = authenticator.register(await creationOptions(context, context.username()), context.origin);
     expectOk(await context.client.post("/attestation/result", response), "first POST /attestation/result");
     expectFailure(await context.client.post("/attestation/result", response), "the same response again");
   }),
-  security(25, "assertion-replay", "the same assertion sent twice: the second is refused", async (context) => {
+  security(25, "assertion-replay", "the same assertion sent twice: the second is refused", SIGN_IN, async (context) => {
     const registered = await register(context);
     const options = await requestOptions(context, registered.username);
     const response = registered.authenticator.authenticate(options, context.origin);
     expectOk(await context.client.post("/assertion/result", response), "first POST /assertion/result");
     expectFailure(await context.client.post("/assertion/result", response), "the same assertion again");
   }),
-  security(25, "assertion-replay-zero-counter", "the same assertion twice from an authenticator whose counter stays 0: the second is refused", async (context) => {
+  security(25, "assertion-replay-zero-counter", "the same assertion twice from an authenticator whose counter stays 0: the second is refused", SIGN_IN, async (context) => {
     const registered = await register(context, { authenticator: context.authenticator({ signCountMode: "zero" }) });
     const response = registered.authenticator.authenticate(await requestOptions(context, registered.username), context.origin);
     expectOk(await context.client.post("/assertion/result", response), "first POST /assertion/result");
     expectFailure(await context.client.post("/assertion/result", response), "the same assertion again");
   }),
-  security(26, "concurrent-replay", `the same assertion ${CONCURRENT_REPLAYS} times at once: exactly one succeeds`, async (context) => {
+  security(26, "concurrent-replay", `the same assertion ${CONCURRENT_REPLAYS} times at once: exactly one succeeds`, SIGN_IN, async (context) => {
     const registered = await register(context);
     const response = registered.authenticator.authenticate(await requestOptions(context, registered.username), context.origin);
     const answers = await Promise.all(Array.from({ length: CONCURRENT_REPLAYS }, () => context.client.post("/assertion/result", response)));
@@ -65,29 +68,29 @@ export const securityCases: ConformanceCase[] = [
     check(accepted === 1, "concurrent copies accepted", "exactly 1", `${accepted} of ${CONCURRENT_REPLAYS}`);
     answers.filter((answer) => !isOk(answer)).forEach((answer) => expectFailure(answer, "a refused copy"));
   }),
-  security(28, "registration-challenge-for-assertion", "an assertion over a challenge issued for a registration is refused", async (context) => {
+  security(28, "registration-challenge-for-assertion", "an assertion over a challenge issued for a registration is refused", SIGN_IN, async (context) => {
     const registered = await register(context);
     const { challenge, rp } = await creationOptions(context, registered.username);
     const response = registered.authenticator.authenticate({ challenge, rpId: rp.id }, context.origin, { credentialId: registered.credentialId });
     expectFailure(await context.client.post("/assertion/result", response), "POST /assertion/result");
   }),
-  security(28, "assertion-challenge-for-registration", "a registration over a challenge issued for an assertion is refused", async (context) => {
+  security(28, "assertion-challenge-for-registration", "a registration over a challenge issued for an assertion is refused", PACKED_SELF_REGISTRATION, async (context) => {
     const registered = await register(context);
     const { challenge } = await requestOptions(context, registered.username);
     const options = await creationOptions(context, registered.username);
     const response = context.authenticator().register({ ...options, challenge }, context.origin, { attestation: "packed-self" });
     expectFailure(await context.client.post("/attestation/result", response), "POST /attestation/result");
   }),
-  security(14, "credential-id-1023-bytes", "a credential id of 1023 bytes (the limit) is registered and signs in", async (context) => {
+  security(14, "credential-id-1023-bytes", "a credential id of 1023 bytes (the limit) is registered and signs in", null, async (context) => {
     const registered = await register(context, { format: "packed-self", choices: { credentialIdLength: 1023 } });
     expectOk(await signIn(context, registered), "sign-in with the 1023-byte credential id");
   }),
-  security(14, "credential-id-1024-bytes", "a credential id of 1024 bytes is refused", async (context) => {
+  security(14, "credential-id-1024-bytes", "a credential id of 1024 bytes is refused", PACKED_SELF_REGISTRATION, async (context) => {
     const options = await creationOptions(context, context.username());
     const response = context.authenticator().register(options, context.origin, { attestation: "packed-self", credentialIdLength: 1024 });
     expectFailure(await context.client.post("/attestation/result", response), "POST /attestation/result");
   }),
-  security(14, "credential-id-registered-twice", "a credential id registered once is refused again, for another user and for the same one", async (context) => {
+  security(14, "credential-id-registered-twice", "a credential id registered once is refused again, for another user and for the same one", PACKED_SELF_REGISTRATION, async (context) => {
     const username = context.username();
     const authenticator = context.authenticator();
     const response = authenticator.register(await creationOptions(context, username), context.origin);
@@ -97,7 +100,7 @@ export const securityCases: ConformanceCase[] = [
       expectFailure(await context.client.post("/attestation/result", forChallenge(response, challenge)), `the same credential for ${who}`);
     }
   }),
-  security(27, "out-of-order-counters", "two assertions applied out of order: the older is refused and the stored counter never goes down", async (context) => {
+  security(27, "out-of-order-counters", "two assertions applied out of order: the older is refused and the stored counter never goes down", SIGN_IN, async (context) => {
     const registered = await register(context);
     const older = registered.authenticator.authenticate(await requestOptions(context, registered.username), context.origin); // counter 1
     const newer = registered.authenticator.authenticate(await requestOptions(context, registered.username), context.origin); // counter 2
@@ -106,14 +109,14 @@ export const securityCases: ConformanceCase[] = [
     expectFailure(await signIn(context, registered, { signCount: 2 }), "a fresh assertion with counter 2 again");
     expectOk(await signIn(context, registered, { signCount: 3 }), "a fresh assertion with counter 3");
   }),
-  security(11, "another-users-credential", "options for user B answered with user A's credential are refused", async (context) => {
+  security(11, "another-users-credential", "options for user B answered with user A's credential are refused", SIGN_IN, async (context) => {
     const alice = await register(context);
     const bob = await register(context);
     const { challenge, rpId } = await requestOptions(context, bob.username);
     const response = alice.authenticator.authenticate({ challenge, rpId }, context.origin, { credentialId: alice.credentialId });
     expectFailure(await context.client.post("/assertion/result", response), "POST /assertion/result with Alice's credential");
   }),
-  security(11, "unknown-credential", "an assertion by a credential the server never registered is refused", async (context) => {
+  security(11, "unknown-credential", "an assertion by a credential the server never registered is refused", SIGN_IN, async (context) => {
     const registered = await register(context);
     const options = await requestOptions(context, registered.username);
     const stranger = new SoftwareAuthenticator();
@@ -123,28 +126,28 @@ export const securityCases: ConformanceCase[] = [
     const response = stranger.authenticate({ challenge: options.challenge, rpId }, context.origin, { credentialId: strangerId });
     expectFailure(await context.client.post("/assertion/result", response), "POST /assertion/result");
   }),
-  security(12, "user-handle-of-another-user", "an assertion whose userHandle names another user is refused", async (context) => {
+  security(12, "user-handle-of-another-user", "an assertion whose userHandle names another user is refused", SIGN_IN, async (context) => {
     const alice = await register(context);
     const bob = await register(context);
     const bobHandle = bob.authenticator.credential(bob.credentialId).userHandle;
     expectFailure(await signIn(context, alice, { userHandle: bobHandle }), "POST /assertion/result with Bob's user handle");
   }),
-  security(12, "user-handle-omitted", "an assertion without userHandle, for options that named the user, is accepted", async (context) => {
+  security(12, "user-handle-omitted", "an assertion without userHandle, for options that named the user, is accepted", null, async (context) => {
     const registered = await register(context);
     expectOk(await signIn(context, registered, { userHandle: null }), "POST /assertion/result without userHandle");
   }),
-  security(8, "backup-eligibility-changed", "BE=1 at registration but BE=0 at sign-in is refused; BE=1 again is accepted", async (context) => {
+  security(8, "backup-eligibility-changed", "BE=1 at registration but BE=0 at sign-in is refused; BE=1 again is accepted", SIGN_IN, async (context) => {
     const registered = await register(context, { choices: { be: true, bs: false } });
     expectFailure(await signIn(context, registered, { flags: { be: false, bs: false } }), "sign-in with BE=0");
     expectOk(await signIn(context, registered, { flags: { be: true, bs: true } }), "sign-in with BE=1 (now backed up)");
   }),
-  security(22, "ecdsa-zero-signature", "an ES256 signature with r = s = 0 is refused", async (context) => {
+  security(22, "ecdsa-zero-signature", "an ES256 signature with r = s = 0 is refused", SIGN_IN, async (context) => {
     const registered = await register(context);
     const response = registered.authenticator.authenticate(await requestOptions(context, registered.username), context.origin);
     const zero = Buffer.from([0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00]).toString("base64url");
     expectFailure(await context.client.post("/assertion/result", { ...response, response: { ...response.response, signature: zero } }), "POST /assertion/result");
   }),
-  security(24, "random-byte-flips", `${FUZZ_ROUNDS} assertions, each with one random byte flipped: none accepted, never a server error`, async (context) => {
+  security(24, "random-byte-flips", `${FUZZ_ROUNDS} assertions, each with one random byte flipped: none accepted, never a server error`, SIGN_IN, async (context) => {
     const registered = await register(context);
     const seed = Date.now() % 2 ** 31;
     const next = random(seed);
@@ -159,7 +162,7 @@ export const securityCases: ConformanceCase[] = [
       expectFailure(answer, `seed ${seed}, round ${round}: ${member} byte ${at} flipped`);
     }
   }),
-  security(13, "algorithm-not-offered", "a credential with an algorithm the options did not offer is refused", async (context) => {
+  security(13, "algorithm-not-offered", "a credential with an algorithm the options did not offer is refused", PACKED_SELF_REGISTRATION, async (context) => {
     const options = await creationOptions(context, context.username());
     const offered = new Set(options.pubKeyCredParams.map((param) => param.alg));
     const unoffered = ALGORITHM_NAMES.find((name) => !offered.has(coseAlgorithmId(name)));
