@@ -2,8 +2,8 @@
 // what came back, and every request and response of the case. No state: <details> does the expanding.
 import { Badge } from "@/components/ui";
 import type { StoredCaseResult } from "@/lib/conformance/shown-result";
+import { failSources, failSourcesLine, OWN_CASES_EXPLAINED } from "@/lib/conformance/case-source";
 import { outcomeBadge } from "./outcome-counts";
-
 
 const asJson = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value, null, 2));
 
@@ -64,8 +64,14 @@ function CaseList({ label, results, border }: { label: string; results: StoredCa
 /** Wrong decisions first, then where the target broke, then the right decisions in the wrong shape. */
 export function CaseResults({ results }: { results: StoredCaseResult[] }) {
   const having = (outcome: StoredCaseResult["outcome"]) => results.filter((result) => result.outcome === outcome);
+  const sources = failSources(results);
   return (
     <>
+      {sources && (
+        <p data-testid="fail-sources" className="text-sm text-slate-700">
+          {failSourcesLine(sources)} {OWN_CASES_EXPLAINED}
+        </p>
+      )}
       <CaseList label="Failed cases" results={having("fail")} border="border-red-200" />
       <CaseList label="Target errors" results={having("target-error")} border="border-amber-200" />
       <CaseList label="Deviations" results={having("deviation")} border="border-slate-200" />

@@ -1,6 +1,7 @@
 // The report as a person reads it first: the count of each outcome class and the run's time; then each wrong decision
 // with expected vs received; then where the target broke or went down; then the deviations, one line per kind; then
 // the hints (what a rerun would fix).
+import { failSources, failSourcesLine, OWN_CASES_EXPLAINED } from "../case-source";
 import type { CaseResult, SuiteReport } from "../types";
 
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
@@ -54,6 +55,8 @@ function deviationLines(report: SuiteReport): string[] {
 export function formatConsoleTable(report: SuiteReport): string {
   const fails = report.cases.filter((result) => result.outcome === "fail");
   const hints = report.hints.map((hint) => `Hint: ${hint}`);
-  const sections = [[summaryLine(report)], ...fails.map(failLines), brokenLines(report), deviationLines(report), hints].filter((lines) => lines.length > 0);
+  const sources = failSources(report.cases);
+  const summary = sources ? [summaryLine(report), `${failSourcesLine(sources)} ${OWN_CASES_EXPLAINED}`] : [summaryLine(report)];
+  const sections = [summary, ...fails.map(failLines), brokenLines(report), deviationLines(report), hints].filter((lines) => lines.length > 0);
   return sections.map((lines) => lines.join("\n")).join("\n\n");
 }

@@ -1,5 +1,6 @@
 // The three ways a report leaves the runner: JUnit XML for CI, JSON for tools, a table for people.
 import { describe, expect, it } from "vitest";
+import { OWN_CASES_EXPLAINED } from "../case-source";
 import type { CaseResult, SuiteReport } from "../types";
 import { formatConsoleTable } from "./console-table";
 import { toJsonReport } from "./json";
@@ -91,6 +92,9 @@ describe("JSON and the console table", () => {
     expect(lines[0]).toBe(
       "http://localhost:3000/fido (origin http://localhost:3000): 7 cases in 1.2 s: pass 1 · fail 1 · deviation 2 · target-error 1 · not-run 1 · inconclusive 0 · skip 1",
     );
+    // The one fail is ours, not FIDO's: the line under the summary says so, so nobody reads it as a FIDO failure.
+    expect(lines[1]).toBe(`Of the fails, 0 are from FIDO's list and 1 from Passkey Lab's security bar. ${OWN_CASES_EXPLAINED}`);
+    expect(formatConsoleTable({ ...report, cases: report.cases.filter((result) => result.outcome !== "fail") })).not.toContain("security bar");
     expect(table).toContain("FAIL PasskeyLab-Security-26 concurrent-replay — 20 copies <at once> & exactly one\n");
     expect(table).toContain("  expected: exactly 1\n  received: 3 of 20");
     expect(table).toContain('  last request: POST http://localhost:3000/fido/assertion/result {"id":"AAAA"}');
