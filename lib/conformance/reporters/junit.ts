@@ -49,13 +49,14 @@ function counts(cases: CaseResult[]) {
   return `tests="${cases.length}" failures="${count("fail")}" errors="${count("target-error")}" skipped="${count("skip", "not-run")}"`;
 }
 
-export function toJUnitXml(report: SuiteReport): string {
+/** `name` titles the run: the conformance suite by default, or the kit's probes. */
+export function toJUnitXml(report: SuiteReport, name = "FIDO2 server conformance"): string {
   const families = [...new Set(report.cases.map((result) => result.family))];
   const suites = families.map((family) => {
     const cases = report.cases.filter((result) => result.family === family);
     const time = seconds(cases.reduce((total, result) => total + result.durationMs, 0));
     return `  <testsuite name="${escape(family)}" ${counts(cases)} time="${time}">\n${cases.map(testCase).join("\n")}\n  </testsuite>`;
   });
-  const root = `name="FIDO2 server conformance: ${escape(report.target)}" ${counts(report.cases)} time="${seconds(report.durationMs)}" timestamp="${report.startedAt}"`;
+  const root = `name="${escape(name)}: ${escape(report.target)}" ${counts(report.cases)} time="${seconds(report.durationMs)}" timestamp="${report.startedAt}"`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${root}>\n${suites.join("\n")}\n</testsuites>\n`;
 }
