@@ -16,7 +16,12 @@ async function registerUser(context: ProbeContext): Promise<Registered> {
   const result = await settle(step(context, "register", () => context.config.register(context.page, user)));
   const registration = context.authenticator.ceremonies.slice(seenBefore).find((ceremony) => ceremony.kind === "create");
   if (!registration) throw new CaseFailed("register: the site never asked for a passkey", "navigator.credentials.create()", result.ok ? "register ended without one" : result.error.message.split("\n")[0]);
-  if (!registration.answer) throw new CaseFailed("register: the authenticator refused the site's options", "options a platform authenticator accepts", registration.refused ?? "");
+  if (!registration.answer) {
+    const alice = context.state.alice;
+    const excluded = registration.kind === "create" ? (registration.options.excludeCredentials ?? []).map((credential) => credential.id) : [];
+    const why = alice && excluded.includes(alice.credentialId) ? `${registration.refused}: the site listed the first person's passkey in this person's excludeCredentials, as if both were one account` : (registration.refused ?? "");
+    throw new CaseFailed("register: the authenticator refused the site's options", "options for a new account a platform authenticator accepts", why);
+  }
   if (!result.ok) throw new CaseFailed("register: the site did not say the passkey was added", "register() to end", result.error.message.split("\n")[0]);
   const credentialId = registration.answer.id;
   return { user, credentialId, userHandle: context.authenticator.software.credential(credentialId).userHandle, registration };

@@ -24,15 +24,20 @@ function tamperProbe(name: string, title: string, tamper: Tamper): Probe {
     run: async (context) => {
       requireSignInWorks(context.state);
       let notApplicable: string | undefined;
+      let cannotTamper: unknown;
       const answer = (request: GetRequest, authenticator: ProbeAuthenticator) => {
-        const tampered = tamper(request, authenticator, context);
-        if ("notApplicable" in tampered) {
+        try {
+          const tampered = tamper(request, authenticator, context);
+          if (!("notApplicable" in tampered)) return tampered;
           notApplicable = tampered.notApplicable;
           return authenticator.assert(request);
+        } catch (error) {
+          cannotTamper = error; // e.g. the second user is missing: the page sees a refusal, the report the reason
+          throw error;
         }
-        return tampered;
       };
       const attempt = await attemptSignIn(context, registered(context.state, "alice"), { answer });
+      if (cannotTamper) throw cannotTamper;
       if (!attempt.ceremony) throw new CaseInconclusive(`the site never asked for a passkey: ${attempt.stepError?.message.split("\n")[0] ?? "signIn ended first"}`);
       if (notApplicable) throw new CaseSkipped(notApplicable);
       if (attempt.signedIn) throw new CaseFailed(`${title}: accepted`, "refused, the person stays signed out", "the site signed the person in");
@@ -75,7 +80,9 @@ export const tamperProbes: Probe[] = [
     const other = registered(context.state, "bob").credentialId;
     return { ...authenticator.assert(request), id: other, rawId: other };
   }),
-  tamperProbe("another-user-handle", "the second user's user handle with this credential's signature", (request, authenticator, context) =>
-    authenticator.software.authenticate(request.options, request.origin, { credentialId: authenticator.credentialFor(request.options), userHandle: registered(context.state, "bob").userHandle }),
-  ),
+  tamperProbe("another-user-handle", "the second user's user handle with this credential's signature", (request, authenticator, context) => {
+    const { userHandle } = registered(context.state, "bob");
+    if (userHandle === registered(context.state, "alice").userHandle) throw new CaseInconclusive("the site gave both users the same user handle, so there is no other user's handle to send");
+    return authenticator.software.authenticate(request.options, request.origin, { credentialId: authenticator.credentialFor(request.options), userHandle });
+  }),
 ];
