@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "examples/**/*.test.ts"],
     setupFiles: ["./test/database.ts"],
     // Each file gets its own real libSQL database file (see test/database.ts).
     pool: "forks",
