@@ -38,6 +38,22 @@ describe("the packed kit", () => {
     expect(run.stdout).toMatch(/^ {2}conformance {2,}\S/m);
   });
 
+  it("exports defineConfig, and the Playwright test with its passkey fixtures, to the scratch project's code", async () => {
+    const script = [
+      'const kit = await import("@passkey-lab/kit");',
+      'const fixtures = await import("@passkey-lab/kit/playwright");',
+      'console.log(JSON.stringify({ defineConfig: typeof kit.defineConfig, test: typeof fixtures.test?.extend, expect: typeof fixtures.expect, kinds: Object.keys(fixtures.authenticatorKinds) }));',
+    ].join("\n");
+    const run = await project.runBin("node", ["--input-type=module", "-e", script]);
+    expect(run.code, printed(run)).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      defineConfig: "function",
+      test: "function",
+      expect: "function",
+      kinds: ["platform", "platformBackedUp", "platformBackupEligible", "securityKey", "securityKeyWithoutPin", "u2f", "uvFails", "noResidentKeys"],
+    });
+  });
+
   it("exits 2 with the list of subcommands on an unknown one", async () => {
     const run = await project.runBin("passkey-lab", ["conformanse"]);
     expect(run.code, printed(run)).toBe(2);
