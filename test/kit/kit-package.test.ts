@@ -9,13 +9,36 @@ import { packKit, ScratchProject, tarballFiles, type BinRun } from "./scratch-pr
 
 const printed = (run: BinRun) => `exit ${run.code}\n--- stdout\n${run.stdout.slice(-4000)}\n--- stderr\n${run.stderr.slice(-4000)}`;
 
+// A config and a spec as a team writes them, type-checked the strict way a Node ESM project resolves packages.
+const TYPED_USE = {
+  "tsconfig.json": JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, types: ["node"] } }),
+  "passkey-lab.config.ts": `import { defineConfig } from "@passkey-lab/kit";
+export default defineConfig({
+  baseURL: "http://localhost:3000",
+  rpId: "localhost",
+  register: async (page, user) => { await page.goto("/sign-up"); await page.getByLabel("Username").fill(user.username); },
+  signIn: async (page) => { await page.goto("/sign-in"); },
+  isSignedIn: async (page) => page.getByRole("button", { name: "Sign out" }).isVisible(),
+});
+`,
+  "passkeys.spec.ts": `import { expect, test, type StoredCredential } from "@passkey-lab/kit/playwright";
+test("a seeded passkey", async ({ authenticator, virtualAuthenticator }) => {
+  const seeded: StoredCredential = await authenticator.seed("localhost");
+  expect(await authenticator.counter(seeded.id)).toBe(0);
+  authenticator.cancelNextCeremony();
+  const key = await virtualAuthenticator("securityKeyWithoutPin");
+  expect(await key.credentials()).toEqual([]);
+});
+`,
+};
+
 let tarball: string;
 let project: ScratchProject;
 const database = newDatabase();
 
 beforeAll(async () => {
   tarball = await packKit();
-  project = await ScratchProject.create(tarball);
+  project = await ScratchProject.create(tarball, { files: TYPED_USE, devDependencies: ["typescript", "@types/node"] });
 });
 afterAll(async () => {
   await stopAllServers();
@@ -52,6 +75,11 @@ describe("the packed kit", () => {
       expect: "function",
       kinds: ["platform", "platformBackedUp", "platformBackupEligible", "securityKey", "securityKeyWithoutPin", "u2f", "uvFails", "noResidentKeys"],
     });
+  });
+
+  it("type-checks a config and a spec that use it, under nodenext resolution", async () => {
+    const run = await project.runBin("tsc", ["-p", "."]);
+    expect(run.code, printed(run)).toBe(0);
   });
 
   it("exits 2 with the list of subcommands on an unknown one", async () => {

@@ -39,16 +39,17 @@ export class ScratchProject {
   private constructor(readonly dir: string) {}
 
   /**
-   * A project with the kit from `tarball` and `@playwright/test` (the version this repository uses) installed
-   * offline. `files` are written into it first (e.g. passkey-lab.config.ts).
+   * A project with the kit from `tarball` and `@playwright/test` installed offline, plus `devDependencies` (names of
+   * packages this repository has, e.g. typescript), each at the version this repository uses. `files` are written into
+   * it first (e.g. passkey-lab.config.ts).
    */
-  static async create(tarball: string, files: Record<string, string> = {}): Promise<ScratchProject> {
+  static async create(tarball: string, { files = {}, devDependencies = [] }: { files?: Record<string, string>; devDependencies?: string[] } = {}): Promise<ScratchProject> {
     const dir = mkdtempSync(join(tmpdir(), "passkey-lab-scratch-"));
     const localTarball = basename(tarball);
     copyFileSync(tarball, join(dir, localTarball));
     const kit = JSON.parse(readFileSync(join(KIT_DIR, "package.json"), "utf8")) as KitManifest;
     const dependencies = { [kit.name]: `file:${localTarball}`, "@playwright/test": repoVersionOf("@playwright/test") };
-    const manifest = { name: "passkey-lab-scratch", version: "1.0.0", private: true, type: "module", dependencies };
+    const manifest = { name: "passkey-lab-scratch", version: "1.0.0", private: true, type: "module", dependencies, devDependencies: Object.fromEntries(devDependencies.map((name) => [name, repoVersionOf(name)])) };
     writeFileSync(join(dir, "package.json"), JSON.stringify(manifest, null, 2));
     writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lockfileFor(manifest, kit, localTarball, join(dir, localTarball)), null, 2));
     for (const [path, content] of Object.entries(files)) writeFileSync(join(dir, path), content);
@@ -93,7 +94,7 @@ function repoVersionOf(name: string): string {
 }
 
 /** The scratch project's package-lock.json: the kit's tarball, and the packages it needs as this repository locks them. */
-function lockfileFor(manifest: { name: string; version: string; dependencies: Record<string, string> }, kit: KitManifest, localTarball: string, tarballPath: string) {
+function lockfileFor(manifest: { name: string; version: string; dependencies: Record<string, string>; devDependencies: Record<string, string> }, kit: KitManifest, localTarball: string, tarballPath: string) {
   const integrity = `sha512-${createHash("sha512").update(readFileSync(tarballPath)).digest("base64")}`;
   const { name, version, license, dependencies, peerDependencies, bin, engines } = kit;
   return {
@@ -102,9 +103,9 @@ function lockfileFor(manifest: { name: string; version: string; dependencies: Re
     lockfileVersion: 3,
     requires: true,
     packages: {
-      "": { name: manifest.name, version: manifest.version, dependencies: manifest.dependencies },
+      "": { name: manifest.name, version: manifest.version, dependencies: manifest.dependencies, devDependencies: manifest.devDependencies },
       [`node_modules/${name}`]: { version, resolved: `file:${localTarball}`, integrity, license, dependencies, peerDependencies, bin, engines },
-      ...lockedPackages(join(REPO_ROOT, "package-lock.json"), [...Object.keys(dependencies), ...Object.keys(peerDependencies)]),
+      ...lockedPackages(join(REPO_ROOT, "package-lock.json"), [...Object.keys(dependencies), ...Object.keys(peerDependencies), ...Object.keys(manifest.devDependencies)]),
     },
   };
 }

@@ -3,7 +3,7 @@
 // of a site's passkey pages need on top: seeding a known credential, reading a counter, making the next ceremony fail
 // or be cancelled, autofill on or off, and carrying credentials from one test to the next.
 import type { BrowserContext } from "@playwright/test";
-import { SWITCH_BINDING, wrapCeremonies, type CeremonyPlan, type CeremonyRequest } from "./ceremony-switch";
+import { SWITCH_BINDING, wrapCeremonies, type CeremonyPlan, type CeremonyRequest } from "./ceremony-switch.js";
 
 /** A credential as Playwright keeps it, private key included: what `seed` takes back in a later test. */
 export type StoredCredential = Awaited<ReturnType<BrowserContext["credentials"]["get"]>>[number];

@@ -2,8 +2,8 @@
 //   authenticator         Playwright's cross-browser virtual authenticator (authenticator.ts), installed in the context
 //   virtualAuthenticator  Chromium only: adds a DevTools-protocol authenticator of a named kind to the page
 import { test as base } from "@playwright/test";
-import { Authenticator } from "./authenticator";
-import { type AuthenticatorKind, type AuthenticatorKindName, VirtualAuthenticator } from "./virtual-authenticator";
+import { Authenticator } from "./authenticator.js";
+import { type AuthenticatorKind, type AuthenticatorKindName, VirtualAuthenticator } from "./virtual-authenticator.js";
 
 export type PasskeyFixtures = {
   authenticator: Authenticator;
@@ -23,6 +23,6 @@ export const test = base.extend<PasskeyFixtures>({
 });
 
 export { expect } from "@playwright/test";
-export { Authenticator, type PasskeyStorageState, type SeedOptions, type StoredCredential } from "./authenticator";
-export { authenticatorKinds, installAutofillSwitch, VirtualAuthenticator } from "./virtual-authenticator";
-export type { AuthenticatorKind, AuthenticatorKindName, VirtualCredential } from "./virtual-authenticator";
+export { Authenticator, type PasskeyStorageState, type SeedOptions, type StoredCredential } from "./authenticator.js";
+export { authenticatorKinds, installAutofillSwitch, VirtualAuthenticator } from "./virtual-authenticator.js";
+export type { AuthenticatorKind, AuthenticatorKindName, VirtualCredential } from "./virtual-authenticator.js";
