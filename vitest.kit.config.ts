@@ -1,12 +1,8 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // The kit as an outsider installs it (test/kit): packed, installed offline into a scratch project, run against a real
 // server from an existing build (NEXT_DIST_DIR, default .next; see durability/servers.ts). It never builds the portal.
 export default defineConfig({
-  resolve: {
-    alias: { "@": fileURLToPath(new URL(".", import.meta.url)) },
-  },
   test: {
     include: ["test/kit/**/*.test.ts"],
     pool: "forks",
