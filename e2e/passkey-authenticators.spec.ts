@@ -2,7 +2,7 @@
 // registration on the same authenticator, and the 2FA-first policy.
 import { expect, test, type Page } from "@playwright/test";
 import { addPasskey, enableTotp, signOut, signUp, stepUpWithPasskey, stepUpWithTotp } from "./fixtures/account";
-import { authenticatorKinds, installAutofillSwitch, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { authenticatorKinds, installAutofillSwitch, VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 async function signInWithPasskeyButton(page: Page) {
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();

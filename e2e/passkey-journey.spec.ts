@@ -1,7 +1,7 @@
 // The evaluator's whole journey in real Chromium with a virtual platform authenticator, against `next start`.
 import { expect, test } from "@playwright/test";
 import { addPasskey, enableTotp, signOut, signUp, stepUpWithPasskey, stepUpWithTotp } from "./fixtures/account";
-import { installAutofillSwitch, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { installAutofillSwitch, VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 test("sign-up → 2FA → step-up → passkey → three passkey sign-ins → rename → passwordless → last-passkey guard → activity", async ({ page }) => {
   const authenticator = await VirtualAuthenticator.attach(page);

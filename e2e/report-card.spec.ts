@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import { describeClient } from "@/lib/client-info";
 import { CookieJar, ServerActionClient } from "@/test/server-action-client";
 import { ReportCardPage, reportCardKinds } from "./fixtures/report-card";
-import { VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 const CHROMIUM_AAGUID = "01020304-0506-0708-0102-030405060708";
 const ACTIONS = "app/conformance/client/actions.ts";

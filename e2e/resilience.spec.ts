@@ -1,7 +1,7 @@
 // What the portal says when the connection drops under a server action, a live test run again, and oversized input.
 import { expect, test, type Page, type Route } from "@playwright/test";
 import { signOut, signUpWithPasskey } from "./fixtures/account";
-import { VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 const UNREACHABLE = "Could not reach Passkey Lab. Check your connection and try again.";
 

@@ -9,7 +9,7 @@ import { addPasskey, enableTotp, PASSWORD, signOut, signUp, stepUpWithTotp, uniq
 import { ACCOUNT_ACTIONS, actionClient, setsSession, SIGN_IN_ACTIONS } from "./fixtures/api-account";
 import { readServerDatabase } from "./fixtures/server-database";
 import { supportStaff } from "./fixtures/support";
-import { VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 const SIGN_UP_ACTIONS = "app/(auth)/sign-up/actions.ts";
 const PASSWORD_ACTIONS = "app/(account)/account/password/actions.ts";

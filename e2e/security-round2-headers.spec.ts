@@ -9,7 +9,7 @@ import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/account";
 import { SERVER_DATABASE_URL } from "./fixtures/server-database";
 import { openSupportConsole, promoteToSupport } from "./fixtures/support";
-import { VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 const STATIC_HEADERS = {
   "x-frame-options": "DENY",

@@ -9,7 +9,7 @@ import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/accou
 import { ACCOUNT_ACTIONS, actionClient, apiAccount } from "./fixtures/api-account";
 import { readServerDatabase } from "./fixtures/server-database";
 import { openSupportConsole, promoteToSupport, supportStaff } from "./fixtures/support";
-import { VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 const SUPPORT_ACTIONS = "app/(support)/support/actions.ts";
 const TROUBLESHOOT_ACTIONS = "app/troubleshoot/actions.ts";

@@ -2,7 +2,7 @@
 // password change and passkey removal.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { addPasskey, enableTotp, PASSWORD, signOut, signUp, stepUpWithPasskey, stepUpWithTotp, uniqueEmail } from "./fixtures/account";
-import { authenticatorKinds, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { authenticatorKinds, VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 async function signInWithPassword(page: Page, email: string, password: string) {
   await page.goto("/sign-in");

@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/account";
 import { openSupportConsole, promoteToSupport } from "./fixtures/support";
-import { authenticatorKinds, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { authenticatorKinds, VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 const results = (page: Page) => page.getByRole("list", { name: "Live test results" });
 

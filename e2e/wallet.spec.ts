@@ -1,7 +1,7 @@
 // The demo withdrawal: confirmed by a fresh user-verified passkey assertion bound to the amount and address.
 import { expect, test } from "@playwright/test";
 import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/account";
-import { VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 test("a withdrawal needs a passkey, is confirmed with it, and shows in the balance, history and activity", async ({ page }) => {
   const authenticator = await VirtualAuthenticator.attach(page);
