@@ -2,8 +2,7 @@
 // set-up with an authenticator app, then a passkey added from the account page with the step-up it asks for.
 // Needs PORTAL_URL (the running portal) and DATABASE_URL (its database, for the emailed code: see sign-up-code.ts).
 import type { Locator, Page } from "@playwright/test";
-// Until @passkey-lab/kit is linked in the workspace, the config type comes straight from its source.
-import { defineConfig, type ProbeUser } from "../../packages/passkey-test/src/config";
+import { defineConfig, type ProbeUser } from "@passkey-lab/kit";
 import { signUpCodeFor } from "./sign-up-code";
 import { nextTotpCode } from "./totp-code";
 

@@ -2,8 +2,7 @@
 // The kit's config for the weak site: how a person signs up, signs in, adds a passkey and signs out on its one page.
 // Run the site first (`npx tsx examples/weak-rp/main.ts 3210`) and point WEAK_RP_URL at it.
 import type { Locator, Page } from "@playwright/test";
-// Until @passkey-lab/kit is linked in the workspace, the config type comes straight from its source.
-import { defineConfig } from "../../packages/passkey-test/src/config";
+import { defineConfig } from "@passkey-lab/kit";
 
 /**
  * Waits until the page shows `success` or an error, and throws with the error's text: the probes call these steps on

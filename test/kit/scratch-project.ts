@@ -5,9 +5,9 @@
 // does not keep.)
 import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { lockedPackages } from "./locked-packages";
 
@@ -52,7 +52,10 @@ export class ScratchProject {
     const manifest = { name: "passkey-lab-scratch", version: "1.0.0", private: true, type: "module", dependencies, devDependencies: Object.fromEntries(devDependencies.map((name) => [name, repoVersionOf(name)])) };
     writeFileSync(join(dir, "package.json"), JSON.stringify(manifest, null, 2));
     writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lockfileFor(manifest, kit, localTarball, join(dir, localTarball)), null, 2));
-    for (const [path, content] of Object.entries(files)) writeFileSync(join(dir, path), content);
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
     try {
       await run("npm", ["ci", "--offline", "--no-audit", "--no-fund"], { cwd: dir });
     } catch (error) {
@@ -62,10 +65,10 @@ export class ScratchProject {
     return new ScratchProject(dir);
   }
 
-  /** `npx <bin> …args` in the project, offline; answers the exit code and the output, whatever the code. */
-  runBin(bin: string, args: string[], timeoutMs = 120_000): Promise<BinRun> {
+  /** `npx <bin> …args` in the project, offline (with `env` added); answers the exit code and the output, whatever the code. */
+  runBin(bin: string, args: string[], { timeoutMs = 120_000, env = {} }: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<BinRun> {
     return new Promise((resolve, reject) => {
-      const child = spawn("npx", ["--offline", bin, ...args], { cwd: this.dir, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("npx", ["--offline", bin, ...args], { cwd: this.dir, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
