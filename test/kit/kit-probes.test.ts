@@ -1,4 +1,4 @@
-// `passkey-lab probe` as a team runs it: from the packed kit installed offline into a scratch project, with a config
+// The kit as a team uses it, from the packed tarball installed offline into a scratch project: `passkey-lab probe` with a config
 // copied from examples/, against two sites through their real pages — the portal (npm start on the existing build),
 // where every happy path passes and every tamper is refused, and the deliberately weak site, where the kit reports its
 // three holes and nothing else.
@@ -16,6 +16,36 @@ const example = (path: string) => readFileSync(join(REPO_ROOT, "examples", path)
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const browserEnv: Record<string, string> = existsSync(SYSTEM_CHROMIUM) ? { CHROMIUM_PATH: SYSTEM_CHROMIUM } : {};
 
+// A team's own Playwright test on the kit's fixtures, run from the tarball in a real browser against the weak site.
+const FIXTURE_SPEC = {
+  "playwright.config.ts": `import { defineConfig } from "@playwright/test";
+export default defineConfig({
+  testDir: "specs",
+  use: { baseURL: process.env.WEAK_RP_URL, launchOptions: { executablePath: process.env.CHROMIUM_PATH } },
+});
+`,
+  "specs/passkey.spec.ts": `import { expect, test } from "@passkey-lab/kit/playwright";
+test("a passkey signs up and signs in; a cancelled sign-in does not", async ({ page, authenticator }) => {
+  await page.goto("/");
+  await page.getByLabel("New username").fill("fixture-user");
+  await page.getByRole("button", { name: "Sign up with a passkey" }).click();
+  await expect(page.getByRole("status").getByText("Passkey added.")).toBeVisible();
+  const [passkey] = await authenticator.credentials({ rpId: "localhost" });
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  authenticator.cancelNextCeremony();
+  await page.getByLabel("Username", { exact: true }).fill("fixture-user");
+  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByText("Signed in as fixture-user")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await expect(page.getByText("Signed in as fixture-user", { exact: true })).toBeVisible();
+  expect(await authenticator.counter(passkey.id)).toBe(1);
+});
+`,
+};
+
 let tarball: string;
 let project: ScratchProject;
 const database = newDatabase();
@@ -28,6 +58,7 @@ beforeAll(async () => {
       "portal/passkey-lab.config.ts": example("passkey-lab/passkey-lab.config.ts"),
       "portal/sign-up-code.ts": example("passkey-lab/sign-up-code.ts"),
       "portal/totp-code.ts": example("passkey-lab/totp-code.ts"),
+      ...FIXTURE_SPEC,
     },
     devDependencies: ["@libsql/client", "otpauth"],
   });
@@ -41,7 +72,7 @@ afterAll(async () => {
 
 const outcomes = (report: SuiteReport) => Object.fromEntries(report.cases.map((result) => [result.id, result.outcome]));
 
-describe("passkey-lab probe, installed from the tarball", () => {
+describe("the kit installed from the tarball, in a real browser", () => {
   it("finds exactly the weak site's three holes: a replayed assertion, another origin, UV not required", async () => {
     const site = await startWeakRp();
     try {
@@ -58,6 +89,17 @@ describe("passkey-lab probe, installed from the tarball", () => {
       // The CI files: each failing probe is a JUnit failure, and the HTML page shows the page it left.
       expect(readFileSync(join(project.dir, "weak.xml"), "utf8")).toMatch(/name="Passkey Lab probes: [^"]+" tests="\d+" failures="3" errors="0"/);
       expect(readFileSync(join(project.dir, "weak.html"), "utf8").match(/<img alt="The page after Probe-Tamper/g)).toHaveLength(3);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("runs a team's own Playwright test on the kit's fixtures, in a real browser", async () => {
+    const site = await startWeakRp();
+    try {
+      const run = await project.runBin("playwright", ["test", "--reporter=line"], { env: { ...browserEnv, WEAK_RP_URL: site.url } });
+      expect(run.code, printed(run)).toBe(0);
+      expect(run.stdout).toMatch(/1 passed/);
     } finally {
       await site.close();
     }
