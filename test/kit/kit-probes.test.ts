@@ -1,7 +1,7 @@
-// The kit as a team uses it, from the packed tarball installed offline into a scratch project: `passkey-lab probe` with a config
-// copied from examples/, against two sites through their real pages — the portal (npm start on the existing build),
-// where every happy path passes and every tamper is refused, and the deliberately weak site, where the kit reports its
-// three holes and nothing else.
+// The kit as a team uses it, from the packed tarball installed offline into a scratch project: `passkey-lab probe`
+// with configs copied from examples/, through the real pages of the portal (npm start on the existing build: every
+// happy path passes, every tamper is refused) and of the deliberately weak site (its three holes and nothing else);
+// and a team's own Playwright spec on the kit's fixtures.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
