@@ -44,7 +44,7 @@ export class ProbeAuthenticator {
   }
 
   /** The next modal sign-in (not passkey autofill) is answered by `plan`; later ones normally again. */
-  planNextSignIn(plan: SignInPlan): void {
+  planNextSignIn(plan: SignInPlan | undefined): void {
     this.plan = plan;
   }
 

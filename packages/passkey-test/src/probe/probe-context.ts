@@ -71,6 +71,7 @@ export async function attemptSignIn(
   await Promise.race([outcome, answered]);
   if (ceremony) await Promise.race([outcome, networkQuiet(page, context.stepTimeoutMs)]);
   await page.waitForLoadState().catch(() => undefined);
+  authenticator.planNextSignIn(undefined); // a plan the site never used must not answer the next probe's sign-in
   const signedIn = await isSignedIn(context);
   if (signedIn && ceremony?.kind === "get" && ceremony.answer) context.state.latestAcceptedSignIn = ceremony.answer as AuthenticationResponseJSON;
   return { signedIn, ceremony, stepError: stepResult && !stepResult.ok ? stepResult.error : undefined };
