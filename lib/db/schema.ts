@@ -266,6 +266,8 @@ export const liveTests = sqliteTable("live_tests", {
   credentialId: text("credential_id"),
   publicKey: blob("public_key", { mode: "buffer" }),
   counter: integer("counter"),
+  /** BE at registration: the sign-in half checks it did not change, as every relying party here does. */
+  backupEligible: integer("backup_eligible", { mode: "boolean" }).notNull().default(false),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });
 

@@ -2,6 +2,9 @@
 // own users and trust roots, and every algorithm the FIDO conformance tests exercise.
 import { env } from "@/lib/env";
 import { CEREMONY_TIMEOUT_MS, relyingParty } from "@/lib/webauthn/relying-party";
+import type { RelyingPartyTerms } from "@/lib/webauthn/verification-terms";
+import { loadTrustStore } from "./load-trust-store";
+import { verifyAttestationTrust } from "./verify-attestation-trust";
 
 export const fidoRelyingParty = {
   id: relyingParty.id,
@@ -29,3 +32,14 @@ export const USER_HANDLE_BYTES = 64;
 export function fidoConformanceEnabled(): boolean {
   return env.FIDO_CONFORMANCE_API === "on";
 }
+
+/**
+ * This relying party's terms for the verification core: the portal's RP ID and origins, every algorithm above, and its
+ * trust store, read when a registration needs it (the suite rewrites the metadata folder between runs).
+ */
+export const fidoTerms: RelyingPartyTerms = {
+  id: fidoRelyingParty.id,
+  origins: fidoRelyingParty.origins,
+  algorithms: FIDO_ALGORITHMS,
+  trust: (attestation) => verifyAttestationTrust(attestation, loadTrustStore()),
+};

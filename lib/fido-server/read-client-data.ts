@@ -23,10 +23,13 @@ export function readClientData(clientDataJSON: string): Result<{ challenge: stri
     return bad("is not valid JSON");
   }
   if (!isJsonRecord(clientData)) return bad("is not a JSON object");
+  // A challenge that cannot name a ceremony is a wrong challenge, as the portal's verifier calls it: the same reason
+  // for the same response everywhere (lib/webauthn/verification-parity.test.ts).
+  const wrong = (reason: string) => fail("fido:not-verified", `The response challenge in clientDataJSON ${reason}.`);
   const { challenge } = clientData;
-  if (challenge === undefined) return bad("has no challenge");
-  if (typeof challenge !== "string") return bad(`challenge is a ${typeof challenge}, not a string`);
-  if (challenge === "") return bad("challenge is empty");
-  if (!BASE64URL.test(challenge)) return bad("challenge is not base64url");
+  if (challenge === undefined) return wrong("is missing");
+  if (typeof challenge !== "string") return wrong(`is a ${typeof challenge}, not a string`);
+  if (challenge === "") return wrong("is empty");
+  if (!BASE64URL.test(challenge)) return wrong("is not base64url");
   return ok({ challenge });
 }

@@ -110,7 +110,7 @@ describe("assertion checks of our own", () => {
 
   it("refuses UV=0 when the options required user verification", async () => {
     const account = await registered();
-    expectRefused(await signIn(account, { flags: { uv: false } }, { userVerification: "required" }), /User verification required/);
+    expectRefused(await signIn(account, { flags: { uv: false } }, { userVerification: "required" }), /user verification required, but the authenticator data UV flag is 0/);
     expect((await signIn(account, { flags: { uv: false } }, { userVerification: "discouraged" })).status).toBe(200);
   });
 });

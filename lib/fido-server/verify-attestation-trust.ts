@@ -4,13 +4,13 @@
 import { createHash, X509Certificate } from "node:crypto";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { SubjectPublicKeyInfo } from "@peculiar/asn1-x509";
+import type { AttestationFacts } from "@/lib/webauthn/verification-terms";
 import type { MetadataEntry, TrustStore } from "./load-trust-store";
 
 /** Formats SimpleWebAuthn chains to its own built-in roots (Apple's, Google's): their verdict stands. */
 const ROOTED_BY_SIMPLEWEBAUTHN = new Set(["apple", "android-key", "android-safetynet"]);
 const ZERO_AAGUID = "00000000-0000-0000-0000-000000000000";
 
-export type AttestationFacts = { fmt: string; aaguid: string; x5c: Uint8Array[] };
 
 /** Key identifier of RFC 5280 §4.2.1.2 method 1, as metadata lists U2F attestation keys (hex). */
 function keyIdentifier(certificate: X509Certificate): string {

@@ -1,11 +1,10 @@
 // The wizard's live test: a throwaway passkey made and used on no account at all, so it can never sign anyone in.
-// Each step returns a verdict in plain words; a refused response comes with the mismatch explainer.
+// Each step returns a verdict in plain words; a refused response comes with the mismatch explainer. It verifies with
+// the portal's own core and terms (lib/webauthn/verify-*.ts), so "our server accepted it" means what /sign-in would say.
 import { randomBytes } from "node:crypto";
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
@@ -15,7 +14,10 @@ import { liveTests } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
 import { authenticatorName } from "@/lib/webauthn/authenticator-names";
 import { authenticationResponseSchema, registrationResponseSchema } from "@/lib/webauthn/response-schemas";
-import { CEREMONY_TIMEOUT_MS, relyingParty, SUPPORTED_ALGORITHMS } from "@/lib/webauthn/relying-party";
+import { CEREMONY_TIMEOUT_MS, portalTerms, relyingParty, SUPPORTED_ALGORITHMS } from "@/lib/webauthn/relying-party";
+import { verifyAssertion } from "@/lib/webauthn/verify-assertion";
+import { verifyRegistration } from "@/lib/webauthn/verify-registration";
+import type { PasskeyFailureReason } from "@/lib/webauthn/failure-reason";
 import { explainMismatch, type MismatchCheck } from "./mismatch";
 
 const LIVE_TEST_TTL_MS = 15 * 60_000;
@@ -25,6 +27,8 @@ export type Verdict = {
   message: string;
   /** The verifier's exact words, for support. */
   detail?: string;
+  /** Why it was refused, from the fixed list every relying party here uses (lib/webauthn/failure-reason.ts). */
+  reason?: PasskeyFailureReason;
   checks: MismatchCheck[];
   /** What the authenticator told us, in words (never keys or ids). */
   facts?: Record<string, string>;
@@ -34,11 +38,12 @@ async function openTest(testId: string) {
   return db.query.liveTests.findFirst({ where: and(eq(liveTests.id, testId), gt(liveTests.expiresAt, new Date())) });
 }
 
-const expired: Verdict = { ok: false, message: "This live test expired. Start it again.", checks: [] };
+const expired: Verdict = { ok: false, message: "This live test expired. Start it again.", reason: "passkey:expired", checks: [] };
 const malformed = (detail: string): Verdict => ({
   ok: false,
   message: "The browser sent a damaged answer: an extension or proxy may be changing passkey requests.",
   detail,
+  reason: "passkey:malformed",
   checks: [],
 });
 
@@ -76,34 +81,26 @@ export async function finishLiveRegistration(testId: string, body: unknown): Pro
   const expectation = { origins: relyingParty.origins, rpId: relyingParty.id, challenge: test.challenge, type: "webauthn.create" as const, userVerificationRequired: false };
   const parsed = registrationResponseSchema.safeParse(body);
   if (!parsed.success) return malformed(parsed.error.message);
-  try {
-    const result = await verifyRegistrationResponse({
-      response: parsed.data,
-      expectedChallenge: test.challenge,
-      expectedOrigin: [...relyingParty.origins],
-      expectedRPID: relyingParty.id,
-      requireUserVerification: false,
-      supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
-    });
-    if (!result.verified || !result.registrationInfo) throw new Error("attestation did not verify");
-    const info = result.registrationInfo;
-    await db
-      .update(liveTests)
-      .set({ credentialId: info.credential.id, publicKey: Buffer.from(info.credential.publicKey), counter: info.credential.counter })
-      .where(eq(liveTests.id, testId));
-    return {
-      ok: true,
-      message: "Your device made a passkey, and our server accepted it.",
-      checks: explainMismatch(expectation, body),
-      facts: {
-        authenticator: authenticatorName(info.aaguid).name,
-        storage: info.credentialBackedUp ? "synced (backed up)" : info.credentialDeviceType === "multiDevice" ? "can sync" : "device-bound",
-        "user verified": info.userVerified ? "yes" : "no",
-      },
-    };
-  } catch (error) {
-    return { ok: false, message: "Our server refused the new passkey.", detail: (error as Error).message, checks: explainMismatch(expectation, body) };
+  const verification = await verifyRegistration(parsed.data, test.challenge, portalTerms, { userVerification: "preferred" });
+  if (!verification.verified) {
+    const { reason, detail } = verification.failure;
+    return { ok: false, message: "Our server refused the new passkey.", detail, reason, checks: explainMismatch(expectation, body) };
   }
+  const info = verification.info;
+  await db
+    .update(liveTests)
+    .set({ credentialId: info.credential.id, publicKey: Buffer.from(info.credential.publicKey), counter: info.credential.counter, backupEligible: info.credentialDeviceType === "multiDevice" })
+    .where(eq(liveTests.id, testId));
+  return {
+    ok: true,
+    message: "Your device made a passkey, and our server accepted it.",
+    checks: explainMismatch(expectation, body),
+    facts: {
+      authenticator: authenticatorName(info.aaguid).name,
+      storage: info.credentialBackedUp ? "synced (backed up)" : info.credentialDeviceType === "multiDevice" ? "can sync" : "device-bound",
+      "user verified": info.userVerified ? "yes" : "no",
+    },
+  };
 }
 
 export async function startLiveAuthentication(testId: string): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
@@ -134,25 +131,15 @@ export async function finishLiveAuthentication(testId: string, body: unknown): P
   };
   const parsed = authenticationResponseSchema.safeParse(body);
   if (!parsed.success) return malformed(parsed.error.message);
-  try {
-    const result = await verifyAuthenticationResponse({
-      response: parsed.data,
-      expectedChallenge: test.challenge,
-      expectedOrigin: [...relyingParty.origins],
-      expectedRPID: relyingParty.id,
-      credential: { id: test.credentialId, publicKey: new Uint8Array(test.publicKey), counter: test.counter ?? 0 },
-      requireUserVerification: false,
-    });
-    if (!result.verified) throw new Error("signature did not verify");
-    const verified = result.authenticationInfo.userVerified;
-    return {
-      ok: verified,
-      message: verified
-        ? "Signing in with the passkey works: your device verified you, and our server accepted it."
-        : "The passkey signed in, but without checking your PIN, fingerprint or face. Sites that require that will refuse it: set a PIN or screen lock.",
-      checks: explainMismatch(expectation, body),
-    };
-  } catch (error) {
-    return { ok: false, message: "Our server refused the sign-in with the test passkey.", detail: (error as Error).message, checks: explainMismatch(expectation, body) };
+  const credential = { id: test.credentialId, publicKey: test.publicKey, counter: test.counter ?? 0, backupEligible: test.backupEligible };
+  const verification = await verifyAssertion(parsed.data, test.challenge, credential, portalTerms, { userVerification: "required" });
+  if (verification.verified) {
+    return { ok: true, message: "Signing in with the passkey works: your device verified you, and our server accepted it.", checks: explainMismatch(expectation, body) };
   }
+  const { reason, detail } = verification.failure;
+  const message =
+    reason === "passkey:uv-missing"
+      ? "The passkey signed in, but without checking your PIN, fingerprint or face. Sites that require that will refuse it: set a PIN or screen lock."
+      : "Our server refused the sign-in with the test passkey.";
+  return { ok: false, message, detail, reason, checks: explainMismatch(expectation, body) };
 }

@@ -1,13 +1,12 @@
-// Verifying one assertion against one stored passkey, and recording it. Shared by sign-in and step-up.
-import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
+// Verifying one assertion against one stored passkey, and recording it. Shared by sign-in, step-up and withdrawals.
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { and, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Tx } from "@/lib/db/client";
 import { passkeys, type Passkey } from "@/lib/db/schema";
 import { AppError } from "@/lib/result";
-import { crossOriginReason } from "./client-data";
-import { assertionSignatureProblem } from "./ecdsa-signature";
-import { relyingParty } from "./relying-party";
+import { portalTerms } from "./relying-party";
+import { verifyAssertion } from "./verify-assertion";
 
 /** One message for an unknown credential and a bad signature alike (security bar E42). */
 export const NOT_VERIFIED_MESSAGE = "That passkey couldn't be verified. Try again, or choose another passkey.";
@@ -18,43 +17,19 @@ export const UV_MISSING_MESSAGE =
 
 export type VerifiedAssertion = { newCounter: number; userVerified: boolean; backedUp: boolean };
 
-export async function verifyAssertion(
-  response: AuthenticationResponseJSON,
-  expectedChallenge: string,
-  passkey: Passkey,
-): Promise<VerifiedAssertion> {
-  const encoding = assertionSignatureProblem(passkey.publicKey, response.response.signature);
-  if (encoding) throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, encoding);
-  let result;
-  try {
-    result = await verifyAuthenticationResponse({
-      response,
-      expectedChallenge,
-      expectedOrigin: [...relyingParty.origins],
-      expectedRPID: relyingParty.id,
-      credential: { id: passkey.id, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: passkey.transports },
-      // UV is checked below so that its absence gets its own message.
-      requireUserVerification: false,
-    });
-  } catch (error) {
-    // Includes counter regression: stored 10, received 10 or 5 (WebAuthn L3 §7.2 step 22; security bar A10).
-    throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, (error as Error).message);
+/**
+ * The portal's verdict on an assertion by one of its passkeys: the verification core with user verification required
+ * (every portal use needs it), as an AppError whose code and message tell the person what to do.
+ */
+export async function verifyPortalAssertion(response: AuthenticationResponseJSON, expectedChallenge: string, passkey: Passkey): Promise<VerifiedAssertion> {
+  const verification = await verifyAssertion(response, expectedChallenge, passkey, portalTerms, { userVerification: "required" });
+  if (!verification.verified) {
+    const { reason, detail } = verification.failure;
+    if (reason === "passkey:uv-missing") throw new AppError("passkey:uv-missing", UV_MISSING_MESSAGE, detail);
+    throw new AppError(reason === "passkey:backup-state-changed" ? reason : "passkey:not-verified", NOT_VERIFIED_MESSAGE, detail);
   }
-  // A bad signature is `verified: false`, not a throw (security bar A9).
-  if (!result.verified) throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "signature did not verify");
-  const framed = crossOriginReason(response.response.clientDataJSON);
-  if (framed) throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, framed);
-  const info = result.authenticationInfo;
-  // Backup eligibility is fixed when the credential is made (WebAuthn L3 §6.1.3; security bar A8).
-  const backupEligible = info.credentialDeviceType === "multiDevice";
-  if (backupEligible !== passkey.backupEligible) {
-    throw new AppError(
-      "passkey:backup-state-changed",
-      NOT_VERIFIED_MESSAGE,
-      `backup eligibility changed from ${passkey.backupEligible} to ${backupEligible}`,
-    );
-  }
-  return { newCounter: info.newCounter, userVerified: info.userVerified, backedUp: info.credentialBackedUp };
+  const { newCounter, userVerified, credentialBackedUp } = verification.info;
+  return { newCounter, userVerified, backedUp: credentialBackedUp };
 }
 
 /**

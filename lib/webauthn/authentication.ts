@@ -15,7 +15,7 @@ import { newSessionId } from "@/lib/auth/session-token";
 import { grantStepUp, type SteppedUp } from "@/lib/auth/step-up";
 import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
 import { AppError, fail, ok, type Failure, type Result } from "@/lib/result";
-import { NOT_VERIFIED_MESSAGE, recordAssertion, UV_MISSING_MESSAGE, verifyAssertion } from "./assertion";
+import { NOT_VERIFIED_MESSAGE, recordAssertion, verifyPortalAssertion, type VerifiedAssertion } from "./assertion";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge, saveChallenge, type Challenge } from "./challenges";
 import { passkeyFailureReason } from "./failure-reason";
 import { authenticationResponseSchema } from "./response-schemas";
@@ -84,7 +84,7 @@ const userByHandle = db.query.users
   .findFirst({ where: eq(users.webauthnUserId, sql.placeholder("handle")), columns: { id: true } })
   .prepare();
 
-type Verified = { passkey: Passkey; owner: User; challenge: Challenge; assertion: Awaited<ReturnType<typeof verifyAssertion>> };
+type Verified = { passkey: Passkey; owner: User; challenge: Challenge; assertion: VerifiedAssertion };
 
 /**
  * Every check of one assertion before anything is written, user verification included; throws AppError with the
@@ -120,8 +120,7 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   if (!handleMatches) {
     throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "userHandle does not match the credential's account");
   }
-  const assertion = await verifyAssertion(response, challenge.value, passkey);
-  if (!assertion.userVerified) throw new AppError("passkey:uv-missing", UV_MISSING_MESSAGE, "authenticator data UV flag is 0");
+  const assertion = await verifyPortalAssertion(response, challenge.value, passkey);
   return { passkey, owner, challenge, assertion };
 }
 

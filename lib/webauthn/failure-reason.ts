@@ -18,6 +18,9 @@ export const passkeyFailureReasons = {
   "passkey:unknown": "a passkey not registered here",
   "passkey:user-handle": "user handle of another account",
   "passkey:malformed": "unreadable answer from the browser",
+  "passkey:credential-id": "credential id differs from authenticator data or is too long",
+  "passkey:attestation": "attestation statement refused",
+  "passkey:untrusted": "attestation not trusted",
   "passkey:expired": "the request had expired or was already used",
   "passkey:other": "refused for another reason",
 } as const;
@@ -25,7 +28,7 @@ export type PasskeyFailureReason = keyof typeof passkeyFailureReasons;
 
 // The verifier's words (SimpleWebAuthn's and lib/webauthn's own) → the reason; first match wins.
 const byDetail: [RegExp, PasskeyFailureReason][] = [
-  [/^signature did not verify|ECDSA signature/, "passkey:signature"],
+  [/signature did not verify|ECDSA signature/, "passkey:signature"],
   [/counter/i, "passkey:counter"],
   [/top origin|crossOrigin|topOrigin/, "passkey:cross-origin"],
   [/response origin/, "passkey:origin"],
@@ -38,12 +41,17 @@ const byDetail: [RegExp, PasskeyFailureReason][] = [
   [/not registered here|has no account|names no account/, "passkey:unknown"],
   [/userHandle does not match/, "passkey:user-handle"],
   [/UTF-8|base64url|was not a|Missing|missing/, "passkey:malformed"],
+  [/UV flag is 0/, "passkey:uv-missing"],
+  [/backup eligibility/, "passkey:backup-state-changed"],
+  [/credential id (differs|is \d+ bytes)/, "passkey:credential-id"],
+  [/attestation root|trusted attestation roots|x5c\[|metadata for this authenticator reports/, "passkey:untrusted"],
+  [/attestation|after its CBOR map|alg/i, "passkey:attestation"],
 ];
 
 /** The reason a refused assertion is stored under; never the failure's own text. */
 export function passkeyFailureReason(failure: Pick<Failure, "code" | "detail">): PasskeyFailureReason {
   if (failure.code === "challenge:invalid") return "passkey:expired";
-  if (failure.code === "input:invalid") return "passkey:malformed";
+  if (failure.code === "input:invalid" || failure.code === "fido:bad-request") return "passkey:malformed";
   if (failure.code === "passkey:uv-missing") return "passkey:uv-missing";
   if (failure.code === "passkey:backup-state-changed") return "passkey:backup-state-changed";
   const detail = failure.detail ?? "";

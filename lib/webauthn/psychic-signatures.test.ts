@@ -63,7 +63,7 @@ describe("the portal (lib/webauthn)", () => {
     const authenticator = new SoftwareAuthenticator({ attestation: "packed-self", algorithm: mutation.algorithm });
     const valid = authenticator.register(start.data.options, ORIGIN);
     const result = await finishRegistration(account, start.data.ceremonyId, mutation.apply(valid, { attestationSigner: authenticator.attestationSigner(valid.id) }), "t");
-    expect(result).toMatchObject({ ok: false, code: "passkey:not-verified", detail: "attestation did not verify" });
+    expect(result).toMatchObject({ ok: false, code: "passkey:not-verified", detail: "the attestation signature did not verify" });
     expect(await db.query.passkeys.findMany({ where: eq(passkeys.userId, account.user.id) })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Adding a passkey: only with 2FA on and a fresh step-up grant of this session; the grant is spent in the same
 // transaction that consumes the challenge and stores the credential.
-import { generateRegistrationOptions, verifyRegistrationResponse } from "@simplewebauthn/server";
+import { generateRegistrationOptions } from "@simplewebauthn/server";
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { eq } from "drizzle-orm";
@@ -12,11 +12,10 @@ import { hasTotp } from "@/lib/auth/totp";
 import { AppError, fail, ok, type Result } from "@/lib/result";
 import { authenticatorName } from "./authenticator-names";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge } from "./challenges";
-import { checkAttestationObject } from "./check-attestation-object";
-import { crossOriginReason } from "./client-data";
 import { credentialRecord } from "./credential-record";
 import { registrationResponseSchema } from "./response-schemas";
-import { CEREMONY_TIMEOUT_MS, MAX_CREDENTIAL_ID_BYTES, relyingParty, SUPPORTED_ALGORITHMS } from "./relying-party";
+import { CEREMONY_TIMEOUT_MS, portalTerms, relyingParty, SUPPORTED_ALGORITHMS } from "./relying-party";
+import { verifyRegistration } from "./verify-registration";
 
 export const passkeyLocations = {
   "this-device": "localDevice",
@@ -84,31 +83,9 @@ export async function finishRegistration(
     if (!parsed.success) return fail("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
     const response = parsed.data;
 
-    let verification;
-    try {
-      verification = await verifyRegistrationResponse({
-        response,
-        expectedChallenge: challenge.value,
-        expectedOrigin: [...relyingParty.origins],
-        expectedRPID: relyingParty.id,
-        requireUserVerification: false,
-        supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
-      });
-    } catch (error) {
-      return notVerified((error as Error).message);
-    }
-    const problem = !verification.verified
-      ? "attestation did not verify"
-      : (crossOriginReason(response.response.clientDataJSON) ??
-        (isoBase64URL.toBuffer(response.id).length > MAX_CREDENTIAL_ID_BYTES
-          ? `credential id is longer than ${MAX_CREDENTIAL_ID_BYTES} bytes`
-          : null));
-    if (problem || !verification.registrationInfo) {
-      return notVerified(problem ?? "no registration info");
-    }
-    const info = verification.registrationInfo;
-    const statementProblem = checkAttestationObject(info.attestationObject, info.credential.publicKey);
-    if (statementProblem) return notVerified(statementProblem);
+    const verification = await verifyRegistration(response, challenge.value, portalTerms, { userVerification: "preferred" });
+    if (!verification.verified) return notVerified(verification.failure.detail);
+    const info = verification.info;
     const authenticator = authenticatorName(info.aaguid);
     const label = authenticator.known ? authenticator.name : fallbackLabel(response, client);
 

@@ -1,0 +1,1 @@
+ALTER TABLE `live_tests` ADD `backup_eligible` integer DEFAULT false NOT NULL;
