@@ -1,3 +1,4 @@
+import { liveTestStepTitles } from "@/lib/troubleshoot/live-test-steps";
 import type { ReportContent } from "@/lib/troubleshoot/report-content";
 import { MismatchTable } from "./mismatch-table";
 import { StatusBadge } from "./status-badge";
@@ -39,7 +40,7 @@ export function ReportView({ report, forStaff = false }: { report: ReportContent
           {report.liveTest.map((step, index) => (
             <div key={index} className="flex flex-col gap-2">
               <p className="text-sm">
-                <StatusBadge status={step.ok ? "ok" : "problem"} /> {step.step === "create" ? "Making a passkey" : "Signing in"}: {step.message}
+                <StatusBadge status={step.ok ? "ok" : "problem"} /> {liveTestStepTitles[step.step]}: {step.message}
               </p>
               {step.browserError && (
                 <p className="text-sm text-slate-700">

@@ -18,7 +18,8 @@ export const reportContentSchema = z.object({
   liveTest: z
     .array(
       z.object({
-        step: z.enum(["create", "get"]),
+        // "existing-passkey": the device refused to make a second passkey for this account (excludeCredentials) — a finding.
+        step: z.enum(["create", "get", "existing-passkey"]),
         ok: z.boolean(),
         message: text(),
         browserError: z.object({ name: text(80), cause: text(), fix: text() }).optional(),
@@ -35,3 +36,4 @@ export const reportContentSchema = z.object({
 
 export type ReportContent = z.infer<typeof reportContentSchema>;
 export type LiveTestStep = NonNullable<ReportContent["liveTest"]>[number];
+
