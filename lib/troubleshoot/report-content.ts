@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 const text = (max = 2000) => z.string().max(max);
-const status = z.enum(["ok", "warning", "problem", "unknown"]);
+const status = z.enum(["ok", "warning", "problem", "unknown", "unused"]);
 
 export const mismatchCheckSchema = z.object({ field: text(80), ok: z.boolean(), expected: text(), received: text(), meaning: text() });
 
@@ -10,7 +10,17 @@ export const reportContentSchema = z.object({
   version: z.literal(1),
   platform: z.object({ os: text(120), browser: text(120), inAppBrowser: text(120).nullable() }),
   findings: z
-    .array(z.object({ id: text(80), title: text(200), status, meaning: text(), fix: text().nullable(), detail: text().optional() }))
+    .array(
+      z.object({
+        id: text(80),
+        title: text(200),
+        status,
+        meaning: text(),
+        fix: text().nullable(),
+        detail: text().optional(),
+        causes: z.array(z.object({ cause: text(), fix: text() })).max(8).optional(),
+      }),
+    )
     .max(80),
   symptom: z
     .object({ id: text(80), title: text(200), answers: z.array(z.object({ question: text(300), answer: text(300) })).max(20), steps: z.array(text()).max(30) })

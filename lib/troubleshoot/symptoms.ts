@@ -4,7 +4,7 @@
 import { openInBrowserSteps, screenLockSteps } from "@/lib/compat/fix-steps";
 import type { Platform } from "@/lib/compat/platform-types";
 
-export type FindingLike = { id: string; status: "ok" | "warning" | "problem" | "unknown" };
+export type FindingLike = { id: string; status: "ok" | "warning" | "problem" | "unknown" | "unused" };
 export type Question = { id: string; text: string; options: { value: string; label: string }[] };
 export type Answers = Record<string, string>;
 
@@ -41,7 +41,7 @@ const symptoms: Symptom[] = [
     steps: (platform, findings, answers) => [
       ...inAppStep(platform),
       ...(answers["signed-in"] !== "yes" ? ["Sign in, then turn on two-factor authentication: this site (like many exchanges) offers passkeys only after that."] : []),
-      ...(statusOf(findings, "webauthn-present") === "problem" ? ["This browser has no passkey support: update it, or use a current Chrome, Edge, Safari or Firefox."] : []),
+      ...(statusOf(findings, "webauthn-present") === "problem" ? ["This browser has no passkey support on this page: the check “Passkey support in this browser” above says why, and what to do."] : []),
       ...(statusOf(findings, "platform-authenticator") !== "ok" ? [screenLockSteps(platform)] : []),
       "Reload the account page. If the button is still missing, run the live test below and save a report for support.",
     ],
