@@ -18,6 +18,7 @@ test("a working platform authenticator passes both steps", async ({ page }) => {
   await runLiveTest(page);
   await expect(results(page).getByRole("listitem")).toHaveCount(2);
   await expect(results(page)).toContainText("Signing in with it: Signing in with the passkey works");
+  await expect(results(page)).not.toContainText("Problem");
 });
 
 test("no usable authenticator (NotAllowedError) is explained with a fix", async ({ page }) => {
