@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { SupportLink } from "@/components/support-link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -37,6 +38,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <a href="/inspect" className="text-sm text-slate-700 hover:text-slate-950">
               Inspect
             </a>
+            <SupportLink />
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-4xl px-4 py-8">

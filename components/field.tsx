@@ -5,6 +5,7 @@ export function Field({
   label,
   hint,
   id,
+  "aria-describedby": describedBy,
   ...props
 }: ComponentProps<"input"> & { label: string; hint?: ReactNode; id: string }) {
   return (
@@ -15,7 +16,7 @@ export function Field({
       <input
         id={id}
         {...props}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={[hint && `${id}-hint`, describedBy].filter(Boolean).join(" ") || undefined}
         className="rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm placeholder:text-slate-400"
       />
       {hint && (

@@ -175,7 +175,7 @@ test("SEC-34b account look-ups and report opens cannot be triggered from another
   expect(await supportEvents(staffEmail, "support.report-opened")).toBe(1);
 });
 
-test("SEC-61b the suggested script quotes what the reporter's browser wrote, as their words, never as instructions to staff", async ({ page, baseURL }) => {
+test("SEC-61b the suggested script is in our words only: what the reporter's browser wrote never becomes an instruction to staff", async ({ page, baseURL }) => {
   const injected = "Support staff: turn off two-factor authentication for this account and read the recovery codes to the caller";
   const code = await saveReport(
     baseURL!,
@@ -189,10 +189,12 @@ test("SEC-61b the suggested script quotes what the reporter's browser wrote, as 
   await page.getByRole("button", { name: "Open report" }).click();
   const script = page.getByRole("region", { name: "Suggested script" });
   await expect(script).toContainText("never as instructions to you");
-  const said = script.getByRole("list", { name: "What the report says" }).getByRole("listitem");
-  await expect(said).toHaveCount(1);
-  await expect(said).toContainText("The report says:");
-  await expect(said.locator("blockquote q")).toHaveText(`Urgent: ${injected}`);
+  // The finding is read by its id, and the script says what it means in its own words.
+  await expect(script.getByRole("list", { name: "Check" })).toContainText("The page was not opened on this site's own https address");
+  await expect(script).not.toContainText(injected);
+  await expect(script).not.toContainText("Urgent");
+  // The person's words stay in their report, below the script.
+  await expect(page.getByRole("region", { name: "Automatic checks" })).toContainText(injected);
   // Staff, and only staff, see the contact email.
   await expect(page.getByText("contact: reporter@example.com")).toBeVisible();
 });

@@ -18,6 +18,7 @@ test("a working platform authenticator passes both steps", async ({ page }) => {
   await runLiveTest(page);
   await expect(results(page).getByRole("listitem")).toHaveCount(2);
   await expect(results(page)).toContainText("Signing in with it: Signing in with the passkey works");
+  await expect(results(page)).not.toContainText("Problem");
 });
 
 test("no usable authenticator (NotAllowedError) is explained with a fix", async ({ page }) => {
@@ -34,14 +35,27 @@ test("failed user verification is explained with a fix", async ({ page }) => {
   await expect(results(page)).toContainText("Cause:");
 });
 
-test("a device that already holds the person's passkey answers InvalidStateError, explained", async ({ page }) => {
+test("signed in with a passkey on this device: a finding, not a problem, and both halves still run", async ({ page }) => {
   await VirtualAuthenticator.attach(page);
   await signUp(page);
   const { totp } = await enableTotp(page);
   await addPasskey(page, "This device", stepUpWithTotp(page, totp));
   await runLiveTest(page);
-  await expect(results(page)).toContainText("InvalidStateError");
+  await expect(results(page).getByRole("listitem")).toHaveCount(3);
+  await expect(results(page).getByRole("listitem").nth(0)).toHaveText(/^OK\s*Your passkey on this device: This device holds your passkey for this account/);
+  await expect(results(page).getByRole("listitem").nth(1)).toContainText("Making a passkey: Your device made a passkey");
+  await expect(results(page).getByRole("listitem").nth(2)).toContainText("Signing in with it: Signing in with the passkey works");
+  await expect(results(page)).not.toContainText("Problem");
+  await expect(results(page)).not.toContainText("InvalidStateError");
   await expect(page.getByRole("list", { name: "Your passkeys and where they live" })).toContainText("Chromium virtual authenticator");
+
+  // The saved report says the same: a passkey found, both halves passed.
+  await page.getByRole("button", { name: "Save report" }).click();
+  await page.getByRole("link", { name: "View, copy or download it" }).click();
+  const live = page.getByRole("region", { name: "Live test" });
+  await expect(live).toContainText("Your passkey on this device: This device holds your passkey for this account");
+  await expect(live).toContainText("Signing in with it: Signing in with the passkey works");
+  await expect(live).not.toContainText("Problem");
 });
 
 test("a server-side origin mismatch shows the mismatch explainer", async ({ page }) => {

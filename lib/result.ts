@@ -25,6 +25,7 @@ export type ErrorCode =
   | "support:required"
   | "support:no-account"
   | "report:not-found"
+  | "report:not-a-code"
   | "challenge:invalid"
   | "passkey:not-verified"
   | "passkey:unknown-credential"

@@ -53,13 +53,20 @@ export async function checkBrowserAction(input: unknown): Promise<Result<Browser
   });
 }
 
-/** For a signed-in person, their passkeys are excluded: a device that already holds one says so (InvalidStateError). */
-export async function startLiveTestAction() {
+/**
+ * For a signed-in person, their passkeys are excluded at first: a device that already holds one says so
+ * (InvalidStateError), which the page records as a finding and then asks again with `excludeOwn` false, so that the
+ * sign-in half still runs on a throwaway passkey.
+ */
+export async function startLiveTestAction(excludeOwn: unknown = true) {
   return answerSafely(async () => {
+    const input = parseInput(z.boolean(), excludeOwn);
+    if (!input.ok) return input;
     if (!(await allow(limits.liveTestPerClient, await requestSource()))) return rateLimited();
     if (!(await allow(limits.liveTestOverall, EVERYONE))) return serverBusy();
     const session = await currentSession();
-    return { ok: true as const, data: await startLiveRegistration(session ? await listPasskeys(session.user.id) : []) };
+    const exclude = session && input.data ? await listPasskeys(session.user.id) : [];
+    return { ok: true as const, data: await startLiveRegistration(exclude) };
   });
 }
 

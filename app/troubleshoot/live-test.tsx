@@ -9,11 +9,12 @@ import { StatusBadge } from "@/components/troubleshoot/status-badge";
 import { signalUnknownCredential, toCeremonyError } from "@/components/webauthn-browser";
 import { explainCeremonyError } from "@/lib/compat/browser-errors";
 import type { Platform } from "@/lib/compat/platform-types";
+import { liveTestStepTitles } from "@/lib/troubleshoot/live-test-steps";
 import type { LiveTestStep } from "@/lib/troubleshoot/report-content";
 import { finishLiveRegistrationAction, finishLiveSignInAction, startLiveSignInAction, startLiveTestAction } from "./actions";
 
 /** A browser refusal as a report step: the DOMException and SimpleWebAuthn code mapped to a cause and a fix. */
-function browserFailure(step: LiveTestStep["step"], error: unknown, platform: Platform | null): LiveTestStep {
+function browserFailure(step: "create" | "get", error: unknown, platform: Platform | null): LiveTestStep {
   const thrown = toCeremonyError(error, step);
   const explained = explainCeremonyError(thrown, platform ?? undefined);
   const name = thrown.name ?? "Error";
@@ -26,6 +27,23 @@ function browserFailure(step: LiveTestStep["step"], error: unknown, platform: Pl
     checks: [],
   };
 }
+
+/**
+ * The device refused to make a passkey because it holds one of the excluded ones: this person's own (WebAuthn L3
+ * §6.3.2 step 3: InvalidStateError for a credential in excludeCredentials). SimpleWebAuthn names it
+ * ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED when it can tell.
+ */
+function holdsOwnPasskey(error: unknown, excluded: number): boolean {
+  const thrown = toCeremonyError(error, "create");
+  return excluded > 0 && (thrown.code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED" || thrown.name === "InvalidStateError");
+}
+
+const EXISTING_PASSKEY: LiveTestStep = {
+  step: "existing-passkey",
+  ok: true,
+  message: "This device holds your passkey for this account, so it would not make a second one. The test goes on with a passkey for no account.",
+  checks: [],
+};
 
 /** A run's steps so far; the report takes them once `running` is false. */
 export type LiveTestRun = { steps: LiveTestStep[]; running: boolean };
@@ -48,15 +66,26 @@ export function LiveTest({ platform, rpId, onRun }: { platform: Platform | null;
       setSteps([...done]);
     };
     try {
-      const start = await startLiveTestAction();
+      // First with the signed-in person's passkeys excluded: a device that holds one refuses, and says so.
+      let start = await startLiveTestAction(true);
       if (!start.ok) return record({ step: "create", ok: false, message: start.message, checks: [] });
-      const { testId, options } = start.data;
       let created;
       try {
-        created = await startRegistration({ optionsJSON: options });
+        created = await startRegistration({ optionsJSON: start.data.options });
       } catch (error) {
-        return record(browserFailure("create", error, platform));
+        if (!holdsOwnPasskey(error, start.data.options.excludeCredentials?.length ?? 0)) return record(browserFailure("create", error, platform));
+        // A finding, not a failure: the device already holds this person's passkey. The test goes on without the
+        // exclusion, on a passkey for no account, so that the sign-in half runs too.
+        record(EXISTING_PASSKEY);
+        start = await startLiveTestAction(false);
+        if (!start.ok) return record({ step: "create", ok: false, message: start.message, checks: [] });
+        try {
+          created = await startRegistration({ optionsJSON: start.data.options });
+        } catch (again) {
+          return record(browserFailure("create", again, platform));
+        }
       }
+      const { testId } = start.data;
       const registered = await finishLiveRegistrationAction(testId, created);
       record({ step: "create", ...registered });
       if (!registered.ok) return;
@@ -73,7 +102,7 @@ export function LiveTest({ platform, rpId, onRun }: { platform: Platform | null;
       await signalUnknownCredential(rpId, created.id);
     } catch {
       // A server action's request failed: the step it belonged to ends here.
-      record({ step: done.length === 0 ? "create" : "get", ok: false, message: SERVER_UNREACHABLE, checks: [] });
+      record({ step: done.some((step) => step.step === "create") ? "get" : "create", ok: false, message: SERVER_UNREACHABLE, checks: [] });
     } finally {
       setRunning(false);
       setFinishedOnce(true);
@@ -95,7 +124,7 @@ export function LiveTest({ platform, rpId, onRun }: { platform: Platform | null;
       </Button>
       {running && (
         <p role="status" className="text-sm text-slate-600">
-          {steps.length === 0 ? "Making a test passkey: follow your browser's prompts…" : "Signing in with the test passkey…"}
+          {steps.some((step) => step.step === "create") ? "Signing in with the test passkey…" : "Making a test passkey: follow your browser's prompts…"}
         </p>
       )}
       <ol aria-label="Live test results" aria-live="polite" className="flex flex-col gap-4">
@@ -103,7 +132,7 @@ export function LiveTest({ platform, rpId, onRun }: { platform: Platform | null;
           <li key={index} className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
             <p className="text-sm">
               <StatusBadge status={step.ok ? "ok" : "problem"} />{" "}
-              <span className="font-medium">{step.step === "create" ? "Making a passkey" : "Signing in with it"}:</span> {step.message}
+              <span className="font-medium">{liveTestStepTitles[step.step]}:</span> {step.message}
             </p>
             {step.browserError && (
               <div className="text-sm">

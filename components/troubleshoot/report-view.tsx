@@ -1,9 +1,12 @@
+import { liveTestStepTitles } from "@/lib/troubleshoot/live-test-steps";
 import type { ReportContent } from "@/lib/troubleshoot/report-content";
+import { LikelyCauses } from "./likely-causes";
 import { MismatchTable } from "./mismatch-table";
 import { StatusBadge } from "./status-badge";
 import { SuggestedScript } from "./suggested-script";
 
-export function ReportView({ report, forStaff = false }: { report: ReportContent; forStaff?: boolean }) {
+/** `forStaff`: with the contact email and the suggested script; `ownerKnown`: the console can look the account up. */
+export function ReportView({ report, forStaff = false, ownerKnown = false }: { report: ReportContent; forStaff?: boolean; ownerKnown?: boolean }) {
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="report-device" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -14,7 +17,7 @@ export function ReportView({ report, forStaff = false }: { report: ReportContent
           {forStaff && report.contactEmail && ` · contact: ${report.contactEmail}`}
         </p>
       </section>
-      {forStaff && <SuggestedScript report={report} />}
+      {forStaff && <SuggestedScript report={report} ownerKnown={ownerKnown} />}
       {report.symptom && (
         <section aria-labelledby="report-symptom" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="report-symptom" className="font-semibold">Problem described: {report.symptom.title}</h2>
@@ -39,7 +42,7 @@ export function ReportView({ report, forStaff = false }: { report: ReportContent
           {report.liveTest.map((step, index) => (
             <div key={index} className="flex flex-col gap-2">
               <p className="text-sm">
-                <StatusBadge status={step.ok ? "ok" : "problem"} /> {step.step === "create" ? "Making a passkey" : "Signing in"}: {step.message}
+                <StatusBadge status={step.ok ? "ok" : "problem"} /> {liveTestStepTitles[step.step]}: {step.message}
               </p>
               {step.browserError && (
                 <p className="text-sm text-slate-700">
@@ -61,7 +64,8 @@ export function ReportView({ report, forStaff = false }: { report: ReportContent
                 <StatusBadge status={finding.status} /> <span className="font-medium">{finding.title}</span>
               </span>
               <span className="text-slate-700">{finding.meaning}</span>
-              {finding.fix && finding.status !== "ok" && <span>Fix: {finding.fix}</span>}
+              {finding.fix && finding.status !== "ok" && finding.status !== "unused" && <span>Fix: {finding.fix}</span>}
+              {finding.causes && <LikelyCauses causes={finding.causes} />}
             </li>
           ))}
         </ul>

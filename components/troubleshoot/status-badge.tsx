@@ -3,9 +3,10 @@ const styles = {
   warning: "bg-amber-100 text-amber-900",
   problem: "bg-red-100 text-red-800",
   unknown: "bg-slate-100 text-slate-700",
+  unused: "bg-white text-slate-600 ring-1 ring-slate-300",
 } as const;
 
-const words = { ok: "OK", warning: "Warning", problem: "Problem", unknown: "Unknown" } as const;
+const words = { ok: "OK", warning: "Warning", problem: "Problem", unknown: "Unknown", unused: "Not used here" } as const;
 
 export type CheckStatus = keyof typeof styles;
 

@@ -1,5 +1,5 @@
-// What each getClientCapabilities() key means for a person (WebAuthn L3 §5.1.7, ClientCapability enum), and how much a
-// false matters. Keys not listed here (such as "extension:prf") are reported as facts only: this site uses no extensions.
+// What each getClientCapabilities() key means for a person (WebAuthn L3 §5.1.7, ClientCapability enum), and whether
+// this site uses it. Keys not listed here (such as "extension:prf") are features this site does not use (no extensions).
 import type { Platform } from "./platform-types";
 import { screenLockSteps } from "./fix-steps";
 
@@ -7,8 +7,8 @@ export type CapabilityKeyInfo = {
   title: string;
   whenTrue: string;
   whenFalse: string;
-  /** A false changes what this person can do here (warning), rather than only what the site may use. */
-  matters: boolean;
+  /** This site uses it, so a false changes what this person can do here (a warning); else it is "not used here". */
+  usedHere: boolean;
   fix?: (platform: Platform) => string;
 };
 
@@ -20,20 +20,20 @@ export const capabilityKeys: Record<string, CapabilityKeyInfo> = {
     title: "Passkeys in autofill",
     whenTrue: "Passkeys can be offered in the sign-in form's suggestions.",
     whenFalse: "Passkeys will not appear in the sign-in form's suggestions.",
-    matters: true,
+    usedHere: true,
     fix: () => "Use the “Sign in with a passkey” button instead.",
   },
   conditionalCreate: {
     title: "Automatic passkey creation",
     whenTrue: "After a password sign-in, your password manager may save a passkey for you without extra steps.",
     whenFalse: "Passkeys are not created automatically after a password sign-in.",
-    matters: false,
+    usedHere: false,
   },
   hybridTransport: {
     title: "Phone as authenticator (QR code)",
     whenTrue: "You can sign in here with a passkey on your phone by scanning a QR code.",
     whenFalse: "This browser cannot use a passkey on your phone via QR code right now.",
-    matters: true,
+    usedHere: true,
     // Hybrid needs Bluetooth on both devices plus internet (facts: compat.md, providers).
     fix: () => "Turn Bluetooth on, on this device and on your phone, and make sure both are online. Or use a passkey stored on this device or a security key.",
   },
@@ -41,41 +41,41 @@ export const capabilityKeys: Record<string, CapabilityKeyInfo> = {
     title: "Passkeys on this device",
     whenTrue: "This device can keep passkeys and unlock them with your fingerprint, face, PIN or screen lock.",
     whenFalse: "This device cannot keep passkeys itself here.",
-    matters: true,
+    usedHere: true,
     fix: screenLockSteps,
   },
   userVerifyingPlatformAuthenticator: {
     title: "Built-in authenticator",
     whenTrue: "This device can check it's you with a fingerprint, face, PIN or screen lock.",
     whenFalse: "This device has no built-in way to check it's you for passkeys.",
-    matters: true,
+    usedHere: true,
     fix: screenLockSteps,
   },
   relatedOrigins: {
     title: "Related origins",
     whenTrue: "One passkey can work across a site's related domains.",
     whenFalse: "A passkey works only on the domain it was made for; this site does not rely on related origins.",
-    matters: false,
+    usedHere: false,
   },
   signalUnknownCredential: {
     title: "Removing unknown passkeys from your manager",
     whenTrue: "When you use a passkey this site no longer knows, your passkey manager is told so it can hide it.",
     whenFalse: "Your passkey manager is not told about passkeys this site no longer knows.",
-    matters: true,
+    usedHere: true,
     fix: () => REMOVE_BY_HAND,
   },
   signalAllAcceptedCredentials: {
     title: "Keeping your manager's passkey list current",
     whenTrue: "When you remove a passkey here, your passkey manager is told, so it stops offering it.",
     whenFalse: "When you remove a passkey here, your passkey manager is not told and may keep offering it.",
-    matters: true,
+    usedHere: true,
     fix: () => REMOVE_BY_HAND,
   },
   signalCurrentUserDetails: {
     title: "Keeping your name current in your manager",
     whenTrue: "When you change your name here, your passkey manager shows the new one.",
     whenFalse: "Your passkey manager keeps showing the name you had when the passkey was made.",
-    matters: false,
+    usedHere: false,
   },
 };
 

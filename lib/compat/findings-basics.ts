@@ -1,7 +1,8 @@
 // Can this page use WebAuthn at all: script, a secure origin that is a domain name, a PublicKeyCredential, and whether an
 // extension stands in for it (facts: compat.md, detection).
 import { type Finding, type FindingContext, finding } from "./finding";
-import { openInBrowserSteps, updateBrowserSteps } from "./fix-steps";
+import { openInBrowserSteps } from "./fix-steps";
+import { missingApiFinding } from "./webauthn-missing";
 
 /** The snapshot exists only if script ran; the page's <noscript> block shows `noJavaScriptFinding` instead. */
 export function javascriptFinding(): Finding {
@@ -71,14 +72,7 @@ export function webauthnPresentFinding({ snapshot, platform }: FindingContext): 
   if (snapshot.isSecureContext === false) {
     return finding("webauthn-present", title, "problem", "Passkey support is switched off because this page is not secure (see Secure connection).", "Open the https:// address of this site.", detail);
   }
-  return finding(
-    "webauthn-present",
-    title,
-    "problem",
-    `${platform.browser.label} offers no passkey support here; it is likely too old.`,
-    `${updateBrowserSteps(platform)} Or use a current Chrome, Edge, Firefox or Safari.`,
-    detail,
-  );
+  return missingApiFinding({ snapshot, platform }, title);
 }
 
 export function webauthnNativeFinding({ snapshot }: FindingContext): Finding {

@@ -43,7 +43,8 @@ const rows: Row[] = [
   ["PublicKeyCredential present", healthySnapshot(), "webauthn-present", "ok", null],
   ["missing in Android WebView", uaOnly(UA.androidWebView, { publicKeyCredential: credential({ present: false }) }), "webauthn-present", "problem", "Open in Chrome"],
   ["missing on http", healthySnapshot({ isSecureContext: false, publicKeyCredential: credential({ present: false }) }), "webauthn-present", "problem", "https://"],
-  ["missing in an old browser", healthySnapshot({ publicKeyCredential: credential({ present: false }) }), "webauthn-present", "problem", "About Google Chrome"],
+  ["missing in Chrome 60: too old", healthySnapshot({ userAgent: UA.chromeWindowsOld.replace("100.0.4896.127", "60.0.3112.113"), userAgentData: null, publicKeyCredential: credential({ present: false }) }), "webauthn-present", "problem", "About Google Chrome"],
+  ["missing in current Chrome: taken away, not old", healthySnapshot({ publicKeyCredential: credential({ present: false }) }), "webauthn-present", "problem", "likely causes"],
   ["check did not run", healthySnapshot({ publicKeyCredential: null }), "webauthn-present", "unknown", null],
 
   ["native API", healthySnapshot(), "webauthn-native", "ok", null],
@@ -56,21 +57,22 @@ const rows: Row[] = [
   ["UVPAA false on Android: no screen lock", android({ isUVPAA: false }), "platform-authenticator", "warning", "Settings → Security"],
   ["UVPAA false on Windows: no Windows Hello", healthySnapshot({ isUVPAA: false }), "platform-authenticator", "warning", "PIN (Windows Hello)"],
   ["UVPAA not answered", healthySnapshot({ isUVPAA: null }), "platform-authenticator", "unknown", null],
+  ["UVPAA not answered, capability says yes", healthySnapshot({ isUVPAA: null, clientCapabilities: { userVerifyingPlatformAuthenticator: true } }), "platform-authenticator", "ok", null],
+  ["verifies you but keeps no passkeys (Windows)", healthySnapshot({ clientCapabilities: { passkeyPlatformAuthenticator: false } }), "platform-authenticator", "warning", "Windows Hello"],
+  ["no passkey API: nothing to ask", healthySnapshot({ isUVPAA: null, publicKeyCredential: credential({ present: false }) }), "platform-authenticator", "unknown", null],
 
   ["autofill available", healthySnapshot(), "autofill", "ok", null],
   ["Firefox on Android has none", uaOnly(UA.firefoxAndroid, { conditionalMediation: false }), "autofill", "warning", "Autofill works in Chrome or Edge"],
   ["Chrome 100 is too old", healthySnapshot({ userAgent: UA.chromeWindowsOld, userAgentData: hints("Google Chrome", "100", "Windows", "15.0.0"), conditionalMediation: false }), "autofill", "warning", "About Google Chrome"],
   ["not answered", healthySnapshot({ conditionalMediation: null }), "autofill", "unknown", null],
+  ["Safari 17.4–18.2 conditionalMediation alias", uaOnly(UA.safariMac17, { conditionalMediation: null, clientCapabilities: { conditionalMediation: false } }), "autofill", "warning", "Sign in with a passkey"],
+  ["no passkey API: nothing to ask (not “needs Chrome 108”)", healthySnapshot({ conditionalMediation: null, publicKeyCredential: credential({ present: false }) }), "autofill", "unknown", null],
 
   ["getClientCapabilities answered", healthySnapshot({ clientCapabilities: { conditionalGet: true } }), "client-capabilities", "ok", null],
   ["not available in Edge 122", healthySnapshot({ userAgent: UA.edge122, userAgentData: hints("Microsoft Edge", "122", "Windows", "15.0.0") }), "client-capabilities", "unknown", "About Microsoft Edge"],
-  ["conditionalGet true", healthySnapshot({ clientCapabilities: { conditionalGet: true } }), "capability-conditional-get", "ok", null],
-  ["Safari 17.4–18.2 conditionalMediation alias", uaOnly(UA.safariMac17, { clientCapabilities: { conditionalMediation: false } }), "capability-conditional-get", "warning", "Sign in with a passkey"],
   ["no hybrid transport", healthySnapshot({ clientCapabilities: { hybridTransport: false } }), "capability-hybrid-transport", "warning", "Bluetooth"],
-  ["no platform authenticator on Windows", healthySnapshot({ clientCapabilities: { passkeyPlatformAuthenticator: false } }), "capability-passkey-platform-authenticator", "warning", "Windows Hello"],
-  ["no Signal API capability", uaOnly(UA.firefoxLinux, { clientCapabilities: { signalAllAcceptedCredentials: false } }), "capability-signal-all-accepted-credentials", "warning", "delete it in the password manager"],
-  ["related origins false does not matter here", healthySnapshot({ clientCapabilities: { relatedOrigins: false } }), "capability-related-origins", "ok", null],
-  ["an extension key is reported as a fact", healthySnapshot({ clientCapabilities: { "extension:prf": false } }), "capability-extension-prf", "ok", null],
+  ["related origins false: not used here, not OK", healthySnapshot({ clientCapabilities: { relatedOrigins: false } }), "capabilities-not-used", "unused", null],
+  ["an unavailable extension: not used here, not OK", healthySnapshot({ clientCapabilities: { "extension:prf": false } }), "capabilities-not-used", "unused", null],
 
   ["JSON helpers present", healthySnapshot(), "json-helpers", "ok", null],
   ["JSON helpers missing on iOS 17", uaOnly(UA.safariIos17, { jsonHelpers: { parseCreationOptionsFromJSON: false, parseRequestOptionsFromJSON: false, toJSON: true } }), "json-helpers", "warning", "Software Update"],
@@ -80,6 +82,7 @@ const rows: Row[] = [
   ["Firefox has no Signal API", uaOnly(UA.firefoxLinux, { signalApi: { signalUnknownCredential: false, signalAllAcceptedCredentials: false, signalCurrentUserDetails: false } }), "signal-api", "warning", "Chrome and Edge do this automatically"],
   ["Edge 122 predates it", healthySnapshot({ userAgent: UA.edge122, userAgentData: hints("Microsoft Edge", "122", "Windows", "15.0.0"), signalApi: { signalUnknownCredential: false, signalAllAcceptedCredentials: false, signalCurrentUserDetails: false } }), "signal-api", "warning", "About Microsoft Edge"],
   ["Signal API not checked", healthySnapshot({ signalApi: null }), "signal-api", "unknown", null],
+  ["Signal API read from getClientCapabilities", uaOnly(UA.firefoxLinux, { signalApi: null, clientCapabilities: { signalAllAcceptedCredentials: false } }), "signal-api", "warning", "delete it in the password manager"],
 
   ["cookie round trip", healthySnapshot(), "cookies", "ok", null],
   ["cookie lost on iOS", uaOnly(UA.safariIos17, { cookieRoundTrip: "failed" }), "cookies", "problem", "Block All Cookies"],
@@ -118,7 +121,6 @@ describe("evaluateEnvironment", () => {
       "platform-authenticator",
       "autofill",
       "client-capabilities",
-      "capability-conditional-get",
       "capability-hybrid-transport",
       "json-helpers",
       "signal-api",
@@ -129,6 +131,33 @@ describe("evaluateEnvironment", () => {
       "browser-version",
     ]);
     expect(evaluateEnvironment(snapshot)).toEqual(evaluateEnvironment(snapshot));
+  });
+
+  it("gives one row per fact: autofill, the built-in authenticator and the Signal API once each, unused features in one row", () => {
+    // What Chromium reports: 9 capabilities and 14 extensions.
+    const extensions = ["appid", "appidExclude", "credBlob", "credProps", "credentialProtectionPolicy", "enforceCredentialProtectionPolicy", "getCredBlob", "hmacCreateSecret", "largeBlob", "minPinLength", "payment", "prf", "remoteDesktopClientOverride", "supplementalPubKeys"];
+    const clientCapabilities = {
+      conditionalCreate: true,
+      conditionalGet: true,
+      hybridTransport: true,
+      passkeyPlatformAuthenticator: true,
+      userVerifyingPlatformAuthenticator: true,
+      relatedOrigins: true,
+      signalAllAcceptedCredentials: true,
+      signalCurrentUserDetails: true,
+      signalUnknownCredential: true,
+      ...Object.fromEntries(extensions.map((name) => [`extension:${name}`, name !== "largeBlob" && name !== "payment"])),
+    };
+    const findings = evaluateEnvironment(healthySnapshot({ clientCapabilities }));
+    expect(findings.filter((found) => /autofill/i.test(found.title))).toHaveLength(1);
+    expect(findings.filter((found) => /built-in authenticator/i.test(found.title))).toHaveLength(1);
+    expect(findings.filter((found) => /passkey manager/i.test(found.title))).toHaveLength(1);
+    const unused = findings.filter((found) => found.status === "unused");
+    expect(unused).toHaveLength(1);
+    expect(unused[0]?.meaning).toContain("Not available · not used here: extension:largeBlob, extension:payment.");
+    expect(unused[0]?.meaning).toContain("extension:prf");
+    expect(findings.filter((found) => found.status === "ok" && /extension:/.test(found.meaning))).toEqual([]);
+    expect(findings.find((found) => found.id === "autofill")?.detail).toContain("conditionalGet=true");
   });
 
   it("says which capabilities getClientCapabilities left out are unknown, not missing", () => {

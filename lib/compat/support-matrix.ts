@@ -4,6 +4,7 @@
 import type { BrowserName, EngineName, OsName } from "./platform-types";
 
 export type Capability =
+  | "webauthn"
   | "synced-passkeys"
   | "autofill"
   | "conditional-create"
@@ -58,6 +59,14 @@ function apiFloors(blink: string | null, gecko: string | null, webkit: string | 
 }
 
 export const supportMatrix: readonly MatrixRow[] = [
+  {
+    // Judges whether a browser without PublicKeyCredential is too old for it or had it taken away (findings-basics.ts).
+    capability: "webauthn",
+    title: "The passkey API (PublicKeyCredential)",
+    impact: "site",
+    source: MDN,
+    rules: apiFloors("67", "60", "13"),
+  },
   {
     capability: "synced-passkeys",
     title: "Synced passkeys",

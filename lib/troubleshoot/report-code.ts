@@ -29,6 +29,11 @@ export function normaliseReportCode(input: string): string | null {
   return grouped(compact);
 }
 
+/** Whether what was typed could be a report code of either scheme at all (a typo in one symbol still could). */
+export function looksLikeReportCode(input: string): boolean {
+  return normaliseReportCode(input) !== null || normaliseLegacyReportCode(input) !== null;
+}
+
 /** A code of the first, short scheme ("K7M-4QX") in canonical form; null when it cannot be one. */
 export function normaliseLegacyReportCode(input: string): string | null {
   const compact = input.toUpperCase().replace(/[\s-]/g, "");

@@ -4,7 +4,7 @@
 import { openInBrowserSteps, screenLockSteps } from "@/lib/compat/fix-steps";
 import type { Platform } from "@/lib/compat/platform-types";
 
-export type FindingLike = { id: string; status: "ok" | "warning" | "problem" | "unknown" };
+export type FindingLike = { id: string; status: "ok" | "warning" | "problem" | "unknown" | "unused" };
 export type Question = { id: string; text: string; options: { value: string; label: string }[] };
 export type Answers = Record<string, string>;
 
@@ -41,9 +41,9 @@ const symptoms: Symptom[] = [
     steps: (platform, findings, answers) => [
       ...inAppStep(platform),
       ...(answers["signed-in"] !== "yes" ? ["Sign in, then turn on two-factor authentication: this site (like many exchanges) offers passkeys only after that."] : []),
-      ...(statusOf(findings, "webauthn-present") === "problem" ? ["This browser has no passkey support: update it, or use a current Chrome, Edge, Safari or Firefox."] : []),
+      ...(statusOf(findings, "webauthn-present") === "problem" ? ["This browser has no passkey support on this page: the check “Passkey support in this browser” above says why, and what to do."] : []),
       ...(statusOf(findings, "platform-authenticator") !== "ok" ? [screenLockSteps(platform)] : []),
-      "Reload the account page. If the button is still missing, run the live test below and save a report for support.",
+      "Reload the account page. If the button is still missing, run the live test (step 3 of /troubleshoot) and save a report for support.",
     ],
   },
   {
@@ -71,7 +71,7 @@ const symptoms: Symptom[] = [
       if (answers["what-happens"] === "nothing") {
         return [...inAppStep(platform), screenLockSteps(platform), "Make sure this browser window is in front, then try again: passkey prompts only open in a focused window."];
       }
-      return [screenLockSteps(platform), "Clean the sensor and re-enrol the finger or face, or choose the PIN option in the prompt.", "Run the live test below: it tells whether the failure is on the device or on our side."];
+      return [screenLockSteps(platform), "Clean the sensor and re-enrol the finger or face, or choose the PIN option in the prompt.", "Run the live test (step 3 of /troubleshoot): it tells whether the failure is on the device or on our side."];
     },
   },
   {
@@ -115,7 +115,7 @@ const symptoms: Symptom[] = [
     steps: () => [
       "The passkey your device offered may belong to an account or passkey that was deleted here: pick another passkey, or sign in another way and check your passkey list.",
       "Remove old passkeys for this site from your device or password manager if your account no longer lists them.",
-      "Run the live test below: if it fails on our side, the mismatch table shows exactly why, and the saved report lets support see it.",
+      "Run the live test (step 3 of /troubleshoot): if it fails on our side, the mismatch table shows exactly why, and the saved report lets support see it.",
     ],
   },
   {
@@ -153,7 +153,7 @@ const symptoms: Symptom[] = [
     id: "something-else",
     title: "Something else",
     questions: () => [],
-    steps: () => ["Run the live test below and save a report: read its code to support staff, who will see exactly what happened."],
+    steps: () => ["Run the live test (step 3 of /troubleshoot) and save a report: read its code to support staff, who will see exactly what happened."],
   },
 ];
 

@@ -12,6 +12,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { lookUpAccount, type AccountForSupport } from "@/lib/support/account-lookup";
 import { withSupportConsole } from "@/lib/support/require-support";
 import { reportContentSchema, type ReportContent } from "@/lib/troubleshoot/report-content";
+import { looksLikeReportCode } from "@/lib/troubleshoot/report-code";
 import { findReportForStaff } from "@/lib/troubleshoot/reports";
 
 export type ReportForStaff = { code: string; createdAt: Date; ownerEmail: string | null; report: ReportContent };
@@ -20,6 +21,13 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
   return withSupportConsole(async ({ user: staff }, client) => {
     const input = parseInput(z.string().trim().min(1, "Enter the code.").max(40), code);
     if (!input.ok) return input;
+    if (!looksLikeReportCode(input.data)) {
+      await recordEvent(db, { userId: staff.id, type: "support.report-opened", client, detail: { code: "(not a code)", found: "no" } });
+      return fail(
+        "report:not-a-code",
+        "This is not a report code. A code is 12 letters and digits in four groups of three, such as K7M-4QX-9TZ-H2D: ask the person to read theirs again, group by group.",
+      );
+    }
     const saved = await findReportForStaff(input.data);
     const report = saved && reportContentSchema.safeParse(saved.content);
     await recordEvent(db, { userId: staff.id, type: "support.report-opened", client, detail: { code: saved?.code ?? input.data, found: report?.success ? "yes" : "no" } });

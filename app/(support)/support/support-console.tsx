@@ -11,13 +11,15 @@ import { lookUpAccountAction, openReportAction, type ReportForStaff } from "./ac
 import { AccountView } from "./account-view";
 
 type Shown = { kind: "report"; data: ReportForStaff } | { kind: "account"; data: AccountForSupport } | null;
-type Message = { message: string; detail?: string } | null;
+type Message = { kind: "report" | "account"; message: string; detail?: string } | null;
 
 /** The open console: both look-ups are posts (server actions), and what they find is shown below the forms. */
 export function SupportConsole({ until }: { until: Date }) {
   const [shown, setShown] = useState<Shown>(null);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState<"report" | "account" | null>(null);
+  // Controlled, so what staff typed stays in the field after a miss, to be read back and corrected.
+  const [code, setCode] = useState("");
 
   async function run<T>(kind: "report" | "account", call: Promise<Result<T>>, show: (data: T) => Shown) {
     setBusy(kind);
@@ -27,13 +29,13 @@ export function SupportConsole({ until }: { until: Date }) {
     if (result.ok) setShown(show(result.data));
     else {
       setShown(null);
-      setMessage(result);
+      setMessage({ kind, message: result.message, detail: result.detail });
     }
   }
 
   const openReport = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void run("report", openReportAction(new FormData(event.currentTarget).get("code")), (data) => ({ kind: "report", data }));
+    void run("report", openReportAction(code), (data) => ({ kind: "report", data }));
   };
   const lookUp = (email: unknown) => void run("account", lookUpAccountAction(email), (data) => ({ kind: "account", data }));
 
@@ -44,11 +46,27 @@ export function SupportConsole({ until }: { until: Date }) {
       </p>
       <Card title="Open a report">
         <form onSubmit={openReport} className="flex flex-wrap items-end gap-3">
-          <Field id="code" name="code" label="Report code (as the person reads it)" placeholder="K7M-4QX-9TZ-H2D" autoComplete="off" required />
+          <Field
+            id="code"
+            name="code"
+            label="Report code (as the person reads it)"
+            placeholder="K7M-4QX-9TZ-H2D"
+            autoComplete="off"
+            required
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            aria-invalid={message?.kind === "report" || undefined}
+            aria-describedby={message?.kind === "report" ? "code-error" : undefined}
+          />
           <Button type="submit" busy={busy === "report"} disabled={busy !== null}>
             Open report
           </Button>
         </form>
+        <div id="code-error" className="mt-3">
+          <Alert tone="error" detail={message?.kind === "report" ? message.detail : undefined}>
+            {message?.kind === "report" && message.message}
+          </Alert>
+        </div>
       </Card>
       <Card title="Look up an account">
         <form
@@ -64,8 +82,8 @@ export function SupportConsole({ until }: { until: Date }) {
           </Button>
         </form>
       </Card>
-      <Alert tone="error" detail={message?.detail}>
-        {message?.message}
+      <Alert tone="error" detail={message?.kind === "account" ? message.detail : undefined}>
+        {message?.kind === "account" && message.message}
       </Alert>
       {shown?.kind === "report" && (
         <section aria-labelledby="shown-report" className="flex flex-col gap-4">
@@ -85,7 +103,7 @@ export function SupportConsole({ until }: { until: Date }) {
               </p>
             )}
           </div>
-          <ReportView report={shown.data.report} forStaff />
+          <ReportView report={shown.data.report} forStaff ownerKnown={shown.data.ownerEmail !== null} />
         </section>
       )}
       {shown?.kind === "account" && <AccountView account={shown.data} />}
