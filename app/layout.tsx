@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { SupportLink } from "@/components/support-link";
+import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,29 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
           Skip to content
         </a>
-        <header className="border-b border-slate-200 bg-white">
-          <nav aria-label="Main" className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-            <a href="/" className="font-semibold text-brand-700">
-              Passkey Lab
-            </a>
-            <a href="/account" className="text-sm text-slate-700 hover:text-slate-950">
-              Account
-            </a>
-            <a href="/wallet" className="text-sm text-slate-700 hover:text-slate-950">
-              Wallet
-            </a>
-            <a href="/troubleshoot" className="text-sm text-slate-700 hover:text-slate-950">
-              Troubleshoot
-            </a>
-            <a href="/conformance" className="text-sm text-slate-700 hover:text-slate-950">
-              Conformance
-            </a>
-            <a href="/inspect" className="text-sm text-slate-700 hover:text-slate-950">
-              Inspect
-            </a>
-            <SupportLink />
-          </nav>
-        </header>
+        <SiteHeader />
         <main id="main" className="mx-auto max-w-4xl px-4 py-8">
           {children}
         </main>

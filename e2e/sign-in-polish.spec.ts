@@ -134,7 +134,7 @@ test("two-factor set-up takes only a 6-digit code, and says so", async ({ page }
 
 test("signed in: the home page links to the account, and the support console counts one passkey as one", async ({ page, browser, baseURL }) => {
   await page.goto("/");
-  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 
   const { email } = await apiAccount(page, baseURL!);
   await page.goto("/");

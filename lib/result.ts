@@ -9,6 +9,9 @@ export type ErrorCode =
   | "auth:pending-expired"
   | "sign-up:invalid-code"
   | "sign-up:expired"
+  // "Forgot password?" (lib/auth/password-reset.ts).
+  | "password-reset:invalid-code"
+  | "password-reset:expired"
   | "totp:invalid-code"
   | "totp:already-enabled"
   | "totp:not-started"
@@ -43,6 +46,8 @@ export type ErrorCode =
   | "wallet:insufficient"
   | "wallet:passkey-required"
   | "wallet:changed"
+  // Withdrawals wait 24 hours after a password reset (lib/wallet/withdrawal-hold.ts).
+  | "wallet:held"
   // The FIDO2 Server Conformance Test API (lib/fido-server): messages are precise, for the test tool's log.
   | "fido:off"
   | "fido:too-large"

@@ -14,10 +14,12 @@ export const auditEventTypes = {
   "sign-out": "Signed out",
   "step-up.totp": "Confirmed identity with an authenticator code",
   "step-up.passkey": "Confirmed identity with a passkey",
+  "step-up.recovery-code": "Confirmed identity with a recovery code (now used up)",
   "step-up.failed": "Identity check failed",
   "totp.enabled": "Two-factor authentication turned on",
   "recovery-codes.replaced": "New recovery codes made; the old ones stopped working",
   "password.changed": "Password changed",
+  "password.reset": "Password reset from “Forgot password?”; other sessions ended, withdrawals held 24 hours",
   "password.removed": "Password removed (passwordless)",
   "passkey.added": "Passkey added",
   "passkey.renamed": "Passkey renamed",
@@ -54,11 +56,19 @@ const purposeWords: Record<string, string> = {
   "support-console": "the support console",
 };
 
+/** What proved a password reset besides the emailed code (lib/auth/password-reset.ts). */
+const resetFactorWords: Record<string, string> = {
+  totp: "an authenticator code",
+  "recovery-code": "a recovery code",
+  email: "no second factor (none was set up)",
+};
+
 /** How a stored value reads, by its key; other keys (label, amount, address, email, code) are shown as they are. */
 const inWords: Record<string, (value: string) => string> = {
   // Any code not listed reads well enough as its words: "passkey:not-verified" → "passkey not verified".
   reason: (code) => reasonWords[code] ?? code.replace(/[:-]/g, " "),
   found: (value) => (value === "yes" ? "found" : "not found"),
+  with: (factor) => `with the emailed code and ${resetFactorWords[factor] ?? factor}`,
   purpose: (purpose) => `for ${purposeWords[purpose] ?? purpose}`,
 };
 

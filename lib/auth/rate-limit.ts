@@ -33,6 +33,13 @@ export const limits = {
   signUpCodePerClient: { name: "sign-up-code:client", max: 30, windowMs: 60_000 },
   // Mail to one address (codes or notices), whoever asks: nobody can flood an inbox through the sign-up form.
   signUpMailPerAddress: { name: "sign-up-mail:address", max: 5, windowMs: 60 * 60_000 },
+  // "Forgot password?": requests per client, and for everyone together (security bar 60: a request lives 15 minutes,
+  // so at most ≈ 300 × 16 exist at once); mail per address, whoever asks, so nobody floods an inbox or guesses codes
+  // over many requests for one account; codes (mailed, second factor, new password) per client.
+  passwordResetPerClient: { name: "password-reset:client", max: 30, windowMs: 60 * 60_000 },
+  passwordResetOverall: { name: "password-reset:all", max: 300, windowMs: 60_000 },
+  passwordResetMailPerAddress: { name: "password-reset-mail:address", max: 5, windowMs: 60 * 60_000 },
+  passwordResetCodePerClient: { name: "password-reset-code:client", max: 30, windowMs: 60_000 },
   liveTestPerClient: { name: "live-test:client", max: 30, windowMs: 60_000 },
   // Every caller together (security bar 60): a live test's row lives 15 minutes, so at most ≈ 600 × 16 exist at once.
   liveTestOverall: { name: "live-test:all", max: 600, windowMs: 60_000 },

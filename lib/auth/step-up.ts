@@ -6,20 +6,21 @@
 // A step-up raises what the session may do, so it also starts a new session (security bar D36): the grant belongs to
 // the new session id, and a copy of the cookie from before the step-up cannot spend it.
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import { db, type Tx } from "@/lib/db/client";
+import { db, transaction, type Tx } from "@/lib/db/client";
 import { stepUpGrants, type StepUpPurpose, type TrustedDevice, type User } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
 import { fail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
 import { newSessionId } from "./session-token";
 import { isLockedFor, recordFailedAttempt } from "./lockout";
+import { recoveryCodeKeys, spendRecoveryCode } from "./recovery-codes";
 import { spendTotpCode } from "./totp";
 
 export const STEP_UP_TTL_MS = 5 * 60_000;
 /** A support console visit: long enough for a call with the person, short enough that a left-open console closes. */
 export const SUPPORT_CONSOLE_TTL_MS = 15 * 60_000;
 
-export type StepUpMethod = "totp" | "passkey";
+export type StepUpMethod = "totp" | "passkey" | "recovery-code";
 export type Grant = { userId: string; sessionId: string; method: StepUpMethod; purpose: StepUpPurpose };
 
 /** Purposes a TOTP code cannot grant: the support console needs a user-verified passkey (docs/decisions/013). */
@@ -68,12 +69,22 @@ export async function spendStepUpGrant(tx: Tx, userId: string, sessionId: string
 /** The session a successful step-up starts; the caller sets its cookie (lib/auth/session.ts startSession). */
 export type SteppedUp = { sessionId: string };
 
+/** The codes a step-up accepts besides a passkey: the authenticator app's, or a recovery code (spent by it). */
+export type StepUpCode = "totp" | "recovery-code";
+
+const wrongCode: Record<StepUpCode, string> = {
+  totp: "That code didn't work. Use the newest code from your authenticator app; each code works once.",
+  "recovery-code": "That recovery code didn't work. Each recovery code works once.",
+};
+
 /**
  * `device`: this browser's trusted device (every sign-in makes one). Its own lock governs, not the account's, so the
  * signed-in owner can still step up (and add a passkey) while strangers keep the account locked for new browsers;
- * a locked device guesses no codes here either. A passkey always steps up.
+ * a locked device guesses no codes here either. A passkey always steps up. A recovery code serves someone who lost
+ * their phone, so they can still add a passkey; it is used up, and logged.
  */
-export async function stepUpWithTotp(
+export async function stepUpWithCode(
+  kind: StepUpCode,
   user: Pick<User, "id" | "lockedUntil">,
   code: string,
   purpose: StepUpPurpose,
@@ -83,13 +94,27 @@ export async function stepUpWithTotp(
   if (PASSKEY_ONLY_PURPOSES.includes(purpose)) {
     return fail("step-up:passkey-required", "This needs a passkey with user verification: a code is not enough here.");
   }
-  if (isLockedFor(user, device) || !(await spendTotpCode(db, user.id, code))) {
-    await recordFailedAttempt(user.id, db, Date.now(), device);
-    await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail: { reason: "totp" } });
-    return fail("step-up:invalid", "That code didn't work. Use the newest code from your authenticator app; each code works once.");
-  }
+  const locked = isLockedFor(user, device);
+  // argon2 before the transaction, never inside it (lib/auth/recovery-codes.ts).
+  const keys = kind === "recovery-code" && !locked ? await recoveryCodeKeys(user.id, code) : null;
   const sessionId = newSessionId();
-  await grantStepUp(db, { userId: user.id, sessionId, method: "totp", purpose });
-  await recordEvent(db, { userId: user.id, type: "step-up.totp", client, detail: { purpose } });
+  // Spending the code, the grant and the log entry commit together.
+  const granted =
+    !locked &&
+    (await transaction(async (tx) => {
+      const spent = kind === "totp" ? await spendTotpCode(tx, user.id, code) : keys !== null && (await spendRecoveryCode(tx, user.id, keys));
+      if (!spent) return false;
+      await grantStepUp(tx, { userId: user.id, sessionId, method: kind, purpose });
+      await recordEvent(tx, { userId: user.id, type: kind === "totp" ? "step-up.totp" : "step-up.recovery-code", client, detail: { purpose } });
+      return true;
+    }));
+  if (!granted) {
+    await recordFailedAttempt(user.id, db, Date.now(), device);
+    await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail: { reason: kind } });
+    return fail("step-up:invalid", wrongCode[kind]);
+  }
   return ok({ sessionId });
 }
+
+export const stepUpWithTotp = (...args: Parameters<typeof stepUpWithCode> extends [StepUpCode, ...infer Rest] ? Rest : never) =>
+  stepUpWithCode("totp", ...args);

@@ -20,6 +20,8 @@ export const users = sqliteTable("users", {
   sessionsValidAfter: integer("sessions_valid_after", { mode: "timestamp_ms" }).notNull(),
   failedAttempts: integer("failed_attempts").notNull().default(0),
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+  /** Withdrawals are refused until this instant: 24 hours after a password reset (lib/auth/password-reset.ts). */
+  withdrawalsHeldUntil: integer("withdrawals_held_until", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 });
 
@@ -154,7 +156,7 @@ export const stepUpGrants = sqliteTable("step_up_grants", {
     .notNull()
     .references(() => users.id, { onDelete: "cascade" }),
   sessionId: text("session_id").notNull(),
-  method: text("method", { enum: ["totp", "passkey"] }).notNull(),
+  method: text("method", { enum: ["totp", "passkey", "recovery-code"] }).notNull(),
   // Rows from before purposes existed were dropped; the default, no purpose at all, only lets SQLite add the column.
   purpose: text("purpose", { enum: stepUpPurposes }).notNull().default("unbound" as never),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
@@ -329,6 +331,33 @@ export const signUpRequests = sqliteTable(
   (t) => [index("sign_up_requests_expires_idx").on(t.expiresAt)],
 );
 
+/**
+ * A "Forgot password?" recovery in progress (lib/auth/password-reset.ts): the code mailed to the address, then the second
+ * factor when the account has one, then a new password. Asked for an address with no account, it stores the hash of a
+ * value never sent (userId null), so both kinds of request behave alike to the end.
+ */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: text("id").primaryKey(),
+    /** SHA-256 of the bearer token the browser holds between the steps. */
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** HMAC-SHA-256 of the mailed code, keyed by AUTH_SECRET and this row's id. */
+    codeHash: text("code_hash").notNull(),
+    /** code → second-factor (accounts with 2FA) → new-password. */
+    stage: text("stage", { enum: ["code", "second-factor", "new-password"] }).notNull().default("code"),
+    /** How the second factor was proven, for the activity log; null for an account without 2FA (decision 017). */
+    secondFactor: text("second_factor", { enum: ["totp", "recovery-code"] }),
+    /** Wrong codes (mailed or second factor) so far; past the limit the request is dead. */
+    attempts: integer("attempts").notNull().default(0),
+    /** Deleted when the password is set or, by the sweeper, soon after it expires. */
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_expires_idx").on(t.expiresAt), index("password_resets_user_idx").on(t.userId)],
+);
+
 /** Mail kept on this server when no SMTP server is configured (the demo and tests); deleted after 24 hours. */
 export const outboxMails = sqliteTable(
   "outbox_mails",
@@ -389,3 +418,4 @@ export type FailedSignIns = typeof failedSignIns.$inferSelect;
 export type FidoUser = typeof fidoUsers.$inferSelect;
 export type FidoCredential = typeof fidoCredentials.$inferSelect;
 export type ConformanceRun = typeof conformanceRuns.$inferSelect;
+export type PasswordReset = typeof passwordResets.$inferSelect;

@@ -5,6 +5,7 @@ import "server-only";
 import { lt } from "drizzle-orm";
 import { deleteOldFailedSignIns } from "@/lib/auth/failed-sign-ins";
 import { deleteStaleBuckets } from "@/lib/auth/rate-limit";
+import { deleteExpiredPasswordResets } from "@/lib/auth/password-reset";
 import { deleteExpiredSignUpRequests } from "@/lib/auth/sign-up";
 import { deleteExpiredTrustedDevices } from "@/lib/auth/trusted-devices";
 import { deleteOldRuns } from "@/lib/conformance/runs/run-store";
@@ -32,6 +33,7 @@ export async function sweepExpiredRows(now = Date.now()): Promise<void> {
   await deleteExpiredReports(at);
   await deleteOldRuns(now);
   await deleteExpiredSignUpRequests(now);
+  await deleteExpiredPasswordResets(now);
   await deleteOldOutboxMail(now);
   await deleteExpiredTrustedDevices(now);
 }

@@ -6,7 +6,9 @@ import { createAccount, ORIGIN, signInOptions, type TestAccount } from "@/test/a
 import { newDemoAddress } from "./addresses";
 import { OPENING_BALANCE, UNITS_PER_LAB } from "./amounts";
 import { ensureWallet, ledgerTotal } from "./wallet";
+import { WITHDRAWAL_HOLD_MS } from "@/lib/auth/password-reset";
 import { finishWithdrawal, startWithdrawal, type WithdrawalRequest } from "./withdrawal";
+import { refuseWhileHeld, withdrawalHoldEnds } from "./withdrawal-hold";
 
 async function confirm(account: TestAccount, request: WithdrawalRequest) {
   const start = await startWithdrawal(account, request);
@@ -85,5 +87,25 @@ describe("demo withdrawal", () => {
     for (const [request, code] of cases) expect(await startWithdrawal(account, request)).toMatchObject({ ok: false, code });
     const noPasskey = await createAccount();
     expect(await startWithdrawal(noPasskey, { amount: "1", destination: address })).toMatchObject({ ok: false, code: "wallet:passkey-required" });
+  });
+});
+
+describe("the withdrawal hold after a password reset", () => {
+  it("refuses to start or finish a withdrawal until the hold ends, then lets it through (clock moved)", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    const request = { amount: "1", destination: newDemoAddress() };
+    const ready = await confirm(account, request);
+    const heldUntil = new Date(Date.now() + WITHDRAWAL_HOLD_MS);
+    const held = { ...account, user: { ...account.user, withdrawalsHeldUntil: heldUntil } };
+    expect(await startWithdrawal(held, request)).toMatchObject({ ok: false, code: "wallet:held", message: expect.stringContaining("paused until") });
+    expect(await finishWithdrawal(held, ready.ceremonyId, request, ready.response, "t")).toMatchObject({ ok: false, code: "wallet:held" });
+    await expectBalanced(account, OPENING_BALANCE);
+    expect(refuseWhileHeld(held.user, heldUntil.getTime() - 1)).toMatchObject({ code: "wallet:held" });
+    expect(refuseWhileHeld(held.user, heldUntil.getTime())).toBeNull();
+    expect(withdrawalHoldEnds(held.user, heldUntil.getTime() + 1)).toBeNull();
+    // The hold is over: the same account withdraws.
+    const over = { ...account, user: { ...account.user, withdrawalsHeldUntil: new Date(Date.now() - 1) } };
+    const again = await confirm(over, request);
+    expect((await finishWithdrawal(over, again.ceremonyId, request, again.response, "t")).ok).toBe(true);
   });
 });

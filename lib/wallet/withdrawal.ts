@@ -16,6 +16,7 @@ import { CEREMONY_TIMEOUT_MS, relyingParty } from "@/lib/webauthn/relying-party"
 import { isValidAddress } from "./addresses";
 import { formatAmount, parseAmount } from "./amounts";
 import { ensureWallet } from "./wallet";
+import { refuseWhileHeld } from "./withdrawal-hold";
 
 export type WithdrawalRequest = { amount: string; destination: string };
 type Ceremony = { user: User; sessionId: string };
@@ -42,6 +43,8 @@ export async function startWithdrawal(
   { user, sessionId }: Ceremony,
   request: WithdrawalRequest,
 ): Promise<Result<{ ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON; summary: string }>> {
+  const held = refuseWhileHeld(user);
+  if (held) return held;
   const order = await validateOrder(user.id, request);
   if (!order.ok) return order;
   const userPasskeys = await db.query.passkeys.findMany({ where: eq(passkeys.userId, user.id) });
@@ -77,6 +80,9 @@ export async function finishWithdrawal(
 ): Promise<Result<{ withdrawalId: string; balance: number }>> {
   return burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, "withdrawal", { userId: user.id, sessionId });
+    // Again here: a reset between the options and the confirmation ends this session anyway, but the hold is the rule.
+    const held = refuseWhileHeld(user);
+    if (held) return held;
     const order = await validateOrder(user.id, request);
     if (!order.ok) return order;
     if (payloadHash(order.data).toString("base64url") !== challenge.payloadHash) {

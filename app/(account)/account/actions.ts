@@ -1,16 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { parseInput, withSession } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
 import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
 import { removePasskey } from "@/lib/auth/sign-in-methods";
-import { stepUpWithTotp, type SteppedUp } from "@/lib/auth/step-up";
+import { stepUpWithCode, type StepUpCode, type SteppedUp } from "@/lib/auth/step-up";
 import { readDeviceCookie } from "@/lib/auth/device-cookie";
 import { findTrustedDevice } from "@/lib/auth/trusted-devices";
 import { currentSession, endSession, startSession } from "@/lib/auth/session";
+import { SIGNED_OUT_COOKIE, SIGNED_OUT_COOKIE_MAX_AGE_S, SIGNED_OUT_COOKIE_PATH } from "@/lib/auth/signed-out-flash";
 import { endAllSessions } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { stepUpPurposes } from "@/lib/db/schema";
@@ -33,16 +35,27 @@ export async function signOutAction(): Promise<void> {
     await recordEvent(db, { userId: session.user.id, type: "sign-out", client: await requestClient() });
   }
   await endSession();
+  // A fixed flag the sign-in page turns into "You're signed out" (lib/auth/signed-out-flash.ts).
+  (await cookies()).set(SIGNED_OUT_COOKIE, "1", { path: SIGNED_OUT_COOKIE_PATH, maxAge: SIGNED_OUT_COOKIE_MAX_AGE_S, sameSite: "lax" });
   redirect("/sign-in");
 }
 
 export async function stepUpWithTotpAction(code: unknown, forPurpose: unknown): Promise<Result> {
+  return stepUpByCode("totp", code, forPurpose);
+}
+
+/** The step-up for someone without their authenticator app: one of their recovery codes, spent by it. */
+export async function stepUpWithRecoveryCodeAction(code: unknown, forPurpose: unknown): Promise<Result> {
+  return stepUpByCode("recovery-code", code, forPurpose);
+}
+
+async function stepUpByCode(kind: StepUpCode, code: unknown, forPurpose: unknown): Promise<Result> {
   return withSession(async ({ user }, client) => {
     if (!(await allow(limits.totpStepUpPerClient, await requestSource()))) return rateLimited();
-    const input = parseInput(z.object({ code: z.string().min(1, "Enter the code.").max(16), purpose }), { code, purpose: forPurpose });
+    const input = parseInput(z.object({ code: z.string().trim().min(1, "Enter the code.").max(32), purpose }), { code, purpose: forPurpose });
     if (!input.ok) return input;
     const device = await findTrustedDevice(await readDeviceCookie(), user.id);
-    return continueSteppedUp(user.id, await stepUpWithTotp(user, input.data.code, input.data.purpose, client, device));
+    return continueSteppedUp(user.id, await stepUpWithCode(kind, user, input.data.code, input.data.purpose, client, device));
   });
 }
 

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { Badge, Button, Card } from "@/components/ui";
+import { Badge, Card } from "@/components/ui";
 import { requirePageSession } from "@/lib/auth/session";
 import { hasTotp } from "@/lib/auth/totp";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
 import { relyingParty } from "@/lib/webauthn/relying-party";
-import { signOutAction } from "./actions";
 import { PasskeysPanel } from "./passkeys-panel";
 
 export const metadata = { title: "Your account" };
@@ -21,11 +20,6 @@ export default async function AccountPage() {
           <h1 className="text-2xl font-bold">Your account</h1>
           <p className="text-sm text-slate-600">{user.email}</p>
         </div>
-        <form action={signOutAction}>
-          <Button type="submit" variant="secondary">
-            Sign out
-          </Button>
-        </form>
       </div>
 
       <Card title="Sign-in methods">

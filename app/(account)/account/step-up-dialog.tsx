@@ -3,10 +3,11 @@
 import { useCallback, useRef, useState, type FormEvent } from "react";
 import { useModalDialog } from "@/components/confirm-dialog";
 import { reachServer } from "@/components/server-unreachable";
-import { Alert, Button, Field } from "@/components/ui";
+import { SecondFactorField } from "@/components/second-factor-field";
+import { Alert, Button } from "@/components/ui";
 import type { StepUpPurpose } from "@/lib/db/schema";
 import type { Result } from "@/lib/result";
-import { stepUpWithTotpAction } from "./actions";
+import { stepUpWithRecoveryCodeAction, stepUpWithTotpAction } from "./actions";
 import { stepUpWithPasskey } from "./passkey-step-up";
 
 type Factors = { hasTotp: boolean; hasPasskeys: boolean };
@@ -22,8 +23,8 @@ const purposeWords: Record<StepUpPurpose, string> = {
 type Message = { message: string; detail?: string } | null;
 
 /**
- * Runs a sensitive action; when the server answers `step-up:required`, asks the person to confirm it's them (TOTP code
- * or passkey with user verification) and runs the action again.
+ * Runs a sensitive action; when the server answers `step-up:required`, asks the person to confirm it's them (TOTP code,
+ * one of their recovery codes, or a passkey with user verification) and runs the action again.
  */
 export function useStepUp(factors: Factors) {
   const [asked, setAsked] = useState<{ opener: Element; purpose: StepUpPurpose } | null>(null);
@@ -50,15 +51,25 @@ function StepUpDialog(props: { factors: Factors; opener: Element; purpose: StepU
   const { factors, opener, purpose, onDone } = props;
   const ref = useModalDialog(opener);
   const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState<"totp" | "passkey" | null>(null);
+  const [busy, setBusy] = useState<"code" | "passkey" | null>(null);
+  // Someone who lost their phone has their recovery codes: one of them confirms too, and is used up.
+  const [codeKind, setCodeKind] = useState<"totp" | "recovery-code">("totp");
+  const totp = codeKind === "totp";
 
-  async function confirmWithTotp(event: FormEvent<HTMLFormElement>) {
+  async function confirmWithCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy("totp");
-    const result = await reachServer(stepUpWithTotpAction(new FormData(event.currentTarget).get("code"), purpose));
+    setBusy("code");
+    const code = new FormData(event.currentTarget).get("code");
+    const result = await reachServer(totp ? stepUpWithTotpAction(code, purpose) : stepUpWithRecoveryCodeAction(code, purpose));
     setBusy(null);
     if (result.ok) onDone(true);
     else setMessage(result);
+  }
+
+  function switchCodeKind() {
+    setCodeKind(totp ? "recovery-code" : "totp");
+    // The last error was about the other kind of code.
+    setMessage(null);
   }
 
   async function confirmWithPasskey() {
@@ -88,11 +99,20 @@ function StepUpDialog(props: { factors: Factors; opener: Element; purpose: StepU
           Changing how you sign in needs a fresh check. It is valid for 5 minutes, for {purposeWords[purpose]} only.
         </p>
         {factors.hasTotp && (
-          <form onSubmit={confirmWithTotp} className="flex flex-col gap-3">
-            <Field id="step-up-code" name="code" label="Code from your authenticator app" autoComplete="one-time-code" inputMode="numeric" required data-autofocus />
-            <Button type="submit" busy={busy === "totp"} disabled={busy !== null}>
-              Confirm with code
+          <form onSubmit={confirmWithCode} className="flex flex-col gap-3">
+            <SecondFactorField
+              id="step-up-code"
+              kind={codeKind}
+              hint={totp ? undefined : "One of the codes you saved when you turned on two-factor. It works once."}
+              autoFocus={!totp}
+              dataAutofocus
+            />
+            <Button type="submit" busy={busy === "code"} disabled={busy !== null}>
+              {totp ? "Confirm with code" : "Confirm with recovery code"}
             </Button>
+            <button type="button" className="text-left text-sm text-brand-700 underline" onClick={switchCodeKind}>
+              {totp ? "Lost your phone? Use a recovery code instead" : "Use an authenticator code instead"}
+            </button>
           </form>
         )}
         {factors.hasPasskeys && (

@@ -5,6 +5,7 @@ import { requirePageSession } from "@/lib/auth/session";
 import { newDemoAddress } from "@/lib/wallet/addresses";
 import { formatAmount } from "@/lib/wallet/amounts";
 import { ensureWallet, listWithdrawals } from "@/lib/wallet/wallet";
+import { withdrawalHoldEnds } from "@/lib/wallet/withdrawal-hold";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
 import { WithdrawalForm } from "./withdrawal-form";
 
@@ -13,6 +14,7 @@ export const metadata = { title: "Demo wallet" };
 export default async function WalletPage() {
   const { user } = await requirePageSession();
   const [balance, history, passkeys] = await Promise.all([ensureWallet(user.id), listWithdrawals(user.id), listPasskeys(user.id)]);
+  const heldUntil = withdrawalHoldEnds(user);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -27,6 +29,13 @@ export default async function WalletPage() {
         </p>
       </Card>
       <Card title="Withdraw">
+        {heldUntil && (
+          // The server refuses too (lib/wallet/withdrawal-hold.ts); this only says so before anyone tries.
+          <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            Withdrawals are held until <LocalTime date={heldUntil} />: your password was reset, and withdrawals wait 24
+            hours after a reset, so that whoever reset it cannot empty the wallet before you notice.
+          </p>
+        )}
         {passkeys.length === 0 ? (
           <p className="text-sm text-slate-700">
             Withdrawals are confirmed with a passkey, like at a careful exchange.{" "}

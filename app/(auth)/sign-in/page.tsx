@@ -1,8 +1,11 @@
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { DEFAULT_RETURN_PATH, safeReturnPath } from "@/lib/auth/return-path";
 import { currentSession } from "@/lib/auth/session";
 import { relyingParty } from "@/lib/webauthn/relying-party";
+import { SIGNED_OUT_COOKIE } from "@/lib/auth/signed-out-flash";
+import { SignedOutNotice } from "./signed-out-notice";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata = { title: "Sign in" };
@@ -12,6 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   await connection();
   const returnTo = safeReturnPath((await searchParams).next);
   if (await currentSession()) redirect(returnTo);
+  const signedOut = (await cookies()).get(SIGNED_OUT_COOKIE)?.value === "1";
   return (
     <div className="mx-auto flex max-w-md flex-col gap-6">
       <div>
@@ -22,6 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         )}
       </div>
+      {signedOut && <SignedOutNotice />}
       <SignInForm rpId={relyingParty.id} returnTo={returnTo} />
       <p className="text-sm text-slate-600">
         New here?{" "}

@@ -1,36 +1,34 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Alert, Button, Field } from "@/components/ui";
+import { SecondFactorField } from "@/components/second-factor-field";
+import { Alert, Button } from "@/components/ui";
 import { DEFAULT_RETURN_PATH } from "@/lib/auth/return-path";
 import { completeSecondFactorAction, type SecondFactorState } from "./actions";
 
 export function SecondFactorForm({ pendingToken, returnTo }: { pendingToken: string; returnTo: string }) {
   const [state, action, pending] = useActionState<SecondFactorState, FormData>(completeSecondFactorAction, null);
   const [kind, setKind] = useState<"totp" | "recovery-code">("totp");
+  // The answer to the last try, hidden once the person switches to the other kind of code: it was about that one.
+  const [dismissed, setDismissed] = useState<SecondFactorState>(null);
   const totp = kind === "totp";
+
+  function switchKind() {
+    setKind(totp ? "recovery-code" : "totp");
+    setDismissed(state);
+  }
   return (
     <form action={action} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 className="font-semibold">Two-factor authentication</h2>
       <input type="hidden" name="pendingToken" value={pendingToken} />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="returnTo" value={returnTo} />
-      <Field
-        key={kind}
-        id="code"
-        name="code"
-        label={totp ? "Code from your authenticator app" : "Recovery code"}
-        autoComplete="one-time-code"
-        inputMode={totp ? "numeric" : "text"}
-        pattern={totp ? "[0-9 ]{6,7}" : undefined}
-        autoFocus
-        required
-      />
-      <Alert tone="error">{state?.message}</Alert>
+      <SecondFactorField id="code" kind={kind} />
+      <Alert tone="error">{state !== dismissed ? state?.message : null}</Alert>
       <Button type="submit" busy={pending}>
         Verify
       </Button>
-      <button type="button" className="text-left text-sm text-brand-700 underline" onClick={() => setKind(totp ? "recovery-code" : "totp")}>
+      <button type="button" className="text-left text-sm text-brand-700 underline" onClick={() => switchKind()}>
         {totp ? "Use a recovery code instead" : "Use an authenticator code instead"}
       </button>
       {/* A full page load: the pending sign-in lives only in this form's state. */}

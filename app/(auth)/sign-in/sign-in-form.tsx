@@ -122,7 +122,20 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
           defaultValue={typedEmail}
         />
         <Field ref={passwordRef} id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        <a href="/forgot-password" className="-mt-2 self-start text-sm text-brand-700 underline">
+          Forgot password?
+        </a>
         <Alert tone="error">{passwordState && !passwordState.ok ? passwordState.message : null}</Alert>
+        {passwordState && !passwordState.ok && passwordState.code === "auth:invalid-credentials" && (
+          // Said after every refusal alike (a lock looks like a wrong password: security bar E41), so it tells nothing.
+          <p className="text-sm text-slate-600">
+            Locked out after too many tries, or forgot your password? A passkey still signs you in, or{" "}
+            <a href="/forgot-password" className="font-medium text-brand-700 underline">
+              reset your password
+            </a>
+            .
+          </p>
+        )}
         <Button type="submit" busy={passwordPending}>
           Sign in with password
         </Button>

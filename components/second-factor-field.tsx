@@ -1,0 +1,28 @@
+// The field for a second-factor code, as the sign-in, the password reset and the step-up ask for it: an authenticator
+// code (6 digits) or a recovery code (letters and digits).
+import { Field } from "./field";
+
+export type CodeKind = "totp" | "recovery-code";
+
+/** `dataAutofocus`: the control a modal dialog focuses when it opens (components/confirm-dialog.tsx). */
+type Props = { id: string; kind: CodeKind; hint?: string; autoFocus?: boolean; dataAutofocus?: boolean };
+
+export function SecondFactorField({ id, kind, hint, autoFocus = true, dataAutofocus }: Props) {
+  const totp = kind === "totp";
+  return (
+    <Field
+      // A new input for the other kind of code: its own keyboard, pattern and autofill.
+      key={kind}
+      id={id}
+      name="code"
+      label={totp ? "Code from your authenticator app" : "Recovery code"}
+      hint={hint}
+      autoComplete="one-time-code"
+      inputMode={totp ? "numeric" : "text"}
+      pattern={totp ? "[0-9 ]{6,7}" : undefined}
+      autoFocus={autoFocus}
+      required
+      data-autofocus={dataAutofocus || undefined}
+    />
+  );
+}

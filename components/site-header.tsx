@@ -1,0 +1,61 @@
+// The header says whether you are signed in: visitors get "Sign in" and "Sign up", signed-in people their account,
+// wallet and "Sign out" (which ends every session of the account: app/(account)/account/actions.ts).
+import { signOutAction } from "@/app/(account)/account/actions";
+import { currentSession } from "@/lib/auth/session";
+
+const linkStyle = "text-sm text-slate-700 hover:text-slate-950";
+
+export async function SiteHeader() {
+  const session = await currentSession();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <a href="/" className="font-semibold text-brand-700">
+          Passkey Lab
+        </a>
+        <a href="/troubleshoot" className={linkStyle}>
+          Troubleshoot
+        </a>
+        <a href="/conformance" className={linkStyle}>
+          Conformance
+        </a>
+        <a href="/inspect" className={linkStyle}>
+          Inspect
+        </a>
+        <span className="ms-auto flex flex-wrap items-center gap-x-6 gap-y-2">
+          {session ? (
+            <>
+              <a href="/account" className={linkStyle}>
+                Account
+              </a>
+              <a href="/wallet" className={linkStyle}>
+                Wallet
+              </a>
+              {/* Only staff see the way into the support console: to everyone else it answers 404
+                  (lib/support/require-support.ts), and a link would tell them it exists. */}
+              {session.user.role === "support" && (
+                <a href="/support" className={`${linkStyle} font-medium`}>
+                  Support
+                </a>
+              )}
+              <form action={signOutAction}>
+                <button type="submit" className={`${linkStyle} underline`} title={`Signed in as ${session.user.email}`}>
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <a href="/sign-in" className={linkStyle}>
+                Sign in
+              </a>
+              <a href="/sign-up" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
+                Sign up
+              </a>
+            </>
+          )}
+        </span>
+      </nav>
+    </header>
+  );
+}

@@ -1,1 +1,0 @@
-ALTER TABLE `live_tests` ADD `backup_eligible` integer DEFAULT false NOT NULL;
