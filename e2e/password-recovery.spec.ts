@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { addPasskey, enableTotp, PASSWORD, signUp, signUpWithPasskey, uniqueEmail, type TotpApp } from "./fixtures/account";
 import { mailTo, resetCodeFor } from "./fixtures/mail";
 import { readServerDatabase, writeServerDatabase } from "./fixtures/server-database";
-import { VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 const NEW_PASSWORD = "a brand new reset passphrase";
 

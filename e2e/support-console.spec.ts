@@ -3,7 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/account";
 import { supportStaff } from "./fixtures/support";
-import { VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 
