@@ -4,12 +4,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { and, eq, gte, sql } from "drizzle-orm";
-import { db, transaction } from "@/lib/db/client";
-import { ledgerEntries, passkeys, wallets, withdrawals, type User } from "@/lib/db/schema";
+import { transaction } from "@/lib/db/client";
+import { ledgerEntries, wallets, withdrawals, type User } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/auth/audit";
 import { newToken } from "@/lib/crypto/tokens";
 import { AppError, fail, ok, type Result } from "@/lib/result";
 import { recordAssertion } from "@/lib/webauthn/assertion";
+import { accountAllowCredentials } from "@/lib/webauthn/allow-credentials";
 import { checkAssertion, offeredIds } from "@/lib/webauthn/authentication";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge } from "@/lib/webauthn/challenges";
 import { CEREMONY_TIMEOUT_MS, relyingParty } from "@/lib/webauthn/relying-party";
@@ -47,15 +48,15 @@ export async function startWithdrawal(
   if (held) return held;
   const order = await validateOrder(user.id, request);
   if (!order.ok) return order;
-  const userPasskeys = await db.query.passkeys.findMany({ where: eq(passkeys.userId, user.id) });
-  if (userPasskeys.length === 0) {
+  const allowCredentials = await accountAllowCredentials(user.id);
+  if (allowCredentials.length === 0) {
     return fail("wallet:passkey-required", "Withdrawals are confirmed with a passkey. Add one on your account page first.");
   }
   const hash = payloadHash(order.data);
   const options = await generateAuthenticationOptions({
     rpID: relyingParty.id,
     challenge: new Uint8Array(Buffer.concat([randomBytes(16), hash])),
-    allowCredentials: userPasskeys.map((passkey) => ({ id: passkey.id, transports: passkey.transports as never })),
+    allowCredentials,
     userVerification: "required",
     timeout: CEREMONY_TIMEOUT_MS,
   });

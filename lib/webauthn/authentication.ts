@@ -15,6 +15,7 @@ import { newSessionId } from "@/lib/auth/session-token";
 import { grantStepUp, type SteppedUp } from "@/lib/auth/step-up";
 import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
 import { AppError, fail, ok, type Failure, type Result } from "@/lib/result";
+import { accountAllowCredentials } from "./allow-credentials";
 import { NOT_VERIFIED_MESSAGE, recordAssertion, verifyPortalAssertion, type VerifiedAssertion } from "./assertion";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge, saveChallenge, type Challenge } from "./challenges";
 import { passkeyFailureReason } from "./failure-reason";
@@ -45,12 +46,8 @@ function accountKey(email: string): string {
  */
 export async function startPasskeySignIn({ email, source }: { email?: string; source: string }): Promise<Result<RequestOptions>> {
   const user = email ? await findUserByEmail(email) : undefined;
-  const userPasskeys = user ? await db.query.passkeys.findMany({ where: eq(passkeys.userId, user.id) }) : [];
-  const allowCredentials = !email
-    ? undefined
-    : user && userPasskeys.length > 0
-      ? userPasskeys.map((passkey) => ({ id: passkey.id, transports: passkey.transports as never }))
-      : decoyCredentials(email);
+  const accountCredentials = user ? await accountAllowCredentials(user.id) : [];
+  const allowCredentials = !email ? undefined : accountCredentials.length > 0 ? accountCredentials : decoyCredentials(email);
   const options = await generateAuthenticationOptions({
     rpID: relyingParty.id,
     allowCredentials,
@@ -157,11 +154,11 @@ async function countFailure(body: unknown, source: string, failure: Failure) {
 
 /** Step-up with a passkey: this account's passkeys only, user verification required. */
 export async function startPasskeyStepUp(user: User, sessionId: string): Promise<Result<RequestOptions>> {
-  const userPasskeys = await db.query.passkeys.findMany({ where: eq(passkeys.userId, user.id) });
-  if (userPasskeys.length === 0) return fail("passkey:not-found", "This account has no passkey yet: use an authenticator code.");
+  const allowCredentials = await accountAllowCredentials(user.id);
+  if (allowCredentials.length === 0) return fail("passkey:not-found", "This account has no passkey yet: use an authenticator code.");
   const options = await generateAuthenticationOptions({
     rpID: relyingParty.id,
-    allowCredentials: userPasskeys.map((passkey) => ({ id: passkey.id, transports: passkey.transports as never })),
+    allowCredentials,
     userVerification: "required",
     timeout: CEREMONY_TIMEOUT_MS,
   });
