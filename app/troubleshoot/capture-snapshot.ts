@@ -1,6 +1,6 @@
 // Captures what this browser can do with passkeys, for lib/compat to judge on the server. Every probe is guarded: a
 // browser that lacks an API, or an extension that throws, yields "unknown", never a broken page. The cookie and the
-// connection are tested by the request that sends the snapshot (run-checks.ts). Facts: shared/facts/compat.md.
+// connection are tested by the request that sends the snapshot (run-checks.ts). Facts: docs/compat.md.
 import type { EnvironmentSnapshot } from "@/lib/compat/snapshot";
 
 type PkcStatics = {

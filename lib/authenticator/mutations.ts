@@ -1,4 +1,4 @@
-// Negative cases for the FIDO2 server conformance families (docs: /work/shared/facts/fido-conformance.md) and the
+// Negative cases for the FIDO2 server conformance families (README, Conformance) and the
 // project's security bar: pure functions from a valid response (plus the keys to sign again) to a mutated copy.
 //
 //   const response = authenticator.register(options, origin, { attestation: "packed-self" });

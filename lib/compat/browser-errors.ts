@@ -1,6 +1,6 @@
 // Turns what a passkey ceremony threw into a cause, a fix and whether staff must look. SimpleWebAuthn's
 // WebAuthnError.code is the better first classifier (it already looked at the options); the DOMException name is the
-// fallback (facts: compat.md). ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY says nothing, so the name decides then.
+// fallback (docs/compat.md). ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY says nothing, so the name decides then.
 import type { WebAuthnErrorCode } from "@simplewebauthn/browser";
 import {
   type CeremonyErrorExplanation,

@@ -34,7 +34,7 @@ export const capabilityKeys: Record<string, CapabilityKeyInfo> = {
     whenTrue: "You can sign in here with a passkey on your phone by scanning a QR code.",
     whenFalse: "This browser cannot use a passkey on your phone via QR code right now.",
     usedHere: true,
-    // Hybrid needs Bluetooth on both devices plus internet (facts: compat.md, providers).
+    // Hybrid needs Bluetooth on both devices plus internet (docs/compat.md, providers).
     fix: () => "Turn Bluetooth on, on this device and on your phone, and make sure both are online. Or use a passkey stored on this device or a security key.",
   },
   passkeyPlatformAuthenticator: {
@@ -79,7 +79,7 @@ export const capabilityKeys: Record<string, CapabilityKeyInfo> = {
   },
 };
 
-/** Safari 17.4–18.2 reported `conditionalMediation` where the spec says `conditionalGet` (facts: compat.md). */
+/** Safari 17.4–18.2 reported `conditionalMediation` where the spec says `conditionalGet` (docs/compat.md). */
 export function normaliseCapabilities(reported: Record<string, boolean>): { capabilities: Record<string, boolean>; aliased: boolean } {
   if (!("conditionalMediation" in reported)) return { capabilities: reported, aliased: false };
   const aliased = !("conditionalGet" in reported);

@@ -1,5 +1,5 @@
 // What each DOMException from navigator.credentials.create()/get() usually means and what to tell the person
-// (facts: compat.md, "Browser errors → meaning"; WebAuthn L3 §5.1.3 and §5.1.4 list which step throws which name).
+// (docs/compat.md, "Browser errors → meaning"; WebAuthn L3 §5.1.3 and §5.1.4 list which step throws which name).
 import { screenLockSteps, updateBrowserSteps, updateOsSteps } from "./fix-steps";
 import type { Platform } from "./platform-types";
 
@@ -17,7 +17,7 @@ export type Explainer = (context: ErrorContext) => CeremonyErrorExplanation;
 const REPORT = "Send the troubleshooting report to support.";
 
 /**
- * A failed biometric prompt usually means no screen lock or Windows Hello PIN is set up (facts: compat.md). Without a
+ * A failed biometric prompt usually means no screen lock or Windows Hello PIN is set up (docs/compat.md). Without a
  * platform (the portal's own pages do not detect one) the hint stays general.
  */
 function biometricHint(platform: Platform | undefined): string {

@@ -1,5 +1,5 @@
 // The device's own authenticator and autofill, from isUserVerifyingPlatformAuthenticatorAvailable() and
-// isConditionalMediationAvailable(). The first is a weak signal (facts: compat.md, detection): true on every Mac and
+// isConditionalMediationAvailable(). The first is a weak signal (docs/compat.md, detection): true on every Mac and
 // iPhone even without Touch ID or iCloud Keychain, false on Android only without a screen lock, and some extensions
 // force it true. So true is "ok, probably", and false is a warning, never a problem: a phone or security key still works.
 import { capabilityEvidence, reportedCapabilities } from "./findings-capabilities";

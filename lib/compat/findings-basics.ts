@@ -1,5 +1,5 @@
 // Can this page use WebAuthn at all: script, a secure origin that is a domain name, a PublicKeyCredential, and whether an
-// extension stands in for it (facts: compat.md, detection).
+// extension stands in for it (docs/compat.md, detection).
 import { type Finding, type FindingContext, finding } from "./finding";
 import { openInBrowserSteps } from "./fix-steps";
 import { missingApiFinding } from "./webauthn-missing";

@@ -1,5 +1,5 @@
 // What the browser says it can do: getClientCapabilities() (a missing key means unknown, not no), the JSON helpers and
-// the Signal API (facts: compat.md, API table and detection).
+// the Signal API (docs/compat.md, API table and detection).
 import { REMOVE_BY_HAND, capabilityKeys, normaliseCapabilities } from "./client-capability-keys";
 import { type Finding, type FindingContext, finding, noPasskeyApi, nothingToAsk } from "./finding";
 import { updateBrowserSteps } from "./fix-steps";

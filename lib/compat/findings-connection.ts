@@ -1,5 +1,5 @@
 // Where the page runs and whether it can talk to the site: cookies and the server (tested directly, since private
-// windows and blockers leave no reliable WebAuthn signal), in-app browsers and iframes (facts: compat.md).
+// windows and blockers leave no reliable WebAuthn signal), in-app browsers and iframes (docs/compat.md).
 import { type Finding, type FindingContext, finding } from "./finding";
 import { allowCookiesSteps, openInBrowserSteps } from "./fix-steps";
 import { ANDROID_WEBVIEW, inAppBrowserPhrase } from "./in-app-browser";

@@ -50,7 +50,7 @@ export function updateBrowserSteps(platform: Platform): string {
   }
 }
 
-/** No screen lock or Windows Hello PIN is the usual reason a biometric prompt fails (facts: compat.md, providers). */
+/** No screen lock or Windows Hello PIN is the usual reason a biometric prompt fails (docs/compat.md, providers). */
 export function screenLockSteps(platform: Platform): string {
   switch (platform.os.name) {
     case "Windows":
@@ -69,7 +69,7 @@ export function screenLockSteps(platform: Platform): string {
   }
 }
 
-/** In-app browsers: "open in Chrome/Safari" (facts: compat.md). */
+/** In-app browsers: "open in Chrome/Safari" (docs/compat.md). */
 export function openInBrowserSteps(platform: Platform): string {
   if (isApplePhone(platform)) {
     return "Tap the ⋯ or share button in the app and choose “Open in Safari” (or “Open in browser”). Or copy the link and paste it into Safari.";

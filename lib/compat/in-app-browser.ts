@@ -1,5 +1,5 @@
 // In-app browsers (the web views inside social and chat apps) are the commonest reason passkeys "do nothing": an
-// Android WebView has no WebAuthn at all (facts: compat.md), and an iOS app's WKWebView only offers it to the app's own
+// Android WebView has no WebAuthn at all (docs/compat.md), and an iOS app's WKWebView only offers it to the app's own
 // associated domains. The fix is always the same: open the page in the real browser.
 
 /** App tokens as they appear in those apps' User-Agent strings. */

@@ -1,5 +1,5 @@
-// The operating system and its version. User-Agent strings lie about the OS version in four known ways (facts:
-// compat.md, detection), so client hints win wherever the browser sends them:
+// The operating system and its version. User-Agent strings lie about the OS version in four known ways
+// (docs/compat.md, detection), so client hints win wherever the browser sends them:
 // - "Windows NT 10.0" is both Windows 10 and 11; platformVersion major ≥ 13 is Windows 11 (Chromium, secure contexts).
 // - macOS is frozen at 10_15_7 in every browser; only Chromium's platformVersion tells the real version.
 // - iOS 26 Safari reports the OS as 18_6/18_7; its Version/26 token is the truth.

@@ -1,6 +1,6 @@
 // Where a passkey lives and why it may be missing on another device, from the AAGUID recorded at registration and the
 // BE (backup eligible) and BS (backed up) flags (WebAuthn L3 §6.1.3). The AAGUID is the dependable signal for which
-// manager made a passkey, even for extensions the environment check cannot see (facts: compat.md, providers).
+// manager made a passkey, even for extensions the environment check cannot see (docs/compat.md, providers).
 import { authenticatorName } from "@/lib/webauthn/authenticator-names";
 
 export type ProviderKind = "synced-manager" | "platform-device-bound" | "security-key" | "unknown";

@@ -16,7 +16,7 @@ const brandVersion = z.strictObject({ brand: text, version: text });
 
 /**
  * navigator.userAgentData (Chromium only) merged with getHighEntropyValues(['platformVersion', 'fullVersionList',
- * 'model']); the high-entropy values exist only in secure contexts (facts: compat.md, detection).
+ * 'model']); the high-entropy values exist only in secure contexts (docs/compat.md, detection).
  */
 const userAgentData = z.strictObject({
   brands: z.array(brandVersion).max(MAX_ITEMS).nullish(),
@@ -42,7 +42,7 @@ const publicKeyCredential = z.strictObject({
   ownPropertiesOnCredentials: z.array(z.string().max(200)).max(MAX_ITEMS).nullish(),
 });
 
-/** PublicKeyCredential.getClientCapabilities(): a missing key means unknown, not no (facts: compat.md). */
+/** PublicKeyCredential.getClientCapabilities(): a missing key means unknown, not no (docs/compat.md). */
 const clientCapabilities = z
   .record(z.string().max(200), z.boolean())
   .refine((capabilities) => Object.keys(capabilities).length <= MAX_ITEMS, `at most ${MAX_ITEMS} capabilities`);

@@ -1,5 +1,5 @@
 // Which platforms support which passkey capability, as data. Facts only (no copied prose): floors from
-// /work/shared/facts/compat.md, which cites passkeys.dev device support and MDN browser-compat-data. Update a row
+// docs/compat.md, which cites passkeys.dev device support and MDN browser-compat-data. Update a row
 // here when a source changes; supports.ts only evaluates it.
 import type { BrowserName, EngineName, OsName } from "./platform-types";
 

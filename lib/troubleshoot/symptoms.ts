@@ -1,6 +1,6 @@
 // Symptom-led paths: the person picks what they see; each path asks only what the automatic checks could not tell,
 // then ends in concrete steps for this person's OS and browser. Pure: platform + findings + answers -> steps.
-// Facts: shared/facts/compat.md (provider facts, security keys, hybrid, failed biometric prompts).
+// Facts: docs/compat.md (provider facts, security keys, hybrid, failed biometric prompts).
 import { openInBrowserSteps, screenLockSteps } from "@/lib/compat/fix-steps";
 import type { Platform } from "@/lib/compat/platform-types";
 

@@ -1,4 +1,4 @@
-// Our own cases for the security bar's ceremony lines (Security-<n> is the line in ../shared/facts/security.md):
+// Our own cases for the security bar's ceremony lines (Security-<n> is the line of the security bar in docs/security.md):
 // replay, races, cross-purpose challenges, credential ids, counters, ownership, user handles, backup eligibility.
 import { ALGORITHM_NAMES, coseAlgorithmId, SoftwareAuthenticator } from "@/lib/authenticator";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
