@@ -233,7 +233,7 @@ test("SEC-14 add-a-passkey: an id registered here or to another person is refuse
   expect(await signsInWithPasskey(baseURL!, other.authenticator, other.passkeyIds[0])).toBe(true);
 
   const tooLong = await addPasskey(device, baseURL!, (options) => new SoftwareAuthenticator({ credentialIdLength: 1024 }).register(options, baseURL!));
-  expect(tooLong.result).toMatchObject({ ok: false, code: "passkey:not-verified", detail: "credential id is longer than 1023 bytes" });
+  expect(tooLong.result).toMatchObject({ ok: false, code: "passkey:not-verified", detail: "the credential id is 1024 bytes, over the 1023-byte limit" });
   expect(await passkeyCount()).toBe(1);
   // Last: from here on this account's options carry a 1364-character id, which React sends as a Flight text row that
   // test/server-action-client.ts does not decode. So this answer is checked for a refusal, and the outcome where it
