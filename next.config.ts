@@ -13,6 +13,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
   },
+  // The browser report card moved out of /conformance (which is the FIDO suite) to a name of its own; old links still work.
+  async redirects() {
+    return [{ source: "/conformance/client", destination: "/report-card", permanent: true }];
+  },
   experimental: {
     // WebAuthn responses are small; anything bigger is refused before parsing (security bar B23).
     serverActions: { bodySizeLimit: "1mb" },

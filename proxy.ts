@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { refuseActionRequest } from "@/lib/action-request";
+import { failureResponse } from "@/lib/errors";
 import { DEFAULT_RETURN_PATH, isInSignedInArea } from "@/lib/auth/return-path";
 import { env } from "@/lib/env";
 import { continueWithSecurityHeaders } from "@/lib/page-security-headers";
@@ -15,7 +16,7 @@ export async function proxy(request: NextRequest) {
   const isAction = request.headers.has("next-action") || FORM_POST.test(request.headers.get("content-type") ?? "");
   if (request.method === "POST" && isAction) {
     const refusal = await refuseActionRequest(request, env.RP_ORIGINS);
-    if (refusal) return NextResponse.json({ ok: false, code: refusal.code, message: refusal.message }, { status: refusal.status });
+    if (refusal) return failureResponse(refusal);
   }
   const { pathname, search } = request.nextUrl;
   if (isInSignedInArea(pathname) && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {

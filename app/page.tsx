@@ -20,7 +20,7 @@ const areas = [
     cta: "Open conformance",
   },
   {
-    href: "/conformance/client",
+    href: "/report-card",
     title: "Grade your browser and authenticator",
     body: "One click per step: what your passkey provider or security key supports — resident keys, user verification, each algorithm, PRF, largeBlob — and what it returns, with a JSON export.",
     cta: "Open the report card",

@@ -30,11 +30,11 @@ test("an example loads and a wrong origin makes it invalid", async ({ page }) =>
 test("the API answers garbage and oversized bodies with typed 4xx JSON", async ({ request }) => {
   const garbage = await request.post("/api/inspect", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
   expect(garbage.status()).toBe(400);
-  expect((await garbage.json()).error.code).toBe("inspect:bad-json");
+  expect((await garbage.json()).code).toBe("inspect:bad-json");
   const wrongShape = await request.post("/api/inspect", { data: { response: 42 } });
   expect(wrongShape.status()).toBe(400);
-  expect((await wrongShape.json()).error.code).toBe("inspect:bad-request");
+  expect((await wrongShape.json()).code).toBe("inspect:bad-request");
   const huge = await request.post("/api/inspect", { data: { response: { padding: "a".repeat(1024 * 1024 + 10) } } });
   expect(huge.status()).toBe(413);
-  expect((await huge.json()).error).toMatchObject({ code: "inspect:too-large" });
+  expect((await huge.json())).toMatchObject({ ok: false, code: "inspect:too-large" });
 });

@@ -1,7 +1,7 @@
 // Every public page loads without a failed request or a console error, and has an icon the browser can show.
 import { expect, test } from "@playwright/test";
 
-for (const path of ["/", "/sign-in", "/sign-up", "/troubleshoot", "/conformance", "/inspect"]) {
+for (const path of ["/", "/sign-in", "/sign-up", "/troubleshoot", "/conformance", "/report-card", "/inspect"]) {
   test(`${path} loads with no failed request or console error, and shows the site icon`, async ({ page, request }) => {
     const problems: string[] = [];
     page.on("console", (message) => {
@@ -20,3 +20,12 @@ for (const path of ["/", "/sign-in", "/sign-up", "/troubleshoot", "/conformance"
     expect(problems).toEqual([]);
   });
 }
+
+test("the report card's old address leads to its own", async ({ page }) => {
+  const answer = await page.request.get("/conformance/client", { maxRedirects: 0 });
+  expect(answer.status()).toBe(308);
+  expect(answer.headers().location).toBe("/report-card");
+  await page.goto("/conformance/client");
+  await expect(page).toHaveURL(/\/report-card$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

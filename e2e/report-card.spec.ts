@@ -9,7 +9,7 @@ import { ReportCardPage, reportCardKinds } from "./fixtures/report-card";
 import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 const CHROMIUM_AAGUID = "01020304-0506-0708-0102-030405060708";
-const ACTIONS = "app/conformance/client/actions.ts";
+const ACTIONS = "app/report-card/actions.ts";
 const REFUSED_OR_CANCELLED = /^Not supported, or cancelled\./;
 // What the one-option steps answer when Chromium refuses them: it raises UV to required for a discoverable credential
 // on a security key, so a key without UV cannot make one even when the page discourages UV.
@@ -206,15 +206,15 @@ test("a U2F key: fido-u2f attestation under direct, no resident key, ES256 only"
 test("the actions answer bad input with a typed error, never a 500; a foreign origin gets a clean 403", async ({ baseURL }) => {
   const client = new ServerActionClient(baseURL ?? "", process.env.NEXT_DIST_DIR ?? ".next");
   const jar = new CookieJar();
-  const unknownStep = await client.call<{ ok: boolean; code: string; message: string }>("/conformance/client", ACTIONS, "reportCardOptionsAction", ["drop-table", []], { jar });
+  const unknownStep = await client.call<{ ok: boolean; code: string; message: string }>("/report-card", ACTIONS, "reportCardOptionsAction", ["drop-table", []], { jar });
   expect(unknownStep.status).toBe(200);
   expect(unknownStep.result).toMatchObject({ ok: false, code: "input:invalid", message: "That is not a step of the report card." });
 
-  const getWithoutCredential = await client.call("/conformance/client", ACTIONS, "reportCardOptionsAction", ["get-uv", []], { jar });
+  const getWithoutCredential = await client.call("/report-card", ACTIONS, "reportCardOptionsAction", ["get-uv", []], { jar });
   expect(getWithoutCredential.result).toMatchObject({ ok: false, code: "input:invalid", message: expect.stringMatching(/^Make a test credential/) });
 
   const options = await client.call<{ ok: true; data: { ceremony: string; options: { challenge: string; user: { name: string } } } }>(
-    "/conformance/client",
+    "/report-card",
     ACTIONS,
     "reportCardOptionsAction",
     ["passkey", []],
@@ -224,14 +224,14 @@ test("the actions answer bad input with a typed error, never a 500; a foreign or
   expect(options.result?.data.options.challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
   for (const input of [null, "text", { stepId: "passkey", response: { id: "x" }, extensions: {} }, { stepId: "passkey", response: 1, extensions: {}, extra: true }]) {
-    const answer = await client.call("/conformance/client", ACTIONS, "describeRegistrationAction", [input], { jar });
+    const answer = await client.call("/report-card", ACTIONS, "describeRegistrationAction", [input], { jar });
     expect(answer.status).toBe(200);
     expect(answer.result).toMatchObject({ ok: false, code: "input:invalid" });
   }
-  const assertion = await client.call("/conformance/client", ACTIONS, "describeAssertionAction", [{ stepId: "get-uv" }], { jar });
+  const assertion = await client.call("/report-card", ACTIONS, "describeAssertionAction", [{ stepId: "get-uv" }], { jar });
   expect(assertion.result).toMatchObject({ ok: false, code: "input:invalid" });
 
-  const foreign = await client.call("/conformance/client", ACTIONS, "reportCardOptionsAction", ["passkey", []], { headers: { Origin: "https://evil.example" } });
+  const foreign = await client.call("/report-card", ACTIONS, "reportCardOptionsAction", ["passkey", []], { headers: { Origin: "https://evil.example" } });
   expect(foreign.status).toBe(403);
   expect(JSON.parse(foreign.body)).toMatchObject({ ok: false, code: "request:cross-site" });
 });

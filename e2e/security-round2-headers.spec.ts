@@ -148,7 +148,7 @@ test("SEC-67 every public and signed-in page renders and works with no CSP viola
     expect(response?.status(), path).toBeLessThan(500);
   };
 
-  for (const path of ["/", "/sign-in", "/sign-up", "/conformance", "/conformance/client", "/inspect"]) await visit(path);
+  for (const path of ["/", "/sign-in", "/sign-up", "/conformance", "/report-card", "/inspect"]) await visit(path);
   // The wizard: its automatic checks, then the live test (navigator.credentials.create and .get, so the
   // Permissions-Policy lets this origin use WebAuthn), a saved report and its page.
   await VirtualAuthenticator.attach(page);

@@ -1,5 +1,6 @@
 // Errors are data: every action answers with a Result. `code` is a typed `area:reason`, `message` is for the person,
-// `detail` is the exact technical cause (safe to show in the troubleshooting wizard; never a secret).
+// `detail` is the exact technical cause (safe to show in the troubleshooting wizard; never a secret). Every code is in
+// one registry, lib/errors.ts, with its HTTP status and whether its detail may be shown.
 
 export type ErrorCode =
   | "input:invalid"
@@ -39,7 +40,7 @@ export type ErrorCode =
   | "passkey:backup-state-changed"
   | "rate:limited"
   | "server:unavailable"
-  // Made in the browser when an action's request itself failed (components/server-unreachable.ts).
+  // Made in the browser when an action's request itself failed (lib/browser/server-unreachable.ts).
   | "server:unreachable"
   | "wallet:bad-amount"
   | "wallet:bad-address"
@@ -53,7 +54,27 @@ export type ErrorCode =
   | "fido:too-large"
   | "fido:bad-request"
   | "fido:unknown-user"
-  | "fido:not-verified";
+  | "fido:not-verified"
+  // Route handlers and the proxy (lib/errors.ts gives each its HTTP status).
+  | "request:method"
+  | "request:cross-site"
+  | "request:unsupported-type"
+  | "request:too-large"
+  | "request:malformed"
+  | "inspect:too-large"
+  | "inspect:bad-json"
+  | "inspect:bad-request"
+  | "inspect:unknown-ceremony"
+  | "inspect:failed"
+  | "conformance:off"
+  | "run:not-found"
+  | "run:failed"
+  | "target:malformed"
+  | "target:scheme"
+  | "target:credentials"
+  | "target:not-allowed"
+  | "target:unresolvable"
+  | "target:private-address";
 
 export type Failure = { ok: false; code: ErrorCode; message: string; detail?: string };
 export type Result<T = undefined> = { ok: true; data: T } | Failure;

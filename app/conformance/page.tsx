@@ -33,7 +33,7 @@ export default async function ConformancePage() {
           {allCases().length} cases, those named by the FIDO test ids and the security bar&apos;s own (replays, races, counters, credential ids),
           driven by a software authenticator with real keys and signatures.
         </p>
-        <a href="/conformance/client" className="text-sm font-medium text-brand-700 underline">Report card: what your own browser and authenticator support</a>
+        <a href="/report-card" className="text-sm font-medium text-brand-700 underline">Report card: what your own browser and authenticator support</a>
       </div>
       <Card title="Run the suite">
         {on || env.CONFORMANCE_TARGETS !== "self" ? (

@@ -5,7 +5,7 @@ import { Alert } from "@/components/alert";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { Field } from "@/components/field";
-import { SERVER_UNREACHABLE } from "@/components/server-unreachable";
+import { SERVER_UNREACHABLE } from "@/lib/browser/server-unreachable";
 import type { InspectResult, Step } from "@/lib/inspect/types";
 import type { Vector } from "@/lib/inspect/vectors";
 

@@ -3,10 +3,10 @@
 import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/button";
-import { SERVER_UNREACHABLE } from "@/components/server-unreachable";
+import { SERVER_UNREACHABLE } from "@/lib/browser/server-unreachable";
 import { MismatchTable } from "@/components/troubleshoot/mismatch-table";
 import { StatusBadge } from "@/components/troubleshoot/status-badge";
-import { signalUnknownCredential, toCeremonyError } from "@/components/webauthn-browser";
+import { signalUnknownCredential, toCeremonyError } from "@/lib/browser/webauthn-browser";
 import { explainCeremonyError } from "@/lib/compat/browser-errors";
 import type { Platform } from "@/lib/compat/platform-types";
 import { liveTestStepTitles } from "@/lib/troubleshoot/live-test-steps";

@@ -6,7 +6,7 @@ import { createContext, lazy, type ReactNode, Suspense, use, useEffect, useState
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Card } from "@/components/card";
-import { reachServer } from "@/components/server-unreachable";
+import { reachServer } from "@/lib/browser/server-unreachable";
 import type { ReportContent } from "@/lib/troubleshoot/report-content";
 import type { LiveTestRun } from "./live-test";
 import { saveReportAction } from "./actions";

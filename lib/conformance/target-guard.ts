@@ -5,16 +5,11 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
+import type { ErrorCode } from "@/lib/result";
 
 export type TargetMode = "self" | "public" | "any";
 
-export type TargetErrorCode =
-  | "target:malformed"
-  | "target:scheme"
-  | "target:credentials"
-  | "target:not-allowed"
-  | "target:unresolvable"
-  | "target:private-address";
+export type TargetErrorCode = Extract<ErrorCode, `target:${string}`>;
 
 export type TargetRefusal = { ok: false; code: TargetErrorCode; message: string; detail?: string };
 /** `self`: the target is this server's own API, which every mode allows and no address check applies to. */

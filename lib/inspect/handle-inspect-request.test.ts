@@ -32,14 +32,14 @@ describe("POST /api/inspect", () => {
   ])("refuses %s with a typed code", async (_name, body, status, code) => {
     const answer = await post(body);
     expect(answer.status).toBe(status);
-    expect((await answer.json()).error.code).toBe(code);
+    expect((await answer.json()).code).toBe(code);
   });
 
   it("refuses a body over 1 MB with 413, whether declared or streamed", async () => {
     const big = JSON.stringify({ response: { padding: "a".repeat(1024 * 1024) } });
     const declared = await post(big);
     expect(declared.status).toBe(413);
-    expect((await declared.json()).error.code).toBe("inspect:too-large");
+    expect((await declared.json()).code).toBe("inspect:too-large");
     const stream = new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(big)), controller.close()) });
     const streamed = await handleInspectRequest(new Request("http://localhost/api/inspect", { method: "POST", body: stream, duplex: "half" } as RequestInit));
     expect(streamed.status).toBe(413);

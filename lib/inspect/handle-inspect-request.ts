@@ -1,37 +1,39 @@
 // POST /api/inspect, framework-free: a web Request in, a web Response out. Bodies over 1 MB are refused before
 // parsing (security bar B23), shapes are checked with zod, and nothing ever answers 500 (B18).
 import { MAX_BODY_BYTES } from "@/lib/fido-server/conformance-relying-party";
+import { failureResponse } from "@/lib/errors";
 import { readJsonBody } from "@/lib/fido-server/read-json-body";
+import type { ErrorCode } from "@/lib/result";
 import { detectCeremony, inspectResponse } from "./inspect-response";
 import { inspectRequestSchema } from "./inspect-request";
 
-export type InspectErrorCode = "inspect:too-large" | "inspect:bad-json" | "inspect:bad-request" | "inspect:unknown-ceremony" | "inspect:failed";
+export type InspectErrorCode = Extract<ErrorCode, `inspect:${string}`>;
 
 const HEADERS = { "Cache-Control": "no-store" };
 
-const refuse = (status: number, code: InspectErrorCode, message: string) => Response.json({ error: { code, message } }, { status, headers: HEADERS });
+const refuse = (code: InspectErrorCode, message: string) => failureResponse({ code, message }, HEADERS);
 
 export async function handleInspectRequest(request: Request): Promise<Response> {
   try {
     const body = await readJsonBody(request, MAX_BODY_BYTES);
     if (!body.ok) {
       return body.code === "fido:too-large"
-        ? refuse(413, "inspect:too-large", "The request is larger than 1 MB; a WebAuthn response is a few kilobytes.")
-        : refuse(400, "inspect:bad-json", body.message);
+        ? refuse("inspect:too-large", "The request is larger than 1 MB; a WebAuthn response is a few kilobytes.")
+        : refuse("inspect:bad-json", body.message);
     }
     const parsed = inspectRequestSchema.safeParse(body.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue.path.length > 0 ? issue.path.join(".") : "the body";
-      return refuse(400, "inspect:bad-request", `${where}: ${issue.message}. Send { response, expectedChallenge?, expectedOrigin?, expectedRPID?, … }.`);
+      return refuse("inspect:bad-request", `${where}: ${issue.message}. Send { response, expectedChallenge?, expectedOrigin?, expectedRPID?, … }.`);
     }
     const ceremony = detectCeremony(parsed.data.response);
     if (!ceremony) {
-      return refuse(400, "inspect:unknown-ceremony", "response.response has neither attestationObject (registration) nor authenticatorData (authentication).");
+      return refuse("inspect:unknown-ceremony", "response.response has neither attestationObject (registration) nor authenticatorData (authentication).");
     }
     return Response.json(await inspectResponse(parsed.data, ceremony), { status: 200, headers: HEADERS });
   } catch (error) {
     console.error("inspect: unexpected error", error);
-    return refuse(400, "inspect:failed", "The inspector could not process this response. Check that it is a PublicKeyCredential as JSON.");
+    return refuse("inspect:failed", "The inspector could not process this response. Check that it is a PublicKeyCredential as JSON.");
   }
 }

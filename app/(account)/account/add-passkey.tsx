@@ -2,9 +2,9 @@
 
 import { startRegistration } from "@simplewebauthn/browser";
 import { useState, type FormEvent } from "react";
-import { reachServer } from "@/components/server-unreachable";
+import { reachServer } from "@/lib/browser/server-unreachable";
 import { Button } from "@/components/ui";
-import { describeBrowserError } from "@/components/webauthn-browser";
+import { describeBrowserError } from "@/lib/browser/webauthn-browser";
 import type { StepUpPurpose } from "@/lib/db/schema";
 import type { Result } from "@/lib/result";
 import { finishRegistrationAction, startRegistrationAction } from "./actions";

@@ -3,9 +3,9 @@
 import { useState, type FormEvent } from "react";
 import { useConfirm } from "@/components/confirm-dialog";
 import { LocalTime } from "@/components/local-time";
-import { reachServer } from "@/components/server-unreachable";
+import { reachServer } from "@/lib/browser/server-unreachable";
 import { Badge, Button } from "@/components/ui";
-import { signalAllAcceptedCredentials, signalCurrentUserDetails } from "@/components/webauthn-browser";
+import { signalAllAcceptedCredentials, signalCurrentUserDetails } from "@/lib/browser/webauthn-browser";
 import type { StepUpPurpose } from "@/lib/db/schema";
 import type { Result } from "@/lib/result";
 import type { PasskeyView } from "@/lib/webauthn/passkeys";

@@ -1,8 +1,8 @@
 // The passkey half of a step-up, as every page that asks for one runs it: options, the browser's ceremony, the grant
 // for `purpose`. A dropped connection and the browser's own refusals come back as a message, never a throw.
 import { startAuthentication } from "@simplewebauthn/browser";
-import { reachServer } from "@/components/server-unreachable";
-import { describeBrowserError } from "@/components/webauthn-browser";
+import { reachServer } from "@/lib/browser/server-unreachable";
+import { describeBrowserError } from "@/lib/browser/webauthn-browser";
 import type { StepUpPurpose } from "@/lib/db/schema";
 import { finishPasskeyStepUpAction, startPasskeyStepUpAction } from "./actions";
 

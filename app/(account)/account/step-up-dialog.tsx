@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState, type FormEvent } from "react";
 import { useModalDialog } from "@/components/confirm-dialog";
-import { reachServer } from "@/components/server-unreachable";
+import { reachServer } from "@/lib/browser/server-unreachable";
 import { SecondFactorField } from "@/components/second-factor-field";
 import { Alert, Button } from "@/components/ui";
 import type { StepUpPurpose } from "@/lib/db/schema";

@@ -2,9 +2,9 @@
 
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useState, type FormEvent } from "react";
-import { reachServer } from "@/components/server-unreachable";
+import { reachServer } from "@/lib/browser/server-unreachable";
 import { Alert, Button, Field } from "@/components/ui";
-import { describeBrowserError } from "@/components/webauthn-browser";
+import { describeBrowserError } from "@/lib/browser/webauthn-browser";
 import { finishWithdrawalAction, startWithdrawalAction } from "./actions";
 import { ADDRESS_MAX_LENGTH, AMOUNT_MAX_LENGTH } from "./request-limits";
 

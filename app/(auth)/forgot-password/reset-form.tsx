@@ -4,7 +4,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert, Button, Field } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { SecondFactorField } from "@/components/second-factor-field";
-import { reachServer } from "@/components/server-unreachable";
+import { reachServer } from "@/lib/browser/server-unreachable";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import type { Result } from "@/lib/result";
 import { checkResetCodeAction, checkResetSecondFactorAction, finishPasswordResetAction, startPasswordResetAction } from "./actions";

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Field } from "@/components/field";
-import { reachServer } from "@/components/server-unreachable";
-import { describeBrowserError, signalUnknownCredential, wasCancelled } from "@/components/webauthn-browser";
+import { reachServer } from "@/lib/browser/server-unreachable";
+import { describeBrowserError, signalUnknownCredential, wasCancelled } from "@/lib/browser/webauthn-browser";
 import {
   finishPasskeySignInAction,
   signInWithPasswordAction,

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { LocalTime } from "@/components/local-time";
-import { reachServer } from "@/components/server-unreachable";
+import { reachServer } from "@/lib/browser/server-unreachable";
 import { Alert, Button, Card, Field } from "@/components/ui";
 import { ReportView } from "@/components/troubleshoot/report-view";
 import type { AccountForSupport } from "@/lib/support/account-lookup";

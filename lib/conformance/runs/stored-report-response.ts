@@ -1,6 +1,7 @@
 // The GET handlers behind a stored run's downloads: the run is opened by its unguessable id, as its page is
 // (app/conformance/runs/[id]/page.tsx); an unknown id is a typed 404, never a page.
 import "server-only";
+import { failureResponse } from "@/lib/errors";
 import { findRun } from "./run-store";
 import { reportFileName, storedRunReport } from "./stored-report";
 import { WEB_CONCURRENCY } from "./web-run";
@@ -11,7 +12,7 @@ type Format = { extension: "json" | "xml"; contentType: string; render: (report:
 export async function storedReportResponse(id: string, format: Format): Promise<Response> {
   const noStore = { "Cache-Control": "private, no-store" };
   const run = await findRun(id);
-  if (!run) return Response.json({ code: "run:not-found", message: "No run has this id." }, { status: 404, headers: noStore });
+  if (!run) return failureResponse({ code: "run:not-found", message: "No run has this id." }, noStore);
   return new Response(format.render(storedRunReport(run, WEB_CONCURRENCY)), {
     headers: {
       ...noStore,

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { reachServer } from "@/components/server-unreachable";
+import { reachServer } from "@/lib/browser/server-unreachable";
 import { Alert, Button, Card, Field } from "@/components/ui";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { useStepUp } from "../step-up-dialog";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { reachServer } from "@/components/server-unreachable";
+import { reachServer } from "@/lib/browser/server-unreachable";
 import { Alert, Button, Field } from "@/components/ui";
 import type { TotpSetup as Setup } from "@/lib/auth/totp";
 import { confirmTotpSetupAction, startTotpSetupAction } from "./actions";

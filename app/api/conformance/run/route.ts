@@ -8,14 +8,16 @@ import { runOwner, RUN_OWNER_COOKIE } from "@/lib/conformance/runs/run-owner";
 import { runFromWeb, type RunLine } from "@/lib/conformance/runs/web-run";
 import { checkTargetAddress, parseTarget } from "@/lib/conformance/target-guard";
 import { env } from "@/lib/env";
+import { failureResponse } from "@/lib/errors";
 import { readJsonBody } from "@/lib/fido-server/read-json-body";
 import { requestSource } from "@/lib/request-client";
+import type { ErrorCode } from "@/lib/result";
 
 export const dynamic = "force-dynamic";
 
 const MAX_BODY_BYTES = 8 * 1024;
 
-const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const refuse = (code: ErrorCode, message: string, detail?: string) => failureResponse({ code, message, detail }, { "Cache-Control": "no-store" });
 
 export async function POST(request: NextRequest) {
   try {
@@ -23,35 +25,35 @@ export async function POST(request: NextRequest) {
   } catch (error) {
     // The database or DNS failing before the run starts: a clean error, never a 500 with a stack trace.
     console.error("conformance run could not start", error);
-    return json({ code: "server:unavailable", message: "The run could not start: the server is having trouble. Try again in a moment." }, 503);
+    return refuse("server:unavailable", "The run could not start: the server is having trouble. Try again in a moment.");
   }
 }
 
 async function startRun(request: NextRequest) {
   // Every browser sends an Origin with a POST: one without it comes from no page of ours (security bar H66).
   const origin = request.headers.get("origin");
-  if (!origin || !env.RP_ORIGINS.includes(origin)) return json({ code: "request:cross-site", message: "Runs start only from this site's own pages." }, 403);
+  if (!origin || !env.RP_ORIGINS.includes(origin)) return refuse("request:cross-site", "Runs start only from this site's own pages.");
   const self = `${env.RP_ORIGINS[0]}/fido`;
   const empty = !request.body || request.headers.get("content-length") === "0";
   const body = empty ? { ok: true as const, data: {} } : await readJsonBody(request, MAX_BODY_BYTES);
-  if (!body.ok) return json({ code: "input:invalid", message: body.message }, body.code === "fido:too-large" ? 413 : 400);
+  if (!body.ok) return refuse(body.code === "fido:too-large" ? "request:too-large" : "input:invalid", body.message);
   const data = body.data;
   const requested = typeof data === "object" && data !== null && !Array.isArray(data) ? (data as { target?: unknown }).target : null;
   if (requested === null || (requested !== undefined && typeof requested !== "string")) {
-    return json({ code: "input:invalid", message: 'Send a JSON object such as {"target":"https://example.com/fido"}.' }, 400);
+    return refuse("input:invalid", 'Send a JSON object such as {"target":"https://example.com/fido"}.');
   }
 
   const parsed = parseTarget(requested || self, env.CONFORMANCE_TARGETS, self);
-  if (!parsed.ok) return json(parsed, 400);
+  if (!parsed.ok) return refuse(parsed.code, parsed.message, parsed.detail);
   if (parsed.self && env.FIDO_CONFORMANCE_API !== "on") {
-    return json({ code: "conformance:off", message: "The FIDO conformance API is turned off on this server (FIDO_CONFORMANCE_API)." }, 404);
+    return refuse("conformance:off", "The FIDO conformance API is turned off on this server (FIDO_CONFORMANCE_API).");
   }
   // Counted before any DNS look-up, so the limit also bounds how fast names can be probed.
   if (!(await allow(limits.conformanceRunPerClient, await requestSource()))) {
-    return json({ code: "rate:limited", message: "A few runs every 10 minutes: wait a little, then run again." }, 429);
+    return refuse("rate:limited", "A few runs every 10 minutes: wait a little, then run again.");
   }
   const target = await checkTargetAddress(parsed, env.CONFORMANCE_TARGETS);
-  if (!target.ok) return json(target, 400);
+  if (!target.ok) return refuse(target.code, target.message, target.detail);
 
   const owner = runOwner(request.cookies.get(RUN_OWNER_COOKIE)?.value, env.RP_ORIGINS[0].startsWith("https:"));
   const encoder = new TextEncoder();

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { failureResponse } from "@/lib/errors";
 import { requestSource } from "@/lib/request-client";
 import { lookUpReport } from "@/lib/troubleshoot/reports";
 
@@ -10,11 +11,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
   const found = await lookUpReport((await params).code, await requestSource());
   const noStore = { "Cache-Control": "private, no-store" };
   if (!found.ok) {
-    const limited = found.code === "rate:limited";
-    return NextResponse.json(
-      { code: found.code, message: found.message },
-      { status: limited ? 429 : 404, headers: limited ? { ...noStore, "Retry-After": "60" } : noStore },
-    );
+    if (found.code === "rate:limited") return failureResponse(found, { ...noStore, "Retry-After": "60" });
+    // A malformed code and one that matches nothing answer alike: this address is a capability, not a search.
+    return failureResponse({ code: "report:not-found", message: "No report with this code." }, noStore);
   }
   const report = found.data;
   return NextResponse.json(
