@@ -1,13 +1,18 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { formatDateTime, formatInUtc, type DateTimeShow } from "@/lib/format/date-time";
 
-const format = (date: Date, timeZone?: string) =>
-  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
-
-/** A time in the reader's own time zone; UTC until the browser takes over, so server and client HTML agree. */
-export function LocalTime({ date }: { date: Date }) {
-  const [text, setText] = useState(() => `${format(date, "UTC")} UTC`);
-  useEffect(() => setText(format(date)), [date]);
-  return <time dateTime={date.toISOString()}>{text}</time>;
+/**
+ * Every date and time a page shows, in the reader's own locale and time zone (lib/format/date-time.ts). Until the
+ * browser takes over it reads in UTC, said so, so server and client HTML agree. `show="date"` for a day alone.
+ */
+export function LocalTime({ date, show = "date-time" }: { date: Date; show?: DateTimeShow }) {
+  const [text, setText] = useState(() => formatInUtc(date, show));
+  useEffect(() => setText(formatDateTime(date, { show })), [date, show]);
+  return (
+    <time dateTime={date.toISOString()} data-local-time="">
+      {text}
+    </time>
+  );
 }

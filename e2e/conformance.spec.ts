@@ -23,6 +23,20 @@ test("running the suite from the web shows every case arrive with progress, none
   // …then it reaches the total, and the run ends.
   await expect(progress).toHaveAttribute("aria-valuenow", String(total), { timeout: 150_000 });
   await expect(progress).toHaveAttribute("aria-valuetext", `${total} of ${total} cases`);
+  // In the site's palette (app/globals.css): the fill is brand-600 on a brand-100 track, not the browser's blue or green.
+  const colours = await progress.evaluate((bar) => {
+    const brand = (name: string) => {
+      const probe = document.createElement("span");
+      probe.style.color = `var(--color-brand-${name})`;
+      document.body.append(probe);
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    };
+    const fill = bar.firstElementChild as HTMLElement;
+    return { track: getComputedStyle(bar).backgroundColor, fill: getComputedStyle(fill).backgroundColor, fillWidth: fill.offsetWidth, barWidth: bar.clientWidth, brand600: brand("600"), brand100: brand("100") };
+  });
+  expect(colours).toEqual({ ...colours, track: colours.brand100, fill: colours.brand600, fillWidth: colours.barWidth });
   await expect(summary).toContainText(/finished in/, { timeout: 30_000 });
   await expect(summary).toContainText(`${total} of ${total} cases`);
   await expect(summary).toContainText("· 0 fail · 0 deviation · 0 target-error · 0 not-run · 0 inconclusive ·");

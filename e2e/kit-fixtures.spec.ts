@@ -6,7 +6,7 @@ import type { Browser, Page } from "@playwright/test";
 import { addPasskey, enableTotp, signOut, signUp, stepUpWithTotp } from "./fixtures/account";
 
 const RP_ID = "localhost";
-const NOT_COMPLETED = "The request was cancelled or timed out, or the device or password manager you picked holds no passkey for this site";
+const NOT_COMPLETED = "The passkey request did not finish.";
 
 /** A new person with two-factor on (the portal asks for it first) and a "This device" passkey, signed out. */
 async function signUpWithPasskey(page: Page): Promise<string> {

@@ -70,13 +70,22 @@ test("SEC-07 failed user verification (fingerprint not recognised) gives a clear
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test("adding a passkey is refused until two-factor authentication is on", async ({ page }) => {
+test("adding a passkey waits until two-factor authentication is on: the button is off and says why", async ({ page }) => {
   const platform = await VirtualAuthenticator.attach(page);
   await signUp(page);
   await expect(page.getByText("needs two-factor authentication before it accepts a passkey")).toBeVisible();
-  await page.getByRole("button", { name: "Add a passkey" }).click();
-  await expect(page.getByText("Turn on two-factor authentication before adding a passkey.")).toBeVisible();
+  const add = page.getByRole("button", { name: "Add a passkey" });
+  await expect(add).toBeDisabled();
+  await expect(add).toHaveAccessibleDescription(/this account needs two-factor authentication before it accepts a passkey/);
+  await expect(page.getByRole("radio", { name: "This device" })).toBeDisabled();
+  // The notice is said once, as a notice: no red copy of it.
+  await expect(page.getByRole("alert").filter({ hasText: "two-factor" })).toHaveCount(0);
   expect(await platform.credentials()).toHaveLength(0);
+
+  await enableTotp(page);
+  await page.goto("/account");
+  await expect(add).toBeEnabled();
+  await expect(page.getByText("needs two-factor authentication before it accepts a passkey")).toHaveCount(0);
 });
 
 test("SEC-50 the same authenticator cannot register a second passkey for the account", async ({ page }) => {

@@ -14,7 +14,7 @@ test("sign-up → 2FA → step-up → passkey → three passkey sign-ins → ren
   expect(credential.isResidentCredential).toBe(true);
   const passkey = page.getByRole("listitem", { name: "Chromium virtual authenticator" });
   await expect(passkey.getByText("Device-bound")).toBeVisible();
-  await expect(passkey.getByText("internal")).toBeVisible();
+  await expect(passkey.getByText("This device", { exact: true })).toBeVisible();
 
   // Username-first: the email picks the account, allowCredentials lists its passkeys.
   await setAutofill(false);

@@ -98,16 +98,19 @@ export function SuiteRunner({ defaultTarget, allowsOthers }: { defaultTarget: st
       {total > 0 && (
         <div className="flex flex-col gap-2">
           {/* The count, not a percentage, is what a screen reader says (aria-valuetext), and what the text below shows. */}
-          <progress
-            max={total}
-            value={results.length}
+          {/* Drawn, not a <progress>: the browser's own bar is its default blue or green whatever the page says; this
+              one is in the site's brand colours (app/globals.css). */}
+          <div
+            role="progressbar"
             aria-label="Cases run"
             aria-valuemin={0}
             aria-valuemax={total}
             aria-valuenow={results.length}
             aria-valuetext={`${results.length} of ${total} cases`}
-            className="w-full"
-          />
+            className="h-2 w-full overflow-hidden rounded-full bg-brand-100"
+          >
+            <div data-testid="progress-fill" className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${(100 * results.length) / total}%` }} />
+          </div>
           {/* aria-busy: announced once the run is over, not once per case; the bar above says how far it is meanwhile. */}
           <p role="status" aria-busy={running} className="text-sm" data-testid="suite-summary">
             {results.length} of {total} cases · {outcomeCounts(summarize(results))}

@@ -7,6 +7,7 @@ import { describeClient } from "@/lib/client-info";
 import { STATUS_LABELS, type CardCredential, type StepResult } from "@/lib/report-card/card";
 import { exportReportCard } from "@/lib/report-card/export-card";
 import { STEP_IDS, STEPS, type StepId } from "@/lib/report-card/steps";
+import { summariseCard } from "@/lib/report-card/summary";
 import { runStep } from "./run-step";
 import { StepPanel } from "./step-panel";
 
@@ -85,6 +86,10 @@ export function ReportCard({ rpId }: { rpId: string }) {
     : `Run “${STEPS.passkey.title}” or “${STEPS["no-passkey"].title}” first: this step signs in with the credential it made.`;
   return (
     <div className="flex flex-col gap-6">
+      {/* Where the person stands, above the 15 steps: announced politely as results come in. */}
+      <p role="status" aria-label="Report card summary" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm font-medium text-slate-900">
+        {summariseCard(STEP_IDS.map((id) => results[id]), STEP_IDS.length)}
+      </p>
       {GROUPS.map((group) => (
         <Card key={group.title} title={group.title}>
           <p className="mb-4 text-sm text-slate-700">{group.intro}</p>

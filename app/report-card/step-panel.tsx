@@ -43,9 +43,11 @@ export function StepPanel({ step, result, running, disabled, blockedBecause, onR
         </ul>
       </details>
       <div className="flex flex-wrap items-center gap-3">
+        {/* The name a screen reader says reads on from the visible words ("Run again “Attestation none”"), so it starts
+            with what is seen (WCAG 2.5.3, label in name) and names the step without stray punctuation. */}
         <Button type="button" variant="secondary" onClick={onRun} busy={running} disabled={disabled} aria-describedby={blockedBecause ? blockedId : undefined}>
           {result ? "Run again" : "Run"}
-          <span className="sr-only">: {step.title}</span>
+          <span className="sr-only"> “{step.title}”</span>
         </Button>
         {blockedBecause && (
           <p id={blockedId} className="text-xs text-slate-600">

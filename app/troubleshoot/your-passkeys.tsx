@@ -1,11 +1,10 @@
 // The signed-in person's passkeys and where each lives, to answer "why is my passkey not on this device". A server
-// component: the wizard shows it as it is, so none of it needs to be in the page's script (not even LocalTime: the day
-// a passkey was last used is enough here, and the wizard's script must stay under its size budget).
+// component: the wizard shows it as it is; only the day a passkey was last used comes from LocalTime (the site's one
+// date format, in the person's locale).
+import { LocalTime } from "@/components/local-time";
 import { Card } from "@/components/ui";
 import { describeProvider } from "@/lib/compat/providers";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
-
-const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 export async function YourPasskeys({ userId }: { userId: string }) {
   const passkeys = (await listPasskeys(userId)).map((view) => {
@@ -37,7 +36,7 @@ export async function YourPasskeys({ userId }: { userId: string }) {
                 {passkey.label} · {passkey.provider} · {passkey.storage} · last used{" "}
                 {passkey.lastUsedAt ? (
                   <>
-                    <time dateTime={passkey.lastUsedAt.toISOString()}>{day.format(passkey.lastUsedAt)}</time> ({passkey.lastUsedWith})
+                    <LocalTime date={passkey.lastUsedAt} show="date" /> ({passkey.lastUsedWith})
                   </>
                 ) : (
                   "never"

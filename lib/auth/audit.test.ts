@@ -22,6 +22,10 @@ describe("publicDetail", () => {
     ["a passkey label, as given", { label: "password" }, ["password"]],
     ["a withdrawal", { amount: "1.5 LAB", to: "lab1qqq" }, ["1.5 LAB", "lab1qqq"]],
     ["a support lookup", { email: "someone@example.com", found: "no" }, ["someone@example.com", "not found"]],
+    ["a rename, old → new", { from: "Chrome on Mac", label: "Work laptop" }, ["“Chrome on Mac” → “Work laptop”"]],
+    ["a username-first passkey sign-in", { mode: "username-first", label: "My laptop" }, ["email typed first, then the passkey (username-first)", "My laptop"]],
+    ["a usernameless passkey sign-in", { mode: "usernameless", label: "My laptop" }, ["passkey picked from the browser's list, no email typed (usernameless)", "My laptop"]],
+    ["an autofill passkey sign-in", { mode: "autofill", label: "My laptop" }, ["passkey picked from the email field's suggestions (autofill)", "My laptop"]],
   ])("%s", (_case, detail, shown) => {
     expect(publicDetail(detail)).toEqual(shown);
   });

@@ -63,6 +63,13 @@ const resetFactorWords: Record<string, string> = {
   email: "no second factor (none was set up)",
 };
 
+/** How a passkey sign-in was started (lib/webauthn/authentication.ts, passkeySignInMode). */
+const signInModeWords: Record<string, string> = {
+  "username-first": "email typed first, then the passkey (username-first)",
+  usernameless: "passkey picked from the browser's list, no email typed (usernameless)",
+  autofill: "passkey picked from the email field's suggestions (autofill)",
+};
+
 /** How a stored value reads, by its key; other keys (label, amount, address, email, code) are shown as they are. */
 const inWords: Record<string, (value: string) => string> = {
   // Any code not listed reads well enough as its words: "passkey:not-verified" → "passkey not verified".
@@ -70,6 +77,7 @@ const inWords: Record<string, (value: string) => string> = {
   found: (value) => (value === "yes" ? "found" : "not found"),
   with: (factor) => `with the emailed code and ${resetFactorWords[factor] ?? factor}`,
   purpose: (purpose) => `for ${purposeWords[purpose] ?? purpose}`,
+  mode: (mode) => signInModeWords[mode] ?? mode,
 };
 
 /**
@@ -77,7 +85,10 @@ const inWords: Record<string, (value: string) => string> = {
  * which only support staff see (the person gets the generic message, so failures reveal nothing to an attacker).
  */
 export function publicDetail(detail: Record<string, string>): string[] {
-  return Object.entries(detail)
+  // A rename keeps the old name (`from`) beside the new one (`label`): one entry, old → new.
+  const { from, ...rest } = detail;
+  if (from !== undefined && rest.label !== undefined) rest.label = `“${from}” → “${rest.label}”`;
+  return Object.entries(rest)
     .filter(([key]) => key !== "verdict")
     .map(([key, value]) => inWords[key]?.(value) ?? value);
 }

@@ -2,7 +2,15 @@
 // troubleshooting wizard uses), and the Signal API.
 import type { CeremonyError } from "@/lib/compat/browser-errors";
 
-export type BrowserFailure = { message: string; detail: string; cancelled: boolean };
+/**
+ * `causes` (the likely one first) and `fixes`, one per line, when the error covers several causes; `message` then says
+ * only that the request did not finish. `detail` is what the browser said (its error name and words): never the
+ * library's code, which means nothing to a person (support reads it in the troubleshooting report).
+ */
+export type BrowserFailure = { message: string; detail: string; cancelled: boolean; causes?: string[]; fixes?: string[] };
+
+/** What the page knows about the request that failed: when it started and the options' timeout. */
+export type CeremonyTiming = { startedAt: number; timeoutMs?: number };
 
 /**
  * What a ceremony threw, in the shape lib/compat explains. SimpleWebAuthn's WebAuthnError carries a string `code` and
@@ -24,13 +32,17 @@ export function wasCancelled(error: unknown): boolean {
  * Maps what navigator.credentials threw to a cause and a fix a person can act on. The explanations are loaded on the
  * first failure: they stay out of the first-load JS of the pages that may need them.
  */
-export async function describeBrowserError(error: unknown, ceremony: CeremonyError["ceremony"]): Promise<BrowserFailure> {
-  const thrown = toCeremonyError(error, ceremony);
-  const detail = [thrown.code, thrown.name, thrown.message].filter(Boolean).join(": ");
+export async function describeBrowserError(error: unknown, ceremony: CeremonyError["ceremony"], timing?: CeremonyTiming): Promise<BrowserFailure> {
+  const thrown = { ...toCeremonyError(error, ceremony), elapsedMs: timing && Date.now() - timing.startedAt, timeoutMs: timing?.timeoutMs };
+  const detail = [thrown.name, thrown.message].filter(Boolean).join(": ");
   const cancelled = wasCancelled(error);
   try {
     const { explainCeremonyError } = await import("@/lib/compat/browser-errors");
-    const { cause, fix } = explainCeremonyError(thrown);
+    const { cause, fix, causes, fixes } = explainCeremonyError(thrown);
+    if (causes && fixes) {
+      const message = ceremony === "get" ? "The passkey request did not finish." : "The passkey was not made.";
+      return { message, detail, cancelled, causes, fixes };
+    }
     return { message: `${cause} ${fix}`, detail, cancelled };
   } catch {
     // The explanations could not be loaded (the connection dropped): the technical detail is all there is.

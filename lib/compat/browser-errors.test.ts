@@ -55,3 +55,29 @@ describe("explainCeremonyError", () => {
     expect(explanation.escalate).toBe(escalate);
   });
 });
+
+describe("a sign-in's NotAllowedError, one cause per line", () => {
+  const signIn = (extra: Partial<CeremonyError>) => explainCeremonyError({ name: "NotAllowedError", ceremony: "get", ...extra });
+
+  it("puts a closed prompt first, and lists each other cause once", () => {
+    const { causes, fixes } = signIn({ elapsedMs: 4_000, timeoutMs: 300_000 });
+    expect(causes?.[0]).toBe("The passkey prompt was closed or cancelled.");
+    expect(causes).toHaveLength(5);
+    expect(new Set(causes).size).toBe(5);
+    expect(fixes?.[0]).toContain("does not count as a failed attempt");
+  });
+
+  it("puts the timeout first when the browser answered at the options' timeout", () => {
+    expect(signIn({ elapsedMs: 299_000, timeoutMs: 300_000 }).causes?.[0]).toBe("The request timed out before a passkey answered.");
+  });
+
+  it("puts an open request first when the browser says one is pending", () => {
+    expect(signIn({ message: "A request is already pending.", elapsedMs: 10 }).causes?.[0]).toBe("Another passkey request was still open in this browser.");
+  });
+
+  it("keeps one sentence for the wizard, and no list when the cause is known (focus)", () => {
+    expect(signIn({}).cause).toContain("cancelled or timed out");
+    expect(signIn({ message: "The document is not focused." }).causes).toBeUndefined();
+    expect(explainCeremonyError({ name: "NotAllowedError", ceremony: "create" }).causes).toBeUndefined();
+  });
+});

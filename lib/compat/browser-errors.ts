@@ -21,6 +21,9 @@ export type CeremonyError = {
   code?: string;
   message?: string;
   ceremony: "create" | "get";
+  /** How long the browser took to throw, and the options' timeout (the likely cause of a sign-in refusal). */
+  elapsedMs?: number;
+  timeoutMs?: number;
 };
 
 const REPORT = "Send the troubleshooting report to support.";
@@ -72,7 +75,7 @@ function isKnownCode(code: string): code is WebAuthnErrorCode {
 }
 
 export function explainCeremonyError(error: CeremonyError, platform?: Platform): CeremonyErrorExplanation {
-  const context = { ceremony: error.ceremony, platform, message: error.message, name: error.name };
+  const context = { ceremony: error.ceremony, platform, message: error.message, name: error.name, elapsedMs: error.elapsedMs, timeoutMs: error.timeoutMs };
   if (error.code && isKnownCode(error.code)) return codeExplanations[error.code](context);
   return byName(error.name ?? "")(context);
 }

@@ -6,11 +6,26 @@ import type { Platform } from "./platform-types";
 export type CeremonyErrorExplanation = {
   cause: string;
   fix: string;
+  /**
+   * When one error name covers several causes: each on its own, the likely one first, for a page that shows them one
+   * per line (the sign-in form). `cause` says them all in one sentence, for the wizard and the report.
+   */
+  causes?: string[];
+  /** The fix as separate steps, in order, when it has several. */
+  fixes?: string[];
   /** Staff must look: the site is misconfigured or buggy, or the authenticator failed in a way the person cannot fix. */
   escalate: boolean;
 };
 
-export type ErrorContext = { ceremony: "create" | "get"; platform?: Platform; message?: string; name?: string };
+export type ErrorContext = {
+  ceremony: "create" | "get";
+  platform?: Platform;
+  message?: string;
+  name?: string;
+  /** How long the browser took to answer, and the timeout the options gave it: a refusal at the timeout timed out. */
+  elapsedMs?: number;
+  timeoutMs?: number;
+};
 
 export type Explainer = (context: ErrorContext) => CeremonyErrorExplanation;
 
@@ -29,7 +44,34 @@ function biometricHint(platform: Platform | undefined): string {
 // Hybrid needs Bluetooth on both devices plus internet; an iPhone is not remembered, so its QR code is scanned each time.
 const PHONE_HINT = " For a phone: Bluetooth on, on both devices, both online; an iPhone has to scan the QR code each time.";
 
-const notAllowed: Explainer = ({ ceremony, platform, message = "" }) => {
+/** The causes a sign-in's NotAllowedError covers (WebAuthn L3 §5.1.4.1 folds them into one name, for privacy). */
+const SIGN_IN_CAUSES = {
+  cancelled: "The passkey prompt was closed or cancelled.",
+  noPasskey: "The device or password manager you picked holds no passkey for this site.",
+  timedOut: "The request timed out before a passkey answered.",
+  notVerified: "Your fingerprint, face or PIN was not recognised.",
+  pending: "Another passkey request was still open in this browser.",
+} as const;
+
+// Within this much of the timeout, the browser most likely gave up waiting (timers in browsers are not exact).
+const TIMEOUT_MARGIN_MS = 5_000;
+
+/**
+ * The sign-in causes, the likely one first, from what the browser said: its message when it names a pending request,
+ * how long it took against the timeout. Otherwise a closed prompt comes first: by far the most common.
+ */
+export function likelySignInCauses({ message = "", elapsedMs, timeoutMs }: Pick<ErrorContext, "message" | "elapsedMs" | "timeoutMs">): string[] {
+  const first: keyof typeof SIGN_IN_CAUSES =
+    /pending|already in progress/i.test(message)
+      ? "pending"
+      : elapsedMs !== undefined && timeoutMs !== undefined && elapsedMs >= timeoutMs - TIMEOUT_MARGIN_MS
+        ? "timedOut"
+        : "cancelled";
+  const order: (keyof typeof SIGN_IN_CAUSES)[] = ["cancelled", "noPasskey", "timedOut", "notVerified", "pending"];
+  return [first, ...order.filter((key) => key !== first)].map((key) => SIGN_IN_CAUSES[key]);
+}
+
+const notAllowed: Explainer = ({ ceremony, platform, message = "", elapsedMs, timeoutMs }) => {
   if (/focus/i.test(message)) {
     return { cause: "The page was not in focus when the passkey request started.", fix: "Click anywhere on this page, then try again.", escalate: false };
   }
@@ -44,7 +86,13 @@ const notAllowed: Explainer = ({ ceremony, platform, message = "" }) => {
     ceremony === "get"
       ? "Try again and pick the device or password manager that holds your passkey, or use your phone (QR code). This does not count as a failed attempt."
       : "Try again and finish the prompt on the device or password manager that should keep the passkey, or use your phone (QR code).";
-  return { cause, fix: `${retry}${biometricHint(platform)}${PHONE_HINT}`, escalate: false };
+  const fixes = [retry, biometricHint(platform).trim(), PHONE_HINT.trim()];
+  return {
+    cause,
+    fix: `${retry}${biometricHint(platform)}${PHONE_HINT}`,
+    escalate: false,
+    ...(ceremony === "get" ? { causes: likelySignInCauses({ message, elapsedMs, timeoutMs }), fixes } : {}),
+  };
 };
 
 const invalidState: Explainer = ({ ceremony }) =>

@@ -2,6 +2,7 @@
 // password, the owner has a day to notice the mail and the signed-out sessions before money can leave. Checked by the
 // server when a withdrawal starts and again when it is confirmed; the wallet page only tells.
 import type { User } from "@/lib/db/schema";
+import { formatInUtc } from "@/lib/format/date-time";
 import { fail, type Failure } from "@/lib/result";
 
 /** Until when withdrawals are held; null when they are not. */
@@ -10,15 +11,13 @@ export function withdrawalHoldEnds(user: Pick<User, "withdrawalsHeldUntil">, now
   return until && until.getTime() > now ? until : null;
 }
 
-const inUtc = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 /** The refusal while a hold lasts, or null. */
 export function refuseWhileHeld(user: Pick<User, "withdrawalsHeldUntil">, now = Date.now()): Failure | null {
   const until = withdrawalHoldEnds(user, now);
   if (!until) return null;
   return fail(
     "wallet:held",
-    `Withdrawals are paused until ${inUtc.format(until)} UTC: they wait 24 hours after a password reset. Nothing was sent.`,
+    `Withdrawals are paused until ${formatInUtc(until)}: they wait 24 hours after a password reset. Nothing was sent.`,
     `held until ${until.toISOString()}`,
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { challenges, passkeys, rateLimitBuckets } from "@/lib/db/schema";
+import { auditEvents, challenges, passkeys, rateLimitBuckets } from "@/lib/db/schema";
 import { EVERYONE, limits } from "@/lib/auth/rate-limit";
 import { newToken } from "@/lib/crypto/tokens";
 import { recordFailedAttempt } from "@/lib/auth/lockout";
@@ -61,6 +61,24 @@ describe("passkey sign-in", () => {
     const second = await finishPasskeySignIn(usernameless.ceremonyId, account.authenticator.authenticate(usernameless.options, ORIGIN), "t");
     expect(second.ok).toBe(true);
     expect(await counterOf(account.passkeyIds[0])).toBe(2);
+  });
+
+  it("logs which of the three modes signed in: username-first, usernameless or autofill", async () => {
+    const account = await createAccount({ passkeys: 1 });
+    const usernameFirst = await signInOptions(account.user.email);
+    // The page's word cannot turn a username-first sign-in into another mode: the options listed credentials.
+    await finishPasskeySignIn(usernameFirst.ceremonyId, account.authenticator.authenticate(usernameFirst.options, ORIGIN), "t", "s", "autofill");
+    const usernameless = await signInOptions();
+    await finishPasskeySignIn(usernameless.ceremonyId, account.authenticator.authenticate(usernameless.options, ORIGIN), "t", "s", "button");
+    const autofill = await signInOptions();
+    await finishPasskeySignIn(autofill.ceremonyId, account.authenticator.authenticate(autofill.options, ORIGIN), "t", "s", "autofill");
+    // Sorted: three events may share a millisecond. Each mode once means the autofill word did not relabel username-first.
+    const signIns = await db.query.auditEvents.findMany({ where: eq(auditEvents.userId, account.user.id) });
+    expect(signIns.filter((event) => event.type === "sign-in.passkey").map((event) => event.detail.mode).sort()).toEqual([
+      "autofill",
+      "username-first",
+      "usernameless",
+    ]);
   });
 
   it("accepts an assertion once: a replay fails, also when 20 copies race", async () => {

@@ -121,15 +121,38 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   return { passkey, owner, challenge, assertion };
 }
 
-/** `source`: the caller's address, counted (as a keyed hash) when the sign-in fails on a known passkey. */
-export async function finishPasskeySignIn(ceremonyId: string, body: unknown, client: string, source = "unknown"): Promise<Result<{ userId: string }>> {
+/** How the person started a passkey sign-in, as the activity log names it. */
+export type PasskeySignInMode = "username-first" | "usernameless" | "autofill";
+
+/**
+ * The mode, from what the server knows (options that listed credentials were for a typed email: username-first) and,
+ * for discoverable options, from what the page says it asked for (`conditional` mediation is autofill). The page's
+ * word only tells two discoverable modes apart, so it can make the log say nothing untrue about the account.
+ */
+export function passkeySignInMode(challenge: Pick<Challenge, "allowedCredentialIds">, askedVia: "button" | "autofill"): PasskeySignInMode {
+  if (challenge.allowedCredentialIds) return "username-first";
+  return askedVia === "autofill" ? "autofill" : "usernameless";
+}
+
+/**
+ * `source`: the caller's address, counted (as a keyed hash) when the sign-in fails on a known passkey. `askedVia`: the
+ * page's button or the email field's autofill (for the activity log's sign-in mode).
+ */
+export async function finishPasskeySignIn(
+  ceremonyId: string,
+  body: unknown,
+  client: string,
+  source = "unknown",
+  askedVia: "button" | "autofill" = "button",
+): Promise<Result<{ userId: string }>> {
   const result = await burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, "sign-in");
     const { passkey, owner, assertion } = await checkAssertion(challenge, body);
+    const mode = passkeySignInMode(challenge, askedVia);
     await transaction(async (tx) => {
       await consumeChallenge(tx, ceremonyId);
       await recordAssertion(tx, passkey, assertion, client);
-      await recordEvent(tx, { userId: owner.id, type: "sign-in.passkey", client, detail: { label: passkey.label } });
+      await recordEvent(tx, { userId: owner.id, type: "sign-in.passkey", client, detail: { mode, label: passkey.label } });
     });
     return ok({ userId: owner.id });
   });

@@ -49,6 +49,8 @@ describe("passkeys as a person sees them", () => {
     expect(await renamePasskey(owner.user.id, id, "x".repeat(65), "t")).toMatchObject({ ok: false, code: "input:invalid" });
     expect((await listPasskeys(owner.user.id))[0].label).toBe("Work laptop");
     const renamed = await db.query.auditEvents.findMany({ where: eq(auditEvents.userId, owner.user.id) });
-    expect(renamed.filter((event) => event.type === "passkey.renamed")).toHaveLength(1);
+    expect(renamed.filter((event) => event.type === "passkey.renamed").map((event) => event.detail)).toEqual([
+      { from: "Passkey on Test browser", label: "Work laptop" },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 // The passkeys of one account, as a person sees them, and renaming one.
 import { and, asc, eq } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { db, transaction } from "@/lib/db/client";
 import { passkeys } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/auth/audit";
 import { fail, ok, type Result } from "@/lib/result";
@@ -56,12 +56,15 @@ export async function renamePasskey(userId: string, passkeyId: string, label: st
     return fail("input:invalid", `A passkey name needs 1 to ${LABEL_MAX_LENGTH} characters.`);
   }
   // Scoped to the owner: another person's passkey looks exactly like a missing one (security bar F49).
-  const [renamed] = await db
-    .update(passkeys)
-    .set({ label: clean })
-    .where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId)))
-    .returning({ id: passkeys.id });
+  const owned = and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId));
+  const renamed = await transaction(async (tx) => {
+    const before = await tx.query.passkeys.findFirst({ where: owned, columns: { label: true } });
+    if (!before) return false;
+    await tx.update(passkeys).set({ label: clean }).where(owned);
+    // The old name too, so the log reads "old → new": both are names the person gave or saw, nothing secret.
+    await recordEvent(tx, { userId, type: "passkey.renamed", client, detail: { from: before.label, label: clean } });
+    return true;
+  });
   if (!renamed) return fail("passkey:not-found", "That passkey no longer exists on this account.");
-  await recordEvent(db, { userId, type: "passkey.renamed", client, detail: { label: clean } });
   return ok({ label: clean });
 }

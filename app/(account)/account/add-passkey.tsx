@@ -18,7 +18,9 @@ const locations = [
 type Guard = <T>(purpose: StepUpPurpose, run: () => Promise<Result<T>>) => Promise<Result<T>>;
 type Outcome = { tone: "success" | "error"; message: string; detail?: string };
 
-export function AddPasskey({ guard, onOutcome }: { guard: Guard; onOutcome: (outcome: Outcome) => void }) {
+/** `unavailableBecause`: the id of the text that says why a passkey cannot be added yet; the form is then disabled. */
+export function AddPasskey({ guard, onOutcome, unavailableBecause }: { guard: Guard; onOutcome: (outcome: Outcome) => void; unavailableBecause?: string }) {
+  const unavailable = unavailableBecause !== undefined;
   const [busy, setBusy] = useState(false);
 
   async function add(event: FormEvent<HTMLFormElement>) {
@@ -49,7 +51,7 @@ export function AddPasskey({ guard, onOutcome }: { guard: Guard; onOutcome: (out
 
   return (
     <form onSubmit={add} className="flex flex-col gap-3">
-      <fieldset className="flex flex-col gap-2">
+      <fieldset className="flex flex-col gap-2 disabled:opacity-60" disabled={unavailable}>
         <legend className="mb-1 text-sm font-medium">Where should the new passkey live?</legend>
         {locations.map((location, index) => (
           <label key={location.value} className="flex cursor-pointer gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
@@ -61,7 +63,7 @@ export function AddPasskey({ guard, onOutcome }: { guard: Guard; onOutcome: (out
           </label>
         ))}
       </fieldset>
-      <Button type="submit" busy={busy} className="self-start">
+      <Button type="submit" busy={busy} disabled={unavailable} aria-describedby={unavailableBecause} className="self-start">
         Add a passkey
       </Button>
     </form>

@@ -9,6 +9,7 @@ import { signalAllAcceptedCredentials, signalCurrentUserDetails } from "@/lib/br
 import type { StepUpPurpose } from "@/lib/db/schema";
 import type { Result } from "@/lib/result";
 import type { PasskeyView } from "@/lib/webauthn/passkeys";
+import { transportName } from "@/lib/webauthn/transport-names";
 import { removePasskeyAction, renamePasskeyAction } from "./actions";
 
 type Guard = <T>(purpose: StepUpPurpose, run: () => Promise<Result<T>>) => Promise<Result<T>>;
@@ -82,13 +83,14 @@ function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyV
           ) : (
             <h3 className="font-medium">{passkey.label}</h3>
           )}
-          <p className="text-sm text-slate-600">{passkey.authenticator}</p>
+          {/* A new passkey is named after its authenticator: say the name once until the person renames it. */}
+          {passkey.authenticator !== passkey.label && <p className="text-sm text-slate-600">{passkey.authenticator}</p>}
           <div className="flex flex-wrap gap-2">
             <Badge tone={storage.tone}>{storage.badge}</Badge>
             {!passkey.canSignIn && <Badge tone="warn">Can&apos;t sign in</Badge>}
             {passkey.stale ? <Badge tone="warn">Not used for 90 days</Badge> : <Badge tone="good">Active</Badge>}
             {passkey.transports.map((transport) => (
-              <Badge key={transport}>{transport}</Badge>
+              <Badge key={transport}>{transportName(transport)}</Badge>
             ))}
           </div>
         </div>

@@ -6,16 +6,17 @@ import { describeBrowserError } from "@/lib/browser/webauthn-browser";
 import type { StepUpPurpose } from "@/lib/db/schema";
 import { finishPasskeyStepUpAction, startPasskeyStepUpAction } from "./actions";
 
-export type StepUpOutcome = { ok: true } | { ok: false; message: string; detail?: string };
+export type StepUpOutcome = { ok: true } | { ok: false; message: string; detail?: string; causes?: string[]; fixes?: string[] };
 
 export async function stepUpWithPasskey(purpose: StepUpPurpose): Promise<StepUpOutcome> {
   const start = await reachServer(startPasskeyStepUpAction());
   if (!start.ok) return start;
   let response;
+  const timing = { startedAt: Date.now(), timeoutMs: start.data.options.timeout };
   try {
     response = await startAuthentication({ optionsJSON: start.data.options });
   } catch (error) {
-    return { ok: false, ...(await describeBrowserError(error, "get")) };
+    return { ok: false, ...(await describeBrowserError(error, "get", timing)) };
   }
   return reachServer(finishPasskeyStepUpAction(start.data.ceremonyId, response, purpose));
 }

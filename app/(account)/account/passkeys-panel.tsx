@@ -8,6 +8,8 @@ import { AddPasskey } from "./add-passkey";
 import { PasskeyList } from "./passkey-list";
 import { useStepUp } from "./step-up-dialog";
 
+const NEEDS_TWO_FACTOR_ID = "add-passkey-needs-two-factor";
+
 type Outcome = { tone: "success" | "error"; message: string; detail?: string };
 
 export function PasskeysPanel(props: {
@@ -25,7 +27,7 @@ export function PasskeysPanel(props: {
       </Alert>
       <PasskeyList passkeys={props.passkeys} account={props.account} guard={guard} onOutcome={setOutcome} />
       {!props.hasTotp && (
-        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+        <p id={NEEDS_TWO_FACTOR_ID} className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           Like a careful exchange, this account needs{" "}
           <Link href="/account/two-factor" className="font-medium underline">
             two-factor authentication
@@ -33,7 +35,9 @@ export function PasskeysPanel(props: {
           before it accepts a passkey.
         </p>
       )}
-      <AddPasskey guard={guard} onOutcome={setOutcome} />
+      {/* Before 2FA the server refuses a new passkey: the button says so (its description is the notice) instead of
+          letting a click end in the same words again, in red. */}
+      <AddPasskey guard={guard} onOutcome={setOutcome} unavailableBecause={props.hasTotp ? undefined : NEEDS_TWO_FACTOR_ID} />
       {dialog}
     </div>
   );

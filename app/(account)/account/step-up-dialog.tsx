@@ -20,7 +20,7 @@ const purposeWords: Record<StepUpPurpose, string> = {
   "recovery-codes": "making new recovery codes",
   "support-console": "opening the support console",
 };
-type Message = { message: string; detail?: string } | null;
+type Message = { message: string; detail?: string; causes?: string[]; fixes?: string[] } | null;
 
 /**
  * Runs a sensitive action; when the server answers `step-up:required`, asks the person to confirm it's them (TOTP code,
@@ -120,7 +120,7 @@ function StepUpDialog(props: { factors: Factors; opener: Element; purpose: StepU
             Confirm with a passkey
           </Button>
         )}
-        <Alert tone="error" detail={message?.detail}>
+        <Alert tone="error" detail={message?.detail} causes={message?.causes} fixes={message?.fixes}>
           {message?.message}
         </Alert>
         <Button type="button" variant="secondary" onClick={() => onDone(false)}>

@@ -69,14 +69,19 @@ export async function startPasskeySignInAction(email?: unknown) {
  * the page the person asked for). A redirect here would make Next.js request and render that page from itself inside
  * this response: about half the sign-in's server CPU (docs/performance.md).
  */
-export async function finishPasskeySignInAction(ceremonyId: unknown, response: unknown): Promise<Result> {
-  return answerSafely(() => finishPasskeySignInFlow(ceremonyId, response));
+export async function finishPasskeySignInAction(ceremonyId: unknown, response: unknown, askedVia?: unknown): Promise<Result> {
+  return answerSafely(() => finishPasskeySignInFlow(ceremonyId, response, askedVia));
 }
 
-async function finishPasskeySignInFlow(ceremonyId: unknown, response: unknown): Promise<Result> {
+// How the page asked (its button or the email field's autofill): one of two words, so the log's detail stays a fixed set.
+const askedViaSchema = z.enum(["button", "autofill"]).default("button");
+
+async function finishPasskeySignInFlow(ceremonyId: unknown, response: unknown, askedVia: unknown): Promise<Result> {
   const id = parseInput(z.string().min(1).max(100), ceremonyId);
   if (!id.ok) return id;
-  const result = await finishPasskeySignIn(id.data, response, await requestClient(), await requestSource());
+  const via = parseInput(askedViaSchema, askedVia);
+  if (!via.ok) return via;
+  const result = await finishPasskeySignIn(id.data, response, await requestClient(), await requestSource(), via.data);
   if (!result.ok) return result;
   await startSession(result.data.userId);
   return { ok: true, data: undefined };

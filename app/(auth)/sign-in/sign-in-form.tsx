@@ -20,7 +20,7 @@ import {
 const loadWebAuthn = () => import("@simplewebauthn/browser");
 const SecondFactorForm = lazy(() => import("./second-factor-form").then((module) => ({ default: module.SecondFactorForm })));
 
-type Message = { message: string; detail?: string } | null;
+type Message = { message: string; detail?: string; causes?: string[]; fixes?: string[] } | null;
 
 /** `returnTo` is where a signed-in person goes next, already checked by the page (lib/auth/return-path.ts). */
 export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string }) {
@@ -54,15 +54,17 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
           return false;
         }
         let response;
+        // When the browser got the request: a refusal at the options' timeout says it timed out.
+        const timing = { startedAt: Date.now(), timeoutMs: start.data.options.timeout };
         try {
           const { startAuthentication } = await loadWebAuthn();
           response = await startAuthentication({ optionsJSON: start.data.options, useBrowserAutofill: mode === "autofill" });
         } catch (error) {
           // Autofill requests are cancelled whenever the person does something else: not worth a message.
-          if (!(mode === "autofill" && wasCancelled(error))) setPasskeyMessage(await describeBrowserError(error, "get"));
+          if (!(mode === "autofill" && wasCancelled(error))) setPasskeyMessage(await describeBrowserError(error, "get", timing));
           return false;
         }
-        const result = await reachServer(finishPasskeySignInAction(start.data.ceremonyId, response));
+        const result = await reachServer(finishPasskeySignInAction(start.data.ceremonyId, response, mode === "autofill" ? "autofill" : "button"));
         if (!result.ok) {
           setPasskeyMessage(result);
           if (result.code === "passkey:unknown-credential") await signalUnknownCredential(rpId, response.id);
@@ -151,7 +153,7 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
         offers every passkey it has for this site (usernameless). Your passkeys also appear in the email field&apos;s
         suggestions (autofill).
       </p>
-      <Alert tone="error" detail={passkeyMessage?.detail}>
+      <Alert tone="error" detail={passkeyMessage?.detail} causes={passkeyMessage?.causes} fixes={passkeyMessage?.fixes}>
         {passkeyMessage?.message}
       </Alert>
     </div>

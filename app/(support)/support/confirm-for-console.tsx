@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert, Button } from "@/components/ui";
 import { stepUpWithPasskey } from "@/app/(account)/account/passkey-step-up";
 
-type Message = { message: string; detail?: string } | null;
+type Message = { message: string; detail?: string; causes?: string[]; fixes?: string[] } | null;
 
 /** A user-verified passkey check that opens the console for 15 minutes in this session (lib/support/console-access.ts). */
 export function ConfirmForConsole() {
@@ -30,7 +30,7 @@ export function ConfirmForConsole() {
       <Button type="button" busy={busy} onClick={() => void confirm()} className="self-start">
         Open the console with a passkey
       </Button>
-      <Alert tone="error" detail={message?.detail}>
+      <Alert tone="error" detail={message?.detail} causes={message?.causes} fixes={message?.fixes}>
         {message?.message}
       </Alert>
     </div>

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { env } from "@/lib/env";
 import { listOutbox } from "@/lib/mail/outbox";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata = { title: "Outbox (development)" };
 
@@ -34,7 +35,7 @@ export default async function OutboxPage() {
               <p>
                 <strong>Subject:</strong> {mail.subject}
               </p>
-              <p className="text-xs text-slate-500">{mail.createdAt.toISOString()}</p>
+              <p className="text-xs text-slate-500"><LocalTime date={mail.createdAt} /></p>
               <pre className="mt-2 whitespace-pre-wrap font-sans">{mail.body}</pre>
             </li>
           ))}

@@ -33,26 +33,29 @@ export default async function ActivityPage() {
       {events.length === 0 ? (
         <p className="text-sm text-slate-600">Nothing yet.</p>
       ) : (
-        <div tabIndex={0} role="region" aria-label="Account activity, scrollable" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
+        // Long values (a 64-character passkey name, a browser string) wrap inside their cell instead of widening the
+        // table, so it never scrolls sideways. On a phone each event is a block of lines: four columns do not fit
+        // 390 px. The explicit roles keep it a table for screen readers when CSS changes its display.
+        <div className="rounded-lg border border-slate-200 bg-white">
+          <table role="table" aria-label="Account activity" className="w-full table-fixed text-left text-sm max-sm:block">
             <caption className="sr-only">Account activity</caption>
-            <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2">When</th>
-                <th scope="col" className="px-4 py-2">What</th>
-                <th scope="col" className="px-4 py-2">Details</th>
-                <th scope="col" className="px-4 py-2">Browser and OS</th>
+            <thead role="rowgroup" className="bg-slate-50 text-xs uppercase text-slate-600 max-sm:sr-only">
+              <tr role="row">
+                <th role="columnheader" scope="col" className="w-44 px-4 py-2">When</th>
+                <th role="columnheader" scope="col" className="px-4 py-2">What</th>
+                <th role="columnheader" scope="col" className="px-4 py-2">Details</th>
+                <th role="columnheader" scope="col" className="px-4 py-2">Browser and OS</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup" className="max-sm:block">
               {events.map((event) => (
-                <tr key={event.id} className="border-t border-slate-100">
-                  <td className="whitespace-nowrap px-4 py-2"><LocalTime date={event.createdAt} /></td>
-                  <td className={`px-4 py-2 ${failures.has(event.type) ? "font-medium text-red-700" : ""}`}>
+                <tr role="row" key={event.id} className="border-t border-slate-100 max-sm:flex max-sm:flex-col max-sm:gap-0.5 max-sm:px-4 max-sm:py-3 first:max-sm:border-t-0">
+                  <td role="cell" className="px-4 py-2 align-top max-sm:p-0 max-sm:text-xs max-sm:text-slate-600"><LocalTime date={event.createdAt} /></td>
+                  <td role="cell" className={`px-4 py-2 align-top [overflow-wrap:anywhere] max-sm:p-0 ${failures.has(event.type) ? "font-medium text-red-700" : ""}`}>
                     {auditEventTypes[event.type as keyof typeof auditEventTypes] ?? event.type}
                   </td>
-                  <td className="px-4 py-2 text-slate-600">{publicDetail(event.detail).join(" · ")}</td>
-                  <td className="px-4 py-2 text-slate-600">{event.client}</td>
+                  <td role="cell" className="px-4 py-2 align-top text-slate-600 [overflow-wrap:anywhere] max-sm:p-0">{publicDetail(event.detail).join(" · ")}</td>
+                  <td role="cell" className="px-4 py-2 align-top text-slate-600 [overflow-wrap:anywhere] max-sm:p-0 max-sm:text-xs">{event.client}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LocalTime } from "@/components/local-time";
 import { notFound } from "next/navigation";
 import { ReportView } from "@/components/troubleshoot/report-view";
 import { reportContentSchema } from "@/lib/troubleshoot/report-content";
@@ -25,7 +26,7 @@ export default async function ReportPage({ params }: { params: Promise<{ code: s
           Code <strong className="font-mono tracking-widest" data-testid="report-code">{saved.code}</strong>
         </p>
         <p className="text-sm text-slate-600">
-          Read this code to support staff. Kept until {saved.expiresAt.toISOString().slice(0, 10)}; no keys, challenges or
+          Read this code to support staff. Kept until <LocalTime date={saved.expiresAt} show="date" />; no keys, challenges or
           tokens are in it.
         </p>
         <div className="mt-3 flex flex-wrap gap-3">
