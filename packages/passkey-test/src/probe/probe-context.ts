@@ -84,7 +84,7 @@ export function registered(state: ProbeState, who: "alice" | "bob"): Registered 
   return user;
 }
 
-/** A valid sign-in as `who` works right now: the twin every tamper probe is judged against. */
+/** A valid sign-in worked earlier in this run: the twin every tamper and resilience probe is judged against. */
 export function requireSignInWorks(state: ProbeState): void {
   if (!state.acceptedSignIn) throw new CaseInconclusive("the site refused a valid sign-in earlier (probe sign-in), so a refusal here proves nothing");
 }
