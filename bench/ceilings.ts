@@ -12,9 +12,21 @@ import { createAccounts, registerInProcess, signInInProcess } from "./in-process
 import { runClosedLoop, type LoadResult } from "./load";
 import { countStatements, Database, recordStatements } from "./raw-sqlite";
 import { passkeyLookupRates } from "./read-rates";
-import type { CeilingResults } from "./results-types";
-import { ecdsaVerifyRate, simpleWebAuthnVerifyRate, webCryptoKeyImportRate } from "./verify-rates";
+import type { ReadRates } from "./read-rates";
+import type { StatementCount } from "./raw-sqlite";
+import type { WriteCeilings } from "./write-rates";
+import { ecdsaVerifyRate, simpleWebAuthnVerifyRate, webCryptoKeyImportRate, type Rate } from "./verify-rates";
 import { SIGN_IN_WRITES, writeCeilings } from "./write-rates";
+
+export type CeilingResults = {
+  verification: { ecdsaP256CachedKey: Rate; simpleWebAuthn1InFlight: Rate; simpleWebAuthn16InFlight: Rate; webCryptoKeyImport: Rate };
+  writes: { portalSettings: WriteCeilings; synchronousFull: WriteCeilings };
+  /** ceilingStatementsNotInLib: statements of bench/write-rates.ts that lib/ did not run verbatim (should be empty). */
+  statements: { signIn: StatementCount; registration: StatementCount; ceilingStatementsNotInLib: string[] };
+  /** The sign-in's passkey lookup made three ways (bench/read-rates.ts). */
+  reads: ReadRates;
+  inProcess: { signIn: LoadResult[]; registration: LoadResult[] };
+};
 
 export type CeilingPlan = {
   out: string;

@@ -10,7 +10,7 @@ import { median, serverOptions, type BenchContext } from "./context";
 import { coldStartMs, measureLevel, portalStatementsPerSignIn } from "./measure";
 import { fetchAccountPage, requestSignInOptions, SESSION_COOKIE, signInThroughPortal } from "./portal-ceremonies";
 import { waitForHttp } from "./processes";
-import type { ServerLevel } from "./results-types";
+import type { ServerLevel } from "./measure";
 import { startBaseline, startPortal, type RunningServer } from "./servers";
 
 const hooks = (root: string) => [`--import=${pathToFileURL(join(root, "bench/driver-hooks.mjs")).href}`];

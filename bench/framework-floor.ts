@@ -7,7 +7,7 @@ import { ServerActionClient } from "@/test/server-action-client";
 import type { BenchContext } from "./context";
 import { measureLevel } from "./measure";
 import { freePort, startGroup, waitForHttp } from "./processes";
-import type { ServerLevel } from "./results-types";
+import type { ServerLevel } from "./measure";
 
 export const FLOOR_APP = "bench/floor-app";
 

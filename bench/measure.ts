@@ -4,14 +4,24 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
 import type { ServerActionClient } from "@/test/server-action-client";
-import { runClosedLoop } from "./load";
+import { runClosedLoop, type LoadResult } from "./load";
 import type { Plan } from "./plan";
 import { signInThroughPortal } from "./portal-ceremonies";
 import { cpuSeconds, sampleRss, sleep, startGroup } from "./processes";
 import { statementKind } from "./raw-sqlite";
 import type { CeilingPlan } from "./ceilings";
-import type { CeilingResults, ServerLevel } from "./results-types";
+import type { CeilingResults } from "./ceilings";
 import type { RunningServer } from "./servers";
+
+export type ServerLevel = LoadResult & {
+  peakRssMb: number | null;
+  /** CPU used by the server process tree over the level (warm-up included), in % of one core. */
+  serverCpuPercent: number | null;
+  /** Server CPU time per successful operation over the level (warm-up included), in ms. */
+  serverCpuMsPerOp: number | null;
+  /** CPU used by this process (the clients: signing, HTTP) over the level, in % of one core. */
+  loadGeneratorCpuPercent: number;
+};
 
 /** CPU seconds of several process trees together; null when one cannot be read. */
 function totalCpuSeconds(servers: RunningServer[]): number | null {

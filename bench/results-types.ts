@@ -1,23 +1,13 @@
-// The shape of bench/results/latest.json.
+// The shape of bench/results/latest.json. Each part is typed where it is measured and only assembled here, so nothing
+// this file imports imports it back.
 import type { StepBreakdown, StepCosts, VariantResult } from "./experiments";
 import type { FrameworkFloor } from "./framework-floor";
+import type { CeilingResults } from "./ceilings";
 import type { LoadResult } from "./load";
+import type { ServerLevel } from "./measure";
 import type { PageWeight } from "./page-weight";
-import type { StatementCount } from "./raw-sqlite";
-import type { ReadRates } from "./read-rates";
-import type { Rate } from "./verify-rates";
 import type { WizardVisit } from "./wizard-timing";
-import type { WriteCeilings } from "./write-rates";
 
-export type ServerLevel = LoadResult & {
-  peakRssMb: number | null;
-  /** CPU used by the server process tree over the level (warm-up included), in % of one core. */
-  serverCpuPercent: number | null;
-  /** Server CPU time per successful operation over the level (warm-up included), in ms. */
-  serverCpuMsPerOp: number | null;
-  /** CPU used by this process (the clients: signing, HTTP) over the level, in % of one core. */
-  loadGeneratorCpuPercent: number;
-};
 
 export type Target = { name: string; target: string; measured: string; met: boolean | null };
 
@@ -80,12 +70,4 @@ export type BenchResults = {
   pool: { accounts: number; ms: number };
 };
 
-export type CeilingResults = {
-  verification: { ecdsaP256CachedKey: Rate; simpleWebAuthn1InFlight: Rate; simpleWebAuthn16InFlight: Rate; webCryptoKeyImport: Rate };
-  writes: { portalSettings: WriteCeilings; synchronousFull: WriteCeilings };
-  /** ceilingStatementsNotInLib: statements of bench/write-rates.ts that lib/ did not run verbatim (should be empty). */
-  statements: { signIn: StatementCount; registration: StatementCount; ceilingStatementsNotInLib: string[] };
-  /** The sign-in's passkey lookup made three ways (bench/read-rates.ts). */
-  reads: ReadRates;
-  inProcess: { signIn: LoadResult[]; registration: LoadResult[] };
-};
+export type { CeilingResults, ServerLevel };

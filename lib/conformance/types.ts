@@ -1,6 +1,8 @@
 // The conformance suite's vocabulary. The suite is an outside client: it reaches a server only over HTTP.
 import type { AuthenticatorOptions, SoftwareAuthenticator } from "@/lib/authenticator";
-import type { Answer, FidoClient } from "./fido-client";
+import type { Answer, Exchange, FidoClient } from "./fido-client";
+
+export type { Exchange };
 
 /**
  * How a case ended (docs/decisions/016-conformance-outcomes.md): `fail` is a wrong decision, `deviation` the right
@@ -11,12 +13,6 @@ export type CaseOutcome = "pass" | "fail" | "deviation" | "target-error" | "not-
 
 export const CASE_OUTCOMES: readonly CaseOutcome[] = ["pass", "fail", "deviation", "target-error", "not-run", "inconclusive", "skip"];
 
-/** One HTTP round trip, as a report shows it (large bodies shortened). */
-export type Exchange = {
-  request: { method: "POST"; url: string; body: unknown };
-  response: { status: number; body: unknown };
-  durationMs: number;
-};
 
 export type CaseFailure = { message: string; expected: string; received: string };
 

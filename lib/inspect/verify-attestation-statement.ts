@@ -3,23 +3,16 @@
 // answer "was this valid on the day it was captured?"; dates and trust are separate steps here (certificate validity
 // as of `now`, attestation trust). The library's own verdict is still reported beside ours.
 import { createHash, X509Certificate } from "node:crypto";
-import type { CBORType } from "@levischuck/tiny-cbor";
 import type { AuthenticatorData } from "./decode-authenticator-data";
 import { certificateExtension } from "./decode-certificate";
 import { coseKeyToKeyObject } from "./decode-cose-key";
 import { readChildren, readTlv } from "./der";
 import { verifyWithCertificate, verifyWithCoseKey } from "./verify-signature";
+import type { StatementCheck, StatementInput } from "./statement-types";
 import { verifyTpmStatement } from "./verify-tpm-statement";
 
-export type StatementCheck = { ok: boolean | null; message: string; attestationType: string };
+export type { StatementCheck, StatementInput };
 
-export type StatementInput = {
-  fmt: string;
-  attStmt: Map<string | number, CBORType>;
-  authData: AuthenticatorData;
-  clientDataHash: Buffer;
-  x5c: Buffer[];
-};
 
 const ZERO_AAGUID = "00000000-0000-0000-0000-000000000000";
 

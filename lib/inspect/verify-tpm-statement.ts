@@ -3,7 +3,7 @@
 // SimpleWebAuthn refuses an AIK certificate that has expired today and a manufacturer it does not list, neither of
 // which §8.3 asks.
 import { createHash, X509Certificate } from "node:crypto";
-import type { StatementCheck, StatementInput } from "./verify-attestation-statement";
+import type { StatementCheck, StatementInput } from "./statement-types";
 import { certificateExtension } from "./decode-certificate";
 import { verifyWithCertificate } from "./verify-signature";
 
