@@ -1,5 +1,6 @@
 // The header says whether you are signed in: visitors get "Sign in" and "Sign up", signed-in people their account,
 // wallet and "Sign out" (which ends every session of the account: app/(account)/account/actions.ts).
+import Link from "next/link";
 import { signOutAction } from "@/app/(account)/account/actions";
 import { currentSession } from "@/lib/auth/session";
 
@@ -10,9 +11,9 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <a href="/" className="font-semibold text-brand-700">
+        <Link href="/" className="font-semibold text-brand-700">
           Passkey Lab
-        </a>
+        </Link>
         <a href="/troubleshoot" className={linkStyle}>
           Troubleshoot
         </a>

@@ -7,7 +7,7 @@ import { failedSignIns } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
 import { finishPasskeySignIn } from "@/lib/webauthn/authentication";
 import { passkeyFailureReason } from "@/lib/webauthn/failure-reason";
-import { createAccount, ORIGIN, PASSWORD, signInOptions } from "@/test/accounts";
+import { createAccount, PASSWORD, signInOptions } from "@/test/accounts";
 import { listEvents, recordEvent } from "./audit";
 import { deleteOldFailedSignIns, FAILED_SIGN_INS_KEPT_MS, listFailedSignIns, MAX_COUNTED_SOURCES, recordFailedSignIn } from "./failed-sign-ins";
 import { completeSecondFactor, signInWithPassword } from "./password-sign-in";

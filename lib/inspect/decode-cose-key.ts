@@ -34,9 +34,15 @@ export function describeCoseKey(key: CoseKey): DescribedCoseKey {
     const value = bytesParam(key.get(label) ?? null);
     if (value !== undefined) parameters[name] = value;
   };
-  if (kty === 2) (put("x", -2), put("y", -3));
+  if (kty === 2) {
+    put("x", -2);
+    put("y", -3);
+  }
   if (kty === 1) put("x", -2);
-  if (kty === 3) (put("n", -1), put("e", -2));
+  if (kty === 3) {
+    put("n", -1);
+    put("e", -2);
+  }
   if (kty === 7) put("pub", -1);
   const alg = key.get(3);
   return {

@@ -8,7 +8,7 @@ import { recordFailedAttempt } from "@/lib/auth/lockout";
 import { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
 import { addPasskey, createAccount, ORIGIN, signInOptions } from "@/test/accounts";
 import { grantStepUp } from "@/lib/auth/step-up";
-import { finishPasskeySignIn, finishPasskeyStepUp, startPasskeySignIn, startPasskeyStepUp } from "./authentication";
+import { finishPasskeySignIn, startPasskeySignIn, startPasskeyStepUp } from "./authentication";
 import { startRegistration } from "./registration";
 
 const counterOf = async (id: string) => (await db.query.passkeys.findFirst({ where: eq(passkeys.id, id) }))!.counter;

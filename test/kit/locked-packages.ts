@@ -34,7 +34,8 @@ export function lockedPackages(lockfilePath: string, roots: string[]): Record<st
       throw new Error(`${lockfilePath} has no ${name} for ${from || "the project"}`);
     }
     if (chosen[path]) return;
-    const { dev, devOptional, peer, ...locked } = packages[path];
+    // A scratch project installs them as its own dependencies: drop the flags the repository's lockfile gave them.
+    const { dev: _dev, devOptional: _devOptional, peer: _peer, ...locked } = packages[path];
     chosen[path] = locked;
     for (const dependency of Object.keys(locked.dependencies ?? {})) visit(path, dependency, false);
     for (const dependency of Object.keys(locked.optionalDependencies ?? {})) visit(path, dependency, true);
