@@ -4,23 +4,16 @@ export {
   SoftwareAuthenticator,
   type AuthenticateChoices,
   type AuthenticatorOptions,
-  type Flags,
   type RegisterChoices,
-  type SignCountMode,
-  type StoredCredential,
 } from "./software-authenticator";
 export { ATTESTATION_FORMATS, type AttestationFormat } from "./attestation";
-export { ALGORITHM_NAMES, algorithmName, coseAlgorithmId, type AlgorithmName, type Signer } from "./cose";
-export type { ExtensionOutputs } from "./authenticator-data";
+export { ALGORITHM_NAMES, coseAlgorithmId, type AlgorithmName } from "./cose";
 export type { ClientDataOverrides } from "./client-data";
 export { testCaRootDer, testCaRootPem } from "./test-ca";
 export {
   assertionMutations,
   registrationMutations,
-  type AssertionMutation,
-  type AssertionMutationContext,
   type AssertionMutationName,
   type RegistrationMutation,
-  type RegistrationMutationContext,
   type RegistrationMutationName,
 } from "./mutations";

@@ -9,14 +9,7 @@ import { attestationObjectMutations } from "./mutations/attestation-statement";
 import { registrationAuthDataMutations, registrationClientDataMutations, registrationStructureMutations } from "./mutations/registration";
 import type { AssertionMutation, RegistrationMutation } from "./mutations/types";
 
-export type { JsonObject, JsonValue } from "./mutations/json";
-export type {
-  AssertionMutation,
-  AssertionMutationContext,
-  Mutation,
-  RegistrationMutation,
-  RegistrationMutationContext,
-} from "./mutations/types";
+export type { RegistrationMutation } from "./mutations/types";
 
 const registrationMutationsByName = {
   ...registrationStructureMutations,

@@ -11,8 +11,6 @@ export type { Exchange };
  */
 export type CaseOutcome = "pass" | "fail" | "deviation" | "target-error" | "not-run" | "inconclusive" | "skip";
 
-export const CASE_OUTCOMES: readonly CaseOutcome[] = ["pass", "fail", "deviation", "target-error", "not-run", "inconclusive", "skip"];
-
 
 export type CaseFailure = { message: string; expected: string; received: string };
 

@@ -57,5 +57,3 @@ export const assertionInputSchema = z.strictObject({
   known: z.array(knownCredentialSchema).max(20),
 });
 
-export type RegistrationInput = z.infer<typeof registrationInputSchema>;
-export type AssertionInput = z.infer<typeof assertionInputSchema>;
