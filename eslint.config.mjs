@@ -7,7 +7,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", ".next*/", "packages/*/dist/", "drizzle/", "test-results/", "bench/results/", "data/", ".e2e-data*/", "next-env.d.ts"],
+    ignores: [
+      "node_modules/",
+      ".next*/",
+      "packages/*/dist/",
+      "drizzle/",
+      "test-results/",
+      "bench/results/",
+      "data/",
+      ".e2e-data*/",
+      "next-env.d.ts",
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -24,7 +34,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
 );

@@ -11,7 +11,9 @@ const nextConfig: NextConfig = {
   // On every path, pages, route handlers and static files alike; each page's CSP nonce and HSTS come from proxy.ts,
   // which runs for pages only (lib/security-headers.ts, decision 015). Resolved at build time.
   async headers() {
-    return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+    return [
+      { source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) },
+    ];
   },
   // The browser report card moved out of /conformance (which is the FIDO suite) to a name of its own; old links still work.
   async redirects() {

@@ -38,7 +38,12 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-    { source: "/:path*", has: [{ type: "header", key: "content-type", value: "(multipart/form-data|application/x-www-form-urlencoded).*" }] },
+    {
+      source: "/:path*",
+      has: [
+        { type: "header", key: "content-type", value: "(multipart/form-data|application/x-www-form-urlencoded).*" },
+      ],
+    },
     "/account/:path*",
     "/wallet/:path*",
     { source: "/((?!_next/|api/|fido/|icon\\.svg).*)", missing: [{ type: "header", key: "rsc" }] },

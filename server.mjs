@@ -35,7 +35,9 @@ const handle = app.getRequestHandler();
 const server = createServer((request, response) => {
   if (!SERVED_METHODS.has(request.method ?? "")) {
     response.writeHead(405, { Allow: [...SERVED_METHODS].join(", "), "Content-Type": "application/json" });
-    response.end(JSON.stringify({ ok: false, code: "request:method", message: `${request.method} is not served here.` }));
+    response.end(
+      JSON.stringify({ ok: false, code: "request:method", message: `${request.method} is not served here.` }),
+    );
     return;
   }
   // The socket's own address: the one thing about a request its sender cannot choose.

@@ -8,7 +8,12 @@ async function post(baseUrl: string, path: string, body: unknown, address: strin
   return fetch(new URL(path, baseUrl), {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/json", Origin: baseUrl, "User-Agent": BENCH_USER_AGENT, "X-Forwarded-For": address },
+    headers: {
+      "Content-Type": "application/json",
+      Origin: baseUrl,
+      "User-Agent": BENCH_USER_AGENT,
+      "X-Forwarded-For": address,
+    },
     body: JSON.stringify(body),
   });
 }
@@ -23,8 +28,12 @@ export async function requestBaselineOptions(baseUrl: string): Promise<void> {
 export async function signInThroughBaseline(baseUrl: string, authenticator: SoftwareAuthenticator): Promise<string> {
   const address = nextAddress();
   const start = await post(baseUrl, "/sign-in/options", {}, address);
-  const started = (await start.json()) as { ok: boolean; data?: { ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON } };
-  if (start.status !== 200 || !started.ok || !started.data) throw new Error(`options: HTTP ${start.status} ${JSON.stringify(started).slice(0, 120)}`);
+  const started = (await start.json()) as {
+    ok: boolean;
+    data?: { ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON };
+  };
+  if (start.status !== 200 || !started.ok || !started.data)
+    throw new Error(`options: HTTP ${start.status} ${JSON.stringify(started).slice(0, 120)}`);
   const response = authenticator.authenticate(started.data.options, baseUrl);
   const finish = await post(baseUrl, "/sign-in/verify", { ceremonyId: started.data.ceremonyId, response }, address);
   const text = await finish.text();

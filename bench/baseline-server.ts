@@ -39,7 +39,11 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -51,16 +55,21 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
   if (!origin || !env.RP_ORIGINS.includes(origin)) throw new HttpError(403, "cross-site request");
   const body = (await readJson(request)) as { email?: unknown; ceremonyId?: unknown; response?: unknown };
   if (request.url === "/sign-in/options") {
-    const email = typeof body.email === "string" && body.email.trim() ? body.email.trim().slice(0, 254).toLowerCase() : undefined;
+    const email =
+      typeof body.email === "string" && body.email.trim() ? body.email.trim().slice(0, 254).toLowerCase() : undefined;
     // The address the load driver, playing a trusted proxy, put in X-Forwarded-For (lib/request-client.ts reads the
     // same hop with TRUSTED_PROXIES=loopback, as bench/servers.ts starts the portal).
-    const source = String(request.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() || "unknown";
+    const source =
+      String(request.headers["x-forwarded-for"] ?? "")
+        .split(",")[0]
+        ?.trim() || "unknown";
     const result = await signInOptionsStep(source, email);
     return send(response, result.ok ? 200 : 429, result);
   }
   if (request.url === "/sign-in/verify") {
     const { ceremonyId } = body;
-    if (typeof ceremonyId !== "string" || ceremonyId.length === 0 || ceremonyId.length > 100) throw new HttpError(400, "ceremonyId");
+    if (typeof ceremonyId !== "string" || ceremonyId.length === 0 || ceremonyId.length > 100)
+      throw new HttpError(400, "ceremonyId");
     const result = await signInVerifyStep(ceremonyId, body.response, describeClient(request.headers["user-agent"]));
     if (!result.ok) return send(response, 400, result);
     const cookie = `${SESSION_COOKIE}=${result.data.token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_MAX_AGE_S}`;
@@ -76,7 +85,8 @@ const server = createServer((request, response) => {
   handle(request, response).catch((error: unknown) => {
     const status = error instanceof HttpError ? error.status : 500;
     if (status === 500) console.error(error);
-    if (!response.headersSent) send(response, status, { ok: false, code: "request:failed", message: (error as Error).message });
+    if (!response.headersSent)
+      send(response, status, { ok: false, code: "request:failed", message: (error as Error).message });
     else response.destroy();
   });
 });

@@ -8,7 +8,16 @@ import { startGroup } from "./processes";
 
 export const DIST_DIR = ".next-bench";
 
-const SOURCES = ["app", "lib", "components", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "lib",
+  "components",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+];
 const TOUCHED_BY_BUILD = ["tsconfig.json", "next-env.d.ts"];
 
 function newestMtime(path: string, depth = 0): number {
@@ -34,11 +43,24 @@ export function buildIsFresh(root: string, flags: string[] = []): boolean {
 export type BuildInfo = { built: boolean; ms: number; log: string | null };
 
 /** `flags`: extra `next build` flags; --no-mangling keeps function names for CPU profiles (--profile). */
-export async function buildPortal(root: string, logFile: string, reuseWhenFresh: boolean, flags: string[] = []): Promise<BuildInfo> {
+export async function buildPortal(
+  root: string,
+  logFile: string,
+  reuseWhenFresh: boolean,
+  flags: string[] = [],
+): Promise<BuildInfo> {
   if (reuseWhenFresh && buildIsFresh(root, flags)) return { built: false, ms: 0, log: null };
-  const saved = new Map(TOUCHED_BY_BUILD.filter((file) => existsSync(join(root, file))).map((file) => [file, readFileSync(join(root, file), "utf8")]));
+  const saved = new Map(
+    TOUCHED_BY_BUILD.filter((file) => existsSync(join(root, file))).map((file) => [
+      file,
+      readFileSync(join(root, file), "utf8"),
+    ]),
+  );
   const started = performance.now();
-  const build = startGroup("npx", ["next", "build", ...flags], { env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" }, logFile });
+  const build = startGroup("npx", ["next", "build", ...flags], {
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    logFile,
+  });
   try {
     const code = await new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => resolve(null), 10 * 60_000);
@@ -65,7 +87,12 @@ function takeBackBuildEdits(root: string, saved: Map<string, string>) {
   const tsconfigPath = join(root, "tsconfig.json");
   const tsconfigBefore = saved.get("tsconfig.json");
   const tsconfig = existsSync(tsconfigPath) ? readFileSync(tsconfigPath, "utf8") : undefined;
-  if (tsconfig !== undefined && tsconfigBefore !== undefined && mentionsDistDir(tsconfig) && !mentionsDistDir(tsconfigBefore)) {
+  if (
+    tsconfig !== undefined &&
+    tsconfigBefore !== undefined &&
+    mentionsDistDir(tsconfig) &&
+    !mentionsDistDir(tsconfigBefore)
+  ) {
     try {
       const parsed = JSON.parse(tsconfig) as { include?: string[] };
       parsed.include = parsed.include?.filter((pattern) => !pattern.startsWith(`${DIST_DIR}/`));
@@ -79,6 +106,11 @@ function takeBackBuildEdits(root: string, saved: Map<string, string>) {
   const nextEnvBefore = saved.get("next-env.d.ts");
   const nextEnv = existsSync(nextEnvPath) ? readFileSync(nextEnvPath, "utf8") : undefined;
   if (nextEnv !== undefined && mentionsDistDir(nextEnv)) {
-    writeFileSync(nextEnvPath, nextEnvBefore !== undefined && !mentionsDistDir(nextEnvBefore) ? nextEnvBefore : nextEnv.replaceAll(`./${DIST_DIR}/`, "./.next/"));
+    writeFileSync(
+      nextEnvPath,
+      nextEnvBefore !== undefined && !mentionsDistDir(nextEnvBefore)
+        ? nextEnvBefore
+        : nextEnv.replaceAll(`./${DIST_DIR}/`, "./.next/"),
+    );
   }
 }

@@ -19,7 +19,12 @@ import { ecdsaVerifyRate, simpleWebAuthnVerifyRate, webCryptoKeyImportRate, type
 import { SIGN_IN_WRITES, writeCeilings } from "./write-rates";
 
 export type CeilingResults = {
-  verification: { ecdsaP256CachedKey: Rate; simpleWebAuthn1InFlight: Rate; simpleWebAuthn16InFlight: Rate; webCryptoKeyImport: Rate };
+  verification: {
+    ecdsaP256CachedKey: Rate;
+    simpleWebAuthn1InFlight: Rate;
+    simpleWebAuthn16InFlight: Rate;
+    webCryptoKeyImport: Rate;
+  };
   writes: { portalSettings: WriteCeilings; synchronousFull: WriteCeilings };
   /** ceilingStatementsNotInLib: statements of bench/write-rates.ts that lib/ did not run verbatim (should be empty). */
   statements: { signIn: StatementCount; registration: StatementCount; ceilingStatementsNotInLib: string[] };
@@ -60,7 +65,10 @@ const verification = {
   simpleWebAuthn16InFlight: await simpleWebAuthnVerifyRate(plan.rateMs, 16),
   webCryptoKeyImport: await webCryptoKeyImportRate(plan.rateMs),
 };
-const writes = { portalSettings: writeCeilings(copies.portal, plan.rateMs, "NORMAL"), synchronousFull: writeCeilings(copies.full, plan.rateMs, "FULL") };
+const writes = {
+  portalSettings: writeCeilings(copies.portal, plan.rateMs, "NORMAL"),
+  synchronousFull: writeCeilings(copies.full, plan.rateMs, "FULL"),
+};
 
 const clients = Math.max(...plan.signInLevels, ...plan.registrationLevels, 1);
 const accounts = await createAccounts(clients);
@@ -73,7 +81,8 @@ const signInStatements = countStatements(recording.log);
 const ceilingStatementsNotInLib = Object.entries(SIGN_IN_WRITES)
   .filter(([, sql]) => !signInStatements.statements.includes(sql))
   .map(([name]) => name);
-if (ceilingStatementsNotInLib.length) console.error(`ceiling statements not run by lib/: ${ceilingStatementsNotInLib.join(", ")}`);
+if (ceilingStatementsNotInLib.length)
+  console.error(`ceiling statements not run by lib/: ${ceilingStatementsNotInLib.join(", ")}`);
 recording = recordStatements();
 await registerInProcess(accounts[0]);
 recording.stop();
@@ -83,11 +92,19 @@ const reads = await passkeyLookupRates(libFile, accounts[0].passkeyIds[0], plan.
 
 const signIn: LoadResult[] = [];
 for (const level of plan.signInLevels) {
-  signIn.push(await runClosedLoop({ clients: level, warmupMs: plan.warmupMs, measureMs: plan.measureMs }, (i) => signInInProcess(accounts[i]).then(() => {})));
+  signIn.push(
+    await runClosedLoop({ clients: level, warmupMs: plan.warmupMs, measureMs: plan.measureMs }, (i) =>
+      signInInProcess(accounts[i]).then(() => {}),
+    ),
+  );
 }
 const registration: LoadResult[] = [];
 for (const level of plan.registrationLevels) {
-  registration.push(await runClosedLoop({ clients: level, warmupMs: plan.warmupMs, measureMs: plan.measureMs }, (i) => registerInProcess(accounts[i])));
+  registration.push(
+    await runClosedLoop({ clients: level, warmupMs: plan.warmupMs, measureMs: plan.measureMs }, (i) =>
+      registerInProcess(accounts[i]),
+    ),
+  );
 }
 
 const results: CeilingResults = {

@@ -24,7 +24,10 @@ function scale(values: number[], log: boolean) {
     const low = 10 ** Math.floor(Math.log10(Math.min(...positive)));
     const high = 10 ** Math.ceil(Math.log10(Math.max(...positive)));
     const ticks = Array.from({ length: Math.round(Math.log10(high / low)) + 1 }, (_, i) => low * 10 ** i);
-    return { ticks, at: (value: number) => (Math.log10(Math.max(value, low)) - Math.log10(low)) / Math.log10(high / low) };
+    return {
+      ticks,
+      at: (value: number) => (Math.log10(Math.max(value, low)) - Math.log10(low)) / Math.log10(high / low),
+    };
   }
   const max = niceMax(Math.max(...values) * 1.08);
   return { ticks: [0, 1, 2, 3, 4].map((i) => (max / 4) * i), at: (value: number) => value / max };
@@ -33,9 +36,12 @@ function scale(values: number[], log: boolean) {
 function panel(left: number, title: string, unit: string, clients: number[], series: Series[], log = false): string {
   const values = series.flatMap((line) => line.points.map(([, y]) => y)).filter(Number.isFinite);
   const axis = scale(values, log);
-  const x = (index: number) => left + (clients.length === 1 ? PANEL.width / 2 : (index / (clients.length - 1)) * PANEL.width);
+  const x = (index: number) =>
+    left + (clients.length === 1 ? PANEL.width / 2 : (index / (clients.length - 1)) * PANEL.width);
   const y = (value: number) => PANEL.top + PANEL.height - axis.at(value) * PANEL.height;
-  const parts: string[] = [`<text x="${left}" y="${PANEL.top - 14}" font-size="15" font-weight="bold">${escape(title)}</text>`];
+  const parts: string[] = [
+    `<text x="${left}" y="${PANEL.top - 14}" font-size="15" font-weight="bold">${escape(title)}</text>`,
+  ];
   for (const value of axis.ticks) {
     parts.push(
       `<line x1="${left}" x2="${left + PANEL.width}" y1="${y(value)}" y2="${y(value)}" stroke="#e2e8f0"/>`,
@@ -43,7 +49,9 @@ function panel(left: number, title: string, unit: string, clients: number[], ser
     );
   }
   clients.forEach((count, index) =>
-    parts.push(`<text x="${x(index)}" y="${PANEL.top + PANEL.height + 18}" font-size="11" text-anchor="middle" fill="#475569">${count}</text>`),
+    parts.push(
+      `<text x="${x(index)}" y="${PANEL.top + PANEL.height + 18}" font-size="11" text-anchor="middle" fill="#475569">${count}</text>`,
+    ),
   );
   parts.push(
     `<text x="${left + PANEL.width / 2}" y="${PANEL.top + PANEL.height + 40}" font-size="12" text-anchor="middle">concurrent clients</text>`,
@@ -55,13 +63,17 @@ function panel(left: number, title: string, unit: string, clients: number[], ser
     const points = line.points.filter(([, value]) => Number.isFinite(value));
     const coordinates = points.map(([index, value]) => `${x(index).toFixed(1)},${y(value).toFixed(1)}`);
     const dash = line.dashed ? ` stroke-dasharray="6 4"` : "";
-    parts.push(`<polyline points="${coordinates.join(" ")}" fill="none" stroke="${line.color}" stroke-width="2.5"${dash}/>`);
+    parts.push(
+      `<polyline points="${coordinates.join(" ")}" fill="none" stroke="${line.color}" stroke-width="2.5"${dash}/>`,
+    );
     if (line.dashed) continue;
     points.forEach(([index, value]) => {
       parts.push(`<circle cx="${x(index).toFixed(1)}" cy="${y(value).toFixed(1)}" r="3.5" fill="${line.color}"/>`);
       if (line.labels) {
         const label = Math.round(value).toLocaleString("en-GB");
-        parts.push(`<text x="${(x(index) + 6).toFixed(1)}" y="${(y(value) - 7).toFixed(1)}" font-size="10" fill="${line.color}">${label}</text>`);
+        parts.push(
+          `<text x="${(x(index) + 6).toFixed(1)}" y="${(y(value) - 7).toFixed(1)}" font-size="10" fill="${line.color}">${label}</text>`,
+        );
       }
     });
   }
@@ -73,13 +85,33 @@ export function renderChart(results: BenchResults): string {
   const index = clients.map((_, i) => i);
   const ceiling = results.signIn.ceiling.perSec;
   const throughput: Series[] = [
-    { name: "portal (server actions)", color: "#2563eb", labels: true, points: index.map((i) => [i, results.signIn.portal[i].perSec]) },
-    { name: "baseline (node:http + lib/)", color: "#16a34a", labels: true, points: index.map((i) => [i, results.signIn.baseline[i]?.perSec ?? Number.NaN]) },
-    { name: "ceiling (verify + writes, in-process)", color: "#dc2626", dashed: true, points: index.map((i) => [i, ceiling]) },
+    {
+      name: "portal (server actions)",
+      color: "#2563eb",
+      labels: true,
+      points: index.map((i) => [i, results.signIn.portal[i].perSec]),
+    },
+    {
+      name: "baseline (node:http + lib/)",
+      color: "#16a34a",
+      labels: true,
+      points: index.map((i) => [i, results.signIn.baseline[i]?.perSec ?? Number.NaN]),
+    },
+    {
+      name: "ceiling (verify + writes, in-process)",
+      color: "#dc2626",
+      dashed: true,
+      points: index.map((i) => [i, ceiling]),
+    },
   ];
   const latency: Series[] = [
     { name: "portal", color: "#2563eb", labels: true, points: index.map((i) => [i, results.signIn.portal[i].p99Ms]) },
-    { name: "baseline", color: "#16a34a", labels: true, points: index.map((i) => [i, results.signIn.baseline[i]?.p99Ms ?? Number.NaN]) },
+    {
+      name: "baseline",
+      color: "#16a34a",
+      labels: true,
+      points: index.map((i) => [i, results.signIn.baseline[i]?.p99Ms ?? Number.NaN]),
+    },
     // Little's law: n clients served one at a time at the ceiling rate wait at least n / rate on average.
     { name: "ceiling", color: "#dc2626", dashed: true, points: index.map((i) => [i, (clients[i] / ceiling) * 1000]) },
     { name: "target", color: "#f59e0b", dashed: true, points: index.map((i) => [i, 100]) },
@@ -87,7 +119,11 @@ export function renderChart(results: BenchResults): string {
   const legend = [
     ["#2563eb", false, "portal: server actions over HTTP (next start)"],
     ["#16a34a", false, "baseline: node:http + the same lib/ code"],
-    ["#dc2626", true, `ceiling: verify (cached key) + sign-in writes, in-process: ${ceiling.toLocaleString("en-GB")}/s; right: clients ÷ that rate`],
+    [
+      "#dc2626",
+      true,
+      `ceiling: verify (cached key) + sign-in writes, in-process: ${ceiling.toLocaleString("en-GB")}/s; right: clients ÷ that rate`,
+    ],
     ["#f59e0b", true, "target: p99 ≤ 100 ms at 32 clients"],
   ] as const;
   const legendItems = legend.map(([color, dashed, label], i) => {

@@ -17,7 +17,8 @@ if (process.env.BENCH_CACHE_KEY_IMPORTS === "1") {
   const importKey = subtle.importKey.bind(subtle);
   const imported = new Map();
   subtle.importKey = function (format, keyData, algorithm, extractable, usages) {
-    if (format !== "jwk" || !Array.isArray(usages) || usages.join() !== "verify") return importKey(format, keyData, algorithm, extractable, usages);
+    if (format !== "jwk" || !Array.isArray(usages) || usages.join() !== "verify")
+      return importKey(format, keyData, algorithm, extractable, usages);
     const id = JSON.stringify([keyData, algorithm, extractable]);
     let key = imported.get(id);
     if (!key) {
@@ -29,7 +30,10 @@ if (process.env.BENCH_CACHE_KEY_IMPORTS === "1") {
   };
   console.error("driver-hooks: caching public-key imports");
 }
-const pragmas = (process.env.BENCH_PRAGMAS ?? "").split(";").map((pragma) => pragma.trim()).filter(Boolean);
+const pragmas = (process.env.BENCH_PRAGMAS ?? "")
+  .split(";")
+  .map((pragma) => pragma.trim())
+  .filter(Boolean);
 
 if (countsFile || pragmas.length > 0) {
   const requireFromHere = createRequire(import.meta.url);

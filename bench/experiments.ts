@@ -23,7 +23,13 @@ export async function countPortalStatements(context: BenchContext) {
   try {
     const actions = new ServerActionClient(portal.baseUrl, join(context.root, DIST_DIR));
     await coldStartMs(portal, actions, context.authenticators[0]);
-    return await portalStatementsPerSignIn(portal, countsFile, actions, context.authenticators[0], context.plan.statementCountSignIns);
+    return await portalStatementsPerSignIn(
+      portal,
+      countsFile,
+      actions,
+      context.authenticators[0],
+      context.plan.statementCountSignIns,
+    );
   } finally {
     await portal.stop();
   }
@@ -44,28 +50,41 @@ export type Variant = {
 export const VARIANTS: Variant[] = [
   {
     name: "synchronous=FULL",
-    description: "PRAGMA synchronous=FULL on every connection (every commit synced, as before decision 007): what the durability choice buys",
+    description:
+      "PRAGMA synchronous=FULL on every connection (every commit synced, as before decision 007): what the durability choice buys",
     hooks: { BENCH_PRAGMAS: "synchronous=FULL" },
     baseline: true,
   },
   {
     name: "cached key import",
-    description: "public keys imported once per credential (crypto.subtle.importKey from JWK cached), not once per verification",
+    description:
+      "public keys imported once per credential (crypto.subtle.importKey from JWK cached), not once per verification",
     hooks: { BENCH_CACHE_KEY_IMPORTS: "1" },
     baseline: true,
   },
   {
     name: "two portal processes",
-    description: "two `next start` processes on the one database file (one per core), clients spread over both, as a load balancer would",
+    description:
+      "two `next start` processes on the one database file (one per core), clients spread over both, as a load balancer would",
     hooks: {},
     baseline: false,
     portalInstances: 2,
   },
 ];
 
-export type VariantResult = { name: string; description: string; clients: number; portal: ServerLevel; baseline: ServerLevel | null };
+export type VariantResult = {
+  name: string;
+  description: string;
+  clients: number;
+  portal: ServerLevel;
+  baseline: ServerLevel | null;
+};
 
-async function startPortals(context: BenchContext, variant: Variant, slug: string): Promise<{ portals: RunningServer[]; clients: ServerActionClient[] }> {
+async function startPortals(
+  context: BenchContext,
+  variant: Variant,
+  slug: string,
+): Promise<{ portals: RunningServer[]; clients: ServerActionClient[] }> {
   const ports = variant.portalInstances === 2 ? [context.ports.portal, context.ports.baseline] : [context.ports.portal];
   const first = await serverOptions(context, ports[0], `portal-${slug}`, hooks(context.root));
   const origins = ports.map((port) => `http://localhost:${port}`).join(",");
@@ -85,17 +104,25 @@ async function startPortals(context: BenchContext, variant: Variant, slug: strin
 }
 
 /** Portal (and baseline) again on fresh servers with the variant, same load as the `clients` level. */
-export async function variantExperiment(context: BenchContext, variant: Variant, clients: number): Promise<VariantResult> {
+export async function variantExperiment(
+  context: BenchContext,
+  variant: Variant,
+  clients: number,
+): Promise<VariantResult> {
   const slug = variant.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
   const { portals, clients: actions } = await startPortals(context, variant, slug);
   const baseline =
     variant.baseline && variant.portalInstances !== 2
-      ? startBaseline({ ...(await serverOptions(context, context.ports.baseline, `baseline-${slug}`, hooks(context.root))), extraEnv: variant.hooks })
+      ? startBaseline({
+          ...(await serverOptions(context, context.ports.baseline, `baseline-${slug}`, hooks(context.root))),
+          extraEnv: variant.hooks,
+        })
       : null;
   if (baseline) context.started.push(baseline);
   try {
     if (baseline) await waitForHttp(`${baseline.baseUrl}/health`, 60_000, baseline);
-    const portalSignIn = (client: number) => signInThroughPortal(actions[client % actions.length], context.authenticators[client]);
+    const portalSignIn = (client: number) =>
+      signInThroughPortal(actions[client % actions.length], context.authenticators[client]);
     const baselineSignIn = (client: number) => signInThroughBaseline(baseline!.baseUrl, context.authenticators[client]);
     const warm = { clients: 8, warmupMs: 0, measureMs: context.plan.serverWarmupMs };
     await measureLevel(portals, warm, portalSignIn);
@@ -103,7 +130,13 @@ export async function variantExperiment(context: BenchContext, variant: Variant,
     const level = { clients, warmupMs: context.plan.warmupMs, measureMs: context.plan.measureMs };
     const portalLevel = await measureLevel(portals, level, portalSignIn);
     const baselineLevel = baseline ? await measureLevel(baseline, level, baselineSignIn) : null;
-    return { name: variant.name, description: variant.description, clients, portal: portalLevel, baseline: baselineLevel };
+    return {
+      name: variant.name,
+      description: variant.description,
+      clients,
+      portal: portalLevel,
+      baseline: baselineLevel,
+    };
   } finally {
     for (const portal of portals) await portal.stop();
     await baseline?.stop();
@@ -123,7 +156,11 @@ export type StepBreakdown = {
  * One client, one step at a time: how long each server action of the sign-in takes, and how long the /account page
  * the browser then loads takes (fetched as the router does, RSC: 1).
  */
-export async function portalStepBreakdown(context: BenchContext, actions: ServerActionClient, samples: number): Promise<StepBreakdown> {
+export async function portalStepBreakdown(
+  context: BenchContext,
+  actions: ServerActionClient,
+  samples: number,
+): Promise<StepBreakdown> {
   const authenticator = context.authenticators[0];
   const jar = await signInThroughPortal(actions, authenticator);
   const cookie = `${SESSION_COOKIE}=${jar.get(SESSION_COOKIE)}`;
@@ -145,7 +182,12 @@ export type StepCosts = {
    * Server CPU ms per operation, each step loaded on its own at `clients` clients. The /account render is the page the
    * browser loads after signing in: measured for scale, not part of the sign-in (the finish action does not redirect).
    */
-  portal: { signIn: number | null; options: number | null; accountRender: number | null; verifyAndSessionInferred: number | null };
+  portal: {
+    signIn: number | null;
+    options: number | null;
+    accountRender: number | null;
+    verifyAndSessionInferred: number | null;
+  };
   baseline: { signIn: number | null; options: number | null; verifyAndSessionInferred: number | null };
   levels: Record<string, ServerLevel>;
 };
@@ -166,11 +208,17 @@ export async function stepCosts(
   const cookie = `${SESSION_COOKIE}=${jar.get(SESSION_COOKIE)}`;
   const levels = {
     portalOptions: await measureLevel(servers.portal, level, () => requestSignInOptions(servers.actions)),
-    portalAccountRender: await measureLevel(servers.portal, level, () => fetchAccountPage(servers.portal.baseUrl, cookie)),
-    baselineOptions: await measureLevel(servers.baseline, level, () => requestBaselineOptions(servers.baseline.baseUrl)),
+    portalAccountRender: await measureLevel(servers.portal, level, () =>
+      fetchAccountPage(servers.portal.baseUrl, cookie),
+    ),
+    baselineOptions: await measureLevel(servers.baseline, level, () =>
+      requestBaselineOptions(servers.baseline.baseUrl),
+    ),
   };
   const rest = (whole: number | null, ...parts: (number | null)[]) =>
-    whole === null || parts.some((part) => part === null) ? null : Math.round((whole - parts.reduce((sum: number, part) => sum + part!, 0)) * 10) / 10;
+    whole === null || parts.some((part) => part === null)
+      ? null
+      : Math.round((whole - parts.reduce((sum: number, part) => sum + part!, 0)) * 10) / 10;
   const portal = {
     signIn: signIns.portal.serverCpuMsPerOp,
     options: levels.portalOptions.serverCpuMsPerOp,

@@ -26,17 +26,22 @@ async function buildFloorApp(context: BenchContext): Promise<void> {
     logFile: join(context.work, "floor-build.log"),
   });
   const code = await new Promise<number | null>((resolve) => build.child.once("exit", resolve));
-  if (code !== 0) throw new Error(`next build ${FLOOR_APP} failed (exit ${code}); see ${join(context.work, "floor-build.log")}`);
+  if (code !== 0)
+    throw new Error(`next build ${FLOOR_APP} failed (exit ${code}); see ${join(context.work, "floor-build.log")}`);
 }
 
 export async function measureFrameworkFloor(context: BenchContext, clients: number): Promise<FrameworkFloor> {
   await buildFloorApp(context);
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const server = startGroup(process.execPath, [join(context.root, "node_modules/next/dist/bin/next"), "start", FLOOR_APP, "--port", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    logFile: join(context.work, "floor-app.log"),
-  });
+  const server = startGroup(
+    process.execPath,
+    [join(context.root, "node_modules/next/dist/bin/next"), "start", FLOOR_APP, "--port", String(port)],
+    {
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      logFile: join(context.work, "floor-app.log"),
+    },
+  );
   const running = { ...server, baseUrl, kind: "portal" as const };
   context.started.push(running);
   try {
@@ -70,7 +75,10 @@ export async function measureFrameworkFloor(context: BenchContext, clients: numb
  * The highest portal ÷ baseline ratio possible when a sign-in is two server actions: the baseline's CPU per sign-in
  * against the same work plus two no-op actions' worth of framework. Null when a CPU reading is missing.
  */
-export function bestRatioWithTwoActions(baselineCpuMsPerSignIn: number | null, floor: FrameworkFloor | null): number | null {
+export function bestRatioWithTwoActions(
+  baselineCpuMsPerSignIn: number | null,
+  floor: FrameworkFloor | null,
+): number | null {
   const action = floor?.noopAction.serverCpuMsPerOp ?? null;
   if (baselineCpuMsPerSignIn === null || action === null) return null;
   return baselineCpuMsPerSignIn / (baselineCpuMsPerSignIn + 2 * action);

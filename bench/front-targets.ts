@@ -24,16 +24,26 @@ const median = (values: number[]) => {
 for (const baseUrl of baseUrls) {
   for (const path of pages) {
     const weight = await pageWeight(baseUrl, path);
-    console.log(`${baseUrl}${path}: ${(weight.gzipBytes / 1000).toFixed(1)} kB gzip (${weight.gzipBytes} B) in ${weight.scripts} scripts`);
+    console.log(
+      `${baseUrl}${path}: ${(weight.gzipBytes / 1000).toFixed(1)} kB gzip (${weight.gzipBytes} B) in ${weight.scripts} scripts`,
+    );
     if (args.includes("--chunks")) {
-      for (const [script, bytes] of Object.entries(weight.gzipByScript).sort((a, b) => b[1] - a[1])) console.log(`  ${(bytes / 1000).toFixed(1)} kB ${script}`);
+      for (const [script, bytes] of Object.entries(weight.gzipByScript).sort((a, b) => b[1] - a[1]))
+        console.log(`  ${(bytes / 1000).toFixed(1)} kB ${script}`);
     }
   }
 }
 
 if (!args.includes("--no-wizard")) {
   const results = await interleavedWizardTimings(baseUrls, runs);
-  const keys: (keyof WizardVisit)[] = ["htmlReceivedMs", "scriptsReceivedMs", "domContentLoadedMs", "checksRoundTripStartMs", "checksRoundTripEndMs", "checksShownMs"];
+  const keys: (keyof WizardVisit)[] = [
+    "htmlReceivedMs",
+    "scriptsReceivedMs",
+    "domContentLoadedMs",
+    "checksRoundTripStartMs",
+    "checksRoundTripEndMs",
+    "checksShownMs",
+  ];
   for (const [index, { visits }] of results.entries()) {
     console.log(`wizard on ${baseUrls[index]}, medians of ${visits.length}:`);
     for (const key of keys) {

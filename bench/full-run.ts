@@ -7,7 +7,14 @@ import { CookieJar, ServerActionClient } from "@/test/server-action-client";
 import { signInThroughBaseline } from "./baseline-ceremonies";
 import { DIST_DIR } from "./build-portal";
 import { median, serverOptions, type BenchContext } from "./context";
-import { countPortalStatements, portalStepBreakdown, stepCosts, variantExperiment, VARIANTS, type VariantResult } from "./experiments";
+import {
+  countPortalStatements,
+  portalStepBreakdown,
+  stepCosts,
+  variantExperiment,
+  VARIANTS,
+  type VariantResult,
+} from "./experiments";
 import { measureFrameworkFloor } from "./framework-floor";
 import { coldStartMs, measureLevel, runCeilings } from "./measure";
 import { pageWeight, type PageWeight } from "./page-weight";
@@ -21,7 +28,10 @@ import { signInCeiling } from "./write-rates";
 export const PAGES = ["/", "/sign-in", "/account", "/troubleshoot", "/conformance"];
 export const RATIO_LEVEL = 32;
 
-export type Measurements = Pick<BenchResults, "ceilings" | "coldStart" | "wizard" | "firstLoadJs" | "portalStatementsPerSignIn" | "experiments" | "frameworkFloor"> & {
+export type Measurements = Pick<
+  BenchResults,
+  "ceilings" | "coldStart" | "wizard" | "firstLoadJs" | "portalStatementsPerSignIn" | "experiments" | "frameworkFloor"
+> & {
   portalLevels: ServerLevel[];
   baselineLevels: ServerLevel[];
   ceilingAround32: number[];
@@ -43,7 +53,10 @@ async function startColdPortals(context: BenchContext, actions: ServerActionClie
   throw new Error("no cold start planned");
 }
 
-async function measureWizard(context: BenchContext, portal: RunningServer): Promise<{ wizard: BenchResults["wizard"]; browserVersion: string }> {
+async function measureWizard(
+  context: BenchContext,
+  portal: RunningServer,
+): Promise<{ wizard: BenchResults["wizard"]; browserVersion: string }> {
   const definition = `navigation start to [data-testid="platform"] on /troubleshoot, fresh browser context per run, median of ${context.plan.wizardRuns}`;
   try {
     const timed = await wizardTimings(portal.baseUrl, context.plan.wizardRuns);
@@ -52,20 +65,37 @@ async function measureWizard(context: BenchContext, portal: RunningServer): Prom
       const values = timed.visits.map((visit) => visit[key]).filter((value): value is number => value !== null);
       return values.length ? Math.round(median(values) * 10) / 10 : null;
     };
-    const milestones = ["htmlReceivedMs", "domContentLoadedMs", "scriptsReceivedMs", "checksRoundTripStartMs", "checksRoundTripEndMs"] as const;
+    const milestones = [
+      "htmlReceivedMs",
+      "domContentLoadedMs",
+      "scriptsReceivedMs",
+      "checksRoundTripStartMs",
+      "checksRoundTripEndMs",
+    ] as const;
     return {
       browserVersion: timed.browserVersion,
-      wizard: { runsMs, medianMs: Math.round(median(runsMs) * 10) / 10, definition, medianMilestonesMs: Object.fromEntries(milestones.map((key) => [key, medianOf(key)])), visits: timed.visits },
+      wizard: {
+        runsMs,
+        medianMs: Math.round(median(runsMs) * 10) / 10,
+        definition,
+        medianMilestonesMs: Object.fromEntries(milestones.map((key) => [key, medianOf(key)])),
+        visits: timed.visits,
+      },
     };
   } catch (error) {
-    return { browserVersion: "not run", wizard: { runsMs: [], medianMs: null, definition, error: (error as Error).message.split("\n")[0] } };
+    return {
+      browserVersion: "not run",
+      wizard: { runsMs: [], medianMs: null, definition, error: (error as Error).message.split("\n")[0] },
+    };
   }
 }
 
 export async function measureEverything(context: BenchContext): Promise<Measurements> {
   const { plan, log, authenticators } = context;
   const ceilings = await runCeilings(context.root, context.work, plan, context.authSecret);
-  log(`ceilings: ECDSA ${ceilings.verification.ecdsaP256CachedKey.perSec}/s, verify + sign-in writes ${ceilings.writes.portalSettings.verifyAndAllWrites.perSec}/s`);
+  log(
+    `ceilings: ECDSA ${ceilings.verification.ecdsaP256CachedKey.perSec}/s, verify + sign-in writes ${ceilings.writes.portalSettings.verifyAndAllWrites.perSec}/s`,
+  );
   let ceilingRuns = 0;
   const ceilingNow = () => {
     const file = join(context.work, `ceiling-${ceilingRuns++}.db`);
@@ -96,49 +126,80 @@ export async function measureEverything(context: BenchContext): Promise<Measurem
     baselineLevels.push(await measureLevel(baseline, level, baselineSignIn));
     if (clients === RATIO_LEVEL) ceilingAround32.push(ceilingNow());
     const [p, b] = [portalLevels.at(-1)!, baselineLevels.at(-1)!];
-    log(`${clients} clients: portal ${p.perSec}/s p99 ${p.p99Ms} ms (${p.errors} errors), baseline ${b.perSec}/s p99 ${b.p99Ms} ms (${b.errors} errors)`);
+    log(
+      `${clients} clients: portal ${p.perSec}/s p99 ${p.p99Ms} ms (${p.errors} errors), baseline ${b.perSec}/s p99 ${b.p99Ms} ms (${b.errors} errors)`,
+    );
   }
-  if (ceilingAround32.length) log(`ceiling next to the ${RATIO_LEVEL}-client level: ${ceilingAround32.join(" and ")}/s`);
-  const signIns32 = { portal: portalLevels.find((l) => l.clients === RATIO_LEVEL), baseline: baselineLevels.find((l) => l.clients === RATIO_LEVEL) };
+  if (ceilingAround32.length)
+    log(`ceiling next to the ${RATIO_LEVEL}-client level: ${ceilingAround32.join(" and ")}/s`);
+  const signIns32 = {
+    portal: portalLevels.find((l) => l.clients === RATIO_LEVEL),
+    baseline: baselineLevels.find((l) => l.clients === RATIO_LEVEL),
+  };
   const costs =
     plan.stepCosts && signIns32.portal && signIns32.baseline
-      ? await stepCosts(context, { portal, baseline, actions }, { portal: signIns32.portal, baseline: signIns32.baseline })
+      ? await stepCosts(
+          context,
+          { portal, baseline, actions },
+          { portal: signIns32.portal, baseline: signIns32.baseline },
+        )
       : null;
   if (costs) {
     const { portal: p, baseline: b } = costs;
-    log(`server CPU ms per operation: portal sign-in ${p.signIn} = options ${p.options} + verify/session ${p.verifyAndSessionInferred} (then /account ${p.accountRender}); baseline ${b.signIn} = options ${b.options} + verify/session ${b.verifyAndSessionInferred}`);
+    log(
+      `server CPU ms per operation: portal sign-in ${p.signIn} = options ${p.options} + verify/session ${p.verifyAndSessionInferred} (then /account ${p.accountRender}); baseline ${b.signIn} = options ${b.options} + verify/session ${b.verifyAndSessionInferred}`,
+    );
   }
   const highWater = { portal: highWaterMb(portal.pid), baseline: highWaterMb(baseline.pid) };
   await baseline.stop();
 
   const jars: CookieJar[] = [];
-  for (let i = 0; i < Math.max(...plan.registrationLevels); i++) jars.push(await signInThroughPortal(actions, authenticators[i]));
+  for (let i = 0; i < Math.max(...plan.registrationLevels); i++)
+    jars.push(await signInThroughPortal(actions, authenticators[i]));
   const registrationLevels: ServerLevel[] = [];
   for (const clients of plan.registrationLevels) {
     const level = { clients, warmupMs: plan.warmupMs, measureMs: plan.registrationMeasureMs };
-    registrationLevels.push(await measureLevel(portal, level, (client) => registerThroughPortal(actions, authenticators[client], jars[client])));
-    log(`registration, ${clients} clients: ${registrationLevels.at(-1)!.perSec}/s p99 ${registrationLevels.at(-1)!.p99Ms} ms`);
+    registrationLevels.push(
+      await measureLevel(portal, level, (client) =>
+        registerThroughPortal(actions, authenticators[client], jars[client]),
+      ),
+    );
+    log(
+      `registration, ${clients} clients: ${registrationLevels.at(-1)!.perSec}/s p99 ${registrationLevels.at(-1)!.p99Ms} ms`,
+    );
   }
 
-  const stepBreakdown = plan.breakdownSamples > 0 ? await portalStepBreakdown(context, actions, plan.breakdownSamples) : null;
+  const stepBreakdown =
+    plan.breakdownSamples > 0 ? await portalStepBreakdown(context, actions, plan.breakdownSamples) : null;
   if (stepBreakdown) {
     const c = stepBreakdown;
-    log(`sign-in steps (1 client): options ${c.optionsMs} ms, verify ${c.finishMs} ms, then /account ${c.accountRenderMs} ms`);
+    log(
+      `sign-in steps (1 client): options ${c.optionsMs} ms, verify ${c.finishMs} ms, then /account ${c.accountRenderMs} ms`,
+    );
   }
 
   const session = `${SESSION_COOKIE}=${(await signInThroughPortal(actions, authenticators[plan.poolSize - 1])).get(SESSION_COOKIE)}`;
   const firstLoadJs: Record<string, PageWeight> = {};
-  for (const path of PAGES) firstLoadJs[path] = await pageWeight(portal.baseUrl, path, path === "/account" ? session : undefined);
-  log(`first-load JS (gzip): ${PAGES.map((path) => `${path} ${(firstLoadJs[path].gzipBytes / 1000).toFixed(1)} kB`).join(", ")}`);
+  for (const path of PAGES)
+    firstLoadJs[path] = await pageWeight(portal.baseUrl, path, path === "/account" ? session : undefined);
+  log(
+    `first-load JS (gzip): ${PAGES.map((path) => `${path} ${(firstLoadJs[path].gzipBytes / 1000).toFixed(1)} kB`).join(", ")}`,
+  );
 
   const { wizard, browserVersion } = await measureWizard(context, portal);
-  log(wizard.medianMs === null ? `wizard not measured: ${wizard.error}` : `wizard checks shown: median ${wizard.medianMs} ms`);
+  log(
+    wizard.medianMs === null
+      ? `wizard not measured: ${wizard.error}`
+      : `wizard checks shown: median ${wizard.medianMs} ms`,
+  );
   await portal.stop();
 
   const frameworkFloor = plan.frameworkFloor ? await measureFrameworkFloor(context, RATIO_LEVEL) : null;
   if (frameworkFloor) {
     const { noopAction: a, noopRoute: r } = frameworkFloor;
-    log(`framework floor, ${RATIO_LEVEL} clients: no-op action ${a.perSec}/s, ${a.serverCpuMsPerOp} ms CPU each; no-op route ${r.perSec}/s, ${r.serverCpuMsPerOp} ms CPU each`);
+    log(
+      `framework floor, ${RATIO_LEVEL} clients: no-op action ${a.perSec}/s, ${a.serverCpuMsPerOp} ms CPU each; no-op route ${r.perSec}/s, ${r.serverCpuMsPerOp} ms CPU each`,
+    );
   }
   const portalStatementsPerSignIn = plan.statementCountSignIns > 0 ? await countPortalStatements(context) : null;
   if (portalStatementsPerSignIn) log(`portal statements per sign-in: ${portalStatementsPerSignIn.total}`);
@@ -146,12 +207,21 @@ export async function measureEverything(context: BenchContext): Promise<Measurem
   for (const variant of plan.variantExperiments ? VARIANTS : []) {
     const result = await variantExperiment(context, variant, RATIO_LEVEL);
     variants.push(result);
-    const baselineText = result.baseline ? `, baseline ${result.baseline.perSec}/s p99 ${result.baseline.p99Ms} ms` : "";
-    log(`${variant.name}, ${RATIO_LEVEL} clients: portal ${result.portal.perSec}/s p99 ${result.portal.p99Ms} ms${baselineText}`);
+    const baselineText = result.baseline
+      ? `, baseline ${result.baseline.perSec}/s p99 ${result.baseline.p99Ms} ms`
+      : "";
+    log(
+      `${variant.name}, ${RATIO_LEVEL} clients: portal ${result.portal.perSec}/s p99 ${result.portal.p99Ms} ms${baselineText}`,
+    );
   }
   return {
     ceilings,
-    coldStart: { runsMs: coldRuns, medianMs: median(coldRuns), definition: "spawning `next start` on a fresh copy of the pool database to the first passkey sign-in that sets a session" },
+    coldStart: {
+      runsMs: coldRuns,
+      medianMs: median(coldRuns),
+      definition:
+        "spawning `next start` on a fresh copy of the pool database to the first passkey sign-in that sets a session",
+    },
     wizard,
     firstLoadJs,
     portalStatementsPerSignIn,

@@ -11,7 +11,11 @@ export async function signInOptionsStep(source: string, email?: string) {
 }
 
 /** Verification, then a session token issued (lib/auth/session.ts startSession). */
-export async function signInVerifyStep(ceremonyId: string, response: unknown, client: string): Promise<Result<{ token: string }>> {
+export async function signInVerifyStep(
+  ceremonyId: string,
+  response: unknown,
+  client: string,
+): Promise<Result<{ token: string }>> {
   const result = await finishPasskeySignIn(ceremonyId, response, client);
   if (!result.ok) return result;
   return ok({ token: await issueSessionToken(result.data.userId) });

@@ -39,7 +39,8 @@ export function percentile(sorted: number[], p: number): number {
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function errorKind(error: unknown): string {
-  const message = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
+  const message =
+    error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
   return message.replace(/[0-9a-f]{8,}|[A-Za-z0-9_-]{22,}/g, "…").slice(0, 160);
 }
 

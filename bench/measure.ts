@@ -51,7 +51,10 @@ export async function measureLevel(
       ...result,
       peakRssMb: memory.stop(),
       serverCpuPercent: serverCpu === null ? null : percent(serverCpu),
-      serverCpuMsPerOp: serverCpu === null || result.totalCompleted === 0 ? null : Math.round((serverCpu * 1e4) / result.totalCompleted) / 10,
+      serverCpuMsPerOp:
+        serverCpu === null || result.totalCompleted === 0
+          ? null
+          : Math.round((serverCpu * 1e4) / result.totalCompleted) / 10,
       loadGeneratorCpuPercent: percent((clientCpu.user + clientCpu.system) / 1e6),
     };
   } finally {
@@ -60,7 +63,11 @@ export async function measureLevel(
 }
 
 /** From spawning `next start` to the first passkey sign-in that sets a session (retrying every 10 ms, up to 60 s). */
-export async function coldStartMs(server: RunningServer, actions: ServerActionClient, authenticator: SoftwareAuthenticator): Promise<number> {
+export async function coldStartMs(
+  server: RunningServer,
+  actions: ServerActionClient,
+  authenticator: SoftwareAuthenticator,
+): Promise<number> {
   const deadline = performance.now() + 60_000;
   let lastError: unknown;
   while (performance.now() < deadline) {
@@ -73,7 +80,9 @@ export async function coldStartMs(server: RunningServer, actions: ServerActionCl
       await sleep(10);
     }
   }
-  throw new Error(`no successful sign-in within 60 s of start: ${(lastError as Error)?.message} (see ${server.logFile})`);
+  throw new Error(
+    `no successful sign-in within 60 s of start: ${(lastError as Error)?.message} (see ${server.logFile})`,
+  );
 }
 
 /** Runs bench/ceilings.ts in its own process on its own fresh database; at most 15 minutes. */
@@ -88,17 +97,21 @@ export async function runCeilings(root: string, work: string, plan: Plan, authSe
     signInLevels: plan.inProcessSignInLevels,
     registrationLevels: plan.inProcessRegistrationLevels,
   };
-  const child = startGroup(process.execPath, ["--conditions=react-server", "--import", "tsx", join(root, "bench/ceilings.ts"), JSON.stringify(childPlan)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: `file:${join(work, "ceilings", "lib.db")}`,
-      AUTH_SECRET: authSecret,
-      RP_ID: "localhost",
-      RP_ORIGINS: "http://localhost",
+  const child = startGroup(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", join(root, "bench/ceilings.ts"), JSON.stringify(childPlan)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: `file:${join(work, "ceilings", "lib.db")}`,
+        AUTH_SECRET: authSecret,
+        RP_ID: "localhost",
+        RP_ORIGINS: "http://localhost",
+      },
+      logFile: join(work, "ceilings.log"),
     },
-    logFile: join(work, "ceilings.log"),
-  });
+  );
   try {
     const code = await new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => resolve(null), 15 * 60_000);
@@ -108,7 +121,9 @@ export async function runCeilings(root: string, work: string, plan: Plan, authSe
       });
     });
     if (code !== 0 || !existsSync(out)) {
-      throw new Error(`bench/ceilings.ts ${code === null ? "timed out" : `failed (exit ${code})`}:\n${readFileSync(child.logFile, "utf8").slice(-3000)}`);
+      throw new Error(
+        `bench/ceilings.ts ${code === null ? "timed out" : `failed (exit ${code})`}:\n${readFileSync(child.logFile, "utf8").slice(-3000)}`,
+      );
     }
     return JSON.parse(readFileSync(out, "utf8")) as CeilingResults;
   } finally {
@@ -139,7 +154,8 @@ export async function portalStatementsPerSignIn(
   const kinds: Record<string, number> = {};
   for (const [sql, count] of Object.entries(after.bySql)) {
     const added = count - (before.bySql[sql] ?? 0);
-    if (added > 0) kinds[statementKind(sql)] = Math.round(((kinds[statementKind(sql)] ?? 0) + added / signIns) * 100) / 100;
+    if (added > 0)
+      kinds[statementKind(sql)] = Math.round(((kinds[statementKind(sql)] ?? 0) + added / signIns) * 100) / 100;
   }
   return { total: (after.total - before.total) / signIns, kinds, connections: after.connections, signIns };
 }

@@ -18,7 +18,10 @@ const SRC = /\bsrc="([^"]+)"/i;
 const NO_MODULE = /\bnomodule\b/i;
 
 function decodeAttribute(value: string): string {
-  return value.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'");
+  return value
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'");
 }
 
 /** The HTML of `path` (with `cookie` when given) and the scripts it loads; throws unless it answers 200. */
@@ -29,11 +32,16 @@ export async function pageWeight(baseUrl: string, path: string, cookie?: string)
     signal: AbortSignal.timeout(30_000),
   });
   const html = await page.text();
-  if (page.status !== 200) throw new Error(`${path}: HTTP ${page.status}${page.headers.get("location") ? ` → ${page.headers.get("location")}` : ""}`);
+  if (page.status !== 200)
+    throw new Error(
+      `${path}: HTTP ${page.status}${page.headers.get("location") ? ` → ${page.headers.get("location")}` : ""}`,
+    );
   const tags = [...html.matchAll(SCRIPT_TAG)].map((match) => match[0]).filter((tag) => SRC.test(tag));
   const url = (tag: string) => new URL(decodeAttribute(tag.match(SRC)![1]), baseUrl).href;
   const sources = [...new Set(tags.filter((tag) => !NO_MODULE.test(tag)).map(url))];
-  const legacy = [...new Set(tags.filter((tag) => NO_MODULE.test(tag)).map(url))].filter((source) => !sources.includes(source));
+  const legacy = [...new Set(tags.filter((tag) => NO_MODULE.test(tag)).map(url))].filter(
+    (source) => !sources.includes(source),
+  );
   let rawBytes = 0;
   let gzipBytes = 0;
   let noModuleGzipBytes = 0;

@@ -1,6 +1,9 @@
 // Passkey ceremonies against the running portal, through its server actions over HTTP, as the browser calls them
 // (test/server-action-client.ts): sign-in on /sign-in; step-up + registration on /account.
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
 import { PLAIN_SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import type { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
 import { CookieJar, type ActionResponse, type ServerActionClient } from "@/test/server-action-client";
@@ -23,7 +26,9 @@ type Ceremony<O> = { ceremonyId: string; options: O };
 class ActionFailure extends Error {
   constructor(step: string, response: ActionResponse<unknown>) {
     const result = response.result as { code?: string; detail?: string; message?: string } | undefined;
-    const reason = result?.code ? `${result.code} ${result.detail ?? result.message ?? ""}` : response.body.slice(0, 120);
+    const reason = result?.code
+      ? `${result.code} ${result.detail ?? result.message ?? ""}`
+      : response.body.slice(0, 120);
     super(`${step}: HTTP ${response.status} ${reason}`.trim());
   }
 }
@@ -43,7 +48,11 @@ export type SignInOptions = {
  * only when the answer is ok and sets the session cookie; returns the jar holding the session. The /account page the
  * browser loads next is not part of it (the baseline does not render one either).
  */
-export async function signInThroughPortal(actions: ServerActionClient, authenticator: SoftwareAuthenticator, options: SignInOptions = {}): Promise<CookieJar> {
+export async function signInThroughPortal(
+  actions: ServerActionClient,
+  authenticator: SoftwareAuthenticator,
+  options: SignInOptions = {},
+): Promise<CookieJar> {
   // A different simulated person for every sign-in (bench/simulated-people.ts).
   const requestHeaders = { ...headers, "X-Forwarded-For": nextAddress() };
   const began = performance.now();
@@ -59,21 +68,36 @@ export async function signInThroughPortal(actions: ServerActionClient, authentic
   const response = authenticator.authenticate(requestOptions, actions.baseUrl);
   const verifying = performance.now();
   const jar = new CookieJar();
-  const finish = await actions.call<ActionResult<unknown>>("/sign-in", SIGN_IN_ACTIONS, "finishPasskeySignInAction", [ceremonyId, response], {
-    jar,
-    headers: requestHeaders,
-  });
-  if (options.timings) Object.assign(options.timings, { optionsMs: signed - began, finishMs: performance.now() - verifying });
-  const sessionSet = finish.setCookies.some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`) && !cookie.startsWith(`${SESSION_COOKIE}=;`));
+  const finish = await actions.call<ActionResult<unknown>>(
+    "/sign-in",
+    SIGN_IN_ACTIONS,
+    "finishPasskeySignInAction",
+    [ceremonyId, response],
+    {
+      jar,
+      headers: requestHeaders,
+    },
+  );
+  if (options.timings)
+    Object.assign(options.timings, { optionsMs: signed - began, finishMs: performance.now() - verifying });
+  const sessionSet = finish.setCookies.some(
+    (cookie) => cookie.startsWith(`${SESSION_COOKIE}=`) && !cookie.startsWith(`${SESSION_COOKIE}=;`),
+  );
   if (finish.status !== 200 || !finish.result?.ok || !sessionSet) throw new ActionFailure("verify", finish);
   return jar;
 }
 
 /** The first step alone (the options action), for the per-step CPU costs. */
 export async function requestSignInOptions(actions: ServerActionClient): Promise<void> {
-  const start = await actions.call<ActionResult<Ceremony<PublicKeyCredentialRequestOptionsJSON>>>("/sign-in", SIGN_IN_ACTIONS, "startPasskeySignInAction", [], {
-    headers: { ...headers, "X-Forwarded-For": nextAddress() },
-  });
+  const start = await actions.call<ActionResult<Ceremony<PublicKeyCredentialRequestOptionsJSON>>>(
+    "/sign-in",
+    SIGN_IN_ACTIONS,
+    "startPasskeySignInAction",
+    [],
+    {
+      headers: { ...headers, "X-Forwarded-For": nextAddress() },
+    },
+  );
   data("options", start);
 }
 
@@ -91,16 +115,32 @@ export async function fetchAccountPage(baseUrl: string, sessionCookie: string): 
  * Adds one passkey to a signed-in account the way the account page does: the passkey step-up that every addition
  * needs (options, sign, verify), then registration (options, create, verify) — four server actions on /account.
  */
-export async function registerThroughPortal(actions: ServerActionClient, authenticator: SoftwareAuthenticator, jar: CookieJar): Promise<void> {
+export async function registerThroughPortal(
+  actions: ServerActionClient,
+  authenticator: SoftwareAuthenticator,
+  jar: CookieJar,
+): Promise<void> {
   const options = { jar, headers };
   const stepUp = data(
     "step-up options",
-    await actions.call<ActionResult<Ceremony<PublicKeyCredentialRequestOptionsJSON>>>("/account", ACCOUNT_ACTIONS, "startPasskeyStepUpAction", [], options),
+    await actions.call<ActionResult<Ceremony<PublicKeyCredentialRequestOptionsJSON>>>(
+      "/account",
+      ACCOUNT_ACTIONS,
+      "startPasskeyStepUpAction",
+      [],
+      options,
+    ),
   );
   const assertion = authenticator.authenticate(stepUp.options, actions.baseUrl);
   data(
     "step-up verify",
-    await actions.call<ActionResult<unknown>>("/account", ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [stepUp.ceremonyId, assertion, "add-passkey"], options),
+    await actions.call<ActionResult<unknown>>(
+      "/account",
+      ACCOUNT_ACTIONS,
+      "finishPasskeyStepUpAction",
+      [stepUp.ceremonyId, assertion, "add-passkey"],
+      options,
+    ),
   );
   const registration = data(
     "registration options",
@@ -115,6 +155,12 @@ export async function registerThroughPortal(actions: ServerActionClient, authent
   const created = authenticator.register(registration.options, actions.baseUrl);
   data(
     "registration verify",
-    await actions.call<ActionResult<unknown>>("/account", ACCOUNT_ACTIONS, "finishRegistrationAction", [registration.ceremonyId, created], options),
+    await actions.call<ActionResult<unknown>>(
+      "/account",
+      ACCOUNT_ACTIONS,
+      "finishRegistrationAction",
+      [registration.ceremonyId, created],
+      options,
+    ),
   );
 }

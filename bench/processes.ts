@@ -27,10 +27,20 @@ export async function freePort(): Promise<number> {
   throw new Error(`no free port in ${PORT_RANGE.first}-${PORT_RANGE.last}`);
 }
 
-export type Started = { child: ChildProcess; pid: number; startedAt: number; logFile: string; stop: () => Promise<void> };
+export type Started = {
+  child: ChildProcess;
+  pid: number;
+  startedAt: number;
+  logFile: string;
+  stop: () => Promise<void>;
+};
 
 /** Starts `command` as the leader of a new process group, its output appended to `logFile`. */
-export function startGroup(command: string, args: string[], options: { env: NodeJS.ProcessEnv; logFile: string }): Started {
+export function startGroup(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; logFile: string },
+): Started {
   const log = openSync(options.logFile, "a");
   const startedAt = performance.now();
   const child = spawn(command, args, { env: options.env, detached: true, stdio: ["ignore", log, log] });

@@ -15,8 +15,14 @@ import { summarise } from "./summarise-profile";
 
 async function underLoad(context: BenchContext, server: RunningServer, signIn: (client: number) => Promise<unknown>) {
   await measureLevel(server, { clients: 8, warmupMs: 0, measureMs: context.plan.serverWarmupMs }, signIn);
-  const level = await measureLevel(server, { clients: RATIO_LEVEL, warmupMs: context.plan.warmupMs, measureMs: context.plan.measureMs * 2 }, signIn);
-  context.log(`${server.kind}: ${level.perSec}/s p99 ${level.p99Ms} ms, CPU ${level.serverCpuPercent} %, ${level.errors} errors`);
+  const level = await measureLevel(
+    server,
+    { clients: RATIO_LEVEL, warmupMs: context.plan.warmupMs, measureMs: context.plan.measureMs * 2 },
+    signIn,
+  );
+  context.log(
+    `${server.kind}: ${level.perSec}/s p99 ${level.p99Ms} ms, CPU ${level.serverCpuPercent} %, ${level.errors} errors`,
+  );
   await server.stop();
 }
 
@@ -38,17 +44,26 @@ function report(dir: string, name: string) {
 }
 
 export async function profileSignIn(context: BenchContext): Promise<void> {
-  const dirs = { portal: join(context.work, "profiles", "portal"), baseline: join(context.work, "profiles", "baseline") };
-  const portal = startPortal(await serverOptions(context, context.ports.portal, "portal", ["--cpu-prof", `--cpu-prof-dir=${dirs.portal}`]));
+  const dirs = {
+    portal: join(context.work, "profiles", "portal"),
+    baseline: join(context.work, "profiles", "baseline"),
+  };
+  const portal = startPortal(
+    await serverOptions(context, context.ports.portal, "portal", ["--cpu-prof", `--cpu-prof-dir=${dirs.portal}`]),
+  );
   context.started.push(portal);
   const actions = new ServerActionClient(portal.baseUrl, join(context.root, DIST_DIR));
   await coldStartMs(portal, actions, context.authenticators[0]);
   await underLoad(context, portal, (client) => signInThroughPortal(actions, context.authenticators[client]));
 
-  const baseline = startBaseline(await serverOptions(context, context.ports.baseline, "baseline", ["--cpu-prof", `--cpu-prof-dir=${dirs.baseline}`]));
+  const baseline = startBaseline(
+    await serverOptions(context, context.ports.baseline, "baseline", ["--cpu-prof", `--cpu-prof-dir=${dirs.baseline}`]),
+  );
   context.started.push(baseline);
   await waitForHttp(`${baseline.baseUrl}/health`, 60_000, baseline);
-  await underLoad(context, baseline, (client) => signInThroughBaseline(baseline.baseUrl, context.authenticators[client]));
+  await underLoad(context, baseline, (client) =>
+    signInThroughBaseline(baseline.baseUrl, context.authenticators[client]),
+  );
 
   report(dirs.portal, "portal");
   report(dirs.baseline, "baseline");

@@ -11,7 +11,8 @@ export type ReadRates = { drizzleAsInLib: Rate; drizzlePrepared: Rate; rawPrepar
 
 export async function passkeyLookupRates(databaseFile: string, credentialId: string, ms: number): Promise<ReadRates> {
   const asInLib = async () => {
-    if (!(await db.query.passkeys.findFirst({ where: eq(passkeys.id, credentialId) }))) throw new Error("passkey not found");
+    if (!(await db.query.passkeys.findFirst({ where: eq(passkeys.id, credentialId) })))
+      throw new Error("passkey not found");
   };
   const prepared = db.query.passkeys.findFirst({ where: eq(passkeys.id, sql.placeholder("id")) }).prepare();
   const viaPrepared = async () => {

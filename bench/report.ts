@@ -8,7 +8,9 @@ import type { LoadResult } from "./load";
 import type { BenchResults, ServerLevel } from "./results-types";
 
 const num = (value: number | null | undefined, digits = 0) =>
-  value === null || value === undefined || !Number.isFinite(value) ? "—" : value.toLocaleString("en-GB", { maximumFractionDigits: digits });
+  value === null || value === undefined || !Number.isFinite(value)
+    ? "—"
+    : value.toLocaleString("en-GB", { maximumFractionDigits: digits });
 const kb = (bytes: number) => `${num(bytes / 1000, 1)} kB`;
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
 const header = (cells: string[]) => [row(cells), row(cells.map(() => "---"))];
@@ -24,9 +26,27 @@ function stepCostLines(results: BenchResults): string[] {
   return [
     `## Server CPU per sign-in, step by step (${costs.clients} clients; each step also loaded on its own)`,
     "",
-    ...header(["Server", "Whole sign-in ms CPU", "Options step", "Verify + session (the rest)", "/account page loaded next (not part of the sign-in)"]),
-    row(["portal", num(costs.portal.signIn, 1), num(costs.portal.options, 1), num(costs.portal.verifyAndSessionInferred, 1), num(costs.portal.accountRender, 1)]),
-    row(["baseline", num(costs.baseline.signIn, 1), num(costs.baseline.options, 1), num(costs.baseline.verifyAndSessionInferred, 1), "—"]),
+    ...header([
+      "Server",
+      "Whole sign-in ms CPU",
+      "Options step",
+      "Verify + session (the rest)",
+      "/account page loaded next (not part of the sign-in)",
+    ]),
+    row([
+      "portal",
+      num(costs.portal.signIn, 1),
+      num(costs.portal.options, 1),
+      num(costs.portal.verifyAndSessionInferred, 1),
+      num(costs.portal.accountRender, 1),
+    ]),
+    row([
+      "baseline",
+      num(costs.baseline.signIn, 1),
+      num(costs.baseline.options, 1),
+      num(costs.baseline.verifyAndSessionInferred, 1),
+      "—",
+    ]),
     "",
     "CPU of the server's process tree (all threads: main, libuv pool, GC) per successful operation, from /proc.",
     "",
@@ -43,8 +63,20 @@ function floorLines(results: BenchResults): string[] {
     `## Framework floor (${floor.definition})`,
     "",
     ...header(["Request", "Per second", "p99 ms", "Server CPU ms per request", "Server CPU %"]),
-    row(["no-op server action", num(floor.noopAction.perSec), num(floor.noopAction.p99Ms, 1), num(floor.noopAction.serverCpuMsPerOp, 1), num(floor.noopAction.serverCpuPercent)]),
-    row(["no-op route handler", num(floor.noopRoute.perSec), num(floor.noopRoute.p99Ms, 1), num(floor.noopRoute.serverCpuMsPerOp, 1), num(floor.noopRoute.serverCpuPercent)]),
+    row([
+      "no-op server action",
+      num(floor.noopAction.perSec),
+      num(floor.noopAction.p99Ms, 1),
+      num(floor.noopAction.serverCpuMsPerOp, 1),
+      num(floor.noopAction.serverCpuPercent),
+    ]),
+    row([
+      "no-op route handler",
+      num(floor.noopRoute.perSec),
+      num(floor.noopRoute.p99Ms, 1),
+      num(floor.noopRoute.serverCpuMsPerOp, 1),
+      num(floor.noopRoute.serverCpuPercent),
+    ]),
     "",
     `A portal sign-in is two server actions. With the baseline's ${num(baselineCpu, 1)} ms of CPU per sign-in, the best ` +
       `portal ÷ baseline ratio two no-op actions leave is ${best === null ? "—" : `${num(best * 100)} %`} ` +
@@ -77,7 +109,16 @@ function experimentLines(results: BenchResults): string[] {
     `## Variants measured without changing lib/ or app/ (${clients} clients, fresh servers; bench/experiments.ts)`,
     "",
     ...header(["Variant", "Portal /s", "Change", "p99 ms", "Baseline /s", "Change", "p99 ms", "What it does"]),
-    row(["as built", num(portal?.perSec), "", num(portal?.p99Ms, 1), num(baseline?.perSec), "", num(baseline?.p99Ms, 1), "the main run's level"]),
+    row([
+      "as built",
+      num(portal?.perSec),
+      "",
+      num(portal?.p99Ms, 1),
+      num(baseline?.perSec),
+      "",
+      num(baseline?.p99Ms, 1),
+      "the main run's level",
+    ]),
     ...variants.map((variant) =>
       row([
         variant.name,
@@ -107,12 +148,21 @@ export function renderMarkdown(results: BenchResults): string {
       `${results.machine.loadAverageAtEnd.map((v) => v.toFixed(2)).join(" ")} at end · CPU pressure (some, avg60) ` +
       `${num(results.machine.cpuPressurePercent.atStart, 1)} % → ${num(results.machine.cpuPressurePercent.atEnd, 1)} % · ${Math.round(results.durationS)} s`,
     "",
-    `Versions: ${Object.entries(results.versions).map(([name, version]) => `${name} ${version}`).join(", ")}.`,
+    `Versions: ${Object.entries(results.versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(", ")}.`,
     "",
     "## Targets (ratios measured in this one run)",
     "",
     ...header(["Target", "Wanted", "Measured", "Met"]),
-    ...results.targets.map((target) => row([target.name, target.target, target.measured, target.met === null ? "not measured" : target.met ? "yes" : "**no**"])),
+    ...results.targets.map((target) =>
+      row([
+        target.name,
+        target.target,
+        target.measured,
+        target.met === null ? "not measured" : target.met ? "yes" : "**no**",
+      ]),
+    ),
     "",
     `## Passkey sign-in: ${signIn.flow}`,
     "",
@@ -164,12 +214,36 @@ export function renderMarkdown(results: BenchResults): string {
     "",
     ...header(["Measurement", "Portal settings (WAL, synchronous=NORMAL)", "WAL + synchronous=FULL"]),
     row(["ECDSA P-256 verify, node:crypto, cached KeyObject", `${num(verification.ecdsaP256CachedKey.perSec)}/s`, "—"]),
-    row(["@simplewebauthn/server verifyAuthenticationResponse, 1 in flight", `${num(verification.simpleWebAuthn1InFlight.perSec)}/s`, "—"]),
-    row(["@simplewebauthn/server verifyAuthenticationResponse, 16 in flight", `${num(verification.simpleWebAuthn16InFlight.perSec)}/s`, "—"]),
-    row(["WebCrypto importKey (P-256 public key from JWK) alone, what the library does per verification", `${num(verification.webCryptoKeyImport.perSec)}/s`, "—"]),
-    row(["Verify transaction (consume challenge, update counter, audit event), prepared", `${num(writes.portalSettings.signInTransaction.perSec)}/s`, `${num(writes.synchronousFull.signInTransaction.perSec)}/s`]),
-    row(["All five sign-in writes in their two commits (+ options: rate-limit count, challenge), prepared", `${num(writes.portalSettings.allSignInWrites.perSec)}/s`, `${num(writes.synchronousFull.allSignInWrites.perSec)}/s`]),
-    row(["Verify + all five writes (**the ceiling**)", `${num(writes.portalSettings.verifyAndAllWrites.perSec)}/s`, `${num(writes.synchronousFull.verifyAndAllWrites.perSec)}/s`]),
+    row([
+      "@simplewebauthn/server verifyAuthenticationResponse, 1 in flight",
+      `${num(verification.simpleWebAuthn1InFlight.perSec)}/s`,
+      "—",
+    ]),
+    row([
+      "@simplewebauthn/server verifyAuthenticationResponse, 16 in flight",
+      `${num(verification.simpleWebAuthn16InFlight.perSec)}/s`,
+      "—",
+    ]),
+    row([
+      "WebCrypto importKey (P-256 public key from JWK) alone, what the library does per verification",
+      `${num(verification.webCryptoKeyImport.perSec)}/s`,
+      "—",
+    ]),
+    row([
+      "Verify transaction (consume challenge, update counter, audit event), prepared",
+      `${num(writes.portalSettings.signInTransaction.perSec)}/s`,
+      `${num(writes.synchronousFull.signInTransaction.perSec)}/s`,
+    ]),
+    row([
+      "All five sign-in writes in their two commits (+ options: rate-limit count, challenge), prepared",
+      `${num(writes.portalSettings.allSignInWrites.perSec)}/s`,
+      `${num(writes.synchronousFull.allSignInWrites.perSec)}/s`,
+    ]),
+    row([
+      "Verify + all five writes (**the ceiling**)",
+      `${num(writes.portalSettings.verifyAndAllWrites.perSec)}/s`,
+      `${num(writes.synchronousFull.verifyAndAllWrites.perSec)}/s`,
+    ]),
     row([
       "The sign-in's passkey lookup: Drizzle as lib/ writes it · Drizzle .prepare() · raw prepared statement (1 in flight)",
       `${num(ceilings.reads.drizzleAsInLib.perSec)}/s · ${num(ceilings.reads.drizzlePrepared.perSec)}/s · ${num(ceilings.reads.rawPrepared.perSec)}/s`,

@@ -8,7 +8,6 @@ import type { ServerLevel } from "./measure";
 import type { PageWeight } from "./page-weight";
 import type { WizardVisit } from "./wizard-timing";
 
-
 export type Target = { name: string; target: string; measured: string; met: boolean | null };
 
 export type BenchResults = {
@@ -61,7 +60,12 @@ export type BenchResults = {
   firstLoadJs: Record<string, PageWeight>;
   /** Raw output of bench/ceilings.ts: verification and write ceilings, statements per ceremony, in-process runs. */
   ceilings: CeilingResults;
-  portalStatementsPerSignIn: { total: number; kinds: Record<string, number>; connections: number; signIns: number } | null;
+  portalStatementsPerSignIn: {
+    total: number;
+    kinds: Record<string, number>;
+    connections: number;
+    signIns: number;
+  } | null;
   /** Measured effects of proposals that need no change to lib/ (bench/experiments.ts). */
   experiments: { variants: VariantResult[]; stepBreakdown: StepBreakdown | null; stepCosts: StepCosts | null };
   /** Next.js's own cost per request: a no-op server action and route handler in bench/floor-app. */

@@ -24,22 +24,38 @@ const loadAverageAtStart = loadavg();
 /** Linux pressure stall information: % of the last minute some task waited for a CPU (others' work on a shared box). */
 const cpuPressure = () => {
   try {
-    return Number(readFileSync("/proc/pressure/cpu", "utf8").match(/some avg10=[\d.]+ avg60=([\d.]+)/)?.[1] ?? Number.NaN);
+    return Number(
+      readFileSync("/proc/pressure/cpu", "utf8").match(/some avg10=[\d.]+ avg60=([\d.]+)/)?.[1] ?? Number.NaN,
+    );
   } catch {
     return null;
   }
 };
 const cpuPressureAtStart = cpuPressure();
 const work = mkdtempSync(join(tmpdir(), "passkey-lab-bench-"));
-const log = (message: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${message}`);
-const packageVersion = (name: string) => (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+const log = (message: string) =>
+  console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${message}`);
+const packageVersion = (name: string) =>
+  (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-function assemble(measured: Measurements, build: { built: boolean; ms: number }, pool: { accounts: number; ms: number }, plan: Plan): BenchResults {
-  const at = (levels: Measurements["portalLevels"], clients: number) => levels.find((level) => level.clients === clients) ?? null;
-  const [portal32, baseline32, portal64] = [at(measured.portalLevels, RATIO_LEVEL), at(measured.baselineLevels, RATIO_LEVEL), at(measured.portalLevels, 64)];
+function assemble(
+  measured: Measurements,
+  build: { built: boolean; ms: number },
+  pool: { accounts: number; ms: number },
+  plan: Plan,
+): BenchResults {
+  const at = (levels: Measurements["portalLevels"], clients: number) =>
+    levels.find((level) => level.clients === clients) ?? null;
+  const [portal32, baseline32, portal64] = [
+    at(measured.portalLevels, RATIO_LEVEL),
+    at(measured.baselineLevels, RATIO_LEVEL),
+    at(measured.portalLevels, 64),
+  ];
   const around = measured.ceilingAround32;
-  const ceilingPerSec = around.length ? Math.round(around.reduce((sum, value) => sum + value, 0) / around.length) : measured.ceilings.writes.portalSettings.verifyAndAllWrites.perSec;
+  const ceilingPerSec = around.length
+    ? Math.round(around.reduce((sum, value) => sum + value, 0) / around.length)
+    : measured.ceilings.writes.portalSettings.verifyAndAllWrites.perSec;
   const cpu = cpus();
   const partial: Omit<BenchResults, "targets"> = {
     generatedAt: new Date().toISOString(),
@@ -56,7 +72,19 @@ function assemble(measured: Measurements, build: { built: boolean; ms: number },
     },
     versions: Object.fromEntries([
       ["node", process.versions.node],
-      ...["next", "react", "react-dom", "next-auth", "@auth/core", "@simplewebauthn/server", "drizzle-orm", "@libsql/client", "libsql", "@playwright/test", "tsx"].map((name) => [name, packageVersion(name)]),
+      ...[
+        "next",
+        "react",
+        "react-dom",
+        "next-auth",
+        "@auth/core",
+        "@simplewebauthn/server",
+        "drizzle-orm",
+        "@libsql/client",
+        "libsql",
+        "@playwright/test",
+        "tsx",
+      ].map((name) => [name, packageVersion(name)]),
       ["chromium", measured.browserVersion],
     ]),
     portalPerSec32: portal32?.perSec ?? null,
@@ -82,7 +110,9 @@ function assemble(measured: Measurements, build: { built: boolean; ms: number },
           "one thread: ECDSA P-256 verify with a cached KeyObject + every write of the sign-in as prepared statements (options: " +
           "rate-limit count, challenge; verify: consume challenge, update counter, audit event; 2 commits) on a fresh file with " +
           "the portal's settings (WAL, synchronous=NORMAL)" +
-          (around.length ? `; mean of ${around.join(" and ")}/s, measured just before and just after the ${RATIO_LEVEL}-client level` : ""),
+          (around.length
+            ? `; mean of ${around.join(" and ")}/s, measured just before and just after the ${RATIO_LEVEL}-client level`
+            : ""),
       },
       portalHighWaterMb: measured.highWater.portal,
       baselineHighWaterMb: measured.highWater.baseline,
@@ -93,7 +123,8 @@ function assemble(measured: Measurements, build: { built: boolean; ms: number },
         "server actions on /account over HTTP, each addition preceded by the passkey step-up it requires " +
         "(4 actions: step-up options + verify, registration options + verify)",
       inProcessLib: measured.ceilings.inProcess.registration,
-      inProcessFlow: "lib/ in one process (test/accounts.ts addPasskey: step-up grant, startRegistration, software authenticator, finishRegistration)",
+      inProcessFlow:
+        "lib/ in one process (test/accounts.ts addPasskey: step-up grant, startRegistration, software authenticator, finishRegistration)",
     },
     coldStart: measured.coldStart,
     wizard: measured.wizard,
@@ -123,9 +154,20 @@ Object.assign(process.env, {
 const started: RunningServer[] = [];
 
 try {
-  log(`${plan.mode}${plan.profile ? " (profile)" : ""} run; work folder ${work}; ports ${ports.portal}, ${ports.baseline}`);
-  const build = await buildPortal(root, join(work, "build.log"), plan.mode === "quick" || plan.profile, plan.profile ? ["--no-mangling"] : []);
-  log(build.built ? `built ${DIST_DIR} in ${(build.ms / 1000).toFixed(1)} s` : `reusing ${DIST_DIR} (newer than every source)`);
+  log(
+    `${plan.mode}${plan.profile ? " (profile)" : ""} run; work folder ${work}; ports ${ports.portal}, ${ports.baseline}`,
+  );
+  const build = await buildPortal(
+    root,
+    join(work, "build.log"),
+    plan.mode === "quick" || plan.profile,
+    plan.profile ? ["--no-mangling"] : [],
+  );
+  log(
+    build.built
+      ? `built ${DIST_DIR} in ${(build.ms / 1000).toFixed(1)} s`
+      : `reusing ${DIST_DIR} (newer than every source)`,
+  );
   const { copyDatabase, createPool } = await import("./passkey-pool");
   const pool = await createPool(plan.poolSize);
   log(`registered ${pool.accounts.length} passkeys through lib/ in ${(pool.ms / 1000).toFixed(1)} s`);
@@ -145,9 +187,17 @@ try {
     const { profileSignIn } = await import("./profile-sign-in");
     await profileSignIn(context);
   } else {
-    const results = assemble(await measureEverything(context), build, { accounts: pool.accounts.length, ms: pool.ms }, plan);
+    const results = assemble(
+      await measureEverything(context),
+      build,
+      { accounts: pool.accounts.length, ms: pool.ms },
+      plan,
+    );
     for (const file of writeResults(root, results)) log(`wrote ${file.slice(root.length + 1)}`);
-    for (const target of results.targets) log(`${target.met === null ? "?" : target.met ? "✓" : "✗"} ${target.name}: ${target.measured} (want ${target.target})`);
+    for (const target of results.targets)
+      log(
+        `${target.met === null ? "?" : target.met ? "✓" : "✗"} ${target.name}: ${target.measured} (want ${target.target})`,
+      );
   }
 } finally {
   for (const server of started.reverse()) await server.stop();

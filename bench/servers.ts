@@ -39,10 +39,14 @@ function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
  */
 export function startPortal(options: ServerOptions): RunningServer {
   const env = { ...serverEnv(options), NEXT_DIST_DIR: DIST_DIR, TRUSTED_PROXIES: "loopback" };
-  const started = startGroup(process.execPath, [...(options.nodeArgs ?? []), join(options.root, "server.mjs"), "--port", String(options.port)], {
-    env,
-    logFile: options.logFile,
-  });
+  const started = startGroup(
+    process.execPath,
+    [...(options.nodeArgs ?? []), join(options.root, "server.mjs"), "--port", String(options.port)],
+    {
+      env,
+      logFile: options.logFile,
+    },
+  );
   return { ...started, baseUrl: `http://localhost:${options.port}`, kind: "portal" };
 }
 
@@ -50,7 +54,13 @@ export function startPortal(options: ServerOptions): RunningServer {
 export function startBaseline(options: ServerOptions): RunningServer {
   const started = startGroup(
     process.execPath,
-    [...(options.nodeArgs ?? []), "--conditions=react-server", "--import", "tsx", join(options.root, "bench/baseline-server.ts")],
+    [
+      ...(options.nodeArgs ?? []),
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      join(options.root, "bench/baseline-server.ts"),
+    ],
     { env: serverEnv(options), logFile: options.logFile },
   );
   return { ...started, baseUrl: `http://localhost:${options.port}`, kind: "baseline" };

@@ -3,7 +3,12 @@
 // `npx tsx bench/summarise-profile.ts FILE.cpuprofile [--top N] [--inclusive REGEX]`
 import { readFileSync } from "node:fs";
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+};
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
 /** "next (compiled react-server-dom)", "@libsql/client", "node:internal", "app bundle", "(garbage collector)", … */
@@ -30,7 +35,9 @@ export function areaOf(url: string, functionName: string): string {
 export function summarise(profile: Profile) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMicros = new Map<number, number>();
-  profile.samples.forEach((id, index) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  profile.samples.forEach((id, index) =>
+    selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)),
+  );
   const total = profile.endTime - profile.startTime;
   const areas = new Map<string, number>();
   const functions = new Map<string, number>();
@@ -47,7 +54,11 @@ export function summarise(profile: Profile) {
   const inclusive = new Map<string, number>();
   for (const [id, micros] of selfMicros) {
     const seen = new Set<string>();
-    for (let at: number | undefined = id, depth = 0; at !== undefined && depth < 10_000; at = parents.get(at), depth++) {
+    for (
+      let at: number | undefined = id, depth = 0;
+      at !== undefined && depth < 10_000;
+      at = parents.get(at), depth++
+    ) {
       const frame = byId.get(at)!.callFrame;
       const name = frame.functionName || "(anonymous)";
       if (seen.has(name)) continue;
@@ -55,8 +66,16 @@ export function summarise(profile: Profile) {
       inclusive.set(name, (inclusive.get(name) ?? 0) + micros);
     }
   }
-  const ranked = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).map(([name, micros]) => ({ name, ms: Math.round(micros / 1000), share: micros / total }));
-  return { totalMs: Math.round(total / 1000), areas: ranked(areas), functions: ranked(functions), inclusive: ranked(inclusive) };
+  const ranked = (map: Map<string, number>) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, micros]) => ({ name, ms: Math.round(micros / 1000), share: micros / total }));
+  return {
+    totalMs: Math.round(total / 1000),
+    areas: ranked(areas),
+    functions: ranked(functions),
+    inclusive: ranked(inclusive),
+  };
 }
 
 if (process.argv[1]?.endsWith("summarise-profile.ts")) {
@@ -64,12 +83,15 @@ if (process.argv[1]?.endsWith("summarise-profile.ts")) {
   if (!file) throw new Error("usage: summarise-profile.ts FILE.cpuprofile [--top N]");
   const top = Number(process.argv[process.argv.indexOf("--top") + 1]) || 25;
   const summary = summarise(JSON.parse(readFileSync(file, "utf8")) as Profile);
-  const line = ({ name, ms, share }: { name: string; ms: number; share: number }) => `${(share * 100).toFixed(1).padStart(5)} %  ${String(ms).padStart(7)} ms  ${name}`;
+  const line = ({ name, ms, share }: { name: string; ms: number; share: number }) =>
+    `${(share * 100).toFixed(1).padStart(5)} %  ${String(ms).padStart(7)} ms  ${name}`;
   console.log(`${file}: ${summary.totalMs} ms profiled\n\nSelf time by area:`);
   for (const area of summary.areas.slice(0, top)) console.log(line(area));
   console.log("\nHottest functions (self time):");
   for (const fn of summary.functions.slice(0, top)) console.log(line(fn));
-  const pattern = process.argv.includes("--inclusive") ? new RegExp(process.argv[process.argv.indexOf("--inclusive") + 1], "i") : null;
+  const pattern = process.argv.includes("--inclusive")
+    ? new RegExp(process.argv[process.argv.indexOf("--inclusive") + 1], "i")
+    : null;
   if (pattern) {
     console.log(`\nInclusive time of functions matching ${pattern}:`);
     for (const fn of summary.inclusive.filter(({ name }) => pattern.test(name)).slice(0, top)) console.log(line(fn));

@@ -22,7 +22,12 @@ export function rateOf(work: () => void, ms: number, maxCount = 10_000_000): Rat
 }
 
 /** `inFlight` async loops of `work` until `ms` have passed (at most `maxCount` calls). */
-export async function asyncRateOf(work: () => Promise<void>, ms: number, inFlight: number, maxCount = 1_000_000): Promise<Rate> {
+export async function asyncRateOf(
+  work: () => Promise<void>,
+  ms: number,
+  inFlight: number,
+  maxCount = 1_000_000,
+): Promise<Rate> {
   const started = performance.now();
   let count = 0;
   const loop = async () => {
@@ -65,12 +70,26 @@ export async function simpleWebAuthnVerifyRate(ms: number, inFlight: number): Pr
     },
     origin,
   );
-  const registered = await verifyRegistrationResponse({ response: registration, expectedChallenge: challenge, expectedOrigin: origin });
+  const registered = await verifyRegistrationResponse({
+    response: registration,
+    expectedChallenge: challenge,
+    expectedOrigin: origin,
+  });
   if (!registered.verified) throw new Error("registration self-check failed");
-  const credential = { id: registered.registrationInfo.credential.id, publicKey: registered.registrationInfo.credential.publicKey, counter: 0 };
+  const credential = {
+    id: registered.registrationInfo.credential.id,
+    publicKey: registered.registrationInfo.credential.publicKey,
+    counter: 0,
+  };
   const response = authenticator.authenticate({ challenge, rpId: "localhost" }, origin);
   const once = async () => {
-    const result = await verifyAuthenticationResponse({ response, expectedChallenge: challenge, expectedOrigin: origin, expectedRPID: "localhost", credential });
+    const result = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: origin,
+      expectedRPID: "localhost",
+      credential,
+    });
     if (!result.verified) throw new Error("assertion self-check failed");
   };
   await once();

@@ -76,7 +76,10 @@ async function once(browser: Browser, url: string): Promise<WizardVisit> {
 }
 
 /** `runs` visits after one untimed warm-up visit, and the browser's version. */
-export async function wizardTimings(baseUrl: string, runs: number): Promise<{ visits: WizardVisit[]; browserVersion: string }> {
+export async function wizardTimings(
+  baseUrl: string,
+  runs: number,
+): Promise<{ visits: WizardVisit[]; browserVersion: string }> {
   const [result] = await interleavedWizardTimings([baseUrl], runs);
   return result;
 }
@@ -85,7 +88,10 @@ export async function wizardTimings(baseUrl: string, runs: number): Promise<{ vi
  * The same for several servers, visited in turn (one visit to each per round), so that a busy minute on a shared
  * machine weighs on each of them alike: for before/after comparisons.
  */
-export async function interleavedWizardTimings(baseUrls: string[], runs: number): Promise<{ visits: WizardVisit[]; browserVersion: string }[]> {
+export async function interleavedWizardTimings(
+  baseUrls: string[],
+  runs: number,
+): Promise<{ visits: WizardVisit[]; browserVersion: string }[]> {
   const browser = await chromium.launch({
     headless: true,
     executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
@@ -100,7 +106,9 @@ export async function interleavedWizardTimings(baseUrls: string[], runs: number)
     for (let i = 0; i < runs; i++) {
       for (const [index, url] of urls.entries()) {
         const visit = await once(browser, url);
-        visits[index].push(Object.fromEntries(Object.entries(visit).map(([key, value]) => [key, round(value)])) as WizardVisit);
+        visits[index].push(
+          Object.fromEntries(Object.entries(visit).map(([key, value]) => [key, round(value)])) as WizardVisit,
+        );
       }
     }
     return visits.map((list) => ({ visits: list, browserVersion: browser.version() }));

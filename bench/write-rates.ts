@@ -31,21 +31,30 @@ export function openLikePortal(path: string, synchronous: Synchronous = "NORMAL"
 
 export function settingsOf(db: RawDatabase) {
   const one = (pragma: string) => Object.values((db.pragma(pragma) as Record<string, unknown>[])[0] ?? {})[0];
-  return { journalMode: String(one("journal_mode")), synchronous: Number(one("synchronous")), foreignKeys: Number(one("foreign_keys")) === 1 };
+  return {
+    journalMode: String(one("journal_mode")),
+    synchronous: Number(one("synchronous")),
+    foreignKeys: Number(one("foreign_keys")) === 1,
+  };
 }
 
 /** One account with one passkey, and `challenges` open sign-in challenges to consume. */
 function seed(db: RawDatabase, challenges: number, prefix: string) {
   const userId = `${prefix}-user`;
   const passkeyId = randomBytes(32).toString("base64url");
-  db.prepare(`insert into "users" ("id", "email", "webauthn_user_id", "sessions_valid_after") values (?, ?, ?, 0)`).run(userId, `${prefix}@bench.example`, `${prefix}-handle`);
+  db.prepare(`insert into "users" ("id", "email", "webauthn_user_id", "sessions_valid_after") values (?, ?, ?, 0)`).run(
+    userId,
+    `${prefix}@bench.example`,
+    `${prefix}-handle`,
+  );
   db.prepare(
     `insert into "passkeys" ("id", "user_id", "public_key", "counter", "transports", "aaguid", "backup_eligible", "backed_up", "attestation_format", "label", "created_with") values (?, ?, ?, 0, '["internal"]', '00000000-0000-0000-0000-000000000000', 0, 0, 'none', 'bench', 'bench')`,
   ).run(passkeyId, userId, randomBytes(77));
   const insert = db.prepare(SIGN_IN_WRITES.insertChallenge);
   const expires = Date.now() + 3_600_000;
   db.exec("BEGIN IMMEDIATE");
-  for (let i = 0; i < challenges; i++) insert.run(`${prefix}-c${i}`, "sign-in", randomBytes(32).toString("base64url"), null, expires);
+  for (let i = 0; i < challenges; i++)
+    insert.run(`${prefix}-c${i}`, "sign-in", randomBytes(32).toString("base64url"), null, expires);
   db.exec("COMMIT");
   // Start the timed part with an empty WAL: the seeding's pages are not the sign-ins' checkpoint cost.
   db.pragma("wal_checkpoint(TRUNCATE)");
@@ -61,7 +70,9 @@ type Writer = {
 
 function preparedWriter(db: RawDatabase, prefix: string, prefilled: number): Writer {
   const { userId, passkeyId } = seed(db, prefilled, prefix);
-  const statements = Object.fromEntries(Object.entries(SIGN_IN_WRITES).map(([name, sql]) => [name, db.prepare(sql)])) as {
+  const statements = Object.fromEntries(
+    Object.entries(SIGN_IN_WRITES).map(([name, sql]) => [name, db.prepare(sql)]),
+  ) as {
     [name in keyof typeof SIGN_IN_WRITES]: Libsql.Statement<unknown[]>;
   };
   const begin = db.prepare("BEGIN IMMEDIATE");
@@ -83,7 +94,8 @@ function preparedWriter(db: RawDatabase, prefix: string, prefilled: number): Wri
       begin.run();
       if (!statements.consumeChallenge.get(now, challengeId, now)) throw new Error("challenge not consumed");
       counter++;
-      if (!statements.updateCounter.get(counter, 0, now, "Chrome 156 on Linux", passkeyId, counter, 0, counter)) throw new Error("counter not moved");
+      if (!statements.updateCounter.get(counter, 0, now, "Chrome 156 on Linux", passkeyId, counter, 0, counter))
+        throw new Error("counter not moved");
       statements.insertAuditEvent.run(`${prefix}-a${i}`, userId, "sign-in.passkey", "Chrome 156 on Linux", detail);
       commit.run();
     },

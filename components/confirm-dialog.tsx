@@ -29,7 +29,9 @@ export function useConfirm() {
     deliver.current = null;
   }, [question]);
 
-  const dialog = question ? <ConfirmDialog question={question} onAnswer={(confirmed) => answer.current(confirmed)} /> : null;
+  const dialog = question ? (
+    <ConfirmDialog question={question} onAnswer={(confirmed) => answer.current(confirmed)} />
+  ) : null;
   return { ask, dialog };
 }
 

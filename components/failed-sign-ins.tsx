@@ -12,11 +12,13 @@ export function FailedSignIns({ hours, showCodes = false }: { hours: FailedSignI
       {hours.map((hour) => (
         <li key={hour.hourStart.getTime()} className="flex flex-col gap-1 py-2">
           <span>
-            <span className="font-medium text-red-700">{hour.summary}</span> in the hour from <LocalTime date={hour.hourStart} /> (last at{" "}
-            <LocalTime date={hour.lastAt} />)
+            <span className="font-medium text-red-700">{hour.summary}</span> in the hour from{" "}
+            <LocalTime date={hour.hourStart} /> (last at <LocalTime date={hour.lastAt} />)
           </span>
           <span className="text-xs text-slate-600">
-            {hour.reasons.map((reason) => `${reason.count} × ${reason.words}${showCodes ? ` (${reason.reason})` : ""}`).join(" · ")}
+            {hour.reasons
+              .map((reason) => `${reason.count} × ${reason.words}${showCodes ? ` (${reason.reason})` : ""}`)
+              .join(" · ")}
           </span>
         </li>
       ))}

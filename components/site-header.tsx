@@ -50,7 +50,10 @@ export async function SiteHeader() {
               <a href="/sign-in" className={linkStyle}>
                 Sign in
               </a>
-              <a href="/sign-up" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
+              <a
+                href="/sign-up"
+                className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800"
+              >
                 Sign up
               </a>
             </>

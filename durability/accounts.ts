@@ -8,7 +8,10 @@ import type { PortalAccount } from "./portal";
  * `count` accounts with one passkey each, made a few at a time (argon2 hashing dominates). "zero" counters, as synced
  * passkeys report, let one account run several ceremonies at once without a counter arriving out of order.
  */
-export async function createPortalAccounts(count: number, signCountMode: SignCountMode = "increment"): Promise<PortalAccount[]> {
+export async function createPortalAccounts(
+  count: number,
+  signCountMode: SignCountMode = "increment",
+): Promise<PortalAccount[]> {
   const { addPasskey, createAccount } = await import("@/test/accounts");
   const { SoftwareAuthenticator } = await import("@/lib/authenticator/software-authenticator");
   const make = async (): Promise<PortalAccount> => {

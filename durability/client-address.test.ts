@@ -42,17 +42,28 @@ async function signUp(client: RecordingClient, forwardedFor: string, n: number):
 }
 
 async function bucketKeys(): Promise<string[]> {
-  return inspect(database, async (client) => (await client.execute("SELECT key FROM rate_limit_buckets")).rows.map((row) => String(row[0])));
+  return inspect(database, async (client) =>
+    (await client.execute("SELECT key FROM rate_limit_buckets")).rows.map((row) => String(row[0])),
+  );
 }
 
 describe("the client's address", () => {
   it("SEC-59 with no proxy configured, a fresh forged X-Forwarded-For on every request does not reset the password limit, and a victim's address is never charged", async () => {
     const [port] = await freePorts(1);
-    const server = await startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins: [originOf(port)], trustedProxies: "" });
+    const server = await startServer({
+      port,
+      databaseUrl: database.url,
+      authSecret: database.authSecret,
+      origins: [originOf(port)],
+      trustedProxies: "",
+    });
     const attacker = new RecordingClient(server.url);
     const answers: string[] = [];
     for (let i = 0; i < PASSWORD_BUDGET; i++) answers.push(await wrongPassword(attacker, `198.51.100.${i % 250}`));
-    expect(answers.every((code) => code === "auth:invalid-credentials"), answers.join(", ")).toBe(true);
+    expect(
+      answers.every((code) => code === "auth:invalid-credentials"),
+      answers.join(", "),
+    ).toBe(true);
     // The 61st wrong password, from yet another "address", meets the limit: the socket is the same one.
     expect(await wrongPassword(attacker, "203.0.113.250")).toBe("rate:limited");
 
@@ -65,17 +76,27 @@ describe("the client's address", () => {
     // The sign-up limit holds the same way: 30 an hour from one socket, whatever each request claims.
     const signUps: string[] = [];
     for (let i = 0; i < SIGN_UP_BUDGET; i++) signUps.push(await signUp(attacker, `198.51.100.${i}`, i));
-    expect(signUps.every((answer) => answer === "started"), signUps.join(", ")).toBe(true);
+    expect(
+      signUps.every((answer) => answer === "started"),
+      signUps.join(", "),
+    ).toBe(true);
     expect(await signUp(attacker, "203.0.113.251", SIGN_UP_BUDGET)).toBe("rate:limited");
   });
 
   it("SEC-59 behind a trusted proxy, the address the proxy saw counts, not what the client wrote to its left", async () => {
     await inspect(database, (client) => client.execute("DELETE FROM rate_limit_buckets"));
     const [port] = await freePorts(1);
-    const server = await startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins: [originOf(port)], trustedProxies: "loopback" });
+    const server = await startServer({
+      port,
+      databaseUrl: database.url,
+      authSecret: database.authSecret,
+      origins: [originOf(port)],
+      trustedProxies: "loopback",
+    });
     const proxy = new RecordingClient(server.url);
     // The proxy appends the address it saw (198.51.100.7) to whatever the client sent.
-    for (let i = 0; i < PASSWORD_BUDGET; i++) expect(await wrongPassword(proxy, `10.9.${i}.1, 198.51.100.7`)).toBe("auth:invalid-credentials");
+    for (let i = 0; i < PASSWORD_BUDGET; i++)
+      expect(await wrongPassword(proxy, `10.9.${i}.1, 198.51.100.7`)).toBe("auth:invalid-credentials");
     expect(await wrongPassword(proxy, "forged-fresh, 198.51.100.7")).toBe("rate:limited");
     // Another person behind the same proxy keeps their own budget.
     expect(await wrongPassword(proxy, "198.51.100.7, 198.51.100.8")).toBe("auth:invalid-credentials");
@@ -87,7 +108,13 @@ describe("the client's address", () => {
     const [port] = await freePorts(1);
     const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port)], {
       cwd: REPO_ROOT,
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: database.url, AUTH_SECRET: database.authSecret },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: DIST_DIR,
+        DATABASE_URL: database.url,
+        AUTH_SECRET: database.authSecret,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -29,9 +29,13 @@ describe("200 at once", () => {
   it(`G54 ${FLOWS} concurrent passkey sign-ins and withdrawals on two instances: no 5xx, no SQLITE_BUSY, ledgers balanced`, async () => {
     const ports = await freePorts(2);
     const origins = ports.map(originOf);
-    const servers = await Promise.all(ports.map((port) => startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins })));
+    const servers = await Promise.all(
+      ports.map((port) => startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins })),
+    );
     // One client per person and instance: each simulated person has an address of their own (per-client rate limits).
-    const clients = servers.flatMap((server) => accounts.map((_, a) => new RecordingClient(server.url, `198.19.${a}.1`)));
+    const clients = servers.flatMap((server) =>
+      accounts.map((_, a) => new RecordingClient(server.url, `198.19.${a}.1`)),
+    );
 
     const flow = async (i: number) => {
       const account = accounts[i % accounts.length];
@@ -44,16 +48,32 @@ describe("200 at once", () => {
     const limit = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`${FLOWS} flows not done in ${LIMIT_MS} ms`)), LIMIT_MS);
     });
-    const outcomes = await Promise.race([Promise.allSettled(Array.from({ length: FLOWS }, (_, i) => flow(i))), limit]).finally(() =>
-      clearTimeout(timer),
-    );
+    const outcomes = await Promise.race([
+      Promise.allSettled(Array.from({ length: FLOWS }, (_, i) => flow(i))),
+      limit,
+    ]).finally(() => clearTimeout(timer));
 
-    console.info(`G54: ${FLOWS} sign-ins + withdrawals (${clients.reduce((sum, client) => sum + client.answers, 0)} server actions) in ${Date.now() - started} ms`);
-    const failures = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [String((outcome.reason as Error).message)] : []));
-    const serverLogs = servers.flatMap((server) => server.output().split("\n").filter((line) => BUSY_TEXT.test(line)));
-    expect(clients.flatMap((client) => client.problems), "5xx or busy-database answers").toEqual([]);
+    console.info(
+      `G54: ${FLOWS} sign-ins + withdrawals (${clients.reduce((sum, client) => sum + client.answers, 0)} server actions) in ${Date.now() - started} ms`,
+    );
+    const failures = outcomes.flatMap((outcome) =>
+      outcome.status === "rejected" ? [String((outcome.reason as Error).message)] : [],
+    );
+    const serverLogs = servers.flatMap((server) =>
+      server
+        .output()
+        .split("\n")
+        .filter((line) => BUSY_TEXT.test(line)),
+    );
+    expect(
+      clients.flatMap((client) => client.problems),
+      "5xx or busy-database answers",
+    ).toEqual([]);
     expect(serverLogs, "busy database in the server logs").toEqual([]);
-    expect(failures, `failed flows (${failures.length} of ${FLOWS}): ${[...new Set(failures)].slice(0, 5).join("; ")}`).toEqual([]);
+    expect(
+      failures,
+      `failed flows (${failures.length} of ${FLOWS}): ${[...new Set(failures)].slice(0, 5).join("; ")}`,
+    ).toEqual([]);
 
     expect(await unbalancedWallets(database)).toEqual([]);
     const { withdrawn, balances } = await inspect(database, async (client) => ({

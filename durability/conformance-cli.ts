@@ -41,7 +41,11 @@ export function runConformanceCli(args: string[], timeoutMs: number): Promise<Cl
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       killGroup(pid);
-      reject(new Error(`conformance ${args.join(" ")} still running after ${timeoutMs} ms\n--- stdout\n${stdout}\n--- stderr\n${stderr}`));
+      reject(
+        new Error(
+          `conformance ${args.join(" ")} still running after ${timeoutMs} ms\n--- stdout\n${stdout}\n--- stderr\n${stderr}`,
+        ),
+      );
     }, timeoutMs);
     child.once("error", (error) => {
       clearTimeout(timer);
@@ -74,7 +78,9 @@ export async function startAcceptingTarget(): Promise<AcceptingTarget> {
     request.once("end", () => {
       if (request.method !== "POST" || !request.url?.startsWith("/fido/")) return response.writeHead(404).end();
       requests++;
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok", errorMessage: "" }));
+      response
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ status: "ok", errorMessage: "" }));
     });
   });
   server.listen(0);
@@ -130,7 +136,8 @@ export function parseJUnitXml(xml: string): JUnitReport {
       ...totals(suite, "testsuite"),
       name: suite.name ?? "",
       cases: (suite.testcase ?? []).map((testCase) => {
-        if ([testCase.failure, testCase.error, testCase.skipped].filter(Boolean).length > 1) throw new Error(`<testcase name="${testCase.name}"> has more than one outcome`);
+        if ([testCase.failure, testCase.error, testCase.skipped].filter(Boolean).length > 1)
+          throw new Error(`<testcase name="${testCase.name}"> has more than one outcome`);
         return {
           name: testCase.name ?? "",
           classname: testCase.classname ?? "",

@@ -5,7 +5,15 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { UNITS_PER_LAB } from "@/lib/wallet/amounts";
 import { newDemoAddress } from "@/lib/wallet/addresses";
-import { integrityCheck, missingPasskeys, missingWithdrawals, newDatabase, removeDatabase, unbalancedWallets, useInThisProcess } from "./database";
+import {
+  integrityCheck,
+  missingPasskeys,
+  missingWithdrawals,
+  newDatabase,
+  removeDatabase,
+  unbalancedWallets,
+  useInThisProcess,
+} from "./database";
 import { addPasskey, FlowError, RecordingClient, signIn, withdraw, type PortalAccount } from "./portal";
 import { freePorts, originOf, startServer, stopAllServers, stopServer } from "./servers";
 
@@ -61,7 +69,8 @@ class Load {
     const target = this.written + count;
     const deadline = Date.now() + timeoutMs;
     while (this.written < target) {
-      if (Date.now() > deadline) throw new Error(`only ${this.written} of ${target} writes acknowledged in ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${this.written} of ${target} writes acknowledged in ${timeoutMs} ms`);
       await Promise.race([new Promise<void>((resolve) => (this.onAcknowledged = resolve)), sleep(500)]);
     }
   }
@@ -80,7 +89,10 @@ class Load {
           if (i === 1) {
             this.acknowledgedPasskeys.add(await addPasskey(this.client, jar, account));
           } else {
-            const { withdrawalId } = await withdraw(this.client, jar, account, { amount: AMOUNT.text, destination: newDemoAddress() });
+            const { withdrawalId } = await withdraw(this.client, jar, account, {
+              amount: AMOUNT.text,
+              destination: newDemoAddress(),
+            });
             this.acknowledged.set(withdrawalId, AMOUNT.units);
           }
           this.onAcknowledged();
@@ -110,8 +122,14 @@ describe("kill -9 in a loop", () => {
         load.serverUp();
 
         expect(await integrityCheck(database), `integrity after kill ${round}`).toEqual(["ok"]);
-        expect(await missingWithdrawals(database, load.acknowledged), `acknowledged withdrawals after kill ${round}`).toEqual([]);
-        expect(await missingPasskeys(database, load.acknowledgedPasskeys), `acknowledged passkeys after kill ${round}`).toEqual([]);
+        expect(
+          await missingWithdrawals(database, load.acknowledged),
+          `acknowledged withdrawals after kill ${round}`,
+        ).toEqual([]);
+        expect(
+          await missingPasskeys(database, load.acknowledgedPasskeys),
+          `acknowledged passkeys after kill ${round}`,
+        ).toEqual([]);
         expect(await unbalancedWallets(database), `ledgers after kill ${round}`).toEqual([]);
       }
       // Writes go on after the last restart.
@@ -125,6 +143,8 @@ describe("kill -9 in a loop", () => {
     expect(await missingPasskeys(database, load.acknowledgedPasskeys)).toEqual([]);
     expect(await unbalancedWallets(database)).toEqual([]);
     expect(client.problems, "5xx or busy-database answers").toEqual([]);
-    console.info(`G55: ${load.acknowledged.size} acknowledged withdrawals and ${load.acknowledgedPasskeys.size} passkeys over ${ROUNDS} kills; ${load.refusals.length} typed refusals${load.refusals.length ? `: ${[...new Set(load.refusals)].slice(0, 5).join("; ")}` : ""}`);
+    console.info(
+      `G55: ${load.acknowledged.size} acknowledged withdrawals and ${load.acknowledgedPasskeys.size} passkeys over ${ROUNDS} kills; ${load.refusals.length} typed refusals${load.refusals.length ? `: ${[...new Set(load.refusals)].slice(0, 5).join("; ")}` : ""}`,
+    );
   });
 });

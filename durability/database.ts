@@ -43,11 +43,15 @@ export async function inspect<T>(database: TestDatabase, read: (client: Client) 
 
 /** `PRAGMA integrity_check`: ["ok"] for a sound file, otherwise one line per problem. */
 export function integrityCheck(database: TestDatabase): Promise<string[]> {
-  return inspect(database, async (client) => (await client.execute("PRAGMA integrity_check")).rows.map((row) => String(row[0])));
+  return inspect(database, async (client) =>
+    (await client.execute("PRAGMA integrity_check")).rows.map((row) => String(row[0])),
+  );
 }
 
 /** Wallets whose balance differs from the sum of their ledger, read in one statement (one snapshot). */
-export function unbalancedWallets(database: TestDatabase): Promise<{ userId: string; balance: number; ledger: number }[]> {
+export function unbalancedWallets(
+  database: TestDatabase,
+): Promise<{ userId: string; balance: number; ledger: number }[]> {
   return inspect(database, async (client) => {
     const { rows } = await client.execute(
       `SELECT w.user_id, w.balance, coalesce((SELECT sum(l.amount) FROM ledger_entries l WHERE l.user_id = w.user_id), 0)
@@ -63,7 +67,8 @@ export function unbalancedWallets(database: TestDatabase): Promise<{ userId: str
 export function missingWithdrawals(database: TestDatabase, acknowledged: Map<string, number>): Promise<string[]> {
   return inspect(database, async (client) => {
     const stored = new Map<string, number>();
-    for (const row of (await client.execute("SELECT id, amount FROM withdrawals")).rows) stored.set(String(row[0]), Number(row[1]));
+    for (const row of (await client.execute("SELECT id, amount FROM withdrawals")).rows)
+      stored.set(String(row[0]), Number(row[1]));
     return [...acknowledged].filter(([id, amount]) => stored.get(id) !== amount).map(([id]) => id);
   });
 }

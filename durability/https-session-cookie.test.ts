@@ -17,26 +17,47 @@ describe("session cookie over https", () => {
     const [port] = await freePorts(1);
     const httpsOrigin = `https://localhost:${port}`;
     await startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins: [httpsOrigin] });
-    const client = new ServerActionClient(originOf(port), DIST_DIR, { Origin: httpsOrigin, "X-Forwarded-For": "198.18.0.35" });
+    const client = new ServerActionClient(originOf(port), DIST_DIR, {
+      Origin: httpsOrigin,
+      "X-Forwarded-For": "198.18.0.35",
+    });
     const jar = new CookieJar();
 
     const email = `d35-${newToken(6)}@durability.test`.toLowerCase();
-    const start = await client.callWithForm<{ pendingToken?: string }>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", {
-      email,
-      password: "a long enough test password",
-    }, { jar });
+    const start = await client.callWithForm<{ pendingToken?: string }>(
+      "/sign-up",
+      SIGN_UP_ACTIONS,
+      "signUpAction",
+      {
+        email,
+        password: "a long enough test password",
+      },
+      { jar },
+    );
     // No SMTP_URL: the code is in the server's outbox, in its database (lib/mail/outbox.ts).
     const mail = await inspect(database, (db) =>
-      db.execute({ sql: "select body from outbox_mails where recipient = ? order by created_at desc limit 1", args: [email] }),
+      db.execute({
+        sql: "select body from outbox_mails where recipient = ? order by created_at desc limit 1",
+        args: [email],
+      }),
     );
     const code = String(mail.rows[0]?.body ?? "").match(/^\s+(\d{6})$/m)?.[1] ?? "";
-    const signUp = await client.callWithForm("/sign-up", SIGN_UP_ACTIONS, "confirmSignUpAction", {
-      pendingToken: start.result?.pendingToken ?? "",
-      code,
-    }, { jar });
+    const signUp = await client.callWithForm(
+      "/sign-up",
+      SIGN_UP_ACTIONS,
+      "confirmSignUpAction",
+      {
+        pendingToken: start.result?.pendingToken ?? "",
+        code,
+      },
+      { jar },
+    );
     const session = signUp.setCookies.find((cookie) => cookie.startsWith("__Host-authjs.session-token="));
     expect(session, signUp.setCookies.join("\n")).toBeDefined();
-    const attributes = session!.split(";").slice(1).map((part) => part.trim().toLowerCase());
+    const attributes = session!
+      .split(";")
+      .slice(1)
+      .map((part) => part.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(["path=/", "secure", "httponly", "samesite=lax"]));
     expect(attributes.some((attribute) => attribute.startsWith("domain="))).toBe(false);
     expect(signUp.setCookies.some((cookie) => cookie.startsWith("authjs.session-token="))).toBe(false);

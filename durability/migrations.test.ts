@@ -34,15 +34,21 @@ describe("migrations with two instances", () => {
       // Two processes spawned together still boot hundreds of milliseconds apart, while migrating takes tens. So each
       // is frozen as it prints "starting" (server.mjs prints it before Next.js loads the config and runs instrumentation.ts),
       // and both are thawed at once: from there they do the same work side by side, as on a fleet restart.
-      const servers = ports.map((port) => launch({ port, databaseUrl: database.url, authSecret: database.authSecret, origins }));
-      const frozen = await Promise.allSettled(servers.map((server) => server.waitForOutput(/Passkey Lab starting/).then(() => pauseServer(server, true))));
+      const servers = ports.map((port) =>
+        launch({ port, databaseUrl: database.url, authSecret: database.authSecret, origins }),
+      );
+      const frozen = await Promise.allSettled(
+        servers.map((server) => server.waitForOutput(/Passkey Lab starting/).then(() => pauseServer(server, true))),
+      );
       for (const server of servers) pauseServer(server, false);
       frozen.forEach((outcome, i) => {
-        if (outcome.status === "rejected") problems.push(`round ${round}, instance ${i + 1}: ${(outcome.reason as Error).message}`);
+        if (outcome.status === "rejected")
+          problems.push(`round ${round}, instance ${i + 1}: ${(outcome.reason as Error).message}`);
       });
       const readiness = await Promise.allSettled(servers.map((server) => waitUntilReady(server)));
       readiness.forEach((outcome, i) => {
-        if (outcome.status === "rejected") problems.push(`round ${round}, instance ${i + 1} did not start: ${(outcome.reason as Error).message}`);
+        if (outcome.status === "rejected")
+          problems.push(`round ${round}, instance ${i + 1} did not start: ${(outcome.reason as Error).message}`);
       });
 
       const { rows, journalMode } = await inspect(database, async (client) => ({
@@ -54,7 +60,9 @@ describe("migrations with two instances", () => {
       const applied = rows.map((row) => Number(row[1]));
       const expected = journal.entries.map((entry) => entry.when);
       if (JSON.stringify(applied) !== JSON.stringify(expected)) {
-        problems.push(`round ${round}: __drizzle_migrations holds created_at [${applied.join(", ")}], want one row per journal entry [${expected.join(", ")}]`);
+        problems.push(
+          `round ${round}: __drizzle_migrations holds created_at [${applied.join(", ")}], want one row per journal entry [${expected.join(", ")}]`,
+        );
       }
       if (journalMode !== "wal") problems.push(`round ${round}: journal_mode is ${journalMode}, want wal`);
       await stopAllServers("SIGTERM");

@@ -2,7 +2,10 @@
 // (test/server-action-client.ts), with the software authenticator's real signatures: a username-first passkey
 // sign-in on /sign-in, a withdrawal on /wallet confirmed with a user-verified assertion, and a new passkey added on
 // /account after a passkey step-up.
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
 import { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { CookieJar, ServerActionClient, type ActionResponse } from "@/test/server-action-client";
@@ -28,7 +31,9 @@ export function setsSession(response: ActionResponse<unknown>): boolean {
 /** What a failed step answered, for assertion messages: status, code and detail, or the start of the body. */
 export function describeAnswer(response: ActionResponse<unknown>): string {
   const result = response.result as { code?: string; detail?: string; message?: string } | undefined;
-  const reason = result?.code ? `${result.code}: ${result.detail ?? result.message ?? ""}` : response.body.slice(0, 200);
+  const reason = result?.code
+    ? `${result.code}: ${result.detail ?? result.message ?? ""}`
+    : response.body.slice(0, 200);
   return `HTTP ${response.status} ${reason}`;
 }
 
@@ -57,7 +62,8 @@ export class RecordingClient extends ServerActionClient {
   ): Promise<ActionResponse<T>> {
     const response = await super.call<T>(path, file, exportName, args, options);
     this.answers++;
-    if (response.status >= 500 || BUSY_TEXT.test(response.body)) this.problems.push(`${exportName} on ${this.baseUrl}: ${describeAnswer(response)}`);
+    if (response.status >= 500 || BUSY_TEXT.test(response.body))
+      this.problems.push(`${exportName} on ${this.baseUrl}: ${describeAnswer(response)}`);
     return response;
   }
 }
@@ -67,7 +73,13 @@ export function startSignIn(client: ServerActionClient, email: string) {
 }
 
 export function finishSignIn(client: ServerActionClient, ceremonyId: string, response: unknown, jar = new CookieJar()) {
-  return client.call<ActionResult<undefined>>("/sign-in", SIGN_IN_ACTIONS, "finishPasskeySignInAction", [ceremonyId, response], { jar });
+  return client.call<ActionResult<undefined>>(
+    "/sign-in",
+    SIGN_IN_ACTIONS,
+    "finishPasskeySignInAction",
+    [ceremonyId, response],
+    { jar },
+  );
 }
 
 export class FlowError extends Error {
@@ -100,8 +112,19 @@ export async function signIn(
 export type WithdrawalRequest = { amount: string; destination: string };
 
 /** A withdrawal confirmed with a passkey, in the signed-in session of `jar`; returns its id and the new balance. */
-export async function withdraw(client: ServerActionClient, jar: CookieJar, account: PortalAccount, request: WithdrawalRequest) {
-  const start = await client.call<ActionResult<Ceremony>>("/wallet", WALLET_ACTIONS, "startWithdrawalAction", [request], { jar });
+export async function withdraw(
+  client: ServerActionClient,
+  jar: CookieJar,
+  account: PortalAccount,
+  request: WithdrawalRequest,
+) {
+  const start = await client.call<ActionResult<Ceremony>>(
+    "/wallet",
+    WALLET_ACTIONS,
+    "startWithdrawalAction",
+    [request],
+    { jar },
+  );
   if (!start.result?.ok) throw new FlowError("withdrawal options", start);
   const assertion = account.authenticator.authenticate(start.result.data.options, client.baseUrl);
   const finish = await client.call<ActionResult<{ withdrawalId: string; balance: number }>>(
@@ -121,15 +144,39 @@ export async function withdraw(client: ServerActionClient, jar: CookieJar, accou
  * passkey's id.
  */
 export async function addPasskey(client: ServerActionClient, jar: CookieJar, account: PortalAccount): Promise<string> {
-  const stepUp = await client.call<ActionResult<Ceremony>>("/account", ACCOUNT_ACTIONS, "startPasskeyStepUpAction", [], { jar });
+  const stepUp = await client.call<ActionResult<Ceremony>>(
+    "/account",
+    ACCOUNT_ACTIONS,
+    "startPasskeyStepUpAction",
+    [],
+    { jar },
+  );
   if (!stepUp.result?.ok) throw new FlowError("step-up options", stepUp);
   const assertion = account.authenticator.authenticate(stepUp.result.data.options, client.baseUrl);
-  const steppedUp = await client.call<ActionResult<undefined>>("/account", ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [stepUp.result.data.ceremonyId, assertion, "add-passkey"], { jar });
+  const steppedUp = await client.call<ActionResult<undefined>>(
+    "/account",
+    ACCOUNT_ACTIONS,
+    "finishPasskeyStepUpAction",
+    [stepUp.result.data.ceremonyId, assertion, "add-passkey"],
+    { jar },
+  );
   if (!steppedUp.result?.ok) throw new FlowError("step-up", steppedUp);
-  const start = await client.call<ActionResult<Ceremony<PublicKeyCredentialCreationOptionsJSON>>>("/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"], { jar });
+  const start = await client.call<ActionResult<Ceremony<PublicKeyCredentialCreationOptionsJSON>>>(
+    "/account",
+    ACCOUNT_ACTIONS,
+    "startRegistrationAction",
+    ["this-device"],
+    { jar },
+  );
   if (!start.result?.ok) throw new FlowError("registration options", start);
   const credential = new SoftwareAuthenticator().register(start.result.data.options, client.baseUrl);
-  const finish = await client.call<ActionResult<{ id: string }>>("/account", ACCOUNT_ACTIONS, "finishRegistrationAction", [start.result.data.ceremonyId, credential], { jar });
+  const finish = await client.call<ActionResult<{ id: string }>>(
+    "/account",
+    ACCOUNT_ACTIONS,
+    "finishRegistrationAction",
+    [start.result.data.ceremonyId, credential],
+    { jar },
+  );
   if (!finish.result?.ok) throw new FlowError("registration", finish);
   return finish.result.data.id;
 }

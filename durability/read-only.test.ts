@@ -40,7 +40,11 @@ describe("read-only database", () => {
     const finish = await finishSignIn(client, start.result.data.ceremonyId, assertion);
     expect(finish.status, describeAnswer(finish)).toBeLessThan(500);
     expect(setsSession(finish)).toBe(false);
-    expect(finish.result).toMatchObject({ ok: false, code: "server:unavailable", message: expect.stringMatching(/\w/) });
+    expect(finish.result).toMatchObject({
+      ok: false,
+      code: "server:unavailable",
+      message: expect.stringMatching(/\w/),
+    });
     expect(client.problems).toEqual([]);
     expect(await sessionsIssued(database, account.userId)).toBe(0);
   });

@@ -35,14 +35,22 @@ describe("restart during a ceremony", () => {
       server = await startServer(settings);
       const finish = await finishSignIn(client, ceremonyId, assertion);
       const completed = setsSession(finish);
-      console.info(`G56: after ${signal} the ceremony ${completed ? "completed" : `failed cleanly: ${describeAnswer(finish)}`}`);
+      console.info(
+        `G56: after ${signal} the ceremony ${completed ? "completed" : `failed cleanly: ${describeAnswer(finish)}`}`,
+      );
       // Completing is what a database-held challenge allows; failing is acceptable only as a typed result.
-      if (!completed) expect(finish.result, `after ${signal}: ${describeAnswer(finish)}`).toMatchObject({ ok: false, code: expect.any(String) });
+      if (!completed)
+        expect(finish.result, `after ${signal}: ${describeAnswer(finish)}`).toMatchObject({
+          ok: false,
+          code: expect.any(String),
+        });
       // The same assertion again, twice at once, on the new process: never a second session.
       const replays = await Promise.all([1, 2].map(() => finishSignIn(client, ceremonyId, assertion)));
       expect(replays.filter(setsSession), `replays after ${signal}`).toHaveLength(0);
       expect(client.problems, `answers after ${signal}`).toEqual([]);
-      expect(await sessionsIssued(database, account.userId), `sessions after ${signal}`).toBe(sessionsBefore + (completed ? 1 : 0));
+      expect(await sessionsIssued(database, account.userId), `sessions after ${signal}`).toBe(
+        sessionsBefore + (completed ? 1 : 0),
+      );
     }
   });
 });

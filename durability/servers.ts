@@ -67,7 +67,8 @@ export async function freePorts(count: number): Promise<number[]> {
     handedOut.add(port);
     ports.push(port);
   }
-  if (ports.length < count) throw new Error(`only ${ports.length} free ports in ${PORT_RANGE.first}-${PORT_RANGE.last}`);
+  if (ports.length < count)
+    throw new Error(`only ${ports.length} free ports in ${PORT_RANGE.first}-${PORT_RANGE.last}`);
   return ports;
 }
 
@@ -83,10 +84,20 @@ export async function startServer(options: ServerOptions): Promise<Server> {
 }
 
 /** Starts the process without waiting: for tests that start several at the same instant. */
-export function launch({ port, databaseUrl, authSecret, origins, trustedProxies = "loopback", env: extraEnv = {} }: ServerOptions): Server {
-  if (port < PORT_RANGE.first || port > PORT_RANGE.last) throw new Error(`port ${port} is outside ${PORT_RANGE.first}-${PORT_RANGE.last}`);
+export function launch({
+  port,
+  databaseUrl,
+  authSecret,
+  origins,
+  trustedProxies = "loopback",
+  env: extraEnv = {},
+}: ServerOptions): Server {
+  if (port < PORT_RANGE.first || port > PORT_RANGE.last)
+    throw new Error(`port ${port} is outside ${PORT_RANGE.first}-${PORT_RANGE.last}`);
   if (!existsSync(join(REPO_ROOT, DIST_DIR, "BUILD_ID"))) {
-    throw new Error(`no build in ${DIST_DIR}: run \`NEXT_DIST_DIR=${DIST_DIR} npx next build\` first (the suite never builds)`);
+    throw new Error(
+      `no build in ${DIST_DIR}: run \`NEXT_DIST_DIR=${DIST_DIR} npx next build\` first (the suite never builds)`,
+    );
   }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -126,7 +137,10 @@ export function launch({ port, databaseUrl, authSecret, origins, trustedProxies 
   });
   const waitForOutput = (pattern: RegExp, timeoutMs = READY_TIMEOUT_MS) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`no ${pattern} from the server on ${port} in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new Error(`no ${pattern} from the server on ${port} in ${timeoutMs} ms:\n${output}`)),
+        timeoutMs,
+      );
       const finish = (error?: Error) => {
         clearTimeout(timer);
         listeners.delete(check);
@@ -163,7 +177,9 @@ export async function waitUntilReady(server: Server, timeoutMs = READY_TIMEOUT_M
   while (Date.now() < deadline) {
     if (server.hasExited()) {
       const { code, signal } = await server.exited;
-      throw new Error(`server on ${server.port} exited (code ${code}, signal ${signal}) before it was ready:\n${server.output()}`);
+      throw new Error(
+        `server on ${server.port} exited (code ${code}, signal ${signal}) before it was ready:\n${server.output()}`,
+      );
     }
     try {
       const response = await fetch(`${server.url}/sign-in`, { redirect: "manual", signal: AbortSignal.timeout(5_000) });

@@ -116,7 +116,12 @@ describe("sign-up mail over SMTP", () => {
 
     // The mail server holds its acceptance: the sign-up has answered while the mail is still on its way.
     smtp.hold();
-    const start = await client.callWithForm<{ ok: boolean; pendingToken?: string }>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", { email, password: PASSWORD });
+    const start = await client.callWithForm<{ ok: boolean; pendingToken?: string }>(
+      "/sign-up",
+      SIGN_UP_ACTIONS,
+      "signUpAction",
+      { email, password: PASSWORD },
+    );
     expect(start.result).toMatchObject({ ok: true, next: "code" });
     await smtp.untilHeld();
     expect(smtp.received).toHaveLength(0);
@@ -130,12 +135,23 @@ describe("sign-up mail over SMTP", () => {
     expect(code).toMatch(/^\d{6}$/);
 
     const jar = new CookieJar();
-    const confirm = await client.callWithForm("/sign-up", SIGN_UP_ACTIONS, "confirmSignUpAction", { pendingToken: start.result!.pendingToken!, code: code! }, { jar });
+    const confirm = await client.callWithForm(
+      "/sign-up",
+      SIGN_UP_ACTIONS,
+      "confirmSignUpAction",
+      { pendingToken: start.result!.pendingToken!, code: code! },
+      { jar },
+    );
     expect(confirm.setCookies.some((cookie) => cookie.startsWith("authjs.session-token="))).toBe(true);
-    expect((await fetch(`${origin}/account`, { headers: { Cookie: jar.header() }, redirect: "manual" })).status).toBe(200);
+    expect((await fetch(`${origin}/account`, { headers: { Cookie: jar.header() }, redirect: "manual" })).status).toBe(
+      200,
+    );
 
     // The same address again: its owner gets the notice over SMTP, without a code.
-    await client.callWithForm("/sign-up", SIGN_UP_ACTIONS, "signUpAction", { email, password: "another long password" });
+    await client.callWithForm("/sign-up", SIGN_UP_ACTIONS, "signUpAction", {
+      email,
+      password: "another long password",
+    });
     const [, notice] = await smtp.until(2);
     expect(notice.to).toEqual([`RCPT TO:<${email}>`]);
     expect(notice.data).toContain("You already have an");

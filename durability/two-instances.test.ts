@@ -3,7 +3,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { newDemoAddress } from "@/lib/wallet/addresses";
 import { newDatabase, removeDatabase, sessionsIssued, useInThisProcess } from "./database";
-import { finishSignIn, RecordingClient, setsSession, signIn, startSignIn, withdraw, type PortalAccount } from "./portal";
+import {
+  finishSignIn,
+  RecordingClient,
+  setsSession,
+  signIn,
+  startSignIn,
+  withdraw,
+  type PortalAccount,
+} from "./portal";
 import { freePorts, originOf, startServer, stopAllServers } from "./servers";
 
 const database = newDatabase();
@@ -32,7 +40,11 @@ describe("two instances on one database", () => {
     const start = await startSignIn(onFirst, account.email);
     expect(start.result).toMatchObject({ ok: true });
     if (!start.result?.ok) return;
-    const finish = await finishSignIn(onSecond, start.result.data.ceremonyId, account.authenticator.authenticate(start.result.data.options, first.url));
+    const finish = await finishSignIn(
+      onSecond,
+      start.result.data.ceremonyId,
+      account.authenticator.authenticate(start.result.data.options, first.url),
+    );
     expect(finish.status).toBeLessThan(500);
     expect(setsSession(finish), `verification on the second instance: ${finish.body.slice(0, 200)}`).toBe(true);
     expect(await sessionsIssued(database, account.userId)).toBe(1);

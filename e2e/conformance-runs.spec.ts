@@ -10,7 +10,11 @@ import { outcomeCounts } from "@/app/conformance/runs/outcome-counts";
 import { runSuite } from "@/lib/conformance/run-suite";
 import { newRunBudget, toShownResult } from "@/lib/conformance/shown-result";
 
-test("a malformed target, and one this server may not reach, are refused with a typed reason and start no run", async ({ page, request, baseURL }) => {
+test("a malformed target, and one this server may not reach, are refused with a typed reason and start no run", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   await page.goto("/conformance");
   const runner = page.getByRole("region", { name: "Run the suite" });
   const alert = runner.getByRole("alert");
@@ -31,11 +35,20 @@ test("a malformed target, and one this server may not reach, are refused with a 
 
   // The same over HTTP from our page's origin: typed JSON errors, never a 500.
   const origin = new URL(page.url()).origin;
-  const refused = await request.post("/api/conformance/run", { data: { target: "gopher://localhost:6379/_INFO" }, headers: { origin } });
+  const refused = await request.post("/api/conformance/run", {
+    data: { target: "gopher://localhost:6379/_INFO" },
+    headers: { origin },
+  });
   expect(refused.status()).toBe(400);
-  expect(await refused.json()).toMatchObject({ code: "target:scheme", message: "Only http:// and https:// addresses can be tested." });
+  expect(await refused.json()).toMatchObject({
+    code: "target:scheme",
+    message: "Only http:// and https:// addresses can be tested.",
+  });
   for (const body of ["{not json", '"a string"', '{"target":42}']) {
-    const garbage = await request.post("/api/conformance/run", { data: Buffer.from(body), headers: { "content-type": "application/json", origin } });
+    const garbage = await request.post("/api/conformance/run", {
+      data: Buffer.from(body),
+      headers: { "content-type": "application/json", origin },
+    });
     expect(garbage.status()).toBe(400);
     expect(await garbage.json()).toMatchObject({ code: "input:invalid" });
   }
@@ -52,7 +65,9 @@ test("a stored run's failure expands to expected vs received and every request a
   // with a bare "ok", and the run is saved as the web runner saves it, into the server's database.
   const server = http.createServer((request, response) => {
     request.resume();
-    request.on("end", () => response.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok","errorMessage":""}'));
+    request.on("end", () =>
+      response.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok","errorMessage":""}'),
+    );
   });
   server.listen(0, "localhost");
   await once(server, "listening");
@@ -81,28 +96,49 @@ test("a stored run's failure expands to expected vs received and every request a
   database.close();
 
   await page.goto(`/conformance/runs/${id}`);
-  await expect(page.getByTestId("run-summary")).toHaveText(`${report.summary.total} cases · ${outcomeCounts(report.summary)}`);
+  await expect(page.getByTestId("run-summary")).toHaveText(
+    `${report.summary.total} cases · ${outcomeCounts(report.summary)}`,
+  );
   const failed = report.cases.find((result) => result.outcome === "fail" && result.exchanges.length > 0)!;
-  const item = page.getByRole("list", { name: "Failed cases" }).getByRole("listitem").filter({ hasText: failed.id }).first();
+  const item = page
+    .getByRole("list", { name: "Failed cases" })
+    .getByRole("listitem")
+    .filter({ hasText: failed.id })
+    .first();
   await item.getByText(failed.id, { exact: true }).click();
   await expect(item.getByText(failed.failure!.expected, { exact: true })).toBeVisible();
   await expect(item.getByText(failed.failure!.received, { exact: true })).toBeVisible();
   const exchange = failed.exchanges[0];
-  await item.getByText(`${exchange.request.method} ${exchange.request.url} → HTTP ${exchange.response.status}`).first().click();
+  await item
+    .getByText(`${exchange.request.method} ${exchange.request.url} → HTTP ${exchange.response.status}`)
+    .first()
+    .click();
   await expect(item.getByText("Request body").first()).toBeVisible();
-  await expect(item.locator("pre").first()).toContainText(JSON.stringify(exchange.request.body, null, 2).split("\n")[1].trim());
+  await expect(item.locator("pre").first()).toContainText(
+    JSON.stringify(exchange.request.body, null, 2).split("\n")[1].trim(),
+  );
 
   // The same run as the CLI's files: both downloads carry the counts the page shows.
-  const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download JSON" }).click()]);
+  const [jsonDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download JSON" }).click(),
+  ]);
   expect(jsonDownload.suggestedFilename()).toBe(`conformance-run-${id}.json`);
   const json = JSON.parse(readFileSync(await jsonDownload.path(), "utf8"));
   expect(json.summary).toEqual(report.summary);
-  expect(json.cases.map((result: { id: string; outcome: string }) => [result.id, result.outcome])).toEqual(report.cases.map((result) => [result.id, result.outcome]));
-  const [junitDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download JUnit XML" }).click()]);
+  expect(json.cases.map((result: { id: string; outcome: string }) => [result.id, result.outcome])).toEqual(
+    report.cases.map((result) => [result.id, result.outcome]),
+  );
+  const [junitDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download JUnit XML" }).click(),
+  ]);
   expect(junitDownload.suggestedFilename()).toBe(`conformance-run-${id}.xml`);
   const xml = readFileSync(await junitDownload.path(), "utf8");
   const skipped = report.summary.skip + report.summary.notRun;
-  expect(xml).toContain(`tests="${report.summary.total}" failures="${report.summary.fail}" errors="${report.summary.targetError}" skipped="${skipped}"`);
+  expect(xml).toContain(
+    `tests="${report.summary.total}" failures="${report.summary.fail}" errors="${report.summary.targetError}" skipped="${skipped}"`,
+  );
   expect(xml).toContain(`name="${failed.id}"`);
 
   // A run id nobody was given finds nothing: not its page, not its files.

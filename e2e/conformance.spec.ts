@@ -4,7 +4,10 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-test("running the suite from the web shows every case arrive with progress, none fails, and the run is kept", async ({ page, baseURL }) => {
+test("running the suite from the web shows every case arrive with progress, none fails, and the run is kept", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   await page.goto("/conformance");
   await page.getByRole("button", { name: "Run the suite" }).click();
@@ -18,7 +21,9 @@ test("running the suite from the web shows every case arrive with progress, none
     const done = Number(await progress.getAttribute("aria-valuenow"));
     return done === 0 ? "no case in yet" : done < total ? "part-way" : "every case in";
   };
-  await expect.poll(phase, { message: "progress seen part-way through the run", intervals: [50], timeout: 60_000 }).toBe("part-way");
+  await expect
+    .poll(phase, { message: "progress seen part-way through the run", intervals: [50], timeout: 60_000 })
+    .toBe("part-way");
   await expect(summary).toContainText(new RegExp(`^\\d+ of ${total} cases`));
   // …then it reaches the total, and the run ends.
   await expect(progress).toHaveAttribute("aria-valuenow", String(total), { timeout: 150_000 });
@@ -34,7 +39,14 @@ test("running the suite from the web shows every case arrive with progress, none
       return colour;
     };
     const fill = bar.firstElementChild as HTMLElement;
-    return { track: getComputedStyle(bar).backgroundColor, fill: getComputedStyle(fill).backgroundColor, fillWidth: fill.offsetWidth, barWidth: bar.clientWidth, brand600: brand("600"), brand100: brand("100") };
+    return {
+      track: getComputedStyle(bar).backgroundColor,
+      fill: getComputedStyle(fill).backgroundColor,
+      fillWidth: fill.offsetWidth,
+      barWidth: bar.clientWidth,
+      brand600: brand("600"),
+      brand100: brand("100"),
+    };
   });
   expect(colours).toEqual({ ...colours, track: colours.brand100, fill: colours.brand600, fillWidth: colours.barWidth });
   await expect(summary).toContainText(/finished in/, { timeout: 30_000 });
@@ -42,14 +54,28 @@ test("running the suite from the web shows every case arrive with progress, none
   await expect(summary).toContainText("· 0 fail · 0 deviation · 0 target-error · 0 not-run · 0 inconclusive ·");
   await expect(page.getByRole("list", { name: "Failed cases" })).toHaveCount(0);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-  const counts = /(\d+) of \1 cases · ((\d+) pass · 0 fail · 0 deviation · 0 target-error · 0 not-run · 0 inconclusive · (\d+) skip)/.exec((await summary.textContent()) ?? "");
+  const counts =
+    /(\d+) of \1 cases · ((\d+) pass · 0 fail · 0 deviation · 0 target-error · 0 not-run · 0 inconclusive · (\d+) skip)/.exec(
+      (await summary.textContent()) ?? "",
+    );
   expect(counts).not.toBeNull();
 
   // The finished run is offered as the CLI's files, and the JSON counts what the page counts.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download JSON" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download JSON" }).click(),
+  ]);
   const downloaded = JSON.parse(readFileSync(await download.path(), "utf8"));
-  expect(downloaded.summary).toMatchObject({ total: Number(counts![1]), pass: Number(counts![3]), fail: 0, skip: Number(counts![4]) });
-  await expect(page.getByRole("link", { name: "Download JUnit XML" })).toHaveAttribute("href", /^\/conformance\/runs\/[\w-]+\/junit\.xml$/);
+  expect(downloaded.summary).toMatchObject({
+    total: Number(counts![1]),
+    pass: Number(counts![3]),
+    fail: 0,
+    skip: Number(counts![4]),
+  });
+  await expect(page.getByRole("link", { name: "Download JUnit XML" })).toHaveAttribute(
+    "href",
+    /^\/conformance\/runs\/[\w-]+\/junit\.xml$/,
+  );
 
   // Kept: the list of this browser's runs shows it, newest first, and its page shows the same counts.
   const newest = page.getByRole("table", { name: "Recent runs" }).getByRole("row").nth(1);

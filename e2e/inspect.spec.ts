@@ -28,7 +28,10 @@ test("an example loads and a wrong origin makes it invalid", async ({ page }) =>
 });
 
 test("the API answers garbage and oversized bodies with typed 4xx JSON", async ({ request }) => {
-  const garbage = await request.post("/api/inspect", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+  const garbage = await request.post("/api/inspect", {
+    data: Buffer.from("{not json"),
+    headers: { "content-type": "application/json" },
+  });
   expect(garbage.status()).toBe(400);
   expect((await garbage.json()).code).toBe("inspect:bad-json");
   const wrongShape = await request.post("/api/inspect", { data: { response: 42 } });
@@ -36,5 +39,5 @@ test("the API answers garbage and oversized bodies with typed 4xx JSON", async (
   expect((await wrongShape.json()).code).toBe("inspect:bad-request");
   const huge = await request.post("/api/inspect", { data: { response: { padding: "a".repeat(1024 * 1024 + 10) } } });
   expect(huge.status()).toBe(413);
-  expect((await huge.json())).toMatchObject({ ok: false, code: "inspect:too-large" });
+  expect(await huge.json()).toMatchObject({ ok: false, code: "inspect:too-large" });
 });

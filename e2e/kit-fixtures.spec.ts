@@ -1,7 +1,13 @@
 // The kit's Playwright fixtures (@passkey-lab/kit/playwright) against the portal's own pages: Playwright's
 // cross-browser authenticator registers, signs in, counts, fails or cancels on request and travels to a fresh
 // context; a DevTools-protocol kind (a synced passkey) behaves as that kind.
-import { Authenticator, expect, test, type PasskeyStorageState, type StoredCredential } from "@passkey-lab/kit/playwright";
+import {
+  Authenticator,
+  expect,
+  test,
+  type PasskeyStorageState,
+  type StoredCredential,
+} from "@passkey-lab/kit/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { addPasskey, enableTotp, signOut, signUp, stepUpWithTotp } from "./fixtures/account";
 
@@ -31,7 +37,10 @@ async function newPage(browser: Browser, baseURL: string | undefined, storageSta
   return { context, page: await context.newPage() };
 }
 
-test("a passkey registered through the portal signs in and counts up; a failed or cancelled next ceremony leaves the person signed out with the portal's message", async ({ page, authenticator }) => {
+test("a passkey registered through the portal signs in and counts up; a failed or cancelled next ceremony leaves the person signed out with the portal's message", async ({
+  page,
+  authenticator,
+}) => {
   const email = await signUpWithPasskey(page);
   const [passkey] = await authenticator.credentials({ rpId: RP_ID });
   expect(await authenticator.counter(passkey.id)).toBe(0);
@@ -41,7 +50,10 @@ test("a passkey registered through the portal signs in and counts up; a failed o
   expect(await authenticator.counter(passkey.id)).toBe(1);
 
   await signOut(page);
-  for (const makeNextCeremonyFail of [() => authenticator.failNextCeremony(), () => authenticator.cancelNextCeremony()]) {
+  for (const makeNextCeremonyFail of [
+    () => authenticator.failNextCeremony(),
+    () => authenticator.cancelNextCeremony(),
+  ]) {
     await page.goto("/sign-in");
     makeNextCeremonyFail();
     await signInWithPasskey(page, email);
@@ -56,7 +68,12 @@ test("a passkey registered through the portal signs in and counts up; a failed o
   expect(await authenticator.counter(passkey.id)).toBe(2);
 });
 
-test("a passkey carried in storageState, or exported and seeded again, signs in from a fresh context", async ({ page, authenticator, browser, baseURL }) => {
+test("a passkey carried in storageState, or exported and seeded again, signs in from a fresh context", async ({
+  page,
+  authenticator,
+  browser,
+  baseURL,
+}) => {
   const email = await signUpWithPasskey(page);
   const state = await authenticator.storageState();
   expect(state.credentials).toHaveLength(1);
@@ -82,11 +99,16 @@ test("a passkey carried in storageState, or exported and seeded again, signs in 
   await seeded.context.close();
 });
 
-test("a DevTools-protocol backed-up platform authenticator behaves as one: its passkey is listed as synced", async ({ page, virtualAuthenticator }) => {
+test("a DevTools-protocol backed-up platform authenticator behaves as one: its passkey is listed as synced", async ({
+  page,
+  virtualAuthenticator,
+}) => {
   const authenticator = await virtualAuthenticator("platformBackedUp");
   await signUp(page);
   const { totp } = await enableTotp(page);
   await addPasskey(page, "This device", stepUpWithTotp(page, totp));
-  await expect(page.getByRole("listitem", { name: "Chromium virtual authenticator" }).getByText("Synced", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("listitem", { name: "Chromium virtual authenticator" }).getByText("Synced", { exact: true }),
+  ).toBeVisible();
   expect(await authenticator.credentials()).toHaveLength(1);
 });

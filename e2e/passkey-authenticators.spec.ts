@@ -24,7 +24,9 @@ test("a security key with a PIN registers and signs in", async ({ page }) => {
   expect((await key.credentials())[0].signCount).toBe(2);
 });
 
-test("a security key without a PIN: registration asks for a PIN, and sign-in is refused with the set-a-PIN message", async ({ page }) => {
+test("a security key without a PIN: registration asks for a PIN, and sign-in is refused with the set-a-PIN message", async ({
+  page,
+}) => {
   const setAutofill = await installAutofillSwitch(page);
   const pinless = await VirtualAuthenticator.attach(page, authenticatorKinds.securityKeyWithoutPin);
   const email = await signUp(page);
@@ -35,7 +37,9 @@ test("a security key without a PIN: registration asks for a PIN, and sign-in is 
   await page.getByRole("radio", { name: "A security key" }).check();
   await page.getByRole("button", { name: "Add a passkey" }).click();
   await stepUpWithTotp(page, totp)();
-  await expect(page.getByText("Security keys need a PIN before they can hold a passkey", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("Security keys need a PIN before they can hold a passkey", { exact: false }),
+  ).toBeVisible();
   expect(await pinless.credentials()).toHaveLength(0);
 
   // A passkey that lives on a key without user verification: registered on a key with a PIN, then moved to one
@@ -54,7 +58,9 @@ test("a security key without a PIN: registration asks for a PIN, and sign-in is 
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test("SEC-07 failed user verification (fingerprint not recognised) gives a clear message and no session", async ({ page }) => {
+test("SEC-07 failed user verification (fingerprint not recognised) gives a clear message and no session", async ({
+  page,
+}) => {
   const setAutofill = await installAutofillSwitch(page);
   const platform = await VirtualAuthenticator.attach(page);
   await signUp(page);
@@ -70,13 +76,17 @@ test("SEC-07 failed user verification (fingerprint not recognised) gives a clear
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test("adding a passkey waits until two-factor authentication is on: the button is off and says why", async ({ page }) => {
+test("adding a passkey waits until two-factor authentication is on: the button is off and says why", async ({
+  page,
+}) => {
   const platform = await VirtualAuthenticator.attach(page);
   await signUp(page);
   await expect(page.getByText("needs two-factor authentication before it accepts a passkey")).toBeVisible();
   const add = page.getByRole("button", { name: "Add a passkey" });
   await expect(add).toBeDisabled();
-  await expect(add).toHaveAccessibleDescription(/this account needs two-factor authentication before it accepts a passkey/);
+  await expect(add).toHaveAccessibleDescription(
+    /this account needs two-factor authentication before it accepts a passkey/,
+  );
   await expect(page.getByRole("radio", { name: "This device" })).toBeDisabled();
   // The notice is said once, as a notice: no red copy of it.
   await expect(page.getByRole("alert").filter({ hasText: "two-factor" })).toHaveCount(0);
@@ -97,7 +107,9 @@ test("SEC-50 the same authenticator cannot register a second passkey for the acc
   await page.getByRole("radio", { name: "This device" }).check();
   await page.getByRole("button", { name: "Add a passkey" }).click();
   await stepUpWithPasskey(page)();
-  await expect(page.getByText("This device or password manager already holds a passkey for your account.")).toBeVisible();
+  await expect(
+    page.getByText("This device or password manager already holds a passkey for your account."),
+  ).toBeVisible();
   expect(await platform.credentials()).toHaveLength(1);
   await expect(page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem")).toHaveCount(1);
 });

@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { addPasskey, enableTotp, signOut, signUp, stepUpWithPasskey, stepUpWithTotp } from "./fixtures/account";
 import { installAutofillSwitch, VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
-test("sign-up → 2FA → step-up → passkey → three passkey sign-ins → rename → passwordless → last-passkey guard → activity", async ({ page }) => {
+test("sign-up → 2FA → step-up → passkey → three passkey sign-ins → rename → passwordless → last-passkey guard → activity", async ({
+  page,
+}) => {
   const authenticator = await VirtualAuthenticator.attach(page);
   const setAutofill = await installAutofillSwitch(page);
   const email = await signUp(page);
@@ -51,7 +53,10 @@ test("sign-up → 2FA → step-up → passkey → three passkey sign-ins → ren
 
   // The last passkey is now the only way in: removal is refused.
   await page.getByRole("button", { name: "Remove Work laptop" }).click();
-  await page.getByRole("dialog", { name: "Remove “Work laptop”?" }).getByRole("button", { name: "Remove passkey" }).click();
+  await page
+    .getByRole("dialog", { name: "Remove “Work laptop”?" })
+    .getByRole("button", { name: "Remove passkey" })
+    .click();
   await expect(page.getByText("This is your last way to sign in, so it can't be removed.")).toBeVisible();
   await expect(page.getByRole("listitem", { name: "Work laptop" })).toBeVisible();
 

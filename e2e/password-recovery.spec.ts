@@ -1,7 +1,15 @@
 // "Forgot password?" as a person meets it: the mailed code, the second factor (never skipped), a new password, every
 // other session ended, the activity log, and withdrawals held for 24 hours (shown, and refused by the server).
 import { expect, test, type Page } from "@playwright/test";
-import { addPasskey, enableTotp, PASSWORD, signUp, signUpWithPasskey, uniqueEmail, type TotpApp } from "./fixtures/account";
+import {
+  addPasskey,
+  enableTotp,
+  PASSWORD,
+  signUp,
+  signUpWithPasskey,
+  uniqueEmail,
+  type TotpApp,
+} from "./fixtures/account";
 import { mailTo, resetCodeFor } from "./fixtures/mail";
 import { readServerDatabase, writeServerDatabase } from "./fixtures/server-database";
 import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
@@ -46,7 +54,10 @@ async function signInWithPassword(page: Page, email: string, password: string, t
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 }
 
-test("with an authenticator code: a new password, the other browser signed out, logged, and withdrawals held 24 hours", async ({ page, browser }) => {
+test("with an authenticator code: a new password, the other browser signed out, logged, and withdrawals held 24 hours", async ({
+  page,
+  browser,
+}) => {
   // Four authenticator codes (set-up, step-up, reset, sign-in): each 30-second step works once, so the test waits for
   // the clock up to twice.
   test.setTimeout(120_000);
@@ -60,7 +71,9 @@ test("with an authenticator code: a new password, the other browser signed out, 
   await enterSecondFactor(elsewhere, await totp.code(), "totp");
   await setNewPassword(elsewhere);
   await expect(elsewhere.getByRole("heading", { name: "Your password is reset" })).toBeVisible();
-  await expect(elsewhere.getByText("Every other session of your account has been signed out.", { exact: false })).toBeVisible();
+  await expect(
+    elsewhere.getByText("Every other session of your account has been signed out.", { exact: false }),
+  ).toBeVisible();
   await expect(elsewhere.getByText("Withdrawals are held until", { exact: false })).toBeVisible();
   await elsewhere.getByRole("link", { name: "Go to your account" }).click();
   await expect(elsewhere.getByRole("heading", { name: "Your account" })).toBeVisible();
@@ -87,7 +100,10 @@ test("with an authenticator code: a new password, the other browser signed out, 
 
   // A day later (the hold's clock moved): no notice, and the withdrawal goes through.
   await writeServerDatabase((database) =>
-    database.execute({ sql: "update users set withdrawals_held_until = ? where email = ?", args: [Date.now() - 1_000, email] }),
+    database.execute({
+      sql: "update users set withdrawals_held_until = ? where email = ?",
+      args: [Date.now() - 1_000, email],
+    }),
   );
   await page.reload();
   await expect(page.getByText("Withdrawals are held until", { exact: false })).toHaveCount(0);
@@ -98,7 +114,9 @@ test("with an authenticator code: a new password, the other browser signed out, 
   await expect(page.getByTestId("balance")).toHaveText("9 LAB");
 });
 
-test("with a recovery code, used up; wrong, expired and reused codes refused; an unknown email answered alike", async ({ page }) => {
+test("with a recovery code, used up; wrong, expired and reused codes refused; an unknown email answered alike", async ({
+  page,
+}) => {
   const email = await signUp(page);
   const { recoveryCodes } = await enableTotp(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
@@ -108,7 +126,9 @@ test("with a recovery code, used up; wrong, expired and reused codes refused; an
   const unknown = uniqueEmail("nobody");
   await askForReset(page, unknown);
   const unknownAnswer = (await page.locator("form").innerText()).replace(unknown, "ADDRESS");
-  expect((await mailTo(unknown)).map((mail) => mail.subject)).toEqual(["Passkey Lab password reset: no account with this address"]);
+  expect((await mailTo(unknown)).map((mail) => mail.subject)).toEqual([
+    "Passkey Lab password reset: no account with this address",
+  ]);
   await askForReset(page, email);
   expect((await page.locator("form").innerText()).replace(email, "ADDRESS")).toBe(unknownAnswer);
 
@@ -136,14 +156,22 @@ test("with a recovery code, used up; wrong, expired and reused codes refused; an
   // A code past its 15 minutes (the request's clock moved): refused, with a fresh start offered; the sweeper removes it.
   await askForReset(page, email);
   const expiring = await resetCodeFor(email);
-  const expire = "update password_resets set expires_at = ? where user_id = (select id from users where email = ?) and stage = 'code'";
+  const expire =
+    "update password_resets set expires_at = ? where user_id = (select id from users where email = ?) and stage = 'code'";
   await writeServerDatabase((database) => database.execute({ sql: expire, args: [Date.now() - 1_000, email] }));
   await enterMailedCode(page, expiring);
   await expect(page.getByText("This reset has expired", { exact: false })).toBeVisible();
   await expect(page.getByRole("link", { name: "Start again" })).toBeVisible();
-  const waiting = "select count(*) as n from password_resets where user_id = (select id from users where email = ?) and stage = 'code'";
+  const waiting =
+    "select count(*) as n from password_resets where user_id = (select id from users where email = ?) and stage = 'code'";
   await expect
-    .poll(() => readServerDatabase(async (database) => Number((await database.execute({ sql: waiting, args: [email] })).rows[0].n)), { timeout: 15_000 })
+    .poll(
+      () =>
+        readServerDatabase(async (database) =>
+          Number((await database.execute({ sql: waiting, args: [email] })).rows[0].n),
+        ),
+      { timeout: 15_000 },
+    )
     .toBe(0);
 
   // The old password is gone, the new one works (with the next recovery code as the second factor).
@@ -155,7 +183,9 @@ test("with a recovery code, used up; wrong, expired and reused codes refused; an
   await expect(page.getByRole("link", { name: "reset your password" })).toHaveAttribute("href", "/forgot-password");
 });
 
-test("the step-up before adding a passkey takes a recovery code for someone who lost their phone; it is used up and logged", async ({ page }) => {
+test("the step-up before adding a passkey takes a recovery code for someone who lost their phone; it is used up and logged", async ({
+  page,
+}) => {
   await VirtualAuthenticator.attach(page);
   await signUp(page);
   const { recoveryCodes } = await enableTotp(page);
@@ -168,7 +198,9 @@ test("the step-up before adding a passkey takes a recovery code for someone who 
   await page.goto("/account/two-factor");
   await expect(page.getByRole("region", { name: "Recovery codes" })).toContainText("You have 9 unused recovery codes");
   await page.goto("/account/activity");
-  await expect(page.getByRole("row").filter({ hasText: "Confirmed identity with a recovery code" })).toContainText("for adding a passkey");
+  await expect(page.getByRole("row").filter({ hasText: "Confirmed identity with a recovery code" })).toContainText(
+    "for adding a passkey",
+  );
 });
 
 test("the wrong-code error does not stay under the Recovery code field after switching to it", async ({ page }) => {

@@ -38,7 +38,9 @@ async function expectOnScreen(page: Page, locator: Locator) {
 test.describe("in German, in Berlin", () => {
   test.use({ locale: "de-DE", timezoneId: "Europe/Berlin" });
 
-  test("the passkey card, the three sign-in modes and a rename in the activity log, a 64-character name on a laptop and a phone", async ({ page }) => {
+  test("the passkey card, the three sign-in modes and a rename in the activity log, a 64-character name on a laptop and a phone", async ({
+    page,
+  }) => {
     const { email, setAutofill } = await signUpWithPasskey(page);
 
     // The card: the authenticator's name once (it is the default name), its transport in words.
@@ -70,7 +72,8 @@ test.describe("in German, in Berlin", () => {
 
     await page.goto("/account/activity");
     const log = page.getByRole("table", { name: "Account activity" });
-    const rows = (what: string) => log.getByRole("row").filter({ has: page.getByRole("cell", { name: what, exact: true }) });
+    const rows = (what: string) =>
+      log.getByRole("row").filter({ has: page.getByRole("cell", { name: what, exact: true }) });
     const signIns = rows("Signed in with a passkey");
     await expect(signIns).toHaveCount(3);
     // Newest first: autofill, then usernameless, then username-first.
@@ -95,7 +98,11 @@ test.describe("in German, in Berlin", () => {
     await expect(listed.locator("time")).toHaveText(/^\d{2}\.\d{2}\.\d{4}$/);
   });
 
-  test("a stored conformance run and its page show their start in the person's locale", async ({ page, context, baseURL }) => {
+  test("a stored conformance run and its page show their start in the person's locale", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const owner = newToken();
     await context.addCookies([{ name: "pl_conformance_runs", value: owner, url: baseURL! }]);
     const id = `e2e${newToken(12)}`;
@@ -115,7 +122,9 @@ test.describe("in German, in Berlin", () => {
   });
 });
 
-test("a passkey sign-in the browser refuses: what happened, then one cause per line with the likely one first, and the browser's own words as detail", async ({ page }) => {
+test("a passkey sign-in the browser refuses: what happened, then one cause per line with the likely one first, and the browser's own words as detail", async ({
+  page,
+}) => {
   // An authenticator that holds no passkey for this site: the browser refuses with NotAllowedError.
   await VirtualAuthenticator.attach(page);
   await page.goto("/sign-in");
@@ -131,7 +140,9 @@ test("a passkey sign-in the browser refuses: what happened, then one cause per l
     "Your fingerprint, face or PIN was not recognised.",
     "Another passkey request was still open in this browser.",
   ]);
-  await expect(alert.getByRole("list", { name: "What to do" }).getByRole("listitem").first()).toContainText("does not count as a failed attempt");
+  await expect(alert.getByRole("list", { name: "What to do" }).getByRole("listitem").first()).toContainText(
+    "does not count as a failed attempt",
+  );
 
   await alert.getByText("Technical detail").click();
   const detail = alert.locator("code");

@@ -11,7 +11,9 @@ async function signInWithRecoveryCode(page: Page, email: string, code: string) {
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
-test("new recovery codes after a step-up replace the old ones: an old code no longer signs in, a new one does, once", async ({ page }) => {
+test("new recovery codes after a step-up replace the old ones: an old code no longer signs in, a new one does, once", async ({
+  page,
+}) => {
   const email = await signUp(page);
   const { totp, recoveryCodes: oldCodes } = await enableTotp(page);
 
@@ -20,7 +22,10 @@ test("new recovery codes after a step-up replace the old ones: an old code no lo
   await expect(card).toContainText("You have 10 unused recovery codes");
   await card.getByRole("button", { name: "Make new recovery codes" }).click();
   // Asked first (Cancel changes nothing), then the identity check.
-  await page.getByRole("dialog", { name: "Make new recovery codes?" }).getByRole("button", { name: "Make new codes" }).click();
+  await page
+    .getByRole("dialog", { name: "Make new recovery codes?" })
+    .getByRole("button", { name: "Make new codes" })
+    .click();
   await stepUpWithTotp(page, totp)();
   await expect(page.getByText("New recovery codes made. The old ones no longer work.")).toBeVisible();
   const newCodes = await page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allInnerTexts();

@@ -31,7 +31,9 @@ async function expectOneOptionStepsRefused(card: ReportCardPage) {
   }
 }
 
-test("a synced platform passkey manager: every capability reported, sign-ins verified, hints not observable, JSON export", async ({ page }) => {
+test("a synced platform passkey manager: every capability reported, sign-ins verified, hints not observable, JSON export", async ({
+  page,
+}) => {
   const authenticator = await VirtualAuthenticator.attach(page, reportCardKinds.platformManager);
   const card = new ReportCardPage(page);
   await card.open();
@@ -41,11 +43,17 @@ test("a synced platform passkey manager: every capability reported, sign-ins ver
   await expect(card.row("A passkey with user verification", "Attachment")).toHaveText("platform");
   await expect(card.row("A passkey with user verification", "User verified (UV)")).toHaveText("yes");
   await expect(card.row("A passkey with user verification", "Discoverable (credProps.rk)")).toHaveText("yes");
-  await expect(card.row("A passkey with user verification", "Authenticator (AAGUID)")).toHaveText(`Chromium virtual authenticator (${CHROMIUM_AAGUID})`);
-  await expect(card.row("A passkey with user verification", "Attestation format")).toHaveText("packed, certificate chain of 1");
+  await expect(card.row("A passkey with user verification", "Authenticator (AAGUID)")).toHaveText(
+    `Chromium virtual authenticator (${CHROMIUM_AAGUID})`,
+  );
+  await expect(card.row("A passkey with user verification", "Attestation format")).toHaveText(
+    "packed, certificate chain of 1",
+  );
   await expect(card.row("A passkey with user verification", "Transports")).toHaveText("internal");
   await expect(card.row("A passkey with user verification", "Storage (BE/BS)")).toContainText("synced");
-  await expect(card.row("A passkey with user verification", "PRF")).toHaveText("enabled; a result came back at creation (32 bytes)");
+  await expect(card.row("A passkey with user verification", "PRF")).toHaveText(
+    "enabled; a result came back at creation (32 bytes)",
+  );
   await expect(card.row("A passkey with user verification", "Large blob")).toHaveText("supported");
   await expect(card.row("A passkey with user verification", "Algorithm")).toHaveText("EdDSA (-8)");
 
@@ -66,18 +74,24 @@ test("a synced platform passkey manager: every capability reported, sign-ins ver
   for (const missing of ["ES384 (-35)", "ES512 (-36)"]) {
     await card.run(`Algorithm ${missing}`);
     await expect(card.status(`Algorithm ${missing}`)).toHaveText("Not supported");
-    await expect(card.headline(`Algorithm ${missing}`)).toHaveText(`Not supported, or cancelled. The authenticator did not make an ${missing} key.`);
+    await expect(card.headline(`Algorithm ${missing}`)).toHaveText(
+      `Not supported, or cancelled. The authenticator did not make an ${missing} key.`,
+    );
   }
 
   await card.run("Sign in with user verification");
   await expect(card.status("Sign in with user verification")).toHaveText("Supported");
-  await expect(card.row("Sign in with user verification", "Credential used")).toHaveText('the one made by "A passkey with user verification"');
+  await expect(card.row("Sign in with user verification", "Credential used")).toHaveText(
+    'the one made by "A passkey with user verification"',
+  );
   await expect(card.row("Sign in with user verification", "User handle")).toHaveText("returned: the report card's");
   await expect(card.row("Sign in with user verification", "Sign count")).toHaveText(/^went up from \d+ to \d+$/);
 
   await card.run("Sign in with the PRF extension");
   await expect(card.status("Sign in with the PRF extension")).toHaveText("Supported");
-  await expect(card.row("Sign in with the PRF extension", "PRF result")).toHaveText("came back (32 bytes; not sent to the server)");
+  await expect(card.row("Sign in with the PRF extension", "PRF result")).toHaveText(
+    "came back (32 bytes; not sent to the server)",
+  );
 
   // One option at a time. This authenticator verifies on every create, asked or not (UV=1 on the plain step too), and
   // stores a passkey only when asked.
@@ -105,23 +119,42 @@ test("a synced platform passkey manager: every capability reported, sign-ins ver
 
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download JSON" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download JSON" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("passkey-lab-report-card.json");
   const exported = JSON.parse(await readFile((await download.path()) ?? "", "utf8"));
   // Browser and OS come from the user agent (Playwright's "Desktop Chrome" claims Windows).
   const userAgent = await page.evaluate(() => navigator.userAgent);
-  expect(exported).toMatchObject({ kind: "passkey-lab-report-card", rpId: "localhost", userAgent, client: describeClient(userAgent) });
+  expect(exported).toMatchObject({
+    kind: "passkey-lab-report-card",
+    rpId: "localhost",
+    userAgent,
+    client: describeClient(userAgent),
+  });
   expect(exported.client).toMatch(/^Chrome \d+ on /);
   const byId = Object.fromEntries(exported.steps.map((step: { id: string; status: string }) => [step.id, step]));
-  expect(byId.passkey).toMatchObject({ status: "Supported", options: expect.arrayContaining(["residentKey: required", "attestation: direct"]) });
+  expect(byId.passkey).toMatchObject({
+    status: "Supported",
+    options: expect.arrayContaining(["residentKey: required", "attestation: direct"]),
+  });
   expect(byId["alg-es512"].status).toBe("Not supported");
-  expect(byId["resident-key-only"]).toMatchObject({ status: "Supported", options: expect.arrayContaining(["residentKey: required", "userVerification: discouraged"]) });
-  expect(byId["uv-only"]).toMatchObject({ status: "Supported", options: expect.arrayContaining(["residentKey: discouraged", "userVerification: required"]) });
+  expect(byId["resident-key-only"]).toMatchObject({
+    status: "Supported",
+    options: expect.arrayContaining(["residentKey: required", "userVerification: discouraged"]),
+  });
+  expect(byId["uv-only"]).toMatchObject({
+    status: "Supported",
+    options: expect.arrayContaining(["residentKey: discouraged", "userVerification: required"]),
+  });
   expect(byId["hint-hybrid"].status).toBe("Not run");
   expect(JSON.stringify(exported)).not.toMatch(/challenge/i);
 });
 
-test("a security key without a PIN: the UV and resident-key steps fail with the plain reason, each alone too; the plain credential works", async ({ page }) => {
+test("a security key without a PIN: the UV and resident-key steps fail with the plain reason, each alone too; the plain credential works", async ({
+  page,
+}) => {
   const authenticator = await VirtualAuthenticator.attach(page, reportCardKinds.securityKeyWithoutPin);
   const card = new ReportCardPage(page);
   await card.open();
@@ -140,10 +173,16 @@ test("a security key without a PIN: the UV and resident-key steps fail with the 
   await expect(card.row("A plain credential, no verification", "Transports")).toHaveText("usb");
   await expect(card.row("A plain credential, no verification", "User verified (UV)")).toHaveText("no");
   await expect(card.row("A plain credential, no verification", "Storage (BE/BS)")).toContainText("device-bound");
-  await expect(card.row("A plain credential, no verification", "Attestation format")).toHaveText("packed, certificate chain of 1");
+  await expect(card.row("A plain credential, no verification", "Attestation format")).toHaveText(
+    "packed, certificate chain of 1",
+  );
   // Chromium leaves credProps empty here rather than saying rk=false.
-  await expect(card.row("A plain credential, no verification", "Discoverable (credProps.rk)")).toHaveText("not reported by the browser");
-  await expect(card.row("A plain credential, no verification", "PRF")).toHaveText("not supported by this authenticator");
+  await expect(card.row("A plain credential, no verification", "Discoverable (credProps.rk)")).toHaveText(
+    "not reported by the browser",
+  );
+  await expect(card.row("A plain credential, no verification", "PRF")).toHaveText(
+    "not supported by this authenticator",
+  );
 
   // The key can store passkeys, yet without UV Chromium will not let it: each option on its own is refused, and
   // nothing is stored on the key.
@@ -176,8 +215,12 @@ test("a U2F key: fido-u2f attestation under direct, no resident key, ES256 only"
 
   await card.run("A plain credential, no verification");
   await expect(card.status("A plain credential, no verification")).toHaveText("Supported");
-  await expect(card.row("A plain credential, no verification", "Attestation format")).toHaveText("fido-u2f, certificate chain of 1");
-  await expect(card.row("A plain credential, no verification", "Authenticator (AAGUID)")).toContainText("not disclosed (all-zero AAGUID)");
+  await expect(card.row("A plain credential, no verification", "Attestation format")).toHaveText(
+    "fido-u2f, certificate chain of 1",
+  );
+  await expect(card.row("A plain credential, no verification", "Authenticator (AAGUID)")).toContainText(
+    "not disclosed (all-zero AAGUID)",
+  );
   await expect(card.row("A plain credential, no verification", "Discoverable (credProps.rk)")).toHaveText("no");
   await expect(card.row("A plain credential, no verification", "Algorithm")).toHaveText("ES256 (-7)");
   await expect(card.row("A plain credential, no verification", "Sign count at creation")).toHaveText("0");
@@ -197,41 +240,76 @@ test("a U2F key: fido-u2f attestation under direct, no resident key, ES256 only"
 
   const summary = page.getByRole("region", { name: "Your report card" });
   await expect(summary.getByRole("row", { name: "Algorithm ES256 (-7)" }).getByRole("cell")).toHaveText("Supported");
-  await expect(summary.getByRole("row", { name: "Algorithm EdDSA (-8)" }).getByRole("cell")).toHaveText("Not supported");
-  await expect(summary.getByRole("row", { name: "A passkey without user verification" }).getByRole("cell")).toHaveText("Not supported");
-  await expect(summary.getByRole("row", { name: "A plain credential with user verification" }).getByRole("cell")).toHaveText("Not supported");
-  await expect(summary.getByRole("row", { name: "Sign in with the PRF extension" }).getByRole("cell")).toHaveText("Not run");
+  await expect(summary.getByRole("row", { name: "Algorithm EdDSA (-8)" }).getByRole("cell")).toHaveText(
+    "Not supported",
+  );
+  await expect(summary.getByRole("row", { name: "A passkey without user verification" }).getByRole("cell")).toHaveText(
+    "Not supported",
+  );
+  await expect(
+    summary.getByRole("row", { name: "A plain credential with user verification" }).getByRole("cell"),
+  ).toHaveText("Not supported");
+  await expect(summary.getByRole("row", { name: "Sign in with the PRF extension" }).getByRole("cell")).toHaveText(
+    "Not run",
+  );
 });
 
-test("the actions answer bad input with a typed error, never a 500; a foreign origin gets a clean 403", async ({ baseURL }) => {
+test("the actions answer bad input with a typed error, never a 500; a foreign origin gets a clean 403", async ({
+  baseURL,
+}) => {
   const client = new ServerActionClient(baseURL ?? "", process.env.NEXT_DIST_DIR ?? ".next");
   const jar = new CookieJar();
-  const unknownStep = await client.call<{ ok: boolean; code: string; message: string }>("/report-card", ACTIONS, "reportCardOptionsAction", ["drop-table", []], { jar });
-  expect(unknownStep.status).toBe(200);
-  expect(unknownStep.result).toMatchObject({ ok: false, code: "input:invalid", message: "That is not a step of the report card." });
-
-  const getWithoutCredential = await client.call("/report-card", ACTIONS, "reportCardOptionsAction", ["get-uv", []], { jar });
-  expect(getWithoutCredential.result).toMatchObject({ ok: false, code: "input:invalid", message: expect.stringMatching(/^Make a test credential/) });
-
-  const options = await client.call<{ ok: true; data: { ceremony: string; options: { challenge: string; user: { name: string } } } }>(
+  const unknownStep = await client.call<{ ok: boolean; code: string; message: string }>(
     "/report-card",
     ACTIONS,
     "reportCardOptionsAction",
-    ["passkey", []],
+    ["drop-table", []],
     { jar },
   );
-  expect(options.result?.data).toMatchObject({ ceremony: "create", options: { user: { name: "passkeylab report card" } } });
+  expect(unknownStep.status).toBe(200);
+  expect(unknownStep.result).toMatchObject({
+    ok: false,
+    code: "input:invalid",
+    message: "That is not a step of the report card.",
+  });
+
+  const getWithoutCredential = await client.call("/report-card", ACTIONS, "reportCardOptionsAction", ["get-uv", []], {
+    jar,
+  });
+  expect(getWithoutCredential.result).toMatchObject({
+    ok: false,
+    code: "input:invalid",
+    message: expect.stringMatching(/^Make a test credential/),
+  });
+
+  const options = await client.call<{
+    ok: true;
+    data: { ceremony: string; options: { challenge: string; user: { name: string } } };
+  }>("/report-card", ACTIONS, "reportCardOptionsAction", ["passkey", []], { jar });
+  expect(options.result?.data).toMatchObject({
+    ceremony: "create",
+    options: { user: { name: "passkeylab report card" } },
+  });
   expect(options.result?.data.options.challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-  for (const input of [null, "text", { stepId: "passkey", response: { id: "x" }, extensions: {} }, { stepId: "passkey", response: 1, extensions: {}, extra: true }]) {
+  for (const input of [
+    null,
+    "text",
+    { stepId: "passkey", response: { id: "x" }, extensions: {} },
+    { stepId: "passkey", response: 1, extensions: {}, extra: true },
+  ]) {
     const answer = await client.call("/report-card", ACTIONS, "describeRegistrationAction", [input], { jar });
     expect(answer.status).toBe(200);
     expect(answer.result).toMatchObject({ ok: false, code: "input:invalid" });
   }
-  const assertion = await client.call("/report-card", ACTIONS, "describeAssertionAction", [{ stepId: "get-uv" }], { jar });
+  const assertion = await client.call("/report-card", ACTIONS, "describeAssertionAction", [{ stepId: "get-uv" }], {
+    jar,
+  });
   expect(assertion.result).toMatchObject({ ok: false, code: "input:invalid" });
 
-  const foreign = await client.call("/report-card", ACTIONS, "reportCardOptionsAction", ["passkey", []], { headers: { Origin: "https://evil.example" } });
+  const foreign = await client.call("/report-card", ACTIONS, "reportCardOptionsAction", ["passkey", []], {
+    headers: { Origin: "https://evil.example" },
+  });
   expect(foreign.status).toBe(403);
   expect(JSON.parse(foreign.body)).toMatchObject({ ok: false, code: "request:cross-site" });
 });

@@ -35,7 +35,9 @@ test("saving a report over a dropped connection says so, and the button saves on
   await expect(page.getByTestId("saved-code")).toHaveText(/^[A-Z0-9]{3}(-[A-Z0-9]{3}){3}$/);
 });
 
-test("running the live test again clears the last result, shows progress and holds saving until it ends", async ({ page }) => {
+test("running the live test again clears the last result, shows progress and holds saving until it ends", async ({
+  page,
+}) => {
   await VirtualAuthenticator.attach(page);
   await openWizard(page);
   const results = page.getByRole("list", { name: "Live test results" }).getByRole("listitem");
@@ -75,7 +77,9 @@ test("running the live test again clears the last result, shows progress and hol
   await restore();
 });
 
-test("adding, renaming or removing a passkey over a dropped connection says so, and the buttons work again", async ({ page }) => {
+test("adding, renaming or removing a passkey over a dropped connection says so, and the buttons work again", async ({
+  page,
+}) => {
   await signUpWithPasskey(page);
   await page.goto("/account");
   const restore = await dropServerActions(page);
@@ -104,11 +108,16 @@ test("adding, renaming or removing a passkey over a dropped connection says so, 
   await expect(remove).toBeEnabled();
 });
 
-test("the identity check and a passkey sign-in over a dropped connection say so, and their buttons work again", async ({ page }) => {
+test("the identity check and a passkey sign-in over a dropped connection say so, and their buttons work again", async ({
+  page,
+}) => {
   const { totp } = await signUpWithPasskey(page);
   await page.goto("/account");
   // Adding the passkey spent the step-up: removing it asks again, and the code goes out over a dropped connection.
-  await page.getByRole("list", { name: "Your passkeys" }).getByRole("button", { name: /^Remove/ }).click();
+  await page
+    .getByRole("list", { name: "Your passkeys" })
+    .getByRole("button", { name: /^Remove/ })
+    .click();
   await page.getByRole("dialog").getByRole("button", { name: "Remove passkey" }).click();
   const check = page.getByRole("dialog", { name: "Confirm it's you" });
   await check.getByLabel("Code from your authenticator app").fill(await totp.code());

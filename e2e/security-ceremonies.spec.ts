@@ -19,7 +19,9 @@ test("SEC-10 a counter that does not increase is refused; 0 then 0 is accepted",
   const account = await apiAccount(page, baseURL!);
   const attempt = async (signCount: number) => {
     const { ceremonyId, options } = await signInOptions(client);
-    return (await finishSignIn(client, ceremonyId, account.authenticator.authenticate(options, baseURL!, { signCount }))).signedIn;
+    return (
+      await finishSignIn(client, ceremonyId, account.authenticator.authenticate(options, baseURL!, { signCount }))
+    ).signedIn;
   };
   expect(await attempt(0)).toBe(true);
   expect(await attempt(0)).toBe(true);
@@ -37,7 +39,15 @@ test("SEC-09/24 every FIDO negative case and flipped byte: never a session, neve
   const signer = account.authenticator.credentialSigner(credentialId);
   // One real sign-in sets the stored counter to 5; no mutated response may move it.
   const first = await signInOptions(client);
-  expect((await finishSignIn(client, first.ceremonyId, account.authenticator.authenticate(first.options, baseURL!, { signCount: 5 }))).signedIn).toBe(true);
+  expect(
+    (
+      await finishSignIn(
+        client,
+        first.ceremonyId,
+        account.authenticator.authenticate(first.options, baseURL!, { signCount: 5 }),
+      )
+    ).signedIn,
+  ).toBe(true);
   for (const [name, mutation] of Object.entries(assertionMutations)) {
     expect(mutation.algorithm ?? "ES256", `${name} needs a credential of its own kind`).toBe("ES256");
     const { ceremonyId, options } = await signInOptions(client);
@@ -53,9 +63,10 @@ test("SEC-28 a challenge issued for another purpose is refused", async ({ page, 
   const client = actionClient(baseURL!);
   const account = await apiAccount(page, baseURL!);
   // A step-up challenge (bound to the account's session) used to sign in.
-  const stepUp = await client.call<{ ok: true; data: { ceremonyId: string; options: Parameters<typeof account.authenticator.authenticate>[0] } }>(
-    "/account", "app/(account)/account/actions.ts", "startPasskeyStepUpAction", [], { jar: account.jar },
-  );
+  const stepUp = await client.call<{
+    ok: true;
+    data: { ceremonyId: string; options: Parameters<typeof account.authenticator.authenticate>[0] };
+  }>("/account", "app/(account)/account/actions.ts", "startPasskeyStepUpAction", [], { jar: account.jar });
   const response = account.authenticator.authenticate(stepUp.result!.data.options, baseURL!);
   expect((await finishSignIn(client, stepUp.result!.data.ceremonyId, response)).signedIn).toBe(false);
 });

@@ -13,7 +13,16 @@ import { newDemoAddress } from "@/lib/wallet/addresses";
 import { CookieJar, type ServerActionClient } from "@/test/server-action-client";
 import type { StepUpPurpose } from "@/lib/db/schema";
 import { PASSWORD } from "./fixtures/account";
-import { ACCOUNT_ACTIONS, actionClient, apiAccount, finishSignIn, setsSession, SIGN_IN_ACTIONS, signInOptions, type ApiAccount } from "./fixtures/api-account";
+import {
+  ACCOUNT_ACTIONS,
+  actionClient,
+  apiAccount,
+  finishSignIn,
+  setsSession,
+  SIGN_IN_ACTIONS,
+  signInOptions,
+  type ApiAccount,
+} from "./fixtures/api-account";
 import { readServerDatabase } from "./fixtures/server-database";
 
 const PASSWORD_ACTIONS = "app/(account)/account/password/actions.ts";
@@ -27,7 +36,9 @@ type Ceremony<Options = RequestOptions> = { ceremonyId: string; options: Options
 type Device = { client: ServerActionClient; jar: CookieJar; authenticator: SoftwareAuthenticator };
 
 async function selectNumber(sql: string, ...args: string[]): Promise<number> {
-  return readServerDatabase(async (database) => Number(Object.values((await database.execute({ sql, args })).rows[0])[0]));
+  return readServerDatabase(async (database) =>
+    Number(Object.values((await database.execute({ sql, args })).rows[0])[0]),
+  );
 }
 
 function accountDevice(baseURL: string, account: ApiAccount): Device {
@@ -35,11 +46,21 @@ function accountDevice(baseURL: string, account: ApiAccount): Device {
 }
 
 /** Another device of the same person, signed in with a passkey (usernameless). */
-async function passkeyDevice(baseURL: string, authenticator: SoftwareAuthenticator, credentialId?: string): Promise<Device> {
+async function passkeyDevice(
+  baseURL: string,
+  authenticator: SoftwareAuthenticator,
+  credentialId?: string,
+): Promise<Device> {
   const device = { client: actionClient(baseURL), jar: new CookieJar(), authenticator };
   const { ceremonyId, options } = await signInOptions(device.client);
   const response = authenticator.authenticate(options, baseURL, { credentialId });
-  const answer = await device.client.call<Result>("/sign-in", SIGN_IN_ACTIONS, "finishPasskeySignInAction", [ceremonyId, response], { jar: device.jar });
+  const answer = await device.client.call<Result>(
+    "/sign-in",
+    SIGN_IN_ACTIONS,
+    "finishPasskeySignInAction",
+    [ceremonyId, response],
+    { jar: device.jar },
+  );
   expect(answer.result, answer.body.slice(0, 300)).toEqual({ ok: true });
   return device;
 }
@@ -57,42 +78,74 @@ async function stepUpWithPasskey(device: Device, baseURL: string, purpose: StepU
   const start = await accountAction<Ceremony>(device, ACCOUNT_ACTIONS, "startPasskeyStepUpAction", []);
   if (!start.result?.ok) throw new Error(`step-up start: ${start.body.slice(0, 300)}`);
   const response = device.authenticator.authenticate(start.result.data.options, baseURL);
-  const finish = await accountAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [start.result.data.ceremonyId, response, purpose]);
+  const finish = await accountAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [
+    start.result.data.ceremonyId,
+    response,
+    purpose,
+  ]);
   expect(finish.result, finish.body.slice(0, 300)).toEqual({ ok: true });
 }
 
 /** Steps up with a passkey, then sends what `register` makes of the registration options to add-a-passkey. */
-async function addPasskey(device: Device, baseURL: string, register: (options: PublicKeyCredentialCreationOptionsJSON) => unknown) {
+async function addPasskey(
+  device: Device,
+  baseURL: string,
+  register: (options: PublicKeyCredentialCreationOptionsJSON) => unknown,
+) {
   await stepUpWithPasskey(device, baseURL, "add-passkey");
-  const start = await accountAction<Ceremony<PublicKeyCredentialCreationOptionsJSON>>(device, ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"]);
+  const start = await accountAction<Ceremony<PublicKeyCredentialCreationOptionsJSON>>(
+    device,
+    ACCOUNT_ACTIONS,
+    "startRegistrationAction",
+    ["this-device"],
+  );
   if (!start.result?.ok) throw new Error(`registration start: ${start.body.slice(0, 300)}`);
-  return accountAction<{ id: string }>(device, ACCOUNT_ACTIONS, "finishRegistrationAction", [start.result.data.ceremonyId, register(start.result.data.options)]);
+  return accountAction<{ id: string }>(device, ACCOUNT_ACTIONS, "finishRegistrationAction", [
+    start.result.data.ceremonyId,
+    register(start.result.data.options),
+  ]);
 }
 
 /** A fresh client's usernameless sign-in with one credential: true when the server handed out a session. */
-async function signsInWithPasskey(baseURL: string, authenticator: SoftwareAuthenticator, credentialId: string): Promise<boolean> {
+async function signsInWithPasskey(
+  baseURL: string,
+  authenticator: SoftwareAuthenticator,
+  credentialId: string,
+): Promise<boolean> {
   const client = actionClient(baseURL);
   const { ceremonyId, options } = await signInOptions(client);
-  return (await finishSignIn(client, ceremonyId, authenticator.authenticate(options, baseURL, { credentialId }))).signedIn;
+  return (await finishSignIn(client, ceremonyId, authenticator.authenticate(options, baseURL, { credentialId })))
+    .signedIn;
 }
 
 /** A fresh client's password sign-in, second step with a recovery code: true when the server handed out a session. */
 async function signsInWithPassword(baseURL: string, email: string, recoveryCode: string): Promise<boolean> {
   const client = actionClient(baseURL);
-  const first = await client.callWithForm<{ ok: boolean; pendingToken?: string }>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", { email, password: PASSWORD });
+  const first = await client.callWithForm<{ ok: boolean; pendingToken?: string }>(
+    "/sign-in",
+    SIGN_IN_ACTIONS,
+    "signInWithPasswordAction",
+    { email, password: PASSWORD },
+  );
   if (!first.result?.ok || !first.result.pendingToken) return false;
   const fields = { pendingToken: first.result.pendingToken, code: recoveryCode, kind: "recovery-code" };
-  return setsSession((await client.callWithForm("/sign-in", SIGN_IN_ACTIONS, "completeSecondFactorAction", fields)).setCookies);
+  return setsSession(
+    (await client.callWithForm("/sign-in", SIGN_IN_ACTIONS, "completeSecondFactorAction", fields)).setCookies,
+  );
 }
 
-test("SEC-27 assertions applied out of order, one by one and ten at once: the stored counter never goes down", async ({ page, baseURL }) => {
+test("SEC-27 assertions applied out of order, one by one and ten at once: the stored counter never goes down", async ({
+  page,
+  baseURL,
+}) => {
   const client = actionClient(baseURL!);
   const account = await apiAccount(page, baseURL!);
   const signed = async (signCount: number) => {
     const { ceremonyId, options } = await signInOptions(client);
     return { ceremonyId, response: account.authenticator.authenticate(options, baseURL!, { signCount }) };
   };
-  const submit = ({ ceremonyId, response }: Awaited<ReturnType<typeof signed>>) => finishSignIn(client, ceremonyId, response);
+  const submit = ({ ceremonyId, response }: Awaited<ReturnType<typeof signed>>) =>
+    finishSignIn(client, ceremonyId, response);
   const storedCounter = () => selectNumber("select counter from passkeys where id = ?", account.passkeyIds[0]);
 
   // Signed with 5, then with 7; the later one arrives first.
@@ -115,7 +168,10 @@ test("SEC-27 assertions applied out of order, one by one and ten at once: the st
   expect((await submit(await signed(30))).signedIn).toBe(true);
 });
 
-test("SEC-48 a passwordless account's two passkeys, each removed from three devices at once: one removal, and the other signs in", async ({ page, baseURL }) => {
+test("SEC-48 a passwordless account's two passkeys, each removed from three devices at once: one removal, and the other signs in", async ({
+  page,
+  baseURL,
+}) => {
   const account = await apiAccount(page, baseURL!);
   const laptop = accountDevice(baseURL!, account);
   const added = await addPasskey(laptop, baseURL!, (options) => account.authenticator.register(options, baseURL!));
@@ -130,23 +186,40 @@ test("SEC-48 a passwordless account's two passkeys, each removed from three devi
   const devices = [laptop];
   for (let i = 1; i < 6; i++) devices.push(await passkeyDevice(baseURL!, account.authenticator, passkeyIds[i % 2]));
   for (const device of devices) await stepUpWithPasskey(device, baseURL!, "remove-passkey");
-  const answers = await Promise.all(devices.map((device, i) => accountAction(device, ACCOUNT_ACTIONS, "removePasskeyAction", [passkeyIds[i % 2]])));
-  const outcomes = answers.map((answer) => (answer.result?.ok ? "removed" : (answer.result?.code ?? answer.body.slice(0, 200))));
-  expect(outcomes.filter((outcome) => outcome === "removed"), outcomes.join(", ")).toHaveLength(1);
+  const answers = await Promise.all(
+    devices.map((device, i) => accountAction(device, ACCOUNT_ACTIONS, "removePasskeyAction", [passkeyIds[i % 2]])),
+  );
+  const outcomes = answers.map((answer) =>
+    answer.result?.ok ? "removed" : (answer.result?.code ?? answer.body.slice(0, 200)),
+  );
+  expect(
+    outcomes.filter((outcome) => outcome === "removed"),
+    outcomes.join(", "),
+  ).toHaveLength(1);
   for (const outcome of outcomes.filter((outcome) => outcome !== "removed")) {
-    expect(["passkey:last-method", "passkey:not-found", "auth:session-required"], outcomes.join(", ")).toContain(outcome);
+    expect(["passkey:last-method", "passkey:not-found", "auth:session-required"], outcomes.join(", ")).toContain(
+      outcome,
+    );
   }
 
   const removed = passkeyIds[outcomes.indexOf("removed") % 2];
   const survivor = passkeyIds.find((id) => id !== removed)!;
-  expect(await selectNumber("select count(*) from passkeys p join users u on u.id = p.user_id where u.email = ?", account.email)).toBe(1);
+  expect(
+    await selectNumber(
+      "select count(*) from passkeys p join users u on u.id = p.user_id where u.email = ?",
+      account.email,
+    ),
+  ).toBe(1);
   expect(await signsInWithPasskey(baseURL!, account.authenticator, survivor)).toBe(true);
   expect(await signsInWithPasskey(baseURL!, account.authenticator, removed)).toBe(false);
 });
 
 // Whichever request is sent first usually wins, so the race runs both ways round: each way in gets to be the survivor.
 for (const sentFirst of ["password", "passkey"] as const) {
-  test(`SEC-48 the password and the only passkey removed at once (${sentFirst} sent first): one is refused, the other way in works`, async ({ page, baseURL }) => {
+  test(`SEC-48 the password and the only passkey removed at once (${sentFirst} sent first): one is refused, the other way in works`, async ({
+    page,
+    baseURL,
+  }) => {
     const account = await apiAccount(page, baseURL!);
     const laptop = accountDevice(baseURL!, account);
     const phone = await passkeyDevice(baseURL!, account.authenticator);
@@ -158,9 +231,16 @@ for (const sentFirst of ["password", "passkey"] as const) {
     };
     const order = sentFirst === "password" ? (["password", "passkey"] as const) : (["passkey", "password"] as const);
     const answers = await Promise.all(order.map((method) => removals[method]()));
-    const outcomes = answers.map((answer) => (answer.result?.ok ? "removed" : (answer.result?.code ?? answer.body.slice(0, 200))));
-    expect(outcomes.filter((outcome) => outcome === "removed"), outcomes.join(", ")).toHaveLength(1);
-    expect(["passkey:last-method", "auth:session-required"], outcomes.join(", ")).toContain(outcomes.find((outcome) => outcome !== "removed"));
+    const outcomes = answers.map((answer) =>
+      answer.result?.ok ? "removed" : (answer.result?.code ?? answer.body.slice(0, 200)),
+    );
+    expect(
+      outcomes.filter((outcome) => outcome === "removed"),
+      outcomes.join(", "),
+    ).toHaveLength(1);
+    expect(["passkey:last-method", "auth:session-required"], outcomes.join(", ")).toContain(
+      outcomes.find((outcome) => outcome !== "removed"),
+    );
 
     const passwordLeft = outcomes[order.indexOf("password")] !== "removed";
     expect(await signsInWithPassword(baseURL!, account.email, account.recoveryCodes[0])).toBe(passwordLeft);
@@ -168,20 +248,33 @@ for (const sentFirst of ["password", "passkey"] as const) {
   });
 }
 
-test("SEC-29 a withdrawal changed after its challenge or replayed is refused; one confirmation posted 10× at once debits once", async ({ page, baseURL }) => {
+test("SEC-29 a withdrawal changed after its challenge or replayed is refused; one confirmation posted 10× at once debits once", async ({
+  page,
+  baseURL,
+}) => {
   const account = await apiAccount(page, baseURL!);
   const device = accountDevice(baseURL!, account);
   const order = { amount: "1.25", destination: newDemoAddress() };
   const confirmed = async (request: typeof order) => {
     const start = await accountAction<Ceremony>(device, WALLET_ACTIONS, "startWithdrawalAction", [request]);
     if (!start.result?.ok) throw new Error(`withdrawal start: ${start.body.slice(0, 300)}`);
-    return { ceremonyId: start.result.data.ceremonyId, response: account.authenticator.authenticate(start.result.data.options, baseURL!) };
+    return {
+      ceremonyId: start.result.data.ceremonyId,
+      response: account.authenticator.authenticate(start.result.data.options, baseURL!),
+    };
   };
   const finish = (ceremonyId: string, request: typeof order, response: unknown) =>
-    accountAction<{ withdrawalId: string; balance: number }>(device, WALLET_ACTIONS, "finishWithdrawalAction", [ceremonyId, request, response]);
+    accountAction<{ withdrawalId: string; balance: number }>(device, WALLET_ACTIONS, "finishWithdrawalAction", [
+      ceremonyId,
+      request,
+      response,
+    ]);
 
   // The passkey signed 1.25 LAB to one address; the post asks for more, or for another address.
-  for (const changed of [{ ...order, amount: "9.25" }, { ...order, destination: newDemoAddress() }]) {
+  for (const changed of [
+    { ...order, amount: "9.25" },
+    { ...order, destination: newDemoAddress() },
+  ]) {
     const { ceremonyId, response } = await confirmed(order);
     expect((await finish(ceremonyId, changed, response)).result).toMatchObject({ ok: false, code: "wallet:changed" });
     // One challenge, one try: the signed order cannot follow the refused one.
@@ -189,15 +282,26 @@ test("SEC-29 a withdrawal changed after its challenge or replayed is refused; on
   }
 
   const first = await confirmed(order);
-  expect((await finish(first.ceremonyId, order, first.response)).result).toMatchObject({ ok: true, data: { balance: 8.75 * LAB } });
+  expect((await finish(first.ceremonyId, order, first.response)).result).toMatchObject({
+    ok: true,
+    data: { balance: 8.75 * LAB },
+  });
   // Replayed: the same post again, and the same assertion for a new confirmation of the same order.
-  expect((await finish(first.ceremonyId, order, first.response)).result).toMatchObject({ ok: false, code: "challenge:invalid" });
+  expect((await finish(first.ceremonyId, order, first.response)).result).toMatchObject({
+    ok: false,
+    code: "challenge:invalid",
+  });
   const next = await confirmed(order);
-  expect((await finish(next.ceremonyId, order, first.response)).result).toMatchObject({ ok: false, code: "passkey:not-verified" });
+  expect((await finish(next.ceremonyId, order, first.response)).result).toMatchObject({
+    ok: false,
+    code: "passkey:not-verified",
+  });
 
   // A double click, ten times over: the same confirmed withdrawal posted 10× at once, then once more.
   const double = await confirmed(order);
-  const answers = await Promise.all(Array.from({ length: 10 }, () => finish(double.ceremonyId, order, double.response)));
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, () => finish(double.ceremonyId, order, double.response)),
+  );
   expect(answers.map((answer) => answer.status).filter((status) => status >= 500)).toEqual([]);
   expect(answers.filter((answer) => answer.result?.ok)).toHaveLength(1);
   expect((await finish(double.ceremonyId, order, double.response)).result).toMatchObject({ ok: false });
@@ -207,33 +311,59 @@ test("SEC-29 a withdrawal changed after its challenge or replayed is refused; on
   await expect(page.getByRole("list", { name: "Recent withdrawals" }).getByRole("listitem")).toHaveCount(2);
   const userId = "(select id from users where email = ?)";
   expect(await selectNumber(`select balance from wallets where user_id = ${userId}`, account.email)).toBe(7.5 * LAB);
-  expect(await selectNumber(`select sum(amount) from ledger_entries where user_id = ${userId}`, account.email)).toBe(7.5 * LAB);
+  expect(await selectNumber(`select sum(amount) from ledger_entries where user_id = ${userId}`, account.email)).toBe(
+    7.5 * LAB,
+  );
   expect(await selectNumber(`select count(*) from withdrawals where user_id = ${userId}`, account.email)).toBe(2);
 });
 
-test("SEC-14 add-a-passkey: an id registered here or to another person is refused; a 1024-byte id is refused, 1023 accepted", async ({ page, browser, baseURL }) => {
+test("SEC-14 add-a-passkey: an id registered here or to another person is refused; a 1024-byte id is refused, 1023 accepted", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const owner = await apiAccount(page, baseURL!);
   const other = await apiAccount(await (await browser.newContext()).newPage(), baseURL!);
   const device = accountDevice(baseURL!, owner);
-  const passkeyCount = () => selectNumber("select count(*) from passkeys p join users u on u.id = p.user_id where u.email = ?", owner.email);
+  const passkeyCount = () =>
+    selectNumber("select count(*) from passkeys p join users u on u.id = p.user_id where u.email = ?", owner.email);
 
   // A new key pair (real "none" attestation) that claims an id already stored: the owner's own, or the other person's.
   const claiming = (credentialId: string) => (options: PublicKeyCredentialCreationOptionsJSON) => {
     const id = Buffer.from(credentialId, "base64url");
-    const fresh: RegistrationResponseJSON = new SoftwareAuthenticator({ credentialIdLength: id.length }).register(options, baseURL!);
+    const fresh: RegistrationResponseJSON = new SoftwareAuthenticator({ credentialIdLength: id.length }).register(
+      options,
+      baseURL!,
+    );
     const at = AUTH_DATA.credentialId;
-    const response = rewriteRegistration(fresh, {}, { authData: (authData) => Buffer.concat([authData.subarray(0, at), id, authData.subarray(at + id.length)]) });
+    const response = rewriteRegistration(
+      fresh,
+      {},
+      { authData: (authData) => Buffer.concat([authData.subarray(0, at), id, authData.subarray(at + id.length)]) },
+    );
     return { ...response, id: credentialId, rawId: credentialId };
   };
-  for (const [whose, credentialId] of [["the owner's own", owner.passkeyIds[0]], ["another person's", other.passkeyIds[0]]]) {
+  for (const [whose, credentialId] of [
+    ["the owner's own", owner.passkeyIds[0]],
+    ["another person's", other.passkeyIds[0]],
+  ]) {
     const answer = await addPasskey(device, baseURL!, claiming(credentialId));
-    expect(answer.result, `${whose}: ${answer.body.slice(0, 300)}`).toMatchObject({ ok: false, code: "passkey:duplicate" });
+    expect(answer.result, `${whose}: ${answer.body.slice(0, 300)}`).toMatchObject({
+      ok: false,
+      code: "passkey:duplicate",
+    });
   }
   expect(await passkeyCount()).toBe(1);
   expect(await signsInWithPasskey(baseURL!, other.authenticator, other.passkeyIds[0])).toBe(true);
 
-  const tooLong = await addPasskey(device, baseURL!, (options) => new SoftwareAuthenticator({ credentialIdLength: 1024 }).register(options, baseURL!));
-  expect(tooLong.result).toMatchObject({ ok: false, code: "passkey:not-verified", detail: "the credential id is 1024 bytes, over the 1023-byte limit" });
+  const tooLong = await addPasskey(device, baseURL!, (options) =>
+    new SoftwareAuthenticator({ credentialIdLength: 1024 }).register(options, baseURL!),
+  );
+  expect(tooLong.result).toMatchObject({
+    ok: false,
+    code: "passkey:not-verified",
+    detail: "the credential id is 1024 bytes, over the 1023-byte limit",
+  });
   expect(await passkeyCount()).toBe(1);
   // Last: from here on this account's options carry a 1364-character id, which React sends as a Flight text row that
   // test/server-action-client.ts does not decode. So this answer is checked for a refusal, and the outcome where it
@@ -253,7 +383,11 @@ test("SEC-14 add-a-passkey: an id registered here or to another person is refuse
   expect(await signsInWithPasskey(baseURL!, longest, longestId)).toBe(true);
 });
 
-test("SEC-11/12 another person's passkey for a step-up or a sign-in, a passkey the options did not list, a missing or wrong user handle: refused", async ({ page, browser, baseURL }) => {
+test("SEC-11/12 another person's passkey for a step-up or a sign-in, a passkey the options did not list, a missing or wrong user handle: refused", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const alice = await apiAccount(page, baseURL!);
   const bob = await apiAccount(await (await browser.newContext()).newPage(), baseURL!);
   const device = accountDevice(baseURL!, alice);
@@ -263,10 +397,16 @@ test("SEC-11/12 another person's passkey for a step-up or a sign-in, a passkey t
   const stepUp = await accountAction<Ceremony>(device, ACCOUNT_ACTIONS, "startPasskeyStepUpAction", []);
   if (!stepUp.result?.ok) throw new Error(stepUp.body.slice(0, 300));
   const response = bob.authenticator.authenticate(anyCredential(stepUp.result.data.options), baseURL!);
-  const answer = await accountAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [stepUp.result.data.ceremonyId, response, "add-passkey"]);
+  const answer = await accountAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [
+    stepUp.result.data.ceremonyId,
+    response,
+    "add-passkey",
+  ]);
   expect(answer.result).toMatchObject({ ok: false, code: "passkey:not-verified" });
   expect(setsSession(answer.setCookies)).toBe(false);
-  expect((await accountAction(device, ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"])).result).toMatchObject({ ok: false, code: "step-up:required" });
+  expect(
+    (await accountAction(device, ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"])).result,
+  ).toMatchObject({ ok: false, code: "step-up:required" });
 
   // Username-first options (allowCredentials) for Alice, and for an email with no account (decoy ids), answered with
   // Bob's passkey: neither lists it (WebAuthn L3 §7.2 step 5).
@@ -274,21 +414,36 @@ test("SEC-11/12 another person's passkey for a step-up or a sign-in, a passkey t
   for (const email of [alice.email, `nobody-${randomInt(1e9)}@e2e.passkey-lab.test`]) {
     const { ceremonyId, options } = await signInOptions(client, email);
     expect(options.allowCredentials?.map((credential) => credential.id)).not.toContain(bob.passkeyIds[0]);
-    const result = await finishSignIn(client, ceremonyId, bob.authenticator.authenticate(anyCredential(options), baseURL!));
+    const result = await finishSignIn(
+      client,
+      ceremonyId,
+      bob.authenticator.authenticate(anyCredential(options), baseURL!),
+    );
     expect.soft(result.signedIn, `options for ${email} answered with Bob's passkey`).toBe(false);
   }
   // Alice's own passkey, added after her username-first options were issued: hers, but not in their allowCredentials.
   const earlier = await signInOptions(client, alice.email);
   const added = await addPasskey(device, baseURL!, (options) => alice.authenticator.register(options, baseURL!));
   if (!added.result?.ok) throw new Error(`second passkey: ${added.body.slice(0, 300)}`);
-  const unlisted = alice.authenticator.authenticate(anyCredential(earlier.options), baseURL!, { credentialId: added.result.data.id });
-  expect.soft((await finishSignIn(client, earlier.ceremonyId, unlisted)).signedIn, "a passkey the options did not list").toBe(false);
+  const unlisted = alice.authenticator.authenticate(anyCredential(earlier.options), baseURL!, {
+    credentialId: added.result.data.id,
+  });
+  expect
+    .soft((await finishSignIn(client, earlier.ceremonyId, unlisted)).signedIn, "a passkey the options did not list")
+    .toBe(false);
 
   // Usernameless: Alice's passkey with no user handle, or with Bob's.
   const bobHandle = bob.authenticator.credential(bob.passkeyIds[0]).userHandle;
-  for (const [what, userHandle] of [["no user handle", null], ["Bob's user handle", bobHandle]] as const) {
+  for (const [what, userHandle] of [
+    ["no user handle", null],
+    ["Bob's user handle", bobHandle],
+  ] as const) {
     const { ceremonyId, options } = await signInOptions(client);
-    const result = await finishSignIn(client, ceremonyId, alice.authenticator.authenticate(options, baseURL!, { userHandle }));
+    const result = await finishSignIn(
+      client,
+      ceremonyId,
+      alice.authenticator.authenticate(options, baseURL!, { userHandle }),
+    );
     expect.soft(result.signedIn, what).toBe(false);
     expect.soft(result.result, what).toMatchObject({ ok: false, code: "passkey:not-verified" });
   }

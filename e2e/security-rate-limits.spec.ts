@@ -7,16 +7,32 @@ import { SoftwareAuthenticator } from "@/lib/authenticator";
 import { clientKey } from "@/lib/client-address";
 import { CookieJar, type ServerActionClient } from "@/test/server-action-client";
 import { enableTotp, PASSWORD, signUp, uniqueEmail, type TotpApp } from "./fixtures/account";
-import { ACCOUNT_ACTIONS, actionClient, finishSignIn, setsSession, SIGN_IN_ACTIONS, signInOptions } from "./fixtures/api-account";
+import {
+  ACCOUNT_ACTIONS,
+  actionClient,
+  finishSignIn,
+  setsSession,
+  SIGN_IN_ACTIONS,
+  signInOptions,
+} from "./fixtures/api-account";
 import { readServerDatabase } from "./fixtures/server-database";
 
 /** The budgets of lib/auth/rate-limit.ts `limits`, per client and minute. */
 const BUDGET = { password: 60, secondFactor: 30, totpStepUp: 30 };
 
-type Answer = { ok: true; data?: unknown; next?: string; pendingToken?: string } | { ok: false; code: string; message: string };
+type Answer =
+  { ok: true; data?: unknown; next?: string; pendingToken?: string } | { ok: false; code: string; message: string };
 
-const RATE_LIMITED = { ok: false, code: "rate:limited", message: "Too many attempts from here. Wait a minute, then try again." };
-const INVALID_CREDENTIALS = { ok: false, code: "auth:invalid-credentials", message: "User not found or password invalid" };
+const RATE_LIMITED = {
+  ok: false,
+  code: "rate:limited",
+  message: "Too many attempts from here. Wait a minute, then try again.",
+};
+const INVALID_CREDENTIALS = {
+  ok: false,
+  code: "auth:invalid-credentials",
+  message: "User not found or password invalid",
+};
 const WRONG_CODE = expect.objectContaining({ ok: false, code: "totp:invalid-code" });
 const WRONG_STEP_UP_CODE = expect.objectContaining({ ok: false, code: "step-up:invalid" });
 
@@ -24,7 +40,11 @@ const passwordStep = (client: ServerActionClient, email: string, password: strin
   client.callWithForm<Answer>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", { email, password });
 
 const secondFactor = (client: ServerActionClient, pendingToken: string, code: string) =>
-  client.callWithForm<Answer>("/sign-in", SIGN_IN_ACTIONS, "completeSecondFactorAction", { pendingToken, code, kind: "totp" });
+  client.callWithForm<Answer>("/sign-in", SIGN_IN_ACTIONS, "completeSecondFactorAction", {
+    pendingToken,
+    code,
+    kind: "totp",
+  });
 
 const stepUp = (client: ServerActionClient, jar: CookieJar, code: string) =>
   client.call<Answer>("/account", ACCOUNT_ACTIONS, "stepUpWithTotpAction", [code, "add-passkey"], { jar });
@@ -73,16 +93,22 @@ async function personWithTotp(browser: Browser): Promise<Person> {
 async function usedCode(baseURL: string, person: Person): Promise<string> {
   const client = actionClient(baseURL);
   const code = await person.totp.code();
-  expect(setsSession((await secondFactor(client, await pendingSignIn(client, person.email), code)).setCookies)).toBe(true);
+  expect(setsSession((await secondFactor(client, await pendingSignIn(client, person.email), code)).setCookies)).toBe(
+    true,
+  );
   return code;
 }
 
-test("SEC-44/46 password attempts from one client are cut off with rate:limited, in the database; another client gets the usual answer", async ({ browser, baseURL }) => {
+test("SEC-44/46 password attempts from one client are cut off with rate:limited, in the database; another client gets the usual answer", async ({
+  browser,
+  baseURL,
+}) => {
   const email = await signUp(await (await browser.newContext()).newPage());
   const { client: sprayer, address } = flooder(baseURL!);
   // A spray over many accounts (unknown ones here, so no real account gets locked on the way).
   const answers = [];
-  for (let i = 0; i <= BUDGET.password; i++) answers.push((await passwordStep(sprayer, uniqueEmail("spray"), "not the password")).result);
+  for (let i = 0; i <= BUDGET.password; i++)
+    answers.push((await passwordStep(sprayer, uniqueEmail("spray"), "not the password")).result);
   expect(answers.slice(0, BUDGET.password)).toEqual(Array(BUDGET.password).fill(INVALID_CREDENTIALS));
   expect(answers[BUDGET.password]).toEqual(RATE_LIMITED);
 
@@ -97,7 +123,10 @@ test("SEC-44/46 password attempts from one client are cut off with rate:limited,
   expect(setsSession((await passwordStep(other, email, PASSWORD)).setCookies)).toBe(true);
 });
 
-test("SEC-44/46 second-factor codes from one client are cut off with rate:limited, in the database; other clients go on", async ({ browser, baseURL }) => {
+test("SEC-44/46 second-factor codes from one client are cut off with rate:limited, in the database; other clients go on", async ({
+  browser,
+  baseURL,
+}) => {
   const victim = await personWithTotp(browser);
   const other = await personWithTotp(browser);
   const wrong = await usedCode(baseURL!, victim);
@@ -105,7 +134,8 @@ test("SEC-44/46 second-factor codes from one client are cut off with rate:limite
   const { client: guesser, address } = flooder(baseURL!);
   const pendingToken = await pendingSignIn(guesser, victim.email);
   const answers = [];
-  for (let i = 0; i <= BUDGET.secondFactor; i++) answers.push((await secondFactor(guesser, pendingToken, wrong)).result);
+  for (let i = 0; i <= BUDGET.secondFactor; i++)
+    answers.push((await secondFactor(guesser, pendingToken, wrong)).result);
   expect(answers.slice(0, BUDGET.secondFactor)).toEqual(Array(BUDGET.secondFactor).fill(WRONG_CODE));
   expect(answers[BUDGET.secondFactor]).toEqual(RATE_LIMITED);
 
@@ -125,7 +155,10 @@ test("SEC-44/46 second-factor codes from one client are cut off with rate:limite
   expect(done.redirect).toContain("/account");
 });
 
-test("SEC-44/46 TOTP step-up codes from one client are cut off with rate:limited, in the database; the wrong ones lock that browser, not the account for others", async ({ browser, baseURL }) => {
+test("SEC-44/46 TOTP step-up codes from one client are cut off with rate:limited, in the database; the wrong ones lock that browser, not the account for others", async ({
+  browser,
+  baseURL,
+}) => {
   const person = await personWithTotp(browser);
   const code = await person.totp.code();
   expect((await stepUp(actionClient(baseURL!), person.jar, code)).result).toEqual({ ok: true });
@@ -142,14 +175,23 @@ test("SEC-44/46 TOTP step-up codes from one client are cut off with rate:limited
   expect((await stepUp(actionClient(baseURL!), person.jar, wrong)).result).toEqual(WRONG_STEP_UP_CODE);
   // The wrong step-up codes counted against the signed-in browser's trusted device (lib/auth/lockout.ts, decision 011):
   // that browser is locked, even for the right password; a new browser still reaches the code step.
-  const fromThatBrowser = await actionClient(baseURL!).callWithForm<Answer>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", { email: person.email, password: PASSWORD }, {
-    jar: person.jar,
-  });
+  const fromThatBrowser = await actionClient(baseURL!).callWithForm<Answer>(
+    "/sign-in",
+    SIGN_IN_ACTIONS,
+    "signInWithPasswordAction",
+    { email: person.email, password: PASSWORD },
+    {
+      jar: person.jar,
+    },
+  );
   expect(fromThatBrowser.result).toEqual(INVALID_CREDENTIALS);
   await pendingSignIn(actionClient(baseURL!), person.email);
 });
 
-test("SEC-44/45 ten wrong codes from ten clients lock the account for new browsers; a passkey still signs the person in, and that browser steps up", async ({ browser, baseURL }) => {
+test("SEC-44/45 ten wrong codes from ten clients lock the account for new browsers; a passkey still signs the person in, and that browser steps up", async ({
+  browser,
+  baseURL,
+}) => {
   // One wait for the clock below (the next TOTP step) can take up to 30 s.
   test.setTimeout(120_000);
   const person = await personWithTotp(browser);
@@ -157,14 +199,20 @@ test("SEC-44/45 ten wrong codes from ten clients lock the account for new browse
   const wrong = await person.totp.code();
   expect((await stepUp(client, person.jar, wrong)).result).toEqual({ ok: true }); // spends the code
   const authenticator = new SoftwareAuthenticator();
-  const start = await client.call<Answer & { data: { ceremonyId: string; options: Parameters<SoftwareAuthenticator["register"]>[0] } }>(
-    "/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"], { jar: person.jar },
-  );
+  const start = await client.call<
+    Answer & { data: { ceremonyId: string; options: Parameters<SoftwareAuthenticator["register"]>[0] } }
+  >("/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"], { jar: person.jar });
   expect(start.result).toMatchObject({ ok: true });
   const { ceremonyId, options } = start.result!.data;
-  const registered = await client.call<Answer>("/account", ACCOUNT_ACTIONS, "finishRegistrationAction", [ceremonyId, authenticator.register(options, baseURL!)], {
-    jar: person.jar,
-  });
+  const registered = await client.call<Answer>(
+    "/account",
+    ACCOUNT_ACTIONS,
+    "finishRegistrationAction",
+    [ceremonyId, authenticator.register(options, baseURL!)],
+    {
+      jar: person.jar,
+    },
+  );
   expect(registered.result).toMatchObject({ ok: true });
 
   // A sign-in left waiting for its code before the lock, to try the right code on afterwards.
@@ -183,7 +231,11 @@ test("SEC-44/45 ten wrong codes from ten clients lock the account for new browse
   // The passkey signs the locked-out person in.
   const passkeyClient = actionClient(baseURL!);
   const signIn = await signInOptions(passkeyClient, person.email);
-  const finish = await finishSignIn(passkeyClient, signIn.ceremonyId, authenticator.authenticate(signIn.options, baseURL!));
+  const finish = await finishSignIn(
+    passkeyClient,
+    signIn.ceremonyId,
+    authenticator.authenticate(signIn.options, baseURL!),
+  );
   expect(finish.result).toEqual({ ok: true });
   expect(finish.signedIn).toBe(true);
   const passkeySession = new CookieJar();
@@ -198,15 +250,19 @@ test("SEC-44/45 ten wrong codes from ten clients lock the account for new browse
   expect((await stepUp(actionClient(baseURL!), passkeySession, right)).result).toEqual({ ok: true });
 
   // A passkey still steps up.
-  const stepUpStart = await passkeyClient.call<Answer & { data: { ceremonyId: string; options: Parameters<SoftwareAuthenticator["authenticate"]>[0] } }>(
-    "/account", ACCOUNT_ACTIONS, "startPasskeyStepUpAction", [], { jar: passkeySession },
-  );
+  const stepUpStart = await passkeyClient.call<
+    Answer & { data: { ceremonyId: string; options: Parameters<SoftwareAuthenticator["authenticate"]>[0] } }
+  >("/account", ACCOUNT_ACTIONS, "startPasskeyStepUpAction", [], { jar: passkeySession });
   expect(stepUpStart.result).toMatchObject({ ok: true });
   const steppedUp = await passkeyClient.call<Answer>(
     "/account",
     ACCOUNT_ACTIONS,
     "finishPasskeyStepUpAction",
-    [stepUpStart.result!.data.ceremonyId, authenticator.authenticate(stepUpStart.result!.data.options, baseURL!), "add-passkey"],
+    [
+      stepUpStart.result!.data.ceremonyId,
+      authenticator.authenticate(stepUpStart.result!.data.options, baseURL!),
+      "add-passkey",
+    ],
     { jar: passkeySession },
   );
   expect(steppedUp.result).toEqual({ ok: true });

@@ -11,10 +11,14 @@ const SIGN_UP_ACTIONS = "app/(auth)/sign-up/actions.ts";
 const TROUBLESHOOT_ACTIONS = "app/troubleshoot/actions.ts";
 
 function actionId(file: string, exportName: string): string {
-  const manifest = JSON.parse(readFileSync(`${process.env.NEXT_DIST_DIR ?? ".next"}/server/server-reference-manifest.json`, "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(`${process.env.NEXT_DIST_DIR ?? ".next"}/server/server-reference-manifest.json`, "utf8"),
+  ) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
-  const id = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === exportName)?.[0];
+  const id = Object.entries(manifest.node).find(
+    ([, entry]) => entry.filename === file && entry.exportedName === exportName,
+  )?.[0];
   if (!id) throw new Error(`no action ${exportName} in ${file}`);
   return id;
 }
@@ -22,7 +26,9 @@ function actionId(file: string, exportName: string): string {
 /** A JSON argument list just over the 1 MB limit. */
 const OVERSIZED_ARGUMENTS = JSON.stringify(["x".repeat(1024 * 1024 + 10)]);
 
-test("SEC-66 methods the portal does not serve get a 405, on pages, actions and route handlers alike", async ({ request }) => {
+test("SEC-66 methods the portal does not serve get a 405, on pages, actions and route handlers alike", async ({
+  request,
+}) => {
   for (const path of ["/", "/sign-in", "/account", "/fido/attestation/options", "/api/inspect", "/does-not-exist"]) {
     for (const method of ["TRACE", "PUT", "DELETE", "PATCH"]) {
       const response = await request.fetch(path, { method, maxRedirects: 0 });
@@ -32,10 +38,17 @@ test("SEC-66 methods the portal does not serve get a 405, on pages, actions and 
   }
 });
 
-test("SEC-66 server-action bodies in shapes no React client sends get a clean 4xx, never a 500", async ({ baseURL }) => {
+test("SEC-66 server-action bodies in shapes no React client sends get a clean 4xx, never a 500", async ({
+  baseURL,
+}) => {
   const id = actionId(SIGN_IN_ACTIONS, "startPasskeySignInAction");
   const post = (body: BodyInit, headers: Record<string, string>, init: RequestInit = {}) =>
-    fetch(new URL("/sign-in", baseURL), { method: "POST", headers: { "Next-Action": id, Origin: baseURL!, ...headers }, body, ...init });
+    fetch(new URL("/sign-in", baseURL), {
+      method: "POST",
+      headers: { "Next-Action": id, Origin: baseURL!, ...headers },
+      body,
+      ...init,
+    });
   const multipart = (fields: Record<string, string>) => {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.set(name, value);
@@ -53,14 +66,25 @@ test("SEC-66 server-action bodies in shapes no React client sends get a clean 4x
   const cases: [string, () => Promise<Response>, number][] = [
     ["multipart whose arguments are not JSON", () => post(multipart({ "0": "garbage" }), {}), 400],
     ["multipart with a reference no client sends", () => post(multipart({ "0": '["$Q1"]' }), {}), 400],
-    ["multipart that is no multipart", () => post("junk", { "Content-Type": "multipart/form-data; boundary=xyz" }), 400],
+    [
+      "multipart that is no multipart",
+      () => post("junk", { "Content-Type": "multipart/form-data; boundary=xyz" }),
+      400,
+    ],
     ["JSON content type", () => post("null", { "Content-Type": "application/json" }), 415],
     ["arguments that are no list", () => post("null", { "Content-Type": "text/plain;charset=UTF-8" }), 400],
     ["a number for arguments", () => post("1", { "Content-Type": "text/plain;charset=UTF-8" }), 400],
-    ["text that is not UTF-8", () => post(new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x5d]), { "Content-Type": "text/plain" }), 400],
+    [
+      "text that is not UTF-8",
+      () => post(new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x5d]), { "Content-Type": "text/plain" }),
+      400,
+    ],
     [
       "chunked text over 1 MB",
-      () => post(chunked(OVERSIZED_ARGUMENTS), { "Content-Type": "text/plain;charset=UTF-8" }, { duplex: "half" } as RequestInit),
+      () =>
+        post(chunked(OVERSIZED_ARGUMENTS), { "Content-Type": "text/plain;charset=UTF-8" }, {
+          duplex: "half",
+        } as RequestInit),
       413,
     ],
     [
@@ -68,7 +92,9 @@ test("SEC-66 server-action bodies in shapes no React client sends get a clean 4x
       () => {
         const boundary = "passkeylabboundary";
         const body = `--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n${OVERSIZED_ARGUMENTS}\r\n--${boundary}--\r\n`;
-        return post(chunked(body), { "Content-Type": `multipart/form-data; boundary=${boundary}` }, { duplex: "half" } as RequestInit);
+        return post(chunked(body), { "Content-Type": `multipart/form-data; boundary=${boundary}` }, {
+          duplex: "half",
+        } as RequestInit);
       },
       413,
     ],
@@ -79,15 +105,22 @@ test("SEC-66 server-action bodies in shapes no React client sends get a clean 4x
     expect(await response.json(), what).toMatchObject({ ok: false, code: expect.stringMatching(/^request:/) });
   }
   // The real thing still works: a multipart call with a form argument, as React sends a form action.
-  const honest = await actionClient(baseURL!).callWithForm<{ ok: boolean; code?: string }>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", {
-    email: "nobody@request-shapes.test",
-    password: "not the password",
-  });
+  const honest = await actionClient(baseURL!).callWithForm<{ ok: boolean; code?: string }>(
+    "/sign-in",
+    SIGN_IN_ACTIONS,
+    "signInWithPasswordAction",
+    {
+      email: "nobody@request-shapes.test",
+      password: "not the password",
+    },
+  );
   expect(honest.status).toBe(200);
   expect(honest.result).toMatchObject({ ok: false, code: "auth:invalid-credentials" });
 });
 
-test("SEC-66 a form posted without script and without an Origin starts no sign-up; with our Origin it does", async ({ baseURL }) => {
+test("SEC-66 a form posted without script and without an Origin starts no sign-up; with our Origin it does", async ({
+  baseURL,
+}) => {
   const email = uniqueEmail("no-origin");
   // What a page without script posts for a useActionState form: a reference to the action and its bound state.
   const form = () => {
@@ -104,31 +137,44 @@ test("SEC-66 a form posted without script and without an Origin starts no sign-u
   expect(refused.status).toBe(403);
   expect(await refused.json()).toMatchObject({ code: "request:cross-site" });
   const signUps = async () =>
-    Number(await readServerDatabase(async (database) => (await database.execute({ sql: "SELECT count(*) FROM sign_up_requests WHERE email = ?", args: [email] })).rows[0]?.[0]));
+    Number(
+      await readServerDatabase(
+        async (database) =>
+          (await database.execute({ sql: "SELECT count(*) FROM sign_up_requests WHERE email = ?", args: [email] }))
+            .rows[0]?.[0],
+      ),
+    );
   expect(await signUps()).toBe(0);
 
   // The same post from our own page reaches the action and starts the sign-up (so the refusal above is the Origin's).
-  const served = await fetch(new URL("/sign-up", baseURL), { method: "POST", body: form(), headers: { Origin: baseURL! }, redirect: "manual" });
+  const served = await fetch(new URL("/sign-up", baseURL), {
+    method: "POST",
+    body: form(),
+    headers: { Origin: baseURL! },
+    redirect: "manual",
+  });
   expect(served.status).toBe(200);
   expect(await signUps()).toBe(1);
 });
 
-test("SEC-66 the live test answers a clientDataJSON that is JSON null with a verdict, never a 500", async ({ baseURL }) => {
+test("SEC-66 the live test answers a clientDataJSON that is JSON null with a verdict, never a 500", async ({
+  baseURL,
+}) => {
   const client = actionClient(baseURL!);
-  const start = await client.call<{ ok: true; data: { testId: string; options: Parameters<SoftwareAuthenticator["register"]>[0] } }>(
-    "/troubleshoot",
-    TROUBLESHOOT_ACTIONS,
-    "startLiveTestAction",
-    [],
-  );
+  const start = await client.call<{
+    ok: true;
+    data: { testId: string; options: Parameters<SoftwareAuthenticator["register"]>[0] };
+  }>("/troubleshoot", TROUBLESHOOT_ACTIONS, "startLiveTestAction", []);
   expect(start.result?.ok).toBe(true);
   const { testId, options } = start.result!.data;
   const response = new SoftwareAuthenticator().register(options, baseURL!);
   response.response.clientDataJSON = Buffer.from("null").toString("base64url");
-  const finish = await client.call<{ ok: boolean; checks: { field: string; ok: boolean }[] }>("/troubleshoot", TROUBLESHOOT_ACTIONS, "finishLiveRegistrationAction", [
-    testId,
-    response,
-  ]);
+  const finish = await client.call<{ ok: boolean; checks: { field: string; ok: boolean }[] }>(
+    "/troubleshoot",
+    TROUBLESHOOT_ACTIONS,
+    "finishLiveRegistrationAction",
+    [testId, response],
+  );
   expect(finish.status).toBe(200);
   expect(finish.result).toMatchObject({ ok: false });
   expect(finish.result?.checks.find((check) => check.field === "clientDataJSON")).toMatchObject({ ok: false });

@@ -5,7 +5,16 @@ import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
 import { CookieJar, type ServerActionClient } from "@/test/server-action-client";
-import { addPasskey, enableTotp, PASSWORD, signOut, signUp, stepUpWithTotp, uniqueEmail, type TotpApp } from "./fixtures/account";
+import {
+  addPasskey,
+  enableTotp,
+  PASSWORD,
+  signOut,
+  signUp,
+  stepUpWithTotp,
+  uniqueEmail,
+  type TotpApp,
+} from "./fixtures/account";
 import { ACCOUNT_ACTIONS, actionClient, setsSession, SIGN_IN_ACTIONS } from "./fixtures/api-account";
 import { readServerDatabase } from "./fixtures/server-database";
 import { supportStaff } from "./fixtures/support";
@@ -13,7 +22,11 @@ import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 const SIGN_UP_ACTIONS = "app/(auth)/sign-up/actions.ts";
 const PASSWORD_ACTIONS = "app/(account)/account/password/actions.ts";
-const INVALID_CREDENTIALS = { ok: false, code: "auth:invalid-credentials", message: "User not found or password invalid" };
+const INVALID_CREDENTIALS = {
+  ok: false,
+  code: "auth:invalid-credentials",
+  message: "User not found or password invalid",
+};
 
 type Answer = { ok: boolean; code?: string; message?: string; pendingToken?: string };
 
@@ -37,8 +50,17 @@ async function browserJar(page: Page): Promise<CookieJar> {
 
 async function userRow(email: string) {
   return readServerDatabase(async (database) => {
-    const { rows } = await database.execute({ sql: "select id, locked_until, failed_attempts from users where email = ?", args: [email] });
-    return rows[0] === undefined ? undefined : { id: String(rows[0].id), lockedUntil: Number(rows[0].locked_until), failedAttempts: Number(rows[0].failed_attempts) };
+    const { rows } = await database.execute({
+      sql: "select id, locked_until, failed_attempts from users where email = ?",
+      args: [email],
+    });
+    return rows[0] === undefined
+      ? undefined
+      : {
+          id: String(rows[0].id),
+          lockedUntil: Number(rows[0].locked_until),
+          failedAttempts: Number(rows[0].failed_attempts),
+        };
   });
 }
 
@@ -52,14 +74,21 @@ async function signInInBrowser(page: Page, email: string, totp: TotpApp) {
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 }
 
-test("SEC-63 a stranger who knows only the email cannot keep the owner out: the owner's browser signs in and steps up during the lock, which strangers cannot re-arm; the log and support tell the truth", async ({ page, browser, baseURL }) => {
+test("SEC-63 a stranger who knows only the email cannot keep the owner out: the owner's browser signs in and steps up during the lock, which strangers cannot re-arm; the log and support tell the truth", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const email = await signUp(page);
   const { totp } = await enableTotp(page);
   await signOut(page);
 
   // 12 wrong passwords, each from a forged address of its own: the account is locked for new browsers.
-  for (let i = 0; i < 12; i++) expect((await passwordStep(actionClient(baseURL!), email, `guess number ${i}`)).result).toEqual(INVALID_CREDENTIALS);
+  for (let i = 0; i < 12; i++)
+    expect((await passwordStep(actionClient(baseURL!), email, `guess number ${i}`)).result).toEqual(
+      INVALID_CREDENTIALS,
+    );
   const locked = (await userRow(email))!;
   expect(locked.lockedUntil).toBeGreaterThan(Date.now());
 
@@ -69,7 +98,10 @@ test("SEC-63 a stranger who knows only the email cannot keep the owner out: the 
   expect(await userRow(email)).toEqual(locked);
   // Strangers' failures are counted per hour with their reasons, not logged as events (security bar 61).
   const reasons = await readServerDatabase(async (database) => {
-    const { rows } = await database.execute({ sql: "select reasons from failed_sign_ins where user_id = ?", args: [locked.id] });
+    const { rows } = await database.execute({
+      sql: "select reasons from failed_sign_ins where user_id = ?",
+      args: [locked.id],
+    });
     return rows.map((row) => JSON.parse(String(row.reasons)) as Record<string, number>);
   });
   expect(reasons.some((hour) => hour["locked:right-password"] === 1)).toBe(true);
@@ -100,20 +132,36 @@ test("SEC-63 a stranger who knows only the email cannot keep the owner out: the 
   );
 });
 
-test("SEC-63 failures from a browser that signed in before lock that browser only, never the account for others", async ({ page, baseURL }) => {
+test("SEC-63 failures from a browser that signed in before lock that browser only, never the account for others", async ({
+  page,
+  baseURL,
+}) => {
   const email = await signUp(page);
   await enableTotp(page);
   await signOut(page);
   const owner = await browserJar(page);
   const ownerClient = actionClient(baseURL!);
   for (let i = 0; i < 12; i++) {
-    expect((await ownerClient.callWithForm<Answer>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", { email, password: `typo ${i}` }, { jar: owner })).result).toEqual(INVALID_CREDENTIALS);
+    expect(
+      (
+        await ownerClient.callWithForm<Answer>(
+          "/sign-in",
+          SIGN_IN_ACTIONS,
+          "signInWithPasswordAction",
+          { email, password: `typo ${i}` },
+          { jar: owner },
+        )
+      ).result,
+    ).toEqual(INVALID_CREDENTIALS);
   }
   expect((await userRow(email))!.lockedUntil).toBe(0);
   await pendingSignIn(actionClient(baseURL!), email);
 });
 
-test("SEC-65 common, context and trivial passwords are refused at sign-up and at a password change, saying why", async ({ page, baseURL }) => {
+test("SEC-65 common, context and trivial passwords are refused at sign-up and at a password change, saying why", async ({
+  page,
+  baseURL,
+}) => {
   const refusals: Array<[string, string]> = [
     ["password1234", "password:common"],
     ["Password1234!", "password:common"],
@@ -123,13 +171,19 @@ test("SEC-65 common, context and trivial passwords are refused at sign-up and at
   ];
   for (const [password, code] of refusals) {
     const email = uniqueEmail("weak");
-    const answer = await actionClient(baseURL!).callWithForm<Answer>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", { email, password });
+    const answer = await actionClient(baseURL!).callWithForm<Answer>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", {
+      email,
+      password,
+    });
     expect(answer.result, password).toMatchObject({ ok: false, code });
     expect(setsSession(answer.setCookies)).toBe(false);
     expect(await userRow(email)).toBeUndefined();
   }
   const own = uniqueEmail("own");
-  const ownWords = await actionClient(baseURL!).callWithForm<Answer>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", { email: own, password: `${own.split("@")[0]}!!` });
+  const ownWords = await actionClient(baseURL!).callWithForm<Answer>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", {
+    email: own,
+    password: `${own.split("@")[0]}!!`,
+  });
   expect(ownWords.result).toMatchObject({ ok: false, code: "password:context" });
 
   // In the browser: the reason is shown; then the same at a password change, where the old password stays.
@@ -145,14 +199,23 @@ test("SEC-65 common, context and trivial passwords are refused at sign-up and at
   await page.getByLabel("New password").fill("qwertyuiop123");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("on a list of common and leaked passwords", { exact: false })).toBeVisible();
-  const changed = await actionClient(baseURL!).call<Answer>("/account/password", PASSWORD_ACTIONS, "changePasswordAction", [PASSWORD, "            "], {
-    jar: await browserJar(page),
-  });
+  const changed = await actionClient(baseURL!).call<Answer>(
+    "/account/password",
+    PASSWORD_ACTIONS,
+    "changePasswordAction",
+    [PASSWORD, "            "],
+    {
+      jar: await browserJar(page),
+    },
+  );
   expect(changed.result).toMatchObject({ ok: false, code: "password:trivial" });
   expect(setsSession((await passwordStep(actionClient(baseURL!), email, PASSWORD)).setCookies)).toBe(true);
 });
 
-test("SEC-37 a password sign-in waiting at the code step dies when the owner signs out or changes the password", async ({ page, baseURL }) => {
+test("SEC-37 a password sign-in waiting at the code step dies when the owner signs out or changes the password", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const email = await signUp(page);
   const { totp } = await enableTotp(page);
@@ -178,7 +241,10 @@ test("SEC-37 a password sign-in waiting at the code step dies when the owner sig
   expect(setsSession(afterChange.setCookies)).toBe(false);
 });
 
-test("SEC-14a recovery codes are stored as argon2id under one salt per set, never as their SHA-256, and each still signs in once", async ({ page, baseURL }) => {
+test("SEC-14a recovery codes are stored as argon2id under one salt per set, never as their SHA-256, and each still signs in once", async ({
+  page,
+  baseURL,
+}) => {
   const email = await signUp(page);
   const { recoveryCodes } = await enableTotp(page);
   const rows = await readServerDatabase(async (database) => {
@@ -201,21 +267,37 @@ test("SEC-14a recovery codes are stored as argon2id under one salt per set, neve
   expect(again.result).toMatchObject({ ok: false, code: "totp:invalid-code" });
 });
 
-test("SEC-48b a passkey registered without user verification cannot sign in, does not count as a way in, and says so", async ({ page, baseURL }) => {
+test("SEC-48b a passkey registered without user verification cannot sign in, does not count as a way in, and says so", async ({
+  page,
+  baseURL,
+}) => {
   const email = await signUp(page);
   const { totp } = await enableTotp(page);
   const jar = await browserJar(page);
   const client = actionClient(baseURL!);
   const stepUp = async (purpose: string) =>
-    expect((await client.call<Answer>("/account", ACCOUNT_ACTIONS, "stepUpWithTotpAction", [await totp.code(), purpose], { jar })).result).toEqual({ ok: true });
+    expect(
+      (
+        await client.call<Answer>("/account", ACCOUNT_ACTIONS, "stepUpWithTotpAction", [await totp.code(), purpose], {
+          jar,
+        })
+      ).result,
+    ).toEqual({ ok: true });
 
   await stepUp("add-passkey");
-  const start = await client.call<{ ok: true; data: { ceremonyId: string; options: Parameters<SoftwareAuthenticator["register"]>[0] } }>(
-    "/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"], { jar },
-  );
+  const start = await client.call<{
+    ok: true;
+    data: { ceremonyId: string; options: Parameters<SoftwareAuthenticator["register"]>[0] };
+  }>("/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"], { jar });
   const authenticator = new SoftwareAuthenticator();
   const response = authenticator.register(start.result!.data.options, baseURL!, { uv: false });
-  const finish = await client.call<Answer>("/account", ACCOUNT_ACTIONS, "finishRegistrationAction", [start.result!.data.ceremonyId, response], { jar });
+  const finish = await client.call<Answer>(
+    "/account",
+    ACCOUNT_ACTIONS,
+    "finishRegistrationAction",
+    [start.result!.data.ceremonyId, response],
+    { jar },
+  );
   expect(finish.result).toMatchObject({ ok: true });
 
   // The password is the only way in, so it stays.

@@ -30,7 +30,12 @@ function expectStaticHeaders(response: APIResponse, what: string) {
 /** The nonce a page's CSP vouches for, after checking the policy is the strict one. */
 function strictPolicyNonce(response: APIResponse, path: string): string {
   const policy = response.headers()["content-security-policy"] ?? "";
-  const directives = new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
+  const directives = new Map(
+    policy
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name, sources]),
+  );
   const nonce = directives.get("script-src")?.find((source) => source.startsWith("'nonce-"));
   expect(nonce, `a script nonce in the CSP of ${path}: ${policy}`).toBeTruthy();
   expect(directives.get("script-src"), path).toContain("'strict-dynamic'");
@@ -43,7 +48,9 @@ function strictPolicyNonce(response: APIResponse, path: string): string {
   return nonce!.slice("'nonce-".length, -1);
 }
 
-test("SEC-67 every page carries a strict CSP with a new nonce on each of its scripts; every response the static headers; no HSTS over http", async ({ request }) => {
+test("SEC-67 every page carries a strict CSP with a new nonce on each of its scripts; every response the static headers; no HSTS over http", async ({
+  request,
+}) => {
   // /inspect was prerendered at build time before: it renders per request now, or it would carry no nonce.
   for (const path of ["/", "/sign-in", "/sign-up", "/troubleshoot", "/conformance", "/inspect", "/no-such-page"]) {
     const first = await request.get(path);
@@ -68,19 +75,26 @@ test("SEC-67 every page carries a strict CSP with a new nonce on each of its scr
   expectStaticHeaders(await request.post("/fido/assertion/options", { data: {} }), "POST /fido/assertion/options");
 });
 
-test("SEC-67 a same-site page cannot frame /sign-in, nor /account of a signed-in person, in Chromium", async ({ page, baseURL }) => {
+test("SEC-67 a same-site page cannot frame /sign-in, nor /account of a signed-in person, in Chromium", async ({
+  page,
+  baseURL,
+}) => {
   // The attacker's page on another port of localhost: the same site, so the session cookie (SameSite=Lax) goes along
   // into its frames. A real local server (Chromium's Local Network Access blocks a page Playwright makes up from
   // framing localhost), on a port the system picks.
   const attacker = http.createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").searchParams.get("path") ?? "/";
-    response.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><title>frame</title><iframe src="${baseURL}${path}"></iframe>`);
+    response
+      .writeHead(200, { "content-type": "text/html" })
+      .end(`<!doctype html><title>frame</title><iframe src="${baseURL}${path}"></iframe>`);
   });
   attacker.listen(0, "localhost");
   await once(attacker, "listening");
   const attackerOrigin = `http://localhost:${(attacker.address() as AddressInfo).port}`;
   const expectRefusedInFrame = async (path: string) => {
-    const answered = page.waitForResponse((response) => response.url() === `${baseURL}${path}` && response.frame() !== page.mainFrame());
+    const answered = page.waitForResponse(
+      (response) => response.url() === `${baseURL}${path}` && response.frame() !== page.mainFrame(),
+    );
     await page.goto(`${attackerOrigin}/?path=${encodeURIComponent(path)}`);
     // The portal did answer the framed request with the page itself; the browser refused to show it, and shows its
     // error page in the frame instead.
@@ -101,7 +115,9 @@ test("SEC-67 a same-site page cannot frame /sign-in, nor /account of a signed-in
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 });
 
-test("SEC-67 markup injected into a page cannot run script: inline handlers and javascript: links are refused", async ({ page }) => {
+test("SEC-67 markup injected into a page cannot run script: inline handlers and javascript: links are refused", async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   await page.evaluate(() => {
     const seen: string[] = [];
@@ -133,7 +149,10 @@ async function watchForViolations(page: Page): Promise<string[]> {
     });
   });
   page.on("console", (message) => {
-    if (message.type() === "error" || /Content Security Policy|Permissions-Policy|X-Frame-Options/i.test(message.text())) {
+    if (
+      message.type() === "error" ||
+      /Content Security Policy|Permissions-Policy|X-Frame-Options/i.test(message.text())
+    ) {
       problems.push(`${page.url()}: console ${message.type()}: ${message.text()}`);
     }
   });
@@ -155,7 +174,9 @@ test("SEC-67 every public and signed-in page renders and works with no CSP viola
   await visit("/troubleshoot");
   await expect(page.getByTestId("platform")).toBeVisible();
   await page.getByRole("button", { name: "Run the live test" }).click();
-  await expect(page.getByRole("list", { name: "Live test results" })).toContainText("Signing in with the passkey works");
+  await expect(page.getByRole("list", { name: "Live test results" })).toContainText(
+    "Signing in with the passkey works",
+  );
   await page.getByRole("button", { name: "Save report" }).click();
   const code = (await page.getByTestId("saved-code").innerText()).trim();
   await visit(`/troubleshoot/report/${code}`);

@@ -6,7 +6,14 @@ import { expect, test } from "@playwright/test";
 import { clientKey } from "@/lib/client-address";
 import type { ServerActionClient } from "@/test/server-action-client";
 import { PASSWORD, signUp, uniqueEmail } from "./fixtures/account";
-import { actionClient, confirmSignUpOverHttp, setsSession, SIGN_IN_ACTIONS, signUpOverHttp, startSignUpOverHttp } from "./fixtures/api-account";
+import {
+  actionClient,
+  confirmSignUpOverHttp,
+  setsSession,
+  SIGN_IN_ACTIONS,
+  signUpOverHttp,
+  startSignUpOverHttp,
+} from "./fixtures/api-account";
 import { mailTo, signUpCodeFor } from "./fixtures/mail";
 import { readServerDatabase, SERVER_DATABASE_URL } from "./fixtures/server-database";
 
@@ -21,7 +28,10 @@ function accountsWithEmail(email: string): Promise<number> {
 }
 
 function passwordSignIn(client: ServerActionClient, email: string, password: string) {
-  return client.callWithForm<{ ok: boolean; code?: string }>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", { email, password });
+  return client.callWithForm<{ ok: boolean; code?: string }>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", {
+    email,
+    password,
+  });
 }
 
 /**
@@ -31,13 +41,18 @@ function passwordSignIn(client: ServerActionClient, email: string, password: str
 async function expireSignUpsFor(email: string): Promise<void> {
   const database = createClient({ url: SERVER_DATABASE_URL, timeout: 5_000, concurrency: 1 });
   try {
-    await database.execute({ sql: "update sign_up_requests set expires_at = ? where email = ?", args: [Date.now() - 1, email] });
+    await database.execute({
+      sql: "update sign_up_requests set expires_at = ? where email = ?",
+      args: [Date.now() - 1, email],
+    });
   } finally {
     database.close();
   }
 }
 
-test("SEC-62 sign-up answers a stranger alike for an address with an account and a new one; the owner gets a notice, and no account or session is made", async ({ baseURL }) => {
+test("SEC-62 sign-up answers a stranger alike for an address with an account and a new one; the owner gets a notice, and no account or session is made", async ({
+  baseURL,
+}) => {
   const { email: ownerEmail } = await signUpOverHttp(actionClient(baseURL!), uniqueEmail("owner"));
   const newEmail = uniqueEmail("fresh");
   const stranger = actionClient(baseURL!);
@@ -65,7 +80,9 @@ test("SEC-62 sign-up answers a stranger alike for an address with an account and
   // No second account, no account for the new address yet, and the owner's password is still the one that works.
   expect(await accountsWithEmail(ownerEmail)).toBe(1);
   expect(await accountsWithEmail(newEmail)).toBe(0);
-  expect((await passwordSignIn(actionClient(baseURL!), ownerEmail, "the stranger's long password")).result).toMatchObject({ ok: false, code: "auth:invalid-credentials" });
+  expect(
+    (await passwordSignIn(actionClient(baseURL!), ownerEmail, "the stranger's long password")).result,
+  ).toMatchObject({ ok: false, code: "auth:invalid-credentials" });
   expect(setsSession((await passwordSignIn(actionClient(baseURL!), ownerEmail, PASSWORD)).setCookies)).toBe(true);
 
   // The owner's request cannot be finished with any code, and refuses like a wrong code for a new address.
@@ -81,7 +98,9 @@ test("SEC-62 sign-up answers a stranger alike for an address with an account and
   expect(await accountsWithEmail(ownerEmail)).toBe(1);
 });
 
-test("SEC-62 the code mailed to a new address: wrong, expired, used-up and reused codes are refused; the right one makes the account and signs in", async ({ baseURL }) => {
+test("SEC-62 the code mailed to a new address: wrong, expired, used-up and reused codes are refused; the right one makes the account and signs in", async ({
+  baseURL,
+}) => {
   const client = actionClient(baseURL!);
   const start = async (email: string) => {
     const answer = await startSignUpOverHttp(client, email);
@@ -101,7 +120,10 @@ test("SEC-62 the code mailed to a new address: wrong, expired, used-up and reuse
   expect(right.signedIn).toBe(true);
   expect(right.redirect).toContain("/account");
   expect(await accountsWithEmail(email)).toBe(1);
-  const account = await fetch(new URL("/account", baseURL), { headers: { Cookie: right.jar.header() }, redirect: "manual" });
+  const account = await fetch(new URL("/account", baseURL), {
+    headers: { Cookie: right.jar.header() },
+    redirect: "manual",
+  });
   expect(account.status).toBe(200);
 
   // The same code again: refused, no session.
@@ -122,31 +144,47 @@ test("SEC-62 the code mailed to a new address: wrong, expired, used-up and reuse
   const guessed = uniqueEmail("guessed");
   const guessedSignUp = await start(guessed);
   const answers = [];
-  for (let i = 0; i < 5; i++) answers.push((await confirmSignUpOverHttp(client, guessedSignUp.token, other(guessedSignUp.code))).result);
-  expect(answers.map((answer) => answer && !answer.ok && answer.code)).toEqual([...Array(4).fill("sign-up:invalid-code"), "sign-up:expired"]);
+  for (let i = 0; i < 5; i++)
+    answers.push((await confirmSignUpOverHttp(client, guessedSignUp.token, other(guessedSignUp.code))).result);
+  expect(answers.map((answer) => answer && !answer.ok && answer.code)).toEqual([
+    ...Array(4).fill("sign-up:invalid-code"),
+    "sign-up:expired",
+  ]);
   const afterGuesses = await confirmSignUpOverHttp(client, guessedSignUp.token, guessedSignUp.code);
   expect(afterGuesses.result).toMatchObject({ ok: false, code: "sign-up:expired" });
   expect(afterGuesses.signedIn).toBe(false);
   expect(await accountsWithEmail(guessed)).toBe(0);
 });
 
-test("SEC-62 code guesses from one client are cut off at 30 a minute, counted in the database; another client goes on", async ({ baseURL }) => {
+test("SEC-62 code guesses from one client are cut off at 30 a minute, counted in the database; another client goes on", async ({
+  baseURL,
+}) => {
   // A network of its own: limits count an IPv6 client as its /64.
   const address = `2001:db8:62:${Math.floor(Math.random() * 0xffff).toString(16)}::1`;
   const guesser = actionClient(baseURL!, address);
   const answers = [];
-  for (let i = 0; i < 31; i++) answers.push((await confirmSignUpOverHttp(guesser, `made-up-token-${i}`, "123456")).result);
+  for (let i = 0; i < 31; i++)
+    answers.push((await confirmSignUpOverHttp(guesser, `made-up-token-${i}`, "123456")).result);
   expect(answers.slice(0, 30).every((answer) => answer && !answer.ok && answer.code === "sign-up:expired")).toBe(true);
   expect(answers[30]).toMatchObject({ ok: false, code: "rate:limited" });
   const counted = await readServerDatabase(async (database) => {
-    const { rows } = await database.execute({ sql: "select count from rate_limit_buckets where key = ?", args: [`sign-up-code:client:${clientKey(address)}`] });
+    const { rows } = await database.execute({
+      sql: "select count from rate_limit_buckets where key = ?",
+      args: [`sign-up-code:client:${clientKey(address)}`],
+    });
     return Number(rows[0]?.count);
   });
   expect(counted).toBe(31);
-  expect((await confirmSignUpOverHttp(actionClient(baseURL!), "made-up-token", "123456")).result).toMatchObject({ ok: false, code: "sign-up:expired" });
+  expect((await confirmSignUpOverHttp(actionClient(baseURL!), "made-up-token", "123456")).result).toMatchObject({
+    ok: false,
+    code: "sign-up:expired",
+  });
 });
 
-test("SEC-62 in the browser: the same 'check your email' page for a taken and a new address; a wrong code is refused, the right one opens the account", async ({ browser, page }) => {
+test("SEC-62 in the browser: the same 'check your email' page for a taken and a new address; a wrong code is refused, the right one opens the account", async ({
+  browser,
+  page,
+}) => {
   const taken = await signUp(await (await browser.newContext()).newPage());
   await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.18.62.${Math.floor(Math.random() * 256)}` });
   const codeStep = async (email: string) => {
@@ -175,7 +213,9 @@ test("SEC-62 in the browser: the same 'check your email' page for a taken and a 
   expect(await accountsWithEmail(taken)).toBe(1);
 });
 
-test("SEC-62 the outbox page is not served by next start: a stranger cannot read who got a code and who a notice", async ({ baseURL }) => {
+test("SEC-62 the outbox page is not served by next start: a stranger cannot read who got a code and who a notice", async ({
+  baseURL,
+}) => {
   const outbox = await fetch(new URL("/dev/outbox", baseURL), { redirect: "manual" });
   expect(outbox.status).toBe(404);
   expect(await outbox.text()).not.toContain(CODE_MAIL);

@@ -10,29 +10,51 @@ import { readServerDatabase, writeServerDatabase } from "./fixtures/server-datab
 const OVERALL_SIGN_IN_OPTIONS = "sign-in-options:all:*";
 
 /** An assertion no registered passkey made, presented under `credentialId`, with no user handle (username-first). */
-function junkAssertion(options: Parameters<SoftwareAuthenticator["authenticate"]>[0], credentialId: string, origin: string) {
+function junkAssertion(
+  options: Parameters<SoftwareAuthenticator["authenticate"]>[0],
+  credentialId: string,
+  origin: string,
+) {
   const stranger = new SoftwareAuthenticator();
   stranger.register(
-    { challenge: "AAAAAAAAAAAAAAAAAAAAAA", rp: { id: "localhost", name: "Elsewhere" }, user: { id: "AAAA", name: "x", displayName: "x" }, pubKeyCredParams: [{ type: "public-key", alg: -7 }] },
+    {
+      challenge: "AAAAAAAAAAAAAAAAAAAAAA",
+      rp: { id: "localhost", name: "Elsewhere" },
+      user: { id: "AAAA", name: "x", displayName: "x" },
+      pubKeyCredParams: [{ type: "public-key", alg: -7 }],
+    },
     origin,
   );
   const response = stranger.authenticate({ ...options, allowCredentials: undefined }, origin);
-  return { ...response, id: credentialId, rawId: credentialId, response: { ...response.response, userHandle: undefined } };
+  return {
+    ...response,
+    id: credentialId,
+    rawId: credentialId,
+    response: { ...response.response, userHandle: undefined },
+  };
 }
 
 const overallBucket = () =>
   readServerDatabase(async (database) => {
-    const row = (await database.execute({ sql: "select count, window_start from rate_limit_buckets where key = ?", args: [OVERALL_SIGN_IN_OPTIONS] })).rows[0];
+    const row = (
+      await database.execute({
+        sql: "select count, window_start from rate_limit_buckets where key = ?",
+        args: [OVERALL_SIGN_IN_OPTIONS],
+      })
+    ).rows[0];
     return { count: Number(row?.count ?? 0), windowStart: Number(row?.window_start ?? 0) };
   });
 
-test("SEC-60 sign-in options count against one budget for every caller together, and expired challenges go while the server runs", async ({ baseURL }) => {
+test("SEC-60 sign-in options count against one budget for every caller together, and expired challenges go while the server runs", async ({
+  baseURL,
+}) => {
   // Ten strangers, each from its own address: each passes its own per-client limit, and each is counted overall, in
   // the database, in the commit that stores its challenge (3000 a minute for everyone; at the ceiling a fresh client
   // is refused and nothing is stored: authentication.test.ts).
   const before = await overallBucket();
   const ceremonyIds: string[] = [];
-  for (let i = 0; i < 10; i++) ceremonyIds.push((await signInOptions(actionClient(baseURL!, `203.0.113.${60 + i}`))).ceremonyId);
+  for (let i = 0; i < 10; i++)
+    ceremonyIds.push((await signInOptions(actionClient(baseURL!, `203.0.113.${60 + i}`))).ceremonyId);
   const after = await overallBucket();
   // Other tests may ask for options at the same time (so "at least"), and a new minute may have begun in between.
   if (after.windowStart === before.windowStart) expect(after.count - before.count).toBeGreaterThanOrEqual(10);
@@ -41,16 +63,29 @@ test("SEC-60 sign-in options count against one budget for every caller together,
   // The challenges expire (their clock moved 5 minutes on); the sweeper deletes them while the server runs, not only
   // at the next start.
   await writeServerDatabase((database) =>
-    database.execute({ sql: `update challenges set expires_at = ? where id in (${ceremonyIds.map(() => "?").join(",")})`, args: [Date.now() - 1_000, ...ceremonyIds] }),
+    database.execute({
+      sql: `update challenges set expires_at = ? where id in (${ceremonyIds.map(() => "?").join(",")})`,
+      args: [Date.now() - 1_000, ...ceremonyIds],
+    }),
   );
   const left = () =>
     readServerDatabase(async (database) =>
-      Number((await database.execute({ sql: `select count(*) as n from challenges where id in (${ceremonyIds.map(() => "?").join(",")})`, args: ceremonyIds })).rows[0].n),
+      Number(
+        (
+          await database.execute({
+            sql: `select count(*) as n from challenges where id in (${ceremonyIds.map(() => "?").join(",")})`,
+            args: ceremonyIds,
+          })
+        ).rows[0].n,
+      ),
     );
   await expect.poll(left, { timeout: 15_000 }).toBe(0);
 });
 
-test("SEC-62 a junk assertion answers alike for a decoy and for a real account: same code, same message, no verifier's words", async ({ page, baseURL }) => {
+test("SEC-62 a junk assertion answers alike for a decoy and for a real account: same code, same message, no verifier's words", async ({
+  page,
+  baseURL,
+}) => {
   const account = await apiAccount(page, baseURL!);
   const client = actionClient(baseURL!);
   const decoy = await signInOptions(client, uniqueEmail("nobody"));
@@ -64,7 +99,11 @@ test("SEC-62 a junk assertion answers alike for a decoy and for a real account: 
   expect(decoyAnswer.signedIn || realAnswer.signedIn).toBe(false);
   expect(decoyAnswer.status).toBe(realAnswer.status);
   expect(decoyAnswer.result).toEqual(realAnswer.result);
-  expect(realAnswer.result).toEqual({ ok: false, code: "passkey:not-verified", message: "That passkey couldn't be verified. Try again, or choose another passkey." });
+  expect(realAnswer.result).toEqual({
+    ok: false,
+    code: "passkey:not-verified",
+    message: "That passkey couldn't be verified. Try again, or choose another passkey.",
+  });
   // Usernameless too: the id of a real passkey and a decoy's answer alike.
   const [first, second] = [await signInOptions(client), await signInOptions(client)];
   const viaDecoy = await finishSignIn(client, first.ceremonyId, junkAssertion(first.options, decoyId, baseURL!));
@@ -72,7 +111,10 @@ test("SEC-62 a junk assertion answers alike for a decoy and for a real account: 
   expect(viaDecoy.result).toEqual(viaReal.result);
 });
 
-test("SEC-61 a stranger's junk assertions are counted, not written into the account's activity: no caller text, no challenge, real events kept", async ({ page, baseURL }) => {
+test("SEC-61 a stranger's junk assertions are counted, not written into the account's activity: no caller text, no challenge, real events kept", async ({
+  page,
+  baseURL,
+}) => {
   const account = await apiAccount(page, baseURL!);
   const challenges: string[] = [];
   // 30 junk assertions with the account's credential id, from three addresses, each claiming a hostile origin.
@@ -95,8 +137,14 @@ test("SEC-61 a stranger's junk assertions are counted, not written into the acco
 
   // Nothing the caller wrote and no challenge is stored anywhere an owner or support reads.
   const stored = await readServerDatabase(async (database) => {
-    const events = await database.execute({ sql: "select a.type, a.detail, a.client from audit_events a join users u on u.id = a.user_id where u.email = ?", args: [account.email] });
-    const counted = await database.execute({ sql: "select f.* from failed_sign_ins f join users u on u.id = f.user_id where u.email = ?", args: [account.email] });
+    const events = await database.execute({
+      sql: "select a.type, a.detail, a.client from audit_events a join users u on u.id = a.user_id where u.email = ?",
+      args: [account.email],
+    });
+    const counted = await database.execute({
+      sql: "select f.* from failed_sign_ins f join users u on u.id = f.user_id where u.email = ?",
+      args: [account.email],
+    });
     return JSON.stringify([events.rows, counted.rows]);
   });
   expect(stored).not.toContain("verdict-of-my-choosing");
@@ -104,22 +152,42 @@ test("SEC-61 a stranger's junk assertions are counted, not written into the acco
   for (const challenge of challenges) expect(stored).not.toContain(challenge);
 });
 
-test("SEC-68 a report past its 30 days is never shown, and the sweeper deletes it while the server runs", async ({ page, baseURL }) => {
+test("SEC-68 a report past its 30 days is never shown, and the sweeper deletes it while the server runs", async ({
+  page,
+  baseURL,
+}) => {
   const client = actionClient(baseURL!);
   const content = { version: 1, platform: { os: "Linux", browser: "Chromium", inAppBrowser: null }, findings: [] };
-  const saves = await Promise.all([0, 1].map(() => client.call<{ ok: true; data: { code: string } }>("/troubleshoot", "app/troubleshoot/actions.ts", "saveReportAction", [content])));
+  const saves = await Promise.all(
+    [0, 1].map(() =>
+      client.call<{ ok: true; data: { code: string } }>(
+        "/troubleshoot",
+        "app/troubleshoot/actions.ts",
+        "saveReportAction",
+        [content],
+      ),
+    ),
+  );
   const [aged, fresh] = saves.map((save) => save.result!.data.code);
   for (const code of [aged, fresh]) expect((await page.goto(`/troubleshoot/report/${code}`))?.status()).toBe(200);
 
   // 30 days and a minute pass for one of them.
   const thirtyDays = 30 * 24 * 60 * 60_000;
   await writeServerDatabase((database) =>
-    database.execute({ sql: "update troubleshoot_reports set created_at = ?, expires_at = ? where code = ?", args: [Date.now() - thirtyDays - 60_000, Date.now() - 60_000, aged] }),
+    database.execute({
+      sql: "update troubleshoot_reports set created_at = ?, expires_at = ? where code = ?",
+      args: [Date.now() - thirtyDays - 60_000, Date.now() - 60_000, aged],
+    }),
   );
   expect((await page.goto(`/troubleshoot/report/${aged}`))?.status()).toBe(404);
   expect((await page.request.get(`/troubleshoot/report/${aged}/json`)).status()).toBe(404);
   const stillStored = (code: string) =>
-    readServerDatabase(async (database) => Number((await database.execute({ sql: "select count(*) as n from troubleshoot_reports where code = ?", args: [code] })).rows[0].n));
+    readServerDatabase(async (database) =>
+      Number(
+        (await database.execute({ sql: "select count(*) as n from troubleshoot_reports where code = ?", args: [code] }))
+          .rows[0].n,
+      ),
+    );
   await expect.poll(() => stillStored(aged), { timeout: 15_000 }).toBe(0);
   expect(await stillStored(fresh)).toBe(1);
   expect((await page.goto(`/troubleshoot/report/${fresh}`))?.status()).toBe(200);

@@ -22,11 +22,21 @@ type Result<T = unknown> = { ok: true; data: T } | { ok: false; code: string; me
 const address = () => `198.18.${randomInt(256)}.${randomInt(256)}`;
 
 function report(overrides: Record<string, unknown> = {}) {
-  return { version: 1, platform: { os: "Linux", browser: "Chrome 140", inAppBrowser: null }, findings: [], ...overrides };
+  return {
+    version: 1,
+    platform: { os: "Linux", browser: "Chrome 140", inAppBrowser: null },
+    findings: [],
+    ...overrides,
+  };
 }
 
 async function saveReport(baseURL: string, content: unknown): Promise<string> {
-  const saved = await actionClient(baseURL).call<Result<{ code: string }>>("/troubleshoot", TROUBLESHOOT_ACTIONS, "saveReportAction", [content]);
+  const saved = await actionClient(baseURL).call<Result<{ code: string }>>(
+    "/troubleshoot",
+    TROUBLESHOOT_ACTIONS,
+    "saveReportAction",
+    [content],
+  );
   if (!saved.result?.ok) throw new Error(`report not saved: ${saved.body.slice(0, 300)}`);
   return saved.result.data.code;
 }
@@ -56,12 +66,18 @@ function supportEvents(staffEmail: string, type: string): Promise<number> {
 
 function reportLookUpsCounted(): Promise<number> {
   return readServerDatabase(async (database) => {
-    const { rows } = await database.execute({ sql: "select count from rate_limit_buckets where key = ?", args: ["report-lookup:all:all"] });
+    const { rows } = await database.execute({
+      sql: "select count from rate_limit_buckets where key = ?",
+      args: ["report-lookup:all:all"],
+    });
     return Number(rows[0]?.count ?? 0);
   });
 }
 
-test("SEC-64 report codes carry 60 bits, look-ups are limited per client and counted overall, and only staff see the contact email", async ({ page, baseURL }) => {
+test("SEC-64 report codes carry 60 bits, look-ups are limited per client and counted overall, and only staff see the contact email", async ({
+  page,
+  baseURL,
+}) => {
   const email = `reporter-${randomInt(1e9)}@example.com`;
   const code = await saveReport(baseURL!, report({ contactEmail: email }));
   expect(code).toMatch(CODE);
@@ -81,7 +97,9 @@ test("SEC-64 report codes carry 60 bits, look-ups are limited per client and cou
   // A guesser from one address: ten look-ups a minute, found or not, then even the right code is refused (429).
   const counted = await reportLookUpsCounted();
   const guesser = address();
-  const guesses = ["000", "001", "002", "003", "004", "005", "006", "007", "008", "009"].map((last) => `${code.slice(0, -3)}${last}`).filter((guess) => guess !== code);
+  const guesses = ["000", "001", "002", "003", "004", "005", "006", "007", "008", "009"]
+    .map((last) => `${code.slice(0, -3)}${last}`)
+    .filter((guess) => guess !== code);
   for (const guess of guesses.slice(0, 9)) expect((await getJson(baseURL!, guess, guesser)).status).toBe(404);
   expect((await getJson(baseURL!, code, guesser)).status).toBe(200); // the tenth
   const refused = await getJson(baseURL!, code, guesser);
@@ -103,7 +121,11 @@ test("SEC-64 report codes carry 60 bits, look-ups are limited per client and cou
   expect((await getJson(baseURL!, "K7M-4QX", address())).status).toBe(404);
 });
 
-test("SEC-38b a password alone does not open the support console: two-factor, a passkey, and a passkey step-up (a code will not do)", async ({ page, browser, baseURL }) => {
+test("SEC-38b a password alone does not open the support console: two-factor, a passkey, and a passkey step-up (a code will not do)", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await VirtualAuthenticator.attach(page);
   const staffEmail = await signUp(page);
   promoteToSupport(staffEmail);
@@ -113,7 +135,10 @@ test("SEC-38b a password alone does not open the support console: two-factor, a 
   expect((await page.goto("/support"))?.status()).toBe(200);
   await expect(page.getByRole("link", { name: "turn on two-factor authentication" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Open a report" })).toHaveCount(0);
-  expect((await lookUp(client, await jarOf(page), staffEmail)).result).toMatchObject({ ok: false, code: "support:required" });
+  expect((await lookUp(client, await jarOf(page), staffEmail)).result).toMatchObject({
+    ok: false,
+    code: "support:required",
+  });
 
   // Two-factor on: next, a passkey.
   const { totp } = await enableTotp(page);
@@ -126,7 +151,13 @@ test("SEC-38b a password alone does not open the support console: two-factor, a 
   await page.goto("/support");
   await expect(page.getByRole("button", { name: "Open the console with a passkey" })).toBeVisible();
   const jar = await jarOf(page);
-  const byCode = await client.call<Result>("/account", ACCOUNT_ACTIONS, "stepUpWithTotpAction", ["123456", "support-console"], { jar });
+  const byCode = await client.call<Result>(
+    "/account",
+    ACCOUNT_ACTIONS,
+    "stepUpWithTotpAction",
+    ["123456", "support-console"],
+    { jar },
+  );
   expect(byCode.result).toMatchObject({ ok: false, code: "step-up:passkey-required" });
   expect((await lookUp(client, jar, staffEmail)).result).toMatchObject({ ok: false, code: "support:required" });
   expect(await supportEvents(staffEmail, "support.lookup")).toBe(0);
@@ -143,44 +174,65 @@ test("SEC-38b a password alone does not open the support console: two-factor, a 
   const someone = await browser.newPage();
   await signUp(someone);
   expect((await someone.goto("/support"))?.status()).toBe(404);
-  expect((await lookUp(client, await jarOf(someone), staffEmail)).result).toMatchObject({ ok: false, code: "support:required" });
+  expect((await lookUp(client, await jarOf(someone), staffEmail)).result).toMatchObject({
+    ok: false,
+    code: "support:required",
+  });
   await someone.context().close();
   const anonymous = await browser.newPage();
   expect((await anonymous.goto("/support"))?.status()).toBe(404);
   await anonymous.context().close();
 });
 
-test("SEC-34b account look-ups and report opens cannot be triggered from another site: no GET address, cross-site posts refused, nothing logged", async ({ page, baseURL }) => {
+test("SEC-34b account look-ups and report opens cannot be triggered from another site: no GET address, cross-site posts refused, nothing logged", async ({
+  page,
+  baseURL,
+}) => {
   const { email: staffEmail } = await supportStaff(page);
   const code = await saveReport(baseURL!, report());
   const jar = await jarOf(page);
   const client = actionClient(baseURL!);
 
   // What a hostile page could make the staff member's browser fetch (a link, an image, a top-level navigation).
-  for (const path of [`/support/accounts?email=${encodeURIComponent(staffEmail)}`, `/support/reports/${code}`, `/support/reports?code=${code}`]) {
+  for (const path of [
+    `/support/accounts?email=${encodeURIComponent(staffEmail)}`,
+    `/support/reports/${code}`,
+    `/support/reports?code=${code}`,
+  ]) {
     expect((await page.request.get(path)).status(), path).toBe(404);
   }
   // A form on another site posting to the action.
   const crossSite = await lookUp(client, jar, staffEmail, { Origin: "https://evil.example" });
   expect(crossSite.status).toBe(403);
-  const crossSiteReport = await client.call("/support", SUPPORT_ACTIONS, "openReportAction", [code], { jar, headers: { Origin: "https://evil.example" } });
+  const crossSiteReport = await client.call("/support", SUPPORT_ACTIONS, "openReportAction", [code], {
+    jar,
+    headers: { Origin: "https://evil.example" },
+  });
   expect(crossSiteReport.status).toBe(403);
   expect(await supportEvents(staffEmail, "support.lookup")).toBe(0);
   expect(await supportEvents(staffEmail, "support.report-opened")).toBe(0);
 
   // The console itself, from our own page: logged once each.
   expect((await lookUp(client, jar, staffEmail)).result).toMatchObject({ ok: true });
-  expect((await client.call<Result>("/support", SUPPORT_ACTIONS, "openReportAction", [code], { jar })).result).toMatchObject({ ok: true });
+  expect(
+    (await client.call<Result>("/support", SUPPORT_ACTIONS, "openReportAction", [code], { jar })).result,
+  ).toMatchObject({ ok: true });
   expect(await supportEvents(staffEmail, "support.lookup")).toBe(1);
   expect(await supportEvents(staffEmail, "support.report-opened")).toBe(1);
 });
 
-test("SEC-61b the suggested script is in our words only: what the reporter's browser wrote never becomes an instruction to staff", async ({ page, baseURL }) => {
-  const injected = "Support staff: turn off two-factor authentication for this account and read the recovery codes to the caller";
+test("SEC-61b the suggested script is in our words only: what the reporter's browser wrote never becomes an instruction to staff", async ({
+  page,
+  baseURL,
+}) => {
+  const injected =
+    "Support staff: turn off two-factor authentication for this account and read the recovery codes to the caller";
   const code = await saveReport(
     baseURL!,
     report({
-      findings: [{ id: "secure-context", title: "Urgent", status: "problem", meaning: "The page is not secure.", fix: injected }],
+      findings: [
+        { id: "secure-context", title: "Urgent", status: "problem", meaning: "The page is not secure.", fix: injected },
+      ],
       contactEmail: "reporter@example.com",
     }),
   );
@@ -190,7 +242,9 @@ test("SEC-61b the suggested script is in our words only: what the reporter's bro
   const script = page.getByRole("region", { name: "Suggested script" });
   await expect(script).toContainText("never as instructions to you");
   // The finding is read by its id, and the script says what it means in its own words.
-  await expect(script.getByRole("list", { name: "Check" })).toContainText("The page was not opened on this site's own https address");
+  await expect(script.getByRole("list", { name: "Check" })).toContainText(
+    "The page was not opened on this site's own https address",
+  );
   await expect(script).not.toContainText(injected);
   await expect(script).not.toContainText("Urgent");
   // The person's words stay in their report, below the script.
@@ -202,34 +256,67 @@ test("SEC-61b the suggested script is in our words only: what the reporter's bro
 test("SEC-30b a step-up grant is spent only on the change it was asked for", async ({ page, baseURL }) => {
   const account = await apiAccount(page, baseURL!, 2);
   const client = actionClient(baseURL!);
-  const call = (path: string, file: string, action: string, args: unknown[] = []) => client.call<Result>(path, file, action, args, { jar: account.jar });
+  const call = (path: string, file: string, action: string, args: unknown[] = []) =>
+    client.call<Result>(path, file, action, args, { jar: account.jar });
   const stepUp = async (purpose: string) => {
     const start = await call("/account", ACCOUNT_ACTIONS, "startPasskeyStepUpAction");
     if (!start.result?.ok) throw new Error(start.body.slice(0, 300));
-    const { ceremonyId, options } = start.result.data as { ceremonyId: string; options: Parameters<SoftwareAuthenticator["authenticate"]>[0] };
-    expect((await call("/account", ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [ceremonyId, account.authenticator.authenticate(options, baseURL!), purpose])).result).toEqual({ ok: true });
+    const { ceremonyId, options } = start.result.data as {
+      ceremonyId: string;
+      options: Parameters<SoftwareAuthenticator["authenticate"]>[0];
+    };
+    expect(
+      (
+        await call("/account", ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [
+          ceremonyId,
+          account.authenticator.authenticate(options, baseURL!),
+          purpose,
+        ])
+      ).result,
+    ).toEqual({ ok: true });
   };
   const stepUpRequired = { ok: false, code: "step-up:required" };
 
   // Asked for adding a passkey: it removes no passkey, leaves the password, and makes no recovery codes.
   await stepUp("add-passkey");
-  expect((await call("/account", ACCOUNT_ACTIONS, "removePasskeyAction", [account.passkeyIds[0]])).result).toMatchObject(stepUpRequired);
-  expect((await call("/account/password", PASSWORD_ACTIONS, "removePasswordAction")).result).toMatchObject(stepUpRequired);
-  expect((await call("/account/two-factor", TWO_FACTOR_ACTIONS, "replaceRecoveryCodesAction")).result).toMatchObject(stepUpRequired);
-  expect((await call("/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"])).result).toMatchObject({ ok: true });
+  expect(
+    (await call("/account", ACCOUNT_ACTIONS, "removePasskeyAction", [account.passkeyIds[0]])).result,
+  ).toMatchObject(stepUpRequired);
+  expect((await call("/account/password", PASSWORD_ACTIONS, "removePasswordAction")).result).toMatchObject(
+    stepUpRequired,
+  );
+  expect((await call("/account/two-factor", TWO_FACTOR_ACTIONS, "replaceRecoveryCodesAction")).result).toMatchObject(
+    stepUpRequired,
+  );
+  expect((await call("/account", ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"])).result).toMatchObject({
+    ok: true,
+  });
 
   // Asked for removing a passkey: it removes one, and is then spent.
   await stepUp("remove-passkey");
-  expect((await call("/account/password", PASSWORD_ACTIONS, "removePasswordAction")).result).toMatchObject(stepUpRequired);
-  expect((await call("/account", ACCOUNT_ACTIONS, "removePasskeyAction", [account.passkeyIds[0]])).result).toMatchObject({ ok: true });
-  expect((await call("/account", ACCOUNT_ACTIONS, "removePasskeyAction", [account.passkeyIds[1]])).result).toMatchObject(stepUpRequired);
+  expect((await call("/account/password", PASSWORD_ACTIONS, "removePasswordAction")).result).toMatchObject(
+    stepUpRequired,
+  );
+  expect(
+    (await call("/account", ACCOUNT_ACTIONS, "removePasskeyAction", [account.passkeyIds[0]])).result,
+  ).toMatchObject({ ok: true });
+  expect(
+    (await call("/account", ACCOUNT_ACTIONS, "removePasskeyAction", [account.passkeyIds[1]])).result,
+  ).toMatchObject(stepUpRequired);
 
   // A step-up that names no purpose, or one that does not exist, grants nothing.
   for (const purpose of [undefined, "anything"]) {
     const start = await call("/account", ACCOUNT_ACTIONS, "startPasskeyStepUpAction");
     if (!start.result?.ok) throw new Error(start.body.slice(0, 300));
-    const { ceremonyId, options } = start.result.data as { ceremonyId: string; options: Parameters<SoftwareAuthenticator["authenticate"]>[0] };
-    const answer = await call("/account", ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [ceremonyId, account.authenticator.authenticate(options, baseURL!), purpose]);
+    const { ceremonyId, options } = start.result.data as {
+      ceremonyId: string;
+      options: Parameters<SoftwareAuthenticator["authenticate"]>[0];
+    };
+    const answer = await call("/account", ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [
+      ceremonyId,
+      account.authenticator.authenticate(options, baseURL!),
+      purpose,
+    ]);
     expect(answer.result).toMatchObject({ ok: false, code: "input:invalid" });
   }
 });

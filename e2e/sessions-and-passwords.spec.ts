@@ -1,7 +1,16 @@
 // Password sign-in with TOTP, enumeration-safe errors, removal of one passkey, and dead sessions after sign-out,
 // password change and passkey removal.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { addPasskey, enableTotp, PASSWORD, signOut, signUp, stepUpWithPasskey, stepUpWithTotp, uniqueEmail } from "./fixtures/account";
+import {
+  addPasskey,
+  enableTotp,
+  PASSWORD,
+  signOut,
+  signUp,
+  stepUpWithPasskey,
+  stepUpWithTotp,
+  uniqueEmail,
+} from "./fixtures/account";
 import { authenticatorKinds, VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 async function signInWithPassword(page: Page, email: string, password: string) {
@@ -12,7 +21,10 @@ async function signInWithPassword(page: Page, email: string, password: string) {
 }
 
 /** True when the session cookies of `from`, replayed in a fresh context, still open the account page. */
-async function cookiesStillWork(cookies: Awaited<ReturnType<BrowserContext["cookies"]>>, browser: import("@playwright/test").Browser) {
+async function cookiesStillWork(
+  cookies: Awaited<ReturnType<BrowserContext["cookies"]>>,
+  browser: import("@playwright/test").Browser,
+) {
   const context = await browser.newContext();
   await context.addCookies(cookies);
   const page = await context.newPage();
@@ -22,7 +34,9 @@ async function cookiesStillWork(cookies: Awaited<ReturnType<BrowserContext["cook
   return works;
 }
 
-test("SEC-31/47/51 password sign-in: one message for every failure, then the TOTP step; codes and recovery codes work once and never reach the log", async ({ page }) => {
+test("SEC-31/47/51 password sign-in: one message for every failure, then the TOTP step; codes and recovery codes work once and never reach the log", async ({
+  page,
+}) => {
   const email = await signUp(page);
   const { totp, recoveryCodes } = await enableTotp(page);
   await signOut(page);
@@ -64,11 +78,17 @@ test("SEC-31/47/51 password sign-in: one message for every failure, then the TOT
   // by one (security bar 61); unknown emails are counted on no account.
   await page.goto("/account/activity");
   const failed = page.getByRole("list", { name: "Failed sign-ins" });
-  for (const reason of ["1 × wrong password", "1 × wrong authenticator code", "1 × wrong or already used recovery code"]) {
+  for (const reason of [
+    "1 × wrong password",
+    "1 × wrong authenticator code",
+    "1 × wrong or already used recovery code",
+  ]) {
     await expect(failed).toContainText(reason);
   }
   await expect(page.getByRole("cell", { name: "Sign-in failed", exact: true })).toHaveCount(0);
-  await expect(page.getByRole("cell", { name: "Signed in with password and a recovery code", exact: true })).toHaveCount(1);
+  await expect(
+    page.getByRole("cell", { name: "Signed in with password and a recovery code", exact: true }),
+  ).toHaveCount(1);
   // Events carry what happened, never the secrets used (security bar 47).
   const logText = await page.getByRole("table", { name: "Account activity" }).innerText();
   for (const secret of [code, recoveryCodes[0], PASSWORD]) expect(logText).not.toContain(secret);
@@ -95,7 +115,10 @@ test("SEC-37 old sessions die after sign-out and after a password change", async
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 });
 
-test("SEC-37/38 removing one of two passkeys needs a step-up, signals the browser, and ends other sessions", async ({ page, browser }) => {
+test("SEC-37/38 removing one of two passkeys needs a step-up, signals the browser, and ends other sessions", async ({
+  page,
+  browser,
+}) => {
   await VirtualAuthenticator.attach(page, authenticatorKinds.platform);
   const key = await VirtualAuthenticator.attach(page, authenticatorKinds.securityKey);
   await signUp(page);
@@ -106,7 +129,10 @@ test("SEC-37/38 removing one of two passkeys needs a step-up, signals the browse
 
   const beforeRemoval = await page.context().cookies();
   await page.getByRole("button", { name: "Remove Security key" }).click();
-  await page.getByRole("dialog", { name: "Remove “Security key”?" }).getByRole("button", { name: "Remove passkey" }).click();
+  await page
+    .getByRole("dialog", { name: "Remove “Security key”?" })
+    .getByRole("button", { name: "Remove passkey" })
+    .click();
   await stepUpWithPasskey(page)();
   await expect(page.getByText("Passkey “Security key” removed.", { exact: false })).toBeVisible();
   await expect(page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem")).toHaveCount(1);

@@ -26,7 +26,9 @@ test("a wrong password keeps the email and puts focus back in the form", async (
   await expect(page.getByLabel("Password")).toBeFocused();
 });
 
-test("signed out, /wallet and /account/activity come back after password + code or a passkey; other targets go to /account", async ({ page }) => {
+test("signed out, /wallet and /account/activity come back after password + code or a passkey; other targets go to /account", async ({
+  page,
+}) => {
   const { email, totp } = await signUpWithPasskey(page);
 
   // Password and code, from /wallet.
@@ -51,7 +53,12 @@ test("signed out, /wallet and /account/activity come back after password + code 
   // Signed in, /sign-in forwards to a next path on the signed-in area only, and /sign-up to the account.
   await page.goto("/sign-in?next=/wallet");
   await expect(page).toHaveURL(/\/wallet$/);
-  for (const next of ["//evil.example/wallet", "/\\evil.example/wallet", "https://evil.example/account", "/troubleshoot"]) {
+  for (const next of [
+    "//evil.example/wallet",
+    "/\\evil.example/wallet",
+    "https://evil.example/account",
+    "/troubleshoot",
+  ]) {
     await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
     await expect(page).toHaveURL(/localhost:\d+\/account$/);
   }
@@ -70,14 +77,23 @@ test("signed out, /wallet and /account/activity come back after password + code 
 test("the password action itself sends only signed-in-area paths on", async ({ page, baseURL }) => {
   const email = await signUp(page);
   const redirectFor = async (returnTo: string) =>
-    (await actionClient(baseURL!).callWithForm("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", { email, password: PASSWORD, returnTo })).redirect;
+    (
+      await actionClient(baseURL!).callWithForm("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", {
+        email,
+        password: PASSWORD,
+        returnTo,
+      })
+    ).redirect;
   expect(await redirectFor("/wallet")).toMatch(/^\/wallet(;|$)/);
   for (const returnTo of ["//evil.example/wallet", "/\\evil.example", "https://evil.example/wallet", "/sign-up"]) {
     expect(await redirectFor(returnTo), returnTo).toMatch(/^\/account(;|$)/);
   }
 });
 
-test("removing a passkey: the question starts on Cancel, Enter keeps the passkey, focus goes back to the button", async ({ page, baseURL }) => {
+test("removing a passkey: the question starts on Cancel, Enter keeps the passkey, focus goes back to the button", async ({
+  page,
+  baseURL,
+}) => {
   await apiAccount(page, baseURL!);
   await page.goto("/account");
   const passkeys = page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem");
@@ -132,7 +148,11 @@ test("two-factor set-up takes only a 6-digit code, and says so", async ({ page }
   await expect(page.getByText("That code didn't match", { exact: false })).toHaveCount(0);
 });
 
-test("signed in: the home page links to the account, and the support console counts one passkey as one", async ({ page, browser, baseURL }) => {
+test("signed in: the home page links to the account, and the support console counts one passkey as one", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await page.goto("/");
   await expect(page.getByRole("main").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 

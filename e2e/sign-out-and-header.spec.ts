@@ -3,7 +3,9 @@
 import { expect, test } from "@playwright/test";
 import { signUp } from "./fixtures/account";
 
-test("visitors see Sign in and Sign up; signed-in people their account, wallet and Sign out, which says they are signed out", async ({ page }) => {
+test("visitors see Sign in and Sign up; signed-in people their account, wallet and Sign out, which says they are signed out", async ({
+  page,
+}) => {
   await page.goto("/");
   const header = page.getByRole("navigation", { name: "Main" });
   await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();

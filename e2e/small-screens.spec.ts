@@ -57,7 +57,11 @@ test("/inspect fits a phone with every example's report, and an error clears the
   await expect(report).toHaveCount(0);
 });
 
-test("/conformance fits a phone with a stored run; the run list scrolls inside a region the keyboard reaches", async ({ page, context, baseURL }) => {
+test("/conformance fits a phone with a stored run; the run list scrolls inside a region the keyboard reaches", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   // This browser's run, stored as the web runner stores it, under the owner cookie the runner would have set.
   const owner = newToken();
   await context.addCookies([{ name: "pl_conformance_runs", value: owner, url: baseURL! }]);
@@ -80,7 +84,9 @@ test("/conformance fits a phone with a stored run; the run list scrolls inside a
   expect(await accessibilityViolations(page)).toEqual([]);
 });
 
-test("every page of a signed-in person with a passkey fits a phone; the wizard and the activity log speak plainly", async ({ page }) => {
+test("every page of a signed-in person with a passkey fits a phone; the wizard and the activity log speak plainly", async ({
+  page,
+}) => {
   for (const path of ["/", "/sign-in", "/troubleshoot"]) {
     await page.goto(path);
     await expectNoSidewaysScroll(page);

@@ -24,12 +24,16 @@ test("staff find the console from the header; nobody else sees the link", async 
   await someone.close();
 });
 
-test("a mistyped report code stays in the field and is named as not a code; the page stays the console", async ({ page }) => {
+test("a mistyped report code stays in the field and is named as not a code; the page stays the console", async ({
+  page,
+}) => {
   await supportStaff(page);
   const field = page.getByLabel("Report code");
   await field.fill("not-a-code");
   await page.getByRole("button", { name: "Open report" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "This is not a report code" })).toContainText("such as K7M-4QX-9TZ-H2D");
+  await expect(page.getByRole("alert").filter({ hasText: "This is not a report code" })).toContainText(
+    "such as K7M-4QX-9TZ-H2D",
+  );
   await expect(field).toHaveValue("not-a-code");
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("heading", { name: /^Report / })).toHaveCount(0);
@@ -42,7 +46,10 @@ test("a mistyped report code stays in the field and is named as not a code; the 
   await expect(field).toHaveValue("K7M-4QX-9TZ-H2D");
 });
 
-test("the script for a signed-in person whose passkey is on the device: ask, check, tell, in order, no repeats", async ({ page, browser }) => {
+test("the script for a signed-in person whose passkey is on the device: ask, check, tell, in order, no repeats", async ({
+  page,
+  browser,
+}) => {
   // The person: signed in, with a passkey on this device, runs the live test and saves a report.
   await VirtualAuthenticator.attach(page);
   await signUp(page);
@@ -65,8 +72,12 @@ test("the script for a signed-in person whose passkey is on the device: ask, che
   const script = staff.getByRole("region", { name: "Suggested script" });
   await expect(script.getByRole("heading")).toHaveText(["Suggested script", "Ask", "Check", "Tell"]);
   const check = script.getByRole("list", { name: "Check" }).getByRole("listitem");
-  await expect(check.first()).toHaveText("Their passkey for this account is on this device: the device declined to make a second one. Nothing is wrong with that.");
-  await expect(check.nth(1)).toHaveText("The live test passed: this device and our server make and use passkeys together.");
+  await expect(check.first()).toHaveText(
+    "Their passkey for this account is on this device: the device declined to make a second one. Nothing is wrong with that.",
+  );
+  await expect(check.nth(1)).toHaveText(
+    "The live test passed: this device and our server make and use passkeys together.",
+  );
   await expect(check.last()).toContainText("Look up this account");
   await expect(script.getByRole("list", { name: "Tell" })).toContainText("never asks for a password");
   await expect(script).not.toContainText("Problem");
@@ -75,6 +86,8 @@ test("the script for a signed-in person whose passkey is on the device: ask, che
   const lines = await script.getByRole("listitem").allInnerTexts();
   expect(new Set(lines).size).toBe(lines.length);
   // The report below says the same as the person saw.
-  await expect(staff.getByRole("region", { name: "Live test" })).toContainText("Your passkey on this device: This device holds your passkey");
+  await expect(staff.getByRole("region", { name: "Live test" })).toContainText(
+    "Your passkey on this device: This device holds your passkey",
+  );
   await staffContext.close();
 });

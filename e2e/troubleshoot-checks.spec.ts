@@ -9,14 +9,18 @@ async function openWizard(page: Page) {
   await expect(page.getByTestId("platform")).toBeVisible();
 }
 
-test("a current browser whose passkey API a script removed is not told it is too old, but given the likely causes", async ({ page }) => {
+test("a current browser whose passkey API a script removed is not told it is too old, but given the likely causes", async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     delete (window as { PublicKeyCredential?: unknown }).PublicKeyCredential;
   });
   await openWizard(page);
   const present = finding(page, "webauthn-present");
   await expect(present).toContainText("Problem");
-  await expect(present).toContainText(/(Chromium|Chrome) \d+ has passkey support built in, but this page cannot reach it/);
+  await expect(present).toContainText(
+    /(Chromium|Chrome) \d+ has passkey support built in, but this page cannot reach it/,
+  );
   await expect(present).toContainText("Updating the browser will not bring it back");
   await expect(present).not.toContainText(/too old|Update Chromium|About Google Chrome/);
   const causes = present.getByRole("list", { name: "Likely causes" }).getByRole("listitem");
@@ -31,7 +35,9 @@ test("a current browser whose passkey API a script removed is not told it is too
   await expect(page.getByRole("list", { name: "Check results" })).not.toContainText("needs Chrome");
 });
 
-test("one row per fact: autofill, the built-in authenticator and the Signal API once each; unused features are not OK", async ({ page }) => {
+test("one row per fact: autofill, the built-in authenticator and the Signal API once each; unused features are not OK", async ({
+  page,
+}) => {
   await openWizard(page);
   await page.getByText(/checks passed/).click();
   const rows = page.locator("[data-finding]");
@@ -39,7 +45,9 @@ test("one row per fact: autofill, the built-in authenticator and the Signal API 
   await expect(rows.filter({ hasText: "Built-in authenticator" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "Keeping your passkey manager in step" })).toHaveCount(1);
   // Of getClientCapabilities()'s keys only the phone (QR code) one has a row of its own: no other fact has one.
-  await expect(page.locator('[data-finding^="capability-"]:not([data-finding="capability-hybrid-transport"])')).toHaveCount(0);
+  await expect(
+    page.locator('[data-finding^="capability-"]:not([data-finding="capability-hybrid-transport"])'),
+  ).toHaveCount(0);
   const unused = finding(page, "capabilities-not-used");
   await expect(unused).toContainText("Not used here");
   await expect(unused).not.toContainText("OK");
@@ -56,7 +64,10 @@ test("one row per fact: autofill, the built-in authenticator and the Signal API 
 test("an extension-style wrapper around navigator.credentials.get is noticed", async ({ page }) => {
   await page.addInitScript(() => {
     const original = navigator.credentials.get.bind(navigator.credentials);
-    Object.defineProperty(navigator.credentials, "get", { value: (options?: CredentialRequestOptions) => original(options), configurable: true });
+    Object.defineProperty(navigator.credentials, "get", {
+      value: (options?: CredentialRequestOptions) => original(options),
+      configurable: true,
+    });
   });
   await openWizard(page);
   await expect(finding(page, "webauthn-native")).toContainText("Warning");
@@ -64,7 +75,8 @@ test("an extension-style wrapper around navigator.credentials.get is noticed", a
 });
 
 // The cookie and connection rows come from the one request that sends the snapshot to be judged (checkBrowserAction).
-const isChecksRequest = (method: string, body: string | null) => method === "POST" && (body ?? "").includes("cookieProbe");
+const isChecksRequest = (method: string, body: string | null) =>
+  method === "POST" && (body ?? "").includes("cookieProbe");
 
 test("cookies and the connection are proved by the checks' own request", async ({ page }) => {
   await openWizard(page);
@@ -93,14 +105,46 @@ test("when the checks cannot reach the server, the page says so and what to do",
   await expect(page.getByTestId("platform")).toHaveCount(0);
 });
 
-const chromeUa = (platform: string) => `Mozilla/5.0 (${platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Safari/537.36`;
-const brands = [{ brand: "Chromium", version: "136" }, { brand: "Google Chrome", version: "136" }];
+const chromeUa = (platform: string) =>
+  `Mozilla/5.0 (${platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Safari/537.36`;
+const brands = [
+  { brand: "Chromium", version: "136" },
+  { brand: "Google Chrome", version: "136" },
+];
 
 const clientHintCases = [
-  { name: "Windows 11", ua: chromeUa("Windows NT 10.0; Win64; x64"), platform: "Windows", platformVersion: "15.0.0", mobile: false, expected: /Chrome 136 on Windows 11/ },
-  { name: "Windows 10", ua: chromeUa("Windows NT 10.0; Win64; x64"), platform: "Windows", platformVersion: "10.0.0", mobile: false, expected: /Chrome 136 on Windows 10/ },
-  { name: "macOS", ua: chromeUa("Macintosh; Intel Mac OS X 10_15_7"), platform: "macOS", platformVersion: "15.1.0", mobile: false, expected: /Chrome 136 on macOS 15/ },
-  { name: "Android", ua: "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Mobile Safari/537.36", platform: "Android", platformVersion: "14.0.0", mobile: true, expected: /Chrome 136 on Android 14/ },
+  {
+    name: "Windows 11",
+    ua: chromeUa("Windows NT 10.0; Win64; x64"),
+    platform: "Windows",
+    platformVersion: "15.0.0",
+    mobile: false,
+    expected: /Chrome 136 on Windows 11/,
+  },
+  {
+    name: "Windows 10",
+    ua: chromeUa("Windows NT 10.0; Win64; x64"),
+    platform: "Windows",
+    platformVersion: "10.0.0",
+    mobile: false,
+    expected: /Chrome 136 on Windows 10/,
+  },
+  {
+    name: "macOS",
+    ua: chromeUa("Macintosh; Intel Mac OS X 10_15_7"),
+    platform: "macOS",
+    platformVersion: "15.1.0",
+    mobile: false,
+    expected: /Chrome 136 on macOS 15/,
+  },
+  {
+    name: "Android",
+    ua: "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Mobile Safari/537.36",
+    platform: "Android",
+    platformVersion: "14.0.0",
+    mobile: true,
+    expected: /Chrome 136 on Android 14/,
+  },
 ];
 
 for (const hints of clientHintCases) {
@@ -125,7 +169,8 @@ for (const hints of clientHintCases) {
 
 test("an iOS User-Agent without client hints is read from the UA string", async ({ browser }) => {
   const context = await browser.newContext({
-    userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+    userAgent:
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
   });
   const page = await context.newPage();
   // Safari has no navigator.userAgentData: take Chromium's away too.

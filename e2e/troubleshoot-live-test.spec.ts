@@ -35,19 +35,29 @@ test("failed user verification is explained with a fix", async ({ page }) => {
   await expect(results(page)).toContainText("Cause:");
 });
 
-test("signed in with a passkey on this device: a finding, not a problem, and both halves still run", async ({ page }) => {
+test("signed in with a passkey on this device: a finding, not a problem, and both halves still run", async ({
+  page,
+}) => {
   await VirtualAuthenticator.attach(page);
   await signUp(page);
   const { totp } = await enableTotp(page);
   await addPasskey(page, "This device", stepUpWithTotp(page, totp));
   await runLiveTest(page);
   await expect(results(page).getByRole("listitem")).toHaveCount(3);
-  await expect(results(page).getByRole("listitem").nth(0)).toHaveText(/^OK\s*Your passkey on this device: This device holds your passkey for this account/);
-  await expect(results(page).getByRole("listitem").nth(1)).toContainText("Making a passkey: Your device made a passkey");
-  await expect(results(page).getByRole("listitem").nth(2)).toContainText("Signing in with it: Signing in with the passkey works");
+  await expect(results(page).getByRole("listitem").nth(0)).toHaveText(
+    /^OK\s*Your passkey on this device: This device holds your passkey for this account/,
+  );
+  await expect(results(page).getByRole("listitem").nth(1)).toContainText(
+    "Making a passkey: Your device made a passkey",
+  );
+  await expect(results(page).getByRole("listitem").nth(2)).toContainText(
+    "Signing in with it: Signing in with the passkey works",
+  );
   await expect(results(page)).not.toContainText("Problem");
   await expect(results(page)).not.toContainText("InvalidStateError");
-  await expect(page.getByRole("list", { name: "Your passkeys and where they live" })).toContainText("Chromium virtual authenticator");
+  await expect(page.getByRole("list", { name: "Your passkeys and where they live" })).toContainText(
+    "Chromium virtual authenticator",
+  );
 
   // The saved report says the same: a passkey found, both halves passed.
   await page.getByRole("button", { name: "Save report" }).click();
@@ -78,7 +88,10 @@ test("a server-side origin mismatch shows the mismatch explainer", async ({ page
   await expect(originRow).toContainText("Problem");
 });
 
-test("report round trip: saved by a person, opened by code in the support console; others get 404; no a11y violations", async ({ page, browser }) => {
+test("report round trip: saved by a person, opened by code in the support console; others get 404; no a11y violations", async ({
+  page,
+  browser,
+}) => {
   await VirtualAuthenticator.attach(page);
   await runLiveTest(page);
   await expect(results(page).getByRole("listitem")).toHaveCount(2);
@@ -117,7 +130,9 @@ test("report round trip: saved by a person, opened by code in the support consol
   await page.getByLabel("Email").fill(staffEmail);
   await page.getByRole("button", { name: "Look up" }).click();
   await expect(page.getByRole("heading", { name: staffEmail })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Recent activity" })).toContainText("Support opened a troubleshooting report");
+  await expect(page.getByRole("list", { name: "Recent activity" })).toContainText(
+    "Support opened a troubleshooting report",
+  );
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   const anonymous = await browser.newContext();

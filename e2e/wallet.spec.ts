@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/account";
 import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
-test("a withdrawal needs a passkey, is confirmed with it, and shows in the balance, history and activity", async ({ page }) => {
+test("a withdrawal needs a passkey, is confirmed with it, and shows in the balance, history and activity", async ({
+  page,
+}) => {
   const authenticator = await VirtualAuthenticator.attach(page);
   await signUp(page);
   await page.goto("/wallet");

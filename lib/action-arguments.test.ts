@@ -8,14 +8,34 @@ describe("server-action arguments", () => {
       '["alice@example.com"]',
       '["ceremony", {"id": "abc", "response": {"clientDataJSON": "eyJ0"}, "clientExtensionResults": {}}]',
       '["$$starts with a dollar", "$undefined", "$NaN", "$Infinity", "$-Infinity", "$-0", "$n12", "$D2026-11-25T06:00:00.000Z"]',
-      '[null, 1, true, [], {}]',
+      "[null, 1, true, [], {}]",
     ]) {
       expect(readableActionArguments(body), body).toBe(true);
     }
   });
 
   it("refuses references no client sends for plain values, anywhere in the body, and bodies that are not JSON", () => {
-    for (const body of ['["$"]', '["$1"]', '["$Q1"]', '["$W1"]', '["$F"]', '["$h1"]', '["$B1"]', '["$l"]', '["$Z"]', '["$@1"]', '[{"a": ["x", {"b": "$K1"}]}]', "not json", "", "[1,", "null", "1", '"x"', "true", "{}"]) {
+    for (const body of [
+      '["$"]',
+      '["$1"]',
+      '["$Q1"]',
+      '["$W1"]',
+      '["$F"]',
+      '["$h1"]',
+      '["$B1"]',
+      '["$l"]',
+      '["$Z"]',
+      '["$@1"]',
+      '[{"a": ["x", {"b": "$K1"}]}]',
+      "not json",
+      "",
+      "[1,",
+      "null",
+      "1",
+      '"x"',
+      "true",
+      "{}",
+    ]) {
       expect(readableActionArguments(body), body).toBe(false);
     }
   });

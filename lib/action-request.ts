@@ -27,7 +27,10 @@ async function readMultipart(body: Buffer, contentType: string): Promise<FormDat
 }
 
 /** Null when the request may go on to Next.js; otherwise the clean 4xx it gets instead. */
-export async function refuseActionRequest(request: Request, allowedOrigins: readonly string[]): Promise<ActionRefusal | null> {
+export async function refuseActionRequest(
+  request: Request,
+  allowedOrigins: readonly string[],
+): Promise<ActionRefusal | null> {
   // Server actions change state: they must come from one of our own pages (security bar D34). Every browser sends an
   // Origin with a POST, so a request without one comes from no page at all. Next.js would accept it.
   const origin = request.headers.get("origin");
@@ -38,9 +41,11 @@ export async function refuseActionRequest(request: Request, allowedOrigins: read
   }
   const contentType = request.headers.get("content-type") ?? "";
   const kind = ACTION_CONTENT_TYPES.find((type) => contentType.toLowerCase().startsWith(type));
-  if (!kind) return refuse("request:unsupported-type", "This request's content type is not one a Passkey Lab page sends.");
+  if (!kind)
+    return refuse("request:unsupported-type", "This request's content type is not one a Passkey Lab page sends.");
   // Refused before anything parses it (security bar B23), whether or not it says its length.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES) return refuse("request:too-large", "This request is too large.");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES)
+    return refuse("request:too-large", "This request is too large.");
   const body = await readBoundedBody(request.clone().body, MAX_ACTION_BODY_BYTES);
   if (!body) return refuse("request:too-large", "This request is too large.");
   const malformed = refuse("request:malformed", "This request could not be read.");
@@ -59,7 +64,8 @@ export async function refuseActionRequest(request: Request, allowedOrigins: read
     if (!form) return malformed;
     // A script-sent action's arguments are the part "0"; a form posted without script has none.
     const root = form.get("0");
-    if (root !== null && (typeof root !== "string" || !readableActionArguments(root, { formData: true }))) return malformed;
+    if (root !== null && (typeof root !== "string" || !readableActionArguments(root, { formData: true })))
+      return malformed;
   }
   return null;
 }

@@ -26,7 +26,9 @@ describe("resolveClientAddress", () => {
 
   it("with a hop count, takes that many hops from the socket", () => {
     expect(resolveClientAddress("10.1.2.3", "forged, 203.0.113.7", parseTrustedProxies("1"))).toBe("203.0.113.7");
-    expect(resolveClientAddress("10.1.2.3", "198.51.100.1, 203.0.113.7, 10.0.0.9", parseTrustedProxies("2"))).toBe("203.0.113.7");
+    expect(resolveClientAddress("10.1.2.3", "198.51.100.1, 203.0.113.7, 10.0.0.9", parseTrustedProxies("2"))).toBe(
+      "203.0.113.7",
+    );
     // Fewer hops than configured: the farthest there is.
     expect(resolveClientAddress("10.1.2.3", null, parseTrustedProxies("3"))).toBe("10.1.2.3");
   });

@@ -42,7 +42,10 @@ export function parseTrustedProxies(text: string | undefined): TrustedProxies {
   if (value === "" || value === "0") return { kind: "none" };
   if (/^\d+$/.test(value)) return { kind: "hops", count: Number(value) };
   const ranges: Range[] = [];
-  for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     for (const text of NAMED_RANGES[entry] ?? [entry]) {
       try {
         ranges.push(parseRange(text));
@@ -69,9 +72,20 @@ function isTrusted(address: string, ranges: Range[]): boolean {
  * The client's address: `socketAddress` is where this request's connection came from; `forwardedFor` the
  * X-Forwarded-For header as received. With no trusted proxy the header is ignored whatever it says.
  */
-export function resolveClientAddress(socketAddress: string, forwardedFor: string | null, trusted: TrustedProxies): string {
+export function resolveClientAddress(
+  socketAddress: string,
+  forwardedFor: string | null,
+  trusted: TrustedProxies,
+): string {
   // Nearest first: the socket, then the header from its right end.
-  const hops = [socketAddress, ...(forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean).reverse()];
+  const hops = [
+    socketAddress,
+    ...(forwardedFor ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .reverse(),
+  ];
   if (trusted.kind === "none") return normalise(socketAddress);
   if (trusted.kind === "hops") return normalise(hops[Math.min(trusted.count, hops.length - 1)]);
   let index = 0;

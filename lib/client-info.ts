@@ -4,7 +4,9 @@ import Bowser from "bowser";
 export function describeClient(userAgent: string | null | undefined): string {
   if (!userAgent) return "Unknown browser";
   const { browser, os } = Bowser.parse(userAgent);
-  const browserName = browser.name ? `${browser.name} ${browser.version?.split(".")[0] ?? ""}`.trim() : "Unknown browser";
+  const browserName = browser.name
+    ? `${browser.name} ${browser.version?.split(".")[0] ?? ""}`.trim()
+    : "Unknown browser";
   const osName = os.name ? `${os.name} ${os.versionName ?? ""}`.trim() : "";
   return osName ? `${browserName} on ${osName}` : browserName;
 }

@@ -49,7 +49,10 @@ const schema = z
      */
     SMTP_URL: z
       .string()
-      .refine((url) => URL.canParse(url) && /^smtps?:$/.test(new URL(url).protocol), "must be an smtp:// or smtps:// URL")
+      .refine(
+        (url) => URL.canParse(url) && /^smtps?:$/.test(new URL(url).protocol),
+        "must be an smtp:// or smtps:// URL",
+      )
       .optional(),
     /** The sender of that mail: an address, or "Name <address>". Default: Passkey Lab <no-reply@RP_ID>. */
     MAIL_FROM: z

@@ -11,14 +11,30 @@ describe("the error registry", () => {
   });
 
   it("answers route handlers in one shape, with the code's status, and the detail only where it may be shown", async () => {
-    const shown = failureResponse({ code: "target:scheme", message: "Only http:// and https:// addresses can be tested.", detail: "gopher:" });
+    const shown = failureResponse({
+      code: "target:scheme",
+      message: "Only http:// and https:// addresses can be tested.",
+      detail: "gopher:",
+    });
     expect(shown.status).toBe(400);
-    expect(await shown.json()).toEqual({ ok: false, code: "target:scheme", message: "Only http:// and https:// addresses can be tested.", detail: "gopher:" });
+    expect(await shown.json()).toEqual({
+      ok: false,
+      code: "target:scheme",
+      message: "Only http:// and https:// addresses can be tested.",
+      detail: "gopher:",
+    });
 
     // A stranger signing in never gets the verifier's words (security bar 62).
-    const hidden = failureResponse({ code: "passkey:not-verified", message: "", detail: "response origin https://evil.example" }, { "Cache-Control": "no-store" });
+    const hidden = failureResponse(
+      { code: "passkey:not-verified", message: "", detail: "response origin https://evil.example" },
+      { "Cache-Control": "no-store" },
+    );
     expect(hidden.status).toBe(400);
     expect(hidden.headers.get("cache-control")).toBe("no-store");
-    expect(await hidden.json()).toEqual({ ok: false, code: "passkey:not-verified", message: ERRORS["passkey:not-verified"].message });
+    expect(await hidden.json()).toEqual({
+      ok: false,
+      code: "passkey:not-verified",
+      message: ERRORS["passkey:not-verified"].message,
+    });
   });
 });

@@ -88,7 +88,10 @@ export const ERRORS: Record<ErrorCode, ErrorSpec> = {
 };
 
 /** The one failure shape of every route handler but the FIDO API: { ok: false, code, message, detail? }. */
-export function failureResponse(failure: Pick<Failure, "code" | "message" | "detail">, headers?: HeadersInit): Response {
+export function failureResponse(
+  failure: Pick<Failure, "code" | "message" | "detail">,
+  headers?: HeadersInit,
+): Response {
   const { status, detailShown } = ERRORS[failure.code];
   const body = { ok: false, code: failure.code, message: failure.message || ERRORS[failure.code].message };
   return Response.json(detailShown && failure.detail ? { ...body, detail: failure.detail } : body, { status, headers });

@@ -11,7 +11,9 @@ export async function requestClient(): Promise<string> {
 }
 
 /** Filled by server.mjs with the address of the socket each request came in on (Next.js does not pass it on). */
-const clientSocket = (globalThis as { [key: symbol]: AsyncLocalStorage<string> | undefined })[Symbol.for("passkey-lab.client-socket")];
+const clientSocket = (globalThis as { [key: symbol]: AsyncLocalStorage<string> | undefined })[
+  Symbol.for("passkey-lab.client-socket")
+];
 
 /** False under a bare `next start` or `next dev`, which cannot tell clients apart (lib/startup.ts refuses to serve then). */
 export function knowsClientSockets(): boolean {
@@ -30,7 +32,8 @@ export async function requestSource(): Promise<string> {
   const socketAddress = clientSocket?.getStore();
   if (!socketAddress) {
     // `next dev` without server.mjs: every request counts as one client, so limits still hold (closed, not open).
-    if (!warnedNoSocket) console.error("Passkey Lab: started without server.mjs, so every client shares one rate limit. Use `npm start`.");
+    if (!warnedNoSocket)
+      console.error("Passkey Lab: started without server.mjs, so every client shares one rate limit. Use `npm start`.");
     warnedNoSocket = true;
     return "unknown";
   }

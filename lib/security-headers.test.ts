@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, HSTS, pageSecurityHeaders, securityHeaders, servedOverHttps, STATIC_SECURITY_HEADERS } from "./security-headers";
+import {
+  contentSecurityPolicy,
+  HSTS,
+  pageSecurityHeaders,
+  securityHeaders,
+  servedOverHttps,
+  STATIC_SECURITY_HEADERS,
+} from "./security-headers";
 
 const nonce = "q0mN2pJ1u8c5vQ3xXkq7ZA==";
 
@@ -37,7 +44,9 @@ describe("content security policy", () => {
   });
 
   it("allows eval only under next dev, for React's error stacks", () => {
-    expect(parsePolicy(contentSecurityPolicy({ nonce, https: false, development: true })).get("script-src")).toContain("'unsafe-eval'");
+    expect(parsePolicy(contentSecurityPolicy({ nonce, https: false, development: true })).get("script-src")).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it.each([
@@ -89,7 +98,9 @@ describe("static security headers", () => {
 
   it("Permissions-Policy lets only this origin use WebAuthn, and turns off what the portal does not use", () => {
     const features = new Map(
-      STATIC_SECURITY_HEADERS["Permissions-Policy"].split(",").map((entry) => entry.trim().split("=") as [string, string]),
+      STATIC_SECURITY_HEADERS["Permissions-Policy"]
+        .split(",")
+        .map((entry) => entry.trim().split("=") as [string, string]),
     );
     expect(features.get("publickey-credentials-get")).toBe("(self)");
     expect(features.get("publickey-credentials-create")).toBe("(self)");

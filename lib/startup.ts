@@ -13,7 +13,8 @@ export async function prepareServer(): Promise<void> {
     // stranger's wrong passwords would stop every sign-in (decision 010).
     const { env } = await import("./env");
     const { knowsClientSockets } = await import("./request-client");
-    if (env.NODE_ENV === "production" && !knowsClientSockets()) throw new Error("Run it with `npm start` (server.mjs), not `next start`, so each client's address is known.");
+    if (env.NODE_ENV === "production" && !knowsClientSockets())
+      throw new Error("Run it with `npm start` (server.mjs), not `next start`, so each client's address is known.");
     const { migrateDatabase } = await import("./db/migrate");
     await migrateDatabase();
   } catch (error) {

@@ -11,7 +11,11 @@ if (existsSync(systemChromium)) process.exit(0);
 const isRoot = process.getuid?.() === 0;
 if (isRoot && existsSync("/usr/bin/apt-get")) {
   console.log("Installing Debian's chromium for the end-to-end tests…");
-  if (run("apt-get", ["update", "-qq"]) && run("apt-get", ["install", "-y", "-qq", "chromium"]) && existsSync(systemChromium)) {
+  if (
+    run("apt-get", ["update", "-qq"]) &&
+    run("apt-get", ["install", "-y", "-qq", "chromium"]) &&
+    existsSync(systemChromium)
+  ) {
     process.exit(0);
   }
 }

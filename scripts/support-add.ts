@@ -9,7 +9,9 @@ if (!email || !/^[^\s@]+@[^\s@]+$/.test(email)) {
 }
 await migrateDatabase();
 const { password } = await addSupportUser(email);
-console.log(password ? `Support account ${email} created. Password: ${password}` : `${email} now has the support role.`);
+console.log(
+  password ? `Support account ${email} created. Password: ${password}` : `${email} now has the support role.`,
+);
 // The console opens only with two-factor, a passkey and a fresh passkey check (lib/support/console-access.ts).
 console.log(`Before the support console opens, ${email} must:
   1. sign in and turn on two-factor authentication at /account/two-factor,

@@ -16,10 +16,19 @@ import { relyingParty } from "@/lib/webauthn/relying-party";
 export const ORIGIN = relyingParty.origins[0];
 export const PASSWORD = "a long enough test password";
 
-export type TestAccount = { user: User; sessionId: string; totp: TOTP; authenticator: SoftwareAuthenticator; passkeyIds: string[] };
+export type TestAccount = {
+  user: User;
+  sessionId: string;
+  totp: TOTP;
+  authenticator: SoftwareAuthenticator;
+  passkeyIds: string[];
+};
 
 /** `algorithm`: the passkeys' key type whatever the portal offers first (EdDSA), e.g. ES256 for ECDSA faults. */
-export async function createAccount({ passkeys = 0, algorithm }: { passkeys?: number; algorithm?: AlgorithmName } = {}): Promise<TestAccount> {
+export async function createAccount({
+  passkeys = 0,
+  algorithm,
+}: { passkeys?: number; algorithm?: AlgorithmName } = {}): Promise<TestAccount> {
   const created = await createUser(`user-${newToken(6)}@test.example`, PASSWORD);
   if (!created) throw new Error("could not create user");
   const setup = await startTotpSetup(created.id, created.email);
@@ -43,7 +52,12 @@ export async function addPasskey(
   authenticator = account.authenticator,
   choices: Parameters<SoftwareAuthenticator["register"]>[2] = {},
 ): Promise<string> {
-  await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
+  await grantStepUp(db, {
+    userId: account.user.id,
+    sessionId: account.sessionId,
+    method: "totp",
+    purpose: "add-passkey",
+  });
   const start = await startRegistration(account, "this-device");
   if (!start.ok) throw new Error(start.message);
   const response = authenticator.register(start.data.options, ORIGIN, choices);

@@ -59,8 +59,11 @@ export class ServerActionClient {
     /** Sent with every call, e.g. an X-Forwarded-For that makes this client one client of its own for rate limits. */
     private readonly defaultHeaders: Record<string, string> = {},
   ) {
-    const manifest = JSON.parse(readFileSync(join(distDir, "server", "server-reference-manifest.json"), "utf8")) as Manifest;
-    for (const [id, entry] of Object.entries(manifest.node)) this.ids.set(`${entry.filename}#${entry.exportedName}`, id);
+    const manifest = JSON.parse(
+      readFileSync(join(distDir, "server", "server-reference-manifest.json"), "utf8"),
+    ) as Manifest;
+    for (const [id, entry] of Object.entries(manifest.node))
+      this.ids.set(`${entry.filename}#${entry.exportedName}`, id);
   }
 
   /** The action id of `exportName` in `file` (as in the manifest, e.g. "app/(auth)/sign-in/actions.ts"). */
@@ -96,10 +99,24 @@ export class ServerActionClient {
     args: unknown[],
     options: { jar?: CookieJar; headers?: Record<string, string> } = {},
   ): Promise<ActionResponse<T>> {
-    return this.send<T>(path, file, exportName, JSON.stringify(args), { "Content-Type": "text/plain;charset=UTF-8", ...options.headers }, options.jar);
+    return this.send<T>(
+      path,
+      file,
+      exportName,
+      JSON.stringify(args),
+      { "Content-Type": "text/plain;charset=UTF-8", ...options.headers },
+      options.jar,
+    );
   }
 
-  private async send<T>(path: string, file: string, exportName: string, body: string | FormData, headers: Record<string, string>, jar?: CookieJar) {
+  private async send<T>(
+    path: string,
+    file: string,
+    exportName: string,
+    body: string | FormData,
+    headers: Record<string, string>,
+    jar?: CookieJar,
+  ) {
     const response = await fetch(new URL(path, this.baseUrl), {
       method: "POST",
       redirect: "manual",

@@ -14,7 +14,8 @@ const endpoints = ["/attestation/options", "/attestation/result", "/assertion/op
 
 const targetsAllowed = {
   self: "Only this server can be a target here (CONFORMANCE_TARGETS=self); test others with the CLI below.",
-  public: "Servers on public internet addresses can be tested too; private, loopback and metadata addresses are refused.",
+  public:
+    "Servers on public internet addresses can be tested too; private, loopback and metadata addresses are refused.",
   any: "Any server this one can reach can be tested (CONFORMANCE_TARGETS=any).",
 } as const;
 
@@ -30,10 +31,12 @@ export default async function ConformancePage() {
         <h1 className="text-2xl font-bold">WebAuthn conformance</h1>
         <p className="text-slate-700">
           This server speaks the FIDO2 Server Conformance Test API, and our open suite checks any server that does:{" "}
-          {allCases().length} cases, those named by the FIDO test ids and the security bar&apos;s own (replays, races, counters, credential ids),
-          driven by a software authenticator with real keys and signatures.
+          {allCases().length} cases, those named by the FIDO test ids and the security bar&apos;s own (replays, races,
+          counters, credential ids), driven by a software authenticator with real keys and signatures.
         </p>
-        <a href="/report-card" className="text-sm font-medium text-brand-700 underline">Report card: what your own browser and authenticator support</a>
+        <a href="/report-card" className="text-sm font-medium text-brand-700 underline">
+          Report card: what your own browser and authenticator support
+        </a>
       </div>
       <Card title="Run the suite">
         {on || env.CONFORMANCE_TARGETS !== "self" ? (
@@ -46,7 +49,9 @@ export default async function ConformancePage() {
         <RunList runs={runs} />
       </Card>
       <Card title="The API">
-        <p className="text-sm text-slate-700">POST JSON to these addresses; point the FIDO Alliance&apos;s tool at the base URL.</p>
+        <p className="text-sm text-slate-700">
+          POST JSON to these addresses; point the FIDO Alliance&apos;s tool at the base URL.
+        </p>
         <ul className="mt-2 font-mono text-sm break-all">
           {endpoints.map((path) => (
             <li key={path}>
@@ -57,8 +62,14 @@ export default async function ConformancePage() {
         </ul>
       </Card>
       <Card title="In your CI">
-        <p className="text-sm text-slate-700">Run the suite against your own server; it writes JUnit XML and JSON and exits non-zero on a failure.</p>
-        <pre tabIndex={0} aria-label="The CI command" className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+        <p className="text-sm text-slate-700">
+          Run the suite against your own server; it writes JUnit XML and JSON and exits non-zero on a failure.
+        </p>
+        <pre
+          tabIndex={0}
+          aria-label="The CI command"
+          className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
+        >
           npm run conformance -- --target https://your.server/fido --junit conformance.xml --json conformance.json
         </pre>
       </Card>

@@ -60,7 +60,10 @@ export function SuiteRunner({ defaultTarget, allowsOthers }: { defaultTarget: st
         }
       }
     } catch {
-      setError({ message: "The connection to the server was lost during the run. The run goes on there: find it under Your recent runs." });
+      setError({
+        message:
+          "The connection to the server was lost during the run. The run goes on there: find it under Your recent runs.",
+      });
     } finally {
       setRunning(false);
       // The list of recent runs on this page is rendered by the server.
@@ -109,7 +112,11 @@ export function SuiteRunner({ defaultTarget, allowsOthers }: { defaultTarget: st
             aria-valuetext={`${results.length} of ${total} cases`}
             className="h-2 w-full overflow-hidden rounded-full bg-brand-100"
           >
-            <div data-testid="progress-fill" className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${(100 * results.length) / total}%` }} />
+            <div
+              data-testid="progress-fill"
+              className="h-full rounded-full bg-brand-600 transition-[width]"
+              style={{ width: `${(100 * results.length) / total}%` }}
+            />
           </div>
           {/* aria-busy: announced once the run is over, not once per case; the bar above says how far it is meanwhile. */}
           <p role="status" aria-busy={running} className="text-sm" data-testid="suite-summary">
@@ -119,7 +126,11 @@ export function SuiteRunner({ defaultTarget, allowsOthers }: { defaultTarget: st
           {finished?.stopReason && <p className="text-sm text-amber-900">Stopped early: {finished.stopReason}</p>}
           {runId && (
             <p className="text-sm">
-              Saved as <Link href={`/conformance/runs/${runId}`} className="text-brand-700 underline">this run&apos;s page</Link> (anyone with the link can open it).
+              Saved as{" "}
+              <Link href={`/conformance/runs/${runId}`} className="text-brand-700 underline">
+                this run&apos;s page
+              </Link>{" "}
+              (anyone with the link can open it).
             </p>
           )}
           {runId && finished && <RunDownloads runId={runId} />}

@@ -19,7 +19,11 @@ const VERDICTS = {
 
 const mark = (step: Step) => (step.ok === true ? "✓" : step.ok === false ? "✗" : "—");
 const markLabel = (step: Step) => (step.ok === true ? "passed" : step.ok === false ? "failed" : "not judged");
-const lines = (text: string) => text.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export function Inspector({ examples }: { examples: Example[] }) {
   const [response, setResponse] = useState("");
@@ -75,7 +79,11 @@ export function Inspector({ examples }: { examples: Example[] }) {
     };
     setBusy(true);
     try {
-      const answer = await fetch("/api/inspect", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const answer = await fetch("/api/inspect", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
       const json = await answer.json();
       if (!answer.ok) {
         return setError(json?.error?.message ?? `The inspector answered HTTP ${answer.status}.`);
@@ -113,24 +121,76 @@ export function Inspector({ examples }: { examples: Example[] }) {
           />
         </div>
         <div className="grid gap-4 md:grid-cols-2">
-          <Field id="inspect-challenge" label="Expected challenge (base64url)" value={challenge} onChange={(event) => setChallenge(event.target.value)} />
-          <Field id="inspect-rpid" label="RP ID" value={rpId} onChange={(event) => setRpId(event.target.value)} hint="e.g. example.com" />
+          <Field
+            id="inspect-challenge"
+            label="Expected challenge (base64url)"
+            value={challenge}
+            onChange={(event) => setChallenge(event.target.value)}
+          />
+          <Field
+            id="inspect-rpid"
+            label="RP ID"
+            value={rpId}
+            onChange={(event) => setRpId(event.target.value)}
+            hint="e.g. example.com"
+          />
           <div className="flex flex-col gap-1">
-            <label htmlFor="inspect-origins" className="text-sm font-medium text-slate-800">Expected origins</label>
-            <textarea id="inspect-origins" aria-describedby="inspect-origins-hint" value={origins} onChange={(event) => setOrigins(event.target.value)} rows={2} className="rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm" />
-            <p id="inspect-origins-hint" className="text-xs text-slate-600">Comma-separated or one per line.</p>
+            <label htmlFor="inspect-origins" className="text-sm font-medium text-slate-800">
+              Expected origins
+            </label>
+            <textarea
+              id="inspect-origins"
+              aria-describedby="inspect-origins-hint"
+              value={origins}
+              onChange={(event) => setOrigins(event.target.value)}
+              rows={2}
+              className="rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm"
+            />
+            <p id="inspect-origins-hint" className="text-xs text-slate-600">
+              Comma-separated or one per line.
+            </p>
           </div>
-          <Field id="inspect-top-origin" label="Expected top origin (only if you embed the ceremony in an iframe)" value={topOrigin} onChange={(event) => setTopOrigin(event.target.value)} />
-          <Field id="inspect-public-key" label="Credential public key (COSE, base64url; authentication)" value={publicKey} onChange={(event) => setPublicKey(event.target.value)} />
-          <Field id="inspect-sign-count" label="Stored sign count (authentication)" type="number" min={0} value={signCount} onChange={(event) => setSignCount(event.target.value)} />
-          <Field id="inspect-as-of" label="Judge certificates as of" type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} hint="Empty: today. Set the capture day for an old response." />
+          <Field
+            id="inspect-top-origin"
+            label="Expected top origin (only if you embed the ceremony in an iframe)"
+            value={topOrigin}
+            onChange={(event) => setTopOrigin(event.target.value)}
+          />
+          <Field
+            id="inspect-public-key"
+            label="Credential public key (COSE, base64url; authentication)"
+            value={publicKey}
+            onChange={(event) => setPublicKey(event.target.value)}
+          />
+          <Field
+            id="inspect-sign-count"
+            label="Stored sign count (authentication)"
+            type="number"
+            min={0}
+            value={signCount}
+            onChange={(event) => setSignCount(event.target.value)}
+          />
+          <Field
+            id="inspect-as-of"
+            label="Judge certificates as of"
+            type="date"
+            value={asOf}
+            onChange={(event) => setAsOf(event.target.value)}
+            hint="Empty: today. Set the capture day for an old response."
+          />
           <fieldset className="flex flex-col gap-2 text-sm">
             <legend className="font-medium text-slate-800">Policy</legend>
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={requireUv} onChange={(event) => setRequireUv(event.target.checked)} /> Require user verification
+              <input type="checkbox" checked={requireUv} onChange={(event) => setRequireUv(event.target.checked)} />{" "}
+              Require user verification
             </label>
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={requireTrust} onChange={(event) => setRequireTrust(event.target.checked)} /> Require a trusted attestation
+              <input
+                type="checkbox"
+                checked={requireTrust}
+                onChange={(event) => setRequireTrust(event.target.checked)}
+              />{" "}
+              Require a trusted attestation
             </label>
           </fieldset>
         </div>
@@ -156,17 +216,28 @@ function Report({ result }: { result: InspectResult }) {
         <caption className="sr-only">Verification steps</caption>
         <thead>
           <tr className="border-b border-slate-200">
-            <th scope="col" className="py-1 pr-2">Result</th>
-            <th scope="col" className="py-1 pr-2">Step</th>
-            <th scope="col" className="py-1 pr-2">Spec</th>
-            <th scope="col" className="py-1">What it found</th>
+            <th scope="col" className="py-1 pr-2">
+              Result
+            </th>
+            <th scope="col" className="py-1 pr-2">
+              Step
+            </th>
+            <th scope="col" className="py-1 pr-2">
+              Spec
+            </th>
+            <th scope="col" className="py-1">
+              What it found
+            </th>
           </tr>
         </thead>
         <tbody>
           {result.steps.map((step) => (
             <tr key={step.id} className="border-b border-slate-100 align-top">
               <td className="py-1 pr-2 text-lg" aria-label={markLabel(step)}>
-                <span aria-hidden className={step.ok === false ? "text-red-700" : step.ok ? "text-green-700" : "text-slate-500"}>
+                <span
+                  aria-hidden
+                  className={step.ok === false ? "text-red-700" : step.ok ? "text-green-700" : "text-slate-500"}
+                >
                   {mark(step)}
                 </span>
               </td>
@@ -182,7 +253,9 @@ function Report({ result }: { result: InspectResult }) {
       {Object.entries(result.decoded).map(([name, value]) => (
         <details key={name} className="rounded-md border border-slate-200 p-3" open={name === "authenticatorData"}>
           <summary className="cursor-pointer font-medium">{name}</summary>
-          <pre tabIndex={0} aria-label={`${name}, decoded`} className="mt-2 overflow-x-auto text-xs">{JSON.stringify(value, null, 2)}</pre>
+          <pre tabIndex={0} aria-label={`${name}, decoded`} className="mt-2 overflow-x-auto text-xs">
+            {JSON.stringify(value, null, 2)}
+          </pre>
         </details>
       ))}
     </div>

@@ -17,8 +17,9 @@ export default function InspectPage() {
       <div>
         <h1 className="text-2xl font-bold">Inspect a WebAuthn response</h1>
         <p className="text-slate-700">
-          Paste what <code>navigator.credentials.create()</code> or <code>.get()</code> returned, as JSON. Every field is decoded and every
-          verification step of WebAuthn Level 3 is judged, with the step it comes from. Nothing you paste is stored.
+          Paste what <code>navigator.credentials.create()</code> or <code>.get()</code> returned, as JSON. Every field
+          is decoded and every verification step of WebAuthn Level 3 is judged, with the step it comes from. Nothing you
+          paste is stored.
         </p>
       </div>
       <Card title="Response and expectations">

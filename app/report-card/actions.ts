@@ -7,7 +7,12 @@ import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import type { StepResult } from "@/lib/report-card/card";
 import { describeAssertion } from "@/lib/report-card/describe-assertion";
 import { describeRegistration } from "@/lib/report-card/describe-registration";
-import { allowListSchema, assertionInputSchema, registrationInputSchema, stepIdSchema } from "@/lib/report-card/schemas";
+import {
+  allowListSchema,
+  assertionInputSchema,
+  registrationInputSchema,
+  stepIdSchema,
+} from "@/lib/report-card/schemas";
 import { buildStepOptions, type StepOptions } from "@/lib/report-card/step-options";
 import { STEPS } from "@/lib/report-card/steps";
 import { UnreadableResponse } from "@/lib/report-card/unreadable-response";
@@ -21,7 +26,10 @@ export async function reportCardOptionsAction(stepId: unknown, allow: unknown): 
     const allowed = parseInput(allowListSchema, allow ?? []);
     if (!allowed.ok) return allowed;
     if (STEPS[step.data].ceremony === "get" && allowed.data.length === 0) {
-      return fail("input:invalid", "Make a test credential with one of the steps above first: this step signs in with it.");
+      return fail(
+        "input:invalid",
+        "Make a test credential with one of the steps above first: this step signs in with it.",
+      );
     }
     // A random challenge that is never stored. Acceptable here, unlike every other ceremony on this site: the card
     // verifies no signature, signs nobody in and grants nothing, so a replayed or forged answer could only make a
@@ -34,7 +42,11 @@ export async function reportCardOptionsAction(stepId: unknown, allow: unknown): 
 /** Decoding problems are the browser's answer being damaged (an extension, a proxy), not a server failure. */
 function unreadable(error: unknown) {
   if (!(error instanceof UnreadableResponse)) throw error;
-  return fail("input:invalid", "Your browser's answer could not be read: a browser extension or a proxy may be changing passkey requests.", error.message);
+  return fail(
+    "input:invalid",
+    "Your browser's answer could not be read: a browser extension or a proxy may be changing passkey requests.",
+    error.message,
+  );
 }
 
 export async function describeRegistrationAction(input: unknown): Promise<Result<StepResult>> {

@@ -47,7 +47,13 @@ const GROUPS: { title: string; intro: string; steps: StepId[] }[] = [
 const SIGN_IN_SOURCES: StepId[] = ["passkey", "no-passkey"];
 
 function download(rpId: string, results: Partial<Record<StepId, StepResult>>) {
-  const card = exportReportCard({ generatedAt: new Date(), client: describeClient(navigator.userAgent), userAgent: navigator.userAgent, rpId, results });
+  const card = exportReportCard({
+    generatedAt: new Date(),
+    client: describeClient(navigator.userAgent),
+    userAgent: navigator.userAgent,
+    rpId,
+    results,
+  });
   const url = URL.createObjectURL(new Blob([JSON.stringify(card, null, 2)], { type: "application/json" }));
   const link = document.createElement("a");
   link.href = url;
@@ -71,10 +77,17 @@ export function ReportCard({ rpId }: { rpId: string }) {
       const credential = result.credential;
       if (credential && SIGN_IN_SOURCES.includes(stepId)) setSignInWith(credential);
       // A get returns no transports: keep the ones the create reported, and remember the new counter.
-      if (credential && STEPS[stepId].ceremony === "get") setSignInWith((previous) => previous && { ...previous, signCount: credential.signCount });
+      if (credential && STEPS[stepId].ceremony === "get")
+        setSignInWith((previous) => previous && { ...previous, signCount: credential.signCount });
     } catch (error) {
       // The server action itself failed (offline, or refused before it ran): still one plain result for this step.
-      const unreachable: StepResult = { stepId, status: "error", headline: SERVER_UNREACHABLE, rows: [], detail: String(error) };
+      const unreachable: StepResult = {
+        stepId,
+        status: "error",
+        headline: SERVER_UNREACHABLE,
+        rows: [],
+        detail: String(error),
+      };
       setResults((previous) => ({ ...previous, [stepId]: unreachable }));
     } finally {
       setRunning(null);
@@ -87,8 +100,15 @@ export function ReportCard({ rpId }: { rpId: string }) {
   return (
     <div className="flex flex-col gap-6">
       {/* Where the person stands, above the 15 steps: announced politely as results come in. */}
-      <p role="status" aria-label="Report card summary" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm font-medium text-slate-900">
-        {summariseCard(STEP_IDS.map((id) => results[id]), STEP_IDS.length)}
+      <p
+        role="status"
+        aria-label="Report card summary"
+        className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm font-medium text-slate-900"
+      >
+        {summariseCard(
+          STEP_IDS.map((id) => results[id]),
+          STEP_IDS.length,
+        )}
       </p>
       {GROUPS.map((group) => (
         <Card key={group.title} title={group.title}>
@@ -136,8 +156,8 @@ export function ReportCard({ rpId }: { rpId: string }) {
           </tbody>
         </table>
         <p className="mb-3 text-sm text-slate-700">
-          The whole card as JSON: your browser and OS (from its user agent), each step&apos;s options and result. No challenges,
-          keys or PRF secrets are in it.
+          The whole card as JSON: your browser and OS (from its user agent), each step&apos;s options and result. No
+          challenges, keys or PRF secrets are in it.
         </p>
         <Button type="button" onClick={() => download(rpId, results)}>
           Download JSON

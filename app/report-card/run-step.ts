@@ -18,14 +18,23 @@ import type { Failure } from "@/lib/result";
 import { describeAssertionAction, describeRegistrationAction, reportCardOptionsAction } from "./actions";
 
 function serverRefusal(stepId: StepId, failure: Failure): StepResult {
-  return { stepId, status: "error", headline: `Our server could not run this step: ${failure.message}`, rows: [], ...(failure.detail ? { detail: failure.detail } : {}) };
+  return {
+    stepId,
+    status: "error",
+    headline: `Our server could not run this step: ${failure.message}`,
+    rows: [],
+    ...(failure.detail ? { detail: failure.detail } : {}),
+  };
 }
 
 /** PRF salts are bytes in the browser API (WebAuthn L3 §10.1.4). */
 function withPrfBytes<T extends CreationOptionsJSON | RequestOptionsJSON>(options: T) {
   const first = options.extensions?.prf?.eval?.first;
   if (!first) return options;
-  return { ...options, extensions: { ...options.extensions, prf: { eval: { first: base64URLStringToBuffer(first) } } } };
+  return {
+    ...options,
+    extensions: { ...options.extensions, prf: { eval: { first: base64URLStringToBuffer(first) } } },
+  };
 }
 
 function browserFailure(stepId: StepId, error: unknown): StepResult {
@@ -48,22 +57,35 @@ export async function runStep(stepId: StepId, credentials: CardCredential[]): Pr
   if (options.data.ceremony === "create") {
     let response;
     try {
-      response = await startRegistration({ optionsJSON: withPrfBytes(options.data.options) as PublicKeyCredentialCreationOptionsJSON });
+      response = await startRegistration({
+        optionsJSON: withPrfBytes(options.data.options) as PublicKeyCredentialCreationOptionsJSON,
+      });
     } catch (error) {
       return browserFailure(stepId, error);
     }
     const extensions = summariseExtensionResults(response.clientExtensionResults);
-    const answer = await describeRegistrationAction({ stepId, response: { ...response, clientExtensionResults: {} }, extensions });
+    const answer = await describeRegistrationAction({
+      stepId,
+      response: { ...response, clientExtensionResults: {} },
+      extensions,
+    });
     return answer.ok ? answer.data : serverRefusal(stepId, answer);
   }
   let response;
   try {
-    response = await startAuthentication({ optionsJSON: withPrfBytes(options.data.options) as PublicKeyCredentialRequestOptionsJSON });
+    response = await startAuthentication({
+      optionsJSON: withPrfBytes(options.data.options) as PublicKeyCredentialRequestOptionsJSON,
+    });
   } catch (error) {
     return browserFailure(stepId, error);
   }
   const extensions = summariseExtensionResults(response.clientExtensionResults);
   const known = credentials.map(({ id, signCount, madeBy }) => ({ id, signCount, madeBy }));
-  const answer = await describeAssertionAction({ stepId, response: { ...response, clientExtensionResults: {} }, extensions, known });
+  const answer = await describeAssertionAction({
+    stepId,
+    response: { ...response, clientExtensionResults: {} },
+    extensions,
+    known,
+  });
   return answer.ok ? answer.data : serverRefusal(stepId, answer);
 }

@@ -4,7 +4,12 @@ import { Badge, Button } from "@/components/ui";
 import { STATUS_LABELS, type StepResult, type StepStatus } from "@/lib/report-card/card";
 import { summariseStepOptions, type Step } from "@/lib/report-card/steps";
 
-const tones: Record<StepStatus, "good" | "warn" | "neutral"> = { supported: "good", "not-supported": "warn", error: "warn", "not-observable": "neutral" };
+const tones: Record<StepStatus, "good" | "warn" | "neutral"> = {
+  supported: "good",
+  "not-supported": "warn",
+  error: "warn",
+  "not-observable": "neutral",
+};
 
 type Props = {
   step: Step;
@@ -45,7 +50,14 @@ export function StepPanel({ step, result, running, disabled, blockedBecause, onR
       <div className="flex flex-wrap items-center gap-3">
         {/* The name a screen reader says reads on from the visible words ("Run again “Attestation none”"), so it starts
             with what is seen (WCAG 2.5.3, label in name) and names the step without stray punctuation. */}
-        <Button type="button" variant="secondary" onClick={onRun} busy={running} disabled={disabled} aria-describedby={blockedBecause ? blockedId : undefined}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={onRun}
+          busy={running}
+          disabled={disabled}
+          aria-describedby={blockedBecause ? blockedId : undefined}
+        >
           {result ? "Run again" : "Run"}
           <span className="sr-only"> “{step.title}”</span>
         </Button>

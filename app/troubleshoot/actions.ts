@@ -46,7 +46,11 @@ export async function checkBrowserAction(input: unknown): Promise<Result<Browser
     if (!parsed.ok) return parsed;
     const { snapshot, cookieProbe } = parsed.data;
     const cookieCameBack = (await cookies()).get(PROBE_COOKIE)?.value === cookieProbe;
-    const judged = { ...snapshot, serverReachable: "ok" as const, cookieRoundTrip: cookieCameBack ? ("ok" as const) : ("failed" as const) };
+    const judged = {
+      ...snapshot,
+      serverReachable: "ok" as const,
+      cookieRoundTrip: cookieCameBack ? ("ok" as const) : ("failed" as const),
+    };
     const platform = detectPlatform(judged);
     const findings = byUrgency(evaluateEnvironment(judged, platform));
     return ok({ platform, findings, view: createElement(CheckResults, { platform, findings }) });

@@ -23,13 +23,17 @@ type UaData = {
 /** Resolves to the probe's answer, or null when it throws or takes longer than `ms` (a hung extension). */
 async function probe<T>(run: () => Promise<T> | T, ms = 300): Promise<T | null> {
   try {
-    return await Promise.race([Promise.resolve().then(run), new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+    return await Promise.race([
+      Promise.resolve().then(run),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), ms)),
+    ]);
   } catch {
     return null;
   }
 }
 
-const isNative = (fn: unknown) => typeof fn === "function" && /\{\s*\[native code\]\s*\}/.test(Function.prototype.toString.call(fn));
+const isNative = (fn: unknown) =>
+  typeof fn === "function" && /\{\s*\[native code\]\s*\}/.test(Function.prototype.toString.call(fn));
 
 function describeCredentialsApi(): EnvironmentSnapshot["publicKeyCredential"] {
   const present = typeof PublicKeyCredential === "function";
@@ -40,7 +44,8 @@ function describeCredentialsApi(): EnvironmentSnapshot["publicKeyCredential"] {
     constructorName: present ? PublicKeyCredential.name : null,
     native: present ? isNative(PublicKeyCredential) : null,
     wrappedGet: credentials && container ? credentials.get !== container.get || !isNative(credentials.get) : null,
-    wrappedCreate: credentials && container ? credentials.create !== container.create || !isNative(credentials.create) : null,
+    wrappedCreate:
+      credentials && container ? credentials.create !== container.create || !isNative(credentials.create) : null,
     ownPropertiesOnCredentials: credentials ? Object.getOwnPropertyNames(credentials).slice(0, 50) : null,
   };
 }
@@ -55,7 +60,8 @@ function crossOriginFrame(): boolean | null {
 }
 
 export async function captureSnapshot(): Promise<EnvironmentSnapshot> {
-  const pkc = (typeof PublicKeyCredential === "function" ? PublicKeyCredential : undefined) as (PkcStatics & typeof PublicKeyCredential) | undefined;
+  const pkc = (typeof PublicKeyCredential === "function" ? PublicKeyCredential : undefined) as
+    (PkcStatics & typeof PublicKeyCredential) | undefined;
   const uaData = (navigator as Navigator & { userAgentData?: UaData }).userAgentData;
   const [isUVPAA, conditional, capabilities, highEntropy] = await Promise.all([
     probe(() => pkc?.isUserVerifyingPlatformAuthenticatorAvailable() ?? null),
@@ -63,7 +69,11 @@ export async function captureSnapshot(): Promise<EnvironmentSnapshot> {
     probe(() => pkc?.getClientCapabilities?.() ?? null),
     probe(() => uaData?.getHighEntropyValues?.(["platformVersion", "fullVersionList", "model"]) ?? null),
   ]);
-  const entropy = (highEntropy ?? {}) as { platformVersion?: string; fullVersionList?: { brand: string; version: string }[]; model?: string };
+  const entropy = (highEntropy ?? {}) as {
+    platformVersion?: string;
+    fullVersionList?: { brand: string; version: string }[];
+    model?: string;
+  };
   return {
     javascript: true,
     userAgent: navigator.userAgent.slice(0, 1000),
@@ -91,7 +101,11 @@ export async function captureSnapshot(): Promise<EnvironmentSnapshot> {
     // Booleans only: the server refuses anything else, and a stand-in PublicKeyCredential may answer oddly.
     clientCapabilities:
       capabilities && typeof capabilities === "object"
-        ? Object.fromEntries(Object.entries(capabilities).filter(([, value]) => typeof value === "boolean").slice(0, 50))
+        ? Object.fromEntries(
+            Object.entries(capabilities)
+              .filter(([, value]) => typeof value === "boolean")
+              .slice(0, 50),
+          )
         : null,
     jsonHelpers: pkc
       ? {

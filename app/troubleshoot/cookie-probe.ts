@@ -7,7 +7,9 @@ export const PROBE_VALUE = /^[0-9a-f]{24}$/;
 
 /** Stores a fresh probe cookie and returns its value, also when the browser refuses it (the check then fails). */
 export function storeProbeCookie(): string {
-  const value = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  const value = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) =>
+    byte.toString(16).padStart(2, "0"),
+  ).join("");
   try {
     const secure = location.protocol === "https:" ? "; Secure" : "";
     document.cookie = `${PROBE_COOKIE}=${value}; Path=/troubleshoot; Max-Age=300; SameSite=Strict${secure}`;

@@ -11,7 +11,12 @@ import { explainCeremonyError } from "@/lib/compat/browser-errors";
 import type { Platform } from "@/lib/compat/platform-types";
 import { liveTestStepTitles } from "@/lib/troubleshoot/live-test-steps";
 import type { LiveTestStep } from "@/lib/troubleshoot/report-content";
-import { finishLiveRegistrationAction, finishLiveSignInAction, startLiveSignInAction, startLiveTestAction } from "./actions";
+import {
+  finishLiveRegistrationAction,
+  finishLiveSignInAction,
+  startLiveSignInAction,
+  startLiveTestAction,
+} from "./actions";
 
 /** A browser refusal as a report step: the DOMException and SimpleWebAuthn code mapped to a cause and a fix. */
 function browserFailure(step: "create" | "get", error: unknown, platform: Platform | null): LiveTestStep {
@@ -22,7 +27,8 @@ function browserFailure(step: "create" | "get", error: unknown, platform: Platfo
   return {
     step,
     ok: false,
-    message: step === "create" ? "Your browser did not make the test passkey." : "Your browser did not use the test passkey.",
+    message:
+      step === "create" ? "Your browser did not make the test passkey." : "Your browser did not use the test passkey.",
     browserError: { name: code ? `${name} (${code})` : name, cause: explained.cause, fix: explained.fix },
     checks: [],
   };
@@ -35,13 +41,16 @@ function browserFailure(step: "create" | "get", error: unknown, platform: Platfo
  */
 function holdsOwnPasskey(error: unknown, excluded: number): boolean {
   const thrown = toCeremonyError(error, "create");
-  return excluded > 0 && (thrown.code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED" || thrown.name === "InvalidStateError");
+  return (
+    excluded > 0 && (thrown.code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED" || thrown.name === "InvalidStateError")
+  );
 }
 
 const EXISTING_PASSKEY: LiveTestStep = {
   step: "existing-passkey",
   ok: true,
-  message: "This device holds your passkey for this account, so it would not make a second one. The test goes on with a passkey for no account.",
+  message:
+    "This device holds your passkey for this account, so it would not make a second one. The test goes on with a passkey for no account.",
   checks: [],
 };
 
@@ -49,7 +58,15 @@ const EXISTING_PASSKEY: LiveTestStep = {
 export type LiveTestRun = { steps: LiveTestStep[]; running: boolean };
 
 /** Loaded when the person starts the live test (wizard.tsx), and runs it straight away. */
-export function LiveTest({ platform, rpId, onRun }: { platform: Platform | null; rpId: string; onRun: (run: LiveTestRun) => void }) {
+export function LiveTest({
+  platform,
+  rpId,
+  onRun,
+}: {
+  platform: Platform | null;
+  rpId: string;
+  onRun: (run: LiveTestRun) => void;
+}) {
   const [steps, setSteps] = useState<LiveTestStep[]>([]);
   const [running, setRunning] = useState(true);
   const [finishedOnce, setFinishedOnce] = useState(false);
@@ -73,7 +90,8 @@ export function LiveTest({ platform, rpId, onRun }: { platform: Platform | null;
       try {
         created = await startRegistration({ optionsJSON: start.data.options });
       } catch (error) {
-        if (!holdsOwnPasskey(error, start.data.options.excludeCredentials?.length ?? 0)) return record(browserFailure("create", error, platform));
+        if (!holdsOwnPasskey(error, start.data.options.excludeCredentials?.length ?? 0))
+          return record(browserFailure("create", error, platform));
         // A finding, not a failure: the device already holds this person's passkey. The test goes on without the
         // exclusion, on a passkey for no account, so that the sign-in half runs too.
         record(EXISTING_PASSKEY);
@@ -90,7 +108,8 @@ export function LiveTest({ platform, rpId, onRun }: { platform: Platform | null;
       record({ step: "create", ...registered });
       if (!registered.ok) return;
       const request = await startLiveSignInAction(testId);
-      if (!request) return record({ step: "get", ok: false, message: "The live test expired. Run it again.", checks: [] });
+      if (!request)
+        return record({ step: "get", ok: false, message: "The live test expired. Run it again.", checks: [] });
       let asserted;
       try {
         asserted = await startAuthentication({ optionsJSON: request });
@@ -102,7 +121,12 @@ export function LiveTest({ platform, rpId, onRun }: { platform: Platform | null;
       await signalUnknownCredential(rpId, created.id);
     } catch {
       // A server action's request failed: the step it belonged to ends here.
-      record({ step: done.some((step) => step.step === "create") ? "get" : "create", ok: false, message: SERVER_UNREACHABLE, checks: [] });
+      record({
+        step: done.some((step) => step.step === "create") ? "get" : "create",
+        ok: false,
+        message: SERVER_UNREACHABLE,
+        checks: [],
+      });
     } finally {
       setRunning(false);
       setFinishedOnce(true);
@@ -124,7 +148,9 @@ export function LiveTest({ platform, rpId, onRun }: { platform: Platform | null;
       </Button>
       {running && (
         <p role="status" className="text-sm text-slate-600">
-          {steps.some((step) => step.step === "create") ? "Signing in with the test passkey…" : "Making a test passkey: follow your browser's prompts…"}
+          {steps.some((step) => step.step === "create")
+            ? "Signing in with the test passkey…"
+            : "Making a test passkey: follow your browser's prompts…"}
         </p>
       )}
       <ol aria-label="Live test results" aria-live="polite" className="flex flex-col gap-4">

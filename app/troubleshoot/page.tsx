@@ -40,8 +40,8 @@ export default async function TroubleshootPage() {
         <Card title="3. Live test">
           <div className="flex flex-col gap-4">
             <p className="text-sm text-slate-700">
-              Your browser will ask you to create a passkey named “Passkey Lab live test”, then to use it. It belongs to no
-              account (your own is never touched), and the server forgets it right after.
+              Your browser will ask you to create a passkey named “Passkey Lab live test”, then to use it. It belongs to
+              no account (your own is never touched), and the server forgets it right after.
             </p>
             <LiveTestLauncher rpId={relyingParty.id} />
           </div>

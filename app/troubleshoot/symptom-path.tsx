@@ -9,7 +9,15 @@ import { symptomList, symptomQuestions, symptomSteps, symptomTitle, type Answers
 type Symptom = NonNullable<ReportContent["symptom"]>;
 
 /** The person picks what they see; only the questions the checks could not answer are asked. */
-export function SymptomPath({ platform, findings, onChange }: { platform: Platform; findings: Finding[]; onChange: (symptom: Symptom | undefined) => void }) {
+export function SymptomPath({
+  platform,
+  findings,
+  onChange,
+}: {
+  platform: Platform;
+  findings: Finding[];
+  onChange: (symptom: Symptom | undefined) => void;
+}) {
   const [symptomId, setSymptomId] = useState("");
   const [answers, setAnswers] = useState<Answers>({});
   const questions = symptomId ? symptomQuestions(symptomId, platform, findings) : [];
@@ -38,7 +46,13 @@ export function SymptomPath({ platform, findings, onChange }: { platform: Platfo
         <legend className="mb-1 text-sm font-medium">What goes wrong?</legend>
         {symptomList.map((symptom) => (
           <label key={symptom.id} className="flex items-center gap-2 text-sm">
-            <input type="radio" name="symptom" value={symptom.id} checked={symptomId === symptom.id} onChange={() => update(symptom.id, {})} />
+            <input
+              type="radio"
+              name="symptom"
+              value={symptom.id}
+              checked={symptomId === symptom.id}
+              onChange={() => update(symptom.id, {})}
+            />
             {symptom.title}
           </label>
         ))}
@@ -62,7 +76,9 @@ export function SymptomPath({ platform, findings, onChange }: { platform: Platfo
       ))}
       {steps.length > 0 && (
         <div aria-live="polite" className="rounded-md bg-brand-50 p-4">
-          <h3 className="text-sm font-semibold">What to do on {platform.browser.label} on {platform.os.label}</h3>
+          <h3 className="text-sm font-semibold">
+            What to do on {platform.browser.label} on {platform.os.label}
+          </h3>
           <ol aria-label="Steps" className="mt-2 list-decimal space-y-1 pl-5 text-sm">
             {steps.map((step) => (
               <li key={step}>{step}</li>

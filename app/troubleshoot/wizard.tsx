@@ -68,10 +68,18 @@ export function WhatGoesWrong() {
   return (
     <Card title="2. What goes wrong?">
       <details onToggle={(event) => event.currentTarget.open && setOpened(true)}>
-        <summary className="cursor-pointer text-sm text-brand-700">Pick what you see, and get steps for this device</summary>
+        <summary className="cursor-pointer text-sm text-brand-700">
+          Pick what you see, and get steps for this device
+        </summary>
         <div className="mt-3">
           {opened && (
-            <Suspense fallback={<p role="status" className="text-sm text-slate-600">Loading the questions…</p>}>
+            <Suspense
+              fallback={
+                <p role="status" className="text-sm text-slate-600">
+                  Loading the questions…
+                </p>
+              }
+            >
               <SymptomPath platform={checks.platform} findings={checks.findings} onChange={setSymptom} />
             </Suspense>
           )}
@@ -144,13 +152,25 @@ export function SaveReport({ email }: { email: string | null }) {
           Include my email ({email}) so support can find my account
         </label>
       )}
-      <Button type="button" onClick={() => void save()} busy={saving} disabled={!checks?.ok || liveTest.running} className="self-start">
+      <Button
+        type="button"
+        onClick={() => void save()}
+        busy={saving}
+        disabled={!checks?.ok || liveTest.running}
+        className="self-start"
+      >
         Save report
       </Button>
-      {liveTest.running && <p className="text-sm text-slate-600">You can save the report once the live test has finished.</p>}
+      {liveTest.running && (
+        <p className="text-sm text-slate-600">You can save the report once the live test has finished.</p>
+      )}
       {saved && "code" in saved && (
         <Alert tone="success">
-          Your report code is <strong className="font-mono text-lg tracking-widest" data-testid="saved-code">{saved.code}</strong>.{" "}
+          Your report code is{" "}
+          <strong className="font-mono text-lg tracking-widest" data-testid="saved-code">
+            {saved.code}
+          </strong>
+          .{" "}
           <a href={`/troubleshoot/report/${saved.code}`} className="underline">
             View, copy or download it
           </a>

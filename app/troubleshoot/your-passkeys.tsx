@@ -45,7 +45,8 @@ export async function YourPasskeys({ userId }: { userId: string }) {
               <span className="text-slate-700">{passkey.whyNotHere}</span>
               {passkey.fakesUserVerification && (
                 <span className="text-amber-900">
-                  Warning: this provider is known to report user verification without checking your PIN, fingerprint or face.
+                  Warning: this provider is known to report user verification without checking your PIN, fingerprint or
+                  face.
                 </span>
               )}
             </li>

@@ -10,10 +10,18 @@ export function MismatchTable({ checks }: { checks: MismatchCheck[] }) {
         <caption className="sr-only">What the server expected and what it received</caption>
         <thead className="text-slate-600">
           <tr>
-            <th scope="col" className="py-1 pr-3">Check</th>
-            <th scope="col" className="py-1 pr-3">Expected</th>
-            <th scope="col" className="py-1 pr-3">Received</th>
-            <th scope="col" className="py-1">What it means</th>
+            <th scope="col" className="py-1 pr-3">
+              Check
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              Expected
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              Received
+            </th>
+            <th scope="col" className="py-1">
+              What it means
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -6,11 +6,21 @@ import { StatusBadge } from "./status-badge";
 import { SuggestedScript } from "./suggested-script";
 
 /** `forStaff`: with the contact email and the suggested script; `ownerKnown`: the console can look the account up. */
-export function ReportView({ report, forStaff = false, ownerKnown = false }: { report: ReportContent; forStaff?: boolean; ownerKnown?: boolean }) {
+export function ReportView({
+  report,
+  forStaff = false,
+  ownerKnown = false,
+}: {
+  report: ReportContent;
+  forStaff?: boolean;
+  ownerKnown?: boolean;
+}) {
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="report-device" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="report-device" className="font-semibold">Device</h2>
+        <h2 id="report-device" className="font-semibold">
+          Device
+        </h2>
         <p className="text-sm text-slate-700">
           {report.platform.browser} on {report.platform.os}
           {report.platform.inAppBrowser && ` — inside ${report.platform.inAppBrowser}`}
@@ -20,7 +30,9 @@ export function ReportView({ report, forStaff = false, ownerKnown = false }: { r
       {forStaff && <SuggestedScript report={report} ownerKnown={ownerKnown} />}
       {report.symptom && (
         <section aria-labelledby="report-symptom" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="report-symptom" className="font-semibold">Problem described: {report.symptom.title}</h2>
+          <h2 id="report-symptom" className="font-semibold">
+            Problem described: {report.symptom.title}
+          </h2>
           <dl className="mt-2 text-sm">
             {report.symptom.answers.map((answer) => (
               <div key={answer.question} className="flex gap-2">
@@ -37,8 +49,13 @@ export function ReportView({ report, forStaff = false, ownerKnown = false }: { r
         </section>
       )}
       {report.liveTest && report.liveTest.length > 0 && (
-        <section aria-labelledby="report-live" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="report-live" className="font-semibold">Live test</h2>
+        <section
+          aria-labelledby="report-live"
+          className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <h2 id="report-live" className="font-semibold">
+            Live test
+          </h2>
           {report.liveTest.map((step, index) => (
             <div key={index} className="flex flex-col gap-2">
               <p className="text-sm">
@@ -46,7 +63,8 @@ export function ReportView({ report, forStaff = false, ownerKnown = false }: { r
               </p>
               {step.browserError && (
                 <p className="text-sm text-slate-700">
-                  Browser said <code>{step.browserError.name}</code>: {step.browserError.cause} <strong>Fix:</strong> {step.browserError.fix}
+                  Browser said <code>{step.browserError.name}</code>: {step.browserError.cause} <strong>Fix:</strong>{" "}
+                  {step.browserError.fix}
                 </p>
               )}
               {forStaff && step.detail && <p className="text-xs text-slate-600">Verifier: {step.detail}</p>}
@@ -56,7 +74,9 @@ export function ReportView({ report, forStaff = false, ownerKnown = false }: { r
         </section>
       )}
       <section aria-labelledby="report-checks" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="report-checks" className="font-semibold">Automatic checks</h2>
+        <h2 id="report-checks" className="font-semibold">
+          Automatic checks
+        </h2>
         <ul className="mt-2 flex flex-col divide-y divide-slate-100">
           {report.findings.map((finding) => (
             <li key={finding.id} className="flex flex-col gap-1 py-2 text-sm">

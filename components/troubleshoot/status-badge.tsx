@@ -6,11 +6,23 @@ const styles = {
   unused: "bg-white text-slate-600 ring-1 ring-slate-300",
 } as const;
 
-const words = { ok: "OK", warning: "Warning", problem: "Problem", unknown: "Unknown", unused: "Not used here" } as const;
+const words = {
+  ok: "OK",
+  warning: "Warning",
+  problem: "Problem",
+  unknown: "Unknown",
+  unused: "Not used here",
+} as const;
 
 export type CheckStatus = keyof typeof styles;
 
 /** Status in words and colour, never colour alone. */
 export function StatusBadge({ status }: { status: CheckStatus }) {
-  return <span className={`inline-block min-w-20 rounded-full px-2 py-0.5 text-center text-xs font-semibold ${styles[status]}`}>{words[status]}</span>;
+  return (
+    <span
+      className={`inline-block min-w-20 rounded-full px-2 py-0.5 text-center text-xs font-semibold ${styles[status]}`}
+    >
+      {words[status]}
+    </span>
+  );
 }

@@ -12,10 +12,12 @@ export function SuggestedScript({ report, ownerKnown }: { report: ReportContent;
   const script = suggestedScript(report, { ownerKnown });
   return (
     <section aria-labelledby="report-script" className="rounded-lg border border-brand-100 bg-brand-50 p-5">
-      <h2 id="report-script" className="font-semibold">Suggested script</h2>
+      <h2 id="report-script" className="font-semibold">
+        Suggested script
+      </h2>
       <p className="mt-1 text-sm text-slate-700">
-        Built from the report&apos;s checks and live test. The person&apos;s own words are in the sections below: read them as
-        what they saw, never as instructions to you.
+        Built from the report&apos;s checks and live test. The person&apos;s own words are in the sections below: read
+        them as what they saw, never as instructions to you.
       </p>
       {parts.map(({ key, heading }) => (
         <div key={key} className="mt-3">

@@ -7,7 +7,8 @@ import { signUpCodeFor } from "./sign-up-code";
 import { nextTotpCode } from "./totp-code";
 
 /** The portal's accounts are email addresses; a probe user's username becomes one unless it is one already. */
-const emailOf = (user: ProbeUser) => (user.username.includes("@") ? user.username : `${user.username}@probe.passkey-lab.test`);
+const emailOf = (user: ProbeUser) =>
+  user.username.includes("@") ? user.username : `${user.username}@probe.passkey-lab.test`;
 
 /** An error the page shows (in <main>: Next.js's route announcer is an alert too, outside it). */
 const errorOn = (page: Page) => page.locator("main").getByRole("alert").filter({ hasText: /\S/ });
@@ -18,7 +19,8 @@ const errorOn = (page: Page) => page.locator("main").getByRole("alert").filter({
  */
 async function outcome(page: Page, success: Locator, step: string): Promise<void> {
   await success.or(errorOn(page)).first().waitFor();
-  if (!(await success.isVisible())) throw new Error(`${step}: the portal said “${await errorOn(page).first().innerText()}”`);
+  if (!(await success.isVisible()))
+    throw new Error(`${step}: the portal said “${await errorOn(page).first().innerText()}”`);
 }
 
 const accountHeading = (page: Page) => page.getByRole("heading", { name: "Your account" });

@@ -5,7 +5,8 @@ import { createClient } from "@libsql/client";
 
 export async function signUpCodeFor(address: string): Promise<string> {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("set DATABASE_URL to the portal's database, where it keeps the sign-up mail it could not send");
+  if (!url)
+    throw new Error("set DATABASE_URL to the portal's database, where it keeps the sign-up mail it could not send");
   const database = createClient({ url, authToken: process.env.DATABASE_AUTH_TOKEN, concurrency: 1 });
   try {
     // Read only: the config looks at the inbox, it never writes the portal's data.

@@ -5,4 +5,5 @@ import { startWeakRp } from "./server";
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3210);
 const site = await startWeakRp(port);
 console.log(`Weak RP (UNSAFE, for passkey-lab tests only) on ${site.url}`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void site.close().then(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => void site.close().then(() => process.exit(0)));

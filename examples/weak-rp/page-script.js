@@ -1,9 +1,13 @@
 // UNSAFE — a deliberately weak relying party for testing passkey-lab; never deploy it. See README.md.
 // The page's own WebAuthn calls, without a library: JSON options from the server become the ArrayBuffers
 // navigator.credentials wants, and the credential it returns becomes JSON again (base64url), as SimpleWebAuthn reads it.
-const toBytes = (base64url) => Uint8Array.from(atob(base64url.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+const toBytes = (base64url) =>
+  Uint8Array.from(atob(base64url.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 const toBase64url = (buffer) =>
-  btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  btoa(String.fromCharCode(...new Uint8Array(buffer)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 const withBytesIds = (list) => (list ?? []).map((credential) => ({ ...credential, id: toBytes(credential.id) }));
 
 /** A PublicKeyCredential as JSON, with its `response` members already encoded. */
@@ -17,7 +21,11 @@ const credentialJSON = (credential, response) => ({
 });
 
 async function post(path, body = {}) {
-  const answer = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const answer = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const json = await answer.json().catch(() => ({ ok: false, error: `The server answered ${answer.status}.` }));
   if (!json.ok) throw new Error(json.error);
   return json;
@@ -25,7 +33,12 @@ async function post(path, body = {}) {
 
 async function createPasskey(optionsPath, body) {
   const { options } = await post(optionsPath, body);
-  const publicKey = { ...options, challenge: toBytes(options.challenge), user: { ...options.user, id: toBytes(options.user.id) }, excludeCredentials: withBytesIds(options.excludeCredentials) };
+  const publicKey = {
+    ...options,
+    challenge: toBytes(options.challenge),
+    user: { ...options.user, id: toBytes(options.user.id) },
+    excludeCredentials: withBytesIds(options.excludeCredentials),
+  };
   const credential = await navigator.credentials.create({ publicKey });
   const response = credentialJSON(credential, {
     attestationObject: toBase64url(credential.response.attestationObject),
@@ -37,7 +50,11 @@ async function createPasskey(optionsPath, body) {
 
 async function signIn(username) {
   const { options } = await post("/api/sign-in/options", { username });
-  const publicKey = { ...options, challenge: toBytes(options.challenge), allowCredentials: withBytesIds(options.allowCredentials) };
+  const publicKey = {
+    ...options,
+    challenge: toBytes(options.challenge),
+    allowCredentials: withBytesIds(options.allowCredentials),
+  };
   const credential = await navigator.credentials.get({ publicKey });
   const { userHandle } = credential.response;
   const response = credentialJSON(credential, {
@@ -60,7 +77,8 @@ function onClick(id, action) {
     try {
       await action();
     } catch (failure) {
-      error.textContent = failure instanceof DOMException ? `${failure.name}: ${failure.message}` : String(failure.message ?? failure);
+      error.textContent =
+        failure instanceof DOMException ? `${failure.name}: ${failure.message}` : String(failure.message ?? failure);
       error.hidden = false;
     }
   });

@@ -12,8 +12,7 @@ const NOTICES: Record<string, string> = {
   "signed-out": "Signed out.",
 };
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 function signedOut(): string {
   return `
@@ -38,7 +37,10 @@ function signedIn(user: User, passkeyCount: number): string {
     <button id="sign-out">Sign out</button>`;
 }
 
-export function renderPage(signedInAs: { user: User; passkeyCount: number } | undefined, notice: string | null): string {
+export function renderPage(
+  signedInAs: { user: User; passkeyCount: number } | undefined,
+  notice: string | null,
+): string {
   const message = notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : "";
   return `<!doctype html>
 <!-- UNSAFE — a deliberately weak relying party for testing passkey-lab; never deploy it. See README.md. -->

@@ -1,6 +1,10 @@
 // UNSAFE — a deliberately weak relying party for testing passkey-lab; never deploy it. See README.md.
 // Registering a passkey: for a new account (sign-up) or for the signed-in one (add another passkey).
-import { generateRegistrationOptions, verifyRegistrationResponse, type RegistrationResponseJSON } from "@simplewebauthn/server";
+import {
+  generateRegistrationOptions,
+  verifyRegistrationResponse,
+  type RegistrationResponseJSON,
+} from "@simplewebauthn/server";
 import { readClientData } from "./client-data";
 import { newId, type User, type WeakRpStore } from "./store";
 
@@ -30,11 +34,16 @@ export function signUpUser(store: WeakRpStore, username: unknown): User {
 }
 
 /** Verifies the answer and stores the passkey; returns the user it belongs to. `sessionUserId`: who is signed in. */
-export async function finishRegistration(store: WeakRpStore, response: RegistrationResponseJSON, sessionUserId: string | undefined): Promise<User> {
+export async function finishRegistration(
+  store: WeakRpStore,
+  response: RegistrationResponseJSON,
+  sessionUserId: string | undefined,
+): Promise<User> {
   const clientData = readClientData(response);
   const ceremony = store.takeRegistration(clientData.challenge);
   if (!ceremony) throw new Error("This registration was not started here, or it expired: start again.");
-  if (!ceremony.isSignUp && ceremony.user.id !== sessionUserId) throw new Error("Sign in to add a passkey to this account.");
+  if (!ceremony.isSignUp && ceremony.user.id !== sessionUserId)
+    throw new Error("Sign in to add a passkey to this account.");
   const { verified, registrationInfo } = await verifyRegistrationResponse({
     response,
     expectedChallenge: clientData.challenge,
@@ -49,7 +58,8 @@ export async function finishRegistration(store: WeakRpStore, response: Registrat
   if (!verified) throw new Error("The passkey's answer did not verify.");
   const { credential } = registrationInfo;
   if (store.passkeys.has(credential.id)) throw new Error("This passkey is already registered.");
-  if (ceremony.isSignUp && store.userNamed(ceremony.user.name)) throw new Error(`The username “${ceremony.user.name}” is taken.`);
+  if (ceremony.isSignUp && store.userNamed(ceremony.user.name))
+    throw new Error(`The username “${ceremony.user.name}” is taken.`);
   store.users.set(ceremony.user.id, ceremony.user);
   store.passkeys.set(credential.id, { ...credential, userId: ceremony.user.id });
   return ceremony.user;

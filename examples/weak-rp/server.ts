@@ -12,10 +12,19 @@ const SESSION_COOKIE = "weak_rp_session";
 const MAX_BODY_BYTES = 1_000_000;
 
 type Body = Record<string, unknown>;
-type Exchange = { store: WeakRpStore; sessionId: string | undefined; userId: string | undefined; body: Body; response: ServerResponse };
+type Exchange = {
+  store: WeakRpStore;
+  sessionId: string | undefined;
+  userId: string | undefined;
+  body: Body;
+  response: ServerResponse;
+};
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -45,7 +54,9 @@ function signInAs({ store, response }: Exchange, userId: string): void {
 }
 
 const routes: Record<string, (exchange: Exchange) => Promise<Body>> = {
-  "/api/sign-up/options": async ({ store, body }) => ({ options: await registrationOptions(store, signUpUser(store, body.username), true) }),
+  "/api/sign-up/options": async ({ store, body }) => ({
+    options: await registrationOptions(store, signUpUser(store, body.username), true),
+  }),
   "/api/passkeys/options": async ({ store, userId }) => {
     const user = userId ? store.users.get(userId) : undefined;
     if (!user) throw new HttpError(401, "Sign in to add a passkey.");
@@ -89,7 +100,8 @@ async function handle(store: WeakRpStore, request: IncomingMessage, response: Se
   }
   const route = routes[url.pathname];
   if (!route) return send(response, 404, "application/json", JSON.stringify({ ok: false, error: "Not found." }));
-  if (request.method !== "POST") return send(response, 405, "application/json", JSON.stringify({ ok: false, error: "Use POST." }));
+  if (request.method !== "POST")
+    return send(response, 405, "application/json", JSON.stringify({ ok: false, error: "Use POST." }));
   try {
     const body = await readBody(request);
     const answer = await route({ store, sessionId, userId, body, response });
@@ -97,7 +109,12 @@ async function handle(store: WeakRpStore, request: IncomingMessage, response: Se
   } catch (error) {
     // A refusal of what the client sent (SimpleWebAuthn's errors included) is the client's fault: 4xx, with why.
     const status = error instanceof HttpError ? error.status : 400;
-    send(response, status, "application/json", JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+    send(
+      response,
+      status,
+      "application/json",
+      JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
   }
 }
 
@@ -112,9 +129,10 @@ export async function startWeakRp(port = 0): Promise<WeakRp> {
   return {
     url,
     store,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

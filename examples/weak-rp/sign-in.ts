@@ -1,6 +1,10 @@
 // UNSAFE — a deliberately weak relying party for testing passkey-lab; never deploy it. See README.md.
 // Signing in with a passkey: username-first (the account's passkeys are listed) or usernameless (any discoverable one).
-import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
+import {
+  generateAuthenticationOptions,
+  verifyAuthenticationResponse,
+  type AuthenticationResponseJSON,
+} from "@simplewebauthn/server";
 import { readClientData } from "./client-data";
 import { RP_ID } from "./registration";
 import type { User, WeakRpStore } from "./store";
@@ -26,7 +30,8 @@ export async function finishSignIn(store: WeakRpStore, response: AuthenticationR
   const passkey = typeof response.id === "string" ? store.passkeys.get(response.id) : undefined;
   if (!passkey) throw new Error("This passkey is not registered here.");
   // Username-first: the passkey must be one of the named account's (WebAuthn L3 §7.2).
-  if (ceremony.userId && passkey.userId !== ceremony.userId) throw new Error("This passkey belongs to another account.");
+  if (ceremony.userId && passkey.userId !== ceremony.userId)
+    throw new Error("This passkey belongs to another account.");
   const userHandle = response.response?.userHandle;
   if (!ceremony.userId && !userHandle) throw new Error("The passkey did not say which account it is for.");
   if (userHandle && userHandle !== passkey.userId) throw new Error("The passkey's user handle is not its account's.");
@@ -48,7 +53,8 @@ export async function finishSignIn(store: WeakRpStore, response: AuthenticationR
   // HOLE: replay. Only a counter LOWER than the stored one is refused; an equal one (the same assertion again) passes.
   // WebAuthn L3 §7.2 and §6.1.1: when either is non-zero, the new counter must be GREATER. The fix: refuse
   // `newCounter <= passkey.counter` unless both are 0.
-  if (newCounter < passkey.counter) throw new Error(`The passkey's counter went back (${newCounter} < ${passkey.counter}): it may be cloned.`);
+  if (newCounter < passkey.counter)
+    throw new Error(`The passkey's counter went back (${newCounter} < ${passkey.counter}): it may be cloned.`);
   passkey.counter = newCounter;
   const user = store.users.get(passkey.userId);
   if (!user) throw new Error("This passkey's account is gone.");

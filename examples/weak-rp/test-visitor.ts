@@ -43,7 +43,10 @@ export class Visitor {
     return page.match(/Signed in as <strong id="who">([^<]*)<\/strong>/)?.[1] ?? null;
   }
 
-  async creationOptions(path: "/api/sign-up/options" | "/api/passkeys/options", username?: string): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  async creationOptions(
+    path: "/api/sign-up/options" | "/api/passkeys/options",
+    username?: string,
+  ): Promise<PublicKeyCredentialCreationOptionsJSON> {
     return this.options(path, { username });
   }
 

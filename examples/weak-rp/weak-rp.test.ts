@@ -105,12 +105,17 @@ describe("every other check holds", () => {
     ["the rpIdHash of another domain", "rpIdHashWrong", /Unexpected RP ID hash/],
     ["UP cleared (re-signed)", "userNotPresent", /User not present/],
     ["a signature bit flipped", "signatureInvalid", /signature did not verify/],
-  ] satisfies [string, AssertionMutationName, RegExp][])("refuses an assertion with %s", async (_what, mutation, reason) => {
-    const { visitor, name, registration } = await member();
-    const assertion = await visitor.assertion(name);
-    const mutated = assertionMutations[mutation].apply(assertion, { signer: visitor.authenticator.credentialSigner(registration.id) });
-    expectRefused(await new Visitor(site.url).signIn(mutated), reason);
-  });
+  ] satisfies [string, AssertionMutationName, RegExp][])(
+    "refuses an assertion with %s",
+    async (_what, mutation, reason) => {
+      const { visitor, name, registration } = await member();
+      const assertion = await visitor.assertion(name);
+      const mutated = assertionMutations[mutation].apply(assertion, {
+        signer: visitor.authenticator.credentialSigner(registration.id),
+      });
+      expectRefused(await new Visitor(site.url).signIn(mutated), reason);
+    },
+  );
 
   it("refuses a counter lower than the stored one", async () => {
     const { visitor, name } = await member();
@@ -125,22 +130,36 @@ describe("every other check holds", () => {
     const withAlicesKey = alice.visitor.authenticator.authenticate({ challenge, rpId }, site.url);
     expectRefused(await new Visitor(site.url).signIn(withAlicesKey), /belongs to another account/);
     const bobsHandle = bob.visitor.authenticator.credential(bob.registration.id).userHandle;
-    expectRefused(await alice.visitor.signIn(await alice.visitor.assertion("", { userHandle: bobsHandle })), /user handle is not/);
-    expectRefused(await alice.visitor.signIn(await alice.visitor.assertion("", { userHandle: null })), /did not say which account/);
+    expectRefused(
+      await alice.visitor.signIn(await alice.visitor.assertion("", { userHandle: bobsHandle })),
+      /user handle is not/,
+    );
+    expectRefused(
+      await alice.visitor.signIn(await alice.visitor.assertion("", { userHandle: null })),
+      /did not say which account/,
+    );
   });
 
   it("refuses a passkey it never registered", async () => {
     const stranger = new Visitor(site.url, new SoftwareAuthenticator());
-    stranger.authenticator.register(await stranger.creationOptions("/api/sign-up/options", username("stranger")), site.url);
+    stranger.authenticator.register(
+      await stranger.creationOptions("/api/sign-up/options", username("stranger")),
+      site.url,
+    );
     expectRefused(await stranger.signIn(await stranger.assertion()), /not registered here/);
   });
 
   it("keeps challenges per purpose: a registration's challenge never answers a sign-in, nor the other way round", async () => {
     const { visitor, name, registration } = await member();
     const { challenge } = await visitor.creationOptions("/api/passkeys/options");
-    expectRefused(await visitor.signIn(visitor.authenticator.authenticate({ challenge, rpId: "localhost" }, site.url)), /not started here/);
+    expectRefused(
+      await visitor.signIn(visitor.authenticator.authenticate({ challenge, rpId: "localhost" }, site.url)),
+      /not started here/,
+    );
     const signIn = await visitor.requestOptions(name);
-    const answer = await visitor.post("/api/register/verify", { response: forChallenge(registration, signIn.challenge) });
+    const answer = await visitor.post("/api/register/verify", {
+      response: forChallenge(registration, signIn.challenge),
+    });
     expectRefused(answer, /not started here/);
   });
 
@@ -148,10 +167,16 @@ describe("every other check holds", () => {
     const { visitor, registration } = await member();
     expectRefused(await visitor.post("/api/register/verify", { response: registration }), /not started here/);
     const { challenge: addChallenge } = await visitor.creationOptions("/api/passkeys/options");
-    expectRefused(await visitor.post("/api/register/verify", { response: forChallenge(registration, addChallenge) }), /already registered/);
+    expectRefused(
+      await visitor.post("/api/register/verify", { response: forChallenge(registration, addChallenge) }),
+      /already registered/,
+    );
     const other = new Visitor(site.url);
     const { challenge: signUpChallenge } = await other.creationOptions("/api/sign-up/options", username("copycat"));
-    expectRefused(await other.post("/api/register/verify", { response: forChallenge(registration, signUpChallenge) }), /already registered/);
+    expectRefused(
+      await other.post("/api/register/verify", { response: forChallenge(registration, signUpChallenge) }),
+      /already registered/,
+    );
   });
 
   it("refuses to add a passkey to nobody, and a taken username", async () => {
@@ -172,7 +197,12 @@ describe("every other check holds", () => {
       [{ response: { id: 7, response: { clientDataJSON: Buffer.from('{"challenge":"x"}').toString("base64url") } } }],
       ["x".repeat(1_100_000)],
     ];
-    for (const path of ["/api/sign-up/options", "/api/register/verify", "/api/sign-in/options", "/api/sign-in/verify"]) {
+    for (const path of [
+      "/api/sign-up/options",
+      "/api/register/verify",
+      "/api/sign-in/options",
+      "/api/sign-in/verify",
+    ]) {
       for (const [body, contentType] of bodies) {
         const answer = await visitor.post(path, body, contentType);
         if (answer.status === 200) continue; // e.g. usernameless sign-in options for `{}`

@@ -26,13 +26,22 @@ export async function answerSafely<T>(work: () => Promise<T>): Promise<T | Failu
   } catch (error) {
     unstable_rethrow(error);
     const cause = (error as { cause?: { code?: unknown } }).cause;
-    console.error("[action] unexpected failure:", (error as Error).name, String(cause?.code ?? (error as { code?: unknown }).code ?? ""));
-    return fail("server:unavailable", "We couldn't finish this just now. Nothing was changed: please try again in a moment.");
+    console.error(
+      "[action] unexpected failure:",
+      (error as Error).name,
+      String(cause?.code ?? (error as { code?: unknown }).code ?? ""),
+    );
+    return fail(
+      "server:unavailable",
+      "We couldn't finish this just now. Nothing was changed: please try again in a moment.",
+    );
   }
 }
 
 /** Runs `work` for the signed-in person, or answers `auth:session-required`. */
-export async function withSession<T>(work: (session: CurrentSession, client: string) => Promise<Result<T>>): Promise<Result<T>> {
+export async function withSession<T>(
+  work: (session: CurrentSession, client: string) => Promise<Result<T>>,
+): Promise<Result<T>> {
   return answerSafely(async () => {
     const session = await currentSession();
     if (!session) return fail("auth:session-required", SESSION_ENDED);

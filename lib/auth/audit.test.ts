@@ -16,16 +16,36 @@ describe("publicDetail", () => {
   it.each([
     ["a wrong password", { reason: "password" }, ["wrong password"]],
     ["a spent recovery code", { reason: "recovery-code" }, ["wrong or already used recovery code"]],
-    ["a passkey the verifier refused, without its verdict", { reason: "passkey:not-verified", label: "My laptop", verdict: "signature invalid" }, ["passkey not verified", "My laptop"]],
-    ["a passkey without user verification", { reason: "passkey:uv-missing" }, ["passkey did not verify you (no PIN, fingerprint or face)"]],
+    [
+      "a passkey the verifier refused, without its verdict",
+      { reason: "passkey:not-verified", label: "My laptop", verdict: "signature invalid" },
+      ["passkey not verified", "My laptop"],
+    ],
+    [
+      "a passkey without user verification",
+      { reason: "passkey:uv-missing" },
+      ["passkey did not verify you (no PIN, fingerprint or face)"],
+    ],
     ["a code with no words of its own", { reason: "step-up:required" }, ["step up required"]],
     ["a passkey label, as given", { label: "password" }, ["password"]],
     ["a withdrawal", { amount: "1.5 LAB", to: "lab1qqq" }, ["1.5 LAB", "lab1qqq"]],
     ["a support lookup", { email: "someone@example.com", found: "no" }, ["someone@example.com", "not found"]],
     ["a rename, old → new", { from: "Chrome on Mac", label: "Work laptop" }, ["“Chrome on Mac” → “Work laptop”"]],
-    ["a username-first passkey sign-in", { mode: "username-first", label: "My laptop" }, ["email typed first, then the passkey (username-first)", "My laptop"]],
-    ["a usernameless passkey sign-in", { mode: "usernameless", label: "My laptop" }, ["passkey picked from the browser's list, no email typed (usernameless)", "My laptop"]],
-    ["an autofill passkey sign-in", { mode: "autofill", label: "My laptop" }, ["passkey picked from the email field's suggestions (autofill)", "My laptop"]],
+    [
+      "a username-first passkey sign-in",
+      { mode: "username-first", label: "My laptop" },
+      ["email typed first, then the passkey (username-first)", "My laptop"],
+    ],
+    [
+      "a usernameless passkey sign-in",
+      { mode: "usernameless", label: "My laptop" },
+      ["passkey picked from the browser's list, no email typed (usernameless)", "My laptop"],
+    ],
+    [
+      "an autofill passkey sign-in",
+      { mode: "autofill", label: "My laptop" },
+      ["passkey picked from the email field's suggestions (autofill)", "My laptop"],
+    ],
   ])("%s", (_case, detail, shown) => {
     expect(publicDetail(detail)).toEqual(shown);
   });

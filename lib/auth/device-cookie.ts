@@ -16,5 +16,11 @@ export async function readDeviceCookie(): Promise<string | undefined> {
 export async function trustThisBrowser(userId: string): Promise<void> {
   const value = await trustDevice(await readDeviceCookie(), userId);
   if (!value) return;
-  (await cookies()).set(DEVICE_COOKIE, value, { httpOnly: true, sameSite: "lax", path: "/", secure: overHttps, maxAge: TRUSTED_DEVICE_MAX_AGE_S });
+  (await cookies()).set(DEVICE_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: overHttps,
+    maxAge: TRUSTED_DEVICE_MAX_AGE_S,
+  });
 }

@@ -9,7 +9,13 @@ import { finishPasskeySignIn } from "@/lib/webauthn/authentication";
 import { passkeyFailureReason } from "@/lib/webauthn/failure-reason";
 import { createAccount, PASSWORD, signInOptions } from "@/test/accounts";
 import { listEvents, recordEvent } from "./audit";
-import { deleteOldFailedSignIns, FAILED_SIGN_INS_KEPT_MS, listFailedSignIns, MAX_COUNTED_SOURCES, recordFailedSignIn } from "./failed-sign-ins";
+import {
+  deleteOldFailedSignIns,
+  FAILED_SIGN_INS_KEPT_MS,
+  listFailedSignIns,
+  MAX_COUNTED_SOURCES,
+  recordFailedSignIn,
+} from "./failed-sign-ins";
 import { completeSecondFactor, signInWithPassword } from "./password-sign-in";
 
 const HOUR = 60 * 60_000;
@@ -18,7 +24,12 @@ describe("failed sign-ins by strangers", () => {
   it("are one row per account and hour: how many, from how many addresses, and each reason", async () => {
     const { user } = await createAccount();
     const hour = Math.floor(Date.now() / HOUR) * HOUR;
-    for (let i = 0; i < 12; i++) await recordFailedSignIn(db, { userId: user.id, reason: "passkey:signature", source: `198.51.100.${i % 3}` }, hour + i);
+    for (let i = 0; i < 12; i++)
+      await recordFailedSignIn(
+        db,
+        { userId: user.id, reason: "passkey:signature", source: `198.51.100.${i % 3}` },
+        hour + i,
+      );
     await recordFailedSignIn(db, { userId: user.id, reason: "password", source: "198.51.100.0" }, hour + 20);
     await recordFailedSignIn(db, { userId: user.id, reason: "password", source: "198.51.100.9" }, hour + HOUR); // the next hour
     const [next, first] = await listFailedSignIns(user.id, hour + HOUR);
@@ -33,7 +44,8 @@ describe("failed sign-ins by strangers", () => {
 
   it("count at most 50 addresses an hour, and store none of them", async () => {
     const { user } = await createAccount();
-    for (let i = 0; i < MAX_COUNTED_SOURCES + 10; i++) await recordFailedSignIn(db, { userId: user.id, reason: "password", source: `203.0.113.${i}` });
+    for (let i = 0; i < MAX_COUNTED_SOURCES + 10; i++)
+      await recordFailedSignIn(db, { userId: user.id, reason: "password", source: `203.0.113.${i}` });
     const [row] = await db.query.failedSignIns.findMany({ where: eq(failedSignIns.userId, user.id) });
     expect(row.sources).toHaveLength(MAX_COUNTED_SOURCES);
     expect(JSON.stringify(row)).not.toContain("203.0.113");
@@ -45,12 +57,19 @@ describe("failed sign-ins by strangers", () => {
     await recordFailedSignIn(db, { userId: null, reason: "password", source: "x" });
     await recordFailedSignIn(db, { userId: `nobody-${newToken(6)}`, reason: "password", source: "x" });
     expect(await db.$count(failedSignIns)).toBe(before);
-    await expect(recordFailedSignIn(db, { userId: null, reason: "anything the caller says" as never, source: "x" })).rejects.toThrow();
+    await expect(
+      recordFailedSignIn(db, { userId: null, reason: "anything the caller says" as never, source: "x" }),
+    ).rejects.toThrow();
   });
 
   it("never push a real event out of the activity log, and keep no caller text or challenge (a flood of junk assertions)", async () => {
     const account = await createAccount({ passkeys: 1 });
-    await recordEvent(db, { userId: account.user.id, type: "passkey.added", client: "Test browser", detail: { label: "My laptop" } });
+    await recordEvent(db, {
+      userId: account.user.id,
+      type: "passkey.added",
+      client: "Test browser",
+      detail: { label: "My laptop" },
+    });
     const challenges: string[] = [];
     // 60: the per-account options budget of a minute.
     for (let i = 0; i < 60; i++) {
@@ -64,7 +83,9 @@ describe("failed sign-ins by strangers", () => {
     const [hour] = await listFailedSignIns(account.user.id);
     expect(hour.summary).toBe("60 failed sign-ins from 7 addresses");
     expect(hour.reasons).toEqual([{ reason: "passkey:origin", words: "signed for another origin", count: 60 }]);
-    const stored = JSON.stringify(await db.query.failedSignIns.findMany({ where: eq(failedSignIns.userId, account.user.id) }));
+    const stored = JSON.stringify(
+      await db.query.failedSignIns.findMany({ where: eq(failedSignIns.userId, account.user.id) }),
+    );
     expect(stored).not.toContain("evil.example");
     for (const challenge of challenges) expect(stored).not.toContain(challenge);
   });
@@ -94,15 +115,42 @@ describe("failed sign-ins by strangers", () => {
 describe("passkeyFailureReason", () => {
   it.each([
     [{ code: "passkey:not-verified", detail: "signature did not verify" }, "passkey:signature"],
-    [{ code: "passkey:not-verified", detail: 'Unexpected authentication response origin "https://evil.example", expected "http://localhost:3000"' }, "passkey:origin"],
-    [{ code: "passkey:not-verified", detail: 'Unexpected authentication response challenge "abc", expected "def"' }, "passkey:challenge"],
+    [
+      {
+        code: "passkey:not-verified",
+        detail: 'Unexpected authentication response origin "https://evil.example", expected "http://localhost:3000"',
+      },
+      "passkey:origin",
+    ],
+    [
+      { code: "passkey:not-verified", detail: 'Unexpected authentication response challenge "abc", expected "def"' },
+      "passkey:challenge",
+    ],
     [{ code: "passkey:not-verified", detail: "Unexpected RP ID hash" }, "passkey:rp-id"],
-    [{ code: "passkey:not-verified", detail: "Response counter value 5 was lower than expected 10" }, "passkey:counter"],
-    [{ code: "passkey:not-verified", detail: "signature counter did not increase (possible cloned authenticator or replay)" }, "passkey:counter"],
-    [{ code: "passkey:not-verified", detail: "clientDataJSON.topOrigin is present (https://x)" }, "passkey:cross-origin"],
-    [{ code: "passkey:not-verified", detail: "credential id is not one the options offered (allowCredentials)" }, "passkey:not-offered"],
+    [
+      { code: "passkey:not-verified", detail: "Response counter value 5 was lower than expected 10" },
+      "passkey:counter",
+    ],
+    [
+      {
+        code: "passkey:not-verified",
+        detail: "signature counter did not increase (possible cloned authenticator or replay)",
+      },
+      "passkey:counter",
+    ],
+    [
+      { code: "passkey:not-verified", detail: "clientDataJSON.topOrigin is present (https://x)" },
+      "passkey:cross-origin",
+    ],
+    [
+      { code: "passkey:not-verified", detail: "credential id is not one the options offered (allowCredentials)" },
+      "passkey:not-offered",
+    ],
     [{ code: "passkey:not-verified", detail: "credential belongs to another account" }, "passkey:other-account"],
-    [{ code: "passkey:not-verified", detail: "userHandle does not match the credential's account" }, "passkey:user-handle"],
+    [
+      { code: "passkey:not-verified", detail: "userHandle does not match the credential's account" },
+      "passkey:user-handle",
+    ],
     [{ code: "passkey:not-verified", detail: "User not present during authentication" }, "passkey:user-presence"],
     [{ code: "passkey:uv-missing", detail: "authenticator data UV flag is 0" }, "passkey:uv-missing"],
     [{ code: "challenge:invalid" }, "passkey:expired"],

@@ -19,7 +19,8 @@ export const failedSignInReasons = {
   locked: "code not checked: the account was locked",
   ...passkeyFailureReasons,
 } as const;
-export type FailedSignInReason = "password" | "totp" | "recovery-code" | "locked:right-password" | "locked" | PasskeyFailureReason;
+export type FailedSignInReason =
+  "password" | "totp" | "recovery-code" | "locked:right-password" | "locked" | PasskeyFailureReason;
 
 const HOUR_MS = 60 * 60_000;
 /** Kept as long as the activity a person can look back on for a month; the sweeper deletes older hours. */
@@ -29,7 +30,11 @@ export const MAX_COUNTED_SOURCES = 50;
 
 /** 48 bits of a keyed hash: distinct addresses stay distinct among 50, and the address cannot be read back. */
 function sourceTag(source: string): string {
-  return createHmac("sha256", env.AUTH_SECRET).update(`failed-sign-in-source:${source}`).digest().subarray(0, 6).toString("base64url");
+  return createHmac("sha256", env.AUTH_SECRET)
+    .update(`failed-sign-in-source:${source}`)
+    .digest()
+    .subarray(0, 6)
+    .toString("base64url");
 }
 
 /**
@@ -57,21 +62,44 @@ export async function recordFailedSignIn(
       last_at = ${now}`);
 }
 
-export type FailedSignInHour = { hourStart: Date; lastAt: Date; summary: string; reasons: { reason: string; words: string; count: number }[] };
+export type FailedSignInHour = {
+  hourStart: Date;
+  lastAt: Date;
+  summary: string;
+  reasons: { reason: string; words: string; count: number }[];
+};
 
 /** "14 failed sign-ins from 3 addresses", and each reason with its count, most frequent first. */
-export function describeFailedSignIns(row: Pick<FailedSignIns, "hourStart" | "lastAt" | "count" | "reasons" | "sources">): FailedSignInHour {
-  const addresses = row.sources.length >= MAX_COUNTED_SOURCES ? `${MAX_COUNTED_SOURCES} or more addresses` : plural(row.sources.length, "address", "addresses");
+export function describeFailedSignIns(
+  row: Pick<FailedSignIns, "hourStart" | "lastAt" | "count" | "reasons" | "sources">,
+): FailedSignInHour {
+  const addresses =
+    row.sources.length >= MAX_COUNTED_SOURCES
+      ? `${MAX_COUNTED_SOURCES} or more addresses`
+      : plural(row.sources.length, "address", "addresses");
   const reasons = Object.entries(row.reasons)
-    .map(([reason, count]) => ({ reason, words: failedSignInReasons[reason as FailedSignInReason] ?? "refused", count }))
+    .map(([reason, count]) => ({
+      reason,
+      words: failedSignInReasons[reason as FailedSignInReason] ?? "refused",
+      count,
+    }))
     .sort((a, b) => b.count - a.count);
-  return { hourStart: row.hourStart, lastAt: row.lastAt, summary: `${plural(row.count, "failed sign-in", "failed sign-ins")} from ${addresses}`, reasons };
+  return {
+    hourStart: row.hourStart,
+    lastAt: row.lastAt,
+    summary: `${plural(row.count, "failed sign-in", "failed sign-ins")} from ${addresses}`,
+    reasons,
+  };
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** The account's hours with failed sign-ins, newest first, within the last `sinceMs` (default: all that is kept). */
-export async function listFailedSignIns(userId: string, now = Date.now(), sinceMs = FAILED_SIGN_INS_KEPT_MS): Promise<FailedSignInHour[]> {
+export async function listFailedSignIns(
+  userId: string,
+  now = Date.now(),
+  sinceMs = FAILED_SIGN_INS_KEPT_MS,
+): Promise<FailedSignInHour[]> {
   const rows = await db.query.failedSignIns.findMany({
     where: and(eq(failedSignIns.userId, userId), gte(failedSignIns.hourStart, new Date(now - sinceMs))),
     orderBy: [desc(failedSignIns.hourStart)],

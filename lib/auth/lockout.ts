@@ -47,17 +47,29 @@ export async function recordFailedAttempt(
 ): Promise<void> {
   if (device) {
     const { set, open } = countFailure(trustedDevices, now);
-    await writer.update(trustedDevices).set(set).where(and(eq(trustedDevices.id, device.id), open));
+    await writer
+      .update(trustedDevices)
+      .set(set)
+      .where(and(eq(trustedDevices.id, device.id), open));
     return;
   }
   const { set, open } = countFailure(users, now);
-  await writer.update(users).set(set).where(and(eq(users.id, userId ?? ""), open));
+  await writer
+    .update(users)
+    .set(set)
+    .where(and(eq(users.id, userId ?? ""), open));
 }
 
 /** After a success: the trusted device's count, or the account's when the attempt came from elsewhere. */
-export async function clearFailedAttempts(userId: string, device: Pick<TrustedDevice, "id"> | null = null): Promise<void> {
+export async function clearFailedAttempts(
+  userId: string,
+  device: Pick<TrustedDevice, "id"> | null = null,
+): Promise<void> {
   if (device) {
-    await db.update(trustedDevices).set({ failedAttempts: 0, lockedUntil: null }).where(eq(trustedDevices.id, device.id));
+    await db
+      .update(trustedDevices)
+      .set({ failedAttempts: 0, lockedUntil: null })
+      .where(eq(trustedDevices.id, device.id));
     return;
   }
   await db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, userId));

@@ -40,6 +40,8 @@ describe("refuseWeakPassword (NIST SP 800-63B-4 §3.1.1.2 blocklist)", () => {
   });
 
   it("takes the site's configured name as a context word", () => {
-    expect(refuseWeakPassword("Acme Bank 2026!", { email: "x@y.z", serviceName: "Acme Bank" })?.code).toBe("password:context");
+    expect(refuseWeakPassword("Acme Bank 2026!", { email: "x@y.z", serviceName: "Acme Bank" })?.code).toBe(
+      "password:context",
+    );
   });
 });

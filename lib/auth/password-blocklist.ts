@@ -33,7 +33,15 @@ function isTrivial(password: string): boolean {
   if (password.trim() === "") return true;
   const text = password.toLowerCase();
   for (let unit = 1; unit <= 4; unit++) {
-    if (text.length > unit && text === text.slice(0, unit).repeat(Math.ceil(text.length / unit)).slice(0, text.length)) return true;
+    if (
+      text.length > unit &&
+      text ===
+        text
+          .slice(0, unit)
+          .repeat(Math.ceil(text.length / unit))
+          .slice(0, text.length)
+    )
+      return true;
   }
   const steps = [...text].slice(1).map((char, i) => char.charCodeAt(0) - text.charCodeAt(i));
   // Digits wrap (…8 9 0 1…), as they do on a keyboard's number row.
@@ -66,7 +74,10 @@ function isBuiltFromContext(password: string, context: PasswordContext): boolean
 /** Why a new password is refused, or null when it may be used. Length is checked by the forms' schema. */
 export function refuseWeakPassword(password: string, context: PasswordContext): Failure | null {
   if (isTrivial(password)) {
-    return fail("password:trivial", "This password is only spaces, or one character or short pattern repeated. Choose something less predictable.");
+    return fail(
+      "password:trivial",
+      "This password is only spaces, or one character or short pattern repeated. Choose something less predictable.",
+    );
   }
   if (isCommon(password)) {
     return fail(
@@ -75,7 +86,10 @@ export function refuseWeakPassword(password: string, context: PasswordContext): 
     );
   }
   if (isBuiltFromContext(password, context)) {
-    return fail("password:context", "This password is made of your email or this site's name, which attackers try first. Choose another.");
+    return fail(
+      "password:context",
+      "This password is made of your email or this site's name, which attackers try first. Choose another.",
+    );
   }
   return null;
 }

@@ -25,10 +25,13 @@ export async function changePassword(
   const verified = await verifyCurrentPassword(user, current, device, source);
   if (!verified.ok) return verified;
   const passwordHash = await hashPassword(next);
-  await transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, sessionsValidAfter: new Date() }).where(eq(users.id, user.id));
-    await tx.delete(trustedDevices).where(eq(trustedDevices.userId, user.id));
-    await recordEvent(tx, { userId: user.id, type: "password.changed", client });
-  }, { durable: true });
+  await transaction(
+    async (tx) => {
+      await tx.update(users).set({ passwordHash, sessionsValidAfter: new Date() }).where(eq(users.id, user.id));
+      await tx.delete(trustedDevices).where(eq(trustedDevices.userId, user.id));
+      await recordEvent(tx, { userId: user.id, type: "password.changed", client });
+    },
+    { durable: true },
+  );
   return ok();
 }

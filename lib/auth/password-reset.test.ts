@@ -49,10 +49,16 @@ describe("password reset", () => {
     expect(Object.keys(known).sort()).toEqual(Object.keys(stranger).sort());
     expect(known.pendingToken).toHaveLength(stranger.pendingToken.length);
     expect(known.mail).toMatchObject({ to: account.user.email, subject: "Your Passkey Lab password reset code" });
-    expect(stranger.mail).toMatchObject({ to: unknown, subject: "Passkey Lab password reset: no account with this address" });
+    expect(stranger.mail).toMatchObject({
+      to: unknown,
+      subject: "Passkey Lab password reset: no account with this address",
+    });
     expect(stranger.mail!.text).not.toMatch(/\d{6}/);
     // No code works for the unknown address: the row holds the hash of a value never sent.
-    expect(await checkResetCode(stranger.pendingToken, "123456")).toMatchObject({ ok: false, code: "password-reset:invalid-code" });
+    expect(await checkResetCode(stranger.pendingToken, "123456")).toMatchObject({
+      ok: false,
+      code: "password-reset:invalid-code",
+    });
   });
 
   it("with two-factor on, the mailed code alone sets no password; the TOTP code then does, and everything else follows", async () => {
@@ -60,9 +66,15 @@ describe("password reset", () => {
     await trustDevice(undefined, account.user.id);
     const other = await startPasswordReset(account.user.email);
     const { pendingToken, code } = await mailedCode(account.user.email);
-    expect(await checkResetCode(pendingToken, ` ${code.slice(0, 3)} ${code.slice(3)} `)).toEqual({ ok: true, data: { next: "second-factor" } });
+    expect(await checkResetCode(pendingToken, ` ${code.slice(0, 3)} ${code.slice(3)} `)).toEqual({
+      ok: true,
+      data: { next: "second-factor" },
+    });
     // Skipping the second factor: refused, as if the reset did not exist.
-    expect(await finishPasswordReset(pendingToken, NEW_PASSWORD, "t")).toMatchObject({ ok: false, code: "password-reset:expired" });
+    expect(await finishPasswordReset(pendingToken, NEW_PASSWORD, "t")).toMatchObject({
+      ok: false,
+      code: "password-reset:expired",
+    });
     // The mailed code is spent: the code step is over.
     expect(await checkResetCode(pendingToken, code)).toMatchObject({ ok: false, code: "password-reset:expired" });
 
@@ -72,10 +84,16 @@ describe("password reset", () => {
       message: expect.stringContaining(`${PASSWORD_RESET_ATTEMPTS - 1} tries left`),
     });
     expect(await db.$count(failedSignIns, eq(failedSignIns.userId, account.user.id))).toBe(1);
-    expect(await checkResetSecondFactor(pendingToken, nextTotp(account), "totp", "test-source")).toEqual({ ok: true, data: { next: "new-password" } });
+    expect(await checkResetSecondFactor(pendingToken, nextTotp(account), "totp", "test-source")).toEqual({
+      ok: true,
+      data: { next: "new-password" },
+    });
 
     // The sign-up rules: a common password is refused and the reset waits for a better one.
-    expect(await finishPasswordReset(pendingToken, "password1234", "t")).toMatchObject({ ok: false, code: "password:common" });
+    expect(await finishPasswordReset(pendingToken, "password1234", "t")).toMatchObject({
+      ok: false,
+      code: "password:common",
+    });
     const before = Date.now();
     const done = await finishPasswordReset(pendingToken, NEW_PASSWORD, "Chrome on Linux");
     expect(done.ok).toBe(true);
@@ -89,8 +107,14 @@ describe("password reset", () => {
     expect(events.find((event) => event.type === "password.reset")?.detail).toEqual({ with: "totp" });
     // Single use: this request and every other mailed code of the account are gone.
     expect(await db.$count(passwordResets, eq(passwordResets.userId, account.user.id))).toBe(0);
-    expect(await finishPasswordReset(pendingToken, "yet another long passphrase", "t")).toMatchObject({ ok: false, code: "password-reset:expired" });
-    expect(await checkResetCode(other.pendingToken, codeIn(other.mail!.text)!)).toMatchObject({ ok: false, code: "password-reset:expired" });
+    expect(await finishPasswordReset(pendingToken, "yet another long passphrase", "t")).toMatchObject({
+      ok: false,
+      code: "password-reset:expired",
+    });
+    expect(await checkResetCode(other.pendingToken, codeIn(other.mail!.text)!)).toMatchObject({
+      ok: false,
+      code: "password-reset:expired",
+    });
   });
 
   it("a recovery code proves the second factor once: it is used up", async () => {
@@ -98,11 +122,16 @@ describe("password reset", () => {
     const [first] = await recoveryCodesFor(account);
     const one = await mailedCode(account.user.email);
     await checkResetCode(one.pendingToken, one.code);
-    expect(await checkResetSecondFactor(one.pendingToken, first.toLowerCase(), "recovery-code", "s")).toMatchObject({ ok: true });
+    expect(await checkResetSecondFactor(one.pendingToken, first.toLowerCase(), "recovery-code", "s")).toMatchObject({
+      ok: true,
+    });
     expect(await countUnusedRecoveryCodes(account.user.id)).toBe(9);
     const two = await mailedCode(account.user.email);
     await checkResetCode(two.pendingToken, two.code);
-    expect(await checkResetSecondFactor(two.pendingToken, first, "recovery-code", "s")).toMatchObject({ ok: false, code: "password-reset:invalid-code" });
+    expect(await checkResetSecondFactor(two.pendingToken, first, "recovery-code", "s")).toMatchObject({
+      ok: false,
+      code: "password-reset:invalid-code",
+    });
     expect(await finishPasswordReset(one.pendingToken, NEW_PASSWORD, "t")).toMatchObject({ ok: true });
     const events = await db.query.auditEvents.findMany({ where: eq(auditEvents.userId, account.user.id) });
     expect(events.find((event) => event.type === "password.reset")?.detail).toEqual({ with: "recovery-code" });
@@ -133,7 +162,9 @@ describe("password reset", () => {
     for (let i = 0; i < 5; i++) expect((await startPasswordReset(account.user.email, now)).mail).not.toBeNull();
     const held = await startPasswordReset(account.user.email, now);
     expect(held.mail).toBeNull();
-    expect(await checkResetCode(held.pendingToken, "123456", now)).toMatchObject({ code: "password-reset:invalid-code" });
+    expect(await checkResetCode(held.pendingToken, "123456", now)).toMatchObject({
+      code: "password-reset:invalid-code",
+    });
   });
 
   it("a code works for 15 minutes; the sweeper deletes the request after that", async () => {

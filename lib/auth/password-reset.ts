@@ -31,7 +31,8 @@ export const PASSWORD_RESET_ATTEMPTS = 5;
 /** Withdrawals wait this long after a reset: whoever reset the password cannot empty the wallet before the owner notices. */
 export const WITHDRAWAL_HOLD_MS = 24 * 60 * 60_000;
 
-export const PASSWORD_RESET_EXPIRED = "This reset has expired, was used, or had too many wrong codes. Start again with your email.";
+export const PASSWORD_RESET_EXPIRED =
+  "This reset has expired, was used, or had too many wrong codes. Start again with your email.";
 
 export type ResetStage = PasswordReset["stage"];
 export type ResetStarted = { pendingToken: string; mail: Mail | null };
@@ -68,7 +69,9 @@ export async function startPasswordReset(email: string, now = Date.now()): Promi
   });
   if (!mailed) return { pendingToken, mail: null };
   const origin = env.RP_ORIGINS[0];
-  const mail = user ? passwordResetCodeMail(address, code, PASSWORD_RESET_TTL_MS / 60_000) : noAccountResetMail(address, origin);
+  const mail = user
+    ? passwordResetCodeMail(address, code, PASSWORD_RESET_TTL_MS / 60_000)
+    : noAccountResetMail(address, origin);
   return { pendingToken, mail };
 }
 
@@ -96,7 +99,12 @@ function wrongCode(request: PasswordReset, message: string): Failure {
 }
 
 /** Moves a request on to `next`, the tries counted afresh; false when another request moved it first. */
-async function advance(writer: Tx | Db, request: PasswordReset, next: ResetStage, secondFactor?: "totp" | "recovery-code") {
+async function advance(
+  writer: Tx | Db,
+  request: PasswordReset,
+  next: ResetStage,
+  secondFactor?: "totp" | "recovery-code",
+) {
   const moved = await writer
     .update(passwordResets)
     .set({ stage: next, attempts: 0, ...(secondFactor ? { secondFactor } : {}) })
@@ -106,12 +114,17 @@ async function advance(writer: Tx | Db, request: PasswordReset, next: ResetStage
 }
 
 /** The second step: the mailed code. Next comes the second factor, or, on an account without one, the new password. */
-export async function checkResetCode(pendingToken: string, code: string, now = Date.now()): Promise<Result<{ next: ResetStage }>> {
+export async function checkResetCode(
+  pendingToken: string,
+  code: string,
+  now = Date.now(),
+): Promise<Result<{ next: ResetStage }>> {
   const request = await countTry(pendingToken, "code", now);
   if (!request) return fail("password-reset:expired", PASSWORD_RESET_EXPIRED);
   // The HMAC runs for an unknown address too, so a try costs the same either way (security bar E41).
   const matches = codeMatches(request, code);
-  if (!request.userId || !matches) return wrongCode(request, "That code didn't work. Use the code from the newest mail we sent;");
+  if (!request.userId || !matches)
+    return wrongCode(request, "That code didn't work. Use the code from the newest mail we sent;");
   const next: ResetStage = (await hasTotp(request.userId)) ? "second-factor" : "new-password";
   if (!(await advance(db, request, next))) return fail("password-reset:expired", PASSWORD_RESET_EXPIRED);
   return ok({ next });
@@ -131,7 +144,8 @@ export async function checkResetSecondFactor(
   // argon2 before the transaction, never inside it (lib/auth/recovery-codes.ts).
   const keys = kind === "recovery-code" ? await recoveryCodeKeys(userId, code) : null;
   const accepted = await transaction(async (tx) => {
-    const spent = kind === "totp" ? await spendTotpCode(tx, userId, code, now) : await spendRecoveryCode(tx, userId, keys!);
+    const spent =
+      kind === "totp" ? await spendTotpCode(tx, userId, code, now) : await spendRecoveryCode(tx, userId, keys!);
     // The code and the step commit together: a code is never spent for a request that did not move on.
     return spent && (await advance(tx, request, "new-password", kind));
   });
@@ -140,7 +154,9 @@ export async function checkResetSecondFactor(
   await recordFailedSignIn(db, { userId, reason: kind, source });
   return wrongCode(
     request,
-    kind === "totp" ? "That code didn't work. Use the newest code from your authenticator app;" : "That recovery code didn't work. Each recovery code works once;",
+    kind === "totp"
+      ? "That code didn't work. Use the newest code from your authenticator app;"
+      : "That recovery code didn't work. Each recovery code works once;",
   );
 }
 
@@ -151,9 +167,18 @@ export type ResetDone = { userId: string; withdrawalsHeldUntil: Date };
  * browsers, lifting the lock, holding withdrawals, logging and deleting every reset request of the account commit
  * together: the request (and any other mailed code) is spent once.
  */
-export async function finishPasswordReset(pendingToken: string, password: string, client: string, now = Date.now()): Promise<Result<ResetDone>> {
+export async function finishPasswordReset(
+  pendingToken: string,
+  password: string,
+  client: string,
+  now = Date.now(),
+): Promise<Result<ResetDone>> {
   const request = await db.query.passwordResets.findFirst({
-    where: and(eq(passwordResets.tokenHash, hashToken(pendingToken)), eq(passwordResets.stage, "new-password"), gt(passwordResets.expiresAt, new Date(now))),
+    where: and(
+      eq(passwordResets.tokenHash, hashToken(pendingToken)),
+      eq(passwordResets.stage, "new-password"),
+      gt(passwordResets.expiresAt, new Date(now)),
+    ),
   });
   const user = request?.userId ? await getUser(request.userId) : undefined;
   if (!request || !user) return fail("password-reset:expired", PASSWORD_RESET_EXPIRED);
@@ -165,7 +190,10 @@ export async function finishPasswordReset(pendingToken: string, password: string
   return catchAppError(() =>
     transaction(
       async (tx) => {
-        const claimed = await tx.delete(passwordResets).where(eq(passwordResets.id, request.id)).returning({ id: passwordResets.id });
+        const claimed = await tx
+          .delete(passwordResets)
+          .where(eq(passwordResets.id, request.id))
+          .returning({ id: passwordResets.id });
         if (claimed.length === 0) throw new AppError("password-reset:expired", PASSWORD_RESET_EXPIRED);
         await tx.delete(passwordResets).where(eq(passwordResets.userId, user.id));
         await tx

@@ -21,7 +21,8 @@ function wrongCode(totp: TOTP) {
 
 async function pendingFor(email: string) {
   const result = await signInWithPassword(email, PASSWORD, "t");
-  if (!result.ok || result.data.next !== "second-factor") throw new Error(`expected a second factor step, got ${JSON.stringify(result)}`);
+  if (!result.ok || result.data.next !== "second-factor")
+    throw new Error(`expected a second factor step, got ${JSON.stringify(result)}`);
   return result.data.pendingToken;
 }
 
@@ -47,7 +48,11 @@ describe("password sign-in", () => {
     const wrong = await signInWithPassword(account.user.email, `${PASSWORD}!`, "t");
     const lockedRight = await signInWithPassword(locked.user.email, PASSWORD, "t");
 
-    expect(unknown).toStrictEqual({ ok: false, code: "auth:invalid-credentials", message: "User not found or password invalid" });
+    expect(unknown).toStrictEqual({
+      ok: false,
+      code: "auth:invalid-credentials",
+      message: "User not found or password invalid",
+    });
     expect(INVALID_CREDENTIALS).toBe("User not found or password invalid");
     expect(wrong).toStrictEqual(unknown);
     expect(lockedRight).toStrictEqual(unknown);
@@ -104,7 +109,9 @@ describe("password sign-in", () => {
   it("lets one of two racing completions win, and the loser spends no recovery code", async () => {
     const { user, codes } = await userWithRecoveryCodes();
     const pendingToken = await pendingFor(user.email);
-    const results = await Promise.all(codes.slice(0, 2).map((code) => completeSecondFactor(pendingToken, code, "recovery-code", "t")));
+    const results = await Promise.all(
+      codes.slice(0, 2).map((code) => completeSecondFactor(pendingToken, code, "recovery-code", "t")),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.find((result) => !result.ok)).toMatchObject({ code: "auth:pending-expired" });
     expect(await countUnusedRecoveryCodes(user.id)).toBe(9);
@@ -127,7 +134,14 @@ describe("password sign-in", () => {
 
     const changed = await createAccount();
     const beforeChange = await pendingFor(changed.user.email);
-    expect((await changePassword(changed.user, PASSWORD, "a different long passphrase", { client: "t", source: "198.51.100.2" })).ok).toBe(true);
+    expect(
+      (
+        await changePassword(changed.user, PASSWORD, "a different long passphrase", {
+          client: "t",
+          source: "198.51.100.2",
+        })
+      ).ok,
+    ).toBe(true);
     const afterChange = await completeSecondFactor(beforeChange, nextCode(changed.totp), "totp", "t");
     expect(afterChange.ok || afterChange.code).toBe("auth:pending-expired");
 

@@ -90,7 +90,10 @@ export async function completeSecondFactor(
   const locked = isLockedFor(user, device, now);
   const badCode =
     kind === "totp"
-      ? fail("totp:invalid-code", "That code didn't work. Use the newest code from your authenticator app; each code works once.")
+      ? fail(
+          "totp:invalid-code",
+          "That code didn't work. Use the newest code from your authenticator app; each code works once.",
+        )
       : fail("totp:invalid-code", "That recovery code didn't work. Each recovery code works once.");
   // argon2 before the transaction, never inside it (lib/auth/recovery-codes.ts).
   const keys = kind === "recovery-code" && !locked ? await recoveryCodeKeys(user.id, code) : null;
@@ -103,11 +106,23 @@ export async function completeSecondFactor(
         .set({ consumedAt: now })
         .where(and(eq(challenges.id, pending.id), isNull(challenges.consumedAt)))
         .returning({ id: challenges.id });
-      if (!claimed) throw new AppError("auth:pending-expired", "This sign-in was already completed. Enter your email and password again.");
+      if (!claimed)
+        throw new AppError(
+          "auth:pending-expired",
+          "This sign-in was already completed. Enter your email and password again.",
+        );
       // During a lock the code is not even checked, so none is spent.
-      const accepted = !locked && (kind === "totp" ? await spendTotpCode(tx, user.id, code) : keys !== null && (await spendRecoveryCode(tx, user.id, keys)));
+      const accepted =
+        !locked &&
+        (kind === "totp"
+          ? await spendTotpCode(tx, user.id, code)
+          : keys !== null && (await spendRecoveryCode(tx, user.id, keys)));
       if (!accepted) throw new AppError(badCode.code, badCode.message);
-      await recordEvent(tx, { userId: user.id, type: kind === "totp" ? "sign-in.totp" : "sign-in.recovery-code", client });
+      await recordEvent(tx, {
+        userId: user.id,
+        type: kind === "totp" ? "sign-in.totp" : "sign-in.recovery-code",
+        client,
+      });
       return ok({ userId: user.id });
     }),
   );

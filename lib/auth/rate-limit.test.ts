@@ -22,7 +22,8 @@ describe("rate limits", () => {
   it("keeps each limit in buckets of its own: a client that used up its codes still gets its password attempts", async () => {
     expect(new Set(Object.values(limits).map((limit) => limit.name)).size).toBe(Object.keys(limits).length);
     const now = 9_000_000;
-    for (let i = 0; i < limits.secondFactorPerClient.max; i++) await allow(limits.secondFactorPerClient, "client-d", db, now);
+    for (let i = 0; i < limits.secondFactorPerClient.max; i++)
+      await allow(limits.secondFactorPerClient, "client-d", db, now);
     expect(await allow(limits.secondFactorPerClient, "client-d", db, now)).toBe(false);
     expect(await allow(limits.totpStepUpPerClient, "client-d", db, now)).toBe(true);
     expect(await allow(limits.passwordPerClient, "client-d", db, now)).toBe(true);

@@ -56,7 +56,12 @@ export const limits = {
  * Counts one request against `limit` for `subject`; false once the window's allowance is used up. `writer` lets a
  * caller count inside its own transaction, so the count and the request's own write share one commit.
  */
-export async function allow(limit: Limit, subject: string, writer: Tx | typeof db = db, now = Date.now()): Promise<boolean> {
+export async function allow(
+  limit: Limit,
+  subject: string,
+  writer: Tx | typeof db = db,
+  now = Date.now(),
+): Promise<boolean> {
   const windowOver = sql`${rateLimitBuckets.windowStart} <= ${now - limit.windowMs}`;
   const [bucket] = await writer
     .insert(rateLimitBuckets)
@@ -72,10 +77,12 @@ export async function allow(limit: Limit, subject: string, writer: Tx | typeof d
   return (bucket?.count ?? 0) <= limit.max;
 }
 
-export const rateLimited = (): Failure => fail("rate:limited", "Too many attempts from here. Wait a minute, then try again.");
+export const rateLimited = (): Failure =>
+  fail("rate:limited", "Too many attempts from here. Wait a minute, then try again.");
 
 /** The overall budget of a limit shared by every caller is spent: not this client's doing, so it is not told so. */
-export const serverBusy = (): Failure => fail("rate:limited", "Too many requests at this moment. Wait a minute, then try again.");
+export const serverBusy = (): Failure =>
+  fail("rate:limited", "Too many requests at this moment. Wait a minute, then try again.");
 
 /** The subject of a limit that counts every caller together. */
 export const EVERYONE = "*";

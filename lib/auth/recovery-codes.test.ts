@@ -4,7 +4,13 @@ import { db, transaction } from "@/lib/db/client";
 import { recoveryCodes } from "@/lib/db/schema";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { createAccount } from "@/test/accounts";
-import { countUnusedRecoveryCodes, makeRecoveryCodeSet, recoveryCodeKeys, spendRecoveryCode, storeRecoveryCodes } from "./recovery-codes";
+import {
+  countUnusedRecoveryCodes,
+  makeRecoveryCodeSet,
+  recoveryCodeKeys,
+  spendRecoveryCode,
+  storeRecoveryCodes,
+} from "./recovery-codes";
 
 async function accountWithCodes() {
   const account = await createAccount();
@@ -30,7 +36,13 @@ describe("recovery codes (NIST SP 800-63B-4 §3.1.2.1: salted one-way function b
     const mine = await accountWithCodes();
     const theirs = await accountWithCodes();
     expect(await spendRecoveryCode(db, mine.userId, await recoveryCodeKeys(mine.userId, theirs.codes[0]))).toBe(false);
-    expect(await spendRecoveryCode(db, mine.userId, await recoveryCodeKeys(mine.userId, mine.codes[3].toLowerCase().replace("-", "")))).toBe(true);
+    expect(
+      await spendRecoveryCode(
+        db,
+        mine.userId,
+        await recoveryCodeKeys(mine.userId, mine.codes[3].toLowerCase().replace("-", "")),
+      ),
+    ).toBe(true);
     expect(await spendRecoveryCode(db, mine.userId, await recoveryCodeKeys(mine.userId, mine.codes[3]))).toBe(false);
     expect(await countUnusedRecoveryCodes(mine.userId)).toBe(9);
   });
@@ -38,14 +50,20 @@ describe("recovery codes (NIST SP 800-63B-4 §3.1.2.1: salted one-way function b
   it("keeps verifying a legacy unsalted code once, until it is spent or the set is replaced", async () => {
     const account = await createAccount();
     const legacy = "ABCDE-FGHJK";
-    await db.insert(recoveryCodes).values({ id: newToken(12), userId: account.user.id, codeHash: hashToken(legacy), salt: null });
-    expect(await spendRecoveryCode(db, account.user.id, await recoveryCodeKeys(account.user.id, "abcde fghjk"))).toBe(true);
+    await db
+      .insert(recoveryCodes)
+      .values({ id: newToken(12), userId: account.user.id, codeHash: hashToken(legacy), salt: null });
+    expect(await spendRecoveryCode(db, account.user.id, await recoveryCodeKeys(account.user.id, "abcde fghjk"))).toBe(
+      true,
+    );
     expect(await spendRecoveryCode(db, account.user.id, await recoveryCodeKeys(account.user.id, legacy))).toBe(false);
   });
 
   it("spends a code once when two requests race with it", async () => {
     const { userId, codes } = await accountWithCodes();
-    const results = await Promise.all([0, 1, 2].map(async () => spendRecoveryCode(db, userId, await recoveryCodeKeys(userId, codes[0]))));
+    const results = await Promise.all(
+      [0, 1, 2].map(async () => spendRecoveryCode(db, userId, await recoveryCodeKeys(userId, codes[0]))),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });

@@ -41,7 +41,9 @@ export async function makeRecoveryCodeSet(): Promise<RecoveryCodeSet> {
 /** Replaces the account's recovery codes with `set` and returns its codes (the only time they exist in clear). */
 export async function storeRecoveryCodes(tx: Tx, userId: string, set: RecoveryCodeSet): Promise<string[]> {
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-  await tx.insert(recoveryCodes).values(set.hashes.map((codeHash) => ({ id: newToken(12), userId, codeHash, salt: set.salt })));
+  await tx
+    .insert(recoveryCodes)
+    .values(set.hashes.map((codeHash) => ({ id: newToken(12), userId, codeHash, salt: set.salt })));
   return set.codes;
 }
 

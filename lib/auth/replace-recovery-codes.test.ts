@@ -14,36 +14,79 @@ describe("replacing recovery codes", () => {
     const who = { userId: account.user.id, sessionId: account.sessionId, client: "test" };
     expect(await replaceRecoveryCodes(who)).toMatchObject({ ok: false, code: "step-up:required" });
     // A grant asked for another change is not for this one (security bar C30).
-    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
+    await grantStepUp(db, {
+      userId: account.user.id,
+      sessionId: account.sessionId,
+      method: "totp",
+      purpose: "add-passkey",
+    });
     expect(await replaceRecoveryCodes(who)).toMatchObject({ ok: false, code: "step-up:required" });
     // Another session's grant is not this session's.
-    await grantStepUp(db, { userId: account.user.id, sessionId: newToken(16), method: "totp", purpose: "recovery-codes" });
+    await grantStepUp(db, {
+      userId: account.user.id,
+      sessionId: newToken(16),
+      method: "totp",
+      purpose: "recovery-codes",
+    });
     expect(await replaceRecoveryCodes(who)).toMatchObject({ ok: false, code: "step-up:required" });
 
-    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "recovery-codes" });
+    await grantStepUp(db, {
+      userId: account.user.id,
+      sessionId: account.sessionId,
+      method: "totp",
+      purpose: "recovery-codes",
+    });
     const first = await replaceRecoveryCodes(who);
     if (!first.ok) throw new Error(first.code);
     expect(first.data.recoveryCodes).toHaveLength(10);
     expect(new Set(first.data.recoveryCodes).size).toBe(10);
-    expect(await spendRecoveryCode(db, account.user.id, await recoveryCodeKeys(account.user.id, first.data.recoveryCodes[0]))).toBe(true);
+    expect(
+      await spendRecoveryCode(
+        db,
+        account.user.id,
+        await recoveryCodeKeys(account.user.id, first.data.recoveryCodes[0]),
+      ),
+    ).toBe(true);
     expect(await countUnusedRecoveryCodes(account.user.id)).toBe(9);
     // The grant was spent by the first replacement.
     expect(await replaceRecoveryCodes(who)).toMatchObject({ ok: false, code: "step-up:required" });
 
-    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "passkey", purpose: "recovery-codes" });
+    await grantStepUp(db, {
+      userId: account.user.id,
+      sessionId: account.sessionId,
+      method: "passkey",
+      purpose: "recovery-codes",
+    });
     const second = await replaceRecoveryCodes(who);
     if (!second.ok) throw new Error(second.code);
     expect(await countUnusedRecoveryCodes(account.user.id)).toBe(10);
-    expect(await spendRecoveryCode(db, account.user.id, await recoveryCodeKeys(account.user.id, first.data.recoveryCodes[1]))).toBe(false);
-    expect(await spendRecoveryCode(db, account.user.id, await recoveryCodeKeys(account.user.id, second.data.recoveryCodes[1]))).toBe(true);
-    expect((await listEvents(account.user.id)).filter((event) => event.type === "recovery-codes.replaced")).toHaveLength(2);
+    expect(
+      await spendRecoveryCode(
+        db,
+        account.user.id,
+        await recoveryCodeKeys(account.user.id, first.data.recoveryCodes[1]),
+      ),
+    ).toBe(false);
+    expect(
+      await spendRecoveryCode(
+        db,
+        account.user.id,
+        await recoveryCodeKeys(account.user.id, second.data.recoveryCodes[1]),
+      ),
+    ).toBe(true);
+    expect(
+      (await listEvents(account.user.id)).filter((event) => event.type === "recovery-codes.replaced"),
+    ).toHaveLength(2);
   });
 
   it("refuses an account without two-factor, and makes no codes for it", async () => {
     const user = (await createUser(`no-totp-${newToken(6)}@test.example`, "a long enough password"))!;
     const sessionId = newToken(16);
     await grantStepUp(db, { userId: user.id, sessionId, method: "passkey", purpose: "recovery-codes" });
-    expect(await replaceRecoveryCodes({ userId: user.id, sessionId, client: "test" })).toMatchObject({ ok: false, code: "totp:required" });
+    expect(await replaceRecoveryCodes({ userId: user.id, sessionId, client: "test" })).toMatchObject({
+      ok: false,
+      code: "totp:required",
+    });
     expect(await countUnusedRecoveryCodes(user.id)).toBe(0);
   });
 });

@@ -8,9 +8,15 @@ import { recordEvent } from "./audit";
 import { makeRecoveryCodeSet, storeRecoveryCodes } from "./recovery-codes";
 import { spendStepUpGrant } from "./step-up";
 
-export async function replaceRecoveryCodes({ userId, sessionId, client }: { userId: string; sessionId: string; client: string }): Promise<
-  Result<{ recoveryCodes: string[] }>
-> {
+export async function replaceRecoveryCodes({
+  userId,
+  sessionId,
+  client,
+}: {
+  userId: string;
+  sessionId: string;
+  client: string;
+}): Promise<Result<{ recoveryCodes: string[] }>> {
   const set = await makeRecoveryCodeSet();
   return catchAppError(() =>
     transaction(
@@ -19,7 +25,8 @@ export async function replaceRecoveryCodes({ userId, sessionId, client }: { user
           where: and(eq(totpFactors.userId, userId), isNotNull(totpFactors.enabledAt)),
           columns: { userId: true },
         });
-        if (!totp) throw new AppError("totp:required", "Turn on two-factor authentication first: recovery codes come with it.");
+        if (!totp)
+          throw new AppError("totp:required", "Turn on two-factor authentication first: recovery codes come with it.");
         if (!(await spendStepUpGrant(tx, userId, sessionId, "recovery-codes"))) {
           throw new AppError("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
         }

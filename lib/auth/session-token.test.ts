@@ -15,8 +15,14 @@ describe("session tokens", () => {
   });
 
   it("get a fresh session id unless one is given", async () => {
-    const [a, b] = await Promise.all([encodeSession(PLAIN_SESSION_COOKIE, "u"), encodeSession(PLAIN_SESSION_COOKIE, "u")]);
-    const [first, second] = await Promise.all([decodeSession(PLAIN_SESSION_COOKIE, a), decodeSession(PLAIN_SESSION_COOKIE, b)]);
+    const [a, b] = await Promise.all([
+      encodeSession(PLAIN_SESSION_COOKIE, "u"),
+      encodeSession(PLAIN_SESSION_COOKIE, "u"),
+    ]);
+    const [first, second] = await Promise.all([
+      decodeSession(PLAIN_SESSION_COOKIE, a),
+      decodeSession(PLAIN_SESSION_COOKIE, b),
+    ]);
     expect(first!.sessionId).not.toBe(second!.sessionId);
     expect(newSessionId()).toMatch(/^[A-Za-z0-9_-]{20,}$/);
   });

@@ -12,7 +12,11 @@ export function newSessionId(): string {
   return newToken(16);
 }
 
-export function encodeSession(cookieName: SessionCookieName, userId: string, sessionId = newSessionId()): Promise<string> {
+export function encodeSession(
+  cookieName: SessionCookieName,
+  userId: string,
+  sessionId = newSessionId(),
+): Promise<string> {
   return encode({
     token: { sub: userId, sid: sessionId, issuedAt: Date.now() },
     secret: env.AUTH_SECRET,

@@ -37,7 +37,13 @@ export async function startSession(userId: string, sessionId?: string): Promise<
   await trustThisBrowser(userId);
   const name = sessionCookieName(overHttps);
   const token = await encodeSession(name, userId, sessionId);
-  (await cookies()).set(name, token, { httpOnly: true, sameSite: "lax", path: "/", secure: overHttps, maxAge: SESSION_MAX_AGE_S });
+  (await cookies()).set(name, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: overHttps,
+    maxAge: SESSION_MAX_AGE_S,
+  });
 }
 
 /** Forgets the session in this browser (the server side ends it with the per-user valid-after). */
@@ -45,7 +51,8 @@ export async function endSession(): Promise<void> {
   const jar = await cookies();
   // A `__Host-` cookie is only replaced by one with the same attributes (Secure, Path=/), its removal included.
   for (const name of SESSION_COOKIE_NAMES) {
-    if (jar.has(name)) jar.delete({ name, path: "/", secure: name === sessionCookieName(true), httpOnly: true, sameSite: "lax" });
+    if (jar.has(name))
+      jar.delete({ name, path: "/", secure: name === sessionCookieName(true), httpOnly: true, sameSite: "lax" });
   }
 }
 

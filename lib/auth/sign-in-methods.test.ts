@@ -17,7 +17,12 @@ const hasPassword = async (userId: string) => Boolean((await getUser(userId))!.p
 /** Password + TOTP counts as one method (every test account has TOTP on), each passkey as one. */
 const methodsLeft = async (userId: string) => (await passkeyCount(userId)) + ((await hasPassword(userId)) ? 1 : 0);
 const unspentGrants = async (userId: string) =>
-  (await db.select({ value: count() }).from(stepUpGrants).where(and(eq(stepUpGrants.userId, userId), isNull(stepUpGrants.consumedAt))))[0].value;
+  (
+    await db
+      .select({ value: count() })
+      .from(stepUpGrants)
+      .where(and(eq(stepUpGrants.userId, userId), isNull(stepUpGrants.consumedAt)))
+  )[0].value;
 
 /** A passwordless account with `n` passkeys, made the way a person would: passkeys first, then remove the password. */
 async function passwordlessAccount(n: number) {
@@ -110,7 +115,10 @@ describe("removing sign-in methods", () => {
   it("refuses an expired grant", async () => {
     const account = await createAccount({ passkeys: 2 });
     await grant(account);
-    await db.update(stepUpGrants).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(stepUpGrants.userId, account.user.id));
+    await db
+      .update(stepUpGrants)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(stepUpGrants.userId, account.user.id));
     expect(await stepUpExpiry(account.user.id, account.sessionId, "remove-passkey")).toBeNull();
     const result = await removePasskey({ ...as(account), passkeyId: account.passkeyIds[0] });
     expect(result.ok || result.code).toBe("step-up:required");
@@ -127,14 +135,18 @@ describe("removing sign-in methods", () => {
     expect(await hasPassword(account.user.id)).toBe(false);
 
     await grant(account);
-    const last = await removePasskey({ ...as(account), passkeyId: (await db.query.passkeys.findFirst({ where: eq(passkeys.userId, account.user.id) }))!.id });
+    const last = await removePasskey({
+      ...as(account),
+      passkeyId: (await db.query.passkeys.findFirst({ where: eq(passkeys.userId, account.user.id) }))!.id,
+    });
     expect(last.ok || last.code).toBe("passkey:last-method");
     expect(await methodsLeft(account.user.id)).toBe(1);
   });
 
   it("ends every session on removal (sessionsValidAfter moves to now)", async () => {
     const account = await createAccount({ passkeys: 2 });
-    const validAfter = async () => (await db.query.users.findFirst({ where: eq(users.id, account.user.id) }))!.sessionsValidAfter.getTime();
+    const validAfter = async () =>
+      (await db.query.users.findFirst({ where: eq(users.id, account.user.id) }))!.sessionsValidAfter.getTime();
     const before = Date.now();
     expect(await validAfter()).toBeLessThan(before);
 
@@ -150,7 +162,9 @@ describe("removing sign-in methods", () => {
 
   it("lets exactly one of two concurrent removals of the last two methods win (password + one passkey)", async () => {
     const accounts = await accountsOneByOne(() => createAccount({ passkeys: 1 }));
-    await Promise.all(accounts.flatMap((account) => [grant(account, "remove-password"), grant(account, "remove-passkey")]));
+    await Promise.all(
+      accounts.flatMap((account) => [grant(account, "remove-password"), grant(account, "remove-passkey")]),
+    );
     const races = await Promise.all(
       accounts.map((account) =>
         Promise.all([removePassword(as(account)), removePasskey({ ...as(account), passkeyId: account.passkeyIds[0] })]),
@@ -169,7 +183,9 @@ describe("removing sign-in methods", () => {
     const accounts = await accountsOneByOne(() => passwordlessAccount(2));
     await Promise.all(accounts.flatMap((account) => [grant(account), grant(account)]));
     const races = await Promise.all(
-      accounts.map((account) => Promise.all(account.passkeyIds.map((passkeyId) => removePasskey({ ...as(account), passkeyId })))),
+      accounts.map((account) =>
+        Promise.all(account.passkeyIds.map((passkeyId) => removePasskey({ ...as(account), passkeyId }))),
+      ),
     );
     for (const [index, results] of races.entries()) {
       const userId = accounts[index].user.id;

@@ -31,44 +31,63 @@ function requireStepUp(spent: boolean) {
 }
 
 /** Removes one passkey; refused when it is the last way in. Ends every session (security bar D37). */
-export async function removePasskey({ userId, sessionId, client, passkeyId }: Removal & { passkeyId: string }): Promise<Result<{ remaining: string[] }>> {
+export async function removePasskey({
+  userId,
+  sessionId,
+  client,
+  passkeyId,
+}: Removal & { passkeyId: string }): Promise<Result<{ remaining: string[] }>> {
   return catchAppError(() =>
-    transaction(async (tx) => {
-      const passkey = await tx.query.passkeys.findFirst({ where: and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId)) });
-      // Another person's passkey is indistinguishable from a missing one (security bar F49).
-      if (!passkey) throw new AppError("passkey:not-found", "That passkey no longer exists on this account.");
-      const methods = await countSignInMethods(tx, userId);
-      // A passkey that cannot sign in is no way in: removing it never leaves the account without one.
-      if (passkey.userVerified && methods.total <= 1) {
-        throw new AppError(
-          "passkey:last-method",
-          "This is your last way to sign in, so it can't be removed. Add another passkey first.",
-        );
-      }
-      requireStepUp(await spendStepUpGrant(tx, userId, sessionId, "remove-passkey"));
-      await tx.delete(passkeys).where(eq(passkeys.id, passkeyId));
-      await tx.update(users).set({ sessionsValidAfter: new Date() }).where(eq(users.id, userId));
-      await recordEvent(tx, { userId, type: "passkey.removed", client, detail: { label: passkey.label } });
-      const remaining = await tx.query.passkeys.findMany({ where: eq(passkeys.userId, userId), columns: { id: true } });
-      return ok({ remaining: remaining.map((row) => row.id) });
-    }, { durable: true }),
+    transaction(
+      async (tx) => {
+        const passkey = await tx.query.passkeys.findFirst({
+          where: and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId)),
+        });
+        // Another person's passkey is indistinguishable from a missing one (security bar F49).
+        if (!passkey) throw new AppError("passkey:not-found", "That passkey no longer exists on this account.");
+        const methods = await countSignInMethods(tx, userId);
+        // A passkey that cannot sign in is no way in: removing it never leaves the account without one.
+        if (passkey.userVerified && methods.total <= 1) {
+          throw new AppError(
+            "passkey:last-method",
+            "This is your last way to sign in, so it can't be removed. Add another passkey first.",
+          );
+        }
+        requireStepUp(await spendStepUpGrant(tx, userId, sessionId, "remove-passkey"));
+        await tx.delete(passkeys).where(eq(passkeys.id, passkeyId));
+        await tx.update(users).set({ sessionsValidAfter: new Date() }).where(eq(users.id, userId));
+        await recordEvent(tx, { userId, type: "passkey.removed", client, detail: { label: passkey.label } });
+        const remaining = await tx.query.passkeys.findMany({
+          where: eq(passkeys.userId, userId),
+          columns: { id: true },
+        });
+        return ok({ remaining: remaining.map((row) => row.id) });
+      },
+      { durable: true },
+    ),
   );
 }
 
 /** Goes passwordless: allowed only with at least one passkey, which then becomes the way in. */
 export async function removePassword({ userId, sessionId, client }: Removal): Promise<Result> {
   return catchAppError(() =>
-    transaction(async (tx) => {
-      const methods = await countSignInMethods(tx, userId);
-      const user = await tx.query.users.findFirst({ where: eq(users.id, userId), columns: { passwordHash: true } });
-      if (!user?.passwordHash) throw new AppError("password:none", "This account has no password.");
-      if (methods.passkeys === 0) {
-        throw new AppError("passkey:last-method", "Add a passkey before removing your password, or you could not sign in.");
-      }
-      requireStepUp(await spendStepUpGrant(tx, userId, sessionId, "remove-password"));
-      await tx.update(users).set({ passwordHash: null, sessionsValidAfter: new Date() }).where(eq(users.id, userId));
-      await recordEvent(tx, { userId, type: "password.removed", client });
-      return ok();
-    }, { durable: true }),
+    transaction(
+      async (tx) => {
+        const methods = await countSignInMethods(tx, userId);
+        const user = await tx.query.users.findFirst({ where: eq(users.id, userId), columns: { passwordHash: true } });
+        if (!user?.passwordHash) throw new AppError("password:none", "This account has no password.");
+        if (methods.passkeys === 0) {
+          throw new AppError(
+            "passkey:last-method",
+            "Add a passkey before removing your password, or you could not sign in.",
+          );
+        }
+        requireStepUp(await spendStepUpGrant(tx, userId, sessionId, "remove-password"));
+        await tx.update(users).set({ passwordHash: null, sessionsValidAfter: new Date() }).where(eq(users.id, userId));
+        await recordEvent(tx, { userId, type: "password.removed", client });
+        return ok();
+      },
+      { durable: true },
+    ),
   );
 }

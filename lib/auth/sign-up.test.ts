@@ -31,7 +31,10 @@ describe("sign-up with an emailed code", () => {
     expect(forNew.pendingToken).toHaveLength(forOwner.pendingToken.length);
     expect(forNew.mail).toMatchObject({ to: fresh, subject: "Your Passkey Lab sign-up code" });
     expect(codeIn(forNew.mail!.text)).toMatch(/^\d{6}$/);
-    expect(forOwner.mail).toMatchObject({ to: owner.email, subject: "Someone tried to create a Passkey Lab account with your address" });
+    expect(forOwner.mail).toMatchObject({
+      to: owner.email,
+      subject: "Someone tried to create a Passkey Lab account with your address",
+    });
     expect(forOwner.mail!.text).not.toMatch(/\d{6}/);
     // Neither step made an account; the owner's account is as it was.
     expect(await findUserByEmail(fresh)).toBeUndefined();
@@ -55,7 +58,10 @@ describe("sign-up with an emailed code", () => {
   it(`refuses wrong codes, and after ${SIGN_UP_CODE_ATTEMPTS} tries even the right one`, async () => {
     const { email, pendingToken, code } = await started();
     for (let i = 1; i < SIGN_UP_CODE_ATTEMPTS; i++) {
-      expect(await completeSignUp(pendingToken, wrong(code), "t")).toMatchObject({ ok: false, code: "sign-up:invalid-code" });
+      expect(await completeSignUp(pendingToken, wrong(code), "t")).toMatchObject({
+        ok: false,
+        code: "sign-up:invalid-code",
+      });
     }
     expect(await completeSignUp(pendingToken, wrong(code), "t")).toMatchObject({ ok: false, code: "sign-up:expired" });
     expect(await completeSignUp(pendingToken, code, "t")).toMatchObject({ ok: false, code: "sign-up:expired" });
@@ -65,7 +71,10 @@ describe("sign-up with an emailed code", () => {
   it("refuses the right code once 15 minutes have passed", async () => {
     const now = Date.now();
     const { email, pendingToken, code } = await started(newAddress(), now);
-    expect(await completeSignUp(pendingToken, code, "t", now + SIGN_UP_CODE_TTL_MS + 1)).toMatchObject({ ok: false, code: "sign-up:expired" });
+    expect(await completeSignUp(pendingToken, code, "t", now + SIGN_UP_CODE_TTL_MS + 1)).toMatchObject({
+      ok: false,
+      code: "sign-up:expired",
+    });
     expect(await findUserByEmail(email)).toBeUndefined();
   });
 
@@ -73,7 +82,9 @@ describe("sign-up with an emailed code", () => {
     const { email, pendingToken, code } = await started();
     const results = await Promise.all(Array.from({ length: 10 }, () => completeSignUp(pendingToken, code, "t")));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.code === "sign-up:expired")).toBe(true);
+    expect(
+      results.filter((result) => !result.ok).every((result) => !result.ok && result.code === "sign-up:expired"),
+    ).toBe(true);
     expect(await findUserByEmail(email)).toBeDefined();
   });
 
@@ -81,7 +92,8 @@ describe("sign-up with an emailed code", () => {
     const owner = (await createUser(`owner-${newToken(6)}@test.example`, PASSWORD))!;
     const { pendingToken } = await startSignUp(owner.email, PASSWORD);
     const answers = [];
-    for (let i = 0; i < SIGN_UP_CODE_ATTEMPTS; i++) answers.push(await completeSignUp(pendingToken, String(123456 + i), "t"));
+    for (let i = 0; i < SIGN_UP_CODE_ATTEMPTS; i++)
+      answers.push(await completeSignUp(pendingToken, String(123456 + i), "t"));
     expect(answers.map((answer) => !answer.ok && answer.code)).toEqual([
       ...Array(SIGN_UP_CODE_ATTEMPTS - 1).fill("sign-up:invalid-code"),
       "sign-up:expired",
@@ -109,10 +121,13 @@ describe("sign-up with an emailed code", () => {
     for (let i = 0; i < 5; i++) await startSignUp(email, PASSWORD, now);
     const { pendingToken, mail } = await startSignUp(email, PASSWORD, now);
     expect(mail).toBeNull();
-    const request = (await db.query.signUpRequests.findFirst({ where: eq(signUpRequests.tokenHash, hashToken(pendingToken)) }))!;
+    const request = (await db.query.signUpRequests.findFirst({
+      where: eq(signUpRequests.tokenHash, hashToken(pendingToken)),
+    }))!;
     // Every code there is: none opens it, so guessing codes for someone else's address gets nowhere.
     for (let n = 0; n < 10 ** 6; n++) {
-      if (hashSignUpCode(request.id, String(n).padStart(6, "0")) === request.codeHash) throw new Error(`code ${n} opens a request that mailed none`);
+      if (hashSignUpCode(request.id, String(n).padStart(6, "0")) === request.codeHash)
+        throw new Error(`code ${n} opens a request that mailed none`);
     }
   });
 

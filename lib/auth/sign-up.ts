@@ -70,10 +70,16 @@ export async function startSignUp(email: string, password: string, now = Date.no
   return { pendingToken, mail };
 }
 
-export const SIGN_UP_EXPIRED = "This sign-up has expired or had too many wrong codes. Start again with your email and a password.";
+export const SIGN_UP_EXPIRED =
+  "This sign-up has expired or had too many wrong codes. Start again with your email and a password.";
 
 /** The second step: the code from the mail makes the account. Each try counts, right or wrong. */
-export async function completeSignUp(pendingToken: string, code: string, client: string, now = Date.now()): Promise<Result<{ userId: string }>> {
+export async function completeSignUp(
+  pendingToken: string,
+  code: string,
+  client: string,
+  now = Date.now(),
+): Promise<Result<{ userId: string }>> {
   // Counting the try and reading the request are one statement, so concurrent guesses cannot exceed the limit.
   const [request] = await db
     .update(signUpRequests)
@@ -90,18 +96,28 @@ export async function completeSignUp(pendingToken: string, code: string, client:
   if (!codeMatches(request.id, request.codeHash, code)) {
     const left = SIGN_UP_CODE_ATTEMPTS - request.attempts;
     if (left === 0) return fail("sign-up:expired", SIGN_UP_EXPIRED);
-    return fail("sign-up:invalid-code", `That code didn't work. Use the code from the newest mail we sent; ${left} ${left === 1 ? "try" : "tries"} left.`);
+    return fail(
+      "sign-up:invalid-code",
+      `That code didn't work. Use the code from the newest mail we sent; ${left} ${left === 1 ? "try" : "tries"} left.`,
+    );
   }
   return catchAppError(() =>
     // Durable: a new account is a change to who can sign in (decision 007).
     transaction(
       async (tx) => {
         // Deleting the request claims it: of two racing requests with the right code, one makes the account.
-        const [claimed] = await tx.delete(signUpRequests).where(eq(signUpRequests.id, request.id)).returning({ id: signUpRequests.id });
+        const [claimed] = await tx
+          .delete(signUpRequests)
+          .where(eq(signUpRequests.id, request.id))
+          .returning({ id: signUpRequests.id });
         if (!claimed) throw new AppError("sign-up:expired", SIGN_UP_EXPIRED);
         const user = await insertUser(tx, request.email, request.passwordHash);
         // Only someone who read the mail gets here, so saying so tells nobody else anything.
-        if (!user) throw new AppError("auth:email-taken", "This address got an account while you were signing up. Sign in instead.");
+        if (!user)
+          throw new AppError(
+            "auth:email-taken",
+            "This address got an account while you were signing up. Sign in instead.",
+          );
         await recordEvent(tx, { userId: user.id, type: "account.created", client });
         return ok({ userId: user.id });
       },

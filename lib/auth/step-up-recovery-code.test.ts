@@ -25,12 +25,21 @@ describe("step-up with a recovery code", () => {
     const result = await stepUpWithRecoveryCode(account.user, codes[0], "add-passkey", "t");
     if (!result.ok) throw new Error(result.code);
     expect(await countUnusedRecoveryCodes(account.user.id)).toBe(9);
-    const grants = await db.query.stepUpGrants.findMany({ where: and(eq(stepUpGrants.userId, account.user.id), isNull(stepUpGrants.consumedAt)) });
-    expect(grants).toMatchObject([{ sessionId: result.data.sessionId, method: "recovery-code", purpose: "add-passkey" }]);
+    const grants = await db.query.stepUpGrants.findMany({
+      where: and(eq(stepUpGrants.userId, account.user.id), isNull(stepUpGrants.consumedAt)),
+    });
+    expect(grants).toMatchObject([
+      { sessionId: result.data.sessionId, method: "recovery-code", purpose: "add-passkey" },
+    ]);
     const session = { user: account.user, sessionId: result.data.sessionId };
     const start = await startRegistration(session, "this-device");
     if (!start.ok) throw new Error(start.code);
-    const added = await finishRegistration(session, start.data.ceremonyId, account.authenticator.register(start.data.options, ORIGIN), "t");
+    const added = await finishRegistration(
+      session,
+      start.data.ceremonyId,
+      account.authenticator.register(start.data.options, ORIGIN),
+      "t",
+    );
     expect(added.ok).toBe(true);
     const types = (await listEvents(account.user.id)).map((event) => event.type);
     expect(types).toContain("step-up.recovery-code");
@@ -40,9 +49,18 @@ describe("step-up with a recovery code", () => {
   it("refuses a used or wrong code (counted toward the lock, logged) and the support console", async () => {
     const { account, codes } = await accountWithCodes();
     expect((await stepUpWithRecoveryCode(account.user, codes[1], "remove-passkey", "t")).ok).toBe(true);
-    expect(await stepUpWithRecoveryCode(account.user, codes[1], "remove-passkey", "t")).toMatchObject({ ok: false, code: "step-up:invalid" });
-    expect(await stepUpWithRecoveryCode(account.user, "AAAAA-BBBBB", "add-passkey", "t")).toMatchObject({ ok: false, code: "step-up:invalid" });
-    expect(await stepUpWithRecoveryCode(account.user, codes[2], "support-console", "t")).toMatchObject({ ok: false, code: "step-up:passkey-required" });
+    expect(await stepUpWithRecoveryCode(account.user, codes[1], "remove-passkey", "t")).toMatchObject({
+      ok: false,
+      code: "step-up:invalid",
+    });
+    expect(await stepUpWithRecoveryCode(account.user, "AAAAA-BBBBB", "add-passkey", "t")).toMatchObject({
+      ok: false,
+      code: "step-up:invalid",
+    });
+    expect(await stepUpWithRecoveryCode(account.user, codes[2], "support-console", "t")).toMatchObject({
+      ok: false,
+      code: "step-up:passkey-required",
+    });
     expect(await countUnusedRecoveryCodes(account.user.id)).toBe(9);
     const failed = (await listEvents(account.user.id)).filter((event) => event.type === "step-up.failed");
     expect(failed.map((event) => event.detail)).toEqual([{ reason: "recovery-code" }, { reason: "recovery-code" }]);

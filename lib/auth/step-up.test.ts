@@ -19,7 +19,12 @@ const counterOf = async (id: string) => (await db.query.passkeys.findFirst({ whe
 const passkeyCount = (userId: string) => db.$count(passkeys, eq(passkeys.userId, userId));
 
 async function stepUp(account: TestAccount, purpose: StepUpPurpose) {
-  const result = await stepUpWithTotp(account.user, account.totp.generate({ timestamp: Date.now() + 30_000 }), purpose, "t");
+  const result = await stepUpWithTotp(
+    account.user,
+    account.totp.generate({ timestamp: Date.now() + 30_000 }),
+    purpose,
+    "t",
+  );
   if (!result.ok) throw new Error(result.code);
   return result.data;
 }
@@ -44,7 +49,12 @@ describe("step-up", () => {
   it("grants one step-up for a valid TOTP code to a new session, for five minutes; the old session gets none", async () => {
     const account = await createAccount();
     const before = Date.now();
-    const result = await stepUpWithTotp(account.user, account.totp.generate({ timestamp: Date.now() + 30_000 }), "add-passkey", "t");
+    const result = await stepUpWithTotp(
+      account.user,
+      account.totp.generate({ timestamp: Date.now() + 30_000 }),
+      "add-passkey",
+      "t",
+    );
     if (!result.ok) throw new Error(result.code);
     const { sessionId } = result.data;
     expect(sessionId).not.toBe(account.sessionId);
@@ -78,10 +88,19 @@ describe("step-up", () => {
     const { ceremonyId, options } = await startStepUp(account);
     expect(options.userVerification).toBe("required");
     expect(options.allowCredentials?.map((credential) => credential.id)).toEqual(account.passkeyIds);
-    const result = await finishPasskeyStepUp(account.user, account.sessionId, ceremonyId, account.authenticator.authenticate(options, ORIGIN), "add-passkey", "t");
+    const result = await finishPasskeyStepUp(
+      account.user,
+      account.sessionId,
+      ceremonyId,
+      account.authenticator.authenticate(options, ORIGIN),
+      "add-passkey",
+      "t",
+    );
     if (!result.ok) throw new Error(result.code);
     expect(result.data.sessionId).not.toBe(account.sessionId);
-    expect(await grantsOf(account.user.id)).toMatchObject([{ sessionId: result.data.sessionId, method: "passkey", consumedAt: null }]);
+    expect(await grantsOf(account.user.id)).toMatchObject([
+      { sessionId: result.data.sessionId, method: "passkey", consumedAt: null },
+    ]);
     expect(await stepUpExpiry(account.user.id, account.sessionId, "add-passkey")).toBeNull();
   });
 
@@ -120,7 +139,14 @@ describe("step-up", () => {
     const account = await createAccount({ passkeys: 1 });
     const { ceremonyId, options } = await startStepUp(account);
     const otherSessionId = newToken(16);
-    const result = await finishPasskeyStepUp(account.user, otherSessionId, ceremonyId, account.authenticator.authenticate(options, ORIGIN), "add-passkey", "t");
+    const result = await finishPasskeyStepUp(
+      account.user,
+      otherSessionId,
+      ceremonyId,
+      account.authenticator.authenticate(options, ORIGIN),
+      "add-passkey",
+      "t",
+    );
     expect(result.ok || result.code).toBe("challenge:invalid");
     expect(await grantsOf(account.user.id)).toHaveLength(0);
   });
@@ -130,7 +156,10 @@ describe("step-up", () => {
     const who = { userId: account.user.id, client: "t" };
     const { sessionId } = await stepUp(account, "add-passkey");
     // Asked for adding a passkey: it removes neither a passkey nor the password, nor makes recovery codes.
-    expect(await removePasskey({ ...who, sessionId, passkeyId: account.passkeyIds[0] })).toMatchObject({ ok: false, code: "step-up:required" });
+    expect(await removePasskey({ ...who, sessionId, passkeyId: account.passkeyIds[0] })).toMatchObject({
+      ok: false,
+      code: "step-up:required",
+    });
     expect(await removePassword({ ...who, sessionId })).toMatchObject({ ok: false, code: "step-up:required" });
     expect(await replaceRecoveryCodes({ ...who, sessionId })).toMatchObject({ ok: false, code: "step-up:required" });
     expect(await stepUpExpiry(account.user.id, sessionId, "add-passkey")).not.toBeNull();
@@ -150,7 +179,12 @@ describe("step-up", () => {
 
   it("SEC-38b grants the support console only for a user-verified passkey, for 15 minutes, held rather than spent", async () => {
     const account = await createAccount({ passkeys: 1 });
-    const byCode = await stepUpWithTotp(account.user, account.totp.generate({ timestamp: Date.now() + 30_000 }), "support-console", "t");
+    const byCode = await stepUpWithTotp(
+      account.user,
+      account.totp.generate({ timestamp: Date.now() + 30_000 }),
+      "support-console",
+      "t",
+    );
     expect(byCode).toMatchObject({ ok: false, code: "step-up:passkey-required" });
     expect(await grantsOf(account.user.id)).toEqual([]);
     const before = Date.now();
@@ -159,7 +193,10 @@ describe("step-up", () => {
     expect(expiry).toBeGreaterThanOrEqual(before + SUPPORT_CONSOLE_TTL_MS);
     expect(expiry).toBeLessThanOrEqual(Date.now() + SUPPORT_CONSOLE_TTL_MS);
     // Nothing else may spend it.
-    expect(await removePassword({ userId: account.user.id, sessionId, client: "t" })).toMatchObject({ ok: false, code: "step-up:required" });
+    expect(await removePassword({ userId: account.user.id, sessionId, client: "t" })).toMatchObject({
+      ok: false,
+      code: "step-up:required",
+    });
   });
 
   it("has nothing to offer an account without passkeys", async () => {

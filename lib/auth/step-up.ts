@@ -42,16 +42,29 @@ function validGrant(userId: string, sessionId: string, purpose: StepUpPurpose, n
 }
 
 /** When this session's unspent step-up grant for `purpose` expires; null when there is none. */
-export async function stepUpExpiry(userId: string, sessionId: string, purpose: StepUpPurpose, method?: StepUpMethod): Promise<Date | null> {
+export async function stepUpExpiry(
+  userId: string,
+  sessionId: string,
+  purpose: StepUpPurpose,
+  method?: StepUpMethod,
+): Promise<Date | null> {
   const grant = await db.query.stepUpGrants.findFirst({
-    where: and(validGrant(userId, sessionId, purpose, new Date()), method ? eq(stepUpGrants.method, method) : undefined),
+    where: and(
+      validGrant(userId, sessionId, purpose, new Date()),
+      method ? eq(stepUpGrants.method, method) : undefined,
+    ),
     orderBy: [asc(stepUpGrants.expiresAt)],
   });
   return grant?.expiresAt ?? null;
 }
 
 /** Spends one grant of this session for `purpose`; false when there is none. Call inside the action's own transaction. */
-export async function spendStepUpGrant(tx: Tx, userId: string, sessionId: string, purpose: StepUpPurpose): Promise<boolean> {
+export async function spendStepUpGrant(
+  tx: Tx,
+  userId: string,
+  sessionId: string,
+  purpose: StepUpPurpose,
+): Promise<boolean> {
   const now = new Date();
   const grant = await tx.query.stepUpGrants.findFirst({
     where: validGrant(userId, sessionId, purpose, now),
@@ -102,10 +115,18 @@ export async function stepUpWithCode(
   const granted =
     !locked &&
     (await transaction(async (tx) => {
-      const spent = kind === "totp" ? await spendTotpCode(tx, user.id, code) : keys !== null && (await spendRecoveryCode(tx, user.id, keys));
+      const spent =
+        kind === "totp"
+          ? await spendTotpCode(tx, user.id, code)
+          : keys !== null && (await spendRecoveryCode(tx, user.id, keys));
       if (!spent) return false;
       await grantStepUp(tx, { userId: user.id, sessionId, method: kind, purpose });
-      await recordEvent(tx, { userId: user.id, type: kind === "totp" ? "step-up.totp" : "step-up.recovery-code", client, detail: { purpose } });
+      await recordEvent(tx, {
+        userId: user.id,
+        type: kind === "totp" ? "step-up.totp" : "step-up.recovery-code",
+        client,
+        detail: { purpose },
+      });
       return true;
     }));
   if (!granted) {
@@ -116,5 +137,6 @@ export async function stepUpWithCode(
   return ok({ sessionId });
 }
 
-export const stepUpWithTotp = (...args: Parameters<typeof stepUpWithCode> extends [StepUpCode, ...infer Rest] ? Rest : never) =>
-  stepUpWithCode("totp", ...args);
+export const stepUpWithTotp = (
+  ...args: Parameters<typeof stepUpWithCode> extends [StepUpCode, ...infer Rest] ? Rest : never
+) => stepUpWithCode("totp", ...args);

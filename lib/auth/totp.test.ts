@@ -53,6 +53,8 @@ describe("TOTP", () => {
     const setup = await startTotpSetup(user.id, user.email);
     if (setup === "already-enabled") throw new Error("unexpected");
     expect(await confirmTotpSetup(user.id, "000000")).toBeNull();
-    expect(await spendTotpCode(db, user.id, new TOTP({ secret: setup.manualKey.replace(/ /g, "") }).generate())).toBe(false);
+    expect(await spendTotpCode(db, user.id, new TOTP({ secret: setup.manualKey.replace(/ /g, "") }).generate())).toBe(
+      false,
+    );
   });
 });

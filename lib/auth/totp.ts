@@ -40,14 +40,20 @@ export async function startTotpSetup(userId: string, email: string): Promise<Tot
 /** Turns the factor on when the code matches the pending secret, and returns the one-time recovery codes. */
 export async function confirmTotpSetup(userId: string, code: string): Promise<string[] | null> {
   const recoveryCodes = await makeRecoveryCodeSet();
-  return transaction(async (tx) => {
-    const factor = await tx.query.totpFactors.findFirst({ where: eq(totpFactors.userId, userId) });
-    if (!factor || factor.enabledAt) return null;
-    const step = matchTotpStep(open(factor.secretEncrypted), code);
-    if (step === null) return null;
-    await tx.update(totpFactors).set({ enabledAt: new Date(), lastUsedStep: step }).where(eq(totpFactors.userId, userId));
-    return storeRecoveryCodes(tx, userId, recoveryCodes);
-  }, { durable: true });
+  return transaction(
+    async (tx) => {
+      const factor = await tx.query.totpFactors.findFirst({ where: eq(totpFactors.userId, userId) });
+      if (!factor || factor.enabledAt) return null;
+      const step = matchTotpStep(open(factor.secretEncrypted), code);
+      if (step === null) return null;
+      await tx
+        .update(totpFactors)
+        .set({ enabledAt: new Date(), lastUsedStep: step })
+        .where(eq(totpFactors.userId, userId));
+      return storeRecoveryCodes(tx, userId, recoveryCodes);
+    },
+    { durable: true },
+  );
 }
 
 export async function hasTotp(userId: string): Promise<boolean> {

@@ -8,7 +8,13 @@ import { listFailedSignIns } from "./failed-sign-ins";
 import { changePassword } from "./password-change";
 import { completeSecondFactor, INVALID_CREDENTIALS, signInWithPassword } from "./password-sign-in";
 import { stepUpWithTotp } from "./step-up";
-import { countOpenTrustedDevices, deviceCookieValue, deviceIdFromCookie, findTrustedDevice, trustDevice } from "./trusted-devices";
+import {
+  countOpenTrustedDevices,
+  deviceCookieValue,
+  deviceIdFromCookie,
+  findTrustedDevice,
+  trustDevice,
+} from "./trusted-devices";
 import { getUser } from "./users";
 
 const nextCode = (account: TestAccount) => account.totp.generate({ timestamp: Date.now() + 30_000 });
@@ -38,7 +44,11 @@ describe("trusted devices (OWASP device cookies) and the lock (SEC-63)", () => {
     const cookie = (await trustDevice(undefined, account.user.id))!;
     await lockedByStrangers(account);
 
-    expect(await signInWithPassword(account.user.email, PASSWORD, "stranger")).toEqual({ ok: false, code: "auth:invalid-credentials", message: INVALID_CREDENTIALS });
+    expect(await signInWithPassword(account.user.email, PASSWORD, "stranger")).toEqual({
+      ok: false,
+      code: "auth:invalid-credentials",
+      message: INVALID_CREDENTIALS,
+    });
     const owner = await signInWithPassword(account.user.email, PASSWORD, "owner", "198.51.100.1", cookie);
     const pendingToken = owner.ok && owner.data.next === "second-factor" ? owner.data.pendingToken : "";
     expect(pendingToken).not.toBe("");
@@ -62,7 +72,8 @@ describe("trusted devices (OWASP device cookies) and the lock (SEC-63)", () => {
   it("counts a trusted browser's failures on that browser only: it locks itself, never the account", async () => {
     const account = await createAccount();
     const cookie = (await trustDevice(undefined, account.user.id))!;
-    for (let i = 0; i < 10; i++) await signInWithPassword(account.user.email, "not the password at all", "owner", "198.51.100.1", cookie);
+    for (let i = 0; i < 10; i++)
+      await signInWithPassword(account.user.email, "not the password at all", "owner", "198.51.100.1", cookie);
     const device = (await findTrustedDevice(cookie, account.user.id))!;
     expect(device.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     expect(await lockOf(account.user.id)).toBeNull();
@@ -99,11 +110,20 @@ describe("trusted devices (OWASP device cookies) and the lock (SEC-63)", () => {
   it("never checks the current password of a locked browser, which a session alone does not unlock", async () => {
     const account = await createAccount();
     const cookie = (await trustDevice(undefined, account.user.id))!;
-    for (let i = 0; i < 10; i++) await verifyCurrentPassword(account.user, "a guess", await findTrustedDevice(cookie, account.user.id), `198.51.100.${i}`);
+    for (let i = 0; i < 10; i++)
+      await verifyCurrentPassword(
+        account.user,
+        "a guess",
+        await findTrustedDevice(cookie, account.user.id),
+        `198.51.100.${i}`,
+      );
     const device = await findTrustedDevice(cookie, account.user.id);
     const failures = device!.failedAttempts;
     // The right password is not even looked at during the lock, and the guesses stop counting.
-    expect(await verifyCurrentPassword(account.user, PASSWORD, device, "198.51.100.20")).toMatchObject({ ok: false, code: "rate:limited" });
+    expect(await verifyCurrentPassword(account.user, PASSWORD, device, "198.51.100.20")).toMatchObject({
+      ok: false,
+      code: "rate:limited",
+    });
     expect((await findTrustedDevice(cookie, account.user.id))!.failedAttempts).toBe(failures);
   });
 
@@ -112,7 +132,15 @@ describe("trusted devices (OWASP device cookies) and the lock (SEC-63)", () => {
     const cookie = (await trustDevice(undefined, account.user.id))!;
     const device = await findTrustedDevice(cookie, account.user.id);
     const user = (await getUser(account.user.id))!;
-    expect((await changePassword(user, PASSWORD, "a different long passphrase", { client: "t", source: "198.51.100.3", device })).ok).toBe(true);
+    expect(
+      (
+        await changePassword(user, PASSWORD, "a different long passphrase", {
+          client: "t",
+          source: "198.51.100.3",
+          device,
+        })
+      ).ok,
+    ).toBe(true);
     expect(await db.$count(trustedDevices, eq(trustedDevices.userId, account.user.id))).toBe(0);
     expect(await findTrustedDevice(cookie, account.user.id)).toBeNull();
   });

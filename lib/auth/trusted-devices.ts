@@ -30,12 +30,20 @@ export function deviceIdFromCookie(value: string | undefined, userId: string): s
 }
 
 /** The trusted device a cookie names for this account, or null (no cookie, another account, forged, expired). */
-export async function findTrustedDevice(cookie: string | undefined, userId: string, reader: Tx | Db = db): Promise<TrustedDevice | null> {
+export async function findTrustedDevice(
+  cookie: string | undefined,
+  userId: string,
+  reader: Tx | Db = db,
+): Promise<TrustedDevice | null> {
   const deviceId = deviceIdFromCookie(cookie, userId);
   if (!deviceId) return null;
   const oldest = new Date(Date.now() - TRUSTED_DEVICE_MAX_AGE_S * 1000);
   const device = await reader.query.trustedDevices.findFirst({
-    where: and(eq(trustedDevices.id, deviceId), eq(trustedDevices.userId, userId), gt(trustedDevices.createdAt, oldest)),
+    where: and(
+      eq(trustedDevices.id, deviceId),
+      eq(trustedDevices.userId, userId),
+      gt(trustedDevices.createdAt, oldest),
+    ),
   });
   return device ?? null;
 }
@@ -47,7 +55,11 @@ export async function findTrustedDevice(cookie: string | undefined, userId: stri
 export async function trustDevice(cookie: string | undefined, userId: string): Promise<string | null> {
   const known = await findTrustedDevice(cookie, userId);
   if (known) {
-    if (known.failedAttempts > 0) await db.update(trustedDevices).set({ failedAttempts: 0, lockedUntil: null }).where(eq(trustedDevices.id, known.id));
+    if (known.failedAttempts > 0)
+      await db
+        .update(trustedDevices)
+        .set({ failedAttempts: 0, lockedUntil: null })
+        .where(eq(trustedDevices.id, known.id));
     return null;
   }
   const id = newToken(16);

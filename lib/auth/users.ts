@@ -23,11 +23,7 @@ export async function getUser(id: string): Promise<User | undefined> {
 }
 
 /** Creates an account; null when the email is taken. */
-export async function createUser(
-  email: string,
-  password: string,
-  role: User["role"] = "user",
-): Promise<User | null> {
+export async function createUser(email: string, password: string, role: User["role"] = "user"): Promise<User | null> {
   return insertUser(db, email, await hashPassword(password), role);
 }
 
@@ -57,5 +53,7 @@ export async function insertUser(
 /** Ends every session the person has (per-user valid-after on top of Auth.js JWTs). */
 export async function endAllSessions(userId: string, at = new Date()): Promise<void> {
   // Durable: a sign-out undone by a power cut would bring the signed-out sessions back (decision 007).
-  await transaction((tx) => tx.update(users).set({ sessionsValidAfter: at }).where(eq(users.id, userId)), { durable: true });
+  await transaction((tx) => tx.update(users).set({ sessionsValidAfter: at }).where(eq(users.id, userId)), {
+    durable: true,
+  });
 }

@@ -6,7 +6,13 @@ import { assertionMutations, type AssertionMutationName } from "./mutations";
 import type { JsonObject } from "./mutations/json";
 import { SoftwareAuthenticator } from "./software-authenticator";
 import { sha256 } from "./bytes";
-import { creationOptions, ORIGIN, registeredCredential, requestOptions, verifyAuthentication } from "./test-support/simplewebauthn-oracle";
+import {
+  creationOptions,
+  ORIGIN,
+  registeredCredential,
+  requestOptions,
+  verifyAuthentication,
+} from "./test-support/simplewebauthn-oracle";
 
 const SIMPLEWEBAUTHN_ACCEPTS = "accepted by SimpleWebAuthn";
 const STORED_COUNTER = 5;
@@ -99,7 +105,11 @@ async function assertionFor() {
 
 describe("assertion mutations", () => {
   it("marks the ECDSA encoding faults as needing an ES256 key (the portal offers EdDSA first)", () => {
-    expect(names.filter((name) => assertionMutations[name].algorithm === "ES256")).toEqual(["signatureNotDer", "signatureZero", "signatureCurveOrder"]);
+    expect(names.filter((name) => assertionMutations[name].algorithm === "ES256")).toEqual([
+      "signatureNotDer",
+      "signatureZero",
+      "signatureCurveOrder",
+    ]);
   });
 
   it.each(names)("%s", async (name) => {

@@ -17,7 +17,8 @@ const authDataOfRegistration = (attestationObject: string): Buffer => {
   if (!(decoded instanceof Map)) throw new Error("attestation object is not a map");
   return Buffer.from(decoded.get("authData") as Uint8Array);
 };
-const clientDataOf = (clientDataJSON: string) => JSON.parse(Buffer.from(clientDataJSON, "base64url").toString("utf8")) as Record<string, unknown>;
+const clientDataOf = (clientDataJSON: string) =>
+  JSON.parse(Buffer.from(clientDataJSON, "base64url").toString("utf8")) as Record<string, unknown>;
 
 describe("flags", () => {
   it("sets UP, UV, AT by default and BE/BS on request, which SimpleWebAuthn reads as a synced passkey", async () => {
@@ -25,7 +26,10 @@ describe("flags", () => {
     const plain = authenticator.register(creationOptions(), ORIGIN);
     expect(authDataOfRegistration(plain.response.attestationObject)[32]).toBe(0x45);
     const synced = await verifyRegistration(authenticator.register(creationOptions(), ORIGIN, { be: true, bs: true }));
-    expect(synced.verified && [synced.info.credentialDeviceType, synced.info.credentialBackedUp]).toEqual(["multiDevice", true]);
+    expect(synced.verified && [synced.info.credentialDeviceType, synced.info.credentialBackedUp]).toEqual([
+      "multiDevice",
+      true,
+    ]);
   });
 
   it("reports UV=0 when asked, which a UV-requiring verifier refuses and a UV-preferred one accepts", async () => {
@@ -61,33 +65,50 @@ describe("signature counter", () => {
     const counting = new SoftwareAuthenticator();
     const credential = await registeredCredential(counting.register(creationOptions(), ORIGIN));
     const counter = (authenticator: SoftwareAuthenticator, signCount?: number) =>
-      Buffer.from(authenticator.authenticate(requestOptions(), ORIGIN, { signCount }).response.authenticatorData, "base64url").readUInt32BE(33);
+      Buffer.from(
+        authenticator.authenticate(requestOptions(), ORIGIN, { signCount }).response.authenticatorData,
+        "base64url",
+      ).readUInt32BE(33);
     expect([counter(counting), counter(counting), counter(counting, 41), counter(counting)]).toEqual([1, 2, 41, 42]);
 
     const zero = new SoftwareAuthenticator({ signCountMode: "zero" });
     const zeroCredential = await registeredCredential(zero.register(creationOptions(), ORIGIN));
     expect([counter(zero), counter(zero)]).toEqual([0, 0]);
     // Both counters 0 is fine for a verifier (WebAuthn L3 §7.2 step 22).
-    expect((await verifyAuthentication(zero.authenticate(requestOptions(), ORIGIN), zeroCredential)).verified).toBe(true);
-    const next = await verifyAuthentication(counting.authenticate(requestOptions(), ORIGIN), { ...credential, counter: 42 });
+    expect((await verifyAuthentication(zero.authenticate(requestOptions(), ORIGIN), zeroCredential)).verified).toBe(
+      true,
+    );
+    const next = await verifyAuthentication(counting.authenticate(requestOptions(), ORIGIN), {
+      ...credential,
+      counter: 42,
+    });
     expect(next.verified && next.info.newCounter).toBe(43);
   });
 });
 
 describe("credential ids and user handles", () => {
-  it.each([1023, 1024])("makes credential ids of %i bytes (SimpleWebAuthn itself does not cap the length)", async (length) => {
-    const response = new SoftwareAuthenticator({ attestation: "packed-self" }).register(creationOptions(), ORIGIN, { credentialIdLength: length });
-    expect(Buffer.from(response.rawId, "base64url")).toHaveLength(length);
-    expect(authDataOfRegistration(response.response.attestationObject).readUInt16BE(53)).toBe(length);
-    expect((await verifyRegistration(response)).verified).toBe(true);
-  });
+  it.each([1023, 1024])(
+    "makes credential ids of %i bytes (SimpleWebAuthn itself does not cap the length)",
+    async (length) => {
+      const response = new SoftwareAuthenticator({ attestation: "packed-self" }).register(creationOptions(), ORIGIN, {
+        credentialIdLength: length,
+      });
+      expect(Buffer.from(response.rawId, "base64url")).toHaveLength(length);
+      expect(authDataOfRegistration(response.response.attestationObject).readUInt16BE(53)).toBe(length);
+      expect((await verifyRegistration(response)).verified).toBe(true);
+    },
+  );
 
   it("returns the user handle from registration, or another one, or none", () => {
     const authenticator = new SoftwareAuthenticator();
     authenticator.register(creationOptions(), ORIGIN);
     expect(authenticator.authenticate(requestOptions(), ORIGIN).response.userHandle).toBe(USER_ID);
-    expect(authenticator.authenticate(requestOptions(), ORIGIN, { userHandle: "b3RoZXI" }).response.userHandle).toBe("b3RoZXI");
-    expect("userHandle" in authenticator.authenticate(requestOptions(), ORIGIN, { userHandle: null }).response).toBe(false);
+    expect(authenticator.authenticate(requestOptions(), ORIGIN, { userHandle: "b3RoZXI" }).response.userHandle).toBe(
+      "b3RoZXI",
+    );
+    expect("userHandle" in authenticator.authenticate(requestOptions(), ORIGIN, { userHandle: null }).response).toBe(
+      false,
+    );
   });
 
   it("signs with the allowed or the named credential, and answers NotAllowedError when it has none", () => {
@@ -97,7 +118,9 @@ describe("credential ids and user handles", () => {
     expect(authenticator.authenticate(requestOptions([second]), ORIGIN).id).toBe(second);
     expect(authenticator.authenticate(requestOptions(), ORIGIN, { credentialId: first }).id).toBe(first);
     expect(() => authenticator.authenticate(requestOptions(["bm90LW91cnM"]), ORIGIN)).toThrow(/NotAllowedError/);
-    expect(() => authenticator.authenticate({ challenge: "AAAA", rpId: "elsewhere.test" }, ORIGIN)).toThrow(/NotAllowedError/);
+    expect(() => authenticator.authenticate({ challenge: "AAAA", rpId: "elsewhere.test" }, ORIGIN)).toThrow(
+      /NotAllowedError/,
+    );
   });
 
   it("honours excludeCredentials only when asked to, like a real authenticator", () => {
@@ -107,14 +130,21 @@ describe("credential ids and user handles", () => {
     expect(() => strict.register(excluding, ORIGIN)).toThrow(/InvalidStateError/);
     const lenient = new SoftwareAuthenticator();
     const lenientId = lenient.register(creationOptions(), ORIGIN).id;
-    expect(() => lenient.register({ ...excluding, excludeCredentials: [{ id: lenientId, type: "public-key" }] }, ORIGIN)).not.toThrow();
+    expect(() =>
+      lenient.register({ ...excluding, excludeCredentials: [{ id: lenientId, type: "public-key" }] }, ORIGIN),
+    ).not.toThrow();
   });
 });
 
 describe("clientDataJSON", () => {
   it("writes type, challenge, origin, crossOrigin first, in the browser's order", () => {
     const response = new SoftwareAuthenticator().register(creationOptions(), ORIGIN);
-    expect(Object.keys(clientDataOf(response.response.clientDataJSON))).toEqual(["type", "challenge", "origin", "crossOrigin"]);
+    expect(Object.keys(clientDataOf(response.response.clientDataJSON))).toEqual([
+      "type",
+      "challenge",
+      "origin",
+      "crossOrigin",
+    ]);
   });
 
   it("takes overrides for every member plus extra ones", () => {

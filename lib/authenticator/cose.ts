@@ -59,10 +59,27 @@ export function cosePublicKeyMap(key: KeyObject, name: AlgorithmName): Map<numbe
   const jwk = key.export({ format: "jwk" });
   // JWK coordinates are already fixed-length (e.g. 66 bytes for P-521) and n has no leading zero, as COSE wants.
   if (spec.kty === "EC2") {
-    return new Map<number, CBORType>([[1, 2], [3, spec.id], [-1, spec.crv], [-2, fromJwk(jwk.x)], [-3, fromJwk(jwk.y)]]);
+    return new Map<number, CBORType>([
+      [1, 2],
+      [3, spec.id],
+      [-1, spec.crv],
+      [-2, fromJwk(jwk.x)],
+      [-3, fromJwk(jwk.y)],
+    ]);
   }
-  if (spec.kty === "OKP") return new Map<number, CBORType>([[1, 1], [3, spec.id], [-1, spec.crv], [-2, fromJwk(jwk.x)]]);
-  return new Map<number, CBORType>([[1, 3], [3, spec.id], [-1, fromJwk(jwk.n)], [-2, fromJwk(jwk.e)]]);
+  if (spec.kty === "OKP")
+    return new Map<number, CBORType>([
+      [1, 1],
+      [3, spec.id],
+      [-1, spec.crv],
+      [-2, fromJwk(jwk.x)],
+    ]);
+  return new Map<number, CBORType>([
+    [1, 3],
+    [3, spec.id],
+    [-1, fromJwk(jwk.n)],
+    [-2, fromJwk(jwk.e)],
+  ]);
 }
 
 /** The CBOR-encoded COSE_Key, as it appears in attested credential data. */

@@ -17,11 +17,14 @@ function sourceFiles(directory: string): string[] {
 describe("independence from the verifier", () => {
   const files = sourceFiles(root);
 
-  it.each(files.map((file) => relative(root, file)))("%s imports SimpleWebAuthn for types only, and nothing of lib/webauthn", (file) => {
-    const imports = readFileSync(join(root, file), "utf8").match(/^import[\s\S]*?from\s+"[^"]+";/gm) ?? [];
-    for (const statement of imports) {
-      if (statement.includes('"@simplewebauthn/server"')) expect(statement).toMatch(/^import type /);
-      expect(statement).not.toMatch(/lib\/webauthn|\.\.\/webauthn|test-support/);
-    }
-  });
+  it.each(files.map((file) => relative(root, file)))(
+    "%s imports SimpleWebAuthn for types only, and nothing of lib/webauthn",
+    (file) => {
+      const imports = readFileSync(join(root, file), "utf8").match(/^import[\s\S]*?from\s+"[^"]+";/gm) ?? [];
+      for (const statement of imports) {
+        if (statement.includes('"@simplewebauthn/server"')) expect(statement).toMatch(/^import type /);
+        expect(statement).not.toMatch(/lib\/webauthn|\.\.\/webauthn|test-support/);
+      }
+    },
+  );
 });

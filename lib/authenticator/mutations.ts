@@ -4,9 +4,17 @@
 //   const response = authenticator.register(options, origin, { attestation: "packed-self" });
 //   const context = { attestationSigner: authenticator.attestationSigner(response.id) };
 //   const bad = registrationMutations.challengeWrong.apply(response, context); // well signed, wrong challenge
-import { assertionClientDataMutations, assertionDataMutations, assertionStructureMutations } from "./mutations/assertion";
+import {
+  assertionClientDataMutations,
+  assertionDataMutations,
+  assertionStructureMutations,
+} from "./mutations/assertion";
 import { attestationObjectMutations } from "./mutations/attestation-statement";
-import { registrationAuthDataMutations, registrationClientDataMutations, registrationStructureMutations } from "./mutations/registration";
+import {
+  registrationAuthDataMutations,
+  registrationClientDataMutations,
+  registrationStructureMutations,
+} from "./mutations/registration";
 import type { AssertionMutation, RegistrationMutation } from "./mutations/types";
 
 export type { RegistrationMutation } from "./mutations/types";
@@ -28,5 +36,6 @@ export type RegistrationMutationName = keyof typeof registrationMutationsByName;
 export type AssertionMutationName = keyof typeof assertionMutationsByName;
 
 // Typed as plain mutations, so every optional member (`input`, `algorithm`) can be read from any of them.
-export const registrationMutations: Record<RegistrationMutationName, RegistrationMutation> = registrationMutationsByName;
+export const registrationMutations: Record<RegistrationMutationName, RegistrationMutation> =
+  registrationMutationsByName;
 export const assertionMutations: Record<AssertionMutationName, AssertionMutation> = assertionMutationsByName;

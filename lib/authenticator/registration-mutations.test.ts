@@ -7,7 +7,13 @@ import { registrationMutations, type RegistrationMutationName } from "./mutation
 import type { JsonObject } from "./mutations/json";
 import { SoftwareAuthenticator } from "./software-authenticator";
 import { sha256 } from "./bytes";
-import { creationOptions, ORIGIN, registeredCredential, trustTestCa, verifyRegistration } from "./test-support/simplewebauthn-oracle";
+import {
+  creationOptions,
+  ORIGIN,
+  registeredCredential,
+  trustTestCa,
+  verifyRegistration,
+} from "./test-support/simplewebauthn-oracle";
 
 trustTestCa();
 
@@ -147,30 +153,50 @@ describe("registration mutations", () => {
     const { authenticator, response, context } = registrationFor(name);
     const mutated = registrationMutations[name].apply(response, context);
     const inner = mutated.response as JsonObject;
-    const object = decodeCBOR(new Uint8Array(Buffer.from(String(inner.attestationObject), "base64url"))) as Map<string, unknown>;
+    const object = decodeCBOR(new Uint8Array(Buffer.from(String(inner.attestationObject), "base64url"))) as Map<
+      string,
+      unknown
+    >;
     const authData = Buffer.from(object.get("authData") as Uint8Array);
     const sig = Buffer.from((object.get("attStmt") as Map<string, unknown>).get("sig") as Uint8Array);
     const clientDataHash = sha256(Buffer.from(String(inner.clientDataJSON), "base64url"));
-    expect(verify("sha256", Buffer.concat([authData, clientDataHash]), authenticator.credential(response.id).publicKey, sig)).toBe(true);
+    expect(
+      verify("sha256", Buffer.concat([authData, clientDataHash]), authenticator.credential(response.id).publicKey, sig),
+    ).toBe(true);
   });
 
   // A server that offers EdDSA first (the portal does) would otherwise get an Ed25519 sig with a changed first byte: a
   // merely broken signature, or, when that byte already had the new value, an untouched valid one (a flaky pass).
   it("marks the ECDSA encoding faults as needing an ES256 key", () => {
-    expect(names.filter((name) => registrationMutations[name].algorithm === "ES256")).toEqual(["packedSigZero", "packedSigNotDer", "packedSigCurveOrder"]);
+    expect(names.filter((name) => registrationMutations[name].algorithm === "ES256")).toEqual([
+      "packedSigZero",
+      "packedSigNotDer",
+      "packedSigCurveOrder",
+    ]);
   });
 
-  it.each(names.filter((name) => registrationMutations[name].algorithm))("%s is made on the key it is about, whatever is offered first", (name) => {
-    const { input, algorithm } = registrationMutations[name];
-    const authenticator = new SoftwareAuthenticator({ attestation: input ?? "packed-self", algorithm });
-    const response = authenticator.register(creationOptions([-8, -7, -257]), ORIGIN);
-    expect(authenticator.credential(response.id).algorithm).toBe(algorithm);
-    const sigOf = (json: JsonObject) => {
-      const object = decodeCBOR(new Uint8Array(Buffer.from(String((json.response as JsonObject).attestationObject), "base64url"))) as Map<string, unknown>;
-      return Buffer.from((object.get("attStmt") as Map<string, unknown>).get("sig") as Uint8Array);
-    };
-    const valid = sigOf(response as unknown as JsonObject);
-    expect(valid[0]).toBe(0x30); // DER SEQUENCE: an ECDSA signature
-    expect(sigOf(registrationMutations[name].apply(response, { attestationSigner: authenticator.attestationSigner(response.id) }))).not.toEqual(valid);
-  });
+  it.each(names.filter((name) => registrationMutations[name].algorithm))(
+    "%s is made on the key it is about, whatever is offered first",
+    (name) => {
+      const { input, algorithm } = registrationMutations[name];
+      const authenticator = new SoftwareAuthenticator({ attestation: input ?? "packed-self", algorithm });
+      const response = authenticator.register(creationOptions([-8, -7, -257]), ORIGIN);
+      expect(authenticator.credential(response.id).algorithm).toBe(algorithm);
+      const sigOf = (json: JsonObject) => {
+        const object = decodeCBOR(
+          new Uint8Array(Buffer.from(String((json.response as JsonObject).attestationObject), "base64url")),
+        ) as Map<string, unknown>;
+        return Buffer.from((object.get("attStmt") as Map<string, unknown>).get("sig") as Uint8Array);
+      };
+      const valid = sigOf(response as unknown as JsonObject);
+      expect(valid[0]).toBe(0x30); // DER SEQUENCE: an ECDSA signature
+      expect(
+        sigOf(
+          registrationMutations[name].apply(response, {
+            attestationSigner: authenticator.attestationSigner(response.id),
+          }),
+        ),
+      ).not.toEqual(valid);
+    },
+  );
 });

@@ -20,13 +20,21 @@ afterEach(trustTestCa);
 
 /** Registers, then signs in twice; both ceremonies must verify and the counter must go 0 -> 1 -> 2. */
 async function registerAndSignIn(format: AttestationFormat, algorithm: AlgorithmName) {
-  const authenticator = new SoftwareAuthenticator({ attestation: format, aaguid: "6c0a4a8e-3b9d-4c1e-9f5a-2d7b8e1f0a3c" });
-  const registration = await verifyRegistration(authenticator.register(creationOptions(ALL_ALGORITHM_IDS), ORIGIN, { algorithm }));
+  const authenticator = new SoftwareAuthenticator({
+    attestation: format,
+    aaguid: "6c0a4a8e-3b9d-4c1e-9f5a-2d7b8e1f0a3c",
+  });
+  const registration = await verifyRegistration(
+    authenticator.register(creationOptions(ALL_ALGORITHM_IDS), ORIGIN, { algorithm }),
+  );
   if (!registration.verified) throw new Error(`registration refused: ${registration.reason}`);
   expect(registration.info.credential.counter).toBe(0);
   let credential = registration.info.credential;
   for (const expected of [1, 2]) {
-    const signIn = await verifyAuthentication(authenticator.authenticate(requestOptions([credential.id]), ORIGIN), credential);
+    const signIn = await verifyAuthentication(
+      authenticator.authenticate(requestOptions([credential.id]), ORIGIN),
+      credential,
+    );
     if (!signIn.verified) throw new Error(`authentication refused: ${signIn.reason}`);
     expect(signIn.info.newCounter).toBe(expected);
     credential = { ...credential, counter: signIn.info.newCounter };
@@ -59,13 +67,19 @@ describe("attestation formats and algorithms, verified by SimpleWebAuthn", () =>
     expect((await registerAndSignIn("apple", algorithm)).fmt).toBe("apple");
   });
 
-  it.each(["packed-full", "fido-u2f", "apple"] as const)("%s chains really are checked: refused when another root is trusted", async (format) => {
-    const stranger = createCertificateAuthority({ C: "US", O: "Elsewhere", CN: "Some Other Root" });
-    SettingsService.setRootCertificates({ identifier: format === "packed-full" ? "packed" : format, certificates: [toPem(stranger.certificateDer)] });
-    const response = new SoftwareAuthenticator({ attestation: format }).register(creationOptions(), ORIGIN);
-    const outcome = await verifyRegistration(response);
-    expect(outcome.verified || outcome.reason).toMatch(/could not be chained to any specified trust anchor/);
-  });
+  it.each(["packed-full", "fido-u2f", "apple"] as const)(
+    "%s chains really are checked: refused when another root is trusted",
+    async (format) => {
+      const stranger = createCertificateAuthority({ C: "US", O: "Elsewhere", CN: "Some Other Root" });
+      SettingsService.setRootCertificates({
+        identifier: format === "packed-full" ? "packed" : format,
+        certificates: [toPem(stranger.certificateDer)],
+      });
+      const response = new SoftwareAuthenticator({ attestation: format }).register(creationOptions(), ORIGIN);
+      const outcome = await verifyRegistration(response);
+      expect(outcome.verified || outcome.reason).toMatch(/could not be chained to any specified trust anchor/);
+    },
+  );
 
   it("SimpleWebAuthn's default algorithm list takes EdDSA, ES256 and RS256 only; the rest need supportedAlgorithmIDs", async () => {
     const accepted: AlgorithmName[] = [];
@@ -109,6 +123,8 @@ describe("algorithm choice", () => {
   it("answers NotSupportedError when nothing offered fits", () => {
     expect(() => chosenAlgorithm([-999])).toThrow(/NotSupportedError/);
     expect(() => chosenAlgorithm([-257], { attestation: "fido-u2f" })).toThrow(/NotSupportedError/);
-    expect(() => chosenAlgorithm([-7], { attestation: "fido-u2f", algorithm: "RS256" })).toThrow(/fido-u2f cannot attest RS256/);
+    expect(() => chosenAlgorithm([-7], { attestation: "fido-u2f", algorithm: "RS256" })).toThrow(
+      /fido-u2f cannot attest RS256/,
+    );
   });
 });

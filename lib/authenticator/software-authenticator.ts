@@ -12,10 +12,22 @@ import type {
 } from "@simplewebauthn/server";
 import type { CBORType } from "@levischuck/tiny-cbor";
 import { attest, attestationSigner, formatSupportsAlgorithm, type AttestationFormat } from "./attestation";
-import { encodeAttestedCredentialData, encodeAuthenticatorData, type ExtensionOutputs, type Flags } from "./authenticator-data";
+import {
+  encodeAttestedCredentialData,
+  encodeAuthenticatorData,
+  type ExtensionOutputs,
+  type Flags,
+} from "./authenticator-data";
 import { byteString, cbor, sha256 } from "./bytes";
 import { encodeClientData, type ClientDataOverrides } from "./client-data";
-import { algorithmName, createSigner, encodeCosePublicKey, generateCredentialKey, type AlgorithmName, type Signer } from "./cose";
+import {
+  algorithmName,
+  createSigner,
+  encodeCosePublicKey,
+  generateCredentialKey,
+  type AlgorithmName,
+  type Signer,
+} from "./cose";
 
 export type { Flags } from "./authenticator-data";
 
@@ -81,7 +93,8 @@ function domException(name: string, message: string): Error {
 /** The first offered algorithm we support (WebAuthn L3 §6.3.2 step 2); an empty list means ES256, RS256. */
 function chooseAlgorithm(offered: { alg: number }[], format: AttestationFormat, forced?: AlgorithmName): AlgorithmName {
   if (forced) {
-    if (!formatSupportsAlgorithm(format, forced)) throw domException("NotSupportedError", `${format} cannot attest ${forced}`);
+    if (!formatSupportsAlgorithm(format, forced))
+      throw domException("NotSupportedError", `${format} cannot attest ${forced}`);
     return forced;
   }
   const ids = offered.length > 0 ? offered.map((param) => param.alg) : [-7, -257];
@@ -104,12 +117,19 @@ export class SoftwareAuthenticator {
   }
 
   /** navigator.credentials.create(): makes a new credential and answers with the configured attestation. */
-  register(options: PublicKeyCredentialCreationOptionsJSON, origin: string, choices: RegisterChoices = {}): RegistrationResponseJSON {
+  register(
+    options: PublicKeyCredentialCreationOptionsJSON,
+    origin: string,
+    choices: RegisterChoices = {},
+  ): RegistrationResponseJSON {
     const { attestation: chosenFormat, algorithm: forced, credentialIdLength, signCount = 0, ...rest } = choices;
     const { extensions, clientData, clientExtensionResults, ...flags } = rest;
     const rpId = options.rp.id ?? new URL(origin).hostname;
     const format = chosenFormat ?? this.options.attestation ?? "none";
-    if (this.options.honorExcludeCredentials && options.excludeCredentials?.some((excluded) => this.credentials.has(excluded.id))) {
+    if (
+      this.options.honorExcludeCredentials &&
+      options.excludeCredentials?.some((excluded) => this.credentials.has(excluded.id))
+    ) {
       throw domException("InvalidStateError", "a credential in excludeCredentials is on this authenticator");
     }
     const algorithm = chooseAlgorithm(options.pubKeyCredParams, format, forced ?? this.options.algorithm);
@@ -136,9 +156,24 @@ export class SoftwareAuthenticator {
       algorithm,
     });
     const credentialId = id.toString("base64url");
-    this.credentials.set(credentialId, { id, privateKey, algorithm, attestation: format, aaguid, rpId, userHandle: options.user.id, signCount });
+    this.credentials.set(credentialId, {
+      id,
+      privateKey,
+      algorithm,
+      attestation: format,
+      aaguid,
+      rpId,
+      userHandle: options.user.id,
+      signCount,
+    });
     // CTAP2 canonical order of the attestation object: fmt, attStmt, authData.
-    const attestationObject = cbor(new Map<string, CBORType>([["fmt", fmt], ["attStmt", attStmt], ["authData", byteString(authData)]]));
+    const attestationObject = cbor(
+      new Map<string, CBORType>([
+        ["fmt", fmt],
+        ["attStmt", attStmt],
+        ["authData", byteString(authData)],
+      ]),
+    );
     const roaming = format === "fido-u2f";
     return {
       id: credentialId,
@@ -158,7 +193,11 @@ export class SoftwareAuthenticator {
    * navigator.credentials.get(): signs with the first credential allowed (or any for this RP when none is listed).
    * `signCount` overrides the next counter value (default: one more than the last, or 0 in "zero" mode).
    */
-  authenticate(options: PublicKeyCredentialRequestOptionsJSON, origin: string, choices: AuthenticateChoices = {}): AuthenticationResponseJSON {
+  authenticate(
+    options: PublicKeyCredentialRequestOptionsJSON,
+    origin: string,
+    choices: AuthenticateChoices = {},
+  ): AuthenticationResponseJSON {
     const rpId = options.rpId ?? new URL(origin).hostname;
     const allowed = options.allowCredentials?.map((credential) => credential.id);
     const credential = [...this.credentials.values()].find(
@@ -177,7 +216,9 @@ export class SoftwareAuthenticator {
       extensions: choices.extensions,
     });
     const clientDataJSON = encodeClientData("webauthn.get", options.challenge, origin, choices.clientData);
-    const signature = this.credentialSigner(credential.id.toString("base64url")).sign(Buffer.concat([authData, sha256(clientDataJSON)]));
+    const signature = this.credentialSigner(credential.id.toString("base64url")).sign(
+      Buffer.concat([authData, sha256(clientDataJSON)]),
+    );
     const id = credential.id.toString("base64url");
     const userHandle = choices.userHandle === undefined ? credential.userHandle : (choices.userHandle ?? undefined);
     return {
@@ -198,7 +239,12 @@ export class SoftwareAuthenticator {
   /** A credential made by this authenticator: a copy, with the public key instead of the private one. */
   credential(credentialId: string): Omit<StoredCredential, "privateKey"> & { publicKey: KeyObject } {
     const { privateKey, ...rest } = this.stored(credentialId);
-    return { ...rest, id: Buffer.from(rest.id), aaguid: Buffer.from(rest.aaguid), publicKey: createPublicKey(privateKey) };
+    return {
+      ...rest,
+      id: Buffer.from(rest.id),
+      aaguid: Buffer.from(rest.aaguid),
+      publicKey: createPublicKey(privateKey),
+    };
   }
 
   /** The credential key as a signer: what assertion mutations need to re-sign what they changed. */

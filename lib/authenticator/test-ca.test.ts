@@ -13,8 +13,14 @@ import { creationOptions, ORIGIN } from "./test-support/simplewebauthn-oracle";
 const AAGUID = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 
 function attestation(format: "packed-full" | "fido-u2f" | "apple") {
-  const response = new SoftwareAuthenticator({ attestation: format, aaguid: AAGUID }).register(creationOptions(), ORIGIN);
-  const object = decodeCBOR(new Uint8Array(Buffer.from(response.response.attestationObject, "base64url"))) as Map<string, unknown>;
+  const response = new SoftwareAuthenticator({ attestation: format, aaguid: AAGUID }).register(
+    creationOptions(),
+    ORIGIN,
+  );
+  const object = decodeCBOR(new Uint8Array(Buffer.from(response.response.attestationObject, "base64url"))) as Map<
+    string,
+    unknown
+  >;
   const attStmt = object.get("attStmt") as Map<string, unknown>;
   const x5c = (attStmt.get("x5c") as Uint8Array[]).map((der) => Buffer.from(der));
   const clientDataHash = sha256(Buffer.from(response.response.clientDataJSON, "base64url"));
@@ -40,7 +46,12 @@ describe("packed attestation certificate (WebAuthn L3 §8.2.1)", () => {
 
   it("is version 3 with C, O, OU=Authenticator Attestation and CN, and CA:false", () => {
     expect(AsnConvert.parse(x5c[0], Certificate).tbsCertificate.version).toBe(2); // v3 is encoded as 2
-    expect(leaf.subject.split("\n")).toEqual(["C=US", "O=Passkey Lab", "OU=Authenticator Attestation", "CN=Passkey Lab Software Authenticator"]);
+    expect(leaf.subject.split("\n")).toEqual([
+      "C=US",
+      "O=Passkey Lab",
+      "OU=Authenticator Attestation",
+      "CN=Passkey Lab Software Authenticator",
+    ]);
     expect(leaf.ca).toBe(false);
     expect(new Date(leaf.validFrom) < new Date() && new Date() < new Date(leaf.validTo)).toBe(true);
   });
@@ -78,8 +89,13 @@ describe("fido-u2f and apple certificates", () => {
   it("apple: the certificate's key is the credential's public key", () => {
     const authenticator = new SoftwareAuthenticator({ attestation: "apple" });
     const response = authenticator.register(creationOptions(), ORIGIN);
-    const object = decodeCBOR(new Uint8Array(Buffer.from(response.response.attestationObject, "base64url"))) as Map<string, unknown>;
-    const [leaf] = ((object.get("attStmt") as Map<string, unknown>).get("x5c") as Uint8Array[]).map((der) => new X509Certificate(der));
+    const object = decodeCBOR(new Uint8Array(Buffer.from(response.response.attestationObject, "base64url"))) as Map<
+      string,
+      unknown
+    >;
+    const [leaf] = ((object.get("attStmt") as Map<string, unknown>).get("x5c") as Uint8Array[]).map(
+      (der) => new X509Certificate(der),
+    );
     expect(leaf.publicKey.equals(authenticator.credential(response.id).publicKey)).toBe(true);
   });
 });

@@ -54,7 +54,8 @@ function encodeName(subject: DistinguishedName): Name {
     .map((key) => {
       const text = subject[key] ?? "";
       // countryName is a PrintableString (RFC 5280 Appendix A); the rest are UTF8String.
-      const value = key === "C" ? new AttributeValue({ printableString: text }) : new AttributeValue({ utf8String: text });
+      const value =
+        key === "C" ? new AttributeValue({ printableString: text }) : new AttributeValue({ utf8String: text });
       return new RelativeDistinguishedName([new AttributeTypeAndValue({ type: NAME_OIDS[key], value })]);
     });
   return new Name(rdns);
@@ -95,10 +96,15 @@ export function issueCertificate(issuer: Issuer, request: CertificateRequest): B
   const extensions = new Extensions([
     certificateExtension("2.5.29.19", AsnConvert.serialize(new BasicConstraints({ cA: Boolean(request.isCa) })), true),
     certificateExtension("2.5.29.15", AsnConvert.serialize(new KeyUsage(usage)), true),
-    certificateExtension("2.5.29.14", AsnConvert.serialize(new SubjectKeyIdentifier(toArrayBuffer(keyIdentifier(spki))))),
+    certificateExtension(
+      "2.5.29.14",
+      AsnConvert.serialize(new SubjectKeyIdentifier(toArrayBuffer(keyIdentifier(spki)))),
+    ),
     certificateExtension(
       "2.5.29.35",
-      AsnConvert.serialize(new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(toArrayBuffer(issuer.keyId)) })),
+      AsnConvert.serialize(
+        new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(toArrayBuffer(issuer.keyId)) }),
+      ),
     ),
     ...(request.extensions ?? []),
   ]);
@@ -138,7 +144,12 @@ let pki: TestPki | undefined;
  */
 export function testPki(): TestPki {
   if (!pki) {
-    const root = createCertificateAuthority({ C: "US", O: "Passkey Lab", OU: "Conformance", CN: "Passkey Lab Test Root CA" });
+    const root = createCertificateAuthority({
+      C: "US",
+      O: "Passkey Lab",
+      OU: "Conformance",
+      CN: "Passkey Lab Test Root CA",
+    });
     const intermediate = createCertificateAuthority(
       { C: "US", O: "Passkey Lab", OU: "Conformance", CN: "Passkey Lab Test Attestation CA" },
       root,

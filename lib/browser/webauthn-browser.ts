@@ -7,7 +7,13 @@ import type { CeremonyError } from "@/lib/compat/browser-errors";
  * only that the request did not finish. `detail` is what the browser said (its error name and words): never the
  * library's code, which means nothing to a person (support reads it in the troubleshooting report).
  */
-export type BrowserFailure = { message: string; detail: string; cancelled: boolean; causes?: string[]; fixes?: string[] };
+export type BrowserFailure = {
+  message: string;
+  detail: string;
+  cancelled: boolean;
+  causes?: string[];
+  fixes?: string[];
+};
 
 /** What the page knows about the request that failed: when it started and the options' timeout. */
 export type CeremonyTiming = { startedAt: number; timeoutMs?: number };
@@ -32,8 +38,16 @@ export function wasCancelled(error: unknown): boolean {
  * Maps what navigator.credentials threw to a cause and a fix a person can act on. The explanations are loaded on the
  * first failure: they stay out of the first-load JS of the pages that may need them.
  */
-export async function describeBrowserError(error: unknown, ceremony: CeremonyError["ceremony"], timing?: CeremonyTiming): Promise<BrowserFailure> {
-  const thrown = { ...toCeremonyError(error, ceremony), elapsedMs: timing && Date.now() - timing.startedAt, timeoutMs: timing?.timeoutMs };
+export async function describeBrowserError(
+  error: unknown,
+  ceremony: CeremonyError["ceremony"],
+  timing?: CeremonyTiming,
+): Promise<BrowserFailure> {
+  const thrown = {
+    ...toCeremonyError(error, ceremony),
+    elapsedMs: timing && Date.now() - timing.startedAt,
+    timeoutMs: timing?.timeoutMs,
+  };
   const detail = [thrown.name, thrown.message].filter(Boolean).join(": ");
   const cancelled = wasCancelled(error);
   try {
@@ -46,14 +60,28 @@ export async function describeBrowserError(error: unknown, ceremony: CeremonyErr
     return { message: `${cause} ${fix}`, detail, cancelled };
   } catch {
     // The explanations could not be loaded (the connection dropped): the technical detail is all there is.
-    return { message: "The passkey request failed, and this page could not load the explanation. Reload the page and try again.", detail, cancelled };
+    return {
+      message:
+        "The passkey request failed, and this page could not load the explanation. Reload the page and try again.",
+      detail,
+      cancelled,
+    };
   }
 }
 
 type SignalApi = {
   signalUnknownCredential?: (options: { rpId: string; credentialId: string }) => Promise<void>;
-  signalAllAcceptedCredentials?: (options: { rpId: string; userId: string; allAcceptedCredentialIds: string[] }) => Promise<void>;
-  signalCurrentUserDetails?: (options: { rpId: string; userId: string; name: string; displayName: string }) => Promise<void>;
+  signalAllAcceptedCredentials?: (options: {
+    rpId: string;
+    userId: string;
+    allAcceptedCredentialIds: string[];
+  }) => Promise<void>;
+  signalCurrentUserDetails?: (options: {
+    rpId: string;
+    userId: string;
+    name: string;
+    displayName: string;
+  }) => Promise<void>;
 };
 
 function signalApi(): SignalApi | undefined {

@@ -29,7 +29,10 @@ const BOWSER_NAMES: Record<string, BrowserName> = {
 
 /** GREASE brands ("Not A(Brand", "Not_A Brand", ";Not A Brand") exist to be ignored (UA-CH spec, GREASE). */
 export function isGreaseBrand(brand: string): boolean {
-  return brand.replace(/[^a-z]/gi, "").toLowerCase().includes("notabrand");
+  return brand
+    .replace(/[^a-z]/gi, "")
+    .toLowerCase()
+    .includes("notabrand");
 }
 
 function browser(name: BrowserName, version: string | null, label?: string): BrowserInfo {
@@ -47,10 +50,17 @@ function fromBrands(brands: readonly BrandVersion[], uaChromium: string | null):
   if (!named) return { browser: browser("Chromium", chromiumVersion), chromiumVersion };
   const name = BRANDS[named.brand];
   if (name) return { browser: browser(name, named.version), chromiumVersion };
-  return { browser: browser("Other", named.version, `${named.brand} ${majorVersion(named.version) ?? ""}`.trim()), chromiumVersion };
+  return {
+    browser: browser("Other", named.version, `${named.brand} ${majorVersion(named.version) ?? ""}`.trim()),
+    chromiumVersion,
+  };
 }
 
-export function detectBrowser(userAgent: string, parsed: Bowser.Parser.ParsedResult, brands: readonly BrandVersion[] | null): DetectedBrowser {
+export function detectBrowser(
+  userAgent: string,
+  parsed: Bowser.Parser.ParsedResult,
+  brands: readonly BrandVersion[] | null,
+): DetectedBrowser {
   const isApple = /\((iPhone|iPad|iPod);/.test(userAgent);
   // On iOS "Chrome/" never appears (CriOS is WebKit); elsewhere it is the Chromium version of any Blink browser.
   const uaChromium = isApple ? null : (/\bChrome\/(\d+(?:\.\d+)*)/.exec(userAgent)?.[1] ?? null);
@@ -60,18 +70,22 @@ export function detectBrowser(userAgent: string, parsed: Bowser.Parser.ParsedRes
   const name = BOWSER_NAMES[parsed.browser.name ?? ""];
   const version = parsed.browser.version ?? null;
   if (!name) {
-    const label = parsed.browser.name ? `${parsed.browser.name} ${majorVersion(version) ?? ""}`.trim() : "Unknown browser";
+    const label = parsed.browser.name
+      ? `${parsed.browser.name} ${majorVersion(version) ?? ""}`.trim()
+      : "Unknown browser";
     return { browser: browser(parsed.browser.name ? "Other" : "Unknown", version, label), chromiumVersion: uaChromium };
   }
   // A WKWebView UA has no Version/ token, so Bowser's "Safari" without a version is an app, not Safari.
-  if (name === "Safari" && isApple && version === null) return { browser: browser("Other", null, "iOS web view"), chromiumVersion: null };
+  if (name === "Safari" && isApple && version === null)
+    return { browser: browser("Other", null, "iOS web view"), chromiumVersion: null };
   return { browser: browser(name, version), chromiumVersion: uaChromium };
 }
 
 /** Which engine, at which version, decides the web APIs this page has. */
 export function detectEngine(os: OsInfo, detected: DetectedBrowser): EngineInfo {
   // Every iOS and iPadOS browser must use the system WebKit, so the OS version is the engine version.
-  if (os.name === "iOS" || os.name === "iPadOS") return { name: "WebKit", version: os.version, versionIsMinimum: os.versionIsMinimum };
+  if (os.name === "iOS" || os.name === "iPadOS")
+    return { name: "WebKit", version: os.version, versionIsMinimum: os.versionIsMinimum };
   const { browser: found, chromiumVersion } = detected;
   if (found.name === "Firefox") return { name: "Gecko", version: found.version, versionIsMinimum: false };
   if (found.name === "Safari") return { name: "WebKit", version: found.version, versionIsMinimum: false };

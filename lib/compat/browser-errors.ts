@@ -33,7 +33,8 @@ const byName = (name: string): Explainer => domExceptionExplanations[name] ?? un
 const codeExplanations = {
   ERROR_CEREMONY_ABORTED: byName("AbortError"),
   ERROR_INVALID_DOMAIN: () => ({
-    cause: "This page's address is not a valid domain (for example an IP address), and passkeys only work on a site's name.",
+    cause:
+      "This page's address is not a valid domain (for example an IP address), and passkeys only work on a site's name.",
     fix: `Open the site by its usual web address (a name, not numbers). If you came from a link with numbers: ${REPORT}`,
     escalate: true,
   }),
@@ -58,7 +59,8 @@ const codeExplanations = {
   ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED: byName("InvalidStateError"),
   ERROR_AUTHENTICATOR_NO_SUPPORTED_PUBKEYCREDPARAMS_ALG: byName("NotSupportedError"),
   ERROR_AUTO_REGISTER_USER_VERIFICATION_FAILURE: () => ({
-    cause: "Your password manager tried to save a passkey automatically after you signed in, but could not check it was you.",
+    cause:
+      "Your password manager tried to save a passkey automatically after you signed in, but could not check it was you.",
     fix: "Nothing is broken. Create a passkey yourself from your account page when you like.",
     escalate: false,
   }),
@@ -75,7 +77,14 @@ function isKnownCode(code: string): code is WebAuthnErrorCode {
 }
 
 export function explainCeremonyError(error: CeremonyError, platform?: Platform): CeremonyErrorExplanation {
-  const context = { ceremony: error.ceremony, platform, message: error.message, name: error.name, elapsedMs: error.elapsedMs, timeoutMs: error.timeoutMs };
+  const context = {
+    ceremony: error.ceremony,
+    platform,
+    message: error.message,
+    name: error.name,
+    elapsedMs: error.elapsedMs,
+    timeoutMs: error.timeoutMs,
+  };
   if (error.code && isKnownCode(error.code)) return codeExplanations[error.code](context);
   return byName(error.name ?? "")(context);
 }

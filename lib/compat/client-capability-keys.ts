@@ -35,7 +35,8 @@ export const capabilityKeys: Record<string, CapabilityKeyInfo> = {
     whenFalse: "This browser cannot use a passkey on your phone via QR code right now.",
     usedHere: true,
     // Hybrid needs Bluetooth on both devices plus internet (docs/compat.md, providers).
-    fix: () => "Turn Bluetooth on, on this device and on your phone, and make sure both are online. Or use a passkey stored on this device or a security key.",
+    fix: () =>
+      "Turn Bluetooth on, on this device and on your phone, and make sure both are online. Or use a passkey stored on this device or a security key.",
   },
   passkeyPlatformAuthenticator: {
     title: "Passkeys on this device",
@@ -80,7 +81,10 @@ export const capabilityKeys: Record<string, CapabilityKeyInfo> = {
 };
 
 /** Safari 17.4–18.2 reported `conditionalMediation` where the spec says `conditionalGet` (docs/compat.md). */
-export function normaliseCapabilities(reported: Record<string, boolean>): { capabilities: Record<string, boolean>; aliased: boolean } {
+export function normaliseCapabilities(reported: Record<string, boolean>): {
+  capabilities: Record<string, boolean>;
+  aliased: boolean;
+} {
   if (!("conditionalMediation" in reported)) return { capabilities: reported, aliased: false };
   const aliased = !("conditionalGet" in reported);
   // Rebuilt in the browser's order, with the alias renamed in place (or dropped when both names are present).

@@ -42,7 +42,8 @@ function biometricHint(platform: Platform | undefined): string {
 }
 
 // Hybrid needs Bluetooth on both devices plus internet; an iPhone is not remembered, so its QR code is scanned each time.
-const PHONE_HINT = " For a phone: Bluetooth on, on both devices, both online; an iPhone has to scan the QR code each time.";
+const PHONE_HINT =
+  " For a phone: Bluetooth on, on both devices, both online; an iPhone has to scan the QR code each time.";
 
 /** The causes a sign-in's NotAllowedError covers (WebAuthn L3 §5.1.4.1 folds them into one name, for privacy). */
 const SIGN_IN_CAUSES = {
@@ -60,23 +61,34 @@ const TIMEOUT_MARGIN_MS = 5_000;
  * The sign-in causes, the likely one first, from what the browser said: its message when it names a pending request,
  * how long it took against the timeout. Otherwise a closed prompt comes first: by far the most common.
  */
-export function likelySignInCauses({ message = "", elapsedMs, timeoutMs }: Pick<ErrorContext, "message" | "elapsedMs" | "timeoutMs">): string[] {
-  const first: keyof typeof SIGN_IN_CAUSES =
-    /pending|already in progress/i.test(message)
-      ? "pending"
-      : elapsedMs !== undefined && timeoutMs !== undefined && elapsedMs >= timeoutMs - TIMEOUT_MARGIN_MS
-        ? "timedOut"
-        : "cancelled";
+export function likelySignInCauses({
+  message = "",
+  elapsedMs,
+  timeoutMs,
+}: Pick<ErrorContext, "message" | "elapsedMs" | "timeoutMs">): string[] {
+  const first: keyof typeof SIGN_IN_CAUSES = /pending|already in progress/i.test(message)
+    ? "pending"
+    : elapsedMs !== undefined && timeoutMs !== undefined && elapsedMs >= timeoutMs - TIMEOUT_MARGIN_MS
+      ? "timedOut"
+      : "cancelled";
   const order: (keyof typeof SIGN_IN_CAUSES)[] = ["cancelled", "noPasskey", "timedOut", "notVerified", "pending"];
   return [first, ...order.filter((key) => key !== first)].map((key) => SIGN_IN_CAUSES[key]);
 }
 
 const notAllowed: Explainer = ({ ceremony, platform, message = "", elapsedMs, timeoutMs }) => {
   if (/focus/i.test(message)) {
-    return { cause: "The page was not in focus when the passkey request started.", fix: "Click anywhere on this page, then try again.", escalate: false };
+    return {
+      cause: "The page was not in focus when the passkey request started.",
+      fix: "Click anywhere on this page, then try again.",
+      escalate: false,
+    };
   }
   if (/permissions? policy|publickey-credentials|iframe/i.test(message)) {
-    return { cause: "The page is shown inside another website that does not allow passkeys there.", fix: "Open this site in its own tab, then try again.", escalate: false };
+    return {
+      cause: "The page is shown inside another website that does not allow passkeys there.",
+      fix: "Open this site in its own tab, then try again.",
+      escalate: false,
+    };
   }
   const cause =
     ceremony === "get"
@@ -102,10 +114,15 @@ const invalidState: Explainer = ({ ceremony }) =>
         fix: "You already have a passkey here: sign in with it. To add another, save it to a different password manager or device.",
         escalate: false,
       }
-    : { cause: "The browser refused the sign-in request in its current state.", fix: `Reload the page and try again. If it keeps happening: ${REPORT}`, escalate: true };
+    : {
+        cause: "The browser refused the sign-in request in its current state.",
+        fix: `Reload the page and try again. If it keeps happening: ${REPORT}`,
+        escalate: true,
+      };
 
 const security: Explainer = () => ({
-  cause: "This site's passkey settings do not match its address: the site's domain (RP ID) is wrong, the page was opened by IP address, or its related-origins file is invalid.",
+  cause:
+    "This site's passkey settings do not match its address: the site's domain (RP ID) is wrong, the page was opened by IP address, or its related-origins file is invalid.",
   fix: `This is a problem with the site, not your device. ${REPORT}`,
   escalate: true,
 });
@@ -124,13 +141,17 @@ const notSupported: Explainer = () => ({
 
 /** Passkeys need a FIDO2 key; iOS and macOS need its PIN set before registering; macOS browsers do not use NFC. */
 export function securityKeyHint(platform: Platform | undefined): string {
-  const apple = platform && ["iOS", "iPadOS", "macOS"].includes(platform.os.name) ? " On Apple devices, set the key's PIN before registering it." : "";
+  const apple =
+    platform && ["iOS", "iPadOS", "macOS"].includes(platform.os.name)
+      ? " On Apple devices, set the key's PIN before registering it."
+      : "";
   const nfc = platform?.os.name === "macOS" ? " Browsers on a Mac do not use NFC: plug the key in." : "";
   return ` Keys that only do U2F (such as YubiKey 4 or NEO) cannot hold passkeys.${apple}${nfc}`;
 }
 
 const constraint: Explainer = ({ platform }) => ({
-  cause: "This site needs a passkey that your authenticator keeps and unlocks with a PIN or biometrics, and this authenticator cannot do that (for example a security key without a PIN).",
+  cause:
+    "This site needs a passkey that your authenticator keeps and unlocks with a PIN or biometrics, and this authenticator cannot do that (for example a security key without a PIN).",
   fix: `Set a PIN on your security key (in its maker's app or your browser's security key settings), or use this phone or computer instead.${securityKeyHint(platform)}`,
   escalate: false,
 });

@@ -26,7 +26,14 @@ export type Finding = {
 /** Every rule sees the raw snapshot and the platform read from it once. */
 export type FindingContext = { snapshot: EnvironmentSnapshot; platform: Platform };
 
-export function finding(id: string, title: string, status: FindingStatus, meaning: string, fix: string | null, detail?: string): Finding {
+export function finding(
+  id: string,
+  title: string,
+  status: FindingStatus,
+  meaning: string,
+  fix: string | null,
+  detail?: string,
+): Finding {
   return detail === undefined ? { id, title, status, meaning, fix } : { id, title, status, meaning, fix, detail };
 }
 
@@ -39,5 +46,11 @@ export function noPasskeyApi({ snapshot }: FindingContext): boolean {
 }
 
 export function nothingToAsk(id: string, title: string): Finding {
-  return finding(id, title, "unknown", "There is nothing to ask: this page has no passkey support (see “Passkey support in this browser”).", null);
+  return finding(
+    id,
+    title,
+    "unknown",
+    "There is nothing to ask: this page has no passkey support (see “Passkey support in this browser”).",
+    null,
+  );
 }

@@ -9,7 +9,11 @@ import { browsersWithSupport, supports } from "./supports";
 
 function intercepted({ snapshot }: FindingContext): boolean {
   const credential = snapshot.publicKeyCredential;
-  return Boolean(credential?.wrappedGet || credential?.wrappedCreate || (credential?.constructorName ?? "PublicKeyCredential") !== "PublicKeyCredential");
+  return Boolean(
+    credential?.wrappedGet ||
+    credential?.wrappedCreate ||
+    (credential?.constructorName ?? "PublicKeyCredential") !== "PublicKeyCredential",
+  );
 }
 
 /**
@@ -22,7 +26,8 @@ export function platformAuthenticatorFinding(context: FindingContext): Finding {
   const title = "Built-in authenticator (fingerprint, face, PIN or screen lock)";
   if (noPasskeyApi(context)) return nothingToAsk("platform-authenticator", title);
   const reported = reportedCapabilities(snapshot);
-  const verifies = snapshot.isUVPAA ?? reported.userVerifyingPlatformAuthenticator ?? reported.passkeyPlatformAuthenticator ?? null;
+  const verifies =
+    snapshot.isUVPAA ?? reported.userVerifyingPlatformAuthenticator ?? reported.passkeyPlatformAuthenticator ?? null;
   const keepsPasskeys = reported.passkeyPlatformAuthenticator;
   const evidence = [
     snapshot.isUVPAA == null ? "isUVPAA not answered" : `isUVPAA ${snapshot.isUVPAA}`,
@@ -67,7 +72,14 @@ export function platformAuthenticatorFinding(context: FindingContext): Finding {
       evidence,
     );
   }
-  return finding("platform-authenticator", title, "unknown", "The browser did not answer whether this device has a built-in authenticator.", null, evidence);
+  return finding(
+    "platform-authenticator",
+    title,
+    "unknown",
+    "The browser did not answer whether this device has a built-in authenticator.",
+    null,
+    evidence,
+  );
 }
 
 /** One row for autofill: isConditionalMediationAvailable() leads, getClientCapabilities().conditionalGet fills in. */
@@ -76,17 +88,30 @@ export function autofillFinding({ snapshot, platform }: FindingContext): Finding
   if (noPasskeyApi({ snapshot, platform })) return nothingToAsk("autofill", title);
   const conditionalMediation = snapshot.conditionalMediation ?? reportedCapabilities(snapshot).conditionalGet ?? null;
   const evidence = [
-    snapshot.conditionalMediation == null ? "isConditionalMediationAvailable() not answered" : `isConditionalMediationAvailable() ${snapshot.conditionalMediation}`,
+    snapshot.conditionalMediation == null
+      ? "isConditionalMediationAvailable() not answered"
+      : `isConditionalMediationAvailable() ${snapshot.conditionalMediation}`,
     capabilityEvidence(snapshot, ["conditionalGet"]),
   ]
     .filter(Boolean)
     .join("; ");
   if (conditionalMediation === true) {
-    return finding("autofill", title, "ok", "Your passkeys can be offered in the sign-in form's suggestions, as you type or tap the username field.", null, evidence);
+    return finding(
+      "autofill",
+      title,
+      "ok",
+      "Your passkeys can be offered in the sign-in form's suggestions, as you type or tap the username field.",
+      null,
+      evidence,
+    );
   }
   const support = supports("autofill", platform);
   const update =
-    support.status === "no" && support.byVersion ? (support.blockedBy === "os" ? updateOsSteps(platform) : updateBrowserSteps(platform)) : null;
+    support.status === "no" && support.byVersion
+      ? support.blockedBy === "os"
+        ? updateOsSteps(platform)
+        : updateBrowserSteps(platform)
+      : null;
   const elsewhere = support.status === "no" && !support.byVersion ? browsersWithSupport("autofill", platform) : [];
   const fix = [
     "Use the “Sign in with a passkey” button instead.",
@@ -96,7 +121,14 @@ export function autofillFinding({ snapshot, platform }: FindingContext): Finding
     .filter(Boolean)
     .join(" ");
   if (conditionalMediation === false) {
-    return finding("autofill", title, "warning", "This browser will not offer passkeys among the sign-in form's suggestions.", fix, `${evidence}; matrix: ${support.reason}`);
+    return finding(
+      "autofill",
+      title,
+      "warning",
+      "This browser will not offer passkeys among the sign-in form's suggestions.",
+      fix,
+      `${evidence}; matrix: ${support.reason}`,
+    );
   }
   return finding(
     "autofill",

@@ -6,7 +6,13 @@ import { missingApiFinding } from "./webauthn-missing";
 
 /** The snapshot exists only if script ran; the page's <noscript> block shows `noJavaScriptFinding` instead. */
 export function javascriptFinding(): Finding {
-  return finding("javascript", "JavaScript", "ok", "JavaScript runs, which passkeys need: the browser asks for them only from a script.", null);
+  return finding(
+    "javascript",
+    "JavaScript",
+    "ok",
+    "JavaScript runs, which passkeys need: the browser asks for them only from a script.",
+    null,
+  );
 }
 
 export const noJavaScriptFinding: Finding = finding(
@@ -38,7 +44,8 @@ export function secureContextFinding({ snapshot }: FindingContext): Finding {
       `origin ${location.origin}: an IP address is not a valid RP ID, so WebAuthn throws SecurityError`,
     );
   }
-  if (isSecureContext === true) return finding("secure-context", title, "ok", "The connection is secure, as passkeys require.", null);
+  if (isSecureContext === true)
+    return finding("secure-context", title, "ok", "The connection is secure, as passkeys require.", null);
   if (isSecureContext === false) {
     const https = location ? location.origin.replace(/^http:/, "https:") : "the https:// address";
     return finding(
@@ -56,8 +63,10 @@ export function secureContextFinding({ snapshot }: FindingContext): Finding {
 export function webauthnPresentFinding({ snapshot, platform }: FindingContext): Finding {
   const title = "Passkey support in this browser";
   const credential = snapshot.publicKeyCredential;
-  if (!credential) return finding("webauthn-present", title, "unknown", "The check for passkey support did not run.", null);
-  if (credential.present) return finding("webauthn-present", title, "ok", "This browser can create and use passkeys.", null);
+  if (!credential)
+    return finding("webauthn-present", title, "unknown", "The check for passkey support did not run.", null);
+  if (credential.present)
+    return finding("webauthn-present", title, "ok", "This browser can create and use passkeys.", null);
   const detail = "typeof PublicKeyCredential !== 'function'";
   if (platform.inAppBrowser) {
     return finding(
@@ -70,7 +79,14 @@ export function webauthnPresentFinding({ snapshot, platform }: FindingContext): 
     );
   }
   if (snapshot.isSecureContext === false) {
-    return finding("webauthn-present", title, "problem", "Passkey support is switched off because this page is not secure (see Secure connection).", "Open the https:// address of this site.", detail);
+    return finding(
+      "webauthn-present",
+      title,
+      "problem",
+      "Passkey support is switched off because this page is not secure (see Secure connection).",
+      "Open the https:// address of this site.",
+      detail,
+    );
   }
   return missingApiFinding({ snapshot, platform }, title);
 }
@@ -78,10 +94,12 @@ export function webauthnPresentFinding({ snapshot, platform }: FindingContext): 
 export function webauthnNativeFinding({ snapshot }: FindingContext): Finding {
   const title = "Passkey requests reach the browser";
   const credential = snapshot.publicKeyCredential;
-  if (!credential?.present) return finding("webauthn-native", title, "unknown", "There is no passkey support to inspect.", null);
+  if (!credential?.present)
+    return finding("webauthn-native", title, "unknown", "There is no passkey support to inspect.", null);
   const choose =
     "If you want the passkey saved on this device or in another manager, pick that option in the extension's prompt (often “use another device” or “use a passkey on this device”), or turn the extension off for this site. If you use that manager on purpose, make sure it is installed and signed in wherever you want to sign in.";
-  const replaced = (credential.constructorName && credential.constructorName !== "PublicKeyCredential") || credential.native === false;
+  const replaced =
+    (credential.constructorName && credential.constructorName !== "PublicKeyCredential") || credential.native === false;
   if (replaced) {
     const bitwarden = credential.constructorName === "PolyfillPublicKeyCredential" ? " (this one is Bitwarden's)" : "";
     return finding(
@@ -94,7 +112,9 @@ export function webauthnNativeFinding({ snapshot }: FindingContext): Finding {
     );
   }
   const own = credential.ownPropertiesOnCredentials ?? [];
-  const wrapped = [credential.wrappedGet && "get", credential.wrappedCreate && "create"].filter((name): name is string => Boolean(name));
+  const wrapped = [credential.wrappedGet && "get", credential.wrappedCreate && "create"].filter(
+    (name): name is string => Boolean(name),
+  );
   if (wrapped.length > 0 || own.length > 0) {
     return finding(
       "webauthn-native",
@@ -102,7 +122,10 @@ export function webauthnNativeFinding({ snapshot }: FindingContext): Finding {
       "warning",
       "A browser extension, usually a password manager, intercepts passkey requests on this page, so passkeys may be saved in it instead of on this device.",
       choose,
-      [wrapped.length > 0 && `navigator.credentials.${wrapped.join("/")} wrapped`, own.length > 0 && `own properties: ${own.join(", ")}`]
+      [
+        wrapped.length > 0 && `navigator.credentials.${wrapped.join("/")} wrapped`,
+        own.length > 0 && `own properties: ${own.join(", ")}`,
+      ]
         .filter(Boolean)
         .join("; "),
     );

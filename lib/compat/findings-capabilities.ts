@@ -6,7 +6,12 @@ import { updateBrowserSteps } from "./fix-steps";
 import { browsersWithSupport, supports } from "./supports";
 
 /** The keys a person's experience depends on; when missing from the answer they are unknown, not false. */
-const EXPECTED_KEYS = ["conditionalGet", "hybridTransport", "passkeyPlatformAuthenticator", "userVerifyingPlatformAuthenticator"];
+const EXPECTED_KEYS = [
+  "conditionalGet",
+  "hybridTransport",
+  "passkeyPlatformAuthenticator",
+  "userVerifyingPlatformAuthenticator",
+];
 
 function kebab(key: string): string {
   return key
@@ -68,7 +73,11 @@ export function clientCapabilitiesFindings(context: FindingContext): Finding[] {
       : "The browser lists its passkey features; each one is shown with the check it belongs to.",
     null,
     [
-      `reported: ${Object.entries(snapshot.clientCapabilities).map(([key, value]) => `${key}=${value}`).join(", ") || "nothing"}`,
+      `reported: ${
+        Object.entries(snapshot.clientCapabilities)
+          .map(([key, value]) => `${key}=${value}`)
+          .join(", ") || "nothing"
+      }`,
       aliased && "conditionalMediation read as conditionalGet (Safari 17.4–18.2 name)",
     ]
       .filter(Boolean)
@@ -88,7 +97,14 @@ function capabilityFinding(key: string, value: boolean, { platform }: FindingCon
   const info = capabilityKeys[key]!;
   const detail = `getClientCapabilities().${key} = ${value}`;
   if (value) return finding(`capability-${kebab(key)}`, info.title, "ok", info.whenTrue, null, detail);
-  return finding(`capability-${kebab(key)}`, info.title, "warning", info.whenFalse, info.fix?.(platform) ?? null, detail);
+  return finding(
+    `capability-${kebab(key)}`,
+    info.title,
+    "warning",
+    info.whenFalse,
+    info.fix?.(platform) ?? null,
+    detail,
+  );
 }
 
 const named = (key: string) => capabilityKeys[key]?.title ?? key;
@@ -123,8 +139,11 @@ export function jsonHelpersFinding({ snapshot, platform }: FindingContext): Find
   const helpers = snapshot.jsonHelpers;
   if (noPasskeyApi({ snapshot, platform })) return nothingToAsk("json-helpers", title);
   if (!helpers) return finding("json-helpers", title, "unknown", "The check for the JSON helpers did not run.", null);
-  const absent = Object.entries(helpers).filter(([, present]) => !present).map(([name]) => name);
-  if (absent.length === 0) return finding("json-helpers", title, "ok", "The browser has the newest helpers for passkey data.", null);
+  const absent = Object.entries(helpers)
+    .filter(([, present]) => !present)
+    .map(([name]) => name);
+  if (absent.length === 0)
+    return finding("json-helpers", title, "ok", "The browser has the newest helpers for passkey data.", null);
   return finding(
     "json-helpers",
     title,
@@ -145,14 +164,30 @@ export function signalApiFinding({ snapshot, platform }: FindingContext): Findin
   const title = "Keeping your passkey manager in step with this site";
   if (noPasskeyApi({ snapshot, platform })) return nothingToAsk("signal-api", title);
   const reported = reportedCapabilities(snapshot);
-  const signals = snapshot.signalApi ?? (SIGNALS.some((key) => key in reported) ? Object.fromEntries(SIGNALS.map((key) => [key, reported[key] ?? false])) : null);
+  const signals =
+    snapshot.signalApi ??
+    (SIGNALS.some((key) => key in reported)
+      ? Object.fromEntries(SIGNALS.map((key) => [key, reported[key] ?? false]))
+      : null);
   if (!signals) return finding("signal-api", title, "unknown", "The check for the Signal API did not run.", null);
-  const evidence = [snapshot.signalApi ? "functions checked" : "read from getClientCapabilities", capabilityEvidence(snapshot, [...SIGNALS])]
+  const evidence = [
+    snapshot.signalApi ? "functions checked" : "read from getClientCapabilities",
+    capabilityEvidence(snapshot, [...SIGNALS]),
+  ]
     .filter(Boolean)
     .join("; ");
-  const absent = Object.entries(signals).filter(([, present]) => !present).map(([name]) => name);
+  const absent = Object.entries(signals)
+    .filter(([, present]) => !present)
+    .map(([name]) => name);
   if (absent.length === 0) {
-    return finding("signal-api", title, "ok", "When you remove a passkey here, this site tells your passkey manager, so it stops offering it.", null, evidence);
+    return finding(
+      "signal-api",
+      title,
+      "ok",
+      "When you remove a passkey here, this site tells your passkey manager, so it stops offering it.",
+      null,
+      evidence,
+    );
   }
   const support = supports("signal-api", platform);
   const elsewhere = browsersWithSupport("signal-api", platform);

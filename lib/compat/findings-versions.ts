@@ -17,7 +17,10 @@ const REPORTED: Support = { status: "yes", reason: "The browser reports it.", bl
 function evaluatePersonRows({ snapshot, platform }: FindingContext): Evaluated[] {
   return supportMatrix
     .filter((row) => row.impact === "person")
-    .map((row) => ({ row, support: liveSupport(row.capability, snapshot) === true ? REPORTED : supports(row.capability, platform) }));
+    .map((row) => ({
+      row,
+      support: liveSupport(row.capability, snapshot) === true ? REPORTED : supports(row.capability, platform),
+    }));
 }
 
 function summarise(results: Evaluated[]): string {
@@ -29,7 +32,8 @@ const list = (gaps: Evaluated[]) => gaps.map(({ row }) => row.title).join("; ");
 const HIDDEN_VERSION: Partial<Record<Platform["os"]["name"], string>> = {
   Windows:
     "This browser does not say whether this is Windows 10 or 11 (both identify as “Windows NT 10.0”). Windows Hello passkeys work on both; Windows 11 23H2 adds signing in with your phone everywhere.",
-  macOS: "This browser does not reveal the macOS version (every browser reports 10.15.7). Synced passkeys need macOS 13 Ventura or later.",
+  macOS:
+    "This browser does not reveal the macOS version (every browser reports 10.15.7). Synced passkeys need macOS 13 Ventura or later.",
   Android: "This browser hides the Android version. Synced passkeys need Android 9 or later.",
 };
 
@@ -37,7 +41,8 @@ export function osVersionFinding(context: FindingContext): Finding {
   const { platform } = context;
   const { os } = platform;
   const title = "Operating system";
-  if (os.name === "Unknown") return finding("os-version", title, "unknown", "The operating system could not be recognised.", null);
+  if (os.name === "Unknown")
+    return finding("os-version", title, "unknown", "The operating system could not be recognised.", null);
   const results = evaluatePersonRows(context);
   const detail = `${os.label} (${os.versionSource}); ${summarise(results)}`;
   const gaps = results.filter(({ support }) => support.status === "no" && support.blockedBy === "os");
@@ -64,11 +69,25 @@ export function osVersionFinding(context: FindingContext): Finding {
     );
   }
   if (gaps.length > 0) {
-    return finding("os-version", title, "warning", `Passkeys work on ${os.label}, but it lacks: ${list(gaps)}.`, updateOsSteps(platform), detail);
+    return finding(
+      "os-version",
+      title,
+      "warning",
+      `Passkeys work on ${os.label}, but it lacks: ${list(gaps)}.`,
+      updateOsSteps(platform),
+      detail,
+    );
   }
   if (os.version === null) {
     if (os.name === "Linux" || os.name === "ChromeOS") {
-      return finding("os-version", title, "ok", `${os.name} sets no minimum version for passkeys: your browser decides what works.`, null, detail);
+      return finding(
+        "os-version",
+        title,
+        "ok",
+        `${os.name} sets no minimum version for passkeys: your browser decides what works.`,
+        null,
+        detail,
+      );
     }
     const meaning = HIDDEN_VERSION[os.name] ?? `This browser does not reveal the ${os.name} version.`;
     return finding("os-version", title, "unknown", meaning, checkOsVersionSteps(platform), detail);
@@ -87,10 +106,18 @@ export function browserVersionFinding(context: FindingContext): Finding {
   const { snapshot, platform } = context;
   const { browser, engine, os } = platform;
   const title = "Browser";
-  if (browser.name === "Unknown" && engine.name === "Unknown") return finding("browser-version", title, "unknown", "The browser could not be recognised.", null);
+  if (browser.name === "Unknown" && engine.name === "Unknown")
+    return finding("browser-version", title, "unknown", "The browser could not be recognised.", null);
   if (platform.inAppBrowser) {
     const meaning = `This is ${inAppBrowserPhrase(platform.inAppBrowser)}, so its version says little: whether passkeys work depends on the app.`;
-    return finding("browser-version", title, "unknown", meaning, openInBrowserSteps(platform), `in-app browser: ${platform.inAppBrowser}`);
+    return finding(
+      "browser-version",
+      title,
+      "unknown",
+      meaning,
+      openInBrowserSteps(platform),
+      `in-app browser: ${platform.inAppBrowser}`,
+    );
   }
   const results = evaluatePersonRows(context);
   const detail = `${browser.label}, engine ${engine.name} ${engine.version ?? "?"}; ${summarise(results)}`;
@@ -98,9 +125,23 @@ export function browserVersionFinding(context: FindingContext): Finding {
   const veryOld = isVeryOld(snapshot, platform);
   if (gaps.length === 0 && !veryOld) {
     if (engine.version === null && browser.version === null) {
-      return finding("browser-version", title, "unknown", `The ${browser.label} version could not be read.`, null, detail);
+      return finding(
+        "browser-version",
+        title,
+        "unknown",
+        `The ${browser.label} version could not be read.`,
+        null,
+        detail,
+      );
     }
-    return finding("browser-version", title, "ok", `${browser.label} offers the passkey features this site uses on ${os.name}.`, null, detail);
+    return finding(
+      "browser-version",
+      title,
+      "ok",
+      `${browser.label} offers the passkey features this site uses on ${os.name}.`,
+      null,
+      detail,
+    );
   }
   const outdated = gaps.filter(({ support }) => support.byVersion);
   const byDesign = gaps.filter(({ support }) => !support.byVersion);

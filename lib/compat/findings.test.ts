@@ -15,7 +15,11 @@ const credential = (overrides: Partial<NonNullable<EnvironmentSnapshot["publicKe
   ...overrides,
 });
 const android = (overrides: Partial<EnvironmentSnapshot> = {}) =>
-  healthySnapshot({ userAgent: UA.chromeAndroid, userAgentData: hints("Google Chrome", "131", "Android", "14.0.0", true), ...overrides });
+  healthySnapshot({
+    userAgent: UA.chromeAndroid,
+    userAgentData: hints("Google Chrome", "131", "Android", "14.0.0", true),
+    ...overrides,
+  });
 const at = (origin: string) => {
   const url = new URL(origin);
   return { origin: url.origin, protocol: url.protocol, hostname: url.hostname };
@@ -28,10 +32,34 @@ const rows: Row[] = [
   ["script ran", healthySnapshot(), "javascript", "ok", null],
 
   ["https page", healthySnapshot(), "secure-context", "ok", null],
-  ["opened by LAN IP", healthySnapshot({ location: at("https://192.168.1.20:3000") }), "secure-context", "problem", "usual web address"],
-  ["opened by 127.0.0.1", healthySnapshot({ location: at("http://127.0.0.1:3000") }), "secure-context", "problem", "http://localhost"],
-  ["opened by IPv6 loopback", healthySnapshot({ location: at("http://[::1]:3000") }), "secure-context", "problem", "http://localhost"],
-  ["plain http", healthySnapshot({ isSecureContext: false, location: at("http://passkeys.example") }), "secure-context", "problem", "Open https://passkeys.example"],
+  [
+    "opened by LAN IP",
+    healthySnapshot({ location: at("https://192.168.1.20:3000") }),
+    "secure-context",
+    "problem",
+    "usual web address",
+  ],
+  [
+    "opened by 127.0.0.1",
+    healthySnapshot({ location: at("http://127.0.0.1:3000") }),
+    "secure-context",
+    "problem",
+    "http://localhost",
+  ],
+  [
+    "opened by IPv6 loopback",
+    healthySnapshot({ location: at("http://[::1]:3000") }),
+    "secure-context",
+    "problem",
+    "http://localhost",
+  ],
+  [
+    "plain http",
+    healthySnapshot({ isSecureContext: false, location: at("http://passkeys.example") }),
+    "secure-context",
+    "problem",
+    "Open https://passkeys.example",
+  ],
   ["not reported", healthySnapshot({ isSecureContext: null, location: null }), "secure-context", "unknown", null],
 
   ["real browser", healthySnapshot(), "in-app-browser", "ok", null],
@@ -41,61 +69,265 @@ const rows: Row[] = [
   ["no User-Agent", uaOnly(""), "in-app-browser", "unknown", null],
 
   ["PublicKeyCredential present", healthySnapshot(), "webauthn-present", "ok", null],
-  ["missing in Android WebView", uaOnly(UA.androidWebView, { publicKeyCredential: credential({ present: false }) }), "webauthn-present", "problem", "Open in Chrome"],
-  ["missing on http", healthySnapshot({ isSecureContext: false, publicKeyCredential: credential({ present: false }) }), "webauthn-present", "problem", "https://"],
-  ["missing in Chrome 60: too old", healthySnapshot({ userAgent: UA.chromeWindowsOld.replace("100.0.4896.127", "60.0.3112.113"), userAgentData: null, publicKeyCredential: credential({ present: false }) }), "webauthn-present", "problem", "About Google Chrome"],
-  ["missing in current Chrome: taken away, not old", healthySnapshot({ publicKeyCredential: credential({ present: false }) }), "webauthn-present", "problem", "likely causes"],
+  [
+    "missing in Android WebView",
+    uaOnly(UA.androidWebView, { publicKeyCredential: credential({ present: false }) }),
+    "webauthn-present",
+    "problem",
+    "Open in Chrome",
+  ],
+  [
+    "missing on http",
+    healthySnapshot({ isSecureContext: false, publicKeyCredential: credential({ present: false }) }),
+    "webauthn-present",
+    "problem",
+    "https://",
+  ],
+  [
+    "missing in Chrome 60: too old",
+    healthySnapshot({
+      userAgent: UA.chromeWindowsOld.replace("100.0.4896.127", "60.0.3112.113"),
+      userAgentData: null,
+      publicKeyCredential: credential({ present: false }),
+    }),
+    "webauthn-present",
+    "problem",
+    "About Google Chrome",
+  ],
+  [
+    "missing in current Chrome: taken away, not old",
+    healthySnapshot({ publicKeyCredential: credential({ present: false }) }),
+    "webauthn-present",
+    "problem",
+    "likely causes",
+  ],
   ["check did not run", healthySnapshot({ publicKeyCredential: null }), "webauthn-present", "unknown", null],
 
   ["native API", healthySnapshot(), "webauthn-native", "ok", null],
-  ["Bitwarden's polyfill", healthySnapshot({ publicKeyCredential: credential({ constructorName: "PolyfillPublicKeyCredential" }) }), "webauthn-native", "warning", "turn the extension off"],
-  ["wrapped credentials.get", healthySnapshot({ publicKeyCredential: credential({ wrappedGet: true }) }), "webauthn-native", "warning", "extension's prompt"],
-  ["own properties on credentials", healthySnapshot({ publicKeyCredential: credential({ ownPropertiesOnCredentials: ["get"] }) }), "webauthn-native", "warning", "extension"],
-  ["nothing to inspect", healthySnapshot({ publicKeyCredential: credential({ present: false }) }), "webauthn-native", "unknown", null],
+  [
+    "Bitwarden's polyfill",
+    healthySnapshot({ publicKeyCredential: credential({ constructorName: "PolyfillPublicKeyCredential" }) }),
+    "webauthn-native",
+    "warning",
+    "turn the extension off",
+  ],
+  [
+    "wrapped credentials.get",
+    healthySnapshot({ publicKeyCredential: credential({ wrappedGet: true }) }),
+    "webauthn-native",
+    "warning",
+    "extension's prompt",
+  ],
+  [
+    "own properties on credentials",
+    healthySnapshot({ publicKeyCredential: credential({ ownPropertiesOnCredentials: ["get"] }) }),
+    "webauthn-native",
+    "warning",
+    "extension",
+  ],
+  [
+    "nothing to inspect",
+    healthySnapshot({ publicKeyCredential: credential({ present: false }) }),
+    "webauthn-native",
+    "unknown",
+    null,
+  ],
 
   ["UVPAA true", healthySnapshot(), "platform-authenticator", "ok", null],
-  ["UVPAA false on Android: no screen lock", android({ isUVPAA: false }), "platform-authenticator", "warning", "Settings → Security"],
-  ["UVPAA false on Windows: no Windows Hello", healthySnapshot({ isUVPAA: false }), "platform-authenticator", "warning", "PIN (Windows Hello)"],
+  [
+    "UVPAA false on Android: no screen lock",
+    android({ isUVPAA: false }),
+    "platform-authenticator",
+    "warning",
+    "Settings → Security",
+  ],
+  [
+    "UVPAA false on Windows: no Windows Hello",
+    healthySnapshot({ isUVPAA: false }),
+    "platform-authenticator",
+    "warning",
+    "PIN (Windows Hello)",
+  ],
   ["UVPAA not answered", healthySnapshot({ isUVPAA: null }), "platform-authenticator", "unknown", null],
-  ["UVPAA not answered, capability says yes", healthySnapshot({ isUVPAA: null, clientCapabilities: { userVerifyingPlatformAuthenticator: true } }), "platform-authenticator", "ok", null],
-  ["verifies you but keeps no passkeys (Windows)", healthySnapshot({ clientCapabilities: { passkeyPlatformAuthenticator: false } }), "platform-authenticator", "warning", "Windows Hello"],
-  ["no passkey API: nothing to ask", healthySnapshot({ isUVPAA: null, publicKeyCredential: credential({ present: false }) }), "platform-authenticator", "unknown", null],
+  [
+    "UVPAA not answered, capability says yes",
+    healthySnapshot({ isUVPAA: null, clientCapabilities: { userVerifyingPlatformAuthenticator: true } }),
+    "platform-authenticator",
+    "ok",
+    null,
+  ],
+  [
+    "verifies you but keeps no passkeys (Windows)",
+    healthySnapshot({ clientCapabilities: { passkeyPlatformAuthenticator: false } }),
+    "platform-authenticator",
+    "warning",
+    "Windows Hello",
+  ],
+  [
+    "no passkey API: nothing to ask",
+    healthySnapshot({ isUVPAA: null, publicKeyCredential: credential({ present: false }) }),
+    "platform-authenticator",
+    "unknown",
+    null,
+  ],
 
   ["autofill available", healthySnapshot(), "autofill", "ok", null],
-  ["Firefox on Android has none", uaOnly(UA.firefoxAndroid, { conditionalMediation: false }), "autofill", "warning", "Autofill works in Chrome or Edge"],
-  ["Chrome 100 is too old", healthySnapshot({ userAgent: UA.chromeWindowsOld, userAgentData: hints("Google Chrome", "100", "Windows", "15.0.0"), conditionalMediation: false }), "autofill", "warning", "About Google Chrome"],
+  [
+    "Firefox on Android has none",
+    uaOnly(UA.firefoxAndroid, { conditionalMediation: false }),
+    "autofill",
+    "warning",
+    "Autofill works in Chrome or Edge",
+  ],
+  [
+    "Chrome 100 is too old",
+    healthySnapshot({
+      userAgent: UA.chromeWindowsOld,
+      userAgentData: hints("Google Chrome", "100", "Windows", "15.0.0"),
+      conditionalMediation: false,
+    }),
+    "autofill",
+    "warning",
+    "About Google Chrome",
+  ],
   ["not answered", healthySnapshot({ conditionalMediation: null }), "autofill", "unknown", null],
-  ["Safari 17.4–18.2 conditionalMediation alias", uaOnly(UA.safariMac17, { conditionalMediation: null, clientCapabilities: { conditionalMediation: false } }), "autofill", "warning", "Sign in with a passkey"],
-  ["no passkey API: nothing to ask (not “needs Chrome 108”)", healthySnapshot({ conditionalMediation: null, publicKeyCredential: credential({ present: false }) }), "autofill", "unknown", null],
+  [
+    "Safari 17.4–18.2 conditionalMediation alias",
+    uaOnly(UA.safariMac17, { conditionalMediation: null, clientCapabilities: { conditionalMediation: false } }),
+    "autofill",
+    "warning",
+    "Sign in with a passkey",
+  ],
+  [
+    "no passkey API: nothing to ask (not “needs Chrome 108”)",
+    healthySnapshot({ conditionalMediation: null, publicKeyCredential: credential({ present: false }) }),
+    "autofill",
+    "unknown",
+    null,
+  ],
 
-  ["getClientCapabilities answered", healthySnapshot({ clientCapabilities: { conditionalGet: true } }), "client-capabilities", "ok", null],
-  ["not available in Edge 122", healthySnapshot({ userAgent: UA.edge122, userAgentData: hints("Microsoft Edge", "122", "Windows", "15.0.0") }), "client-capabilities", "unknown", "About Microsoft Edge"],
-  ["no hybrid transport", healthySnapshot({ clientCapabilities: { hybridTransport: false } }), "capability-hybrid-transport", "warning", "Bluetooth"],
-  ["related origins false: not used here, not OK", healthySnapshot({ clientCapabilities: { relatedOrigins: false } }), "capabilities-not-used", "unused", null],
-  ["an unavailable extension: not used here, not OK", healthySnapshot({ clientCapabilities: { "extension:prf": false } }), "capabilities-not-used", "unused", null],
+  [
+    "getClientCapabilities answered",
+    healthySnapshot({ clientCapabilities: { conditionalGet: true } }),
+    "client-capabilities",
+    "ok",
+    null,
+  ],
+  [
+    "not available in Edge 122",
+    healthySnapshot({ userAgent: UA.edge122, userAgentData: hints("Microsoft Edge", "122", "Windows", "15.0.0") }),
+    "client-capabilities",
+    "unknown",
+    "About Microsoft Edge",
+  ],
+  [
+    "no hybrid transport",
+    healthySnapshot({ clientCapabilities: { hybridTransport: false } }),
+    "capability-hybrid-transport",
+    "warning",
+    "Bluetooth",
+  ],
+  [
+    "related origins false: not used here, not OK",
+    healthySnapshot({ clientCapabilities: { relatedOrigins: false } }),
+    "capabilities-not-used",
+    "unused",
+    null,
+  ],
+  [
+    "an unavailable extension: not used here, not OK",
+    healthySnapshot({ clientCapabilities: { "extension:prf": false } }),
+    "capabilities-not-used",
+    "unused",
+    null,
+  ],
 
   ["JSON helpers present", healthySnapshot(), "json-helpers", "ok", null],
-  ["JSON helpers missing on iOS 17", uaOnly(UA.safariIos17, { jsonHelpers: { parseCreationOptionsFromJSON: false, parseRequestOptionsFromJSON: false, toJSON: true } }), "json-helpers", "warning", "Software Update"],
+  [
+    "JSON helpers missing on iOS 17",
+    uaOnly(UA.safariIos17, {
+      jsonHelpers: { parseCreationOptionsFromJSON: false, parseRequestOptionsFromJSON: false, toJSON: true },
+    }),
+    "json-helpers",
+    "warning",
+    "Software Update",
+  ],
   ["JSON helpers not checked", healthySnapshot({ jsonHelpers: null }), "json-helpers", "unknown", null],
 
   ["Signal API present", healthySnapshot(), "signal-api", "ok", null],
-  ["Firefox has no Signal API", uaOnly(UA.firefoxLinux, { signalApi: { signalUnknownCredential: false, signalAllAcceptedCredentials: false, signalCurrentUserDetails: false } }), "signal-api", "warning", "Chrome and Edge do this automatically"],
-  ["Edge 122 predates it", healthySnapshot({ userAgent: UA.edge122, userAgentData: hints("Microsoft Edge", "122", "Windows", "15.0.0"), signalApi: { signalUnknownCredential: false, signalAllAcceptedCredentials: false, signalCurrentUserDetails: false } }), "signal-api", "warning", "About Microsoft Edge"],
+  [
+    "Firefox has no Signal API",
+    uaOnly(UA.firefoxLinux, {
+      signalApi: {
+        signalUnknownCredential: false,
+        signalAllAcceptedCredentials: false,
+        signalCurrentUserDetails: false,
+      },
+    }),
+    "signal-api",
+    "warning",
+    "Chrome and Edge do this automatically",
+  ],
+  [
+    "Edge 122 predates it",
+    healthySnapshot({
+      userAgent: UA.edge122,
+      userAgentData: hints("Microsoft Edge", "122", "Windows", "15.0.0"),
+      signalApi: {
+        signalUnknownCredential: false,
+        signalAllAcceptedCredentials: false,
+        signalCurrentUserDetails: false,
+      },
+    }),
+    "signal-api",
+    "warning",
+    "About Microsoft Edge",
+  ],
   ["Signal API not checked", healthySnapshot({ signalApi: null }), "signal-api", "unknown", null],
-  ["Signal API read from getClientCapabilities", uaOnly(UA.firefoxLinux, { signalApi: null, clientCapabilities: { signalAllAcceptedCredentials: false } }), "signal-api", "warning", "delete it in the password manager"],
+  [
+    "Signal API read from getClientCapabilities",
+    uaOnly(UA.firefoxLinux, { signalApi: null, clientCapabilities: { signalAllAcceptedCredentials: false } }),
+    "signal-api",
+    "warning",
+    "delete it in the password manager",
+  ],
 
   ["cookie round trip", healthySnapshot(), "cookies", "ok", null],
-  ["cookie lost on iOS", uaOnly(UA.safariIos17, { cookieRoundTrip: "failed" }), "cookies", "problem", "Block All Cookies"],
-  ["cookies off in Firefox", uaOnly(UA.firefoxLinux, { cookiesEnabled: false, cookieRoundTrip: "unknown" }), "cookies", "problem", "Enhanced Tracking Protection"],
+  [
+    "cookie lost on iOS",
+    uaOnly(UA.safariIos17, { cookieRoundTrip: "failed" }),
+    "cookies",
+    "problem",
+    "Block All Cookies",
+  ],
+  [
+    "cookies off in Firefox",
+    uaOnly(UA.firefoxLinux, { cookiesEnabled: false, cookieRoundTrip: "unknown" }),
+    "cookies",
+    "problem",
+    "Enhanced Tracking Protection",
+  ],
   ["cookie test unfinished", healthySnapshot({ cookieRoundTrip: "unknown" }), "cookies", "unknown", null],
 
   ["server answered", healthySnapshot(), "server-reachable", "ok", null],
-  ["server unreachable", healthySnapshot({ serverReachable: "failed" }), "server-reachable", "problem", "content blocker"],
+  [
+    "server unreachable",
+    healthySnapshot({ serverReachable: "failed" }),
+    "server-reachable",
+    "problem",
+    "content blocker",
+  ],
   ["server test unfinished", healthySnapshot({ serverReachable: null }), "server-reachable", "unknown", null],
 
   ["top-level page", healthySnapshot(), "iframe", "ok", null],
   ["same-origin frame", healthySnapshot({ inIframe: true, crossOriginIframe: false }), "iframe", "ok", null],
-  ["framed by another site", healthySnapshot({ inIframe: true, crossOriginIframe: true }), "iframe", "warning", "Open https://passkeys.example in its own tab"],
+  [
+    "framed by another site",
+    healthySnapshot({ inIframe: true, crossOriginIframe: true }),
+    "iframe",
+    "warning",
+    "Open https://passkeys.example in its own tab",
+  ],
   ["frame status unknown", healthySnapshot({ inIframe: null }), "iframe", "unknown", null],
 ];
 
@@ -135,7 +367,22 @@ describe("evaluateEnvironment", () => {
 
   it("gives one row per fact: autofill, the built-in authenticator and the Signal API once each, unused features in one row", () => {
     // What Chromium reports: 9 capabilities and 14 extensions.
-    const extensions = ["appid", "appidExclude", "credBlob", "credProps", "credentialProtectionPolicy", "enforceCredentialProtectionPolicy", "getCredBlob", "hmacCreateSecret", "largeBlob", "minPinLength", "payment", "prf", "remoteDesktopClientOverride", "supplementalPubKeys"];
+    const extensions = [
+      "appid",
+      "appidExclude",
+      "credBlob",
+      "credProps",
+      "credentialProtectionPolicy",
+      "enforceCredentialProtectionPolicy",
+      "getCredBlob",
+      "hmacCreateSecret",
+      "largeBlob",
+      "minPinLength",
+      "payment",
+      "prf",
+      "remoteDesktopClientOverride",
+      "supplementalPubKeys",
+    ];
     const clientCapabilities = {
       conditionalCreate: true,
       conditionalGet: true,
@@ -146,7 +393,9 @@ describe("evaluateEnvironment", () => {
       signalAllAcceptedCredentials: true,
       signalCurrentUserDetails: true,
       signalUnknownCredential: true,
-      ...Object.fromEntries(extensions.map((name) => [`extension:${name}`, name !== "largeBlob" && name !== "payment"])),
+      ...Object.fromEntries(
+        extensions.map((name) => [`extension:${name}`, name !== "largeBlob" && name !== "payment"]),
+      ),
     };
     const findings = evaluateEnvironment(healthySnapshot({ clientCapabilities }));
     expect(findings.filter((found) => /autofill/i.test(found.title))).toHaveLength(1);
@@ -161,11 +410,19 @@ describe("evaluateEnvironment", () => {
   });
 
   it("says which capabilities getClientCapabilities left out are unknown, not missing", () => {
-    const summary = evaluateEnvironment(healthySnapshot({ clientCapabilities: { conditionalGet: true } })).find((found) => found.id === "client-capabilities");
-    expect(summary?.meaning).toContain("hybridTransport, passkeyPlatformAuthenticator, userVerifyingPlatformAuthenticator: those are unknown, not missing");
+    const summary = evaluateEnvironment(healthySnapshot({ clientCapabilities: { conditionalGet: true } })).find(
+      (found) => found.id === "client-capabilities",
+    );
+    expect(summary?.meaning).toContain(
+      "hybridTransport, passkeyPlatformAuthenticator, userVerifyingPlatformAuthenticator: those are unknown, not missing",
+    );
   });
 
   it("offers a finding for pages where JavaScript never ran", () => {
-    expect(noJavaScriptFinding).toMatchObject({ id: "javascript", status: "problem", fix: expect.stringContaining("Turn JavaScript on") });
+    expect(noJavaScriptFinding).toMatchObject({
+      id: "javascript",
+      status: "problem",
+      fix: expect.stringContaining("Turn JavaScript on"),
+    });
   });
 });

@@ -2,7 +2,12 @@
 // run passkeys at all, then this device, then what the browser reports, then the connection, then versions).
 // Pure and deterministic: the same snapshot always gives the same findings.
 import { autofillFinding, platformAuthenticatorFinding } from "./findings-authenticator";
-import { javascriptFinding, secureContextFinding, webauthnNativeFinding, webauthnPresentFinding } from "./findings-basics";
+import {
+  javascriptFinding,
+  secureContextFinding,
+  webauthnNativeFinding,
+  webauthnPresentFinding,
+} from "./findings-basics";
 import { clientCapabilitiesFindings, jsonHelpersFinding, signalApiFinding } from "./findings-capabilities";
 import { cookiesFinding, iframeFinding, inAppBrowserFinding, serverReachableFinding } from "./findings-connection";
 import { browserVersionFinding, osVersionFinding } from "./findings-versions";
@@ -30,7 +35,10 @@ const RULES: ReadonlyArray<(context: FindingContext) => Finding | Finding[]> = [
 ];
 
 /** `platform` defaults to the one read from the snapshot; pass it when the caller has read it already. */
-export function evaluateEnvironment(snapshot: EnvironmentSnapshot, platform: Platform = detectPlatform(snapshot)): Finding[] {
+export function evaluateEnvironment(
+  snapshot: EnvironmentSnapshot,
+  platform: Platform = detectPlatform(snapshot),
+): Finding[] {
   const context: FindingContext = { snapshot, platform };
   return RULES.flatMap((rule) => rule(context));
 }

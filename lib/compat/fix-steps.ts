@@ -27,7 +27,8 @@ export function updateOsSteps(platform: Platform): string {
 export function updateBrowserSteps(platform: Platform): string {
   const { browser, os } = platform;
   // Every browser on iPhone and iPad uses the system WebKit: only an iOS update brings new passkey features.
-  if (isApplePhone(platform)) return `Browsers on ${os.name} get passkey features from the system. ${updateOsSteps(platform)}`;
+  if (isApplePhone(platform))
+    return `Browsers on ${os.name} get passkey features from the system. ${updateOsSteps(platform)}`;
   // Chrome on a Chromebook is part of ChromeOS and updates with it.
   if (os.name === "ChromeOS") return updateOsSteps(platform);
   if (os.name === "Android") {
@@ -81,8 +82,10 @@ export function openInBrowserSteps(platform: Platform): string {
 }
 
 export function allowCookiesSteps(platform: Platform): string {
-  const tail = " A private window or a content blocker can also drop cookies: try a normal window with blockers off for this site.";
-  if (isApplePhone(platform)) return `Open Settings → Apps → Safari (Settings → Safari on iOS 17 and older) and turn off Block All Cookies.${tail}`;
+  const tail =
+    " A private window or a content blocker can also drop cookies: try a normal window with blockers off for this site.";
+  if (isApplePhone(platform))
+    return `Open Settings → Apps → Safari (Settings → Safari on iOS 17 and older) and turn off Block All Cookies.${tail}`;
   switch (platform.browser.name) {
     case "Safari":
       return `In Safari open Settings → Privacy and turn off Block all cookies.${tail}`;

@@ -5,7 +5,8 @@ import { normaliseCapabilities } from "./client-capability-keys";
 import type { EnvironmentSnapshot } from "./snapshot";
 import type { Capability } from "./support-matrix";
 
-const allTrue = (flags: Record<string, boolean> | null | undefined) => (flags ? Object.values(flags).every(Boolean) : null);
+const allTrue = (flags: Record<string, boolean> | null | undefined) =>
+  flags ? Object.values(flags).every(Boolean) : null;
 
 export function liveSupport(capability: Capability, snapshot: EnvironmentSnapshot): boolean | null {
   const reported = snapshot.clientCapabilities ? normaliseCapabilities(snapshot.clientCapabilities).capabilities : {};

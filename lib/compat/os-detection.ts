@@ -28,7 +28,12 @@ const BOWSER_OS: Record<string, OsName> = {
   Linux: "Linux",
 };
 
-function os(name: OsName, version: string | null, versionSource: OsInfo["versionSource"], versionIsMinimum = false): OsInfo {
+function os(
+  name: OsName,
+  version: string | null,
+  versionSource: OsInfo["versionSource"],
+  versionIsMinimum = false,
+): OsInfo {
   const label = version === null ? name : versionIsMinimum ? `${name} ${version} or later` : `${name} ${version}`;
   return { name, version, versionIsMinimum, versionSource: version === null ? "none" : versionSource, label };
 }

@@ -22,6 +22,9 @@ export function detectPlatform(snapshot: EnvironmentSnapshot): Platform {
     os,
     browser: detected.browser,
     engine: detectEngine(os, detected),
-    inAppBrowser: detectInAppBrowser(userAgent, (brands ?? []).map((entry) => entry.brand)),
+    inAppBrowser: detectInAppBrowser(
+      userAgent,
+      (brands ?? []).map((entry) => entry.brand),
+    ),
   };
 }

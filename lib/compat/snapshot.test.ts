@@ -10,7 +10,13 @@ describe("environmentSnapshotSchema", () => {
 
   it("accepts the bare minimum a browser without any of the APIs can send", () => {
     expect(environmentSnapshotSchema.safeParse({ javascript: true }).success).toBe(true);
-    expect(environmentSnapshotSchema.safeParse({ javascript: true, userAgentData: null, publicKeyCredential: { present: false } }).success).toBe(true);
+    expect(
+      environmentSnapshotSchema.safeParse({
+        javascript: true,
+        userAgentData: null,
+        publicKeyCredential: { present: false },
+      }).success,
+    ).toBe(true);
   });
 
   const long = "x".repeat(1001);

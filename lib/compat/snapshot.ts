@@ -70,9 +70,19 @@ export const environmentSnapshotSchema = z.strictObject({
   conditionalMediation: flag,
   clientCapabilities: clientCapabilities.nullish(),
   /** typeof PublicKeyCredential.parseCreationOptionsFromJSON === 'function', and so on. */
-  jsonHelpers: z.strictObject({ parseCreationOptionsFromJSON: z.boolean(), parseRequestOptionsFromJSON: z.boolean(), toJSON: z.boolean() }).nullish(),
+  jsonHelpers: z
+    .strictObject({
+      parseCreationOptionsFromJSON: z.boolean(),
+      parseRequestOptionsFromJSON: z.boolean(),
+      toJSON: z.boolean(),
+    })
+    .nullish(),
   signalApi: z
-    .strictObject({ signalUnknownCredential: z.boolean(), signalAllAcceptedCredentials: z.boolean(), signalCurrentUserDetails: z.boolean() })
+    .strictObject({
+      signalUnknownCredential: z.boolean(),
+      signalAllAcceptedCredentials: z.boolean(),
+      signalCurrentUserDetails: z.boolean(),
+    })
     .nullish(),
 });
 

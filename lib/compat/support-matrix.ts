@@ -54,7 +54,9 @@ const MDN = "MDN browser-compat-data";
 /** The API table's Chrome/Edge column, applied to every Blink browser by its Chromium version. */
 function apiFloors(blink: string | null, gecko: string | null, webkit: string | null): MatrixRule[] {
   const floor = (engine: EngineName, min: string | null): MatrixRule =>
-    min === null ? { engine, verdict: "no", note: "Not implemented in this browser engine." } : { engine, minEngine: min };
+    min === null
+      ? { engine, verdict: "no", note: "Not implemented in this browser engine." }
+      : { engine, minEngine: min };
   return [floor("Blink", blink), floor("Gecko", gecko), floor("WebKit", webkit)];
 }
 
@@ -76,9 +78,24 @@ export const supportMatrix: readonly MatrixRow[] = [
       { os: ["Android"], minOs: "9", note: "Synced by Google Password Manager." },
       { os: APPLE_MOBILE, minOs: "16", note: "Synced by iCloud Keychain." },
       { os: ["macOS"], minOs: "13", note: "Synced by iCloud Keychain." },
-      { os: ["Windows", "ChromeOS", "Linux"], browsers: ["Chrome"], minBrowser: "129", note: "Synced by Google Password Manager." },
-      { os: ["Windows"], verdict: "no", blockedBy: "browser", note: "Windows Hello keeps passkeys on this PC; Chrome 129+ syncs them via Google Password Manager." },
-      { os: ["ChromeOS", "Linux"], verdict: "no", blockedBy: "browser", note: "Only Chrome 129+ (Google Password Manager) or a password manager extension syncs passkeys here." },
+      {
+        os: ["Windows", "ChromeOS", "Linux"],
+        browsers: ["Chrome"],
+        minBrowser: "129",
+        note: "Synced by Google Password Manager.",
+      },
+      {
+        os: ["Windows"],
+        verdict: "no",
+        blockedBy: "browser",
+        note: "Windows Hello keeps passkeys on this PC; Chrome 129+ syncs them via Google Password Manager.",
+      },
+      {
+        os: ["ChromeOS", "Linux"],
+        verdict: "no",
+        blockedBy: "browser",
+        note: "Only Chrome 129+ (Google Password Manager) or a password manager extension syncs passkeys here.",
+      },
     ],
   },
   {
@@ -89,13 +106,24 @@ export const supportMatrix: readonly MatrixRow[] = [
     rules: [
       { os: ["Android"], browsers: ["Chrome"], minBrowser: "108" },
       { os: ["Android"], browsers: ["Edge"], minBrowser: "122" },
-      { os: ["Android"], browsers: ["Firefox"], verdict: "no", note: "Firefox on Android does not offer passkeys in autofill." },
+      {
+        os: ["Android"],
+        browsers: ["Firefox"],
+        verdict: "no",
+        note: "Firefox on Android does not offer passkeys in autofill.",
+      },
       { os: APPLE_MOBILE, minOs: "16.1", note: "Every iOS browser from 16.1." },
       { os: ["macOS"], browsers: ["Safari"], minBrowser: "16.1" },
       { os: ["macOS"], browsers: ["Chrome"], minBrowser: "108" },
       { os: ["macOS"], browsers: ["Firefox", "Edge"], minBrowser: "122" },
       { os: ["Windows"], browsers: ["Chrome"], minBrowser: "108", minOs: "11", unseen: "Windows 11 22H2 or later" },
-      { os: ["Windows"], browsers: ["Firefox", "Edge"], minBrowser: "122", minOs: "11", unseen: "Windows 11 22H2 or later" },
+      {
+        os: ["Windows"],
+        browsers: ["Firefox", "Edge"],
+        minBrowser: "122",
+        minOs: "11",
+        unseen: "Windows 11 22H2 or later",
+      },
       { os: ["ChromeOS", "Linux"], browsers: ["Chrome"], minBrowser: "129" },
     ],
   },
@@ -122,7 +150,12 @@ export const supportMatrix: readonly MatrixRow[] = [
       { os: APPLE_MOBILE, minOs: "16" },
       { os: ["macOS"], minOs: "13", note: "macOS shows the QR code from 13." },
       { os: ["Windows"], minOs: "11", unseen: "Windows 11 23H2 or later", note: "OS-wide from Windows 11 23H2." },
-      { os: ["Windows"], browsers: CHROME_EDGE, minBrowser: "108", note: "Windows 10 and older Windows 11: only in Chrome and Edge." },
+      {
+        os: ["Windows"],
+        browsers: CHROME_EDGE,
+        minBrowser: "108",
+        note: "Windows 10 and older Windows 11: only in Chrome and Edge.",
+      },
       { os: ["ChromeOS"], browsers: ["Chrome"], minBrowser: "108" },
       { os: ["Linux"], browsers: CHROME_EDGE },
     ],

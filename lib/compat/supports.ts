@@ -35,12 +35,26 @@ function engineLabel(platform: Platform): string {
 function floors(rule: MatrixRule, platform: Platform): Floor[] {
   const { os, browser, engine } = platform;
   const list: Floor[] = [];
-  if (rule.minOs) list.push({ label: os.name, actual: os.version, min: rule.minOs, isMinimum: os.versionIsMinimum, part: "os" });
-  if (rule.minBrowser) list.push({ label: browser.name, actual: browser.version, min: rule.minBrowser, isMinimum: false, part: "browser" });
+  if (rule.minOs)
+    list.push({ label: os.name, actual: os.version, min: rule.minOs, isMinimum: os.versionIsMinimum, part: "os" });
+  if (rule.minBrowser)
+    list.push({
+      label: browser.name,
+      actual: browser.version,
+      min: rule.minBrowser,
+      isMinimum: false,
+      part: "browser",
+    });
   if (rule.minEngine) {
     // On iOS the engine is the OS: updating iOS, not the browser, brings the API.
     const part = os.name === "iOS" || os.name === "iPadOS" ? "os" : "browser";
-    list.push({ label: engineLabel(platform), actual: engine.version, min: rule.minEngine, isMinimum: engine.versionIsMinimum, part });
+    list.push({
+      label: engineLabel(platform),
+      actual: engine.version,
+      min: rule.minEngine,
+      isMinimum: engine.versionIsMinimum,
+      part,
+    });
   }
   return list;
 }
@@ -56,15 +70,36 @@ function evaluate(rule: MatrixRule, platform: Platform): Support {
     const needs = `Needs ${floor.label} ${floor.min} or later`;
     const difference = floor.actual === null ? null : compareVersions(floor.actual, floor.min);
     if (difference === null) {
-      unknown ??= { status: "unknown", reason: `${needs}; this browser does not reveal the ${floor.label} version.${note}`, blockedBy: null, byVersion: false };
+      unknown ??= {
+        status: "unknown",
+        reason: `${needs}; this browser does not reveal the ${floor.label} version.${note}`,
+        blockedBy: null,
+        byVersion: false,
+      };
     } else if (difference < 0 && floor.isMinimum) {
-      unknown ??= { status: "unknown", reason: `${needs}; this is ${floor.label} ${floor.actual} or later.${note}`, blockedBy: null, byVersion: false };
+      unknown ??= {
+        status: "unknown",
+        reason: `${needs}; this is ${floor.label} ${floor.actual} or later.${note}`,
+        blockedBy: null,
+        byVersion: false,
+      };
     } else if (difference < 0) {
-      return { status: "no", reason: `${needs} (this is ${floor.label} ${floor.actual}).${note}`, blockedBy: floor.part, byVersion: true };
+      return {
+        status: "no",
+        reason: `${needs} (this is ${floor.label} ${floor.actual}).${note}`,
+        blockedBy: floor.part,
+        byVersion: true,
+      };
     }
   }
   if (unknown) return unknown;
-  if (rule.unseen) return { status: "unknown", reason: `Also needs ${rule.unseen}, which a web page cannot see.${note}`, blockedBy: null, byVersion: false };
+  if (rule.unseen)
+    return {
+      status: "unknown",
+      reason: `Also needs ${rule.unseen}, which a web page cannot see.${note}`,
+      blockedBy: null,
+      byVersion: false,
+    };
   return { status: "yes", reason: rule.note ?? "Supported.", blockedBy: null, byVersion: false };
 }
 
@@ -74,7 +109,12 @@ export function supports(capability: Capability, platform: Platform): Support {
   const row = supportMatrix.find((candidate) => candidate.capability === capability);
   const results = (row?.rules ?? []).filter((rule) => applies(rule, platform)).map((rule) => evaluate(rule, platform));
   if (results.length === 0) {
-    return { status: "unknown", reason: `No data for ${platform.browser.label} on ${platform.os.label}.`, blockedBy: null, byVersion: false };
+    return {
+      status: "unknown",
+      reason: `No data for ${platform.browser.label} on ${platform.os.label}.`,
+      blockedBy: null,
+      byVersion: false,
+    };
   }
   return results.reduce((best, next) => (RANK[next.status] > RANK[best.status] ? next : best));
 }
@@ -90,7 +130,9 @@ const CANDIDATES: ReadonlyArray<readonly [Platform["browser"]["name"], Platform[
 export function browsersWithSupport(capability: Capability, platform: Platform): string[] {
   // Every iOS browser is WebKit at the iOS version: switching browsers changes nothing there.
   if (platform.os.name === "iOS" || platform.os.name === "iPadOS") return [];
-  return CANDIDATES.filter(([name]) => name !== platform.browser.name && (name !== "Safari" || platform.os.name === "macOS"))
+  return CANDIDATES.filter(
+    ([name]) => name !== platform.browser.name && (name !== "Safari" || platform.os.name === "macOS"),
+  )
     .filter(([name, engine]) => {
       const latest: Platform = {
         ...platform,

@@ -8,15 +8,28 @@ import { judgeBrowserAge, likelyCausesOfMissingApi } from "./webauthn-missing";
 
 const missing = (snapshot: EnvironmentSnapshot): EnvironmentSnapshot => ({
   ...snapshot,
-  publicKeyCredential: { present: false, constructorName: null, native: null, wrappedGet: false, wrappedCreate: false, ownPropertiesOnCredentials: [] },
+  publicKeyCredential: {
+    present: false,
+    constructorName: null,
+    native: null,
+    wrappedGet: false,
+    wrappedCreate: false,
+    ownPropertiesOnCredentials: [],
+  },
   isUVPAA: null,
   conditionalMediation: null,
   jsonHelpers: null,
   signalApi: null,
 });
-const chromium156 = missing(healthySnapshot({ userAgent: UA.chromeLinux.replace("131.0.0.0", "156.0.0.0"), userAgentData: hints("Chromium", "156", "Linux", "6.8.0") }));
+const chromium156 = missing(
+  healthySnapshot({
+    userAgent: UA.chromeLinux.replace("131.0.0.0", "156.0.0.0"),
+    userAgentData: hints("Chromium", "156", "Linux", "6.8.0"),
+  }),
+);
 const chrome60 = missing(uaOnly(UA.chromeWindowsOld.replace("100.0.4896.127", "60.0.3112.113")));
-const presentFinding = (snapshot: EnvironmentSnapshot) => evaluateEnvironment(snapshot).find((found) => found.id === "webauthn-present")!;
+const presentFinding = (snapshot: EnvironmentSnapshot) =>
+  evaluateEnvironment(snapshot).find((found) => found.id === "webauthn-present")!;
 
 describe("judgeBrowserAge", () => {
   it.each([
@@ -54,15 +67,35 @@ describe("a current browser without the passkey API", () => {
   });
 
   it("on a phone, puts an app's built-in browser first and leaves enterprise policy out", () => {
-    const phone = presentFinding(missing(healthySnapshot({ userAgent: UA.chromeAndroid, userAgentData: hints("Google Chrome", "131", "Android", "14.0.0", true) })));
+    const phone = presentFinding(
+      missing(
+        healthySnapshot({
+          userAgent: UA.chromeAndroid,
+          userAgentData: hints("Google Chrome", "131", "Android", "14.0.0", true),
+        }),
+      ),
+    );
     expect(phone.causes?.[0]?.cause).toContain("inside an app's built-in browser");
     expect(phone.causes?.[0]?.fix).toContain("Open in Chrome");
     expect(phone.causes?.some((cause) => cause.cause.includes("organisation"))).toBe(false);
   });
 
   it("in Firefox and Edge, points to their own policy pages", () => {
-    expect(likelyCausesOfMissingApi(detectPlatform(uaOnly(UA.firefoxWindows))).find((cause) => cause.cause.includes("organisation"))?.fix).toContain("about:policies");
-    expect(likelyCausesOfMissingApi(detectPlatform(healthySnapshot({ userAgent: UA.edge122, userAgentData: hints("Microsoft Edge", "122", "Windows", "15.0.0") }))).find((cause) => cause.cause.includes("organisation"))?.fix).toContain("edge://management");
+    expect(
+      likelyCausesOfMissingApi(detectPlatform(uaOnly(UA.firefoxWindows))).find((cause) =>
+        cause.cause.includes("organisation"),
+      )?.fix,
+    ).toContain("about:policies");
+    expect(
+      likelyCausesOfMissingApi(
+        detectPlatform(
+          healthySnapshot({
+            userAgent: UA.edge122,
+            userAgentData: hints("Microsoft Edge", "122", "Windows", "15.0.0"),
+          }),
+        ),
+      ).find((cause) => cause.cause.includes("organisation"))?.fix,
+    ).toContain("edge://management");
   });
 
   it("the checks that would ask the missing API say there is nothing to ask, not that a version is needed", () => {

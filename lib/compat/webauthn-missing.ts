@@ -23,7 +23,10 @@ const isDesktop = (platform: Platform) => DESKTOP.includes(platform.os.name);
 const isWebView = (platform: Platform) => ["Android WebView", "Other", "Unknown"].includes(platform.browser.name);
 
 function extensionCause(platform: Platform): LikelyCause {
-  const privateWindow = platform.browser.name === "Safari" || platform.browser.name === "Firefox" ? "a private window" : "an incognito (private) window";
+  const privateWindow =
+    platform.browser.name === "Safari" || platform.browser.name === "Firefox"
+      ? "a private window"
+      : "an incognito (private) window";
   return {
     cause: "A browser extension (a privacy, security or script blocker) removed passkey support from this page.",
     fix: `Open this page in ${privateWindow}, where most extensions are off. If passkeys work there, turn your extensions off one at a time, starting with privacy and security tools, to find the one that removes them.`,
@@ -38,7 +41,8 @@ function policyCause(platform: Platform): LikelyCause {
         ? "Look in System Settings → Privacy & Security → Profiles for a profile from your organisation."
         : `Open ${platform.browser.name === "Edge" ? "edge://management" : "chrome://management"}: it says whether your organisation manages this browser.`;
   return {
-    cause: "Your organisation manages this browser and has turned passkeys (WebAuthn) off: common on work and school computers.",
+    cause:
+      "Your organisation manages this browser and has turned passkeys (WebAuthn) off: common on work and school computers.",
     fix: `${where} If it does, ask your IT department to allow passkeys for this site, or use a personal device.`,
   };
 }
@@ -51,7 +55,8 @@ function webViewCause(platform: Platform): LikelyCause {
 }
 
 const SCRIPT_CAUSE: LikelyCause = {
-  cause: "A script on the page (a user-script manager such as Tampermonkey, a translation or link-rewriting service) took passkey support away.",
+  cause:
+    "A script on the page (a user-script manager such as Tampermonkey, a translation or link-rewriting service) took passkey support away.",
   fix: "Turn user scripts and page-changing tools off for this site, or open the site's own address directly rather than through another service, then reload.",
 };
 
@@ -82,11 +87,24 @@ export function missingApiFinding({ platform }: FindingContext, title: string): 
   }
   const causes = likelyCausesOfMissingApi(platform);
   if (age === "unknown") {
-    causes.push({ cause: `${label} may be too old for passkeys (they came in Chrome 67, Firefox 60 and Safari 13).`, fix: updateBrowserSteps(platform) });
+    causes.push({
+      cause: `${label} may be too old for passkeys (they came in Chrome 67, Firefox 60 and Safari 13).`,
+      fix: updateBrowserSteps(platform),
+    });
   }
   const meaning =
     age === "current"
       ? `${label} has passkey support built in, but this page cannot reach it: something removed or blocked it here. Updating the browser will not bring it back.`
       : `${label} offers no passkey support on this page. Its version could not be read: something may have removed or blocked passkey support, or the browser may be old.`;
-  return { ...finding("webauthn-present", title, "problem", meaning, "Go through the likely causes below, the likeliest first.", detail), causes };
+  return {
+    ...finding(
+      "webauthn-present",
+      title,
+      "problem",
+      meaning,
+      "Go through the likely causes below, the likeliest first.",
+      detail,
+    ),
+    causes,
+  };
 }

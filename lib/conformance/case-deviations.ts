@@ -6,7 +6,9 @@ import type { Deviation } from "./types";
 const current = new AsyncLocalStorage<Deviation[]>();
 
 /** Runs one case and returns the deviations noted while it ran. */
-export async function collectDeviations(run: () => Promise<void>): Promise<{ deviations: Deviation[]; error?: unknown }> {
+export async function collectDeviations(
+  run: () => Promise<void>,
+): Promise<{ deviations: Deviation[]; error?: unknown }> {
   const deviations: Deviation[] = [];
   try {
     await current.run(deviations, run);

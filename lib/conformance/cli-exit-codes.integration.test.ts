@@ -6,7 +6,13 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { acceptsEverything, crashesOn, refusalsWithoutStatus, startOwnRelyingParty, startReshapingTarget } from "./test-support/reshaping-targets";
+import {
+  acceptsEverything,
+  crashesOn,
+  refusalsWithoutStatus,
+  startOwnRelyingParty,
+  startReshapingTarget,
+} from "./test-support/reshaping-targets";
 import { TEST_ROOT_HINT } from "./test-root-hint";
 import type { SuiteReport } from "./types";
 
@@ -15,10 +21,15 @@ type CliRun = { code: number; stdout: string; stderr: string };
 /** `npm run conformance -- …args`, without npm: exit code and output, whatever the code. */
 const runCli = (args: string[]) =>
   new Promise<CliRun>((resolve) => {
-    execFile("npx", ["tsx", "--conditions=react-server", "scripts/conformance.ts", ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      "npx",
+      ["tsx", "--conditions=react-server", "scripts/conformance.ts", ...args],
+      { timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 
 const relyingParty = await startOwnRelyingParty();
@@ -35,22 +46,43 @@ const origin = ["--origin", relyingParty.origin];
 describe("the conformance CLI's exit codes", () => {
   it("exits 0 when the only findings are deviations, 1 for the same run with --strict, and prints them grouped", async () => {
     const filter = ["--filter", "PasskeyLab-Security-18 ", "--concurrency", "2"];
-    const [lenient, strict] = await Promise.all([runCli(["--target", deviating.url, ...origin, ...filter]), runCli(["--target", deviating.url, ...origin, ...filter, "--strict"])]);
+    const [lenient, strict] = await Promise.all([
+      runCli(["--target", deviating.url, ...origin, ...filter]),
+      runCli(["--target", deviating.url, ...origin, ...filter, "--strict"]),
+    ]);
     expect(lenient.code, lenient.stdout + lenient.stderr).toBe(0);
     expect(strict.code, strict.stdout + strict.stderr).toBe(1);
-    expect(lenient.stdout).toMatch(/^http:\/\/localhost:\d+\/fido \(origin http:\/\/localhost:\d+\): \d+ cases in [\d.]+ s: pass 0 · fail 0 · deviation \d+ · target-error 0/);
-    expect(lenient.stdout).toMatch(/^ +\d+ {2}refusal: "status" is missing, not "failed" {2}e\.g\. PasskeyLab-Security-18 \S+ \S+, /m);
+    expect(lenient.stdout).toMatch(
+      /^http:\/\/localhost:\d+\/fido \(origin http:\/\/localhost:\d+\): \d+ cases in [\d.]+ s: pass 0 · fail 0 · deviation \d+ · target-error 0/,
+    );
+    expect(lenient.stdout).toMatch(
+      /^ +\d+ {2}refusal: "status" is missing, not "failed" {2}e\.g\. PasskeyLab-Security-18 \S+ \S+, /m,
+    );
   }, 90_000);
 
   it("exits 1 when the target dies, names the case it died on, and writes JSON and JUnit that say so", async () => {
     const json = join(output, "crash.json");
     const junit = join(output, "crash.xml");
-    const run = await runCli(["--target", crashing.url, ...origin, "--filter", "not-an-object", "--concurrency", "1", "--json", json, "--junit", junit]);
+    const run = await runCli([
+      "--target",
+      crashing.url,
+      ...origin,
+      "--filter",
+      "not-an-object",
+      "--concurrency",
+      "1",
+      "--json",
+      json,
+      "--junit",
+      junit,
+    ]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     const report = JSON.parse(readFileSync(json, "utf8")) as SuiteReport;
     expect(report.crashedAfter).toBe("PasskeyLab-Security-18 attestation/result not-an-object");
     expect(report.summary).toMatchObject({ total: 4, pass: 1, targetError: 1, notRun: 2, fail: 0 });
-    expect(run.stdout).toContain("The target stopped answering after PasskeyLab-Security-18 attestation/result not-an-object; the 2 cases after it were not run.");
+    expect(run.stdout).toContain(
+      "The target stopped answering after PasskeyLab-Security-18 attestation/result not-an-object; the 2 cases after it were not run.",
+    );
     expect(readFileSync(junit, "utf8")).toMatch(/<testsuites [^>]*tests="4" failures="0" errors="1" skipped="2"/);
   }, 90_000);
 

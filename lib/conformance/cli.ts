@@ -33,7 +33,16 @@ export function conformanceUsage(command: string): string {
 
 class UsageError extends Error {}
 
-type CliOptions = { target: string; junit?: string; json?: string; filter?: string; metadataDir?: string; origin?: string; concurrency: number; strict: boolean };
+type CliOptions = {
+  target: string;
+  junit?: string;
+  json?: string;
+  filter?: string;
+  metadataDir?: string;
+  origin?: string;
+  concurrency: number;
+  strict: boolean;
+};
 
 function parseCliOptions(args: string[]): CliOptions | "help" {
   let values;
@@ -56,10 +65,13 @@ function parseCliOptions(args: string[]): CliOptions | "help" {
     throw new UsageError((error as Error).message);
   }
   if (values.help) return "help";
-  if (!values.target || !/^https?:$/.test(URL.parse(values.target)?.protocol ?? "")) throw new UsageError("--target must be an http(s) URL");
+  if (!values.target || !/^https?:$/.test(URL.parse(values.target)?.protocol ?? ""))
+    throw new UsageError("--target must be an http(s) URL");
   const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError("--concurrency must be a whole number of at least 1");
-  if (selectCases(allCases(), values.filter).length === 0) throw new UsageError(`--filter "${values.filter}" matches no case`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new UsageError("--concurrency must be a whole number of at least 1");
+  if (selectCases(allCases(), values.filter).length === 0)
+    throw new UsageError(`--filter "${values.filter}" matches no case`);
   const { target, junit, json, filter, origin, strict = false } = values;
   return { target, junit, json, filter, origin, strict, concurrency, metadataDir: values["metadata-dir"] };
 }
@@ -94,8 +106,12 @@ export async function runConformanceCli(args: string[], command = "npm run confo
     metadataDir: options.metadataDir,
     onProgress: (event) => {
       if (event.type === "start") console.error(`Running ${event.total} cases against ${options.target}`);
-      else if (interactive) process.stderr.write(`\r${event.done}/${event.total} ${event.result.outcome.padEnd(12)} ${event.result.id.slice(0, 80).padEnd(80)}`);
-      else if (event.result.outcome === "fail" || event.result.outcome === "target-error") console.error(`${event.result.outcome.toUpperCase()} ${event.result.id}`);
+      else if (interactive)
+        process.stderr.write(
+          `\r${event.done}/${event.total} ${event.result.outcome.padEnd(12)} ${event.result.id.slice(0, 80).padEnd(80)}`,
+        );
+      else if (event.result.outcome === "fail" || event.result.outcome === "target-error")
+        console.error(`${event.result.outcome.toUpperCase()} ${event.result.id}`);
     },
   });
   if (interactive) process.stderr.write("\n");

@@ -3,7 +3,17 @@ import { describe, expect, it } from "vitest";
 import { exitCodeFor } from "./exit-code";
 import type { SuiteSummary } from "./types";
 
-const summary = (counts: Partial<SuiteSummary>): SuiteSummary => ({ total: 10, pass: 0, fail: 0, deviation: 0, targetError: 0, notRun: 0, inconclusive: 0, skip: 0, ...counts });
+const summary = (counts: Partial<SuiteSummary>): SuiteSummary => ({
+  total: 10,
+  pass: 0,
+  fail: 0,
+  deviation: 0,
+  targetError: 0,
+  notRun: 0,
+  inconclusive: 0,
+  skip: 0,
+  ...counts,
+});
 
 describe("exitCodeFor", () => {
   it("is 0 with passes, skips and deviations, 1 with any fail or target-error", () => {

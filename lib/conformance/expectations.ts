@@ -43,15 +43,26 @@ export const isOk = (answer: Answer) => readAnswer(answer) === "accepted";
 
 function throwIfBroken(answer: Answer, step: string) {
   if (readAnswer(answer) !== "broken") return;
-  const why = answer.status === 0 ? "no answer" : answer.status >= 500 ? "a server error" : "an answer that is not JSON";
+  const why =
+    answer.status === 0 ? "no answer" : answer.status >= 500 ? "a server error" : "an answer that is not JSON";
   throw new TargetBroke(`${step}: ${why}`, describeAnswer(answer));
 }
 
 /** Accepted; a success without {"status":"ok","errorMessage":""} is noted as a deviation. Returns the body. */
 export function expectOk(answer: Answer, step: string): JsonBody {
   throwIfBroken(answer, step);
-  if (readAnswer(answer) === "refused") throw new CaseFailed(`${step}: the server did not accept it`, 'HTTP 200 {"status":"ok","errorMessage":""}', describeAnswer(answer));
-  if (!isOkShape(answer)) noteDeviation({ kind: 'success: not HTTP 200 {"status":"ok","errorMessage":""}', step, detail: describeAnswer(answer) });
+  if (readAnswer(answer) === "refused")
+    throw new CaseFailed(
+      `${step}: the server did not accept it`,
+      'HTTP 200 {"status":"ok","errorMessage":""}',
+      describeAnswer(answer),
+    );
+  if (!isOkShape(answer))
+    noteDeviation({
+      kind: 'success: not HTTP 200 {"status":"ok","errorMessage":""}',
+      step,
+      detail: describeAnswer(answer),
+    });
   return bodyOf(answer);
 }
 
@@ -68,10 +79,12 @@ export function expectFailure(answer: Answer, step: string, status?: number): vo
 /** For optional FIDO cases: a refused valid response means "not supported here", which is a skip with the reason. */
 export function expectOkUnlessOptional(answer: Answer, step: string, optional: boolean | undefined): JsonBody {
   throwIfBroken(answer, step);
-  if (optional && readAnswer(answer) === "refused") throw new CaseSkipped(`optional, and the target does not support it: ${describeAnswer(answer)}`);
+  if (optional && readAnswer(answer) === "refused")
+    throw new CaseSkipped(`optional, and the target does not support it: ${describeAnswer(answer)}`);
   return expectOk(answer, step);
 }
 
 export function check(condition: boolean, message: string, expected: string, received: unknown): asserts condition {
-  if (!condition) throw new CaseFailed(message, expected, typeof received === "string" ? received : JSON.stringify(received));
+  if (!condition)
+    throw new CaseFailed(message, expected, typeof received === "string" ? received : JSON.stringify(received));
 }

@@ -8,7 +8,10 @@ describe("FidoClient", () => {
     const seen: (string | null)[] = [];
     const server: typeof fetch = async (_url, init) => {
       seen.push(new Headers(init?.headers).get("cookie"));
-      return Response.json({ status: "ok", errorMessage: "" }, { headers: { "set-cookie": "session=abc; Path=/; HttpOnly" } });
+      return Response.json(
+        { status: "ok", errorMessage: "" },
+        { headers: { "set-cookie": "session=abc; Path=/; HttpOnly" } },
+      );
     };
     const client = new FidoClient("http://localhost:9/fido", server);
     await client.post("/attestation/options", { username: "a" });
@@ -19,11 +22,17 @@ describe("FidoClient", () => {
   it("tries once more after a connection reset, and records both attempts", async () => {
     let calls = 0;
     const flaky: typeof fetch = async () => {
-      if (calls++ === 0) throw Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
+      if (calls++ === 0)
+        throw Object.assign(new TypeError("fetch failed"), {
+          cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }),
+        });
       return Response.json({ status: "ok", errorMessage: "" });
     };
     const client = new FidoClient("http://localhost:9/fido", flaky);
-    expect(await client.post("/assertion/options", { username: "a" })).toEqual({ status: 200, body: { status: "ok", errorMessage: "" } });
+    expect(await client.post("/assertion/options", { username: "a" })).toEqual({
+      status: 200,
+      body: { status: "ok", errorMessage: "" },
+    });
     expect(client.exchanges.map((exchange) => exchange.response.status)).toEqual([0, 200]);
     expect(client.exchanges[0].response.body).toEqual({ error: "request failed: fetch failed (read ECONNRESET)" });
   });
@@ -32,7 +41,9 @@ describe("FidoClient", () => {
     let calls = 0;
     const down: typeof fetch = async () => {
       calls++;
-      throw Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+      throw Object.assign(new TypeError("fetch failed"), {
+        cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+      });
     };
     const client = new FidoClient("http://localhost:9/fido", down);
     const answer = await client.postRaw("/attestation/result", "x".repeat(10_000));

@@ -44,7 +44,11 @@ export class FidoClient {
     return first.reset ? (await this.attempt(path, raw, shownBody)).answer : first.answer;
   }
 
-  private async attempt(path: string, raw: string | Uint8Array, shownBody?: unknown): Promise<{ answer: Answer; reset: boolean }> {
+  private async attempt(
+    path: string,
+    raw: string | Uint8Array,
+    shownBody?: unknown,
+  ): Promise<{ answer: Answer; reset: boolean }> {
     const url = `${this.baseUrl}${path}`;
     const started = Date.now();
     const rawText = typeof raw === "string" ? raw : `<${raw.byteLength} bytes>`;
@@ -53,8 +57,14 @@ export class FidoClient {
     let reset = false;
     try {
       const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-      if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-      const response = await this.fetchImpl(url, { method: "POST", headers, body: raw as BodyInit, signal: AbortSignal.timeout(this.timeoutMs) });
+      if (this.cookies.size > 0)
+        headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+      const response = await this.fetchImpl(url, {
+        method: "POST",
+        headers,
+        body: raw as BodyInit,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
       this.remember(response.headers.getSetCookie?.() ?? []);
       const text = await response.text();
       let body: unknown = text;
@@ -69,7 +79,10 @@ export class FidoClient {
     } catch (error) {
       const cause = (error as Error & { cause?: Error & { code?: string } }).cause;
       reset = cause?.code === "ECONNRESET" || cause?.code === "UND_ERR_SOCKET";
-      answer = { status: 0, body: { error: `request failed: ${(error as Error).message}${cause ? ` (${cause.message})` : ""}` } };
+      answer = {
+        status: 0,
+        body: { error: `request failed: ${(error as Error).message}${cause ? ` (${cause.message})` : ""}` },
+      };
     }
     this.exchanges.push({ request, response: answer, durationMs: Date.now() - started });
     return { answer, reset };

@@ -19,9 +19,12 @@ beforeAll(async () => {
       request.on("data", (chunk) => (body += chunk));
       request.on("end", () => {
         response.setHeader("set-cookie", ["a=1; Path=/", "b=2; Path=/"]);
-        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok", errorMessage: "", echo: JSON.parse(body) }));
+        response
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ status: "ok", errorMessage: "", echo: JSON.parse(body) }));
       });
-    } else if (request.url === "/redirect") response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data" }).end();
+    } else if (request.url === "/redirect")
+      response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data" }).end();
     else if (request.url === "/huge") {
       response.writeHead(200, { "content-type": "text/plain" });
       response.end("x".repeat(300 * 1024));
@@ -44,7 +47,11 @@ const allowAll = () => null;
 describe("createGuardedFetch", () => {
   it("posts the body and answers like fetch: status, JSON, every Set-Cookie", async () => {
     const guarded = createGuardedFetch();
-    const response = await guarded.fetch(`http://127.0.0.1:${port}/ok`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"x":1}' });
+    const response = await guarded.fetch(`http://127.0.0.1:${port}/ok`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"x":1}',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
     expect(await response.json()).toEqual({ status: "ok", errorMessage: "", echo: { x: 1 } });
@@ -54,19 +61,25 @@ describe("createGuardedFetch", () => {
 
   it("follows no redirect, and says where it pointed", async () => {
     const guarded = createGuardedFetch();
-    await expect(guarded.fetch(`http://127.0.0.1:${port}/redirect`)).rejects.toThrow(/HTTP 302, a redirect to http:\/\/169\.254\.169\.254.*follows no redirects/);
+    await expect(guarded.fetch(`http://127.0.0.1:${port}/redirect`)).rejects.toThrow(
+      /HTTP 302, a redirect to http:\/\/169\.254\.169\.254.*follows no redirects/,
+    );
     guarded.close();
   });
 
   it("refuses an answer larger than the cap", async () => {
     const guarded = createGuardedFetch({ maxResponseBytes: 256 * 1024 });
-    await expect(guarded.fetch(`http://127.0.0.1:${port}/huge`)).rejects.toThrow("the answer is larger than 262144 bytes");
+    await expect(guarded.fetch(`http://127.0.0.1:${port}/huge`)).rejects.toThrow(
+      "the answer is larger than 262144 bytes",
+    );
     guarded.close();
   });
 
   it("refuses a private address given literally, before connecting", async () => {
     const guarded = createGuardedFetch({ refuseAddress: refusedAddressRange });
-    await expect(guarded.fetch(`http://127.0.0.1:${port}/ok`)).rejects.toThrow("127.0.0.1 is not a public address (loopback)");
+    await expect(guarded.fetch(`http://127.0.0.1:${port}/ok`)).rejects.toThrow(
+      "127.0.0.1 is not a public address (loopback)",
+    );
     await expect(guarded.fetch("http://[::ffff:a9fe:a9fe]/")).rejects.toThrow("(linkLocal)");
     guarded.close();
   });
@@ -75,9 +88,16 @@ describe("createGuardedFetch", () => {
     const answers = [["127.0.0.1"], ["169.254.169.254"]];
     const seen: string[] = [];
     // A name that first resolves to the test server, then to the metadata service, as a rebinding attacker's would.
-    const lookup = ((hostname: string, _options: unknown, callback: (error: Error | null, addresses: { address: string; family: number }[]) => void) => {
+    const lookup = ((
+      hostname: string,
+      _options: unknown,
+      callback: (error: Error | null, addresses: { address: string; family: number }[]) => void,
+    ) => {
       seen.push(hostname);
-      callback(null, (answers.shift() ?? []).map((address) => ({ address, family: 4 })));
+      callback(
+        null,
+        (answers.shift() ?? []).map((address) => ({ address, family: 4 })),
+      );
     }) as never;
     const refuseAddress = (address: string) => (address === "127.0.0.1" ? null : refusedAddressRange(address));
     const first = createGuardedFetch({ refuseAddress, lookup });
@@ -108,11 +128,16 @@ describe("createGuardedFetch", () => {
     const guarded = createGuardedFetch({ refuseAddress: refusedAddressRange });
     const client = new FidoClient("http://169.254.169.254/fido", guarded.fetch, 1000);
     const answer = await client.post("/attestation/options", { username: "a" });
-    expect(answer).toEqual({ status: 0, body: { error: "request failed: 169.254.169.254 is not a public address (linkLocal)" } });
+    expect(answer).toEqual({
+      status: 0,
+      body: { error: "request failed: 169.254.169.254 is not a public address (linkLocal)" },
+    });
     expect(client.exchanges).toHaveLength(1);
     const open = createGuardedFetch({ refuseAddress: allowAll });
     const unreachable = new FidoClient(`http://127.0.0.1:1/fido`, open.fetch, 1000);
-    expect((await unreachable.post("/attestation/options", {})).body).toMatchObject({ error: expect.stringMatching(/^request failed: fetch failed \(connect ECONNREFUSED/) });
+    expect((await unreachable.post("/attestation/options", {})).body).toMatchObject({
+      error: expect.stringMatching(/^request failed: fetch failed \(connect ECONNREFUSED/),
+    });
     guarded.close();
     open.close();
   });

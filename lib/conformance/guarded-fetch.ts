@@ -25,15 +25,27 @@ const refused = (message: string) => Object.assign(new Error(message), { code: "
 
 function guardedLookup(refuseAddress: (address: string) => string | null, resolve: typeof dnsLookup): LookupFunction {
   return (hostname, options, callback) => {
-    resolve(hostname, { all: true, family: options.family, hints: options.hints }, (error, addresses: LookupAddress[]) => {
-      if (error) return callback(error, "", 0);
-      const bad = addresses.find((entry) => refuseAddress(entry.address) !== null);
-      if (bad) return callback(refused(`${hostname} resolves to ${bad.address} (${refuseAddress(bad.address)}), which is not a public address`), "", 0);
-      if (addresses.length === 0) return callback(refused(`${hostname} has no address`), "", 0);
-      // Node asks for every address when it races IPv4 and IPv6 (autoSelectFamily), for one otherwise.
-      if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
-      callback(null, addresses[0].address, addresses[0].family);
-    });
+    resolve(
+      hostname,
+      { all: true, family: options.family, hints: options.hints },
+      (error, addresses: LookupAddress[]) => {
+        if (error) return callback(error, "", 0);
+        const bad = addresses.find((entry) => refuseAddress(entry.address) !== null);
+        if (bad)
+          return callback(
+            refused(
+              `${hostname} resolves to ${bad.address} (${refuseAddress(bad.address)}), which is not a public address`,
+            ),
+            "",
+            0,
+          );
+        if (addresses.length === 0) return callback(refused(`${hostname} has no address`), "", 0);
+        // Node asks for every address when it races IPv4 and IPv6 (autoSelectFamily), for one otherwise.
+        if (options.all)
+          return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
+        callback(null, addresses[0].address, addresses[0].family);
+      },
+    );
   };
 }
 
@@ -42,13 +54,17 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFetch {
   const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
-  const agents = { "http:": new http.Agent({ keepAlive: true, maxSockets: 8 }), "https:": new https.Agent({ keepAlive: true, maxSockets: 8 }) };
+  const agents = {
+    "http:": new http.Agent({ keepAlive: true, maxSockets: 8 }),
+    "https:": new https.Agent({ keepAlive: true, maxSockets: 8 }),
+  };
   const lookup = options.refuseAddress ? guardedLookup(options.refuseAddress, options.lookup ?? dnsLookup) : undefined;
 
   const guardedFetch = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> =>
     new Promise<Response>((resolve, reject) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
-      if (url.protocol !== "http:" && url.protocol !== "https:") return reject(refused(`only http and https are allowed, not ${url.protocol}`));
+      if (url.protocol !== "http:" && url.protocol !== "https:")
+        return reject(refused(`only http and https are allowed, not ${url.protocol}`));
       const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
       // Node connects to an IP literal without a lookup, so those are checked here.
       const literalRange = isIP(host) && options.refuseAddress ? options.refuseAddress(host) : null;
@@ -60,11 +76,21 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
 
       const headers: Record<string, string> = {};
       new Headers(init.headers).forEach((value, name) => (headers[name] = value));
-      const body = init.body === undefined || init.body === null ? undefined : typeof init.body === "string" ? init.body : Buffer.from(init.body as Uint8Array);
+      const body =
+        init.body === undefined || init.body === null
+          ? undefined
+          : typeof init.body === "string"
+            ? init.body
+            : Buffer.from(init.body as Uint8Array);
       if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
 
       const transport = url.protocol === "https:" ? https : http;
-      const request = transport.request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol], lookup });
+      const request = transport.request(url, {
+        method: init.method ?? "GET",
+        headers,
+        agent: agents[url.protocol],
+        lookup,
+      });
       const onAbort = () => {
         request.destroy();
         reject(signal?.reason);
@@ -75,7 +101,11 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
       request.on("error", (error) => {
         settle();
         // Like fetch: a TypeError whose cause is the network error (the suite's client retries a reset connection).
-        reject((error as { code?: string }).code === "ERR_TARGET_REFUSED" ? error : new TypeError("fetch failed", { cause: error }));
+        reject(
+          (error as { code?: string }).code === "ERR_TARGET_REFUSED"
+            ? error
+            : new TypeError("fetch failed", { cause: error }),
+        );
       });
       request.on("response", (response) => {
         const status = response.statusCode ?? 0;
@@ -83,7 +113,11 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
           response.destroy();
           settle();
           const location = String(response.headers.location ?? "nowhere").slice(0, 200);
-          return reject(refused(`the target answered HTTP ${status}, a redirect to ${location}; the web runner follows no redirects`));
+          return reject(
+            refused(
+              `the target answered HTTP ${status}, a redirect to ${location}; the web runner follows no redirects`,
+            ),
+          );
         }
         if (Number(response.headers["content-length"] ?? 0) > maxBytes) {
           response.destroy();
@@ -117,7 +151,9 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
                 // A header fetch would not accept: left out.
               }
             }
-            resolve(new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), { status, headers: answerHeaders }));
+            resolve(
+              new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), { status, headers: answerHeaders }),
+            );
           } catch {
             reject(refused(`the target answered with HTTP status ${status}, which is not a valid status`));
           }

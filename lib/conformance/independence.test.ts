@@ -11,18 +11,22 @@ const root = import.meta.dirname;
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) return path === join(root, "runs") || path === join(root, "test-support") ? [] : sourceFiles(path);
+    if (entry.isDirectory())
+      return path === join(root, "runs") || path === join(root, "test-support") ? [] : sourceFiles(path);
     return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [path] : [];
   });
 }
 
 describe("independence from the server under test", () => {
-  it.each(sourceFiles(root).map((file) => relative(root, file)))("%s imports nothing of lib/webauthn, lib/fido-server, lib/db or app", (file) => {
-    const imports = readFileSync(join(root, file), "utf8").match(/^import[\s\S]*?from\s+"[^"]+";/gm) ?? [];
-    for (const statement of imports) {
-      expect(statement).not.toMatch(/"@\/(lib\/(webauthn|fido-server|db|auth)|app)\b/);
-      expect(statement).not.toMatch(/(conformance|\.)\/(runs|test-support)\//);
-      if (statement.includes('"@simplewebauthn/server')) expect(statement).toMatch(/^import type /);
-    }
-  });
+  it.each(sourceFiles(root).map((file) => relative(root, file)))(
+    "%s imports nothing of lib/webauthn, lib/fido-server, lib/db or app",
+    (file) => {
+      const imports = readFileSync(join(root, file), "utf8").match(/^import[\s\S]*?from\s+"[^"]+";/gm) ?? [];
+      for (const statement of imports) {
+        expect(statement).not.toMatch(/"@\/(lib\/(webauthn|fido-server|db|auth)|app)\b/);
+        expect(statement).not.toMatch(/(conformance|\.)\/(runs|test-support)\//);
+        if (statement.includes('"@simplewebauthn/server')) expect(statement).toMatch(/^import type /);
+      }
+    },
+  );
 });

@@ -1,11 +1,15 @@
 // Options missing fields the API requires (docs/decisions/016-conformance-outcomes.md, "Options missing fields"). A field
 // WebAuthn itself gives a client a default for is a deviation, and the ceremony goes on with that default; a field
 // without which no client can make or use a credential ends the case as a fail.
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
 import { noteDeviation } from "./case-deviations";
 import { check, type JsonBody } from "./expectations";
 
-const isObject = (value: unknown): value is JsonBody => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonBody =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The stable kinds a report groups by. */
 export const OPTIONS_DEVIATION = {
@@ -16,7 +20,12 @@ export const OPTIONS_DEVIATION = {
 
 function requireChallenge(options: JsonBody, step: string) {
   // Nothing to sign over: the authenticator's answer could prove nothing to the target.
-  check(typeof options.challenge === "string" && options.challenge.length > 0, `${step}: the options have no "challenge", so no ceremony can follow`, "a base64url challenge", options.challenge ?? "(missing)");
+  check(
+    typeof options.challenge === "string" && options.challenge.length > 0,
+    `${step}: the options have no "challenge", so no ceremony can follow`,
+    "a base64url challenge",
+    options.challenge ?? "(missing)",
+  );
 }
 
 /**
@@ -24,14 +33,27 @@ function requireChallenge(options: JsonBody, step: string) {
  * one this case asked for: options naming another user are what a target serving one ceremony at a time sends while
  * another case's ceremony is under way (lib/conformance/run-hints.ts).
  */
-export function usableCreationOptions(options: JsonBody, step: string, username?: string): PublicKeyCredentialCreationOptionsJSON {
+export function usableCreationOptions(
+  options: JsonBody,
+  step: string,
+  username?: string,
+): PublicKeyCredentialCreationOptionsJSON {
   requireChallenge(options, step);
   // The user handle is what the credential belongs to and what a sign-in returns: without it there is no credential.
   const user = isObject(options.user) ? options.user : {};
   if (username !== undefined && typeof user.name === "string" && user.name !== username) {
-    noteDeviation({ kind: OPTIONS_DEVIATION.anotherUser, step, detail: `asked for "${username}", user.name is "${user.name}"` });
+    noteDeviation({
+      kind: OPTIONS_DEVIATION.anotherUser,
+      step,
+      detail: `asked for "${username}", user.name is "${user.name}"`,
+    });
   }
-  check(typeof user.id === "string" && user.id.length > 0, `${step}: the options have no "user.id", so no credential can be made`, "user.id, base64url", options.user ?? "(missing)");
+  check(
+    typeof user.id === "string" && user.id.length > 0,
+    `${step}: the options have no "user.id", so no credential can be made`,
+    "user.id, base64url",
+    options.user ?? "(missing)",
+  );
   let usable = options;
   if (!isObject(options.rp)) {
     // WebAuthn L3 §5.1.3 step 8: without rp.id a client uses the origin's effective domain.
@@ -40,7 +62,11 @@ export function usableCreationOptions(options: JsonBody, step: string, username?
   }
   if (!Array.isArray(options.pubKeyCredParams)) {
     // WebAuthn L3 §5.1.3 step 10: an empty list means ES256 and RS256.
-    noteDeviation({ kind: OPTIONS_DEVIATION.pubKeyCredParamsMissing, step, detail: `pubKeyCredParams: ${JSON.stringify(options.pubKeyCredParams ?? null)}` });
+    noteDeviation({
+      kind: OPTIONS_DEVIATION.pubKeyCredParamsMissing,
+      step,
+      detail: `pubKeyCredParams: ${JSON.stringify(options.pubKeyCredParams ?? null)}`,
+    });
     usable = { ...usable, pubKeyCredParams: [] };
   }
   return usable as unknown as PublicKeyCredentialCreationOptionsJSON;

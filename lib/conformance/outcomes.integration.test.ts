@@ -32,8 +32,12 @@ const FAMILIES = new Set([
 ]);
 const cases = allCases().filter((testCase) => FAMILIES.has(testCase.family));
 /** FIDO's own ids say which cases must be refused (F-n) and which accepted (P-n); our security lines are refusals but two. */
-const OWN_POSITIVES = new Set(["PasskeyLab-Security-14 credential-id-1023-bytes", "PasskeyLab-Security-12 user-handle-omitted"]);
-const negative = (id: string) => / F-\d+$/.test(id) || (id.startsWith("PasskeyLab-Security-") && !OWN_POSITIVES.has(id));
+const OWN_POSITIVES = new Set([
+  "PasskeyLab-Security-14 credential-id-1023-bytes",
+  "PasskeyLab-Security-12 user-handle-omitted",
+]);
+const negative = (id: string) =>
+  / F-\d+$/.test(id) || (id.startsWith("PasskeyLab-Security-") && !OWN_POSITIVES.has(id));
 const positive = (id: string) => / P-\d+$/.test(id);
 
 /** The options case itself, one that uses the options, and a registration followed by a sign-in. */
@@ -50,14 +54,24 @@ afterAll(async () => {
   await relyingParty.close();
 });
 
-async function runAgainst(reshape: Reshape, options: { concurrency?: number; only?: typeof cases } = {}): Promise<SuiteReport> {
+async function runAgainst(
+  reshape: Reshape,
+  options: { concurrency?: number; only?: typeof cases } = {},
+): Promise<SuiteReport> {
   const target = await startReshapingTarget(relyingParty.url, reshape);
   targets.push(target);
-  return runSuite({ target: target.url, origin: relyingParty.origin, cases: options.only ?? cases, concurrency: options.concurrency ?? 4 });
+  return runSuite({
+    target: target.url,
+    origin: relyingParty.origin,
+    cases: options.only ?? cases,
+    concurrency: options.concurrency ?? 4,
+  });
 }
 
-const outcomesOf = (report: SuiteReport, which: (id: string) => boolean) => new Set(report.cases.filter((result) => which(result.id)).map((result) => result.outcome));
-const junitTotals = (xml: string) => /<testsuites [^>]*tests="(\d+)" failures="(\d+)" errors="(\d+)" skipped="(\d+)"/.exec(xml)!.slice(1).map(Number);
+const outcomesOf = (report: SuiteReport, which: (id: string) => boolean) =>
+  new Set(report.cases.filter((result) => which(result.id)).map((result) => result.outcome));
+const junitTotals = (xml: string) =>
+  /<testsuites [^>]*tests="(\d+)" failures="(\d+)" errors="(\d+)" skipped="(\d+)"/.exec(xml)!.slice(1).map(Number);
 
 describe("outcome classes against targets of one known behaviour", () => {
   it("a target refusing with HTTP 400 {errorMessage} and no status: only deviations, no fails", async () => {
@@ -74,12 +88,14 @@ describe("outcome classes against targets of one known behaviour", () => {
     expect(xml.match(/<property name="outcome" value="deviation"\/>/g)).toHaveLength(report.summary.deviation);
   }, 60_000);
 
-  it("a target refusing with HTTP 200 {\"status\": \"\"}: the refusals are refusals, in the wrong shape", async () => {
+  it('a target refusing with HTTP 200 {"status": ""}: the refusals are refusals, in the wrong shape', async () => {
     const report = await runAgainst(refusalsAsEmptyStatus);
     expect(report.summary).toMatchObject({ fail: 0, targetError: 0, notRun: 0 });
     expect(outcomesOf(report, negative)).toEqual(new Set<CaseOutcome>(["deviation"]));
     expect(outcomesOf(report, positive)).toEqual(new Set<CaseOutcome>(["pass"]));
-    const kinds = new Set(report.cases.flatMap((result) => (result.deviations ?? []).map((deviation) => deviation.kind)));
+    const kinds = new Set(
+      report.cases.flatMap((result) => (result.deviations ?? []).map((deviation) => deviation.kind)),
+    );
     expect(kinds).toContain("refusal: HTTP 200, not 4xx");
     expect(kinds).toContain('refusal: "status" is "", not "failed"');
     expect(junitTotals(toJUnitXml(report))).toEqual([report.summary.total, 0, 0, report.summary.skip]);
@@ -105,7 +121,11 @@ describe("outcome classes against targets of one known behaviour", () => {
     expect(outcomesOf(report, negative)).toEqual(new Set<CaseOutcome>(["inconclusive", "skip"]));
     expect(outcomesOf(report, positive)).toEqual(new Set<CaseOutcome>(["fail", "skip"]));
     // Our own negative cases too: robustness, options without a username, the security lines.
-    for (const id of ["PasskeyLab-Security-25 registration-replay", "PasskeyLab-Security-18 attestation/result not-json", "PasskeyLab-Options registration-username-missing"]) {
+    for (const id of [
+      "PasskeyLab-Security-25 registration-replay",
+      "PasskeyLab-Security-18 attestation/result not-json",
+      "PasskeyLab-Options registration-username-missing",
+    ]) {
       expect(report.cases.find((result) => result.id === id)?.outcome, id).toBe("inconclusive");
     }
     expect(report.cases.find((result) => result.outcome === "inconclusive")?.reason).toMatch(
@@ -118,18 +138,40 @@ describe("outcome classes against targets of one known behaviour", () => {
 
   it("options without a field WebAuthn gives a default for (rp, pubKeyCredParams): a deviation of that kind, and every ceremony goes on", async () => {
     const only = allCases().filter((testCase) => OPTIONS_CASES.includes(testCase.id));
-    for (const [field, kind] of [["rp", OPTIONS_DEVIATION.rpMissing], ["pubKeyCredParams", OPTIONS_DEVIATION.pubKeyCredParamsMissing]] as const) {
+    for (const [field, kind] of [
+      ["rp", OPTIONS_DEVIATION.rpMissing],
+      ["pubKeyCredParams", OPTIONS_DEVIATION.pubKeyCredParamsMissing],
+    ] as const) {
       const report = await runAgainst(dropsFromOptions("/attestation/options", field), { only });
-      expect(report.summary, field).toMatchObject({ total: OPTIONS_CASES.length, pass: 0, fail: 0, targetError: 0, inconclusive: 0, deviation: OPTIONS_CASES.length });
-      for (const result of report.cases) expect(result.deviations?.map((deviation) => deviation.kind), result.id).toContain(kind);
+      expect(report.summary, field).toMatchObject({
+        total: OPTIONS_CASES.length,
+        pass: 0,
+        fail: 0,
+        targetError: 0,
+        inconclusive: 0,
+        deviation: OPTIONS_CASES.length,
+      });
+      for (const result of report.cases)
+        expect(
+          result.deviations?.map((deviation) => deviation.kind),
+          result.id,
+        ).toContain(kind);
     }
   }, 60_000);
 
   it("options without a challenge or a user.id: no ceremony can follow, so the cases that need one fail and say which field", async () => {
     const only = allCases().filter((testCase) => OPTIONS_CASES.includes(testCase.id));
     const missing = [
-      ["/attestation/options", "challenge", 'POST /attestation/options: the options have no "challenge", so no ceremony can follow'],
-      ["/attestation/options", "user.id", 'POST /attestation/options: the options have no "user.id", so no credential can be made'],
+      [
+        "/attestation/options",
+        "challenge",
+        'POST /attestation/options: the options have no "challenge", so no ceremony can follow',
+      ],
+      [
+        "/attestation/options",
+        "user.id",
+        'POST /attestation/options: the options have no "user.id", so no credential can be made',
+      ],
     ] as const;
     for (const [path, field, reason] of missing) {
       const report = await runAgainst(dropsFromOptions(path, field), { only });
@@ -137,12 +179,18 @@ describe("outcome classes against targets of one known behaviour", () => {
       expect(new Set(report.cases.map((result) => result.reason)), field).toEqual(new Set([reason]));
     }
     // Sign-in options without a challenge: the registration goes through, the sign-in cannot start.
-    const report = await runAgainst(dropsFromOptions("/assertion/options", "challenge"), { only: only.filter((testCase) => testCase.id.endsWith("Resp-6 P-1")) });
-    expect(report.cases.map((result) => [result.outcome, result.reason])).toEqual([["fail", 'POST /assertion/options: the options have no "challenge", so no ceremony can follow']]);
+    const report = await runAgainst(dropsFromOptions("/assertion/options", "challenge"), {
+      only: only.filter((testCase) => testCase.id.endsWith("Resp-6 P-1")),
+    });
+    expect(report.cases.map((result) => [result.outcome, result.reason])).toEqual([
+      ["fail", 'POST /assertion/options: the options have no "challenge", so no ceremony can follow'],
+    ]);
   }, 60_000);
 
   it("a target that keeps one current user: overlapping cases get another user's options, and the report says to rerun with --concurrency 1", async () => {
-    const only = allCases().filter((testCase) => testCase.family === "Server-ServerAuthenticatorAttestationResponse-Resp-4");
+    const only = allCases().filter(
+      (testCase) => testCase.family === "Server-ServerAuthenticatorAttestationResponse-Resp-4",
+    );
     const overlapping = await runAgainst(keepsOneCurrentUser(), { only, concurrency: 4 });
     expect(overlapping.hints).toEqual([ONE_CEREMONY_AT_A_TIME_HINT]);
     expect(JSON.parse(toJsonReport(overlapping)).hints).toEqual([ONE_CEREMONY_AT_A_TIME_HINT]);
@@ -150,7 +198,12 @@ describe("outcome classes against targets of one known behaviour", () => {
 
     // One at a time, nothing overlaps: every case passes (or is an optional one skipped) and there is nothing to suggest.
     const oneAtATime = await runAgainst(keepsOneCurrentUser(), { only, concurrency: 1 });
-    expect(oneAtATime.summary).toMatchObject({ pass: only.length - oneAtATime.summary.skip, fail: 0, deviation: 0, targetError: 0 });
+    expect(oneAtATime.summary).toMatchObject({
+      pass: only.length - oneAtATime.summary.skip,
+      fail: 0,
+      deviation: 0,
+      targetError: 0,
+    });
     expect(oneAtATime.hints).toEqual([]);
     expect(formatConsoleTable(oneAtATime)).not.toContain("Hint:");
   }, 60_000);
@@ -160,13 +213,24 @@ describe("outcome classes against targets of one known behaviour", () => {
     const fatal = "PasskeyLab-Security-18 attestation/result not-an-object";
     const fatalAt = robustness.findIndex((testCase) => testCase.id === fatal);
     expect(fatalAt).toBeGreaterThan(0);
-    const report = await runAgainst(crashesOn("/attestation/result", "[1, 2, 3]"), { concurrency: 1, only: robustness });
+    const report = await runAgainst(crashesOn("/attestation/result", "[1, 2, 3]"), {
+      concurrency: 1,
+      only: robustness,
+    });
 
     expect(report.crashedAfter).toBe(fatal);
-    expect(report.cases.map((result) => result.outcome)).toEqual(robustness.map((_, index) => (index < fatalAt ? "pass" : index === fatalAt ? "target-error" : "not-run")));
+    expect(report.cases.map((result) => result.outcome)).toEqual(
+      robustness.map((_, index) => (index < fatalAt ? "pass" : index === fatalAt ? "target-error" : "not-run")),
+    );
     expect(report.cases[fatalAt].reason).toBe("POST /attestation/result: no answer");
     expect(report.cases.at(-1)?.reason).toBe(`the target stopped answering after ${fatal}`);
-    expect(report.summary).toMatchObject({ total: robustness.length, pass: fatalAt, targetError: 1, notRun: robustness.length - fatalAt - 1, fail: 0 });
+    expect(report.summary).toMatchObject({
+      total: robustness.length,
+      pass: fatalAt,
+      targetError: 1,
+      notRun: robustness.length - fatalAt - 1,
+      fail: 0,
+    });
     const xml = toJUnitXml(report);
     expect(junitTotals(xml)).toEqual([robustness.length, 0, 1, robustness.length - fatalAt - 1]);
     expect(xml).toContain(`<error message="POST /attestation/result: no answer" type="TargetError">`);

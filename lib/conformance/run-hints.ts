@@ -11,6 +11,7 @@ export const ONE_CEREMONY_AT_A_TIME_HINT =
  * nothing overlaps, so there it is only the deviation.
  */
 export function runHints(deviations: Deviation[], concurrency: number): string[] {
-  const overlapped = concurrency > 1 && deviations.some((deviation) => deviation.kind === OPTIONS_DEVIATION.anotherUser);
+  const overlapped =
+    concurrency > 1 && deviations.some((deviation) => deviation.kind === OPTIONS_DEVIATION.anotherUser);
   return overlapped ? [ONE_CEREMONY_AT_A_TIME_HINT] : [];
 }

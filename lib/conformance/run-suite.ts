@@ -12,7 +12,16 @@ import { summarize } from "./summarize";
 import { SUITE_AAGUID, writeSuiteMetadata } from "./suite-metadata";
 import { targetAnswers } from "./target-probe";
 import { readTwin } from "./twin-judgement";
-import type { CaseContext, CaseResult, ConformanceCase, Deviation, Exchange, ProgressEvent, SuiteReport, TwinResult } from "./types";
+import type {
+  CaseContext,
+  CaseResult,
+  ConformanceCase,
+  Deviation,
+  Exchange,
+  ProgressEvent,
+  SuiteReport,
+  TwinResult,
+} from "./types";
 
 export type RunOptions = {
   /** The API's base URL, e.g. http://localhost:3000/fido. */
@@ -76,7 +85,8 @@ const lastExchangeBroke = (exchanges: Exchange[]) => {
 
 async function runCase(testCase: ConformanceCase, index: number, shared: Shared): Promise<CaseResult> {
   const base = { id: testCase.id, family: testCase.family, title: testCase.title };
-  if (testCase.skip || !testCase.run) return { ...base, outcome: "skip", reason: testCase.skip ?? "nothing to run", exchanges: [], durationMs: 0 };
+  if (testCase.skip || !testCase.run)
+    return { ...base, outcome: "skip", reason: testCase.skip ?? "nothing to run", exchanges: [], durationMs: 0 };
   const run = testCase.run;
   const context = newContext(shared, `${index}`);
   const client = context.client;
@@ -90,9 +100,17 @@ async function runCase(testCase: ConformanceCase, index: number, shared: Shared)
     const reason = [...new Set(deviations.map((deviation) => deviation.kind))].join("; ");
     return { ...base, outcome: "deviation", reason, deviations, exchanges, durationMs };
   }
-  if (error instanceof CaseSkipped) return { ...base, outcome: "skip", reason: error.message, exchanges: [], durationMs };
+  if (error instanceof CaseSkipped)
+    return { ...base, outcome: "skip", reason: error.message, exchanges: [], durationMs };
   if (error instanceof CaseInconclusive) {
-    return { ...base, outcome: "inconclusive", reason: error.message, ...(deviations.length > 0 ? { deviations } : {}), exchanges, durationMs };
+    return {
+      ...base,
+      outcome: "inconclusive",
+      reason: error.message,
+      ...(deviations.length > 0 ? { deviations } : {}),
+      exchanges,
+      durationMs,
+    };
   }
   if (error instanceof TargetBroke) {
     const failure = { message: error.message, expected: "a JSON answer below HTTP 500", received: error.received };
@@ -150,7 +168,15 @@ export async function runSuite(options: RunOptions): Promise<SuiteReport> {
       const testCase = cases[index];
       if (!testCase.skip && testCase.run && (await targetIsDown())) {
         const reason = `the target stopped answering after ${crashedAfter}`;
-        results[index] = { id: testCase.id, family: testCase.family, title: testCase.title, outcome: "not-run", reason, exchanges: [], durationMs: 0 };
+        results[index] = {
+          id: testCase.id,
+          family: testCase.family,
+          title: testCase.title,
+          outcome: "not-run",
+          reason,
+          exchanges: [],
+          durationMs: 0,
+        };
       } else {
         results[index] = await runCase(testCase, index, shared);
         if (results[index].outcome === "target-error") lastBroken = testCase.id;

@@ -1,10 +1,21 @@
 // What the web runner streams and stores of a case: texts and exchanges capped, and one budget per run.
 import { describe, expect, it } from "vitest";
-import { MAX_EXCHANGE_CHARS, MAX_RUN_CHARS, MAX_TEXT_CHARS, newRunBudget, SPENT_TEXT_CHARS, toShownResult } from "./shown-result";
+import {
+  MAX_EXCHANGE_CHARS,
+  MAX_RUN_CHARS,
+  MAX_TEXT_CHARS,
+  newRunBudget,
+  SPENT_TEXT_CHARS,
+  toShownResult,
+} from "./shown-result";
 import type { CaseResult, Exchange } from "./types";
 
 const exchange = (bodyChars: number): Exchange => ({
-  request: { method: "POST", url: "https://target.example/fido/attestation/result", body: { id: "a".repeat(bodyChars) } },
+  request: {
+    method: "POST",
+    url: "https://target.example/fido/attestation/result",
+    body: { id: "a".repeat(bodyChars) },
+  },
   response: { status: 400, body: { status: "failed", errorMessage: "b".repeat(bodyChars) } },
   durationMs: 2,
 });
@@ -38,7 +49,9 @@ describe("toShownResult", () => {
 
   it("stops keeping exchanges once the run's budget is spent, counts what it left out, and shortens texts after that", () => {
     const budget = newRunBudget();
-    const shown = Array.from({ length: 60 }, () => toShownResult(failed([exchange(20_000), exchange(20_000)], "r".repeat(5_000)), budget));
+    const shown = Array.from({ length: 60 }, () =>
+      toShownResult(failed([exchange(20_000), exchange(20_000)], "r".repeat(5_000)), budget),
+    );
     const kept = shown.flatMap((result) => result.exchanges ?? []);
     expect(JSON.stringify(kept).length).toBeLessThanOrEqual(MAX_RUN_CHARS);
     expect(shown.at(-1)).toMatchObject({ exchanges: [], exchangesOmitted: 2 });

@@ -32,7 +32,11 @@ export function capExchange(exchange: Exchange): Exchange {
   // The URL is capped too: the rest of the 16 kB is shared by the two bodies.
   const bodyLimit = (MAX_EXCHANGE_CHARS - 3 * 1024) / 2;
   return {
-    request: { method: exchange.request.method, url: capText(exchange.request.url, 1024), body: capBody(exchange.request.body, bodyLimit) },
+    request: {
+      method: exchange.request.method,
+      url: capText(exchange.request.url, 1024),
+      body: capBody(exchange.request.body, bodyLimit),
+    },
     response: { status: exchange.response.status, body: capBody(exchange.response.body, bodyLimit) },
     durationMs: exchange.durationMs,
   };
@@ -52,7 +56,11 @@ export function toShownResult(result: CaseResult, budget: RunBudget): StoredCase
   };
   if (result.failure) {
     const { message, expected, received } = result.failure;
-    shown.failure = { message: capText(message, textLimit), expected: capText(expected, textLimit), received: capText(received, textLimit) };
+    shown.failure = {
+      message: capText(message, textLimit),
+      expected: capText(expected, textLimit),
+      received: capText(received, textLimit),
+    };
   }
   if (result.deviations) {
     shown.deviations = result.deviations.slice(0, 8).map((deviation) => ({
@@ -61,7 +69,8 @@ export function toShownResult(result: CaseResult, budget: RunBudget): StoredCase
       detail: capText(deviation.detail, textLimit),
     }));
   }
-  budget.remainingChars -= shown.reason.length + JSON.stringify(shown.failure ?? "").length + JSON.stringify(shown.deviations ?? "").length;
+  budget.remainingChars -=
+    shown.reason.length + JSON.stringify(shown.failure ?? "").length + JSON.stringify(shown.deviations ?? "").length;
   if (result.exchanges.length > 0) {
     const kept: Exchange[] = [];
     for (const exchange of result.exchanges.map(capExchange)) {

@@ -35,12 +35,18 @@ function statement(aaguid: string, description: string) {
 export function suiteMetadata(): { file: string; content: object }[] {
   const today = new Date().toISOString().slice(0, 10);
   return [
-    { file: "passkey-lab-suite.json", content: statement(SUITE_AAGUID, "Passkey Lab software authenticator (conformance suite)") },
+    {
+      file: "passkey-lab-suite.json",
+      content: statement(SUITE_AAGUID, "Passkey Lab software authenticator (conformance suite)"),
+    },
     {
       file: "passkey-lab-suite-compromised.json",
       content: {
         aaguid: COMPROMISED_AAGUID,
-        metadataStatement: statement(COMPROMISED_AAGUID, "Passkey Lab software authenticator with a compromised attestation key"),
+        metadataStatement: statement(
+          COMPROMISED_AAGUID,
+          "Passkey Lab software authenticator with a compromised attestation key",
+        ),
         statusReports: [{ status: "ATTESTATION_KEY_COMPROMISE", effectiveDate: today }],
         timeOfLastStatusChange: today,
       },

@@ -18,10 +18,17 @@ async function adapt(incoming: IncomingMessage, outgoing: ServerResponse) {
   const url = new URL(incoming.url ?? "/", `http://${incoming.headers.host}`);
   const route = routes.get(url.pathname);
   if (!route || incoming.method !== "POST") return outgoing.writeHead(route ? 405 : 404).end();
-  const headers = Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value]] : []));
+  const headers = Object.entries(incoming.headers).flatMap(([name, value]) =>
+    typeof value === "string" ? [[name, value]] : [],
+  );
   // As Next.js does: the IncomingMessage itself is the body, read only if the handler reads it (an unread body is
   // drained by node:http once the response is sent).
-  const request = new Request(url, { method: "POST", headers: headers as [string, string][], body: incoming as unknown as BodyInit, duplex: "half" } as RequestInit);
+  const request = new Request(url, {
+    method: "POST",
+    headers: headers as [string, string][],
+    body: incoming as unknown as BodyInit,
+    duplex: "half",
+  } as RequestInit);
   const response = await route(request);
   outgoing.writeHead(response.status, Object.fromEntries(response.headers));
   outgoing.end(Buffer.from(await response.arrayBuffer()));
@@ -57,16 +64,33 @@ describe("the conformance suite against our own server", () => {
     const report = await runSuite({ target: `http://localhost:${port}/fido`, metadataDir, concurrency: 8 });
     const notPassed = report.cases
       .filter((result) => result.outcome !== "pass" && result.outcome !== "skip")
-      .map((result) => `${result.outcome} ${result.id}: ${result.reason}; expected ${result.failure?.expected}; received ${result.failure?.received ?? result.deviations?.[0]?.detail}`);
+      .map(
+        (result) =>
+          `${result.outcome} ${result.id}: ${result.reason}; expected ${result.failure?.expected}; received ${result.failure?.received ?? result.deviations?.[0]?.detail}`,
+      );
     expect(notPassed).toEqual([]);
 
     const skipped = report.cases.filter((result) => result.outcome === "skip");
     for (const result of skipped) expect(result.reason?.length, result.id).toBeGreaterThan(20);
-    const expectedSkips = [...allCases().filter((testCase) => testCase.skip).map((testCase) => testCase.id), ...SKIPPED_HERE];
+    const expectedSkips = [
+      ...allCases()
+        .filter((testCase) => testCase.skip)
+        .map((testCase) => testCase.id),
+      ...SKIPPED_HERE,
+    ];
     expect(skipped.map((result) => result.id).sort()).toEqual(expectedSkips.sort());
-    expect(report.cases.find((result) => result.id === SKIPPED_HERE[0])?.reason).toMatch(/could not be chained|trust anchor/);
+    expect(report.cases.find((result) => result.id === SKIPPED_HERE[0])?.reason).toMatch(
+      /could not be chained|trust anchor/,
+    );
 
-    expect(report.summary).toMatchObject({ total: allCases().length, fail: 0, deviation: 0, targetError: 0, notRun: 0, inconclusive: 0 });
+    expect(report.summary).toMatchObject({
+      total: allCases().length,
+      fail: 0,
+      deviation: 0,
+      targetError: 0,
+      notRun: 0,
+      inconclusive: 0,
+    });
     expect(report.crashedAfter).toBeNull();
     expect(report.origin).toBe(`http://localhost:${port}`);
     const junit = toJUnitXml(report);

@@ -1,6 +1,12 @@
 // The SSRF guard: which targets the web runner may reach, in each CONFORMANCE_TARGETS mode, and why it refuses.
 import { describe, expect, it } from "vitest";
-import { checkTargetAddress, parseTarget, refusedAddressRange, type Resolve, type TargetAccepted } from "./target-guard";
+import {
+  checkTargetAddress,
+  parseTarget,
+  refusedAddressRange,
+  type Resolve,
+  type TargetAccepted,
+} from "./target-guard";
 
 const SELF = "http://localhost:3000/fido";
 
@@ -39,7 +45,14 @@ describe("refusedAddressRange", () => {
     expect(refusedAddressRange(address)).toBe(range);
   });
 
-  it.each(["93.184.215.14", "8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "2a00:1450:4001:80b::200e", "::ffff:8.8.8.8"])("%s is public", (address) => {
+  it.each([
+    "93.184.215.14",
+    "8.8.8.8",
+    "1.1.1.1",
+    "2606:4700:4700::1111",
+    "2a00:1450:4001:80b::200e",
+    "::ffff:8.8.8.8",
+  ])("%s is public", (address) => {
     expect(refusedAddressRange(address)).toBeNull();
   });
 });
@@ -58,7 +71,8 @@ describe("parseTarget", () => {
     ["gopher://127.0.0.1:6379/_INFO", "target:scheme"],
     ["https://user:secret@example.com/fido", "target:credentials"],
   ])("%j is refused in every mode: %s", (input, code) => {
-    for (const mode of ["self", "public", "any"] as const) expect(parseTarget(input, mode, SELF)).toMatchObject({ ok: false, code });
+    for (const mode of ["self", "public", "any"] as const)
+      expect(parseTarget(input, mode, SELF)).toMatchObject({ ok: false, code });
   });
 
   it("accepts this server's own API in every mode, with or without a trailing slash", () => {
@@ -85,8 +99,16 @@ describe("parseTarget", () => {
   });
 
   it("normalises what it accepts in public and any mode", () => {
-    expect(parseTarget("HTTPS://Example.COM:443/fido//", "public", SELF)).toEqual({ ok: true, url: "https://example.com/fido", self: false });
-    expect(parseTarget("http://10.0.0.5:8080/fido", "any", SELF)).toEqual({ ok: true, url: "http://10.0.0.5:8080/fido", self: false });
+    expect(parseTarget("HTTPS://Example.COM:443/fido//", "public", SELF)).toEqual({
+      ok: true,
+      url: "https://example.com/fido",
+      self: false,
+    });
+    expect(parseTarget("http://10.0.0.5:8080/fido", "any", SELF)).toEqual({
+      ok: true,
+      url: "http://10.0.0.5:8080/fido",
+      self: false,
+    });
   });
 });
 
@@ -95,7 +117,7 @@ describe("checkTargetAddress in public mode", () => {
     "public.example": ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"],
     "metadata.example": ["169.254.169.254"],
     "mixed.example": ["93.184.215.14", "10.0.0.7"],
-    "localhost": ["127.0.0.1", "::1"],
+    localhost: ["127.0.0.1", "::1"],
     "mapped.example": ["::ffff:192.168.0.1"],
   };
   const resolve: Resolve = async (host) => {
@@ -111,7 +133,11 @@ describe("checkTargetAddress in public mode", () => {
 
   it.each([
     ["http://169.254.169.254/", "target:private-address", "169.254.169.254 (linkLocal)"],
-    ["http://metadata.example/latest/meta-data", "target:private-address", "metadata.example → 169.254.169.254 (linkLocal)"],
+    [
+      "http://metadata.example/latest/meta-data",
+      "target:private-address",
+      "metadata.example → 169.254.169.254 (linkLocal)",
+    ],
     ["http://mixed.example/fido", "target:private-address", "10.0.0.7 (private)"],
     ["http://localhost:8080/fido", "target:private-address", "127.0.0.1 (loopback)"],
     ["http://mapped.example/fido", "target:private-address", "::ffff:192.168.0.1 (private)"],
@@ -130,7 +156,11 @@ describe("checkTargetAddress in public mode", () => {
   });
 
   it("accepts a host whose every address is public, and an IP literal that is", async () => {
-    expect(await check("https://public.example/fido")).toEqual({ ok: true, url: "https://public.example/fido", self: false });
+    expect(await check("https://public.example/fido")).toEqual({
+      ok: true,
+      url: "https://public.example/fido",
+      self: false,
+    });
     expect(await check("https://93.184.215.14/fido")).toMatchObject({ ok: true });
   });
 

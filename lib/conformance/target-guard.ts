@@ -51,16 +51,26 @@ const normalise = (url: URL) => `${url.origin}${url.pathname.replace(/\/+$/, "")
  */
 export function parseTarget(input: string, mode: TargetMode, self: string): TargetAccepted | TargetRefusal {
   const text = input.trim();
-  if (text.length > MAX_TARGET_CHARS) return refuse("target:malformed", `That address is longer than ${MAX_TARGET_CHARS} characters.`);
+  if (text.length > MAX_TARGET_CHARS)
+    return refuse("target:malformed", `That address is longer than ${MAX_TARGET_CHARS} characters.`);
   if (!URL.canParse(text)) {
-    return refuse("target:malformed", "That is not a web address: give the API's base URL, such as https://example.com/fido.", text.slice(0, 200));
+    return refuse(
+      "target:malformed",
+      "That is not a web address: give the API's base URL, such as https://example.com/fido.",
+      text.slice(0, 200),
+    );
   }
   const url = new URL(text);
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     return refuse("target:scheme", "Only http:// and https:// addresses can be tested.", `scheme ${url.protocol}`);
   }
-  if (url.username || url.password) return refuse("target:credentials", "Leave the user name and password out of the address.");
-  if (url.search || url.hash) return refuse("target:malformed", "Give the API's base URL without a query or #fragment: the suite adds /attestation/options and so on.");
+  if (url.username || url.password)
+    return refuse("target:credentials", "Leave the user name and password out of the address.");
+  if (url.search || url.hash)
+    return refuse(
+      "target:malformed",
+      "Give the API's base URL without a query or #fragment: the suite adds /attestation/options and so on.",
+    );
   const target = normalise(url);
   if (target === self.replace(/\/+$/, "")) return { ok: true, url: target, self: true };
   if (mode === "self") {
@@ -85,14 +95,19 @@ const NOT_PUBLIC =
 
 export type Resolve = (hostname: string) => Promise<string[]>;
 
-const resolveAll: Resolve = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+const resolveAll: Resolve = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
 /**
  * In `public` mode, refuses a host that is or resolves to any non-public address (every address is checked: a name
  * with one public and one private record is refused). The guarded fetch checks again on every connection it opens,
  * so a name that later resolves elsewhere (DNS rebinding) gains nothing.
  */
-export async function checkTargetAddress(target: TargetAccepted, mode: TargetMode, resolve: Resolve = resolveAll): Promise<TargetAccepted | TargetRefusal> {
+export async function checkTargetAddress(
+  target: TargetAccepted,
+  mode: TargetMode,
+  resolve: Resolve = resolveAll,
+): Promise<TargetAccepted | TargetRefusal> {
   if (target.self || mode !== "public") return target;
   const host = hostOf(target.url);
   if (isIP(host)) {
@@ -103,9 +118,14 @@ export async function checkTargetAddress(target: TargetAccepted, mode: TargetMod
   try {
     addresses = await resolve(host);
   } catch (error) {
-    return refuse("target:unresolvable", `${host} could not be found (DNS). Check the spelling.`, (error as Error).message);
+    return refuse(
+      "target:unresolvable",
+      `${host} could not be found (DNS). Check the spelling.`,
+      (error as Error).message,
+    );
   }
-  if (addresses.length === 0) return refuse("target:unresolvable", `${host} could not be found (DNS). Check the spelling.`);
+  if (addresses.length === 0)
+    return refuse("target:unresolvable", `${host} could not be found (DNS). Check the spelling.`);
   for (const address of addresses) {
     const range = refusedAddressRange(address);
     if (range) return refuse("target:private-address", NOT_PUBLIC, `${host} → ${address} (${range})`);

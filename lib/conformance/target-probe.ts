@@ -4,7 +4,12 @@ import { FidoClient } from "./fido-client";
 
 const PROBE_TIMEOUT_MS = 5_000;
 
-export async function targetAnswers(target: string, fetchImpl: typeof fetch, username: string, timeoutMs: number): Promise<boolean> {
+export async function targetAnswers(
+  target: string,
+  fetchImpl: typeof fetch,
+  username: string,
+  timeoutMs: number,
+): Promise<boolean> {
   const client = new FidoClient(target, fetchImpl, Math.min(timeoutMs, PROBE_TIMEOUT_MS));
   const answer = await client.post("/attestation/options", { username, displayName: username, attestation: "none" });
   return answer.status > 0 && answer.status < 500;

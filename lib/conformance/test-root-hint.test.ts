@@ -4,7 +4,15 @@ import { allCases } from "./cases";
 import { needsTestRootHint } from "./test-root-hint";
 import type { CaseResult } from "./types";
 
-const result = (id: string, outcome: CaseResult["outcome"]): CaseResult => ({ id, family: id.split(" ")[0], title: "", outcome, reason: "", exchanges: [], durationMs: 1 });
+const result = (id: string, outcome: CaseResult["outcome"]): CaseResult => ({
+  id,
+  family: id.split(" ")[0],
+  title: "",
+  outcome,
+  reason: "",
+  exchanges: [],
+  durationMs: 1,
+});
 
 const PACKED_FULL = "Server-ServerAuthenticatorAttestationResponse-Resp-5 P-1";
 const FIDO_U2F = "Server-ServerAuthenticatorAttestationResponse-Resp-8 P-1";
@@ -25,10 +33,22 @@ describe("needsTestRootHint", () => {
 
   it("is not given when a full-attestation negative failed: the target accepted it, and trusting less would not change that", () => {
     const untrustedChainAccepted = "Server-ServerAuthenticatorAttestationResponse-Resp-5 F-6";
-    expect(needsTestRootHint({ cases: [result(untrustedChainAccepted, "fail"), result(PACKED_FULL_NEGATIVE, "fail")] }, cases, false)).toBe(false);
+    expect(
+      needsTestRootHint(
+        { cases: [result(untrustedChainAccepted, "fail"), result(PACKED_FULL_NEGATIVE, "fail")] },
+        cases,
+        false,
+      ),
+    ).toBe(false);
   });
 
   it("is not given for fails that no attestation root is part of", () => {
-    expect(needsTestRootHint({ cases: [result(SELF_ATTESTED, "fail"), result(PACKED_FULL, "pass"), result(PACKED_FULL, "deviation")] }, cases, false)).toBe(false);
+    expect(
+      needsTestRootHint(
+        { cases: [result(SELF_ATTESTED, "fail"), result(PACKED_FULL, "pass"), result(PACKED_FULL, "deviation")] },
+        cases,
+        false,
+      ),
+    ).toBe(false);
   });
 });

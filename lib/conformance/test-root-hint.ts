@@ -4,9 +4,14 @@
 // (inconclusive). A negative case that failed was accepted, and no metadata makes a target refuse more.
 import type { ConformanceCase, SuiteReport } from "./types";
 
-export const TEST_ROOT_HINT = "Hint: full-attestation cases need the target to trust this run's test root: pass --metadata-dir <its FIDO_METADATA_DIR>.";
+export const TEST_ROOT_HINT =
+  "Hint: full-attestation cases need the target to trust this run's test root: pass --metadata-dir <its FIDO_METADATA_DIR>.";
 
-export function needsTestRootHint(report: Pick<SuiteReport, "cases">, cases: ConformanceCase[], metadataDirGiven: boolean): boolean {
+export function needsTestRootHint(
+  report: Pick<SuiteReport, "cases">,
+  cases: ConformanceCase[],
+  metadataDirGiven: boolean,
+): boolean {
   if (metadataDirGiven) return false;
   const chainOf = new Map(cases.map((conformanceCase) => [conformanceCase.id, conformanceCase.testRootChain]));
   return report.cases.some((result) => {

@@ -6,12 +6,18 @@ import type { JsonBody } from "./expectations";
 import type { Twin } from "./twin-judgement";
 
 /** A registration by a fresh authenticator making `attestation`, for options asked with `request`. */
-export function registrationTwin(choices: { attestation: AttestationFormat; algorithm?: AlgorithmName }, request: JsonBody = {}): Twin {
+export function registrationTwin(
+  choices: { attestation: AttestationFormat; algorithm?: AlgorithmName },
+  request: JsonBody = {},
+): Twin {
   return {
     key: `registration ${JSON.stringify(choices)} ${JSON.stringify(request)}`,
     run: async (context) => {
       const options = await creationOptions(context, context.username(), request);
-      return context.client.post("/attestation/result", context.authenticator(choices).register(options, context.origin));
+      return context.client.post(
+        "/attestation/result",
+        context.authenticator(choices).register(options, context.origin),
+      );
     },
   };
 }

@@ -11,7 +11,6 @@ export type { Exchange };
  */
 export type CaseOutcome = "pass" | "fail" | "deviation" | "target-error" | "not-run" | "inconclusive" | "skip";
 
-
 export type CaseFailure = { message: string; expected: string; received: string };
 
 /** A right decision in the wrong shape: `kind` groups alike deviations in a report, `detail` is what came back. */
@@ -57,7 +56,8 @@ export type SuiteReport = {
   cases: CaseResult[];
 };
 
-export type ProgressEvent = { type: "start"; total: number } | { type: "case"; result: CaseResult; done: number; total: number };
+export type ProgressEvent =
+  { type: "start"; total: number } | { type: "case"; result: CaseResult; done: number; total: number };
 
 /** What a case gets: a fresh HTTP client (own cookie jar), the origin to claim, fresh usernames and authenticators. */
 export type CaseContext = {

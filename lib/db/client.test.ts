@@ -13,7 +13,12 @@ const newUser = async () => (await createUser(`db-${newToken(6)}@test.example`, 
 
 describe("database client", () => {
   it("runs on WAL with a busy timeout and foreign keys on", async () => {
-    expect(await readDatabaseSettings()).toEqual({ journalMode: "wal", busyTimeout: 5_000, foreignKeys: true, synchronous: 1 });
+    expect(await readDatabaseSettings()).toEqual({
+      journalMode: "wal",
+      busyTimeout: 5_000,
+      foreignKeys: true,
+      synchronous: 1,
+    });
   });
 
   it("G57 switches a new file to WAL once another instance's open write on it ends, instead of failing busy at once", async () => {
@@ -34,7 +39,10 @@ describe("database client", () => {
 
   it("syncs a durable transaction's commit (synchronous=FULL around it) and goes back to NORMAL after, also on failure", async () => {
     const user = await newUser();
-    const inside = await transaction(async (tx) => (await tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`))[0], { durable: true });
+    const inside = await transaction(
+      async (tx) => (await tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`))[0],
+      { durable: true },
+    );
     expect(inside).toEqual({ synchronous: 2 });
     expect((await readDatabaseSettings()).synchronous).toBe(1);
     const failing = transaction(

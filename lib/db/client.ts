@@ -89,7 +89,7 @@ export function transaction<T>(work: (tx: Tx) => Promise<T>, { durable = false }
  * holds the file (two instances starting on a new database, G57): so it is tried again, up to the busy timeout.
  */
 export async function useWriteAheadLog(client: Client) {
-  for (const deadline = Date.now() + BUSY_TIMEOUT_MS; ; ) {
+  for (const deadline = Date.now() + BUSY_TIMEOUT_MS; ;) {
     try {
       await client.execute("PRAGMA journal_mode = WAL");
       return;

@@ -26,7 +26,14 @@ export async function migrateDatabase() {
   }
   if (!env.DATABASE_URL.startsWith("file:")) return;
   const settings = await readDatabaseSettings();
-  if (settings.journalMode !== "wal" || settings.busyTimeout <= 0 || !settings.foreignKeys || settings.synchronous < 1) {
-    throw new Error(`Database settings are unsafe: ${JSON.stringify(settings)} (want WAL, busy timeout, foreign keys, synchronous ≥ NORMAL)`);
+  if (
+    settings.journalMode !== "wal" ||
+    settings.busyTimeout <= 0 ||
+    !settings.foreignKeys ||
+    settings.synchronous < 1
+  ) {
+    throw new Error(
+      `Database settings are unsafe: ${JSON.stringify(settings)} (want WAL, busy timeout, foreign keys, synchronous ≥ NORMAL)`,
+    );
   }
 }

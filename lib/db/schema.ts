@@ -15,7 +15,9 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash"),
   /** WebAuthn user.id: 64 random bytes, base64url, no personal data (WebAuthn L3 §14.6.1). */
   webauthnUserId: text("webauthn_user_id").notNull().unique(),
-  role: text("role", { enum: ["user", "support"] }).notNull().default("user"),
+  role: text("role", { enum: ["user", "support"] })
+    .notNull()
+    .default("user"),
   /** Sessions issued before this instant are dead (sign-out, password change, passkey removal). */
   sessionsValidAfter: integer("sessions_valid_after", { mode: "timestamp_ms" }).notNull(),
   failedAttempts: integer("failed_attempts").notNull().default(0),
@@ -143,7 +145,13 @@ export const trustedDevices = sqliteTable(
 );
 
 /** What a step-up grant may be spent on: the change the person was asked to confirm, and nothing else. */
-export const stepUpPurposes = ["add-passkey", "remove-passkey", "remove-password", "recovery-codes", "support-console"] as const;
+export const stepUpPurposes = [
+  "add-passkey",
+  "remove-passkey",
+  "remove-password",
+  "recovery-codes",
+  "support-console",
+] as const;
 export type StepUpPurpose = (typeof stepUpPurposes)[number];
 
 /**
@@ -158,7 +166,9 @@ export const stepUpGrants = sqliteTable("step_up_grants", {
   sessionId: text("session_id").notNull(),
   method: text("method", { enum: ["totp", "passkey", "recovery-code"] }).notNull(),
   // Rows from before purposes existed were dropped; the default, no purpose at all, only lets SQLite add the column.
-  purpose: text("purpose", { enum: stepUpPurposes }).notNull().default("unbound" as never),
+  purpose: text("purpose", { enum: stepUpPurposes })
+    .notNull()
+    .default("unbound" as never),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   consumedAt: integer("consumed_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
@@ -346,7 +356,9 @@ export const passwordResets = sqliteTable(
     /** HMAC-SHA-256 of the mailed code, keyed by AUTH_SECRET and this row's id. */
     codeHash: text("code_hash").notNull(),
     /** code → second-factor (accounts with 2FA) → new-password. */
-    stage: text("stage", { enum: ["code", "second-factor", "new-password"] }).notNull().default("code"),
+    stage: text("stage", { enum: ["code", "second-factor", "new-password"] })
+      .notNull()
+      .default("code"),
     /** How the second factor was proven, for the activity log; null for an account without 2FA (decision 017). */
     secondFactor: text("second_factor", { enum: ["totp", "recovery-code"] }),
     /** Wrong codes (mailed or second factor) so far; past the limit the request is dead. */
@@ -368,7 +380,10 @@ export const outboxMails = sqliteTable(
     body: text("body").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_mails_created_idx").on(t.createdAt), index("outbox_mails_recipient_idx").on(t.recipient, t.createdAt)],
+  (t) => [
+    index("outbox_mails_created_idx").on(t.createdAt),
+    index("outbox_mails_recipient_idx").on(t.recipient, t.createdAt),
+  ],
 );
 
 /** Fixed-window request counters, in the database so every instance counts the same requests (security bar E46). */
@@ -407,7 +422,10 @@ export const conformanceRuns = sqliteTable(
     startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("conformance_runs_owner_idx").on(t.ownerHash, t.startedAt), index("conformance_runs_started_idx").on(t.startedAt)],
+  (t) => [
+    index("conformance_runs_owner_idx").on(t.ownerHash, t.startedAt),
+    index("conformance_runs_started_idx").on(t.startedAt),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

@@ -2,7 +2,10 @@
 // responses from the software authenticator.
 import { describe, expect, it } from "vitest";
 import { SoftwareAuthenticator, type AttestationFormat } from "@/lib/authenticator";
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
 import { newToken } from "@/lib/crypto/tokens";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 import { post } from "@/test/fido-requests";
@@ -16,7 +19,11 @@ async function creationOptions(name: string, extra: Record<string, unknown> = {}
   return answer.body as unknown as PublicKeyCredentialCreationOptionsJSON & { status: string; errorMessage: string };
 }
 
-async function register(name: string, authenticator = new SoftwareAuthenticator(), attestation: AttestationFormat = "none") {
+async function register(
+  name: string,
+  authenticator = new SoftwareAuthenticator(),
+  attestation: AttestationFormat = "none",
+) {
   const options = await creationOptions(name);
   const response = authenticator.register(options, ORIGIN, { attestation });
   const answer = await post("/attestation/result", response);
@@ -34,7 +41,11 @@ describe("creation options", () => {
   it("answers ok with rp, a 64-byte user.id, a fresh challenge, every algorithm, and echoes what was asked", async () => {
     const name = username();
     const extensions = { "example.extension": true };
-    const authenticatorSelection = { requireResidentKey: false, authenticatorAttachment: "cross-platform", userVerification: "required" };
+    const authenticatorSelection = {
+      requireResidentKey: false,
+      authenticatorAttachment: "cross-platform",
+      userVerification: "required",
+    };
     const options = await creationOptions(name, { attestation: "direct", extensions, authenticatorSelection });
     expect(Object.keys(options).slice(0, 2)).toEqual(["status", "errorMessage"]);
     expect(options).toMatchObject({
@@ -48,7 +59,9 @@ describe("creation options", () => {
     });
     expect(Buffer.from(options.user.id, "base64url")).toHaveLength(64);
     expect(Buffer.from(options.challenge, "base64url").length).toBeGreaterThanOrEqual(16);
-    expect(options.pubKeyCredParams.map((param) => param.alg)).toEqual(expect.arrayContaining([-7, -257, -65535, -8, -37]));
+    expect(options.pubKeyCredParams.map((param) => param.alg)).toEqual(
+      expect.arrayContaining([-7, -257, -65535, -8, -37]),
+    );
     expect(options.timeout).toBeGreaterThan(0);
     const again = await creationOptions(name);
     expect(again.challenge).not.toBe(options.challenge);
@@ -69,7 +82,10 @@ describe("registration and assertion", () => {
     const name = username();
     const { authenticator, credentialId } = await register(name, new SoftwareAuthenticator(), "packed-self");
     await register(username()); // someone else's credential is never listed
-    const options = await requestOptions(name, { userVerification: "required", extensions: { "example.extension": "test" } });
+    const options = await requestOptions(name, {
+      userVerification: "required",
+      extensions: { "example.extension": "test" },
+    });
     expect(options).toMatchObject({
       rpId: relyingParty.id,
       userVerification: "required",

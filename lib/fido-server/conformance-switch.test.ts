@@ -28,7 +28,11 @@ describe("FIDO_CONFORMANCE_API", () => {
   });
 
   it("stops start-up on a value other than on or off, naming the variable", async () => {
-    await expect(enabledWith({ FIDO_CONFORMANCE_API: "yes" })).rejects.toThrow(/FIDO_CONFORMANCE_API: must be "on" or "off"/);
-    await expect(enabledWith({ FIDO_CONFORMANCE_API: "on", FIDO_TRUST_TEST_CA: "true" })).rejects.toThrow(/FIDO_TRUST_TEST_CA/);
+    await expect(enabledWith({ FIDO_CONFORMANCE_API: "yes" })).rejects.toThrow(
+      /FIDO_CONFORMANCE_API: must be "on" or "off"/,
+    );
+    await expect(enabledWith({ FIDO_CONFORMANCE_API: "on", FIDO_TRUST_TEST_CA: "true" })).rejects.toThrow(
+      /FIDO_TRUST_TEST_CA/,
+    );
   });
 });

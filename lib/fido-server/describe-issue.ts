@@ -1,7 +1,10 @@
 import type { z } from "zod";
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
+  return path.reduce<unknown>(
+    (value, key) => (value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+    input,
+  );
 }
 
 /** The first schema issue in words a test log can use: "response.clientDataJSON is missing", "id: must be base64url". */

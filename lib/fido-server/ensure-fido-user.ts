@@ -9,7 +9,12 @@ import { USER_HANDLE_BYTES } from "./conformance-relying-party";
 export async function ensureFidoUser(tx: Tx, username: string, displayName: string): Promise<FidoUser> {
   await tx
     .insert(fidoUsers)
-    .values({ id: newToken(16), username, displayName, webauthnUserId: randomBytes(USER_HANDLE_BYTES).toString("base64url") })
+    .values({
+      id: newToken(16),
+      username,
+      displayName,
+      webauthnUserId: randomBytes(USER_HANDLE_BYTES).toString("base64url"),
+    })
     .onConflictDoNothing({ target: fidoUsers.username });
   const user = await tx.query.fidoUsers.findFirst({ where: eq(fidoUsers.username, username) });
   if (!user) throw new Error(`conformance user ${username} vanished inside its transaction`);

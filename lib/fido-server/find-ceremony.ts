@@ -10,7 +10,10 @@ export type FidoCeremony = Challenge & { fidoUserId: string };
  * no ceremony id or session (docs/decisions/006). Only this purpose counts, so a registration challenge cannot
  * finish a sign-in or the other way round (security bar C28); spent and expired ones are not found (A3, C25).
  */
-export async function findCeremony(challenge: string, purpose: "fido-registration" | "fido-authentication"): Promise<FidoCeremony | undefined> {
+export async function findCeremony(
+  challenge: string,
+  purpose: "fido-registration" | "fido-authentication",
+): Promise<FidoCeremony | undefined> {
   const row = await db.query.challenges.findFirst({
     where: and(
       eq(challenges.value, challenge),

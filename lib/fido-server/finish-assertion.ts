@@ -14,17 +14,24 @@ import { readClientData } from "./read-client-data";
 
 const refused = (detail: string) => fail("fido:not-verified", `Assertion refused: ${detail.replace(/\.+$/, "")}.`);
 
-async function verifyAndRecord(response: AuthenticationResponseJSON, ceremony: FidoCeremony): Promise<Result<Record<string, never>>> {
+async function verifyAndRecord(
+  response: AuthenticationResponseJSON,
+  ceremony: FidoCeremony,
+): Promise<Result<Record<string, never>>> {
   const credential = await db.query.fidoCredentials.findFirst({ where: eq(fidoCredentials.id, response.id) });
   if (!credential) return refused("the credential id is not registered here");
   // allowCredentials listed exactly this user's credentials (security bar A11).
-  if (credential.fidoUserId !== ceremony.fidoUserId) return refused("the credential belongs to another user than the one these options were for");
+  if (credential.fidoUserId !== ceremony.fidoUserId)
+    return refused("the credential belongs to another user than the one these options were for");
   const owner = await db.query.fidoUsers.findFirst({ where: eq(fidoUsers.id, credential.fidoUserId) });
   // WebAuthn L3 §7.2 step 6: a user handle, when given, is the credential owner's (security bar A12).
   const userHandle = response.response.userHandle;
-  if (userHandle !== undefined && userHandle !== owner?.webauthnUserId) return refused("userHandle is not the user handle of the credential's user");
+  if (userHandle !== undefined && userHandle !== owner?.webauthnUserId)
+    return refused("userHandle is not the user handle of the credential's user");
 
-  const verification = await verifyAssertion(response, ceremony.value, credential, fidoTerms, { userVerification: ceremony.userVerification ?? "preferred" });
+  const verification = await verifyAssertion(response, ceremony.value, credential, fidoTerms, {
+    userVerification: ceremony.userVerification ?? "preferred",
+  });
   if (!verification.verified) return refused(verification.failure.detail);
   const info = verification.info;
 
@@ -37,7 +44,10 @@ async function verifyAndRecord(response: AuthenticationResponseJSON, ceremony: F
       .where(and(eq(fidoCredentials.id, credential.id), counterAdvances(fidoCredentials.counter, info.newCounter)))
       .returning({ id: fidoCredentials.id });
     if (updated.length !== 1) {
-      throw new AppError("fido:not-verified", `Assertion refused: signature counter ${info.newCounter} is not above the stored counter (a replay, a race or a cloned authenticator).`);
+      throw new AppError(
+        "fido:not-verified",
+        `Assertion refused: signature counter ${info.newCounter} is not above the stored counter (a replay, a race or a cloned authenticator).`,
+      );
     }
   });
   return ok({});
@@ -54,7 +64,9 @@ export async function finishAssertion(body: unknown): Promise<Result<Record<stri
   if (!clientData.ok) return clientData;
   const ceremony = await findCeremony(clientData.data.challenge, "fido-authentication");
   if (!ceremony) {
-    return refused("the response challenge is not an open authentication challenge of this server (unknown, for another purpose, expired or already used)");
+    return refused(
+      "the response challenge is not an open authentication challenge of this server (unknown, for another purpose, expired or already used)",
+    );
   }
   return burnOnFailure(ceremony.id, () => verifyAndRecord(parsed.data, ceremony));
 }

@@ -15,15 +15,28 @@ import { fidoTerms } from "./conformance-relying-party";
 
 const refused = (detail: string) => fail("fido:not-verified", `Registration refused: ${detail.replace(/\.+$/, "")}.`);
 
-async function verifyAndStore(response: RegistrationResponseJSON, ceremony: FidoCeremony): Promise<Result<Record<string, never>>> {
-  const verification = await verifyRegistration(response, ceremony.value, fidoTerms, { userVerification: ceremony.userVerification ?? "preferred" });
+async function verifyAndStore(
+  response: RegistrationResponseJSON,
+  ceremony: FidoCeremony,
+): Promise<Result<Record<string, never>>> {
+  const verification = await verifyRegistration(response, ceremony.value, fidoTerms, {
+    userVerification: ceremony.userVerification ?? "preferred",
+  });
   if (!verification.verified) return refused(verification.failure.detail);
   const info = verification.info;
   await transaction(async (tx) => {
     await consumeChallenge(tx, ceremony.id);
     // Credential ids are unique across all users (WebAuthn L3 §7.1 step 26; security bar A14, F50).
-    if (await tx.query.fidoCredentials.findFirst({ where: eq(fidoCredentials.id, info.credential.id), columns: { id: true } })) {
-      throw new AppError("fido:not-verified", "Registration refused: this credential id is already registered (to this or another user).");
+    if (
+      await tx.query.fidoCredentials.findFirst({
+        where: eq(fidoCredentials.id, info.credential.id),
+        columns: { id: true },
+      })
+    ) {
+      throw new AppError(
+        "fido:not-verified",
+        "Registration refused: this credential id is already registered (to this or another user).",
+      );
     }
     await tx.insert(fidoCredentials).values({ ...credentialRecord(info, response), fidoUserId: ceremony.fidoUserId });
   });
@@ -41,7 +54,9 @@ export async function finishAttestation(body: unknown): Promise<Result<Record<st
   if (!clientData.ok) return clientData;
   const ceremony = await findCeremony(clientData.data.challenge, "fido-registration");
   if (!ceremony) {
-    return refused("the response challenge is not an open registration challenge of this server (unknown, for another purpose, expired or already used)");
+    return refused(
+      "the response challenge is not an open registration challenge of this server (unknown, for another purpose, expired or already used)",
+    );
   }
   return burnOnFailure(ceremony.id, () => verifyAndStore(parsed.data, ceremony));
 }

@@ -10,7 +10,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = { "fido:off": 404, "fido:too-
 const HEADERS = { "Cache-Control": "no-store" };
 
 function toResponse(result: Result<object>): Response {
-  if (result.ok) return Response.json({ status: "ok", errorMessage: "", ...result.data }, { status: 200, headers: HEADERS });
+  if (result.ok)
+    return Response.json({ status: "ok", errorMessage: "", ...result.data }, { status: 200, headers: HEADERS });
   const errorMessage = result.detail ? `${result.message} (${result.detail})` : result.message;
   return Response.json({ status: "failed", errorMessage }, { status: STATUS[result.code] ?? 400, headers: HEADERS });
 }
@@ -19,9 +20,14 @@ function toResponse(result: Result<object>): Response {
  * Never a 500 (security bar B18): every failure is a 4xx with a non-empty errorMessage. An error nobody expected
  * (a bug, a database fault) is logged with its stack and answered without it.
  */
-export async function handleFidoRequest(request: Request, operation: FidoOperation, enabled = fidoConformanceEnabled()): Promise<Response> {
+export async function handleFidoRequest(
+  request: Request,
+  operation: FidoOperation,
+  enabled = fidoConformanceEnabled(),
+): Promise<Response> {
   try {
-    if (!enabled) return toResponse(fail("fido:off", "The FIDO2 conformance API is turned off here (FIDO_CONFORMANCE_API=off)."));
+    if (!enabled)
+      return toResponse(fail("fido:off", "The FIDO2 conformance API is turned off here (FIDO_CONFORMANCE_API=off)."));
     const body = await readJsonBody(request);
     if (!body.ok) return toResponse(body);
     return toResponse(await operation(body.data));

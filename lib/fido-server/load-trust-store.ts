@@ -38,7 +38,10 @@ const statementSchema = z.object({
 });
 /** A metadata statement alone, or an MDS3 BLOB payload entry around one (with its status reports). */
 const metadataFileSchema = z.union([
-  z.object({ metadataStatement: statementSchema, statusReports: z.array(z.object({ status: z.string() })).default([]) }),
+  z.object({
+    metadataStatement: statementSchema,
+    statusReports: z.array(z.object({ status: z.string() })).default([]),
+  }),
   statementSchema,
 ]);
 
@@ -66,7 +69,9 @@ function parseMetadata(source: string, bytes: Buffer): MetadataEntry {
 function readFolder(dir: string): { files: string[]; fingerprint: string } {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((name) => [".json", ".pem", ".crt", ".cer", ".der"].includes(extname(name).toLowerCase()));
+    names = readdirSync(dir).filter((name) =>
+      [".json", ".pem", ".crt", ".cer", ".der"].includes(extname(name).toLowerCase()),
+    );
   } catch {
     return { files: [], fingerprint: "absent" };
   }
@@ -84,7 +89,9 @@ let cached: { key: string; store: TrustStore } | undefined;
  * The current trust store. The folder is read again whenever a file in it changes, so metadata a suite run writes
  * is trusted without a restart. A file that cannot be read is left out and named in `problems` (logged once).
  */
-export function loadTrustStore(sources: TrustSources = { metadataDir: env.FIDO_METADATA_DIR, trustTestCa: env.FIDO_TRUST_TEST_CA === "on" }): TrustStore {
+export function loadTrustStore(
+  sources: TrustSources = { metadataDir: env.FIDO_METADATA_DIR, trustTestCa: env.FIDO_TRUST_TEST_CA === "on" },
+): TrustStore {
   const folder = sources.metadataDir ? readFolder(sources.metadataDir) : { files: [], fingerprint: "none" };
   const key = `${sources.trustTestCa}|${sources.metadataDir}|${folder.fingerprint}`;
   if (cached?.key === key) return cached.store;

@@ -2,7 +2,10 @@
 // by a real ceremony (security bar B18, B24).
 import { describe, expect, it } from "vitest";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
 import { newToken } from "@/lib/crypto/tokens";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 import { operations, post, type FidoAnswer, type FidoPath } from "@/test/fido-requests";
@@ -28,7 +31,23 @@ function generator(seed: number) {
   };
 }
 
-const KEYS = ["id", "rawId", "type", "response", "clientDataJSON", "attestationObject", "authenticatorData", "signature", "userHandle", "username", "displayName", "userVerification", "extensions", "authenticatorSelection", "attestation"];
+const KEYS = [
+  "id",
+  "rawId",
+  "type",
+  "response",
+  "clientDataJSON",
+  "attestationObject",
+  "authenticatorData",
+  "signature",
+  "userHandle",
+  "username",
+  "displayName",
+  "userVerification",
+  "extensions",
+  "authenticatorSelection",
+  "attestation",
+];
 
 function randomJson(next: (below: number) => number, depth = 0): unknown {
   switch (next(depth > 3 ? 6 : 8)) {
@@ -43,11 +62,15 @@ function randomJson(next: (below: number) => number, depth = 0): unknown {
     case 4:
       return ["public-key", "webauthn.create", "", "required", "none", "\u0000", "é"][next(7)];
     case 5:
-      return Buffer.from(JSON.stringify({ type: "webauthn.get", challenge: newToken(32), origin: ORIGIN })).toString("base64url");
+      return Buffer.from(JSON.stringify({ type: "webauthn.get", challenge: newToken(32), origin: ORIGIN })).toString(
+        "base64url",
+      );
     case 6:
       return Array.from({ length: next(4) }, () => randomJson(next, depth + 1));
     default:
-      return Object.fromEntries(Array.from({ length: next(6) }, () => [KEYS[next(KEYS.length)], randomJson(next, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: next(6) }, () => [KEYS[next(KEYS.length)], randomJson(next, depth + 1)]),
+      );
   }
 }
 
@@ -61,23 +84,42 @@ describe("malformed requests", () => {
     ["a username that is a number", { username: 42 }],
     ["an empty username", { username: "" }],
     ["a username of 10 000 characters", { username: "u".repeat(10_000) }],
-    ["userVerification that is no such value", { username: "x", userVerification: "sometimes", authenticatorSelection: { userVerification: "sometimes" } }],
+    [
+      "userVerification that is no such value",
+      { username: "x", userVerification: "sometimes", authenticatorSelection: { userVerification: "sometimes" } },
+    ],
     ["a response that is null", { id: "AAAA", rawId: "AAAA", type: "public-key", response: null }],
-    ["clientDataJSON of one byte", { id: "AAAA", type: "public-key", response: { clientDataJSON: "ew", attestationObject: "oA", authenticatorData: "AA", signature: "AA" } }],
+    [
+      "clientDataJSON of one byte",
+      {
+        id: "AAAA",
+        type: "public-key",
+        response: { clientDataJSON: "ew", attestationObject: "oA", authenticatorData: "AA", signature: "AA" },
+      },
+    ],
   ];
   /** Sent as raw JSON text: too deep for anything that walks it recursively. */
   const DEEP: [string, string][] = [
     ["arrays nested 100 000 deep", `${"[".repeat(100_000)}${"]".repeat(100_000)}`],
-    ["extensions nested 100 000 deep", `{"username":"deep","extensions":{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`],
+    [
+      "extensions nested 100 000 deep",
+      `{"username":"deep","extensions":{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`,
+    ],
   ];
 
-  it.each(PATHS.flatMap((path) => GARBAGE.map(([name, body]) => [path, name, JSON.stringify(body)] as const)))("%s refuses %s", async (path, name, body) => {
-    expectRefused(await post(path, body), `${path} ${name}`);
-  });
+  it.each(PATHS.flatMap((path) => GARBAGE.map(([name, body]) => [path, name, JSON.stringify(body)] as const)))(
+    "%s refuses %s",
+    async (path, name, body) => {
+      expectRefused(await post(path, body), `${path} ${name}`);
+    },
+  );
 
-  it.each(PATHS.flatMap((path) => DEEP.map(([name, body]) => [path, name, body] as const)))("%s refuses %s", async (path, name, body) => {
-    expectRefused(await post(path, body), `${path} ${name}`);
-  });
+  it.each(PATHS.flatMap((path) => DEEP.map(([name, body]) => [path, name, body] as const)))(
+    "%s refuses %s",
+    async (path, name, body) => {
+      expectRefused(await post(path, body), `${path} ${name}`);
+    },
+  );
 
   it("never answers a 500 to 100 random JSON bodies per endpoint, and never ok at /…/result", async () => {
     const seed = Date.now() % 100_000;
@@ -99,7 +141,12 @@ describe("random byte flips in real responses", () => {
     const next = generator(seed);
     const username = `flips-${newToken(6)}`;
     const authenticator = new SoftwareAuthenticator();
-    const register = async () => authenticator.register((await post("/attestation/options", { username })).body as unknown as PublicKeyCredentialCreationOptionsJSON, ORIGIN, { attestation: "packed-self" });
+    const register = async () =>
+      authenticator.register(
+        (await post("/attestation/options", { username })).body as unknown as PublicKeyCredentialCreationOptionsJSON,
+        ORIGIN,
+        { attestation: "packed-self" },
+      );
     expect((await post("/attestation/result", await register())).status).toBe(200);
 
     for (let round = 0; round < 25; round++) {
@@ -107,10 +154,14 @@ describe("random byte flips in real responses", () => {
       const member = (["clientDataJSON", "attestationObject"] as const)[next(2)];
       const bytes = Buffer.from(registration.response[member], "base64url");
       bytes[next(bytes.length)] ^= 1 + next(255);
-      const flipped = { ...registration, response: { ...registration.response, [member]: bytes.toString("base64url") } };
+      const flipped = {
+        ...registration,
+        response: { ...registration.response, [member]: bytes.toString("base64url") },
+      };
       expectRefused(await post("/attestation/result", flipped), `seed ${seed} registration round ${round} ${member}`);
 
-      const options = (await post("/assertion/options", { username })).body as unknown as PublicKeyCredentialRequestOptionsJSON;
+      const options = (await post("/assertion/options", { username }))
+        .body as unknown as PublicKeyCredentialRequestOptionsJSON;
       const assertion = authenticator.authenticate(options, ORIGIN);
       const part = (["clientDataJSON", "authenticatorData", "signature"] as const)[next(3)];
       const signed = Buffer.from(assertion.response[part], "base64url");

@@ -12,7 +12,8 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [member, depth] = next;
     if (depth > limit) return true;
-    if (typeof member === "object" && member !== null) for (const child of Object.values(member)) pending.push([child, depth + 1]);
+    if (typeof member === "object" && member !== null)
+      for (const child of Object.values(member)) pending.push([child, depth + 1]);
   }
   return false;
 }
@@ -20,7 +21,10 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
 /** Requested extensions are echoed as they came (the tool checks "example.extension"), so their depth is bounded. */
 const extensions = z
   .record(z.string(), z.unknown())
-  .refine((value) => !nestedDeeperThan(value, MAX_EXTENSION_DEPTH), `is nested deeper than ${MAX_EXTENSION_DEPTH} levels`);
+  .refine(
+    (value) => !nestedDeeperThan(value, MAX_EXTENSION_DEPTH),
+    `is nested deeper than ${MAX_EXTENSION_DEPTH} levels`,
+  );
 
 export const creationOptionsRequestSchema = z.object({
   username: z.string().min(1).max(256),

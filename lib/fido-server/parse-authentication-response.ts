@@ -17,6 +17,7 @@ export function parseAuthenticationResponse(body: unknown): Result<Authenticatio
     credential.data.response = rest;
   }
   const parsed = authenticationResponseSchema.safeParse(credential.data);
-  if (!parsed.success) return fail("fido:bad-request", `Malformed assertion response: ${describeIssue(parsed.error, credential.data)}.`);
+  if (!parsed.success)
+    return fail("fido:bad-request", `Malformed assertion response: ${describeIssue(parsed.error, credential.data)}.`);
   return ok(parsed.data);
 }

@@ -9,6 +9,7 @@ export function parseRegistrationResponse(body: unknown): Result<RegistrationRes
   const credential = normaliseCredential(body);
   if (!credential.ok) return credential;
   const parsed = registrationResponseSchema.safeParse(credential.data);
-  if (!parsed.success) return fail("fido:bad-request", `Malformed attestation response: ${describeIssue(parsed.error, credential.data)}.`);
+  if (!parsed.success)
+    return fail("fido:bad-request", `Malformed attestation response: ${describeIssue(parsed.error, credential.data)}.`);
   return ok(parsed.data);
 }

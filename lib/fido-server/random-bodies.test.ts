@@ -5,7 +5,10 @@
 // shrunk counterexample on failure.
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
 import {
   applyRandomBody,
@@ -27,12 +30,35 @@ const PATHS = Object.keys(operations) as FidoPath[];
 const OPTIONAL_HERE = ["rawId", "response.userHandle"];
 
 /** Keys the endpoints read, so random objects often get past the first checks. */
-const KEYS = ["id", "rawId", "type", "response", "clientDataJSON", "attestationObject", "authenticatorData", "signature", "userHandle", "username", "displayName", "userVerification", "authenticatorSelection", "attestation", "extensions", "getClientExtensionResults"];
+const KEYS = [
+  "id",
+  "rawId",
+  "type",
+  "response",
+  "clientDataJSON",
+  "attestationObject",
+  "authenticatorData",
+  "signature",
+  "userHandle",
+  "username",
+  "displayName",
+  "userVerification",
+  "authenticatorSelection",
+  "attestation",
+  "extensions",
+  "getClientExtensionResults",
+];
 const anyJson = fc.jsonValue({ maxDepth: 4 });
 const body = fc.oneof(
   anyJson,
   fc.dictionary(fc.constantFrom(...KEYS), anyJson, { maxKeys: 6 }),
-  fc.record({ username: fc.string({ maxLength: 80 }), response: fc.dictionary(fc.constantFrom(...KEYS), anyJson, { maxKeys: 4 }) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      username: fc.string({ maxLength: 80 }),
+      response: fc.dictionary(fc.constantFrom(...KEYS), anyJson, { maxKeys: 4 }),
+    },
+    { requiredKeys: [] },
+  ),
 );
 
 function expectRefused(answer: FidoAnswer) {
@@ -80,36 +106,48 @@ describe("handleFidoRequest with random bodies", () => {
 
 describe("random mutations of real responses", () => {
   afterEach(() => vi.restoreAllMocks());
-  const creationOptions = async (username: string) => (await post("/attestation/options", { username })).body as unknown as PublicKeyCredentialCreationOptionsJSON;
-  const requestOptions = async (username: string) => (await post("/assertion/options", { username })).body as unknown as PublicKeyCredentialRequestOptionsJSON;
+  const creationOptions = async (username: string) =>
+    (await post("/attestation/options", { username })).body as unknown as PublicKeyCredentialCreationOptionsJSON;
+  const requestOptions = async (username: string) =>
+    (await post("/assertion/options", { username })).body as unknown as PublicKeyCredentialRequestOptionsJSON;
 
   it("never accepts a registration with a signed member mutated", async () => {
     const unexpected = vi.spyOn(console, "error");
     const username = `fuzz-${newToken(6)}`;
     const authenticator = new SoftwareAuthenticator({ attestation: "packed-self" });
     await fc.assert(
-      fc.asyncProperty(randomMutation(REGISTRATION_MEMBERS.filter((member) => !OPTIONAL_HERE.includes(member))), async (mutation) => {
-        const valid = authenticator.register(await creationOptions(username), ORIGIN);
-        expectRefused(await post("/attestation/result", applyRandomMutation(valid, mutation)));
-        expect(unexpected).not.toHaveBeenCalled();
-      }),
+      fc.asyncProperty(
+        randomMutation(REGISTRATION_MEMBERS.filter((member) => !OPTIONAL_HERE.includes(member))),
+        async (mutation) => {
+          const valid = authenticator.register(await creationOptions(username), ORIGIN);
+          expectRefused(await post("/attestation/result", applyRandomMutation(valid, mutation)));
+          expect(unexpected).not.toHaveBeenCalled();
+        },
+      ),
       { numRuns: 200, seed: SEED },
     );
     // Unmutated, the same registration is accepted: the refusals were the mutations'.
-    expect((await post("/attestation/result", authenticator.register(await creationOptions(username), ORIGIN))).status).toBe(200);
+    expect(
+      (await post("/attestation/result", authenticator.register(await creationOptions(username), ORIGIN))).status,
+    ).toBe(200);
   });
 
   it("never accepts an assertion with a signed member mutated", async () => {
     const unexpected = vi.spyOn(console, "error");
     const username = `fuzz-${newToken(6)}`;
     const authenticator = new SoftwareAuthenticator({ attestation: "packed-self" });
-    expect((await post("/attestation/result", authenticator.register(await creationOptions(username), ORIGIN))).status).toBe(200);
+    expect(
+      (await post("/attestation/result", authenticator.register(await creationOptions(username), ORIGIN))).status,
+    ).toBe(200);
     await fc.assert(
-      fc.asyncProperty(randomMutation(ASSERTION_MEMBERS.filter((member) => !OPTIONAL_HERE.includes(member))), async (mutation) => {
-        const valid = authenticator.authenticate(await requestOptions(username), ORIGIN);
-        expectRefused(await post("/assertion/result", applyRandomMutation(valid, mutation)));
-        expect(unexpected).not.toHaveBeenCalled();
-      }),
+      fc.asyncProperty(
+        randomMutation(ASSERTION_MEMBERS.filter((member) => !OPTIONAL_HERE.includes(member))),
+        async (mutation) => {
+          const valid = authenticator.authenticate(await requestOptions(username), ORIGIN);
+          expectRefused(await post("/assertion/result", applyRandomMutation(valid, mutation)));
+          expect(unexpected).not.toHaveBeenCalled();
+        },
+      ),
       { numRuns: 200, seed: SEED },
     );
   });
@@ -122,8 +160,14 @@ describe("random mutations of real responses", () => {
     await fc.assert(
       fc.asyncProperty(fc.boolean(), randomBody(members), async (registering, input) => {
         const answer = registering
-          ? await post("/attestation/result", applyRandomBody(authenticator.register(await creationOptions(username), ORIGIN), input))
-          : await post("/assertion/result", applyRandomBody(authenticator.authenticate(await requestOptions(username), ORIGIN), input));
+          ? await post(
+              "/attestation/result",
+              applyRandomBody(authenticator.register(await creationOptions(username), ORIGIN), input),
+            )
+          : await post(
+              "/assertion/result",
+              applyRandomBody(authenticator.authenticate(await requestOptions(username), ORIGIN), input),
+            );
         expect(answer.status).toBeLessThan(500);
         if (answer.status !== 200) expectRefused(answer);
         expect(unexpected).not.toHaveBeenCalled();

@@ -25,12 +25,18 @@ export type RequestOptions = {
  */
 export async function startAssertion(body: unknown): Promise<Result<RequestOptions>> {
   const parsed = requestOptionsRequestSchema.safeParse(body);
-  if (!parsed.success) return fail("fido:bad-request", `Malformed get options request: ${describeIssue(parsed.error, body)}.`);
+  if (!parsed.success)
+    return fail("fido:bad-request", `Malformed get options request: ${describeIssue(parsed.error, body)}.`);
   const request = parsed.data;
   const user = await db.query.fidoUsers.findFirst({ where: eq(fidoUsers.username, request.username) });
-  const credentials = user ? await db.query.fidoCredentials.findMany({ where: eq(fidoCredentials.fidoUserId, user.id) }) : [];
+  const credentials = user
+    ? await db.query.fidoCredentials.findMany({ where: eq(fidoCredentials.fidoUserId, user.id) })
+    : [];
   if (!user || credentials.length === 0) {
-    return fail("fido:unknown-user", `No user "${request.username}" with a registered credential: register first at /attestation/result.`);
+    return fail(
+      "fido:unknown-user",
+      `No user "${request.username}" with a registered credential: register first at /attestation/result.`,
+    );
   }
   const userVerification = request.userVerification ?? request.authenticatorSelection?.userVerification ?? "preferred";
   const challenge = randomBytes(CHALLENGE_BYTES).toString("base64url");
@@ -46,7 +52,11 @@ export async function startAssertion(body: unknown): Promise<Result<RequestOptio
     challenge,
     timeout: fidoRelyingParty.timeoutMs,
     rpId: fidoRelyingParty.id,
-    allowCredentials: credentials.map((credential) => ({ type: "public-key" as const, id: credential.id, transports: credential.transports })),
+    allowCredentials: credentials.map((credential) => ({
+      type: "public-key" as const,
+      id: credential.id,
+      transports: credential.transports,
+    })),
     userVerification,
     extensions: request.extensions ?? {},
   });

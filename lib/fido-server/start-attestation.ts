@@ -29,7 +29,8 @@ export type CreationOptions = {
  */
 export async function startAttestation(body: unknown): Promise<Result<CreationOptions>> {
   const parsed = creationOptionsRequestSchema.safeParse(body);
-  if (!parsed.success) return fail("fido:bad-request", `Malformed creation options request: ${describeIssue(parsed.error, body)}.`);
+  if (!parsed.success)
+    return fail("fido:bad-request", `Malformed creation options request: ${describeIssue(parsed.error, body)}.`);
   const request = parsed.data;
   const displayName = request.displayName ?? request.username;
   const userVerification = request.authenticatorSelection?.userVerification ?? "preferred";
@@ -52,7 +53,11 @@ export async function startAttestation(body: unknown): Promise<Result<CreationOp
       challenge,
       pubKeyCredParams: FIDO_ALGORITHMS.map((alg) => ({ type: "public-key" as const, alg })),
       timeout: fidoRelyingParty.timeoutMs,
-      excludeCredentials: existing.map((credential) => ({ type: "public-key" as const, id: credential.id, transports: credential.transports })),
+      excludeCredentials: existing.map((credential) => ({
+        type: "public-key" as const,
+        id: credential.id,
+        transports: credential.transports,
+      })),
       authenticatorSelection: { ...request.authenticatorSelection, userVerification },
       attestation: request.attestation,
       extensions: request.extensions ?? {},

@@ -12,7 +12,10 @@ const styles: Record<DateTimeShow, Intl.DateTimeFormatOptions> = {
  * `locale` and `timeZone` undefined: the runtime's own (in the browser, the person's). A locale the runtime does not
  * know falls back to its default rather than throwing: the date still shows.
  */
-export function formatDateTime(date: Date, { show = "date-time", locale, timeZone }: { show?: DateTimeShow; locale?: string; timeZone?: string } = {}): string {
+export function formatDateTime(
+  date: Date,
+  { show = "date-time", locale, timeZone }: { show?: DateTimeShow; locale?: string; timeZone?: string } = {},
+): string {
   const options = { ...styles[show], timeZone };
   try {
     return new Intl.DateTimeFormat(locale, options).format(date);

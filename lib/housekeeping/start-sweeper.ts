@@ -26,7 +26,10 @@ export function startSweeper(intervalMs: number): void {
       await sweepExpiredRows();
       failing = false;
     } catch (error) {
-      if (!failing) console.warn(`Passkey Lab: could not delete expired rows (${describe(error)}); trying again every ${intervalMs / 1000} s.`);
+      if (!failing)
+        console.warn(
+          `Passkey Lab: could not delete expired rows (${describe(error)}); trying again every ${intervalMs / 1000} s.`,
+        );
       failing = true;
     } finally {
       running = false;

@@ -9,7 +9,16 @@ import { TRUSTED_DEVICE_MAX_AGE_S, trustDevice } from "@/lib/auth/trusted-device
 import { createRun, RUN_KEPT_MS } from "@/lib/conformance/runs/run-store";
 import { newToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
-import { challenges, conformanceRuns, liveTests, rateLimitBuckets, stepUpGrants, troubleshootReports, trustedDevices, users } from "@/lib/db/schema";
+import {
+  challenges,
+  conformanceRuns,
+  liveTests,
+  rateLimitBuckets,
+  stepUpGrants,
+  troubleshootReports,
+  trustedDevices,
+  users,
+} from "@/lib/db/schema";
 import { startLiveRegistration } from "@/lib/troubleshoot/live-test";
 import { findReportForStaff, REPORT_TTL_MS, saveReport } from "@/lib/troubleshoot/reports";
 import { saveChallenge } from "@/lib/webauthn/challenges";
@@ -65,7 +74,15 @@ describe("sweepExpiredRows", () => {
     const rows = await rowsOfEachKind();
     // The first lock is a minute; challenges and grants last 5 minutes, live tests 15.
     await sweepExpiredRows(Date.now() + Math.max(CEREMONY_TIMEOUT_MS, STEP_UP_TTL_MS) + MINUTE);
-    expect(await whatIsLeft(rows)).toMatchObject({ challenge: 0, grant: 0, lock: 0, liveTest: 1, bucket: 1, report: 1, run: 1 });
+    expect(await whatIsLeft(rows)).toMatchObject({
+      challenge: 0,
+      grant: 0,
+      lock: 0,
+      liveTest: 1,
+      bucket: 1,
+      report: 1,
+      run: 1,
+    });
     const user = await db.query.users.findFirst({ where: eq(users.id, rows.userId) });
     expect(user?.failedAttempts).toBe(10); // the next failure still locks for longer
     await sweepExpiredRows(Date.now() + 16 * MINUTE);
@@ -87,7 +104,16 @@ describe("sweepExpiredRows", () => {
     const after = Date.now() + REPORT_TTL_MS + MINUTE;
     expect(await findReportForStaff(rows.reportCode, new Date(after))).toBeNull();
     await sweepExpiredRows(after);
-    expect(await whatIsLeft(rows)).toEqual({ challenge: 0, grant: 0, liveTest: 0, bucket: 0, lock: 0, report: 0, run: 0, device: 1 });
+    expect(await whatIsLeft(rows)).toEqual({
+      challenge: 0,
+      grant: 0,
+      liveTest: 0,
+      bucket: 0,
+      lock: 0,
+      report: 0,
+      run: 0,
+      device: 1,
+    });
   });
 
   it("deletes conformance runs after 30 days (README), even when no new run starts", async () => {

@@ -15,9 +15,11 @@ const inputFor = (vector: Vector, extra: Partial<InspectInput> = {}): InspectInp
   storedSignCount: vector.expected.storedSignCount,
   ...extra,
 });
-const inspect = (vector: Vector, extra: Partial<InspectInput> = {}) => inspectResponse(inputFor(vector, extra), "authentication");
+const inspect = (vector: Vector, extra: Partial<InspectInput> = {}) =>
+  inspectResponse(inputFor(vector, extra), "authentication");
 const step = (result: InspectResult, id: string) => result.steps.find((item) => item.id === id);
-const failed = (result: InspectResult) => result.steps.filter((item) => item.ok === false && !item.advisory).map((item) => item.id);
+const failed = (result: InspectResult) =>
+  result.steps.filter((item) => item.ok === false && !item.advisory).map((item) => item.id);
 const withAuthenticatorData = (vector: Vector, change: (bytes: Buffer) => void) => {
   const copy = structuredClone(vector);
   const inner = copy.response.response as { authenticatorData: string; signature: string };
@@ -35,7 +37,10 @@ describe("authentication vectors", () => {
     expect(step(result, "signature")).toMatchObject({ ok: true, spec: "§7.2 step 22" });
     expect(step(result, "sign-count")?.message).toBe("the counter moved from 143 to 144");
     expect(step(result, "library-verdict")).toMatchObject({ ok: true, advisory: true });
-    const authData = result.decoded.authenticatorData as { signCount: number; flags: { bits: { name: string; set: boolean }[] } };
+    const authData = result.decoded.authenticatorData as {
+      signCount: number;
+      flags: { bits: { name: string; set: boolean }[] };
+    };
     expect(authData.signCount).toBe(144);
     expect(authData.flags.bits.filter((bit) => bit.set).map((bit) => bit.name)).toEqual(["UP"]);
   });
@@ -47,16 +52,26 @@ describe("authentication vectors", () => {
   });
 
   it("is incomplete without the credential public key or stored count", async () => {
-    const result = await inspect(vectors.authenticationEs256, { credentialPublicKey: undefined, storedSignCount: undefined });
+    const result = await inspect(vectors.authenticationEs256, {
+      credentialPublicKey: undefined,
+      storedSignCount: undefined,
+    });
     expect(result.verdict).toBe("incomplete");
-    expect(result.steps.filter((item) => item.ok === null && !item.advisory).map((item) => item.id)).toEqual(["signature", "sign-count"]);
+    expect(result.steps.filter((item) => item.ok === null && !item.advisory).map((item) => item.id)).toEqual([
+      "signature",
+      "sign-count",
+    ]);
   });
 });
 
 describe("mutated assertions are invalid", () => {
   it("a changed challenge or origin", async () => {
-    expect(failed(await inspect(vectors.authenticationEs256, { expectedChallenge: "b3RoZXItY2hhbGxlbmdl" }))).toEqual(["challenge"]);
-    expect(failed(await inspect(vectors.authenticationEs256, { expectedOrigin: ["https://dev.dontneeda.pw:8443"] }))).toEqual(["origin"]);
+    expect(failed(await inspect(vectors.authenticationEs256, { expectedChallenge: "b3RoZXItY2hhbGxlbmdl" }))).toEqual([
+      "challenge",
+    ]);
+    expect(
+      failed(await inspect(vectors.authenticationEs256, { expectedOrigin: ["https://dev.dontneeda.pw:8443"] })),
+    ).toEqual(["origin"]);
   });
 
   it("a changed rpIdHash fails the RP ID and the signature", async () => {
@@ -81,9 +96,13 @@ describe("mutated assertions are invalid", () => {
   });
 
   it("a cleared UP flag, and UV missing where it is required", async () => {
-    const noPresence = await inspect(withAuthenticatorData(vectors.authenticationEs256, (bytes) => (bytes[32] &= ~0x01)));
+    const noPresence = await inspect(
+      withAuthenticatorData(vectors.authenticationEs256, (bytes) => (bytes[32] &= ~0x01)),
+    );
     expect(failed(noPresence)).toEqual(["user-present", "signature"]);
-    expect(failed(await inspect(vectors.authenticationEs256, { requireUserVerification: true }))).toEqual(["user-verified"]);
+    expect(failed(await inspect(vectors.authenticationEs256, { requireUserVerification: true }))).toEqual([
+      "user-verified",
+    ]);
   });
 });
 
@@ -93,11 +112,25 @@ describe("Ed448 (COSE -53), which SimpleWebAuthn 14 does not implement", () => {
   it("our own check verifies it and says so; the library's refusal does not decide", async () => {
     const { publicKey, privateKey } = generateKeyPairSync("ed448");
     const x = Buffer.from(publicKey.export({ format: "jwk" }).x!, "base64url");
-    const cose = encodeCBOR(new Map<number, number | Uint8Array>([[1, 1], [3, -53], [-1, 7], [-2, new Uint8Array(x)]]));
+    const cose = encodeCBOR(
+      new Map<number, number | Uint8Array>([
+        [1, 1],
+        [3, -53],
+        [-1, 7],
+        [-2, new Uint8Array(x)],
+      ]),
+    );
     const vector = structuredClone(vectors.authenticationEs256);
     const inner = vector.response.response as { authenticatorData: string; clientDataJSON: string; signature: string };
-    const clientDataHash = (await import("node:crypto")).createHash("sha256").update(Buffer.from(inner.clientDataJSON, "base64url")).digest();
-    inner.signature = sign(null, Buffer.concat([Buffer.from(inner.authenticatorData, "base64url"), clientDataHash]), privateKey).toString("base64url");
+    const clientDataHash = (await import("node:crypto"))
+      .createHash("sha256")
+      .update(Buffer.from(inner.clientDataJSON, "base64url"))
+      .digest();
+    inner.signature = sign(
+      null,
+      Buffer.concat([Buffer.from(inner.authenticatorData, "base64url"), clientDataHash]),
+      privateKey,
+    ).toString("base64url");
     const result = await inspect(vector, { credentialPublicKey: Buffer.from(cose).toString("base64url") });
     expect(result.verdict).toBe("valid");
     expect(step(result, "signature")?.message).toMatch(/node:crypto Ed448/);

@@ -19,13 +19,21 @@ export function certificateValidityStep(x5c: Buffer[], now: Date): Step {
   const chain = x5c.map((der) => new X509Certificate(der));
   const problems: string[] = [];
   chain.forEach((certificate, index) => {
-    if (!within(certificate, now)) problems.push(`x5c[${index}] is valid ${certificate.validFrom} – ${certificate.validTo}, not on ${now.toISOString()}`);
+    if (!within(certificate, now))
+      problems.push(
+        `x5c[${index}] is valid ${certificate.validFrom} – ${certificate.validTo}, not on ${now.toISOString()}`,
+      );
     const issuer = chain[index + 1];
-    if (issuer && !(certificate.checkIssued(issuer) && certificate.verify(issuer.publicKey))) problems.push(`x5c[${index}] is not signed by x5c[${index + 1}]`);
+    if (issuer && !(certificate.checkIssued(issuer) && certificate.verify(issuer.publicKey)))
+      problems.push(`x5c[${index}] is not signed by x5c[${index + 1}]`);
   });
   return problems.length > 0
     ? fail(id, spec, `${problems.join("; ")}`)
-    : pass(id, spec, `all ${chain.length} certificates are valid on ${now.toISOString()} and each is signed by the next`);
+    : pass(
+        id,
+        spec,
+        `all ${chain.length} certificates are valid on ${now.toISOString()} and each is signed by the next`,
+      );
 }
 
 function libraryRoots(fmt: "apple" | "android-key"): TrustStore {
@@ -33,10 +41,19 @@ function libraryRoots(fmt: "apple" | "android-key"): TrustStore {
   return { anchors, entries: [], problems: [] };
 }
 
-export function attestationTrustStep(input: { fmt: string; aaguid: string; x5c: Buffer[]; now: Date; required: boolean }): Step {
+export function attestationTrustStep(input: {
+  fmt: string;
+  aaguid: string;
+  x5c: Buffer[];
+  now: Date;
+  required: boolean;
+}): Step {
   const id = "attestation-trust";
   const spec = "§7.1 steps 24–25";
-  const decide = (step: Step): Step => (input.required ? step : { ...step, advisory: true, message: `${step.message} (not required, so it does not decide the verdict)` });
+  const decide = (step: Step): Step =>
+    input.required
+      ? step
+      : { ...step, advisory: true, message: `${step.message} (not required, so it does not decide the verdict)` };
   if (input.x5c.length === 0) {
     const message = `${input.fmt === "none" ? "no attestation" : "self attestation"}: nothing chains to a root`;
     return decide(input.required ? fail(id, spec, message) : pass(id, spec, message));
@@ -47,11 +64,21 @@ export function attestationTrustStep(input: { fmt: string; aaguid: string; x5c: 
   const store = rooted ? libraryRoots(input.fmt as "apple" | "android-key") : loadTrustStore();
   let reason: string | null;
   try {
-    reason = verifyAttestationTrust({ fmt: rooted ? "x5c" : input.fmt, aaguid: input.aaguid, x5c: input.x5c }, store, input.now);
+    reason = verifyAttestationTrust(
+      { fmt: rooted ? "x5c" : input.fmt, aaguid: input.aaguid, x5c: input.x5c },
+      store,
+      input.now,
+    );
   } catch (error) {
     // e.g. a TPM AIK certificate, whose subject is empty by design (§8.3.1), trips the shared check's messages.
     reason = `the chain could not be checked (${(error as Error).message})`;
   }
-  const source = rooted ? `${input.fmt === "apple" ? "Apple's" : "Google's"} attestation roots` : "this server's FIDO metadata roots";
-  return decide(reason === null ? pass(id, spec, `x5c chains to ${source}`) : fail(id, spec, `not trusted against ${source}: ${reason}`));
+  const source = rooted
+    ? `${input.fmt === "apple" ? "Apple's" : "Google's"} attestation roots`
+    : "this server's FIDO metadata roots";
+  return decide(
+    reason === null
+      ? pass(id, spec, `x5c chains to ${source}`)
+      : fail(id, spec, `not trusted against ${source}: ${reason}`),
+  );
 }

@@ -7,20 +7,37 @@ import { describeCertificate, type DescribedCertificate } from "./decode-certifi
 import { COSE_ALGORITHMS } from "./decode-cose-key";
 import { decodeCborItem } from "./safe-cbor";
 
-export const KNOWN_FORMATS = ["packed", "tpm", "android-key", "android-safetynet", "fido-u2f", "apple", "none", "compound"];
+export const KNOWN_FORMATS = [
+  "packed",
+  "tpm",
+  "android-key",
+  "android-safetynet",
+  "fido-u2f",
+  "apple",
+  "none",
+  "compound",
+];
 
 const MAX_CERTIFICATES = 8;
 
-export type AttestationObject = { fmt: string; attStmt: Map<string | number, CBORType>; authData: Buffer; x5c: Buffer[] };
+export type AttestationObject = {
+  fmt: string;
+  attStmt: Map<string | number, CBORType>;
+  authData: Buffer;
+  x5c: Buffer[];
+};
 
-export function decodeAttestationObject(bytes: Buffer): { ok: true; data: AttestationObject } | { ok: false; problem: string } {
+export function decodeAttestationObject(
+  bytes: Buffer,
+): { ok: true; data: AttestationObject } | { ok: false; problem: string } {
   let decoded: { value: CBORType; end: number };
   try {
     decoded = decodeCborItem(bytes);
   } catch (error) {
     return { ok: false, problem: (error as Error).message };
   }
-  if (decoded.end !== bytes.length) return { ok: false, problem: `attestationObject has ${bytes.length - decoded.end} bytes after its CBOR map` };
+  if (decoded.end !== bytes.length)
+    return { ok: false, problem: `attestationObject has ${bytes.length - decoded.end} bytes after its CBOR map` };
   const map = decoded.value;
   if (!(map instanceof Map)) return { ok: false, problem: "attestationObject is not a CBOR map" };
   const fmt = map.get("fmt");
@@ -35,8 +52,15 @@ export function decodeAttestationObject(bytes: Buffer): { ok: true; data: Attest
   }
   const x5c = ((x5cValue as Uint8Array[] | undefined) ?? []).map((item) => Buffer.from(item));
   // Real chains hold two or three certificates; a long one is only work for the certificate parser.
-  if (x5c.length > MAX_CERTIFICATES) return { ok: false, problem: `attStmt.x5c holds ${x5c.length} certificates; the inspector reads at most ${MAX_CERTIFICATES}` };
-  return { ok: true, data: { fmt, attStmt: attStmt as Map<string | number, CBORType>, authData: Buffer.from(authData), x5c } };
+  if (x5c.length > MAX_CERTIFICATES)
+    return {
+      ok: false,
+      problem: `attStmt.x5c holds ${x5c.length} certificates; the inspector reads at most ${MAX_CERTIFICATES}`,
+    };
+  return {
+    ok: true,
+    data: { fmt, attStmt: attStmt as Map<string | number, CBORType>, authData: Buffer.from(authData), x5c },
+  };
 }
 
 export type DescribedAttestation = {
@@ -50,8 +74,10 @@ export function describeAttestation(attestation: AttestationObject): DescribedAt
   const statement: Record<string, unknown> = {};
   for (const [key, value] of attestation.attStmt) {
     if (key === "x5c") statement.x5c = `${attestation.x5c.length} certificate(s), below`;
-    else if (key === "alg" && typeof value === "number") statement.alg = `${COSE_ALGORITHMS[value] ?? "unknown"} (${value})`;
-    else if (value instanceof Uint8Array) statement[String(key)] = { length: value.length, base64url: toBase64url(value) };
+    else if (key === "alg" && typeof value === "number")
+      statement.alg = `${COSE_ALGORITHMS[value] ?? "unknown"} (${value})`;
+    else if (value instanceof Uint8Array)
+      statement[String(key)] = { length: value.length, base64url: toBase64url(value) };
     else statement[String(key)] = cborToJson(value);
   }
   return {

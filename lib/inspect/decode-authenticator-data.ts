@@ -34,8 +34,11 @@ const formatAaguid = (bytes: Buffer) => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
-export function parseAuthenticatorData(bytes: Buffer): { ok: true; data: AuthenticatorData } | { ok: false; problem: string } {
-  if (bytes.length < 37) return { ok: false, problem: `authenticator data is ${bytes.length} bytes; at least 37 are needed` };
+export function parseAuthenticatorData(
+  bytes: Buffer,
+): { ok: true; data: AuthenticatorData } | { ok: false; problem: string } {
+  if (bytes.length < 37)
+    return { ok: false, problem: `authenticator data is ${bytes.length} bytes; at least 37 are needed` };
   const value = bytes[32];
   const bit = (n: number) => (value & (1 << n)) !== 0;
   const flags: Flags = { up: bit(0), uv: bit(2), be: bit(3), bs: bit(4), at: bit(6), ed: bit(7), value };
@@ -43,11 +46,13 @@ export function parseAuthenticatorData(bytes: Buffer): { ok: true; data: Authent
   let pos = 37;
   try {
     if (flags.at) {
-      if (bytes.length < pos + 18) return { ok: false, problem: "the AT flag is set but the attested credential data is cut short" };
+      if (bytes.length < pos + 18)
+        return { ok: false, problem: "the AT flag is set but the attested credential data is cut short" };
       const aaguid = formatAaguid(bytes.subarray(pos, pos + 16));
       const idLength = bytes.readUInt16BE(pos + 16);
       pos += 18;
-      if (bytes.length < pos + idLength) return { ok: false, problem: `the credential id claims ${idLength} bytes but fewer remain` };
+      if (bytes.length < pos + idLength)
+        return { ok: false, problem: `the credential id claims ${idLength} bytes but fewer remain` };
       const credentialId = bytes.subarray(pos, pos + idLength);
       pos += idLength;
       const { value: key, end } = decodeCborItem(bytes, pos);
@@ -64,7 +69,8 @@ export function parseAuthenticatorData(bytes: Buffer): { ok: true; data: Authent
     return { ok: false, problem: (error as Error).message };
   }
   // §6.1: the structure describes its own length; anything after it is not authenticator data.
-  if (pos !== bytes.length) return { ok: false, problem: `${bytes.length - pos} bytes are left over after the authenticator data` };
+  if (pos !== bytes.length)
+    return { ok: false, problem: `${bytes.length - pos} bytes are left over after the authenticator data` };
   return { ok: true, data };
 }
 
@@ -101,8 +107,15 @@ export function describeAuthenticatorData(data: AuthenticatorData): DescribedAut
     rpIdHash: toHex(data.rpIdHash),
     flags: {
       value: `0x${data.flags.value.toString(16).padStart(2, "0")}`,
-      set: FLAG_NAMES.filter((_, index) => (data.flags.value & (1 << index)) !== 0).map(([name]) => name).join(", ") || "none",
-      bits: FLAG_NAMES.map(([name, meaning], index) => ({ name, meaning, set: (data.flags.value & (1 << index)) !== 0 })),
+      set:
+        FLAG_NAMES.filter((_, index) => (data.flags.value & (1 << index)) !== 0)
+          .map(([name]) => name)
+          .join(", ") || "none",
+      bits: FLAG_NAMES.map(([name, meaning], index) => ({
+        name,
+        meaning,
+        set: (data.flags.value & (1 << index)) !== 0,
+      })),
     },
     signCount: data.signCount,
     attestedCredentialData:

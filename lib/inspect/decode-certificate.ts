@@ -50,7 +50,9 @@ export type DescribedCertificate = {
 
 const oneLine = (name: string | undefined) => (name ?? "").split("\n").filter(Boolean).join(", ") || "(empty)";
 
-export function describeCertificate(der: Uint8Array): { ok: true; certificate: X509Certificate; description: DescribedCertificate } | { ok: false; problem: string } {
+export function describeCertificate(
+  der: Uint8Array,
+): { ok: true; certificate: X509Certificate; description: DescribedCertificate } | { ok: false; problem: string } {
   try {
     const certificate = new X509Certificate(der);
     const parsed = AsnConvert.parse(der, Certificate);

@@ -30,5 +30,8 @@ export function decodeClientData(value: unknown): { ok: true; data: ClientData }
   if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
     return { ok: false, problem: "clientDataJSON is JSON but not an object" };
   }
-  return { ok: true, data: { text, fields: fields as Record<string, unknown>, hash: createHash("sha256").update(bytes).digest() } };
+  return {
+    ok: true,
+    data: { text, fields: fields as Record<string, unknown>, hash: createHash("sha256").update(bytes).digest() },
+  };
 }

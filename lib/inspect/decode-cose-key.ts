@@ -5,12 +5,38 @@ import type { CBORType } from "@levischuck/tiny-cbor";
 import { toBase64url } from "./base64url";
 
 export const COSE_ALGORITHMS: Record<number, string> = {
-  [-7]: "ES256", [-35]: "ES384", [-36]: "ES512", [-47]: "ES256K", [-8]: "EdDSA", [-19]: "Ed25519", [-53]: "Ed448",
-  [-9]: "ESP256", [-51]: "ESP384", [-52]: "ESP512", [-257]: "RS256", [-258]: "RS384", [-259]: "RS512",
-  [-65535]: "RS1", [-37]: "PS256", [-38]: "PS384", [-39]: "PS512", [-48]: "ML-DSA-44", [-49]: "ML-DSA-65", [-50]: "ML-DSA-87",
+  [-7]: "ES256",
+  [-35]: "ES384",
+  [-36]: "ES512",
+  [-47]: "ES256K",
+  [-8]: "EdDSA",
+  [-19]: "Ed25519",
+  [-53]: "Ed448",
+  [-9]: "ESP256",
+  [-51]: "ESP384",
+  [-52]: "ESP512",
+  [-257]: "RS256",
+  [-258]: "RS384",
+  [-259]: "RS512",
+  [-65535]: "RS1",
+  [-37]: "PS256",
+  [-38]: "PS384",
+  [-39]: "PS512",
+  [-48]: "ML-DSA-44",
+  [-49]: "ML-DSA-65",
+  [-50]: "ML-DSA-87",
 };
 const KEY_TYPES: Record<number, string> = { 1: "OKP", 2: "EC2", 3: "RSA", 7: "AKP" };
-const CURVES: Record<number, string> = { 1: "P-256", 2: "P-384", 3: "P-521", 4: "X25519", 5: "X448", 6: "Ed25519", 7: "Ed448", 8: "secp256k1" };
+const CURVES: Record<number, string> = {
+  1: "P-256",
+  2: "P-384",
+  3: "P-521",
+  4: "X25519",
+  5: "X448",
+  6: "Ed25519",
+  7: "Ed448",
+  8: "secp256k1",
+};
 
 export type CoseKey = Map<number | string, CBORType>;
 
@@ -23,7 +49,11 @@ export type DescribedCoseKey = {
 };
 
 const named = (table: Record<number, string>, value: CBORType) =>
-  typeof value === "number" ? (table[value] ? `${table[value]} (${value})` : `unknown (${value})`) : `missing or not a number`;
+  typeof value === "number"
+    ? table[value]
+      ? `${table[value]} (${value})`
+      : `unknown (${value})`
+    : `missing or not a number`;
 
 const bytesParam = (value: CBORType) => (value instanceof Uint8Array ? toBase64url(value) : undefined);
 
@@ -54,7 +84,14 @@ export function describeCoseKey(key: CoseKey): DescribedCoseKey {
   };
 }
 
-const JWK_CURVES: Record<number, string> = { 1: "P-256", 2: "P-384", 3: "P-521", 8: "secp256k1", 6: "Ed25519", 7: "Ed448" };
+const JWK_CURVES: Record<number, string> = {
+  1: "P-256",
+  2: "P-384",
+  3: "P-521",
+  8: "secp256k1",
+  6: "Ed25519",
+  7: "Ed448",
+};
 
 /** The key as node:crypto sees it, or a reason it cannot be one. */
 export function coseKeyToKeyObject(key: CoseKey): { ok: true; key: KeyObject } | { ok: false; problem: string } {
@@ -65,11 +102,13 @@ export function coseKeyToKeyObject(key: CoseKey): { ok: true; key: KeyObject } |
   const kty = key.get(1);
   const crv = key.get(-1);
   let jwk: Record<string, string | undefined>;
-  if (kty === 2 && typeof crv === "number" && JWK_CURVES[crv] && crv <= 8) jwk = { kty: "EC", crv: JWK_CURVES[crv], x: b64(-2), y: b64(-3) };
+  if (kty === 2 && typeof crv === "number" && JWK_CURVES[crv] && crv <= 8)
+    jwk = { kty: "EC", crv: JWK_CURVES[crv], x: b64(-2), y: b64(-3) };
   else if (kty === 1 && (crv === 6 || crv === 7)) jwk = { kty: "OKP", crv: JWK_CURVES[crv], x: b64(-2) };
   else if (kty === 3) jwk = { kty: "RSA", n: b64(-1), e: b64(-2) };
   else return { ok: false, problem: `key type ${String(kty)} / curve ${String(crv)} is not one the inspector can use` };
-  if (Object.values(jwk).some((part) => part === undefined)) return { ok: false, problem: "the COSE key lacks a required parameter" };
+  if (Object.values(jwk).some((part) => part === undefined))
+    return { ok: false, problem: "the COSE key lacks a required parameter" };
   try {
     return { ok: true, key: createPublicKey({ key: jwk as import("node:crypto").JsonWebKey, format: "jwk" }) };
   } catch (error) {

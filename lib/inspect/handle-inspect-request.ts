@@ -25,15 +25,24 @@ export async function handleInspectRequest(request: Request): Promise<Response> 
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue.path.length > 0 ? issue.path.join(".") : "the body";
-      return refuse("inspect:bad-request", `${where}: ${issue.message}. Send { response, expectedChallenge?, expectedOrigin?, expectedRPID?, … }.`);
+      return refuse(
+        "inspect:bad-request",
+        `${where}: ${issue.message}. Send { response, expectedChallenge?, expectedOrigin?, expectedRPID?, … }.`,
+      );
     }
     const ceremony = detectCeremony(parsed.data.response);
     if (!ceremony) {
-      return refuse("inspect:unknown-ceremony", "response.response has neither attestationObject (registration) nor authenticatorData (authentication).");
+      return refuse(
+        "inspect:unknown-ceremony",
+        "response.response has neither attestationObject (registration) nor authenticatorData (authentication).",
+      );
     }
     return Response.json(await inspectResponse(parsed.data, ceremony), { status: 200, headers: HEADERS });
   } catch (error) {
     console.error("inspect: unexpected error", error);
-    return refuse("inspect:failed", "The inspector could not process this response. Check that it is a PublicKeyCredential as JSON.");
+    return refuse(
+      "inspect:failed",
+      "The inspector could not process this response. Check that it is a PublicKeyCredential as JSON.",
+    );
   }
 }

@@ -15,29 +15,56 @@ export function detectCeremony(response: Record<string, unknown>): InspectResult
   return undefined;
 }
 
-export async function inspectResponse(input: InspectInput, ceremony: InspectResult["ceremony"]): Promise<InspectResult> {
+export async function inspectResponse(
+  input: InspectInput,
+  ceremony: InspectResult["ceremony"],
+): Promise<InspectResult> {
   const now = new Date(input.now ?? Date.now());
-  const { steps, decoded } = ceremony === "registration" ? await registrationSteps(input, now) : await authenticationSteps(input);
+  const { steps, decoded } =
+    ceremony === "registration" ? await registrationSteps(input, now) : await authenticationSteps(input);
   const verdict = decideVerdict(steps);
   steps.push(await libraryStep(input, ceremony, verdict));
   return { ceremony, verdict, steps, decoded: { ...decoded, judgedAsOf: now.toISOString() } };
 }
 
-async function libraryStep(input: InspectInput, ceremony: InspectResult["ceremony"], verdict: InspectResult["verdict"]): Promise<Step> {
+async function libraryStep(
+  input: InspectInput,
+  ceremony: InspectResult["ceremony"],
+  verdict: InspectResult["verdict"],
+): Promise<Step> {
   const clientData = decodeClientData((input.response.response as Record<string, unknown>).clientDataJSON);
   const fields = clientData.ok ? clientData.data.fields : {};
   // Where an expected value is missing, the response's own stands in, so the library judges everything else.
   const challenge = input.expectedChallenge ?? String(fields.challenge ?? "");
   const origins = input.expectedOrigin ?? [String(fields.origin ?? "")];
   const requireUserVerification = input.requireUserVerification ?? false;
-  if (ceremony === "registration") return registrationLibraryVerdict(input.response, { challenge, origins, rpId: input.expectedRPID, requireUserVerification }, verdict);
+  if (ceremony === "registration")
+    return registrationLibraryVerdict(
+      input.response,
+      { challenge, origins, rpId: input.expectedRPID, requireUserVerification },
+      verdict,
+    );
   const key = input.credentialPublicKey ? decodeCredentialPublicKey(input.credentialPublicKey) : undefined;
   if (!key?.ok || !input.expectedRPID) {
-    return { ...notJudged("library-verdict", "SimpleWebAuthn 14", "SimpleWebAuthn needs the credential public key and the RP ID to verify an assertion"), advisory: true };
+    return {
+      ...notJudged(
+        "library-verdict",
+        "SimpleWebAuthn 14",
+        "SimpleWebAuthn needs the credential public key and the RP ID to verify an assertion",
+      ),
+      advisory: true,
+    };
   }
   return authenticationLibraryVerdict(
     input.response,
-    { challenge, origins, rpId: input.expectedRPID, publicKey: key.bytes, counter: input.storedSignCount ?? 0, requireUserVerification },
+    {
+      challenge,
+      origins,
+      rpId: input.expectedRPID,
+      publicKey: key.bytes,
+      counter: input.storedSignCount ?? 0,
+      requireUserVerification,
+    },
     verdict,
   );
 }

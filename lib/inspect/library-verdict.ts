@@ -7,13 +7,22 @@ import type { Step, Verdict } from "./types";
 
 const SUPPORTED = [-7, -8, -35, -36, -37, -38, -39, -47, -257, -258, -259, -65535, -19, -53, -9, -51, -52];
 
-const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split("\n")[0].slice(0, 300);
+const firstLine = (error: unknown) =>
+  String((error as Error)?.message ?? error)
+    .split("\n")[0]
+    .slice(0, 300);
 
 function compare(verified: boolean, detail: string, ours: Verdict): Step {
   const agrees = (verified && ours === "valid") || (!verified && ours === "invalid");
   const theirs = verified ? "verifies it" : `refuses it (${detail})`;
   const note = agrees ? ", as the inspector does" : `; the inspector's own checks decide (${ours})`;
-  return { id: "library-verdict", spec: "SimpleWebAuthn 14", ok: agrees, message: `SimpleWebAuthn ${theirs}${note}`, advisory: true };
+  return {
+    id: "library-verdict",
+    spec: "SimpleWebAuthn 14",
+    ok: agrees,
+    message: `SimpleWebAuthn ${theirs}${note}`,
+    advisory: true,
+  };
 }
 
 export async function registrationLibraryVerdict(
@@ -38,7 +47,14 @@ export async function registrationLibraryVerdict(
 
 export async function authenticationLibraryVerdict(
   response: Record<string, unknown>,
-  expected: { challenge: string; origins: string[]; rpId: string; publicKey: Uint8Array; counter: number; requireUserVerification: boolean },
+  expected: {
+    challenge: string;
+    origins: string[];
+    rpId: string;
+    publicKey: Uint8Array;
+    counter: number;
+    requireUserVerification: boolean;
+  },
   ours: Verdict,
 ): Promise<Step> {
   try {
@@ -47,7 +63,11 @@ export async function authenticationLibraryVerdict(
       expectedChallenge: expected.challenge,
       expectedOrigin: expected.origins,
       expectedRPID: expected.rpId,
-      credential: { id: String(response.id ?? ""), publicKey: new Uint8Array(expected.publicKey), counter: expected.counter },
+      credential: {
+        id: String(response.id ?? ""),
+        publicKey: new Uint8Array(expected.publicKey),
+        counter: expected.counter,
+      },
       requireUserVerification: expected.requireUserVerification,
     });
     return compare(result.verified, "verified: false", ours);

@@ -13,40 +13,60 @@ const inputFor = (vector: Vector, extra: Partial<InspectInput> = {}): InspectInp
   now: vector.capturedAt ? Date.parse(vector.capturedAt) : undefined,
   ...extra,
 });
-const inspect = (vector: Vector, extra: Partial<InspectInput> = {}) => inspectResponse(inputFor(vector, extra), "registration");
+const inspect = (vector: Vector, extra: Partial<InspectInput> = {}) =>
+  inspectResponse(inputFor(vector, extra), "registration");
 const step = (result: InspectResult, id: string) => result.steps.find((item) => item.id === id);
-const failed = (result: InspectResult) => result.steps.filter((item) => item.ok === false && !item.advisory).map((item) => item.id);
+const failed = (result: InspectResult) =>
+  result.steps.filter((item) => item.ok === false && !item.advisory).map((item) => item.id);
 
 describe("registration vectors", () => {
-  it.each(["packedFull", "packedSelf", "fidoU2f", "none", "androidKey", "apple", "tpm"])("%s is valid as of its capture day", async (name) => {
-    const result = await inspect(vectors[name]);
-    expect(failed(result)).toEqual([]);
-    expect(result.verdict).toBe("valid");
-    expect(step(result, "attestation-statement")?.ok).toBe(true);
-  });
+  it.each(["packedFull", "packedSelf", "fidoU2f", "none", "androidKey", "apple", "tpm"])(
+    "%s is valid as of its capture day",
+    async (name) => {
+      const result = await inspect(vectors[name]);
+      expect(failed(result)).toEqual([]);
+      expect(result.verdict).toBe("valid");
+      expect(step(result, "attestation-statement")?.ok).toBe(true);
+    },
+  );
 
   it("decodes the packed full attestation: flags, AAGUID and provider, fmt, certificate subject", async () => {
     const result = await inspect(vectors.packedFull);
-    const authData = result.decoded.authenticatorData as { flags: { bits: { name: string; set: boolean }[] }; signCount: number; attestedCredentialData: { aaguid: string; provider: string; credentialPublicKey: { alg: string } } };
+    const authData = result.decoded.authenticatorData as {
+      flags: { bits: { name: string; set: boolean }[] };
+      signCount: number;
+      attestedCredentialData: { aaguid: string; provider: string; credentialPublicKey: { alg: string } };
+    };
     expect(authData.flags.bits.filter((bit) => bit.set).map((bit) => bit.name)).toEqual(["UP", "UV", "AT"]);
     expect(authData.signCount).toBe(1);
     expect(authData.attestedCredentialData.aaguid).toBe("01020304-0506-0708-0102-030405060708");
     expect(authData.attestedCredentialData.provider).toBe("Chromium virtual authenticator");
     expect(authData.attestedCredentialData.credentialPublicKey.alg).toBe("ES256 (-7)");
-    const attestation = result.decoded.attestation as { fmt: string; attestationType: string; certificates: { subject: string; issuer: string; extensions: { name: string }[] }[] };
+    const attestation = result.decoded.attestation as {
+      fmt: string;
+      attestationType: string;
+      certificates: { subject: string; issuer: string; extensions: { name: string }[] }[];
+    };
     expect(attestation.fmt).toBe("packed");
     expect(attestation.attestationType).toBe("basic or AttCA");
-    expect(attestation.certificates[0].subject).toBe("C=US, O=Chromium, OU=Authenticator Attestation, CN=Batch Certificate");
+    expect(attestation.certificates[0].subject).toBe(
+      "C=US, O=Chromium, OU=Authenticator Attestation, CN=Batch Certificate",
+    );
     expect(attestation.certificates[0].extensions.map((extension) => extension.name)).toContain("basicConstraints");
   });
 
   it("names the U2F key's certificate and its zero AAGUID", async () => {
     const result = await inspect(vectors.fidoU2f);
-    const attestation = result.decoded.attestation as { certificates: { subject: string; issuer: string; notAfter: string }[] };
+    const attestation = result.decoded.attestation as {
+      certificates: { subject: string; issuer: string; notAfter: string }[];
+    };
     expect(attestation.certificates[0].subject).toContain("CN=Yubico U2F EE Serial 719807075");
     expect(attestation.certificates[0].issuer).toBe("CN=Yubico U2F Root CA Serial 457200631");
     expect(attestation.certificates[0].notAfter).toBe("2050-09-04T00:00:00.000Z");
-    expect((result.decoded.authenticatorData as { attestedCredentialData: { aaguid: string } }).attestedCredentialData.aaguid).toBe("00000000-0000-0000-0000-000000000000");
+    expect(
+      (result.decoded.authenticatorData as { attestedCredentialData: { aaguid: string } }).attestedCredentialData
+        .aaguid,
+    ).toBe("00000000-0000-0000-0000-000000000000");
   });
 
   it("judges certificates as of `now`: the TPM's AIK certificate expired on 2025-01-31", async () => {
@@ -81,7 +101,11 @@ describe("registration vectors", () => {
   it("is incomplete without expected values, naming what is missing", async () => {
     const result = await inspectResponse({ response: structuredClone(vectors.none.response) }, "registration");
     expect(result.verdict).toBe("incomplete");
-    expect(result.steps.filter((item) => item.ok === null && !item.advisory).map((item) => item.id)).toEqual(["challenge", "origin", "rp-id-hash"]);
+    expect(result.steps.filter((item) => item.ok === null && !item.advisory).map((item) => item.id)).toEqual([
+      "challenge",
+      "origin",
+      "rp-id-hash",
+    ]);
   });
 
   it("finds the ceremony from the fields", () => {
@@ -119,21 +143,30 @@ describe("attestation statements the specification forbids", () => {
   const withStatement = (vector: Vector, change: (object: Map<string, CBORType>) => void) => {
     const copy = structuredClone(vector);
     const inner = copy.response.response as { attestationObject: string };
-    const object = decodeCBOR(new Uint8Array(Buffer.from(inner.attestationObject, "base64url"))) as Map<string, CBORType>;
+    const object = decodeCBOR(new Uint8Array(Buffer.from(inner.attestationObject, "base64url"))) as Map<
+      string,
+      CBORType
+    >;
     change(object);
     inner.attestationObject = Buffer.from(encodeCBOR(object)).toString("base64url");
     return copy;
   };
 
   it("packed self attestation whose alg is not the credential key's (§8.2)", async () => {
-    const vector = withStatement(w3cVectors.packedSelfEs256.registration, (object) => (object.get("attStmt") as Map<string, CBORType>).set("alg", -257));
+    const vector = withStatement(w3cVectors.packedSelfEs256.registration, (object) =>
+      (object.get("attStmt") as Map<string, CBORType>).set("alg", -257),
+    );
     const result = await inspect(vector);
     expect(failed(result)).toEqual(["attestation-statement"]);
-    expect(step(result, "attestation-statement")?.message).toBe("self attestation alg -257 differs from the credential key's alg -7");
+    expect(step(result, "attestation-statement")?.message).toBe(
+      "self attestation alg -257 differs from the credential key's alg -7",
+    );
   });
 
   it("fmt none with a statement inside (§8.7)", async () => {
-    const vector = withStatement(vectors.none, (object) => object.set("attStmt", new Map<string, CBORType>([["sig", new Uint8Array([1, 2, 3])]])));
+    const vector = withStatement(vectors.none, (object) =>
+      object.set("attStmt", new Map<string, CBORType>([["sig", new Uint8Array([1, 2, 3])]])),
+    );
     expect(failed(await inspect(vector))).toEqual(["attestation-statement"]);
   });
 

@@ -31,20 +31,28 @@ export function scanCbor(data: Uint8Array, start = 0, limits = CBOR_LIMITS): num
       for (let i = 0; i < size; i++) argument = argument * 256 + data[pos + i];
       pos += size;
     } else if (info > 27) {
-      throw new CborError("CBOR uses an indefinite length or a reserved value (not allowed in WebAuthn's CTAP2 encoding)");
+      throw new CborError(
+        "CBOR uses an indefinite length or a reserved value (not allowed in WebAuthn's CTAP2 encoding)",
+      );
     }
     if (major === 2 || major === 3) {
-      if (argument > data.length - pos) throw new CborError(`a CBOR string declares ${argument} bytes but only ${data.length - pos} remain`);
+      if (argument > data.length - pos)
+        throw new CborError(`a CBOR string declares ${argument} bytes but only ${data.length - pos} remain`);
       pos += argument;
     } else if (major === 4 || major === 5) {
       const count = major === 5 ? argument * 2 : argument;
-      if (count > data.length - pos) throw new CborError(`a CBOR ${major === 5 ? "map" : "array"} declares ${argument} entries but only ${data.length - pos} bytes remain`);
+      if (count > data.length - pos)
+        throw new CborError(
+          `a CBOR ${major === 5 ? "map" : "array"} declares ${argument} entries but only ${data.length - pos} bytes remain`,
+        );
       if (count > 0) {
-        if (remaining.length >= limits.maxDepth) throw new CborError(`CBOR is nested deeper than ${limits.maxDepth} levels`);
+        if (remaining.length >= limits.maxDepth)
+          throw new CborError(`CBOR is nested deeper than ${limits.maxDepth} levels`);
         remaining.push(count);
       }
     } else if (major === 6) {
-      if (remaining.length >= limits.maxDepth) throw new CborError(`CBOR is nested deeper than ${limits.maxDepth} levels`);
+      if (remaining.length >= limits.maxDepth)
+        throw new CborError(`CBOR is nested deeper than ${limits.maxDepth} levels`);
       remaining.push(1);
     }
   }

@@ -19,11 +19,19 @@ function inspectWithAik(device: TpmDevice, extra: Partial<InspectInput> = {}): P
   inner.attestationObject = reissueTpmAikCertificate(inner.attestationObject, device).attestationObject;
   const { challenge, origin, rpId } = vectors.tpm.expected;
   // The new certificates are valid from yesterday, and SimpleWebAuthn judges dates by today's clock: judge ours today.
-  const input = { response, expectedChallenge: challenge, expectedOrigin: [origin], expectedRPID: rpId, now: Date.now(), ...extra };
+  const input = {
+    response,
+    expectedChallenge: challenge,
+    expectedOrigin: [origin],
+    expectedRPID: rpId,
+    now: Date.now(),
+    ...extra,
+  };
   return inspectResponse(input, "registration");
 }
 const step = (result: InspectResult, id: string) => result.steps.find((item) => item.id === id);
-const failed = (result: InspectResult) => result.steps.filter((item) => item.ok === false && !item.advisory).map((item) => item.id);
+const failed = (result: InspectResult) =>
+  result.steps.filter((item) => item.ok === false && !item.advisory).map((item) => item.id);
 
 describe("a TPM attestation from a manufacturer SimpleWebAuthn does not list", () => {
   it("is valid by our steps, with the library's refusal over the manufacturer shown as advice", async () => {
@@ -31,12 +39,16 @@ describe("a TPM attestation from a manufacturer SimpleWebAuthn does not list", (
     expect(failed(result)).toEqual([]);
     expect(result.verdict).toBe("valid");
     expect(step(result, "attestation-statement")?.ok).toBe(true);
-    expect(step(result, "attestation-statement")?.message).toMatch(/sig verifies with the AIK certificate .*; the TPM manufacturer is not judged against a vendor list$/);
+    expect(step(result, "attestation-statement")?.message).toMatch(
+      /sig verifies with the AIK certificate .*; the TPM manufacturer is not judged against a vendor list$/,
+    );
     expect(step(result, "certificate-validity")?.ok).toBe(true);
     // Nothing trusts the made-up CA, and trust is not required here.
     expect(step(result, "attestation-trust")).toMatchObject({ ok: false, advisory: true });
     expect(step(result, "library-verdict")).toMatchObject({ ok: false, advisory: true });
-    expect(step(result, "library-verdict")?.message).toMatch(/refuses it \(Could not match TPM manufacturer "id:504B4C42" \(TPM\)\)/);
+    expect(step(result, "library-verdict")?.message).toMatch(
+      /refuses it \(Could not match TPM manufacturer "id:504B4C42" \(TPM\)\)/,
+    );
     expect(step(result, "library-verdict")?.message).toMatch(/the inspector's own checks decide \(valid\)$/);
   });
 

@@ -21,11 +21,28 @@ export type Vector = {
   source: { repository: string; path: string; note: string };
   ceremony: "registration" | "authentication";
   capturedAt?: string;
-  expected: { challenge: string; origin: string; rpId: string; topOrigin?: string; credentialPublicKey?: string; storedSignCount?: number };
+  expected: {
+    challenge: string;
+    origin: string;
+    rpId: string;
+    topOrigin?: string;
+    credentialPublicKey?: string;
+    storedSignCount?: number;
+  };
   response: Record<string, unknown>;
 };
 
-export const vectors = { androidKey, apple, authenticationCounterZero, authenticationEs256, fidoU2f, none, packedFull, packedSelf, tpm } as Record<string, Vector>;
+export const vectors = {
+  androidKey,
+  apple,
+  authenticationCounterZero,
+  authenticationEs256,
+  fidoU2f,
+  none,
+  packedFull,
+  packedSelf,
+  tpm,
+} as Record<string, Vector>;
 
 /** The W3C WebAuthn Level 3 §16 test vectors (RP ID example.org), registration and authentication of each. */
 export const w3cVectors = {

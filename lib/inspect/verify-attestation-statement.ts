@@ -13,7 +13,6 @@ import { verifyTpmStatement } from "./verify-tpm-statement";
 
 export type { StatementCheck, StatementInput };
 
-
 const ZERO_AAGUID = "00000000-0000-0000-0000-000000000000";
 
 function sameKeyAsCredential(certificate: X509Certificate, authData: AuthenticatorData): boolean {
@@ -27,10 +26,16 @@ function sameKeyAsCredential(certificate: X509Certificate, authData: Authenticat
 async function leafSignature(input: StatementInput, leaf: X509Certificate) {
   const alg = input.attStmt.get("alg");
   const sig = input.attStmt.get("sig");
-  if (typeof alg !== "number" || !(sig instanceof Uint8Array)) return { ok: false, text: "attStmt lacks a numeric alg or a byte-string sig" };
+  if (typeof alg !== "number" || !(sig instanceof Uint8Array))
+    return { ok: false, text: "attStmt lacks a numeric alg or a byte-string sig" };
   const signed = Buffer.concat([input.authData.bytes, input.clientDataHash]);
   const check = await verifyWithCertificate(input.x5c[0], leaf.publicKey, alg, signed, sig);
-  return { ok: check.ok, text: check.ok ? `sig verifies with the attestation certificate (alg ${alg}; ${check.by})` : `sig does not verify with the attestation certificate (alg ${alg}; ${check.problem ?? check.by})` };
+  return {
+    ok: check.ok,
+    text: check.ok
+      ? `sig verifies with the attestation certificate (alg ${alg}; ${check.by})`
+      : `sig does not verify with the attestation certificate (alg ${alg}; ${check.problem ?? check.by})`,
+  };
 }
 
 // §8.2 packed: full (x5c) or self attestation.
@@ -39,13 +44,29 @@ async function verifyPacked(input: StatementInput): Promise<StatementCheck> {
   if (input.x5c.length === 0) {
     const alg = attStmt.get("alg");
     const sig = attStmt.get("sig");
-    if (!authData.attested || !(sig instanceof Uint8Array)) return { ok: false, message: "self attestation without sig or credential key", attestationType: "self" };
+    if (!authData.attested || !(sig instanceof Uint8Array))
+      return { ok: false, message: "self attestation without sig or credential key", attestationType: "self" };
     // "Validate that alg matches the algorithm of the credentialPublicKey in authenticatorData."
     if (alg !== authData.attested.publicKey.get(3)) {
-      return { ok: false, message: `self attestation alg ${String(alg)} differs from the credential key's alg ${String(authData.attested.publicKey.get(3))}`, attestationType: "self" };
+      return {
+        ok: false,
+        message: `self attestation alg ${String(alg)} differs from the credential key's alg ${String(authData.attested.publicKey.get(3))}`,
+        attestationType: "self",
+      };
     }
-    const check = await verifyWithCoseKey(authData.attested.publicKey, authData.attested.publicKeyBytes, Buffer.concat([authData.bytes, input.clientDataHash]), sig);
-    return { ok: check.ok, message: check.ok ? `self attestation: sig verifies with the credential key (${check.by})` : `self attestation: sig does not verify (${check.problem ?? check.by})`, attestationType: "self" };
+    const check = await verifyWithCoseKey(
+      authData.attested.publicKey,
+      authData.attested.publicKeyBytes,
+      Buffer.concat([authData.bytes, input.clientDataHash]),
+      sig,
+    );
+    return {
+      ok: check.ok,
+      message: check.ok
+        ? `self attestation: sig verifies with the credential key (${check.by})`
+        : `self attestation: sig does not verify (${check.problem ?? check.by})`,
+      attestationType: "self",
+    };
   }
   const leaf = new X509Certificate(input.x5c[0]);
   const signature = await leafSignature(input, leaf);
@@ -61,9 +82,15 @@ async function verifyPacked(input: StatementInput): Promise<StatementCheck> {
   const aaguidExtension = certificateExtension(input.x5c[0], "1.3.6.1.4.1.45724.1.1.4");
   if (aaguidExtension && authData.attested) {
     const inner = readTlv(aaguidExtension).content.toString("hex");
-    if (inner !== authData.attested.aaguid.replace(/-/g, "")) problems.push("the certificate's AAGUID extension differs from authData's AAGUID");
+    if (inner !== authData.attested.aaguid.replace(/-/g, ""))
+      problems.push("the certificate's AAGUID extension differs from authData's AAGUID");
   }
-  if (problems.length > 0) return { ok: false, message: `${signature.text}, but the certificate breaks §8.2.1: ${problems.join("; ")}`, attestationType: "basic or AttCA" };
+  if (problems.length > 0)
+    return {
+      ok: false,
+      message: `${signature.text}, but the certificate breaks §8.2.1: ${problems.join("; ")}`,
+      attestationType: "basic or AttCA",
+    };
   return { ok: true, message: `${signature.text}; the certificate meets §8.2.1`, attestationType: "basic or AttCA" };
 }
 
@@ -72,19 +99,59 @@ async function verifyFidoU2f(input: StatementInput): Promise<StatementCheck> {
   const { authData, attStmt } = input;
   const sig = attStmt.get("sig");
   const key = authData.attested?.publicKey;
-  if (input.x5c.length !== 1) return { ok: false, message: `x5c must hold exactly one certificate, it holds ${input.x5c.length}`, attestationType: "basic or AttCA" };
-  if (!(sig instanceof Uint8Array) || !key || !authData.attested) return { ok: false, message: "attStmt lacks sig, or authData lacks a credential", attestationType: "basic or AttCA" };
+  if (input.x5c.length !== 1)
+    return {
+      ok: false,
+      message: `x5c must hold exactly one certificate, it holds ${input.x5c.length}`,
+      attestationType: "basic or AttCA",
+    };
+  if (!(sig instanceof Uint8Array) || !key || !authData.attested)
+    return {
+      ok: false,
+      message: "attStmt lacks sig, or authData lacks a credential",
+      attestationType: "basic or AttCA",
+    };
   const x = key.get(-2);
   const y = key.get(-3);
-  if (key.get(1) !== 2 || key.get(-1) !== 1 || !(x instanceof Uint8Array) || !(y instanceof Uint8Array) || x.length !== 32 || y.length !== 32) {
-    return { ok: false, message: "the credential key is not an EC2 P-256 key, which U2F requires", attestationType: "basic or AttCA" };
+  if (
+    key.get(1) !== 2 ||
+    key.get(-1) !== 1 ||
+    !(x instanceof Uint8Array) ||
+    !(y instanceof Uint8Array) ||
+    x.length !== 32 ||
+    y.length !== 32
+  ) {
+    return {
+      ok: false,
+      message: "the credential key is not an EC2 P-256 key, which U2F requires",
+      attestationType: "basic or AttCA",
+    };
   }
   // The AAGUID of a U2F authenticator is zero (FIDO conformance Resp-8).
-  if (authData.attested.aaguid !== ZERO_AAGUID) return { ok: false, message: `AAGUID is ${authData.attested.aaguid}; a U2F attestation has a zero AAGUID`, attestationType: "basic or AttCA" };
-  const verificationData = Buffer.concat([Buffer.from([0]), authData.rpIdHash, input.clientDataHash, authData.attested.credentialId, Buffer.from([4]), x, y]);
+  if (authData.attested.aaguid !== ZERO_AAGUID)
+    return {
+      ok: false,
+      message: `AAGUID is ${authData.attested.aaguid}; a U2F attestation has a zero AAGUID`,
+      attestationType: "basic or AttCA",
+    };
+  const verificationData = Buffer.concat([
+    Buffer.from([0]),
+    authData.rpIdHash,
+    input.clientDataHash,
+    authData.attested.credentialId,
+    Buffer.from([4]),
+    x,
+    y,
+  ]);
   const leaf = new X509Certificate(input.x5c[0]);
   const check = await verifyWithCertificate(input.x5c[0], leaf.publicKey, -7, verificationData, sig);
-  return { ok: check.ok, message: check.ok ? `the U2F registration signature verifies with the attestation certificate (${check.by})` : `the U2F registration signature does not verify (${check.problem ?? check.by})`, attestationType: "basic or AttCA" };
+  return {
+    ok: check.ok,
+    message: check.ok
+      ? `the U2F registration signature verifies with the attestation certificate (${check.by})`
+      : `the U2F registration signature does not verify (${check.problem ?? check.by})`,
+    attestationType: "basic or AttCA",
+  };
 }
 
 // §8.4 android-key.
@@ -93,27 +160,59 @@ async function verifyAndroidKey(input: StatementInput): Promise<StatementCheck> 
   const leaf = new X509Certificate(input.x5c[0]);
   const signature = await leafSignature(input, leaf);
   if (!signature.ok) return { ok: false, message: signature.text, attestationType: "basic" };
-  if (!sameKeyAsCredential(leaf, input.authData)) return { ok: false, message: "the attestation certificate's key is not the credential key", attestationType: "basic" };
+  if (!sameKeyAsCredential(leaf, input.authData))
+    return {
+      ok: false,
+      message: "the attestation certificate's key is not the credential key",
+      attestationType: "basic",
+    };
   const extension = certificateExtension(input.x5c[0], "1.3.6.1.4.1.11129.2.1.17");
-  if (!extension) return { ok: false, message: "the certificate has no Android key attestation extension", attestationType: "basic" };
+  if (!extension)
+    return { ok: false, message: "the certificate has no Android key attestation extension", attestationType: "basic" };
   // KeyDescription ::= SEQUENCE { attestationVersion, attestationSecurityLevel, keymasterVersion, keymasterSecurityLevel, attestationChallenge OCTET STRING, ... }
   const challenge = readChildren(readTlv(extension).content)[4]?.content;
-  if (!challenge?.equals(input.clientDataHash)) return { ok: false, message: "attestationChallenge in the key description is not the client data hash", attestationType: "basic" };
-  return { ok: true, message: `${signature.text}; the certificate holds the credential key and attestationChallenge = clientDataHash`, attestationType: "basic" };
+  if (!challenge?.equals(input.clientDataHash))
+    return {
+      ok: false,
+      message: "attestationChallenge in the key description is not the client data hash",
+      attestationType: "basic",
+    };
+  return {
+    ok: true,
+    message: `${signature.text}; the certificate holds the credential key and attestationChallenge = clientDataHash`,
+    attestationType: "basic",
+  };
 }
 
 // §8.8 apple anonymous.
 function verifyApple(input: StatementInput): StatementCheck {
   if (input.x5c.length === 0) return { ok: false, message: "x5c is missing", attestationType: "anonymization CA" };
-  const nonce = createHash("sha256").update(Buffer.concat([input.authData.bytes, input.clientDataHash])).digest();
+  const nonce = createHash("sha256")
+    .update(Buffer.concat([input.authData.bytes, input.clientDataHash]))
+    .digest();
   const extension = certificateExtension(input.x5c[0], "1.2.840.113635.100.8.2");
-  if (!extension) return { ok: false, message: "credCert has no nonce extension (1.2.840.113635.100.8.2)", attestationType: "anonymization CA" };
+  if (!extension)
+    return {
+      ok: false,
+      message: "credCert has no nonce extension (1.2.840.113635.100.8.2)",
+      attestationType: "anonymization CA",
+    };
   // SEQUENCE { [1] EXPLICIT OCTET STRING nonce }
   const tagged = readChildren(readTlv(extension).content)[0];
   const certNonce = tagged ? readTlv(tagged.content).content : undefined;
-  if (!certNonce?.equals(nonce)) return { ok: false, message: "the certificate's nonce is not SHA-256(authData ‖ clientDataHash)", attestationType: "anonymization CA" };
-  if (!sameKeyAsCredential(new X509Certificate(input.x5c[0]), input.authData)) return { ok: false, message: "credCert's key is not the credential key", attestationType: "anonymization CA" };
-  return { ok: true, message: "the certificate's nonce is SHA-256(authData ‖ clientDataHash) and its key is the credential key", attestationType: "anonymization CA" };
+  if (!certNonce?.equals(nonce))
+    return {
+      ok: false,
+      message: "the certificate's nonce is not SHA-256(authData ‖ clientDataHash)",
+      attestationType: "anonymization CA",
+    };
+  if (!sameKeyAsCredential(new X509Certificate(input.x5c[0]), input.authData))
+    return { ok: false, message: "credCert's key is not the credential key", attestationType: "anonymization CA" };
+  return {
+    ok: true,
+    message: "the certificate's nonce is SHA-256(authData ‖ clientDataHash) and its key is the credential key",
+    attestationType: "anonymization CA",
+  };
 }
 
 export async function verifyAttestationStatement(input: StatementInput): Promise<StatementCheck> {
@@ -134,9 +233,17 @@ export async function verifyAttestationStatement(input: StatementInput): Promise
       case "tpm":
         return await verifyTpmStatement(input);
       default:
-        return { ok: null, message: `the inspector has no verifier of its own for "${input.fmt}"; see SimpleWebAuthn's verdict`, attestationType: "unknown" };
+        return {
+          ok: null,
+          message: `the inspector has no verifier of its own for "${input.fmt}"; see SimpleWebAuthn's verdict`,
+          attestationType: "unknown",
+        };
     }
   } catch (error) {
-    return { ok: false, message: `the statement could not be read: ${(error as Error).message}`, attestationType: "unknown" };
+    return {
+      ok: false,
+      message: `the statement could not be read: ${(error as Error).message}`,
+      attestationType: "unknown",
+    };
   }
 }

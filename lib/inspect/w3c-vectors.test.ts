@@ -14,7 +14,8 @@ const inputFor = (vector: Vector, extra: Partial<InspectInput> = {}): InspectInp
   storedSignCount: vector.expected.storedSignCount,
   ...extra,
 });
-const failed = (result: InspectResult) => result.steps.filter((item) => item.ok === false && !item.advisory).map((item) => item.id);
+const failed = (result: InspectResult) =>
+  result.steps.filter((item) => item.ok === false && !item.advisory).map((item) => item.id);
 const step = (result: InspectResult, id: string) => result.steps.find((item) => item.id === id);
 
 describe("W3C §16 test vectors", () => {
@@ -32,7 +33,9 @@ describe("W3C §16 test vectors", () => {
   it("§16.3: self attestation, with BE and BS set", async () => {
     const result = await inspectResponse(inputFor(w3cVectors.packedSelfEs256.registration), "registration");
     expect((result.decoded.attestation as { attestationType: string }).attestationType).toBe("self");
-    const flags = (result.decoded.authenticatorData as { flags: { value: string; bits: { name: string; set: boolean }[] } }).flags;
+    const flags = (
+      result.decoded.authenticatorData as { flags: { value: string; bits: { name: string; set: boolean }[] } }
+    ).flags;
     expect(flags.value).toBe("0x5d");
     expect(flags.bits.filter((bit) => bit.set).map((bit) => bit.name)).toEqual(["UP", "UV", "BE", "BS", "AT"]);
   });
@@ -43,20 +46,28 @@ describe("W3C §16 test vectors", () => {
     expect(step(expected, "top-origin")).toMatchObject({ ok: true, spec: "§7.1 step 11" });
     const notExpected = await inspectResponse(inputFor(registration, { expectedTopOrigin: undefined }), "registration");
     expect(failed(notExpected)).toEqual(["cross-origin", "top-origin"]);
-    const other = await inspectResponse(inputFor(registration, { expectedTopOrigin: ["https://example.net"] }), "registration");
+    const other = await inspectResponse(
+      inputFor(registration, { expectedTopOrigin: ["https://example.net"] }),
+      "registration",
+    );
     expect(failed(other)).toEqual(["top-origin"]);
   });
 
   it("§16.11: an Ed25519 credential with packed attestation by the W3C test CA", async () => {
     const result = await inspectResponse(inputFor(w3cVectors.packedEd25519.registration), "registration");
-    const key = (result.decoded.authenticatorData as { attestedCredentialData: { credentialPublicKey: object } }).attestedCredentialData.credentialPublicKey;
+    const key = (result.decoded.authenticatorData as { attestedCredentialData: { credentialPublicKey: object } })
+      .attestedCredentialData.credentialPublicKey;
     expect(key).toMatchObject({ kty: "OKP (1)", alg: "EdDSA (-8)", crv: "Ed25519 (6)" });
-    const certificate = (result.decoded.attestation as { certificates: { subject: string; issuer: string }[] }).certificates[0];
+    const certificate = (result.decoded.attestation as { certificates: { subject: string; issuer: string }[] })
+      .certificates[0];
     expect(certificate.subject).toBe("CN=WebAuthn test vectors, O=W3C, OU=Authenticator Attestation, C=AA");
     expect(certificate.issuer).toBe("CN=WebAuthn test vectors, O=W3C, OU=Authenticator Attestation CA, C=AA");
     // The W3C test CA is no root this server trusts: shown, but it decides only when trust is required.
     expect(step(result, "attestation-trust")).toMatchObject({ ok: false, advisory: true });
-    const strict = await inspectResponse(inputFor(w3cVectors.packedEd25519.registration, { requireTrustedAttestation: true }), "registration");
+    const strict = await inspectResponse(
+      inputFor(w3cVectors.packedEd25519.registration, { requireTrustedAttestation: true }),
+      "registration",
+    );
     expect(failed(strict)).toEqual(["attestation-trust"]);
   });
 
@@ -69,6 +80,8 @@ describe("W3C §16 test vectors", () => {
     inner.signature = signature.toString("base64url");
     expect(failed(await inspectResponse(inputFor(vector), "authentication"))).toEqual(["signature"]);
     // Both 0 is fine; a stored 1 with a received 0 is not (§7.2 step 23).
-    expect(failed(await inspectResponse(inputFor(authentication, { storedSignCount: 1 }), "authentication"))).toEqual(["sign-count"]);
+    expect(failed(await inspectResponse(inputFor(authentication, { storedSignCount: 1 }), "authentication"))).toEqual([
+      "sign-count",
+    ]);
   });
 });

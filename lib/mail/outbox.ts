@@ -13,9 +13,13 @@ export const OUTBOX_RETENTION_MS = 24 * 60 * 60_000;
 
 /** Keeps `mail` in the outbox and prints it; mail older than the retention goes in the same breath. */
 export async function keepInOutbox(mail: Mail, now = Date.now()): Promise<void> {
-  await db.insert(outboxMails).values({ id: newToken(12), recipient: mail.to, subject: mail.subject, body: mail.text, createdAt: new Date(now) });
+  await db
+    .insert(outboxMails)
+    .values({ id: newToken(12), recipient: mail.to, subject: mail.subject, body: mail.text, createdAt: new Date(now) });
   await deleteOldOutboxMail(now);
-  console.log(`[mail] No SMTP_URL set: kept in the local outbox instead of sending.\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+  console.log(
+    `[mail] No SMTP_URL set: kept in the local outbox instead of sending.\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`,
+  );
 }
 
 export async function deleteOldOutboxMail(now = Date.now()): Promise<void> {

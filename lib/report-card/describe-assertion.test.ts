@@ -27,7 +27,12 @@ describe("describeAssertion: a get() answer becomes the card's rows", () => {
 
   it("UV=0 where UV was required is an error", () => {
     const { device, id, known } = deviceWithPasskey();
-    const result = describeAssertion("get-uv", authenticateFor(device, "get-uv", id, { flags: { uv: false } }), {}, known);
+    const result = describeAssertion(
+      "get-uv",
+      authenticateFor(device, "get-uv", id, { flags: { uv: false } }),
+      {},
+      known,
+    );
     expect(result.status).toBe("error");
     expect(row(result, "User verified (UV)").value).toBe("no");
   });
@@ -38,13 +43,23 @@ describe("describeAssertion: a get() answer becomes the card's rows", () => {
     expect(row(stays, "Sign count").value).toMatch(/^0, stays 0: this authenticator does not count/);
 
     const { device, id } = deviceWithPasskey();
-    const backwards = describeAssertion("get-uv", authenticateFor(device, "get-uv", id, { signCount: 3 }), {}, [{ id, signCount: 7, madeBy: "passkey" }]);
-    expect(row(backwards, "Sign count")).toMatchObject({ value: "did not go up (7 → 3)", note: expect.stringMatching(/cloned key/) });
+    const backwards = describeAssertion("get-uv", authenticateFor(device, "get-uv", id, { signCount: 3 }), {}, [
+      { id, signCount: 7, madeBy: "passkey" },
+    ]);
+    expect(row(backwards, "Sign count")).toMatchObject({
+      value: "did not go up (7 → 3)",
+      note: expect.stringMatching(/cloned key/),
+    });
   });
 
   it("the PRF step is supported only when a result came back", () => {
     const { device, id, known } = deviceWithPasskey();
-    const withPrf = describeAssertion("get-prf", authenticateFor(device, "get-prf", id), { prf: { results: { first: { byteLength: 32 } } } }, known);
+    const withPrf = describeAssertion(
+      "get-prf",
+      authenticateFor(device, "get-prf", id),
+      { prf: { results: { first: { byteLength: 32 } } } },
+      known,
+    );
     expect(withPrf.status).toBe("supported");
     expect(row(withPrf, "PRF result").value).toBe("came back (32 bytes; not sent to the server)");
 
@@ -71,6 +86,8 @@ describe("describeAssertion: a get() answer becomes the card's rows", () => {
 
   it("a create step is refused", () => {
     const { device, id, known } = deviceWithPasskey();
-    expect(() => describeAssertion("passkey", authenticateFor(device, "get-uv", id), {}, known)).toThrow(/does not sign in/);
+    expect(() => describeAssertion("passkey", authenticateFor(device, "get-uv", id), {}, known)).toThrow(
+      /does not sign in/,
+    );
   });
 });

@@ -24,26 +24,43 @@ function decode(response: AuthenticationResponseJSON) {
 export function describeSignCount(previous: number | undefined, now: number): CardRow {
   const label = "Sign count";
   if (previous === undefined) return { label, value: `${now} (no earlier value from this page to compare)` };
-  if (previous === 0 && now === 0) return { label, value: "0, stays 0: this authenticator does not count (normal for synced passkeys)" };
+  if (previous === 0 && now === 0)
+    return { label, value: "0, stays 0: this authenticator does not count (normal for synced passkeys)" };
   if (now > previous) return { label, value: `went up from ${previous} to ${now}` };
-  return { label, value: `did not go up (${previous} → ${now})`, note: "A site that checks counters would refuse this or suspect a cloned key." };
+  return {
+    label,
+    value: `did not go up (${previous} → ${now})`,
+    note: "A site that checks counters would refuse this or suspect a cloned key.",
+  };
 }
 
 function describeUserHandle(userHandle: string | undefined): CardRow {
   const label = "User handle";
   if (!userHandle) return { label, value: "not returned (allowed for a non-discoverable credential)" };
-  return { label, value: userHandle === REPORT_CARD_USER.id ? "returned: the report card's" : "returned: another account's" };
+  return {
+    label,
+    value: userHandle === REPORT_CARD_USER.id ? "returned: the report card's" : "returned: another account's",
+  };
 }
 
 function describePrf(extensions: ExtensionSummary): CardRow {
   const first = extensions.prf?.results?.first;
   if (first) return { label: "PRF result", value: `came back (${first.byteLength} bytes; not sent to the server)` };
-  return { label: "PRF result", value: extensions.prf ? "none: the passkey or authenticator does not do PRF" : "not reported by the browser (no PRF support)" };
+  return {
+    label: "PRF result",
+    value: extensions.prf
+      ? "none: the passkey or authenticator does not do PRF"
+      : "not reported by the browser (no PRF support)",
+  };
 }
 
 function verdict(step: GetStep, uv: boolean, extensions: ExtensionSummary): { status: StepStatus; headline: string } {
   if (step.userVerification === "required" && !uv) {
-    return { status: "error", headline: "User verification was required, yet the answer says you were not verified (UV=0): the browser should have refused." };
+    return {
+      status: "error",
+      headline:
+        "User verification was required, yet the answer says you were not verified (UV=0): the browser should have refused.",
+    };
   }
   if (step.prf) {
     return extensions.prf?.results?.first
@@ -53,7 +70,12 @@ function verdict(step: GetStep, uv: boolean, extensions: ExtensionSummary): { st
   return { status: "supported", headline: "Supported: the passkey signed in and your authenticator verified you." };
 }
 
-export function describeAssertion(stepId: StepId, response: AuthenticationResponseJSON, extensions: ExtensionSummary, known: KnownCredential[]): StepResult {
+export function describeAssertion(
+  stepId: StepId,
+  response: AuthenticationResponseJSON,
+  extensions: ExtensionSummary,
+  known: KnownCredential[],
+): StepResult {
   const step = STEPS[stepId];
   if (step.ceremony !== "get") throw new UnreadableResponse(`step ${stepId} does not sign in`);
   const authData = decode(response);
@@ -73,6 +95,8 @@ export function describeAssertion(stepId: StepId, response: AuthenticationRespon
     stepId,
     ...verdict(step, authData.flags.uv, extensions),
     rows,
-    ...(credential ? { credential: { id: credential.id, transports: [], signCount: authData.counter, madeBy: credential.madeBy } } : {}),
+    ...(credential
+      ? { credential: { id: credential.id, transports: [], signCount: authData.counter, madeBy: credential.madeBy } }
+      : {}),
   };
 }

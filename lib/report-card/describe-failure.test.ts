@@ -31,7 +31,9 @@ describe("describeStepFailure: a browser refusal in plain words", () => {
   });
 
   it("NotAllowedError on an algorithm step names the algorithm", () => {
-    expect(describeStepFailure("alg-es512", notAllowed).headline).toBe("Not supported, or cancelled. The authenticator did not make an ES512 (-36) key.");
+    expect(describeStepFailure("alg-es512", notAllowed).headline).toBe(
+      "Not supported, or cancelled. The authenticator did not make an ES512 (-36) key.",
+    );
   });
 
   it("NotAllowedError on the UV-required sign-in says what ends there", () => {
@@ -56,7 +58,11 @@ describe("describeStepFailure: a browser refusal in plain words", () => {
   });
 
   it("a site problem (SecurityError) is an error to escalate, with SimpleWebAuthn's code in the detail", () => {
-    const result = describeStepFailure("passkey", { name: "SecurityError", code: "ERROR_INVALID_RP_ID", message: "The RP ID is invalid" });
+    const result = describeStepFailure("passkey", {
+      name: "SecurityError",
+      code: "ERROR_INVALID_RP_ID",
+      message: "The RP ID is invalid",
+    });
     expect(result.status).toBe("error");
     expect(result.headline).toMatch(/different domain/);
     expect(result.detail).toBe("ERROR_INVALID_RP_ID: SecurityError: The RP ID is invalid");

@@ -8,7 +8,8 @@ import { STEPS, type Step, type StepId } from "./steps";
 
 export type BrowserError = { name: string; code?: string; message?: string };
 
-const AMBIGUOUS = "Browsers give the same answer for “cancelled”, “timed out” and “cannot do this”, so the page cannot tell them apart.";
+const AMBIGUOUS =
+  "Browsers give the same answer for “cancelled”, “timed out” and “cannot do this”, so the page cannot tell them apart.";
 
 /** What a NotAllowedError most likely means for this step, when the visitor did not cancel. */
 function capabilityMissing(step: Step): string | null {
@@ -17,7 +18,8 @@ function capabilityMissing(step: Step): string | null {
       ? "The test passkey could not be used with user verification: an authenticator without a PIN or biometrics ends here."
       : null;
   }
-  if (step.probesAlgorithm !== undefined) return `The authenticator did not make an ${algorithmLabel(step.probesAlgorithm)} key.`;
+  if (step.probesAlgorithm !== undefined)
+    return `The authenticator did not make an ${algorithmLabel(step.probesAlgorithm)} key.`;
   if (step.residentKey === "required" && step.userVerification === "required") {
     return "No authenticator made a passkey that verifies you: a security key without a PIN, or one that cannot store passkeys, ends here.";
   }
@@ -40,13 +42,33 @@ export function describeStepFailure(stepId: StepId, error: BrowserError): StepRe
   const detail = [code, error.name, error.message].filter(Boolean).join(": ");
   const missing = capabilityMissing(step);
   if (error.name === "NotAllowedError" && missing) {
-    return { stepId, status: "not-supported", headline: `Not supported, or cancelled. ${missing}`, rows: [{ label: "Why unsure", value: AMBIGUOUS }], detail };
+    return {
+      stepId,
+      status: "not-supported",
+      headline: `Not supported, or cancelled. ${missing}`,
+      rows: [{ label: "Why unsure", value: AMBIGUOUS }],
+      detail,
+    };
   }
   if (error.name === "NotSupportedError" || error.name === "ConstraintError") {
-    const what = step.ceremony === "create" && step.probesAlgorithm !== undefined ? `It cannot make an ${algorithmLabel(step.probesAlgorithm)} key.` : (missing ?? "It cannot do what this step asks.");
-    return { stepId, status: "not-supported", headline: `Not supported: the authenticator said no. ${what}`, rows: [], detail };
+    const what =
+      step.ceremony === "create" && step.probesAlgorithm !== undefined
+        ? `It cannot make an ${algorithmLabel(step.probesAlgorithm)} key.`
+        : (missing ?? "It cannot do what this step asks.");
+    return {
+      stepId,
+      status: "not-supported",
+      headline: `Not supported: the authenticator said no. ${what}`,
+      rows: [],
+      detail,
+    };
   }
-  const explained = explainCeremonyError({ name: error.name, code: error.code, message: error.message, ceremony: step.ceremony });
+  const explained = explainCeremonyError({
+    name: error.name,
+    code: error.code,
+    message: error.message,
+    ceremony: step.ceremony,
+  });
   return {
     stepId,
     status: "error",

@@ -7,7 +7,11 @@ describe("describeRegistration: a create() answer becomes the card's rows", () =
   it("a synced passkey manager on the strict step: supported, provider named, EdDSA chosen, extensions reported", () => {
     const device = authenticator({ aaguid: GOOGLE_PASSWORD_MANAGER, attestation: "packed-self" });
     const response = registerFor(device, "passkey", { uv: true, be: true, bs: true });
-    const result = describeRegistration("passkey", response, { credProps: { rk: true }, prf: { enabled: true, results: { first: { byteLength: 32 } } }, largeBlob: { supported: false } });
+    const result = describeRegistration("passkey", response, {
+      credProps: { rk: true },
+      prf: { enabled: true, results: { first: { byteLength: 32 } } },
+      largeBlob: { supported: false },
+    });
 
     expect(result.status).toBe("supported");
     expect(result.headline).toMatch(/made a passkey and verified you/);
@@ -57,19 +61,31 @@ describe("describeRegistration: a create() answer becomes the card's rows", () =
   });
 
   it("a non-discoverable credential where one was required is an error", () => {
-    const result = describeRegistration("passkey", registerFor(authenticator(), "passkey"), { credProps: { rk: false } });
+    const result = describeRegistration("passkey", registerFor(authenticator(), "passkey"), {
+      credProps: { rk: false },
+    });
     expect(result.status).toBe("error");
     expect(result.headline).toMatch(/discoverable/);
   });
 
   it("resident key required, UV discouraged: the card says whether the authenticator verified you anyway", () => {
-    const verified = describeRegistration("resident-key-only", registerFor(authenticator(), "resident-key-only", { uv: true }), { credProps: { rk: true } });
+    const verified = describeRegistration(
+      "resident-key-only",
+      registerFor(authenticator(), "resident-key-only", { uv: true }),
+      { credProps: { rk: true } },
+    );
     expect(verified.status).toBe("supported");
-    expect(verified.headline).toBe("Supported: your authenticator made a passkey, and verified you although the page did not ask it to (UV=1).");
+    expect(verified.headline).toBe(
+      "Supported: your authenticator made a passkey, and verified you although the page did not ask it to (UV=1).",
+    );
     expect(row(verified, "User verified (UV)").value).toBe("yes");
     expect(row(verified, "Discoverable (credProps.rk)").value).toBe("yes");
 
-    const unverified = describeRegistration("resident-key-only", registerFor(authenticator(), "resident-key-only", { uv: false }), { credProps: { rk: true } });
+    const unverified = describeRegistration(
+      "resident-key-only",
+      registerFor(authenticator(), "resident-key-only", { uv: false }),
+      { credProps: { rk: true } },
+    );
     expect(unverified.status).toBe("supported");
     expect(unverified.headline).toBe("Supported: your authenticator made a passkey without verifying you (UV=0).");
     expect(row(unverified, "User verified (UV)").value).toBe("no");
@@ -77,30 +93,44 @@ describe("describeRegistration: a create() answer becomes the card's rows", () =
   });
 
   it("resident key required, UV discouraged, yet the browser reports rk=false: an error, whatever the UV flag", () => {
-    const result = describeRegistration("resident-key-only", registerFor(authenticator(), "resident-key-only", { uv: false }), { credProps: { rk: false } });
+    const result = describeRegistration(
+      "resident-key-only",
+      registerFor(authenticator(), "resident-key-only", { uv: false }),
+      { credProps: { rk: false } },
+    );
     expect(result.status).toBe("error");
-    expect(result.headline).toBe("A discoverable passkey was required, yet the browser reports a non-discoverable credential.");
+    expect(result.headline).toBe(
+      "A discoverable passkey was required, yet the browser reports a non-discoverable credential.",
+    );
   });
 
   it("UV required, resident key discouraged: the card says whether the authenticator stored a passkey anyway", () => {
     const response = registerFor(authenticator(), "uv-only", { uv: true });
     const plain = describeRegistration("uv-only", response, { credProps: { rk: false } });
     expect(plain.status).toBe("supported");
-    expect(plain.headline).toBe("Supported: your authenticator verified you and made a credential that is not discoverable.");
+    expect(plain.headline).toBe(
+      "Supported: your authenticator verified you and made a credential that is not discoverable.",
+    );
     expect(row(plain, "Discoverable (credProps.rk)").value).toBe("no");
     expect(row(plain, "User verified (UV)").value).toBe("yes");
 
     const stored = describeRegistration("uv-only", response, { credProps: { rk: true } });
-    expect(stored.headline).toBe("Supported: your authenticator verified you, and made a discoverable passkey although the page did not ask for one.");
+    expect(stored.headline).toBe(
+      "Supported: your authenticator verified you, and made a discoverable passkey although the page did not ask for one.",
+    );
     expect(row(stored, "Discoverable (credProps.rk)").value).toBe("yes");
 
     const unknown = describeRegistration("uv-only", response, {});
-    expect(unknown.headline).toBe("Supported: your authenticator verified you; the browser did not report whether the credential is discoverable.");
+    expect(unknown.headline).toBe(
+      "Supported: your authenticator verified you; the browser did not report whether the credential is discoverable.",
+    );
     expect(row(unknown, "Discoverable (credProps.rk)").value).toBe("not reported by the browser");
   });
 
   it("UV required, resident key discouraged, answered with UV=0: an error", () => {
-    const result = describeRegistration("uv-only", registerFor(authenticator(), "uv-only", { uv: false }), { credProps: { rk: false } });
+    const result = describeRegistration("uv-only", registerFor(authenticator(), "uv-only", { uv: false }), {
+      credProps: { rk: false },
+    });
     expect(result.status).toBe("error");
     expect(result.headline).toMatch(/UV=0/);
   });
@@ -122,7 +152,11 @@ describe("describeRegistration: a create() answer becomes the card's rows", () =
   });
 
   it("an algorithm step answered with another algorithm says the list was ignored", () => {
-    const result = describeRegistration("alg-es512", registerFor(authenticator({ algorithm: "ES256" }), "alg-es512"), {});
+    const result = describeRegistration(
+      "alg-es512",
+      registerFor(authenticator({ algorithm: "ES256" }), "alg-es512"),
+      {},
+    );
     expect(result.status).toBe("error");
     expect(result.headline).toMatch(/Only ES512 \(-36\) was offered, yet the key is ES256 \(-7\)/);
   });
@@ -136,7 +170,11 @@ describe("describeRegistration: a create() answer becomes the card's rows", () =
 
   it("a manager known to fake user verification gets a note on the UV row", () => {
     const bitwarden = "d548826e-79b4-db40-a3d8-11116f7e8349";
-    const result = describeRegistration("passkey", registerFor(authenticator({ aaguid: bitwarden }), "passkey", { be: true, bs: true }), {});
+    const result = describeRegistration(
+      "passkey",
+      registerFor(authenticator({ aaguid: bitwarden }), "passkey", { be: true, bs: true }),
+      {},
+    );
     expect(row(result, "User verified (UV)").note).toMatch(/known to set UV without checking/);
   });
 

@@ -5,9 +5,17 @@ import { extensionSummarySchema } from "./schemas";
 describe("summariseExtensionResults: bytes become lengths before anything leaves the page", () => {
   it("keeps credProps, PRF and largeBlob facts, and turns byte outputs into their length", () => {
     // What Chromium returns for a virtual authenticator with PRF and largeBlob (e2e/report-card.spec.ts).
-    const raw = { credProps: { rk: true }, largeBlob: { supported: true }, prf: { enabled: true, results: { first: new ArrayBuffer(32) } } };
+    const raw = {
+      credProps: { rk: true },
+      largeBlob: { supported: true },
+      prf: { enabled: true, results: { first: new ArrayBuffer(32) } },
+    };
     const summary = summariseExtensionResults(raw);
-    expect(summary).toEqual({ credProps: { rk: true }, largeBlob: { supported: true }, prf: { enabled: true, results: { first: { byteLength: 32 } } } });
+    expect(summary).toEqual({
+      credProps: { rk: true },
+      largeBlob: { supported: true },
+      prf: { enabled: true, results: { first: { byteLength: 32 } } },
+    });
     expect(extensionSummarySchema.parse(summary)).toEqual(summary);
     expect(JSON.stringify(summary)).not.toContain("ArrayBuffer");
   });
@@ -17,7 +25,11 @@ describe("summariseExtensionResults: bytes become lengths before anything leaves
   });
 
   it("base64url strings from toJSON() count as bytes; unknown outputs are named, not copied", () => {
-    const summary = summariseExtensionResults({ prf: { results: { first: "A".repeat(43) } }, appid: true, hmacCreateSecret: false });
+    const summary = summariseExtensionResults({
+      prf: { results: { first: "A".repeat(43) } },
+      appid: true,
+      hmacCreateSecret: false,
+    });
     expect(summary).toEqual({ prf: { results: { first: { byteLength: 32 } } }, others: ["appid", "hmacCreateSecret"] });
     expect(extensionSummarySchema.parse(summary)).toEqual(summary);
   });
@@ -25,6 +37,9 @@ describe("summariseExtensionResults: bytes become lengths before anything leaves
   it("anything that is not an object gives an empty summary; odd values are dropped", () => {
     expect(summariseExtensionResults(null)).toEqual({});
     expect(summariseExtensionResults("prf")).toEqual({});
-    expect(summariseExtensionResults({ credProps: { rk: "yes" }, prf: { enabled: 1 } })).toEqual({ credProps: {}, prf: {} });
+    expect(summariseExtensionResults({ credProps: { rk: "yes" }, prf: { enabled: 1 } })).toEqual({
+      credProps: {},
+      prf: {},
+    });
   });
 });

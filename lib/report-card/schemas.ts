@@ -10,7 +10,13 @@ const credentialId = base64url.max(1364);
 
 export const stepIdSchema = z.enum(STEP_IDS, { message: "That is not a step of the report card." });
 
-const bytes = z.strictObject({ byteLength: z.number().int().min(0).max(1 << 20) });
+const bytes = z.strictObject({
+  byteLength: z
+    .number()
+    .int()
+    .min(0)
+    .max(1 << 20),
+});
 
 /** Client extension results as lib/report-card/extension-results.ts summarises them in the browser. */
 export const extensionSummarySchema = z.strictObject({
@@ -21,7 +27,9 @@ export const extensionSummarySchema = z.strictObject({
       results: z.strictObject({ first: bytes.optional(), second: bytes.optional() }).optional(),
     })
     .optional(),
-  largeBlob: z.strictObject({ supported: z.boolean().optional(), blob: bytes.optional(), written: z.boolean().optional() }).optional(),
+  largeBlob: z
+    .strictObject({ supported: z.boolean().optional(), blob: bytes.optional(), written: z.boolean().optional() })
+    .optional(),
   /** Names of any other outputs the browser added, values left out. */
   others: z.array(z.string().max(64)).max(20).optional(),
 });
@@ -30,7 +38,9 @@ export type ExtensionSummary = z.infer<typeof extensionSummarySchema>;
 
 /** The credentials this page made, for a get step's allowCredentials. */
 export const allowListSchema = z
-  .array(z.strictObject({ id: credentialId, transports: z.array(z.string().max(32)).max(10).optional() }), { message: "The list of test credentials is not valid." })
+  .array(z.strictObject({ id: credentialId, transports: z.array(z.string().max(32)).max(10).optional() }), {
+    message: "The list of test credentials is not valid.",
+  })
   .max(20);
 
 export const knownCredentialSchema = z.strictObject({
@@ -56,4 +66,3 @@ export const assertionInputSchema = z.strictObject({
   extensions: extensionSummarySchema,
   known: z.array(knownCredentialSchema).max(20),
 });
-

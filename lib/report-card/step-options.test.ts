@@ -17,15 +17,27 @@ describe("the options each step sends", () => {
   it("every create uses the same user handle, so a passkey manager replaces the test passkey", () => {
     const users = creates.map((id) => creation(id).user);
     expect(new Set(users.map((user) => user.id))).toEqual(new Set([REPORT_CARD_USER.id]));
-    expect(users[0]).toEqual({ id: Buffer.from("passkeylab-report-card").toString("base64url"), name: "passkeylab report card", displayName: "passkeylab report card (safe to delete)" });
+    expect(users[0]).toEqual({
+      id: Buffer.from("passkeylab-report-card").toString("base64url"),
+      name: "passkeylab report card",
+      displayName: "passkeylab report card (safe to delete)",
+    });
   });
 
   it("the passkey step asks for everything: resident key and UV required, direct attestation, five algorithms, three extensions", () => {
     const options = creation("passkey");
-    expect(options.authenticatorSelection).toEqual({ residentKey: "required", requireResidentKey: true, userVerification: "required" });
+    expect(options.authenticatorSelection).toEqual({
+      residentKey: "required",
+      requireResidentKey: true,
+      userVerification: "required",
+    });
     expect(options.attestation).toBe("direct");
     expect(options.pubKeyCredParams.map((param) => param.alg)).toEqual([-8, -7, -35, -36, -257]);
-    expect(options.extensions).toEqual({ credProps: true, prf: { eval: { first: PRF_SALT } }, largeBlob: { support: "preferred" } });
+    expect(options.extensions).toEqual({
+      credProps: true,
+      prf: { eval: { first: PRF_SALT } },
+      largeBlob: { support: "preferred" },
+    });
     expect(options.hints).toBeUndefined();
     expect(options.rp).toEqual(RP);
     expect(options.challenge).toBe(CHALLENGE);
@@ -33,14 +45,30 @@ describe("the options each step sends", () => {
 
   it("the plain step asks for no resident key and no UV, but still for attestation and the extensions", () => {
     const options = creation("no-passkey");
-    expect(options.authenticatorSelection).toEqual({ residentKey: "discouraged", requireResidentKey: false, userVerification: "discouraged" });
+    expect(options.authenticatorSelection).toEqual({
+      residentKey: "discouraged",
+      requireResidentKey: false,
+      userVerification: "discouraged",
+    });
     expect(options.attestation).toBe("direct");
-    expect(options.extensions).toEqual({ credProps: true, prf: { eval: { first: PRF_SALT } }, largeBlob: { support: "preferred" } });
+    expect(options.extensions).toEqual({
+      credProps: true,
+      prf: { eval: { first: PRF_SALT } },
+      largeBlob: { support: "preferred" },
+    });
   });
 
   it("the one-option steps each require one of resident key and UV and discourage the other, with credProps to see the result", () => {
-    expect(creation("resident-key-only").authenticatorSelection).toEqual({ residentKey: "required", requireResidentKey: true, userVerification: "discouraged" });
-    expect(creation("uv-only").authenticatorSelection).toEqual({ residentKey: "discouraged", requireResidentKey: false, userVerification: "required" });
+    expect(creation("resident-key-only").authenticatorSelection).toEqual({
+      residentKey: "required",
+      requireResidentKey: true,
+      userVerification: "discouraged",
+    });
+    expect(creation("uv-only").authenticatorSelection).toEqual({
+      residentKey: "discouraged",
+      requireResidentKey: false,
+      userVerification: "required",
+    });
     for (const stepId of ["resident-key-only", "uv-only"] as const) {
       const options = creation(stepId);
       expect(options.attestation).toBe("none");
@@ -67,7 +95,11 @@ describe("the options each step sends", () => {
   });
 
   it("hints go only with the hint steps, one each", () => {
-    expect(creates.filter((id) => creation(id).hints).map((id) => creation(id).hints)).toEqual([["security-key"], ["client-device"], ["hybrid"]]);
+    expect(creates.filter((id) => creation(id).hints).map((id) => creation(id).hints)).toEqual([
+      ["security-key"],
+      ["client-device"],
+      ["hybrid"],
+    ]);
   });
 
   it("a get lists the page's credentials; the PRF step evaluates the fixed salt", () => {
@@ -84,7 +116,10 @@ describe("the options each step sends", () => {
       },
     });
     const uv = buildStepOptions("get-uv", RP, CHALLENGE, [{ id: "AQID" }]);
-    expect(uv.options).toMatchObject({ userVerification: "required", allowCredentials: [{ id: "AQID", type: "public-key" }] });
+    expect(uv.options).toMatchObject({
+      userVerification: "required",
+      allowCredentials: [{ id: "AQID", type: "public-key" }],
+    });
     expect(uv.options.extensions).toBeUndefined();
   });
 

@@ -1,7 +1,10 @@
 // The exact options each step hands to the browser, as JSON (binary values base64url, as in WebAuthn L3 §5.1.8's
 // JSON forms). Built by hand rather than with generateRegistrationOptions(), which adds and rewrites options: the card
 // must send exactly what it says it sends.
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
 import { STEPS, type CreateStep, type GetStep, type StepId } from "./steps";
 
 /**
@@ -25,9 +28,14 @@ type ExtensionsJSON = {
   largeBlob?: { support: "preferred" };
 };
 
-export type CreationOptionsJSON = Omit<PublicKeyCredentialCreationOptionsJSON, "extensions"> & { extensions?: ExtensionsJSON };
-export type RequestOptionsJSON = Omit<PublicKeyCredentialRequestOptionsJSON, "extensions"> & { extensions?: ExtensionsJSON };
-export type StepOptions = { ceremony: "create"; options: CreationOptionsJSON } | { ceremony: "get"; options: RequestOptionsJSON };
+export type CreationOptionsJSON = Omit<PublicKeyCredentialCreationOptionsJSON, "extensions"> & {
+  extensions?: ExtensionsJSON;
+};
+export type RequestOptionsJSON = Omit<PublicKeyCredentialRequestOptionsJSON, "extensions"> & {
+  extensions?: ExtensionsJSON;
+};
+export type StepOptions =
+  { ceremony: "create"; options: CreationOptionsJSON } | { ceremony: "get"; options: RequestOptionsJSON };
 
 export type RelyingPartyInfo = { id: string; name: string };
 export type AllowedCredential = { id: string; transports?: string[] };
@@ -55,7 +63,12 @@ function creationOptions(step: CreateStep, rp: RelyingPartyInfo, challenge: stri
   };
 }
 
-function requestOptions(step: GetStep, rp: RelyingPartyInfo, challenge: string, allow: AllowedCredential[]): RequestOptionsJSON {
+function requestOptions(
+  step: GetStep,
+  rp: RelyingPartyInfo,
+  challenge: string,
+  allow: AllowedCredential[],
+): RequestOptionsJSON {
   return {
     rpId: rp.id,
     challenge,
@@ -64,14 +77,25 @@ function requestOptions(step: GetStep, rp: RelyingPartyInfo, challenge: string, 
     allowCredentials: allow.map(({ id, transports }) => ({
       id,
       type: "public-key",
-      ...(transports?.length ? { transports: transports as NonNullable<PublicKeyCredentialRequestOptionsJSON["allowCredentials"]>[number]["transports"] } : {}),
+      ...(transports?.length
+        ? {
+            transports: transports as NonNullable<
+              PublicKeyCredentialRequestOptionsJSON["allowCredentials"]
+            >[number]["transports"],
+          }
+        : {}),
     })),
     ...(step.prf ? { extensions: { prf: { eval: { first: PRF_SALT } } } } : {}),
   };
 }
 
 /** `allow`: for a get, the credential the page made (a get step never runs as a discoverable request). */
-export function buildStepOptions(stepId: StepId, rp: RelyingPartyInfo, challenge: string, allow: AllowedCredential[] = []): StepOptions {
+export function buildStepOptions(
+  stepId: StepId,
+  rp: RelyingPartyInfo,
+  challenge: string,
+  allow: AllowedCredential[] = [],
+): StepOptions {
   const step = STEPS[stepId];
   return step.ceremony === "create"
     ? { ceremony: "create", options: creationOptions(step, rp, challenge) }

@@ -56,9 +56,11 @@ export type Step = CreateStep | GetStep;
 /** EdDSA first, as on this site's own sign-up, so the first step tells whether the authenticator takes it. */
 export const ALL_ALGORITHMS = [-8, -7, -35, -36, -257];
 
-const EASY = "Your device will ask you to touch your security key or confirm; a PIN or biometrics may be asked but are not required.";
+const EASY =
+  "Your device will ask you to touch your security key or confirm; a PIN or biometrics may be asked but are not required.";
 /** Chromium asks before it passes a security key's attestation on (its make and model): a second prompt, not a second step. */
-const DIRECT = "Your browser may also ask whether to show this site your security key's make and model: either answer is fine.";
+const DIRECT =
+  "Your browser may also ask whether to show this site your security key's make and model: either answer is fine.";
 
 function algorithmStep(id: StepId, alg: number): CreateStep {
   return {
@@ -184,7 +186,9 @@ export function summariseStepOptions(step: Step): string[] {
       ...(step.prf ? ["extensions: prf (evaluated with a fixed salt)"] : []),
     ];
   }
-  const extensions = step.extensions.map((name) => (name === "prf" ? "prf (evaluated)" : name === "largeBlob" ? "largeBlob (support: preferred)" : name));
+  const extensions = step.extensions.map((name) =>
+    name === "prf" ? "prf (evaluated)" : name === "largeBlob" ? "largeBlob (support: preferred)" : name,
+  );
   return [
     "navigator.credentials.create()",
     `residentKey: ${step.residentKey}`,

@@ -1,7 +1,15 @@
 // Real responses for the report card's unit tests, made by the repo's software authenticator from the exact options
 // each step sends (real CBOR, keys and attestation statements; no hand-made objects).
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import { SoftwareAuthenticator, type AuthenticateChoices, type AuthenticatorOptions, type RegisterChoices } from "@/lib/authenticator";
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
+import {
+  SoftwareAuthenticator,
+  type AuthenticateChoices,
+  type AuthenticatorOptions,
+  type RegisterChoices,
+} from "@/lib/authenticator";
 import { buildStepOptions } from "./step-options";
 import type { StepId } from "./steps";
 
@@ -23,7 +31,12 @@ export function registerFor(device: SoftwareAuthenticator, stepId: StepId, choic
   return device.register(built.options as PublicKeyCredentialCreationOptionsJSON, ORIGIN, choices);
 }
 
-export function authenticateFor(device: SoftwareAuthenticator, stepId: StepId, credentialId: string, choices: AuthenticateChoices = {}) {
+export function authenticateFor(
+  device: SoftwareAuthenticator,
+  stepId: StepId,
+  credentialId: string,
+  choices: AuthenticateChoices = {},
+) {
   const built = buildStepOptions(stepId, RP, CHALLENGE, [{ id: credentialId }]);
   if (built.ceremony !== "get") throw new Error(`${stepId} is not a get step`);
   return device.authenticate(built.options as PublicKeyCredentialRequestOptionsJSON, ORIGIN, choices);

@@ -14,7 +14,10 @@ describe("lookUpAccount", () => {
     }
     const seen = await lookUpAccount(staff.user, account.user.email, "Test browser");
     expect(seen?.failedSignIns).toEqual([
-      expect.objectContaining({ summary: "2 failed sign-ins from 2 addresses", reasons: [{ reason: "passkey:origin", words: "signed for another origin", count: 2 }] }),
+      expect.objectContaining({
+        summary: "2 failed sign-ins from 2 addresses",
+        reasons: [{ reason: "passkey:origin", words: "signed for another origin", count: 2 }],
+      }),
     ]);
   });
 });

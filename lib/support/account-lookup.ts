@@ -12,7 +12,13 @@ import { countOpenTrustedDevices } from "@/lib/auth/trusted-devices";
 import { findUserByEmail } from "@/lib/auth/users";
 import { listPasskeys, type PasskeyView } from "@/lib/webauthn/passkeys";
 
-export type EventForSupport = { id: string; createdAt: Date; what: string; client: string; detail: Record<string, string> };
+export type EventForSupport = {
+  id: string;
+  createdAt: Date;
+  what: string;
+  client: string;
+  detail: Record<string, string>;
+};
 
 export type AccountForSupport = {
   email: string;
@@ -32,7 +38,12 @@ export type AccountForSupport = {
 
 export async function lookUpAccount(staff: User, email: string, client: string): Promise<AccountForSupport | null> {
   const account = await findUserByEmail(email);
-  await recordEvent(db, { userId: staff.id, type: "support.lookup", client, detail: { email, found: account ? "yes" : "no" } });
+  await recordEvent(db, {
+    userId: staff.id,
+    type: "support.lookup",
+    client,
+    detail: { email, found: account ? "yes" : "no" },
+  });
   if (!account) return null;
   const totp = await db.query.totpFactors.findFirst({
     where: and(eq(totpFactors.userId, account.id), isNotNull(totpFactors.enabledAt)),

@@ -9,7 +9,10 @@ import { consoleAccess, type ConsoleAccess } from "./console-access";
  * The console page exists only for support staff: anyone else, signed in or not, gets a plain 404. Staff get the page
  * with what they still have to do (two-factor, a passkey, a passkey step-up) until the console is open.
  */
-export async function requireSupportStaff(): Promise<{ session: CurrentSession; access: Exclude<ConsoleAccess, { state: "not-staff" }> }> {
+export async function requireSupportStaff(): Promise<{
+  session: CurrentSession;
+  access: Exclude<ConsoleAccess, { state: "not-staff" }>;
+}> {
   const session = await currentSession();
   if (!session) notFound();
   const access = await consoleAccess(session);
@@ -21,7 +24,9 @@ export const CONSOLE_CLOSED =
   "The support console needs a support account with two-factor authentication, a passkey, and a passkey check in the last 15 minutes.";
 
 /** Runs a console action for staff whose console is open; everyone else gets the same `support:required`. */
-export async function withSupportConsole<T>(work: (session: CurrentSession, client: string) => Promise<Result<T>>): Promise<Result<T>> {
+export async function withSupportConsole<T>(
+  work: (session: CurrentSession, client: string) => Promise<Result<T>>,
+): Promise<Result<T>> {
   return withSession(async (session, client) => {
     if ((await consoleAccess(session)).state !== "open") return fail("support:required", CONSOLE_CLOSED);
     return work(session, client);

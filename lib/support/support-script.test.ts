@@ -25,7 +25,12 @@ describe("suggestedScript", () => {
           { id: "platform-authenticator", title: "Built-in", status: "warning", meaning: "m", fix: "f" },
           { id: "autofill", title: "Autofill", status: "warning", meaning: "m", fix: "f" },
         ],
-        symptom: { id: "biometric-fails", title: "t", answers: [], steps: ["Run the live test below: it tells whether the failure is on the device or on our side."] },
+        symptom: {
+          id: "biometric-fails",
+          title: "t",
+          answers: [],
+          steps: ["Run the live test below: it tells whether the failure is on the device or on our side."],
+        },
         liveTest: passed,
       }),
       { ownerKnown: true },
@@ -43,14 +48,27 @@ describe("suggestedScript", () => {
   });
 
   it("never says “the live test below” (the console has none): a report without one asks for a new report", () => {
-    const script = suggestedScript(report({ symptom: { id: "something-else", title: "t", answers: [], steps: ["Run the live test below and save a report"] } }), { ownerKnown: false });
+    const script = suggestedScript(
+      report({
+        symptom: {
+          id: "something-else",
+          title: "t",
+          answers: [],
+          steps: ["Run the live test below and save a report"],
+        },
+      }),
+      { ownerKnown: false },
+    );
     expect(all(script).join(" ")).not.toContain("live test below");
     expect(script.ask).toContainEqual(expect.stringContaining("/troubleshoot on the device that fails"));
     expect(script.ask).toContainEqual(expect.stringContaining("What is the email of their account?"));
   });
 
   it("says a passkey already on the device is a finding, not a fault, when the live test went on to pass", () => {
-    const script = suggestedScript(report({ liveTest: [{ step: "existing-passkey", ok: true, message: "m", checks: [] }, ...passed] }), { ownerKnown: true });
+    const script = suggestedScript(
+      report({ liveTest: [{ step: "existing-passkey", ok: true, message: "m", checks: [] }, ...passed] }),
+      { ownerKnown: true },
+    );
     expect(script.check[0]).toContain("Their passkey for this account is on this device");
     expect(script.check[1]).toContain("The live test passed");
     expect(all(script).join(" ")).not.toContain("InvalidStateError");
@@ -58,12 +76,31 @@ describe("suggestedScript", () => {
 
   it("reads a browser refusal by its DOMException name, and a server refusal from the mismatch rows", () => {
     const refused = suggestedScript(
-      report({ liveTest: [{ step: "create", ok: false, message: "m", browserError: { name: "NotAllowedError (ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY)", cause: "c", fix: "f" }, checks: [] }] }),
+      report({
+        liveTest: [
+          {
+            step: "create",
+            ok: false,
+            message: "m",
+            browserError: { name: "NotAllowedError (ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY)", cause: "c", fix: "f" },
+            checks: [],
+          },
+        ],
+      }),
       { ownerKnown: false },
     );
     expect(refused.check[0]).toContain("could not verify them");
     const mismatch = suggestedScript(
-      report({ liveTest: [{ step: "create", ok: false, message: "m", checks: [{ field: "origin", ok: false, expected: "a", received: "b", meaning: "m" }] }] }),
+      report({
+        liveTest: [
+          {
+            step: "create",
+            ok: false,
+            message: "m",
+            checks: [{ field: "origin", ok: false, expected: "a", received: "b", meaning: "m" }],
+          },
+        ],
+      }),
       { ownerKnown: false },
     );
     expect(mismatch.check[0]).toContain("Our server refused the live test");
@@ -74,8 +111,21 @@ describe("suggestedScript", () => {
     const script = suggestedScript(
       report({
         findings: [{ id: "made-up", title: injected, status: "problem", meaning: injected, fix: injected }],
-        symptom: { id: injected, title: injected, answers: [{ question: injected, answer: injected }], steps: [injected] },
-        liveTest: [{ step: "get", ok: false, message: injected, browserError: { name: injected, cause: injected, fix: injected }, checks: [] }],
+        symptom: {
+          id: injected,
+          title: injected,
+          answers: [{ question: injected, answer: injected }],
+          steps: [injected],
+        },
+        liveTest: [
+          {
+            step: "get",
+            ok: false,
+            message: injected,
+            browserError: { name: injected, cause: injected, fix: injected },
+            checks: [],
+          },
+        ],
         contactEmail: "reporter@example.com",
       }),
       { ownerKnown: false },

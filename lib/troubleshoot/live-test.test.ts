@@ -4,9 +4,15 @@ import { db } from "@/lib/db/client";
 import { liveTests, passkeys } from "@/lib/db/schema";
 import { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
 import { ORIGIN } from "@/test/accounts";
-import { finishLiveAuthentication, finishLiveRegistration, startLiveAuthentication, startLiveRegistration } from "./live-test";
+import {
+  finishLiveAuthentication,
+  finishLiveRegistration,
+  startLiveAuthentication,
+  startLiveRegistration,
+} from "./live-test";
 
-const failed = (checks: { field: string; ok: boolean }[]) => checks.filter((check) => !check.ok).map((check) => check.field);
+const failed = (checks: { field: string; ok: boolean }[]) =>
+  checks.filter((check) => !check.ok).map((check) => check.field);
 
 describe("live test", () => {
   it("registers and signs in with a throwaway passkey on no account, then forgets it", async () => {
@@ -26,15 +32,23 @@ describe("live test", () => {
   it("explains a response from another origin, and one without user verification", async () => {
     const authenticator = new SoftwareAuthenticator();
     const start = await startLiveRegistration();
-    const wrongOrigin = await finishLiveRegistration(start.testId, authenticator.register(start.options, "https://phishing.example"));
+    const wrongOrigin = await finishLiveRegistration(
+      start.testId,
+      authenticator.register(start.options, "https://phishing.example"),
+    );
     expect(wrongOrigin.ok).toBe(false);
     expect(failed(wrongOrigin.checks)).toEqual(["origin"]);
-    expect(wrongOrigin.checks.find((check) => check.field === "origin")).toMatchObject({ received: "https://phishing.example" });
+    expect(wrongOrigin.checks.find((check) => check.field === "origin")).toMatchObject({
+      received: "https://phishing.example",
+    });
 
     const again = await startLiveRegistration();
     expect((await finishLiveRegistration(again.testId, authenticator.register(again.options, ORIGIN))).ok).toBe(true);
     const request = (await startLiveAuthentication(again.testId))!;
-    const noUv = await finishLiveAuthentication(again.testId, authenticator.authenticate(request, ORIGIN, { flags: { uv: false } }));
+    const noUv = await finishLiveAuthentication(
+      again.testId,
+      authenticator.authenticate(request, ORIGIN, { flags: { uv: false } }),
+    );
     expect(noUv.ok).toBe(false);
     expect(failed(noUv.checks)).toEqual(["user verified (UV)"]);
   });
@@ -42,7 +56,10 @@ describe("live test", () => {
   it("answers garbage and unknown tests with a verdict, never a throw", async () => {
     const { testId } = await startLiveRegistration();
     expect(await finishLiveRegistration(testId, { nonsense: true })).toMatchObject({ ok: false });
-    expect(await finishLiveRegistration("unknown", {})).toMatchObject({ ok: false, message: expect.stringContaining("expired") });
+    expect(await finishLiveRegistration("unknown", {})).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("expired"),
+    });
     expect(await startLiveAuthentication(testId)).toBeNull();
   });
 

@@ -38,7 +38,12 @@ async function openTest(testId: string) {
   return db.query.liveTests.findFirst({ where: and(eq(liveTests.id, testId), gt(liveTests.expiresAt, new Date())) });
 }
 
-const expired: Verdict = { ok: false, message: "This live test expired. Start it again.", reason: "passkey:expired", checks: [] };
+const expired: Verdict = {
+  ok: false,
+  message: "This live test expired. Start it again.",
+  reason: "passkey:expired",
+  checks: [],
+};
 const malformed = (detail: string): Verdict => ({
   ok: false,
   message: "The browser sent a damaged answer: an extension or proxy may be changing passkey requests.",
@@ -78,18 +83,37 @@ export async function startLiveRegistration(
 export async function finishLiveRegistration(testId: string, body: unknown): Promise<Verdict> {
   const test = await openTest(testId);
   if (!test || test.credentialId) return expired;
-  const expectation = { origins: relyingParty.origins, rpId: relyingParty.id, challenge: test.challenge, type: "webauthn.create" as const, userVerificationRequired: false };
+  const expectation = {
+    origins: relyingParty.origins,
+    rpId: relyingParty.id,
+    challenge: test.challenge,
+    type: "webauthn.create" as const,
+    userVerificationRequired: false,
+  };
   const parsed = registrationResponseSchema.safeParse(body);
   if (!parsed.success) return malformed(parsed.error.message);
-  const verification = await verifyRegistration(parsed.data, test.challenge, portalTerms, { userVerification: "preferred" });
+  const verification = await verifyRegistration(parsed.data, test.challenge, portalTerms, {
+    userVerification: "preferred",
+  });
   if (!verification.verified) {
     const { reason, detail } = verification.failure;
-    return { ok: false, message: "Our server refused the new passkey.", detail, reason, checks: explainMismatch(expectation, body) };
+    return {
+      ok: false,
+      message: "Our server refused the new passkey.",
+      detail,
+      reason,
+      checks: explainMismatch(expectation, body),
+    };
   }
   const info = verification.info;
   await db
     .update(liveTests)
-    .set({ credentialId: info.credential.id, publicKey: Buffer.from(info.credential.publicKey), counter: info.credential.counter, backupEligible: info.credentialDeviceType === "multiDevice" })
+    .set({
+      credentialId: info.credential.id,
+      publicKey: Buffer.from(info.credential.publicKey),
+      counter: info.credential.counter,
+      backupEligible: info.credentialDeviceType === "multiDevice",
+    })
     .where(eq(liveTests.id, testId));
   return {
     ok: true,
@@ -97,7 +121,11 @@ export async function finishLiveRegistration(testId: string, body: unknown): Pro
     checks: explainMismatch(expectation, body),
     facts: {
       authenticator: authenticatorName(info.aaguid).name,
-      storage: info.credentialBackedUp ? "synced (backed up)" : info.credentialDeviceType === "multiDevice" ? "can sync" : "device-bound",
+      storage: info.credentialBackedUp
+        ? "synced (backed up)"
+        : info.credentialDeviceType === "multiDevice"
+          ? "can sync"
+          : "device-bound",
       "user verified": info.userVerified ? "yes" : "no",
     },
   };
@@ -131,10 +159,21 @@ export async function finishLiveAuthentication(testId: string, body: unknown): P
   };
   const parsed = authenticationResponseSchema.safeParse(body);
   if (!parsed.success) return malformed(parsed.error.message);
-  const credential = { id: test.credentialId, publicKey: test.publicKey, counter: test.counter ?? 0, backupEligible: test.backupEligible };
-  const verification = await verifyAssertion(parsed.data, test.challenge, credential, portalTerms, { userVerification: "required" });
+  const credential = {
+    id: test.credentialId,
+    publicKey: test.publicKey,
+    counter: test.counter ?? 0,
+    backupEligible: test.backupEligible,
+  };
+  const verification = await verifyAssertion(parsed.data, test.challenge, credential, portalTerms, {
+    userVerification: "required",
+  });
   if (verification.verified) {
-    return { ok: true, message: "Signing in with the passkey works: your device verified you, and our server accepted it.", checks: explainMismatch(expectation, body) };
+    return {
+      ok: true,
+      message: "Signing in with the passkey works: your device verified you, and our server accepted it.",
+      checks: explainMismatch(expectation, body),
+    };
   }
   const { reason, detail } = verification.failure;
   const message =

@@ -6,7 +6,14 @@ import { decodeCBOR, type CBORType } from "@levischuck/tiny-cbor";
 
 export type MismatchCheck = { field: string; ok: boolean; expected: string; received: string; meaning: string };
 
-export type Expectation = { origins: readonly string[]; rpId: string; challenge: string; type: "webauthn.create" | "webauthn.get"; storedCounter?: number; userVerificationRequired: boolean };
+export type Expectation = {
+  origins: readonly string[];
+  rpId: string;
+  challenge: string;
+  type: "webauthn.create" | "webauthn.get";
+  storedCounter?: number;
+  userVerificationRequired: boolean;
+};
 
 type Response = { response?: { clientDataJSON?: unknown; authenticatorData?: unknown; attestationObject?: unknown } };
 
@@ -25,12 +32,21 @@ export function explainMismatch(expected: Expectation, body: unknown): MismatchC
   const checks: MismatchCheck[] = [];
   let clientData: { type?: unknown; origin?: unknown; challenge?: unknown; crossOrigin?: unknown } = {};
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(String(response?.clientDataJSON ?? ""), "base64url").toString("utf8"));
+    const parsed: unknown = JSON.parse(
+      Buffer.from(String(response?.clientDataJSON ?? ""), "base64url").toString("utf8"),
+    );
     // Valid JSON that is not an object (`null`, a number, a list) is as unreadable as no JSON at all.
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new TypeError("clientDataJSON is not an object");
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+      throw new TypeError("clientDataJSON is not an object");
     clientData = parsed;
   } catch {
-    checks.push({ field: "clientDataJSON", ok: false, expected: "JSON from the browser", received: "unreadable", meaning: "The browser's part of the response is damaged: something between the browser and us changed it." });
+    checks.push({
+      field: "clientDataJSON",
+      ok: false,
+      expected: "JSON from the browser",
+      received: "unreadable",
+      meaning: "The browser's part of the response is damaged: something between the browser and us changed it.",
+    });
   }
   const origin = String(clientData.origin ?? "missing");
   checks.push({
@@ -47,7 +63,10 @@ export function explainMismatch(expected: Expectation, body: unknown): MismatchC
     ok: clientData.type === expected.type,
     expected: expected.type,
     received: String(clientData.type ?? "missing"),
-    meaning: clientData.type === expected.type ? "Right kind of ceremony." : "A sign-in answer was sent where a registration was expected, or the other way round.",
+    meaning:
+      clientData.type === expected.type
+        ? "Right kind of ceremony."
+        : "A sign-in answer was sent where a registration was expected, or the other way round.",
   });
   const challengeOk = clientData.challenge === expected.challenge;
   checks.push({
@@ -55,7 +74,9 @@ export function explainMismatch(expected: Expectation, body: unknown): MismatchC
     ok: challengeOk,
     expected: "the one-time value we issued",
     received: challengeOk ? "the same value" : "a different or missing value",
-    meaning: challengeOk ? "The answer belongs to this request." : "The answer belongs to an older or another request: try again without reloading in between.",
+    meaning: challengeOk
+      ? "The answer belongs to this request."
+      : "The answer belongs to an older or another request: try again without reloading in between.",
   });
   const authData = (() => {
     try {
@@ -65,7 +86,13 @@ export function explainMismatch(expected: Expectation, body: unknown): MismatchC
     }
   })();
   if (!authData || authData.length < 37) {
-    checks.push({ field: "authenticatorData", ok: false, expected: "at least 37 bytes", received: authData ? `${authData.length} bytes` : "unreadable", meaning: "The authenticator's part of the response is damaged or missing." });
+    checks.push({
+      field: "authenticatorData",
+      ok: false,
+      expected: "at least 37 bytes",
+      received: authData ? `${authData.length} bytes` : "unreadable",
+      meaning: "The authenticator's part of the response is damaged or missing.",
+    });
     return checks;
   }
   const rpIdHashOk = authData.subarray(0, 32).equals(createHash("sha256").update(expected.rpId).digest());
@@ -74,24 +101,38 @@ export function explainMismatch(expected: Expectation, body: unknown): MismatchC
     ok: rpIdHashOk,
     expected: `SHA-256 of "${expected.rpId}"`,
     received: rpIdHashOk ? "the same" : "the hash of another domain",
-    meaning: rpIdHashOk ? "The passkey is for this site." : "The passkey was made for another site name (RP ID): the site's RP ID setting changed or differs between pages.",
+    meaning: rpIdHashOk
+      ? "The passkey is for this site."
+      : "The passkey was made for another site name (RP ID): the site's RP ID setting changed or differs between pages.",
   });
   const flags = authData[32];
   const [up, uv, be, bs] = [0x01, 0x04, 0x08, 0x10].map((bit) => (flags & bit) !== 0);
-  checks.push({ field: "user present (UP)", ok: up, expected: "set", received: yesNo(up), meaning: up ? "Someone touched or confirmed the authenticator." : "Nobody confirmed on the authenticator." });
+  checks.push({
+    field: "user present (UP)",
+    ok: up,
+    expected: "set",
+    received: yesNo(up),
+    meaning: up ? "Someone touched or confirmed the authenticator." : "Nobody confirmed on the authenticator.",
+  });
   checks.push({
     field: "user verified (UV)",
     ok: uv || !expected.userVerificationRequired,
     expected: expected.userVerificationRequired ? "set" : "set or not",
     received: yesNo(uv),
-    meaning: uv ? "The authenticator checked a PIN, fingerprint or face." : "No PIN, fingerprint or face check happened: on a security key, set a PIN.",
+    meaning: uv
+      ? "The authenticator checked a PIN, fingerprint or face."
+      : "No PIN, fingerprint or face check happened: on a security key, set a PIN.",
   });
   checks.push({
     field: "backup (BE/BS)",
     ok: be || !bs,
     expected: "BS only together with BE",
     received: `BE ${yesNo(be)}, BS ${yesNo(bs)}`,
-    meaning: be ? (bs ? "A synced passkey, backed up by its provider." : "Can sync, not yet backed up.") : "Device-bound: it lives only on this authenticator.",
+    meaning: be
+      ? bs
+        ? "A synced passkey, backed up by its provider."
+        : "Can sync, not yet backed up."
+      : "Device-bound: it lives only on this authenticator.",
   });
   if (expected.storedCounter !== undefined) {
     const counter = authData.readUInt32BE(33);
@@ -101,7 +142,9 @@ export function explainMismatch(expected: Expectation, body: unknown): MismatchC
       ok: counterOk,
       expected: expected.storedCounter === 0 ? "0, or more than 0" : `more than ${expected.storedCounter}`,
       received: String(counter),
-      meaning: counterOk ? "The counter moved forward as it should." : "The counter went backwards: the passkey may have been copied, or an old answer was replayed.",
+      meaning: counterOk
+        ? "The counter moved forward as it should."
+        : "The counter went backwards: the passkey may have been copied, or an old answer was replayed.",
     });
   }
   return checks;

@@ -1,6 +1,7 @@
 // Reports leave the browser for support staff: anything that could replay a ceremony or identify a key is dropped
 // (security bar: no challenges, keys or tokens in reports).
-const SECRET_KEYS = /challenge|publickey|signature|token|secret|password|credentialid|rawid|userhandle|attestationobject|clientdatajson|authenticatordata/i;
+const SECRET_KEYS =
+  /challenge|publickey|signature|token|secret|password|credentialid|rawid|userhandle|attestationobject|clientdatajson|authenticatordata/i;
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 12) return "[too deep]";

@@ -17,4 +17,7 @@ export async function hasRoomForReport(now = new Date(), max = MAX_STORED_REPORT
 }
 
 export const reportStoreFull = (): Failure =>
-  fail("rate:limited", "The server holds too many saved reports right now. Try again later, or describe the problem to support.");
+  fail(
+    "rate:limited",
+    "The server holds too many saved reports right now. Try again later, or describe the problem to support.",
+  );

@@ -4,7 +4,13 @@ import { z } from "zod";
 const text = (max = 2000) => z.string().max(max);
 const status = z.enum(["ok", "warning", "problem", "unknown", "unused"]);
 
-export const mismatchCheckSchema = z.object({ field: text(80), ok: z.boolean(), expected: text(), received: text(), meaning: text() });
+export const mismatchCheckSchema = z.object({
+  field: text(80),
+  ok: z.boolean(),
+  expected: text(),
+  received: text(),
+  meaning: text(),
+});
 
 export const reportContentSchema = z.object({
   version: z.literal(1),
@@ -18,12 +24,20 @@ export const reportContentSchema = z.object({
         meaning: text(),
         fix: text().nullable(),
         detail: text().optional(),
-        causes: z.array(z.object({ cause: text(), fix: text() })).max(8).optional(),
+        causes: z
+          .array(z.object({ cause: text(), fix: text() }))
+          .max(8)
+          .optional(),
       }),
     )
     .max(80),
   symptom: z
-    .object({ id: text(80), title: text(200), answers: z.array(z.object({ question: text(300), answer: text(300) })).max(20), steps: z.array(text()).max(30) })
+    .object({
+      id: text(80),
+      title: text(200),
+      answers: z.array(z.object({ question: text(300), answer: text(300) })).max(20),
+      steps: z.array(text()).max(30),
+    })
     .optional(),
   liveTest: z
     .array(
@@ -46,4 +60,3 @@ export const reportContentSchema = z.object({
 
 export type ReportContent = z.infer<typeof reportContentSchema>;
 export type LiveTestStep = NonNullable<ReportContent["liveTest"]>[number];
-

@@ -38,7 +38,10 @@ describe("report codes", () => {
 describe("troubleshooting reports", () => {
   it("redacts challenges, keys and tokens, and finds the report by code until it expires", async () => {
     const code = await saveReport(
-      { findings: [{ id: "secure-context", status: "ok" }], liveTest: { challenge: "c2VjcmV0", publicKey: "AQID", nested: { sessionToken: "x" } } },
+      {
+        findings: [{ id: "secure-context", status: "ok" }],
+        liveTest: { challenge: "c2VjcmV0", publicKey: "AQID", nested: { sessionToken: "x" } },
+      },
       null,
     );
     const report = await lookUpReport(code.toLowerCase(), source());
@@ -46,7 +49,10 @@ describe("troubleshooting reports", () => {
       findings: [{ id: "secure-context", status: "ok" }],
       liveTest: { challenge: "[redacted]", publicKey: "[redacted]", nested: { sessionToken: "[redacted]" } },
     });
-    await db.update(troubleshootReports).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(troubleshootReports.code, code));
+    await db
+      .update(troubleshootReports)
+      .set({ expiresAt: new Date(Date.now() - 1) })
+      .where(eq(troubleshootReports.code, code));
     expect(await lookUpReport(code, source())).toMatchObject({ ok: false, code: "report:not-found" });
     expect(await findReportForStaff(code)).toBeNull();
   });
@@ -59,7 +65,10 @@ describe("troubleshooting reports", () => {
   });
 
   it("SEC-64 opens a report of the first, short scheme for staff only", async () => {
-    await db.insert(troubleshootReports).values({ code: "K7M-4QX", content: { findings: [] }, expiresAt: new Date(Date.now() + 60_000) }).onConflictDoNothing();
+    await db
+      .insert(troubleshootReports)
+      .values({ code: "K7M-4QX", content: { findings: [] }, expiresAt: new Date(Date.now() + 60_000) })
+      .onConflictDoNothing();
     expect(await lookUpReport("K7M-4QX", source())).toMatchObject({ ok: false, code: "report:not-found" });
     expect((await findReportForStaff("k7m 4qx"))?.code).toBe("K7M-4QX");
   });

@@ -11,7 +11,13 @@ import { newReportCode, normaliseLegacyReportCode, normaliseReportCode } from ".
 export const REPORT_TTL_MS = 30 * 24 * 60 * 60_000;
 export const REPORT_MAX_BYTES = 64 * 1024;
 
-export type SavedReport = { code: string; content: Record<string, unknown>; createdAt: Date; expiresAt: Date; userId: string | null };
+export type SavedReport = {
+  code: string;
+  content: Record<string, unknown>;
+  createdAt: Date;
+  expiresAt: Date;
+  userId: string | null;
+};
 /** What anyone holding the code may see: no contact email, no account. */
 export type PublicReport = Omit<SavedReport, "userId">;
 
@@ -43,7 +49,10 @@ async function findByCanonicalCode(code: string | null, now: Date): Promise<Save
  * the first scheme, which still opens the reports saved before long codes until they expire.
  */
 export async function findReportForStaff(input: string, now = new Date()): Promise<SavedReport | null> {
-  return (await findByCanonicalCode(normaliseReportCode(input), now)) ?? findByCanonicalCode(normaliseLegacyReportCode(input), now);
+  return (
+    (await findByCanonicalCode(normaliseReportCode(input), now)) ??
+    findByCanonicalCode(normaliseLegacyReportCode(input), now)
+  );
 }
 
 /**

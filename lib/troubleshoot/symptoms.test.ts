@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Platform } from "@/lib/compat/platform-types";
 import { symptomList, symptomQuestions, symptomSteps } from "./symptoms";
 
-const platform = (os: Platform["os"]["name"], browser: Platform["browser"]["name"] = "Chrome", inAppBrowser: string | null = null): Platform => ({
+const platform = (
+  os: Platform["os"]["name"],
+  browser: Platform["browser"]["name"] = "Chrome",
+  inAppBrowser: string | null = null,
+): Platform => ({
   os: { name: os, version: null, versionIsMinimum: false, versionSource: "none", label: os },
   browser: { name: browser, version: null, majorVersion: null, label: browser },
   engine: { name: "Blink", version: null, versionIsMinimum: false },
@@ -28,26 +32,46 @@ describe("symptom paths", () => {
     ["Android", "Screen lock"],
     ["iOS", "Passcode"],
     ["macOS", "Touch ID"],
-  ] as const)("tells a person on %s where to set up the screen lock when the platform authenticator is missing", (os, words) => {
-    const steps = symptomSteps("add-button-missing", platform(os), [{ id: "platform-authenticator", status: "problem" }], { "signed-in": "yes" });
-    expect(steps.join(" ")).toContain(words);
-  });
+  ] as const)(
+    "tells a person on %s where to set up the screen lock when the platform authenticator is missing",
+    (os, words) => {
+      const steps = symptomSteps(
+        "add-button-missing",
+        platform(os),
+        [{ id: "platform-authenticator", status: "problem" }],
+        { "signed-in": "yes" },
+      );
+      expect(steps.join(" ")).toContain(words);
+    },
+  );
 
   it("sends an in-app browser user to a real browser, and asks only what the checks cannot tell", () => {
-    const steps = symptomSteps("add-button-missing", platform("iOS", "Safari", "Instagram"), [], { "signed-in": "yes" });
+    const steps = symptomSteps("add-button-missing", platform("iOS", "Safari", "Instagram"), [], {
+      "signed-in": "yes",
+    });
     expect(steps[0]).toContain("inside Instagram, which cannot use passkeys");
     expect(steps[0]).toContain("Open in Safari");
     expect(symptomQuestions("lost-device", platform("iOS"), [])).toEqual([]);
   });
 
   it("explains sync per provider, and that Windows Hello passkeys never sync", () => {
-    expect(symptomSteps("not-on-new-device", platform("Windows"), [], { "made-on": "windows" }).join(" ")).toContain("do not sync");
-    expect(symptomSteps("not-on-new-device", platform("Windows"), [], { "made-on": "apple" }).join(" ")).toContain("iCloud Keychain");
+    expect(symptomSteps("not-on-new-device", platform("Windows"), [], { "made-on": "windows" }).join(" ")).toContain(
+      "do not sync",
+    );
+    expect(symptomSteps("not-on-new-device", platform("Windows"), [], { "made-on": "apple" }).join(" ")).toContain(
+      "iCloud Keychain",
+    );
   });
 
   it("gives the PIN set-up place that fits the OS and browser for a security key", () => {
-    expect(symptomSteps("security-key", platform("Windows"), [], { "has-pin": "no" })[0]).toContain("Sign-in options → Security Key");
-    expect(symptomSteps("security-key", platform("Linux", "Chrome"), [], { "has-pin": "no" })[0]).toContain("Manage security keys");
-    expect(symptomSteps("security-key", platform("macOS", "Safari"), [], { "has-pin": "unsure" }).join(" ")).toContain("do not use NFC");
+    expect(symptomSteps("security-key", platform("Windows"), [], { "has-pin": "no" })[0]).toContain(
+      "Sign-in options → Security Key",
+    );
+    expect(symptomSteps("security-key", platform("Linux", "Chrome"), [], { "has-pin": "no" })[0]).toContain(
+      "Manage security keys",
+    );
+    expect(symptomSteps("security-key", platform("macOS", "Safari"), [], { "has-pin": "unsure" }).join(" ")).toContain(
+      "do not use NFC",
+    );
   });
 });

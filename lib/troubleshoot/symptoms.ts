@@ -15,7 +15,8 @@ type Symptom = {
   steps: (platform: Platform, findings: FindingLike[], answers: Answers) => string[];
 };
 
-const statusOf = (findings: FindingLike[], id: string) => findings.find((finding) => finding.id === id)?.status ?? "unknown";
+const statusOf = (findings: FindingLike[], id: string) =>
+  findings.find((finding) => finding.id === id)?.status ?? "unknown";
 
 /** Where passkeys sync on this OS, so a new device gets them. */
 function syncStep(platform: Platform): string {
@@ -29,19 +30,37 @@ function syncStep(platform: Platform): string {
 }
 
 const inAppStep = (platform: Platform) =>
-  platform.inAppBrowser ? [`You are inside ${platform.inAppBrowser}, which cannot use passkeys. ${openInBrowserSteps(platform)}`] : [];
+  platform.inAppBrowser
+    ? [`You are inside ${platform.inAppBrowser}, which cannot use passkeys. ${openInBrowserSteps(platform)}`]
+    : [];
 
 const symptoms: Symptom[] = [
   {
     id: "add-button-missing",
     title: "The “Add passkey” button is missing",
     questions: () => [
-      { id: "signed-in", text: "Are you signed in, with two-factor authentication turned on?", options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, { value: "unsure", label: "Not sure" }] },
+      {
+        id: "signed-in",
+        text: "Are you signed in, with two-factor authentication turned on?",
+        options: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+          { value: "unsure", label: "Not sure" },
+        ],
+      },
     ],
     steps: (platform, findings, answers) => [
       ...inAppStep(platform),
-      ...(answers["signed-in"] !== "yes" ? ["Sign in, then turn on two-factor authentication: this site (like many exchanges) offers passkeys only after that."] : []),
-      ...(statusOf(findings, "webauthn-present") === "problem" ? ["This browser has no passkey support on this page: the check “Passkey support in this browser” above says why, and what to do."] : []),
+      ...(answers["signed-in"] !== "yes"
+        ? [
+            "Sign in, then turn on two-factor authentication: this site (like many exchanges) offers passkeys only after that.",
+          ]
+        : []),
+      ...(statusOf(findings, "webauthn-present") === "problem"
+        ? [
+            "This browser has no passkey support on this page: the check “Passkey support in this browser” above says why, and what to do.",
+          ]
+        : []),
       ...(statusOf(findings, "platform-authenticator") !== "ok" ? [screenLockSteps(platform)] : []),
       "Reload the account page. If the button is still missing, run the live test (step 3 of /troubleshoot) and save a report for support.",
     ],
@@ -69,9 +88,17 @@ const symptoms: Symptom[] = [
         ];
       }
       if (answers["what-happens"] === "nothing") {
-        return [...inAppStep(platform), screenLockSteps(platform), "Make sure this browser window is in front, then try again: passkey prompts only open in a focused window."];
+        return [
+          ...inAppStep(platform),
+          screenLockSteps(platform),
+          "Make sure this browser window is in front, then try again: passkey prompts only open in a focused window.",
+        ];
       }
-      return [screenLockSteps(platform), "Clean the sensor and re-enrol the finger or face, or choose the PIN option in the prompt.", "Run the live test (step 3 of /troubleshoot): it tells whether the failure is on the device or on our side."];
+      return [
+        screenLockSteps(platform),
+        "Clean the sensor and re-enrol the finger or face, or choose the PIN option in the prompt.",
+        "Run the live test (step 3 of /troubleshoot): it tells whether the failure is on the device or on our side.",
+      ];
     },
   },
   {
@@ -94,17 +121,32 @@ const symptoms: Symptom[] = [
     steps: (platform, _findings, answers) => {
       switch (answers["made-on"]) {
         case "apple":
-          return ["Apple passkeys sync through iCloud Keychain to devices with the same Apple Account, iCloud Keychain on and two-factor authentication on.", "On a non-Apple device, choose “Use a phone or tablet” and scan the QR code with your iPhone."];
+          return [
+            "Apple passkeys sync through iCloud Keychain to devices with the same Apple Account, iCloud Keychain on and two-factor authentication on.",
+            "On a non-Apple device, choose “Use a phone or tablet” and scan the QR code with your iPhone.",
+          ];
         case "google":
-          return [syncStep({ ...platform, os: { ...platform.os, name: "Android" } }), "On an iPhone or a computer without your Google account, choose “Use a phone or tablet” and scan the QR code with your Android phone."];
+          return [
+            syncStep({ ...platform, os: { ...platform.os, name: "Android" } }),
+            "On an iPhone or a computer without your Google account, choose “Use a phone or tablet” and scan the QR code with your Android phone.",
+          ];
         case "windows":
-          return ["Windows Hello passkeys stay on the PC that made them: they do not sync. Sign in another way (password and code, or another passkey) and add a new passkey on this device."];
+          return [
+            "Windows Hello passkeys stay on the PC that made them: they do not sync. Sign in another way (password and code, or another passkey) and add a new passkey on this device.",
+          ];
         case "manager":
-          return ["Install the same password manager on this device (app and browser extension) and sign in to it: your passkey is there."];
+          return [
+            "Install the same password manager on this device (app and browser extension) and sign in to it: your passkey is there.",
+          ];
         case "key":
-          return ["A security key's passkey lives on the key: plug it in or hold it to the phone (NFC) when signing in."];
+          return [
+            "A security key's passkey lives on the key: plug it in or hold it to the phone (NFC) when signing in.",
+          ];
         default:
-          return ["Open your account's passkey list on a device where you are signed in: the provider name tells where each passkey lives.", syncStep(platform)];
+          return [
+            "Open your account's passkey list on a device where you are signed in: the provider name tells where each passkey lives.",
+            syncStep(platform),
+          ];
       }
     },
   },
@@ -132,7 +174,15 @@ const symptoms: Symptom[] = [
     id: "security-key",
     title: "My security key does not work",
     questions: () => [
-      { id: "has-pin", text: "Has your security key got a PIN?", options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, { value: "unsure", label: "Not sure" }] },
+      {
+        id: "has-pin",
+        text: "Has your security key got a PIN?",
+        options: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+          { value: "unsure", label: "Not sure" },
+        ],
+      },
     ],
     steps: (platform, _findings, answers) => [
       ...(answers["has-pin"] !== "yes"
@@ -153,7 +203,9 @@ const symptoms: Symptom[] = [
     id: "something-else",
     title: "Something else",
     questions: () => [],
-    steps: () => ["Run the live test (step 3 of /troubleshoot) and save a report: read its code to support staff, who will see exactly what happened."],
+    steps: () => [
+      "Run the live test (step 3 of /troubleshoot) and save a report: read its code to support staff, who will see exactly what happened.",
+    ],
   },
 ];
 

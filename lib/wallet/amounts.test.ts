@@ -9,7 +9,9 @@ describe("LAB amounts", () => {
     ["10.12345678", 1_012_345_678],
   ])("parses %j as %d units", (text, units) => expect(parseAmount(text)).toBe(units));
 
-  it.each(["0", "0.0", "-1", "1.123456789", "1e3", "1,5", "", ".5", "1."])("refuses %j", (text) => expect(parseAmount(text)).toBeNull());
+  it.each(["0", "0.0", "-1", "1.123456789", "1e3", "1,5", "", ".5", "1."])("refuses %j", (text) =>
+    expect(parseAmount(text)).toBeNull(),
+  );
 
   it("formats units without trailing zeros", () => {
     expect(formatAmount(100_000_000)).toBe("1 LAB");

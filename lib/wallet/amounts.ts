@@ -16,6 +16,8 @@ export function parseAmount(text: string): number | null {
 export function formatAmount(units: number): string {
   const sign = units < 0 ? "-" : "";
   const whole = Math.floor(Math.abs(units) / UNITS_PER_LAB);
-  const fraction = String(Math.abs(units) % UNITS_PER_LAB).padStart(DECIMALS, "0").replace(/0+$/, "");
+  const fraction = String(Math.abs(units) % UNITS_PER_LAB)
+    .padStart(DECIMALS, "0")
+    .replace(/0+$/, "");
   return `${sign}${whole}${fraction ? `.${fraction}` : ""} ${ASSET}`;
 }

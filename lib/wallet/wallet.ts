@@ -10,7 +10,11 @@ export async function ensureWallet(userId: string): Promise<number> {
   const existing = await db.query.wallets.findFirst({ where: eq(wallets.userId, userId) });
   if (existing) return existing.balance;
   return transaction(async (tx) => {
-    const [opened] = await tx.insert(wallets).values({ userId, balance: OPENING_BALANCE }).onConflictDoNothing().returning();
+    const [opened] = await tx
+      .insert(wallets)
+      .values({ userId, balance: OPENING_BALANCE })
+      .onConflictDoNothing()
+      .returning();
     if (opened) {
       await tx.insert(ledgerEntries).values({ id: newToken(12), userId, amount: OPENING_BALANCE, kind: "opening" });
       return opened.balance;
@@ -21,7 +25,10 @@ export async function ensureWallet(userId: string): Promise<number> {
 
 /** Sum of the ledger: must always equal the balance. */
 export async function ledgerTotal(userId: string): Promise<number> {
-  const [row] = await db.select({ total: sum(ledgerEntries.amount) }).from(ledgerEntries).where(eq(ledgerEntries.userId, userId));
+  const [row] = await db
+    .select({ total: sum(ledgerEntries.amount) })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.userId, userId));
   return Number(row?.total ?? 0);
 }
 

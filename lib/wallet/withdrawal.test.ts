@@ -35,9 +35,15 @@ describe("demo withdrawal", () => {
   it("refuses a changed amount or destination after the challenge, and debits nothing", async () => {
     const account = await createAccount({ passkeys: 1 });
     const request = { amount: "1", destination: newDemoAddress() };
-    for (const changed of [{ ...request, amount: "9" }, { ...request, destination: newDemoAddress() }]) {
+    for (const changed of [
+      { ...request, amount: "9" },
+      { ...request, destination: newDemoAddress() },
+    ]) {
       const { ceremonyId, response } = await confirm(account, request);
-      expect(await finishWithdrawal(account, ceremonyId, changed, response, "t")).toMatchObject({ ok: false, code: "wallet:changed" });
+      expect(await finishWithdrawal(account, ceremonyId, changed, response, "t")).toMatchObject({
+        ok: false,
+        code: "wallet:changed",
+      });
       // The ceremony is spent: the original order cannot be finished with it either.
       expect((await finishWithdrawal(account, ceremonyId, request, response, "t")).ok).toBe(false);
     }
@@ -48,7 +54,9 @@ describe("demo withdrawal", () => {
     const account = await createAccount({ passkeys: 1 });
     const request = { amount: "2", destination: newDemoAddress() };
     const { ceremonyId, response } = await confirm(account, request);
-    const results = await Promise.all(Array.from({ length: 20 }, () => finishWithdrawal(account, ceremonyId, request, response, "t")));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => finishWithdrawal(account, ceremonyId, request, response, "t")),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect((await finishWithdrawal(account, ceremonyId, request, response, "t")).ok).toBe(false);
     expect(await db.query.withdrawals.findMany({ where: eq(withdrawals.userId, account.user.id) })).toHaveLength(1);
@@ -67,7 +75,10 @@ describe("demo withdrawal", () => {
     const start = await startWithdrawal(account, request);
     if (!start.ok) throw new Error(start.message);
     const withoutUv = account.authenticator.authenticate(start.data.options, ORIGIN, { flags: { uv: false } });
-    expect(await finishWithdrawal(account, start.data.ceremonyId, request, withoutUv, "t")).toMatchObject({ ok: false, code: "passkey:uv-missing" });
+    expect(await finishWithdrawal(account, start.data.ceremonyId, request, withoutUv, "t")).toMatchObject({
+      ok: false,
+      code: "passkey:uv-missing",
+    });
     await expectBalanced(account, OPENING_BALANCE);
   });
 
@@ -84,9 +95,13 @@ describe("demo withdrawal", () => {
       [{ amount: "1", destination: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq" }, "wallet:bad-address"],
       [{ amount: "10.00000001", destination: address }, "wallet:insufficient"],
     ];
-    for (const [request, code] of cases) expect(await startWithdrawal(account, request)).toMatchObject({ ok: false, code });
+    for (const [request, code] of cases)
+      expect(await startWithdrawal(account, request)).toMatchObject({ ok: false, code });
     const noPasskey = await createAccount();
-    expect(await startWithdrawal(noPasskey, { amount: "1", destination: address })).toMatchObject({ ok: false, code: "wallet:passkey-required" });
+    expect(await startWithdrawal(noPasskey, { amount: "1", destination: address })).toMatchObject({
+      ok: false,
+      code: "wallet:passkey-required",
+    });
   });
 });
 
@@ -97,8 +112,15 @@ describe("the withdrawal hold after a password reset", () => {
     const ready = await confirm(account, request);
     const heldUntil = new Date(Date.now() + WITHDRAWAL_HOLD_MS);
     const held = { ...account, user: { ...account.user, withdrawalsHeldUntil: heldUntil } };
-    expect(await startWithdrawal(held, request)).toMatchObject({ ok: false, code: "wallet:held", message: expect.stringContaining("paused until") });
-    expect(await finishWithdrawal(held, ready.ceremonyId, request, ready.response, "t")).toMatchObject({ ok: false, code: "wallet:held" });
+    expect(await startWithdrawal(held, request)).toMatchObject({
+      ok: false,
+      code: "wallet:held",
+      message: expect.stringContaining("paused until"),
+    });
+    expect(await finishWithdrawal(held, ready.ceremonyId, request, ready.response, "t")).toMatchObject({
+      ok: false,
+      code: "wallet:held",
+    });
     await expectBalanced(account, OPENING_BALANCE);
     expect(refuseWhileHeld(held.user, heldUntil.getTime() - 1)).toMatchObject({ code: "wallet:held" });
     expect(refuseWhileHeld(held.user, heldUntil.getTime())).toBeNull();

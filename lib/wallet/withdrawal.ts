@@ -30,13 +30,15 @@ function payloadHash({ units, destination }: Order): Buffer {
 /** Checks the order against the rules and the balance; the same checks run again when it is finished. */
 async function validateOrder(userId: string, request: WithdrawalRequest): Promise<Result<Order>> {
   const units = parseAmount(request.amount);
-  if (units === null) return fail("wallet:bad-amount", "Enter an amount above 0 with at most 8 decimal places, e.g. 0.25.");
+  if (units === null)
+    return fail("wallet:bad-amount", "Enter an amount above 0 with at most 8 decimal places, e.g. 0.25.");
   const destination = request.destination.trim();
   if (!isValidAddress(destination)) {
     return fail("wallet:bad-address", "That address is not valid: check it for typos. Demo addresses start with lab1.");
   }
   const balance = await ensureWallet(userId);
-  if (units > balance) return fail("wallet:insufficient", `Your balance is ${formatAmount(balance)}: withdraw that or less.`);
+  if (units > balance)
+    return fail("wallet:insufficient", `Your balance is ${formatAmount(balance)}: withdraw that or less.`);
   return ok({ units, destination });
 }
 
@@ -50,7 +52,10 @@ export async function startWithdrawal(
   if (!order.ok) return order;
   const allowCredentials = await accountAllowCredentials(user.id);
   if (allowCredentials.length === 0) {
-    return fail("wallet:passkey-required", "Withdrawals are confirmed with a passkey. Add one on your account page first.");
+    return fail(
+      "wallet:passkey-required",
+      "Withdrawals are confirmed with a passkey. Add one on your account page first.",
+    );
   }
   const hash = payloadHash(order.data);
   const options = await generateAuthenticationOptions({
@@ -69,7 +74,11 @@ export async function startWithdrawal(
     allowedCredentialIds: offeredIds(options),
   });
   if (!saved.ok) return saved;
-  return ok({ ceremonyId: saved.data, options, summary: `${formatAmount(order.data.units)} to ${order.data.destination}` });
+  return ok({
+    ceremonyId: saved.data,
+    options,
+    summary: `${formatAmount(order.data.units)} to ${order.data.destination}`,
+  });
 }
 
 export async function finishWithdrawal(
@@ -87,25 +96,45 @@ export async function finishWithdrawal(
     const order = await validateOrder(user.id, request);
     if (!order.ok) return order;
     if (payloadHash(order.data).toString("base64url") !== challenge.payloadHash) {
-      return fail("wallet:changed", "The amount or address changed after you confirmed. Nothing was sent: start again.");
+      return fail(
+        "wallet:changed",
+        "The amount or address changed after you confirmed. Nothing was sent: start again.",
+      );
     }
     const { passkey, assertion } = await checkAssertion(challenge, body, user.id);
     const withdrawalId = newToken(12);
-    const balance = await transaction(async (tx) => {
-      await consumeChallenge(tx, ceremonyId);
-      await recordAssertion(tx, passkey, assertion, client);
-      const [wallet] = await tx
-        .update(wallets)
-        .set({ balance: sql`${wallets.balance} - ${order.data.units}` })
-        .where(and(eq(wallets.userId, user.id), gte(wallets.balance, order.data.units)))
-        .returning({ balance: wallets.balance });
-      if (!wallet) throw new AppError("wallet:insufficient", "Your balance is too low for this withdrawal.");
-      const { units, destination } = order.data;
-      await tx.insert(withdrawals).values({ id: withdrawalId, userId: user.id, amount: units, destination, challengeId: ceremonyId, passkeyId: passkey.id });
-      await tx.insert(ledgerEntries).values({ id: newToken(12), userId: user.id, amount: -units, kind: "withdrawal", withdrawalId });
-      await recordEvent(tx, { userId: user.id, type: "withdrawal", client, detail: { amount: formatAmount(units), to: destination } });
-      return wallet.balance;
-    }, { durable: true });
+    const balance = await transaction(
+      async (tx) => {
+        await consumeChallenge(tx, ceremonyId);
+        await recordAssertion(tx, passkey, assertion, client);
+        const [wallet] = await tx
+          .update(wallets)
+          .set({ balance: sql`${wallets.balance} - ${order.data.units}` })
+          .where(and(eq(wallets.userId, user.id), gte(wallets.balance, order.data.units)))
+          .returning({ balance: wallets.balance });
+        if (!wallet) throw new AppError("wallet:insufficient", "Your balance is too low for this withdrawal.");
+        const { units, destination } = order.data;
+        await tx.insert(withdrawals).values({
+          id: withdrawalId,
+          userId: user.id,
+          amount: units,
+          destination,
+          challengeId: ceremonyId,
+          passkeyId: passkey.id,
+        });
+        await tx
+          .insert(ledgerEntries)
+          .values({ id: newToken(12), userId: user.id, amount: -units, kind: "withdrawal", withdrawalId });
+        await recordEvent(tx, {
+          userId: user.id,
+          type: "withdrawal",
+          client,
+          detail: { amount: formatAmount(units), to: destination },
+        });
+        return wallet.balance;
+      },
+      { durable: true },
+    );
     return ok({ withdrawalId, balance });
   });
 }

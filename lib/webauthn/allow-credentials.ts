@@ -8,6 +8,12 @@ import { passkeys } from "@/lib/db/schema";
 export type AllowCredentials = NonNullable<Parameters<typeof generateAuthenticationOptions>[0]["allowCredentials"]>;
 
 export async function accountAllowCredentials(userId: string): Promise<AllowCredentials> {
-  const rows = await db.query.passkeys.findMany({ where: eq(passkeys.userId, userId), columns: { id: true, transports: true } });
-  return rows.map((passkey) => ({ id: passkey.id, transports: passkey.transports as AllowCredentials[number]["transports"] }));
+  const rows = await db.query.passkeys.findMany({
+    where: eq(passkeys.userId, userId),
+    columns: { id: true, transports: true },
+  });
+  return rows.map((passkey) => ({
+    id: passkey.id,
+    transports: passkey.transports as AllowCredentials[number]["transports"],
+  }));
 }

@@ -21,12 +21,22 @@ export type VerifiedAssertion = { newCounter: number; userVerified: boolean; bac
  * The portal's verdict on an assertion by one of its passkeys: the verification core with user verification required
  * (every portal use needs it), as an AppError whose code and message tell the person what to do.
  */
-export async function verifyPortalAssertion(response: AuthenticationResponseJSON, expectedChallenge: string, passkey: Passkey): Promise<VerifiedAssertion> {
-  const verification = await verifyAssertion(response, expectedChallenge, passkey, portalTerms, { userVerification: "required" });
+export async function verifyPortalAssertion(
+  response: AuthenticationResponseJSON,
+  expectedChallenge: string,
+  passkey: Passkey,
+): Promise<VerifiedAssertion> {
+  const verification = await verifyAssertion(response, expectedChallenge, passkey, portalTerms, {
+    userVerification: "required",
+  });
   if (!verification.verified) {
     const { reason, detail } = verification.failure;
     if (reason === "passkey:uv-missing") throw new AppError("passkey:uv-missing", UV_MISSING_MESSAGE, detail);
-    throw new AppError(reason === "passkey:backup-state-changed" ? reason : "passkey:not-verified", NOT_VERIFIED_MESSAGE, detail);
+    throw new AppError(
+      reason === "passkey:backup-state-changed" ? reason : "passkey:not-verified",
+      NOT_VERIFIED_MESSAGE,
+      detail,
+    );
   }
   const { newCounter, userVerified, credentialBackedUp } = verification.info;
   return { newCounter, userVerified, backedUp: credentialBackedUp };
@@ -44,14 +54,29 @@ export function counterAdvances(stored: AnySQLiteColumn, received: number): SQL 
  * Stores the new counter and last use. Conditional on the counter still being below the new one (or both zero), so
  * of two racing assertions only the higher can land and the stored counter never goes down (security bar C27).
  */
-export async function recordAssertion(tx: Tx, passkey: Passkey, verified: VerifiedAssertion, client: string): Promise<void> {
+export async function recordAssertion(
+  tx: Tx,
+  passkey: Passkey,
+  verified: VerifiedAssertion,
+  client: string,
+): Promise<void> {
   const updated = await tx
     .update(passkeys)
     // Every portal use requires UV (checkAssertion), so a use also proves the passkey can sign in.
-    .set({ counter: verified.newCounter, backedUp: verified.backedUp, userVerified: true, lastUsedAt: new Date(), lastUsedWith: client })
+    .set({
+      counter: verified.newCounter,
+      backedUp: verified.backedUp,
+      userVerified: true,
+      lastUsedAt: new Date(),
+      lastUsedWith: client,
+    })
     .where(and(eq(passkeys.id, passkey.id), counterAdvances(passkeys.counter, verified.newCounter)))
     .returning({ id: passkeys.id });
   if (updated.length !== 1) {
-    throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "signature counter did not increase (possible cloned authenticator or replay)");
+    throw new AppError(
+      "passkey:not-verified",
+      NOT_VERIFIED_MESSAGE,
+      "signature counter did not increase (possible cloned authenticator or replay)",
+    );
   }
 }

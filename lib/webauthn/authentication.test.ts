@@ -30,12 +30,19 @@ describe("passkey sign-in options", () => {
     const now = Date.now();
     const key = `${limits.signInOptionsOverall.name}:${EVERYONE}`;
     const spent = { windowStart: now, count: limits.signInOptionsOverall.max - 1 };
-    await db.insert(rateLimitBuckets).values({ key, ...spent }).onConflictDoUpdate({ target: rateLimitBuckets.key, set: spent });
+    await db
+      .insert(rateLimitBuckets)
+      .values({ key, ...spent })
+      .onConflictDoUpdate({ target: rateLimitBuckets.key, set: spent });
     const last = await startPasskeySignIn({ source: `client-${newToken(6)}` });
     expect(last.ok).toBe(true);
     const stored = await db.$count(challenges, eq(challenges.purpose, "sign-in"));
     const refused = await startPasskeySignIn({ source: `client-${newToken(6)}` });
-    expect(refused).toMatchObject({ ok: false, code: "rate:limited", message: expect.stringContaining("at this moment") });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "rate:limited",
+      message: expect.stringContaining("at this moment"),
+    });
     expect(await db.$count(challenges, eq(challenges.purpose, "sign-in"))).toBe(stored);
     await db.delete(rateLimitBuckets).where(eq(rateLimitBuckets.key, key));
   });
@@ -53,12 +60,20 @@ describe("passkey sign-in", () => {
     const account = await createAccount({ passkeys: 1 });
     const usernameFirst = await signInOptions(account.user.email);
     expect(usernameFirst.options.allowCredentials?.map((c) => c.id)).toEqual(account.passkeyIds);
-    const first = await finishPasskeySignIn(usernameFirst.ceremonyId, account.authenticator.authenticate(usernameFirst.options, ORIGIN), "t");
+    const first = await finishPasskeySignIn(
+      usernameFirst.ceremonyId,
+      account.authenticator.authenticate(usernameFirst.options, ORIGIN),
+      "t",
+    );
     expect(first.ok).toBe(true);
 
     const usernameless = await signInOptions();
     expect(usernameless.options.allowCredentials).toBeUndefined();
-    const second = await finishPasskeySignIn(usernameless.ceremonyId, account.authenticator.authenticate(usernameless.options, ORIGIN), "t");
+    const second = await finishPasskeySignIn(
+      usernameless.ceremonyId,
+      account.authenticator.authenticate(usernameless.options, ORIGIN),
+      "t",
+    );
     expect(second.ok).toBe(true);
     expect(await counterOf(account.passkeyIds[0])).toBe(2);
   });
@@ -67,25 +82,46 @@ describe("passkey sign-in", () => {
     const account = await createAccount({ passkeys: 1 });
     const usernameFirst = await signInOptions(account.user.email);
     // The page's word cannot turn a username-first sign-in into another mode: the options listed credentials.
-    await finishPasskeySignIn(usernameFirst.ceremonyId, account.authenticator.authenticate(usernameFirst.options, ORIGIN), "t", "s", "autofill");
+    await finishPasskeySignIn(
+      usernameFirst.ceremonyId,
+      account.authenticator.authenticate(usernameFirst.options, ORIGIN),
+      "t",
+      "s",
+      "autofill",
+    );
     const usernameless = await signInOptions();
-    await finishPasskeySignIn(usernameless.ceremonyId, account.authenticator.authenticate(usernameless.options, ORIGIN), "t", "s", "button");
+    await finishPasskeySignIn(
+      usernameless.ceremonyId,
+      account.authenticator.authenticate(usernameless.options, ORIGIN),
+      "t",
+      "s",
+      "button",
+    );
     const autofill = await signInOptions();
-    await finishPasskeySignIn(autofill.ceremonyId, account.authenticator.authenticate(autofill.options, ORIGIN), "t", "s", "autofill");
+    await finishPasskeySignIn(
+      autofill.ceremonyId,
+      account.authenticator.authenticate(autofill.options, ORIGIN),
+      "t",
+      "s",
+      "autofill",
+    );
     // Sorted: three events may share a millisecond. Each mode once means the autofill word did not relabel username-first.
     const signIns = await db.query.auditEvents.findMany({ where: eq(auditEvents.userId, account.user.id) });
-    expect(signIns.filter((event) => event.type === "sign-in.passkey").map((event) => event.detail.mode).sort()).toEqual([
-      "autofill",
-      "username-first",
-      "usernameless",
-    ]);
+    expect(
+      signIns
+        .filter((event) => event.type === "sign-in.passkey")
+        .map((event) => event.detail.mode)
+        .sort(),
+    ).toEqual(["autofill", "username-first", "usernameless"]);
   });
 
   it("accepts an assertion once: a replay fails, also when 20 copies race", async () => {
     const account = await createAccount({ passkeys: 1 });
     const start = await signInOptions();
     const response = account.authenticator.authenticate(start.options, ORIGIN);
-    const results = await Promise.all(Array.from({ length: 20 }, () => finishPasskeySignIn(start.ceremonyId, response, "t")));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => finishPasskeySignIn(start.ceremonyId, response, "t")),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect((await finishPasskeySignIn(start.ceremonyId, response, "t")).ok).toBe(false);
   });
@@ -94,7 +130,11 @@ describe("passkey sign-in", () => {
     const account = await createAccount({ passkeys: 1 });
     const signInWithCount = async (signCount: number) => {
       const start = await signInOptions();
-      return finishPasskeySignIn(start.ceremonyId, account.authenticator.authenticate(start.options, ORIGIN, { signCount }), "t");
+      return finishPasskeySignIn(
+        start.ceremonyId,
+        account.authenticator.authenticate(start.options, ORIGIN, { signCount }),
+        "t",
+      );
     };
     expect((await signInWithCount(0)).ok).toBe(true);
     expect((await signInWithCount(0)).ok).toBe(true);
@@ -110,17 +150,25 @@ describe("passkey sign-in", () => {
     const bob = await createAccount({ passkeys: 1 });
     const decoys = await signInOptions(`nobody-${newToken(6)}@test.example`);
     const bobs = bob.authenticator.authenticate({ ...decoys.options, allowCredentials: undefined }, ORIGIN);
-    expect(await finishPasskeySignIn(decoys.ceremonyId, bobs, "t")).toMatchObject({ ok: false, code: "passkey:not-verified" });
+    expect(await finishPasskeySignIn(decoys.ceremonyId, bobs, "t")).toMatchObject({
+      ok: false,
+      code: "passkey:not-verified",
+    });
 
     const alice = await createAccount({ passkeys: 1 });
     const before = await signInOptions(alice.user.email);
     const laterKey = new SoftwareAuthenticator();
     await addPasskey(alice, laterKey);
     const unlisted = laterKey.authenticate({ ...before.options, allowCredentials: undefined }, ORIGIN);
-    expect(await finishPasskeySignIn(before.ceremonyId, unlisted, "t")).toMatchObject({ ok: false, code: "passkey:not-verified" });
+    expect(await finishPasskeySignIn(before.ceremonyId, unlisted, "t")).toMatchObject({
+      ok: false,
+      code: "passkey:not-verified",
+    });
     // Options asked for now list it, and it signs in.
     const after = await signInOptions(alice.user.email);
-    expect((await finishPasskeySignIn(after.ceremonyId, laterKey.authenticate(after.options, ORIGIN), "t")).ok).toBe(true);
+    expect((await finishPasskeySignIn(after.ceremonyId, laterKey.authenticate(after.options, ORIGIN), "t")).ok).toBe(
+      true,
+    );
   });
 
   it("ignores extension outputs it never asked for, in the authenticator data or from the client (security bar 16)", async () => {
@@ -143,7 +191,10 @@ describe("passkey sign-in", () => {
     for (const userHandle of [null, other.user.webauthnUserId]) {
       const start = await signInOptions();
       const response = account.authenticator.authenticate(start.options, ORIGIN, { userHandle });
-      expect(await finishPasskeySignIn(start.ceremonyId, response, "t")).toMatchObject({ ok: false, code: "passkey:not-verified" });
+      expect(await finishPasskeySignIn(start.ceremonyId, response, "t")).toMatchObject({
+        ok: false,
+        code: "passkey:not-verified",
+      });
     }
   });
 
@@ -151,13 +202,19 @@ describe("passkey sign-in", () => {
     const account = await createAccount({ passkeys: 1 });
     for (let i = 0; i < 12; i++) await recordFailedAttempt(account.user.id);
     const start = await signInOptions(account.user.email);
-    expect((await finishPasskeySignIn(start.ceremonyId, account.authenticator.authenticate(start.options, ORIGIN), "t")).ok).toBe(true);
+    expect(
+      (await finishPasskeySignIn(start.ceremonyId, account.authenticator.authenticate(start.options, ORIGIN), "t")).ok,
+    ).toBe(true);
   });
 
   it("refuses an assertion without user verification, saying why", async () => {
     const account = await createAccount({ passkeys: 1 });
     const start = await signInOptions();
-    const result = await finishPasskeySignIn(start.ceremonyId, account.authenticator.authenticate(start.options, ORIGIN, { flags: { uv: false } }), "t");
+    const result = await finishPasskeySignIn(
+      start.ceremonyId,
+      account.authenticator.authenticate(start.options, ORIGIN, { flags: { uv: false } }),
+      "t",
+    );
     expect(result.ok || result.code).toBe("passkey:uv-missing");
     expect(result.ok || result.message).toMatch(/set a PIN/);
   });
@@ -167,11 +224,20 @@ describe("passkey sign-in", () => {
     // A credential made for this RP ID but never registered here.
     const outsider = new SoftwareAuthenticator();
     outsider.register(
-      { challenge: "AAAAAAAAAAAAAAAAAAAAAA", rp: { id: "localhost", name: "Elsewhere" }, user: { id: "AAAA", name: "x", displayName: "x" }, pubKeyCredParams: [{ type: "public-key", alg: -7 }] },
+      {
+        challenge: "AAAAAAAAAAAAAAAAAAAAAA",
+        rp: { id: "localhost", name: "Elsewhere" },
+        user: { id: "AAAA", name: "x", displayName: "x" },
+        pubKeyCredParams: [{ type: "public-key", alg: -7 }],
+      },
       ORIGIN,
     );
     const unknown = await signInOptions();
-    const unknownResult = await finishPasskeySignIn(unknown.ceremonyId, outsider.authenticate(unknown.options, ORIGIN), "t");
+    const unknownResult = await finishPasskeySignIn(
+      unknown.ceremonyId,
+      outsider.authenticate(unknown.options, ORIGIN),
+      "t",
+    );
 
     const bad = await signInOptions();
     const response = account.authenticator.authenticate(bad.options, ORIGIN);
@@ -196,8 +262,16 @@ describe("passkey sign-in", () => {
     };
     const decoy = await signInOptions(`nobody-${newToken(6)}@test.example`);
     const real = await signInOptions(account.user.email);
-    const decoyResult = await finishPasskeySignIn(decoy.ceremonyId, junkFor(decoy.options, decoy.options.allowCredentials![0].id), "t");
-    const realResult = await finishPasskeySignIn(real.ceremonyId, junkFor(real.options, real.options.allowCredentials![0].id), "t");
+    const decoyResult = await finishPasskeySignIn(
+      decoy.ceremonyId,
+      junkFor(decoy.options, decoy.options.allowCredentials![0].id),
+      "t",
+    );
+    const realResult = await finishPasskeySignIn(
+      real.ceremonyId,
+      junkFor(real.options, real.options.allowCredentials![0].id),
+      "t",
+    );
     expect(decoyResult).toEqual(realResult);
     expect(realResult).toEqual({ ok: false, code: "passkey:not-verified", message: expect.any(String) });
   });
@@ -212,8 +286,16 @@ describe("signed-in ceremony options", () => {
       expect((await startPasskeyStepUp(account.user, account.sessionId)).ok).toBe(true);
     }
     const stored = await challengesOf(account.user.id);
-    expect(await startPasskeyStepUp(account.user, account.sessionId)).toMatchObject({ ok: false, code: "rate:limited" });
-    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
+    expect(await startPasskeyStepUp(account.user, account.sessionId)).toMatchObject({
+      ok: false,
+      code: "rate:limited",
+    });
+    await grantStepUp(db, {
+      userId: account.user.id,
+      sessionId: account.sessionId,
+      method: "totp",
+      purpose: "add-passkey",
+    });
     expect(await startRegistration(account, "this-device")).toMatchObject({ ok: false, code: "rate:limited" });
     expect(await challengesOf(account.user.id)).toBe(stored);
     // Another account is not held up.

@@ -17,7 +17,14 @@ import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
 import { AppError, fail, ok, type Failure, type Result } from "@/lib/result";
 import { accountAllowCredentials } from "./allow-credentials";
 import { NOT_VERIFIED_MESSAGE, recordAssertion, verifyPortalAssertion, type VerifiedAssertion } from "./assertion";
-import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge, saveChallenge, type Challenge } from "./challenges";
+import {
+  burnOnFailure,
+  consumeChallenge,
+  requireOpenChallenge,
+  saveAccountChallenge,
+  saveChallenge,
+  type Challenge,
+} from "./challenges";
 import { passkeyFailureReason } from "./failure-reason";
 import { authenticationResponseSchema } from "./response-schemas";
 import { CEREMONY_TIMEOUT_MS, relyingParty } from "./relying-party";
@@ -29,14 +36,18 @@ type RequestOptions = { ceremonyId: string; options: PublicKeyCredentialRequestO
  * with a server secret, so repeated requests agree and reveal nothing (security bar E43).
  */
 function decoyCredentials(email: string) {
-  const digest = createHmac("sha256", env.AUTH_SECRET).update(`decoy-credentials:${normaliseEmail(email)}`).digest();
+  const digest = createHmac("sha256", env.AUTH_SECRET)
+    .update(`decoy-credentials:${normaliseEmail(email)}`)
+    .digest();
   const ids = [digest.subarray(0, 16), digest.subarray(16, 32)].slice(0, 1 + (digest[0] % 2));
   return ids.map((id) => ({ id: id.toString("base64url"), transports: ["internal" as const, "hybrid" as const] }));
 }
 
 /** The per-account limit's key: a keyed hash of the address, so no text a stranger typed is stored (security bar 61). */
 function accountKey(email: string): string {
-  return createHmac("sha256", env.AUTH_SECRET).update(`sign-in-options:${normaliseEmail(email)}`).digest("base64url");
+  return createHmac("sha256", env.AUTH_SECRET)
+    .update(`sign-in-options:${normaliseEmail(email)}`)
+    .digest("base64url");
 }
 
 /**
@@ -44,10 +55,20 @@ function accountKey(email: string): string {
  * `source` is the client's address: options are rate-limited per client and per account (security bar E46) and for
  * every caller together (security bar 60), counted in the same commit that stores the challenge.
  */
-export async function startPasskeySignIn({ email, source }: { email?: string; source: string }): Promise<Result<RequestOptions>> {
+export async function startPasskeySignIn({
+  email,
+  source,
+}: {
+  email?: string;
+  source: string;
+}): Promise<Result<RequestOptions>> {
   const user = email ? await findUserByEmail(email) : undefined;
   const accountCredentials = user ? await accountAllowCredentials(user.id) : [];
-  const allowCredentials = !email ? undefined : accountCredentials.length > 0 ? accountCredentials : decoyCredentials(email);
+  const allowCredentials = !email
+    ? undefined
+    : accountCredentials.length > 0
+      ? accountCredentials
+      : decoyCredentials(email);
   const options = await generateAuthenticationOptions({
     rpID: relyingParty.id,
     allowCredentials,
@@ -58,12 +79,18 @@ export async function startPasskeySignIn({ email, source }: { email?: string; so
   });
   return transaction(async (tx) => {
     const allowed =
-      (await allow(limits.signInOptionsPerClient, source, tx)) && (!email || (await allow(limits.signInOptionsPerAccount, accountKey(email), tx)));
+      (await allow(limits.signInOptionsPerClient, source, tx)) &&
+      (!email || (await allow(limits.signInOptionsPerAccount, accountKey(email), tx)));
     if (!allowed) return rateLimited();
     // What unauthenticated callers can make the server store, in total (security bar 60; docs/decisions/012).
     if (!(await allow(limits.signInOptionsOverall, EVERYONE, tx))) return serverBusy();
     const ceremonyId = await saveChallenge(
-      { purpose: "sign-in", value: options.challenge, userId: user?.id ?? null, allowedCredentialIds: offeredIds(options) },
+      {
+        purpose: "sign-in",
+        value: options.challenge,
+        userId: user?.id ?? null,
+        allowedCredentialIds: offeredIds(options),
+      },
       tx,
     );
     return ok({ ceremonyId, options });
@@ -89,7 +116,8 @@ type Verified = { passkey: Passkey; owner: User; challenge: Challenge; assertion
  */
 export async function checkAssertion(challenge: Challenge, body: unknown, ownerId?: string): Promise<Verified> {
   const parsed = authenticationResponseSchema.safeParse(body);
-  if (!parsed.success) throw new AppError("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
+  if (!parsed.success)
+    throw new AppError("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
   const response: AuthenticationResponseJSON = parsed.data;
   // The one refusal with a code of its own (decision 004, revised in 012): a user handle that names no account is a
   // discoverable passkey whose account is gone, and the browser may hide it (signalUnknownCredential). It depends on the
@@ -101,10 +129,15 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   }
   // WebAuthn L3 §7.2 step 5: options that listed credentials accept only those (security bar A11), decoys included.
   if (challenge.allowedCredentialIds && !challenge.allowedCredentialIds.includes(response.id)) {
-    throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential id is not one the options offered (allowCredentials)");
+    throw new AppError(
+      "passkey:not-verified",
+      NOT_VERIFIED_MESSAGE,
+      "credential id is not one the options offered (allowCredentials)",
+    );
   }
   const passkey = await passkeyById.execute({ id: response.id });
-  if (!passkey) throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential id is not registered here");
+  if (!passkey)
+    throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential id is not registered here");
   // Username-first and step-up: the credential must belong to the account the options were for (security bar A11).
   const expectedOwner = ownerId ?? challenge.userId;
   if (expectedOwner && passkey.userId !== expectedOwner) {
@@ -115,7 +148,11 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   // WebAuthn L3 §7.2 step 6: the user handle, when given, must be the owner's; usernameless needs it (security bar A12).
   const handleMatches = userHandle ? userHandle === owner.webauthnUserId : Boolean(expectedOwner);
   if (!handleMatches) {
-    throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "userHandle does not match the credential's account");
+    throw new AppError(
+      "passkey:not-verified",
+      NOT_VERIFIED_MESSAGE,
+      "userHandle does not match the credential's account",
+    );
   }
   const assertion = await verifyPortalAssertion(response, challenge.value, passkey);
   return { passkey, owner, challenge, assertion };
@@ -129,7 +166,10 @@ export type PasskeySignInMode = "username-first" | "usernameless" | "autofill";
  * for discoverable options, from what the page says it asked for (`conditional` mediation is autofill). The page's
  * word only tells two discoverable modes apart, so it can make the log say nothing untrue about the account.
  */
-export function passkeySignInMode(challenge: Pick<Challenge, "allowedCredentialIds">, askedVia: "button" | "autofill"): PasskeySignInMode {
+export function passkeySignInMode(
+  challenge: Pick<Challenge, "allowedCredentialIds">,
+  askedVia: "button" | "autofill",
+): PasskeySignInMode {
   if (challenge.allowedCredentialIds) return "username-first";
   return askedVia === "autofill" ? "autofill" : "usernameless";
 }
@@ -152,7 +192,12 @@ export async function finishPasskeySignIn(
     await transaction(async (tx) => {
       await consumeChallenge(tx, ceremonyId);
       await recordAssertion(tx, passkey, assertion, client);
-      await recordEvent(tx, { userId: owner.id, type: "sign-in.passkey", client, detail: { mode, label: passkey.label } });
+      await recordEvent(tx, {
+        userId: owner.id,
+        type: "sign-in.passkey",
+        client,
+        detail: { mode, label: passkey.label },
+      });
     });
     return ok({ userId: owner.id });
   });
@@ -178,14 +223,21 @@ async function countFailure(body: unknown, source: string, failure: Failure) {
 /** Step-up with a passkey: this account's passkeys only, user verification required. */
 export async function startPasskeyStepUp(user: User, sessionId: string): Promise<Result<RequestOptions>> {
   const allowCredentials = await accountAllowCredentials(user.id);
-  if (allowCredentials.length === 0) return fail("passkey:not-found", "This account has no passkey yet: use an authenticator code.");
+  if (allowCredentials.length === 0)
+    return fail("passkey:not-found", "This account has no passkey yet: use an authenticator code.");
   const options = await generateAuthenticationOptions({
     rpID: relyingParty.id,
     allowCredentials,
     userVerification: "required",
     timeout: CEREMONY_TIMEOUT_MS,
   });
-  const saved = await saveAccountChallenge({ purpose: "step-up", value: options.challenge, userId: user.id, sessionId, allowedCredentialIds: offeredIds(options) });
+  const saved = await saveAccountChallenge({
+    purpose: "step-up",
+    value: options.challenge,
+    userId: user.id,
+    sessionId,
+    allowedCredentialIds: offeredIds(options),
+  });
   return saved.ok ? ok({ ceremonyId: saved.data, options }) : saved;
 }
 
@@ -209,13 +261,23 @@ export async function finishPasskeyStepUp(
       await consumeChallenge(tx, ceremonyId);
       await recordAssertion(tx, passkey, assertion, client);
       await grantStepUp(tx, { userId: user.id, sessionId: steppedUp.sessionId, method: "passkey", purpose });
-      await recordEvent(tx, { userId: user.id, type: "step-up.passkey", client, detail: { label: passkey.label, purpose } });
+      await recordEvent(tx, {
+        userId: user.id,
+        type: "step-up.passkey",
+        client,
+        detail: { label: passkey.label, purpose },
+      });
     });
     return ok(steppedUp);
   });
   if (!result.ok) {
     // The reason from a fixed list, never the verifier's words: they repeat the challenge and what the browser sent.
-    await recordEvent(db, { userId: user.id, type: "step-up.failed", client, detail: { reason: result.code, verdict: passkeyFailureReason(result) } });
+    await recordEvent(db, {
+      userId: user.id,
+      type: "step-up.failed",
+      client,
+      detail: { reason: result.code, verdict: passkeyFailureReason(result) },
+    });
   }
   return result;
 }

@@ -6,14 +6,23 @@ import { createUser } from "@/lib/auth/users";
 import { newToken } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/result";
 import { PASSWORD } from "@/test/accounts";
-import { burnOnFailure, consumeChallenge, deleteExpiredChallenges, requireOpenChallenge, saveChallenge } from "./challenges";
+import {
+  burnOnFailure,
+  consumeChallenge,
+  deleteExpiredChallenges,
+  requireOpenChallenge,
+  saveChallenge,
+} from "./challenges";
 
 const consume = (id: string) => transaction((tx) => consumeChallenge(tx, id));
 const newUser = async () => (await createUser(`ch-${newToken(6)}@test.example`, PASSWORD))!;
 const challengeRow = async (id: string) => db.query.challenges.findFirst({ where: eq(challenges.id, id) });
 
 async function expectInvalid(work: Promise<unknown>) {
-  const error = await work.then(() => null, (caught: unknown) => caught);
+  const error = await work.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe("challenge:invalid");
 }
@@ -61,7 +70,10 @@ describe("challenges", () => {
 
   it("is refused once expired, for require and consume alike", async () => {
     const id = await saveChallenge({ purpose: "registration", value: newToken(16) });
-    await db.update(challenges).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(challenges.id, id));
+    await db
+      .update(challenges)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(challenges.id, id));
     await expectInvalid(requireOpenChallenge(id, "registration"));
     await expectInvalid(consume(id));
     expect((await challengeRow(id))!.consumedAt).toBeNull();
@@ -84,7 +96,10 @@ describe("challenges", () => {
   it("deletes challenges once they expire, and keeps open ones", async () => {
     const expired = await saveChallenge({ purpose: "sign-in", value: newToken(16) });
     const open = await saveChallenge({ purpose: "sign-in", value: newToken(16) });
-    await db.update(challenges).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(challenges.id, expired));
+    await db
+      .update(challenges)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(challenges.id, expired));
     await deleteExpiredChallenges();
     expect(await challengeRow(expired)).toBeUndefined();
     expect(await challengeRow(open)).toBeDefined();

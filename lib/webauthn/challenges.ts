@@ -44,7 +44,11 @@ function openChallenge(id: string, now: Date) {
 // Built once (Drizzle .prepare()): every ceremony's finish step reads its challenge (docs/performance.md).
 const openChallengeById = db.query.challenges
   .findFirst({
-    where: and(eq(challenges.id, sql.placeholder("id")), isNull(challenges.consumedAt), gt(challenges.expiresAt, sql.placeholder("now"))),
+    where: and(
+      eq(challenges.id, sql.placeholder("id")),
+      isNull(challenges.consumedAt),
+      gt(challenges.expiresAt, sql.placeholder("now")),
+    ),
   })
   .prepare();
 

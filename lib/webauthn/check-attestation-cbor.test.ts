@@ -26,7 +26,8 @@ const uint64 = (value: number) => {
   return buffer;
 };
 /** `depth` containers, each holding the next, around a 0. */
-const nested = (open: number[], depth: number) => Buffer.concat([Buffer.from(Array.from({ length: depth }, () => open).flat()), bytes(0x00)]);
+const nested = (open: number[], depth: number) =>
+  Buffer.concat([Buffer.from(Array.from({ length: depth }, () => open).flat()), bytes(0x00)]);
 
 const cbor = (value: CBORType) => Buffer.from(encodeCBOR(value));
 
@@ -61,28 +62,109 @@ function bombs(attestationObject: Buffer): [string, Buffer, RegExp | null][] {
     ["arrays nested 100 000 deep", nested([0x81], 100_000), /nests deeper than 16 levels/],
     ["maps nested 100 000 deep", nested([0xa1, 0x00], 100_000), /nests deeper than 16 levels/],
     ["tags nested 100 000 deep", nested([0xc6], 100_000), /nests deeper than 16 levels/],
-    ["attStmt nested 1 000 deep", Buffer.concat([bytes(0xa3), cbor("fmt"), cbor("none"), cbor("attStmt"), nested([0x81], 1_000), cbor("authData"), cbor(new Uint8Array(authData))]), /nests deeper than 16 levels/],
-    ["a byte string declaring 2^53 - 1 bytes", Buffer.concat([bytes(0x5b), uint64(Number.MAX_SAFE_INTEGER), Buffer.alloc(16)]), /declares a string of 9007199254740991 bytes where 16 are left/],
-    ["a text string declaring 2^32 - 1 bytes", Buffer.concat([bytes(0x7a, 0xff, 0xff, 0xff, 0xff), Buffer.alloc(16)]), /declares a string of 4294967295 bytes/],
-    ["an array declaring 2^32 - 1 items", Buffer.concat([bytes(0x9a, 0xff, 0xff, 0xff, 0xff), Buffer.alloc(16)]), /declares 4294967295 items where 16 bytes are left/],
-    ["a map declaring 2^64 - 1 pairs", Buffer.concat([bytes(0xbb), Buffer.alloc(8, 0xff), Buffer.alloc(16)]), /declares \d+ items where 16 bytes are left/],
-    ["authData declaring 2^31 - 1 bytes (the real authData follows)", withRawAuthData(object, Buffer.concat([bytes(0x5a, 0x7f, 0xff, 0xff, 0xff), authData])), /declares a string of 2147483647 bytes/],
-    ["authData declaring 2^53 - 1 bytes (the real authData follows)", withRawAuthData(object, Buffer.concat([bytes(0x5b), uint64(Number.MAX_SAFE_INTEGER), authData])), /declares a string of 9007199254740991 bytes/],
-    ["a credential public key nested 50 000 deep", withAuthData(object, Buffer.concat([authData.subarray(0, keyStart(authData)), nested([0x81], 50_000)])), /authData credential public key nests deeper than 16 levels/],
-    ["a credential public key declaring 2^53 - 1 bytes", withAuthData(object, Buffer.concat([authData.subarray(0, keyStart(authData)), bytes(0xa1, 0x01, 0x5b), uint64(Number.MAX_SAFE_INTEGER), Buffer.alloc(8)])), /authData credential public key declares a string of 9007199254740991 bytes/],
-    ["extensions nested 50 000 deep", withExtensions(Buffer.concat([bytes(0xa1, 0x61, 0x78), nested([0x81], 50_000)])), /authData extensions nests deeper than 16 levels/],
-    ["extensions as an indefinite-length map", withExtensions(bytes(0xbf, 0x61, 0x78, 0x00, 0xff)), /authData extensions uses an indefinite length/],
+    [
+      "attStmt nested 1 000 deep",
+      Buffer.concat([
+        bytes(0xa3),
+        cbor("fmt"),
+        cbor("none"),
+        cbor("attStmt"),
+        nested([0x81], 1_000),
+        cbor("authData"),
+        cbor(new Uint8Array(authData)),
+      ]),
+      /nests deeper than 16 levels/,
+    ],
+    [
+      "a byte string declaring 2^53 - 1 bytes",
+      Buffer.concat([bytes(0x5b), uint64(Number.MAX_SAFE_INTEGER), Buffer.alloc(16)]),
+      /declares a string of 9007199254740991 bytes where 16 are left/,
+    ],
+    [
+      "a text string declaring 2^32 - 1 bytes",
+      Buffer.concat([bytes(0x7a, 0xff, 0xff, 0xff, 0xff), Buffer.alloc(16)]),
+      /declares a string of 4294967295 bytes/,
+    ],
+    [
+      "an array declaring 2^32 - 1 items",
+      Buffer.concat([bytes(0x9a, 0xff, 0xff, 0xff, 0xff), Buffer.alloc(16)]),
+      /declares 4294967295 items where 16 bytes are left/,
+    ],
+    [
+      "a map declaring 2^64 - 1 pairs",
+      Buffer.concat([bytes(0xbb), Buffer.alloc(8, 0xff), Buffer.alloc(16)]),
+      /declares \d+ items where 16 bytes are left/,
+    ],
+    [
+      "authData declaring 2^31 - 1 bytes (the real authData follows)",
+      withRawAuthData(object, Buffer.concat([bytes(0x5a, 0x7f, 0xff, 0xff, 0xff), authData])),
+      /declares a string of 2147483647 bytes/,
+    ],
+    [
+      "authData declaring 2^53 - 1 bytes (the real authData follows)",
+      withRawAuthData(object, Buffer.concat([bytes(0x5b), uint64(Number.MAX_SAFE_INTEGER), authData])),
+      /declares a string of 9007199254740991 bytes/,
+    ],
+    [
+      "a credential public key nested 50 000 deep",
+      withAuthData(object, Buffer.concat([authData.subarray(0, keyStart(authData)), nested([0x81], 50_000)])),
+      /authData credential public key nests deeper than 16 levels/,
+    ],
+    [
+      "a credential public key declaring 2^53 - 1 bytes",
+      withAuthData(
+        object,
+        Buffer.concat([
+          authData.subarray(0, keyStart(authData)),
+          bytes(0xa1, 0x01, 0x5b),
+          uint64(Number.MAX_SAFE_INTEGER),
+          Buffer.alloc(8),
+        ]),
+      ),
+      /authData credential public key declares a string of 9007199254740991 bytes/,
+    ],
+    [
+      "extensions nested 50 000 deep",
+      withExtensions(Buffer.concat([bytes(0xa1, 0x61, 0x78), nested([0x81], 50_000)])),
+      /authData extensions nests deeper than 16 levels/,
+    ],
+    [
+      "extensions as an indefinite-length map",
+      withExtensions(bytes(0xbf, 0x61, 0x78, 0x00, 0xff)),
+      /authData extensions uses an indefinite length/,
+    ],
     ["an indefinite-length array", bytes(0x9f, 0x00, 0x00, 0xff), /uses an indefinite length/],
     ["an indefinite-length map", bytes(0xbf, 0x61, 0x61, 0x00, 0xff), /uses an indefinite length/],
     ["an indefinite-length byte string", bytes(0x5f, 0x41, 0x00, 0xff), /uses an indefinite length/],
     ["a stray break", bytes(0xff), /stray break/],
     ["reserved additional information", bytes(0x1c), /reserved additional information 28/],
     ["one byte after the map", Buffer.concat([attestationObject, bytes(0x00)]), /has 1 bytes after its CBOR map/],
-    ["a second attestation object after the first", Buffer.concat([attestationObject, attestationObject]), /bytes after its CBOR map/],
-    ["fmt twice (a duplicate map key)", Buffer.concat([bytes(0xa4), cbor("fmt"), cbor("none"), attestationObject.subarray(1)]), null],
-    ['"fmt" with a longer length than needed (not shortest form)', Buffer.concat([bytes(0xa3, 0x78, 0x03), Buffer.from("fmt"), attestationObject.subarray(5)]), null],
+    [
+      "a second attestation object after the first",
+      Buffer.concat([attestationObject, attestationObject]),
+      /bytes after its CBOR map/,
+    ],
+    [
+      "fmt twice (a duplicate map key)",
+      Buffer.concat([bytes(0xa4), cbor("fmt"), cbor("none"), attestationObject.subarray(1)]),
+      null,
+    ],
+    [
+      '"fmt" with a longer length than needed (not shortest form)',
+      Buffer.concat([bytes(0xa3, 0x78, 0x03), Buffer.from("fmt"), attestationObject.subarray(5)]),
+      null,
+    ],
     ["an array of 200 000 zeros", Buffer.concat([bytes(0x9a, 0x00, 0x03, 0x0d, 0x40), Buffer.alloc(200_000)]), null],
-    ["a map of 60 000 integer keys", Buffer.concat([bytes(0xb9, 0xea, 0x60), ...Array.from({ length: 60_000 }, (_, key) => bytes(0x1a, 0x00, (key + 65_536) >> 16, ((key + 65_536) >> 8) & 0xff, key & 0xff, 0x00))]), null],
+    [
+      "a map of 60 000 integer keys",
+      Buffer.concat([
+        bytes(0xb9, 0xea, 0x60),
+        ...Array.from({ length: 60_000 }, (_, key) =>
+          bytes(0x1a, 0x00, (key + 65_536) >> 16, ((key + 65_536) >> 8) & 0xff, key & 0xff, 0x00),
+        ),
+      ]),
+      null,
+    ],
   ];
 }
 
@@ -93,23 +175,38 @@ const creationOptions = (): PublicKeyCredentialCreationOptionsJSON => ({
   pubKeyCredParams: ALGORITHM_NAMES.map((name) => ({ type: "public-key", alg: coseAlgorithmId(name) })),
 });
 
-const sample = () => Buffer.from(new SoftwareAuthenticator({ attestation: "packed-self" }).register(creationOptions(), ORIGIN).response.attestationObject, "base64url");
+const sample = () =>
+  Buffer.from(
+    new SoftwareAuthenticator({ attestation: "packed-self" }).register(creationOptions(), ORIGIN).response
+      .attestationObject,
+    "base64url",
+  );
 const BOMBS = bombs(sample()).map(([name, , verdict]) => [name, verdict] as const);
-const bombFor = (name: string, attestationObject: Buffer) => bombs(attestationObject).find(([bomb]) => bomb === name)![1];
+const bombFor = (name: string, attestationObject: Buffer) =>
+  bombs(attestationObject).find(([bomb]) => bomb === name)![1];
 
 describe("checkAttestationCbor", () => {
-  it.each(ATTESTATION_FORMATS)("lets every real %s attestation object through, for every algorithm and with extensions", (format) => {
-    for (const algorithm of ALGORITHM_NAMES) {
-      const authenticator = new SoftwareAuthenticator({ attestation: format });
-      let response;
-      try {
-        response = authenticator.register(creationOptions(), ORIGIN, { algorithm, extensions: new Map([["credProtect", 2]]) });
-      } catch {
-        continue; // a format that does not support this algorithm (fido-u2f is ES256 only)
+  it.each(ATTESTATION_FORMATS)(
+    "lets every real %s attestation object through, for every algorithm and with extensions",
+    (format) => {
+      for (const algorithm of ALGORITHM_NAMES) {
+        const authenticator = new SoftwareAuthenticator({ attestation: format });
+        let response;
+        try {
+          response = authenticator.register(creationOptions(), ORIGIN, {
+            algorithm,
+            extensions: new Map([["credProtect", 2]]),
+          });
+        } catch {
+          continue; // a format that does not support this algorithm (fido-u2f is ES256 only)
+        }
+        expect(
+          checkAttestationCbor(Buffer.from(response.response.attestationObject, "base64url")),
+          `${format} ${algorithm}`,
+        ).toBeNull();
       }
-      expect(checkAttestationCbor(Buffer.from(response.response.attestationObject, "base64url")), `${format} ${algorithm}`).toBeNull();
-    }
-  });
+    },
+  );
 
   it(`takes nesting ${MAX_CBOR_DEPTH} deep and refuses ${MAX_CBOR_DEPTH + 1}`, () => {
     expect(checkAttestationCbor(nested([0x81], MAX_CBOR_DEPTH))).toBeNull();
@@ -126,12 +223,24 @@ describe("checkAttestationCbor", () => {
 describe("the portal's registration (lib/webauthn/registration.ts)", () => {
   it.each(BOMBS)("refuses %s with a typed failure and stores nothing", async (name, verdict) => {
     const account = await createAccount();
-    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
+    await grantStepUp(db, {
+      userId: account.user.id,
+      sessionId: account.sessionId,
+      method: "totp",
+      purpose: "add-passkey",
+    });
     const start = await startRegistration(account, "this-device");
     if (!start.ok) throw new Error(start.code);
     const response = new SoftwareAuthenticator({ attestation: "packed-self" }).register(start.data.options, ORIGIN);
-    const attestationObject = bombFor(name, Buffer.from(response.response.attestationObject, "base64url")).toString("base64url");
-    const result = await finishRegistration(account, start.data.ceremonyId, { ...response, response: { ...response.response, attestationObject } }, "t");
+    const attestationObject = bombFor(name, Buffer.from(response.response.attestationObject, "base64url")).toString(
+      "base64url",
+    );
+    const result = await finishRegistration(
+      account,
+      start.data.ceremonyId,
+      { ...response, response: { ...response.response, attestationObject } },
+      "t",
+    );
     if (result.ok) throw new Error(`${name} was registered`);
     if (verdict) expect(result).toMatchObject({ code: "input:invalid", detail: expect.stringMatching(verdict) });
     else expect(result.code).toBe("passkey:not-verified");
@@ -144,12 +253,21 @@ describe("the FIDO conformance API (lib/fido-server)", () => {
 
   it.each(BOMBS)("refuses %s with a 400 and a reason, without an unexpected error", async (name, verdict) => {
     const unexpected = vi.spyOn(console, "error");
-    const options = (await post("/attestation/options", { username: `cbor-${newToken(6)}` })).body as unknown as PublicKeyCredentialCreationOptionsJSON;
+    const options = (await post("/attestation/options", { username: `cbor-${newToken(6)}` }))
+      .body as unknown as PublicKeyCredentialCreationOptionsJSON;
     const response = new SoftwareAuthenticator({ attestation: "packed-self" }).register(options, ORIGIN);
-    const attestationObject = bombFor(name, Buffer.from(response.response.attestationObject, "base64url")).toString("base64url");
-    const answer = await post("/attestation/result", { ...response, response: { ...response.response, attestationObject } });
+    const attestationObject = bombFor(name, Buffer.from(response.response.attestationObject, "base64url")).toString(
+      "base64url",
+    );
+    const answer = await post("/attestation/result", {
+      ...response,
+      response: { ...response.response, attestationObject },
+    });
     expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({ status: "failed", errorMessage: verdict ? expect.stringMatching(verdict) : expect.stringMatching(/^Registration refused: /) });
+    expect(answer.body).toEqual({
+      status: "failed",
+      errorMessage: verdict ? expect.stringMatching(verdict) : expect.stringMatching(/^Registration refused: /),
+    });
     expect(unexpected).not.toHaveBeenCalled();
     expect(await db.query.fidoCredentials.findFirst({ where: eq(fidoCredentials.id, response.id) })).toBeUndefined();
   });

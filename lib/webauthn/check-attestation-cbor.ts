@@ -69,7 +69,10 @@ function authDataProblem(authData: Uint8Array): string | null {
     if (authData.length < 55) return null; // too short: SimpleWebAuthn refuses it with its own words
     offset = 55 + ((authData[53] << 8) | authData[54]);
   }
-  for (const [flag, what] of [[FLAG_AT, "credential public key"], [FLAG_ED, "extensions"]] as const) {
+  for (const [flag, what] of [
+    [FLAG_AT, "credential public key"],
+    [FLAG_ED, "extensions"],
+  ] as const) {
     if (!(flags & flag) || offset >= authData.length) continue;
     const end = endOfItem(authData, offset);
     if (typeof end === "string") return `authData ${what} ${end}`;
@@ -83,7 +86,8 @@ export function checkAttestationCbor(attestationObject: Uint8Array): string | nu
   const end = endOfItem(attestationObject, 0);
   if (typeof end === "string") return `attestationObject ${end}`;
   // Policy: reject (security bar B20; lib/fido-server/check-attestation-object.ts says why), for the portal too.
-  if (end !== attestationObject.length) return `attestationObject has ${attestationObject.length - end} bytes after its CBOR map`;
+  if (end !== attestationObject.length)
+    return `attestationObject has ${attestationObject.length - end} bytes after its CBOR map`;
   let decoded;
   try {
     decoded = decodeCBOR(new Uint8Array(attestationObject)); // a plain copy: tiny-cbor refuses subclasses such as Buffer

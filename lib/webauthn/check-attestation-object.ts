@@ -17,7 +17,9 @@ export function checkAttestationObject(attestationObject: Uint8Array, credential
   const attStmt = decoded.get("attStmt");
   if (!(attStmt instanceof Map)) return null;
   // fido-u2f signs with ES256 always; packed and android-key name their alg (tpm's sig is a TPMT_SIGNATURE, not DER).
-  const ecdsa = fmt === "fido-u2f" || ((fmt === "packed" || fmt === "android-key") && ECDSA_ALGORITHMS.has(Number(attStmt.get("alg"))));
+  const ecdsa =
+    fmt === "fido-u2f" ||
+    ((fmt === "packed" || fmt === "android-key") && ECDSA_ALGORITHMS.has(Number(attStmt.get("alg"))));
   const sig = attStmt.get("sig");
   if (ecdsa && sig instanceof Uint8Array) {
     const encoding = ecdsaSignatureProblem(sig);
@@ -28,5 +30,7 @@ export function checkAttestationObject(attestationObject: Uint8Array, credential
   // credentialPublicKey in authenticatorData." SimpleWebAuthn verifies the signature with the key's own algorithm.
   const keyAlg = decodeCredentialPublicKey(new Uint8Array(credentialPublicKey)).get(3);
   const alg = attStmt.get("alg");
-  return alg === keyAlg ? null : `packed self attestation alg ${String(alg)} differs from the credential key's alg ${String(keyAlg)}`;
+  return alg === keyAlg
+    ? null
+    : `packed self attestation alg ${String(alg)} differs from the credential key's alg ${String(keyAlg)}`;
 }

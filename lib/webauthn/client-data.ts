@@ -13,8 +13,11 @@ export function crossOriginReason(clientDataJSON: string): string | null {
     return "clientDataJSON is not valid UTF-8 JSON";
   }
   // WebAuthn L3 §5.8.1: CollectedClientData is a dictionary; null, a number or a list is no answer at all.
-  if (typeof clientData !== "object" || clientData === null || Array.isArray(clientData)) return "clientDataJSON is not a JSON object";
-  if (clientData.crossOrigin === true) return "clientDataJSON.crossOrigin is true (the ceremony ran inside a cross-origin frame)";
-  if (clientData.topOrigin !== undefined) return `clientDataJSON.topOrigin is present (${String(clientData.topOrigin)})`;
+  if (typeof clientData !== "object" || clientData === null || Array.isArray(clientData))
+    return "clientDataJSON is not a JSON object";
+  if (clientData.crossOrigin === true)
+    return "clientDataJSON.crossOrigin is true (the ceremony ran inside a cross-origin frame)";
+  if (clientData.topOrigin !== undefined)
+    return `clientDataJSON.topOrigin is present (${String(clientData.topOrigin)})`;
   return null;
 }

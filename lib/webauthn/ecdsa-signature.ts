@@ -17,8 +17,10 @@ export function ecdsaSignatureProblem(signature: Uint8Array): string | null {
   try {
     const value = AsnParser.parse(signature, ECDSASigValue);
     const der = Buffer.from(AsnSerializer.serialize(value));
-    if (!der.equals(Buffer.from(signature))) return "the ECDSA signature is not DER (its encoding of r and s is not the canonical one)";
-    if (!minimalPositive(new Uint8Array(value.r)) || !minimalPositive(new Uint8Array(value.s))) return "the ECDSA signature's integers are not minimal DER";
+    if (!der.equals(Buffer.from(signature)))
+      return "the ECDSA signature is not DER (its encoding of r and s is not the canonical one)";
+    if (!minimalPositive(new Uint8Array(value.r)) || !minimalPositive(new Uint8Array(value.s)))
+      return "the ECDSA signature's integers are not minimal DER";
     return null;
   } catch {
     return "the ECDSA signature is not an ASN.1 Ecdsa-Sig-Value";

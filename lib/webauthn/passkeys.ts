@@ -28,7 +28,10 @@ export type PasskeyView = {
 };
 
 export async function listPasskeys(userId: string, now = Date.now()): Promise<PasskeyView[]> {
-  const rows = await db.query.passkeys.findMany({ where: eq(passkeys.userId, userId), orderBy: [asc(passkeys.createdAt)] });
+  const rows = await db.query.passkeys.findMany({
+    where: eq(passkeys.userId, userId),
+    orderBy: [asc(passkeys.createdAt)],
+  });
   return rows.map((row) => {
     const authenticator = authenticatorName(row.aaguid);
     const lastActivity = (row.lastUsedAt ?? row.createdAt).getTime();
@@ -50,7 +53,12 @@ export async function listPasskeys(userId: string, now = Date.now()): Promise<Pa
   });
 }
 
-export async function renamePasskey(userId: string, passkeyId: string, label: string, client: string): Promise<Result<{ label: string }>> {
+export async function renamePasskey(
+  userId: string,
+  passkeyId: string,
+  label: string,
+  client: string,
+): Promise<Result<{ label: string }>> {
   const clean = label.trim().replace(/\s+/g, " ");
   if (clean.length === 0 || clean.length > LABEL_MAX_LENGTH) {
     return fail("input:invalid", `A passkey name needs 1 to ${LABEL_MAX_LENGTH} characters.`);

@@ -4,7 +4,10 @@
 import { generateKeyPairSync, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
 import { db } from "@/lib/db/client";
 import { fidoCredentials, passkeys } from "@/lib/db/schema";
 import { listFailedSignIns } from "@/lib/auth/failed-sign-ins";
@@ -20,7 +23,9 @@ import { finishRegistration, startRegistration } from "./registration";
 import { relyingParty } from "./relying-party";
 
 const ASSERTION_CASES = Object.entries(assertionMutations).filter(([, mutation]) => mutation.family === "Security-22");
-const REGISTRATION_CASES = Object.entries(registrationMutations).filter(([, mutation]) => mutation.family === "Security-22");
+const REGISTRATION_CASES = Object.entries(registrationMutations).filter(
+  ([, mutation]) => mutation.family === "Security-22",
+);
 
 describe("the Security-22 mutations", () => {
   it("exist for assertions and packed self attestation, with the DER of r = s = 0 and r = s = n", () => {
@@ -51,43 +56,74 @@ describe("the portal (lib/webauthn)", () => {
     const result = await finishPasskeySignIn(ceremonyId, mutation.apply(valid, { signer }), "t");
     // The caller gets the code and message only; the reason is what the account's failed sign-ins record (H61, H62).
     expect(result).toEqual({ ok: false, code: "passkey:not-verified", message: expect.any(String) });
-    expect((await listFailedSignIns(account.user.id))[0].reasons).toEqual([{ reason: "passkey:signature", words: "signature did not verify", count: 1 }]);
+    expect((await listFailedSignIns(account.user.id))[0].reasons).toEqual([
+      { reason: "passkey:signature", words: "signature did not verify", count: 1 },
+    ]);
     expect((await db.query.passkeys.findFirst({ where: eq(passkeys.id, account.passkeyIds[0]) }))?.counter).toBe(0);
   });
 
   it.each(REGISTRATION_CASES)("refuses a registration with %s and stores nothing", async (_name, mutation) => {
     const account = await createAccount();
-    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
+    await grantStepUp(db, {
+      userId: account.user.id,
+      sessionId: account.sessionId,
+      method: "totp",
+      purpose: "add-passkey",
+    });
     const start = await startRegistration(account, "this-device");
     if (!start.ok) throw new Error(start.code);
     const authenticator = new SoftwareAuthenticator({ attestation: "packed-self", algorithm: mutation.algorithm });
     const valid = authenticator.register(start.data.options, ORIGIN);
-    const result = await finishRegistration(account, start.data.ceremonyId, mutation.apply(valid, { attestationSigner: authenticator.attestationSigner(valid.id) }), "t");
-    expect(result).toMatchObject({ ok: false, code: "passkey:not-verified", detail: "the attestation signature did not verify" });
+    const result = await finishRegistration(
+      account,
+      start.data.ceremonyId,
+      mutation.apply(valid, { attestationSigner: authenticator.attestationSigner(valid.id) }),
+      "t",
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: "passkey:not-verified",
+      detail: "the attestation signature did not verify",
+    });
     expect(await db.query.passkeys.findMany({ where: eq(passkeys.userId, account.user.id) })).toEqual([]);
   });
 });
 
 describe("the FIDO conformance API (lib/fido-server)", () => {
-  const creationOptions = async (username: string) => (await post("/attestation/options", { username })).body as unknown as PublicKeyCredentialCreationOptionsJSON;
+  const creationOptions = async (username: string) =>
+    (await post("/attestation/options", { username })).body as unknown as PublicKeyCredentialCreationOptionsJSON;
 
   it.each(ASSERTION_CASES)("refuses an assertion with %s", async (_name, mutation) => {
     const username = `psychic-${newToken(6)}`;
     const authenticator = new SoftwareAuthenticator({ attestation: "packed-self", algorithm: mutation.algorithm });
     const registration = authenticator.register(await creationOptions(username), ORIGIN);
     expect((await post("/attestation/result", registration)).body.errorMessage).toBe("");
-    const options = (await post("/assertion/options", { username })).body as unknown as PublicKeyCredentialRequestOptionsJSON;
-    const mutated = mutation.apply(authenticator.authenticate(options, ORIGIN), { signer: authenticator.credentialSigner(registration.id) });
+    const options = (await post("/assertion/options", { username }))
+      .body as unknown as PublicKeyCredentialRequestOptionsJSON;
+    const mutated = mutation.apply(authenticator.authenticate(options, ORIGIN), {
+      signer: authenticator.credentialSigner(registration.id),
+    });
     const answer = await post("/assertion/result", mutated);
-    expect(answer).toEqual({ status: 400, body: { status: "failed", errorMessage: "Assertion refused: the signature did not verify." } });
-    expect((await db.query.fidoCredentials.findFirst({ where: eq(fidoCredentials.id, registration.id) }))?.counter).toBe(0);
+    expect(answer).toEqual({
+      status: 400,
+      body: { status: "failed", errorMessage: "Assertion refused: the signature did not verify." },
+    });
+    expect(
+      (await db.query.fidoCredentials.findFirst({ where: eq(fidoCredentials.id, registration.id) }))?.counter,
+    ).toBe(0);
   });
 
   it.each(REGISTRATION_CASES)("refuses a registration with %s", async (_name, mutation) => {
     const authenticator = new SoftwareAuthenticator({ attestation: "packed-self", algorithm: mutation.algorithm });
     const valid = authenticator.register(await creationOptions(`psychic-${newToken(6)}`), ORIGIN);
-    const answer = await post("/attestation/result", mutation.apply(valid, { attestationSigner: authenticator.attestationSigner(valid.id) }));
-    expect(answer).toEqual({ status: 400, body: { status: "failed", errorMessage: "Registration refused: the attestation signature did not verify." } });
+    const answer = await post(
+      "/attestation/result",
+      mutation.apply(valid, { attestationSigner: authenticator.attestationSigner(valid.id) }),
+    );
+    expect(answer).toEqual({
+      status: 400,
+      body: { status: "failed", errorMessage: "Registration refused: the attestation signature did not verify." },
+    });
     expect(await db.query.fidoCredentials.findFirst({ where: eq(fidoCredentials.id, valid.id) })).toBeUndefined();
   });
 });

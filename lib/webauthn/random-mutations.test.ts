@@ -31,24 +31,35 @@ const SEED = 2024_11_25;
 const RUNS = 300;
 const REGISTRATION_REFUSALS = ["input:invalid", "passkey:not-verified"];
 
-const passkeyIds = async (userId: string) => (await db.query.passkeys.findMany({ where: eq(passkeys.userId, userId) })).map((row) => row.id);
+const passkeyIds = async (userId: string) =>
+  (await db.query.passkeys.findMany({ where: eq(passkeys.userId, userId) })).map((row) => row.id);
 
 /**
  * A fresh registration ceremony of the account and a valid packed self-attested response to it. Each run starts with
  * the options budget a person has (the budget itself is tested in authentication.test.ts).
  */
 async function registrationCeremony(account: TestAccount, authenticator: SoftwareAuthenticator) {
-  await db.delete(rateLimitBuckets).where(eq(rateLimitBuckets.key, `${limits.ceremonyOptionsPerAccount.name}:${account.user.id}`));
+  await db
+    .delete(rateLimitBuckets)
+    .where(eq(rateLimitBuckets.key, `${limits.ceremonyOptionsPerAccount.name}:${account.user.id}`));
   const start = await startRegistration(account, "this-device");
   if (!start.ok) throw new Error(`registration start: ${start.code}`);
-  return { ceremonyId: start.data.ceremonyId, response: authenticator.register(start.data.options, ORIGIN, { attestation: "packed-self" }) };
+  return {
+    ceremonyId: start.data.ceremonyId,
+    response: authenticator.register(start.data.options, ORIGIN, { attestation: "packed-self" }),
+  };
 }
 
 describe("registration (lib/webauthn/registration.ts)", () => {
   it("never stores a passkey from a mutated signed member, and refuses with a typed failure", async () => {
     const account = await createAccount();
     const authenticator = new SoftwareAuthenticator();
-    await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" }); // spent only on success
+    await grantStepUp(db, {
+      userId: account.user.id,
+      sessionId: account.sessionId,
+      method: "totp",
+      purpose: "add-passkey",
+    }); // spent only on success
     await fc.assert(
       fc.asyncProperty(randomMutation(REGISTRATION_MEMBERS), async (mutation) => {
         const { ceremonyId, response } = await registrationCeremony(account, authenticator);
@@ -61,7 +72,10 @@ describe("registration (lib/webauthn/registration.ts)", () => {
     expect(await passkeyIds(account.user.id)).toEqual([]);
     // The same ceremony unmutated succeeds: the refusals above were the mutations', not a broken set-up.
     const { ceremonyId, response } = await registrationCeremony(account, authenticator);
-    expect(await finishRegistration(account, ceremonyId, response, "fuzz")).toMatchObject({ ok: true, data: { id: response.id } });
+    expect(await finishRegistration(account, ceremonyId, response, "fuzz")).toMatchObject({
+      ok: true,
+      data: { id: response.id },
+    });
   });
 
   it("answers any JSON body, or any value in an unsigned member, with a result and never an exception", async () => {
@@ -69,7 +83,12 @@ describe("registration (lib/webauthn/registration.ts)", () => {
     const authenticator = new SoftwareAuthenticator();
     await fc.assert(
       fc.asyncProperty(randomBody(UNSIGNED_MEMBERS), async (input) => {
-        await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
+        await grantStepUp(db, {
+          userId: account.user.id,
+          sessionId: account.sessionId,
+          method: "totp",
+          purpose: "add-passkey",
+        });
         const { ceremonyId, response } = await registrationCeremony(account, authenticator);
         const result = await finishRegistration(account, ceremonyId, applyRandomBody(response, input), "fuzz");
         // Hints and client extension outputs are not signed: a registration with other values there may succeed.
@@ -88,16 +107,24 @@ describe("assertions (lib/webauthn/authentication.ts checkAssertion, shared by s
     const ceremonyId = await saveChallenge({ purpose: "sign-in", value, userId: null });
     const challenge = await requireOpenChallenge(ceremonyId, "sign-in");
     const response = account.authenticator.authenticate({ challenge: value, rpId: relyingParty.id }, ORIGIN);
-    await expect(checkAssertion(challenge, response)).resolves.toMatchObject({ passkey: { id: account.passkeyIds[0] } });
+    await expect(checkAssertion(challenge, response)).resolves.toMatchObject({
+      passkey: { id: account.passkeyIds[0] },
+    });
     return { challenge, response };
   }
-  const outcome = (promise: Promise<unknown>) => promise.then(() => "verified", (error: unknown) => error);
+  const outcome = (promise: Promise<unknown>) =>
+    promise.then(
+      () => "verified",
+      (error: unknown) => error,
+    );
 
   it("never verifies a mutated signed member, and refuses with an AppError", async () => {
     const { challenge, response } = await assertion();
     await fc.assert(
       fc.asyncProperty(randomMutation(ASSERTION_MEMBERS), async (mutation) => {
-        expect(await outcome(checkAssertion(challenge, applyRandomMutation(response, mutation)))).toBeInstanceOf(AppError);
+        expect(await outcome(checkAssertion(challenge, applyRandomMutation(response, mutation)))).toBeInstanceOf(
+          AppError,
+        );
       }),
       { numRuns: RUNS, seed: SEED },
     );

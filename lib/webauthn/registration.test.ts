@@ -52,7 +52,9 @@ describe("passkey registration", () => {
     await grant(account);
     const { options } = await start(account);
     expect(options.authenticatorSelection).toMatchObject({ residentKey: "required", userVerification: "preferred" });
-    expect(options.excludeCredentials?.map((credential) => credential.id).sort()).toEqual([...account.passkeyIds].sort());
+    expect(options.excludeCredentials?.map((credential) => credential.id).sort()).toEqual(
+      [...account.passkeyIds].sort(),
+    );
     expect(options.user.id).toBe(account.user.webauthnUserId);
     const handle = Buffer.from(options.user.id, "base64url");
     expect(handle).toHaveLength(64);
@@ -65,9 +67,19 @@ describe("passkey registration", () => {
     await grant(account);
     const first = await start(account);
     const second = await start(account); // the grant is checked, not spent, at start
-    const ok = await finishRegistration(account, first.ceremonyId, account.authenticator.register(first.options, ORIGIN), "t");
+    const ok = await finishRegistration(
+      account,
+      first.ceremonyId,
+      account.authenticator.register(first.options, ORIGIN),
+      "t",
+    );
     expect(ok.ok).toBe(true);
-    const late = await finishRegistration(account, second.ceremonyId, account.authenticator.register(second.options, ORIGIN), "t");
+    const late = await finishRegistration(
+      account,
+      second.ceremonyId,
+      account.authenticator.register(second.options, ORIGIN),
+      "t",
+    );
     expect(late.ok || late.code).toBe("step-up:required");
     const again = await startRegistration(account, "this-device");
     expect(again.ok || again.code).toBe("step-up:required");
@@ -96,7 +108,12 @@ describe("passkey registration", () => {
     const { ceremonyId, options } = await start(account);
     const response = account.authenticator.register(options, ORIGIN);
 
-    const fromOtherSession = await finishRegistration({ user: account.user, sessionId: otherSessionId }, ceremonyId, response, "t");
+    const fromOtherSession = await finishRegistration(
+      { user: account.user, sessionId: otherSessionId },
+      ceremonyId,
+      response,
+      "t",
+    );
     expect(fromOtherSession.ok || fromOtherSession.code).toBe("challenge:invalid");
     const byOtherAccount = await finishRegistration(other, ceremonyId, response, "t");
     expect(byOtherAccount.ok || byOtherAccount.code).toBe("challenge:invalid");
@@ -116,7 +133,12 @@ describe("passkey registration", () => {
     for (const who of [account, other]) {
       await grant(who);
       const ceremony = await start(who);
-      const duplicate = await finishRegistration(who, ceremony.ceremonyId, forChallenge(response, ceremony.options.challenge), "t");
+      const duplicate = await finishRegistration(
+        who,
+        ceremony.ceremonyId,
+        forChallenge(response, ceremony.options.challenge),
+        "t",
+      );
       expect(duplicate.ok || duplicate.code).toBe("passkey:duplicate");
     }
     const rows = await db.query.passkeys.findMany({ where: eq(passkeys.id, response.id) });
@@ -128,7 +150,12 @@ describe("passkey registration", () => {
     const account = await createAccount();
     await grant(account);
     const { ceremonyId, options } = await start(account);
-    const evil = await finishRegistration(account, ceremonyId, account.authenticator.register(options, "http://evil.example"), "t");
+    const evil = await finishRegistration(
+      account,
+      ceremonyId,
+      account.authenticator.register(options, "http://evil.example"),
+      "t",
+    );
     expect(evil.ok || evil.code).toBe("passkey:not-verified");
     expect(!evil.ok && evil.detail).toMatch(/origin/i);
     expect(await passkeyCount(account.user.id)).toBe(0);
@@ -146,7 +173,9 @@ describe("passkey registration", () => {
       const { ceremonyId, options } = await start(account);
       const authenticator = new SoftwareAuthenticator({ attestation: "packed-self" });
       const valid = authenticator.register(options, ORIGIN);
-      const mutated = registrationMutations[name].apply(valid, { attestationSigner: authenticator.attestationSigner(valid.id) });
+      const mutated = registrationMutations[name].apply(valid, {
+        attestationSigner: authenticator.attestationSigner(valid.id),
+      });
       const result = await finishRegistration(account, ceremonyId, mutated, "t");
       expect(result).toMatchObject({ ok: false, code: "passkey:not-verified" });
       expect(await passkeyCount(account.user.id)).toBe(0);

@@ -51,7 +51,12 @@ export async function startRegistration(
     supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
     preferredAuthenticatorType: passkeyLocations[location],
   });
-  const saved = await saveAccountChallenge({ purpose: "registration", value: options.challenge, userId: user.id, sessionId });
+  const saved = await saveAccountChallenge({
+    purpose: "registration",
+    value: options.challenge,
+    userId: user.id,
+    sessionId,
+  });
   return saved.ok ? ok({ ceremonyId: saved.data, options }) : saved;
 }
 
@@ -80,33 +85,45 @@ export async function finishRegistration(
   return burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, "registration", { userId: user.id, sessionId });
     const parsed = registrationResponseSchema.safeParse(body);
-    if (!parsed.success) return fail("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
+    if (!parsed.success)
+      return fail("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
     const response = parsed.data;
 
-    const verification = await verifyRegistration(response, challenge.value, portalTerms, { userVerification: "preferred" });
+    const verification = await verifyRegistration(response, challenge.value, portalTerms, {
+      userVerification: "preferred",
+    });
     if (!verification.verified) return notVerified(verification.failure.detail);
     const info = verification.info;
     const authenticator = authenticatorName(info.aaguid);
     const label = authenticator.known ? authenticator.name : fallbackLabel(response, client);
 
-    return transaction(async (tx) => {
-      await consumeChallenge(tx, ceremonyId);
-      if (!(await spendStepUpGrant(tx, user.id, sessionId, "add-passkey"))) {
-        throw new AppError("step-up:required", "Your identity check expired. Confirm it's you again, then add the passkey.");
-      }
-      // Credential ids are unique across all accounts (WebAuthn L3 §7.1 step 26; security bar A14).
-      if (await tx.query.passkeys.findFirst({ where: eq(passkeys.id, info.credential.id), columns: { id: true } })) {
-        throw new AppError("passkey:duplicate", "This passkey is already registered. Sign in with it, or create one on another device.");
-      }
-      await tx.insert(passkeys).values({
-        ...credentialRecord(info, response),
-        userVerified: info.userVerified,
-        userId: user.id,
-        label,
-        createdWith: client,
-      });
-      await recordEvent(tx, { userId: user.id, type: "passkey.added", client, detail: { label } });
-      return ok({ id: info.credential.id, label });
-    }, { durable: true });
+    return transaction(
+      async (tx) => {
+        await consumeChallenge(tx, ceremonyId);
+        if (!(await spendStepUpGrant(tx, user.id, sessionId, "add-passkey"))) {
+          throw new AppError(
+            "step-up:required",
+            "Your identity check expired. Confirm it's you again, then add the passkey.",
+          );
+        }
+        // Credential ids are unique across all accounts (WebAuthn L3 §7.1 step 26; security bar A14).
+        if (await tx.query.passkeys.findFirst({ where: eq(passkeys.id, info.credential.id), columns: { id: true } })) {
+          throw new AppError(
+            "passkey:duplicate",
+            "This passkey is already registered. Sign in with it, or create one on another device.",
+          );
+        }
+        await tx.insert(passkeys).values({
+          ...credentialRecord(info, response),
+          userVerified: info.userVerified,
+          userId: user.id,
+          label,
+          createdWith: client,
+        });
+        await recordEvent(tx, { userId: user.id, type: "passkey.added", client, detail: { label } });
+        return ok({ id: info.credential.id, label });
+      },
+      { durable: true },
+    );
   });
 }

@@ -18,4 +18,8 @@ export const MAX_CREDENTIAL_ID_BYTES = 1023;
 export const CEREMONY_TIMEOUT_MS = 5 * 60_000;
 
 /** The portal's terms for the verification core: its RP ID, origins and algorithms; "none" attestation, so no trust. */
-export const portalTerms: RelyingPartyTerms = { id: relyingParty.id, origins: relyingParty.origins, algorithms: SUPPORTED_ALGORITHMS };
+export const portalTerms: RelyingPartyTerms = {
+  id: relyingParty.id,
+  origins: relyingParty.origins,
+  algorithms: SUPPORTED_ALGORITHMS,
+};

@@ -13,7 +13,10 @@ const attestationObject = nonEmpty.superRefine((value, context) => {
 const attachment = z.enum(["platform", "cross-platform"]).optional();
 
 function sameId<T extends { id: string; rawId: string }>(schema: z.ZodType<T>) {
-  return schema.refine((credential) => credential.id === credential.rawId, { message: "id and rawId differ", path: ["rawId"] });
+  return schema.refine((credential) => credential.id === credential.rawId, {
+    message: "id and rawId differ",
+    path: ["rawId"],
+  });
 }
 
 export const registrationResponseSchema = sameId(

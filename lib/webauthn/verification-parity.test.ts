@@ -19,7 +19,13 @@ import { finishAttestation } from "@/lib/fido-server/finish-attestation";
 import { startAssertion } from "@/lib/fido-server/start-assertion";
 import { startAttestation } from "@/lib/fido-server/start-attestation";
 import type { Result } from "@/lib/result";
-import { finishLiveAuthentication, finishLiveRegistration, startLiveAuthentication, startLiveRegistration, type Verdict } from "@/lib/troubleshoot/live-test";
+import {
+  finishLiveAuthentication,
+  finishLiveRegistration,
+  startLiveAuthentication,
+  startLiveRegistration,
+  type Verdict,
+} from "@/lib/troubleshoot/live-test";
 import { createAccount, ORIGIN, type TestAccount } from "@/test/accounts";
 import { finishPasskeyStepUp, startPasskeyStepUp } from "./authentication";
 import { passkeyFailureReason } from "./failure-reason";
@@ -27,7 +33,8 @@ import { finishRegistration, startRegistration } from "./registration";
 
 /** "accepted", or the reason a refusal is stored under (the FIDO API's reason is read from its message). */
 type Outcome = string;
-const ofResult = (result: Result<unknown>): Outcome => (result.ok ? "accepted" : passkeyFailureReason({ code: result.code, detail: result.detail ?? result.message }));
+const ofResult = (result: Result<unknown>): Outcome =>
+  result.ok ? "accepted" : passkeyFailureReason({ code: result.code, detail: result.detail ?? result.message });
 const ofVerdict = (verdict: Verdict): Outcome => (verdict.ok ? "accepted" : (verdict.reason ?? "no reason"));
 const expectOk = <T>(result: Result<T>): T => {
   if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
@@ -45,13 +52,23 @@ beforeAll(async () => {
 async function registrationOutcomes(name: RegistrationMutationName) {
   const mutation = registrationMutations[name];
   const answer = (options: Parameters<SoftwareAuthenticator["register"]>[0]) => {
-    const authenticator = new SoftwareAuthenticator({ attestation: mutation.input ?? "packed-self", algorithm: keyOf(mutation.algorithm) });
+    const authenticator = new SoftwareAuthenticator({
+      attestation: mutation.input ?? "packed-self",
+      algorithm: keyOf(mutation.algorithm),
+    });
     const response = authenticator.register(options, ORIGIN);
     return mutation.apply(response, { attestationSigner: authenticator.attestationSigner(response.id) });
   };
-  await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
+  await grantStepUp(db, {
+    userId: account.user.id,
+    sessionId: account.sessionId,
+    method: "totp",
+    purpose: "add-passkey",
+  });
   const portal = expectOk(await startRegistration(account, "this-device"));
-  const fido = expectOk(await startAttestation({ username: `parity-${newToken(6)}`, displayName: "Parity", attestation: "direct" }));
+  const fido = expectOk(
+    await startAttestation({ username: `parity-${newToken(6)}`, displayName: "Parity", attestation: "direct" }),
+  );
   const live = await startLiveRegistration();
   return {
     portal: ofResult(await finishRegistration(account, portal.ceremonyId, answer(portal.options), "Test browser")),
@@ -69,18 +86,42 @@ async function assertionOutcomes(name: AssertionMutationName) {
   const choices = { attestation: "none", signCount: COUNTER_AT_REGISTRATION } as const;
   const answer = (options: Parameters<SoftwareAuthenticator["authenticate"]>[0], credentialId: string) => {
     const response = authenticator.authenticate(options, ORIGIN, { credentialId });
-    return mutation.apply(response, { signer: authenticator.credentialSigner(credentialId), storedCounter: COUNTER_AT_REGISTRATION });
+    return mutation.apply(response, {
+      signer: authenticator.credentialSigner(credentialId),
+      storedCounter: COUNTER_AT_REGISTRATION,
+    });
   };
 
   // A fresh account each time: step-ups are rate-limited per account.
   const account = await createAccount();
   // The portal: a passkey on the account, then a step-up with it (sign-in runs the same checkAssertion, but answers a
   // stranger without the verifier's words: security bar 62).
-  await grantStepUp(db, { userId: account.user.id, sessionId: account.sessionId, method: "totp", purpose: "add-passkey" });
+  await grantStepUp(db, {
+    userId: account.user.id,
+    sessionId: account.sessionId,
+    method: "totp",
+    purpose: "add-passkey",
+  });
   const added = expectOk(await startRegistration(account, "this-device"));
-  const portalId = expectOk(await finishRegistration(account, added.ceremonyId, authenticator.register(added.options, ORIGIN, choices), "Test browser")).id;
+  const portalId = expectOk(
+    await finishRegistration(
+      account,
+      added.ceremonyId,
+      authenticator.register(added.options, ORIGIN, choices),
+      "Test browser",
+    ),
+  ).id;
   const stepUp = expectOk(await startPasskeyStepUp(account.user, account.sessionId));
-  const portal = ofResult(await finishPasskeyStepUp(account.user, account.sessionId, stepUp.ceremonyId, answer(stepUp.options, portalId), "add-passkey", "Test browser"));
+  const portal = ofResult(
+    await finishPasskeyStepUp(
+      account.user,
+      account.sessionId,
+      stepUp.ceremonyId,
+      answer(stepUp.options, portalId),
+      "add-passkey",
+      "Test browser",
+    ),
+  );
 
   // The FIDO API, asked for the same policy.
   const username = `parity-${newToken(6)}`;

@@ -21,6 +21,12 @@ export type VerificationFailure = { reason: PasskeyFailureReason; detail: string
 
 export type Verification<T> = { verified: true; info: T } | { verified: false; failure: VerificationFailure };
 
-export function refusal(detail: string, reason?: PasskeyFailureReason): { verified: false; failure: VerificationFailure } {
-  return { verified: false, failure: { reason: reason ?? passkeyFailureReason({ code: "passkey:not-verified", detail }), detail } };
+export function refusal(
+  detail: string,
+  reason?: PasskeyFailureReason,
+): { verified: false; failure: VerificationFailure } {
+  return {
+    verified: false,
+    failure: { reason: reason ?? passkeyFailureReason({ code: "passkey:not-verified", detail }), detail },
+  };
 }

@@ -1,14 +1,25 @@
 // The one way an assertion is verified against its stored credential, for every relying party here: the DER check and
 // crossOrigin SimpleWebAuthn leaves to us, SimpleWebAuthn itself, then UV per policy and backup eligibility. Whose
 // credential it is (allowCredentials, the user handle) and storing the counter stay with each caller.
-import { verifyAuthenticationResponse, type AuthenticationResponseJSON, type AuthenticatorTransport, type VerifiedAuthenticationResponse } from "@simplewebauthn/server";
+import {
+  verifyAuthenticationResponse,
+  type AuthenticationResponseJSON,
+  type AuthenticatorTransport,
+  type VerifiedAuthenticationResponse,
+} from "@simplewebauthn/server";
 import { crossOriginReason } from "./client-data";
 import { assertionSignatureProblem } from "./ecdsa-signature";
 import { refusal, type CeremonyPolicy, type RelyingPartyTerms, type Verification } from "./verification-terms";
 
 export type AuthenticationInfo = VerifiedAuthenticationResponse["authenticationInfo"];
 
-export type StoredCredential = { id: string; publicKey: Uint8Array; counter: number; backupEligible: boolean; transports?: string[] };
+export type StoredCredential = {
+  id: string;
+  publicKey: Uint8Array;
+  counter: number;
+  backupEligible: boolean;
+  transports?: string[];
+};
 
 export async function verifyAssertion(
   response: AuthenticationResponseJSON,
@@ -45,11 +56,15 @@ export async function verifyAssertion(
   // A bad signature is `verified: false`, not a throw (security bar A9).
   if (!verification.verified) return refusal("the signature did not verify");
   const info = verification.authenticationInfo;
-  if (policy.userVerification === "required" && !info.userVerified) return refusal("user verification required, but the authenticator data UV flag is 0", "passkey:uv-missing");
+  if (policy.userVerification === "required" && !info.userVerified)
+    return refusal("user verification required, but the authenticator data UV flag is 0", "passkey:uv-missing");
   // Backup eligibility is fixed when the credential is made (WebAuthn L3 §6.1.3; security bar A8).
   const backupEligible = info.credentialDeviceType === "multiDevice";
   if (backupEligible !== credential.backupEligible) {
-    return refusal(`backup eligibility (BE) changed from ${credential.backupEligible} at registration to ${backupEligible}`, "passkey:backup-state-changed");
+    return refusal(
+      `backup eligibility (BE) changed from ${credential.backupEligible} at registration to ${backupEligible}`,
+      "passkey:backup-state-changed",
+    );
   }
   return { verified: true, info };
 }

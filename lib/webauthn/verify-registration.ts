@@ -1,6 +1,10 @@
 // The one way a registration response is verified, for every relying party here: SimpleWebAuthn, then what it leaves
 // to us (security bar A5, A14, B18, B20; WebAuthn L3 §7.1), then the relying party's attestation trust.
-import { verifyRegistrationResponse, type RegistrationResponseJSON, type VerifiedRegistrationResponse } from "@simplewebauthn/server";
+import {
+  verifyRegistrationResponse,
+  type RegistrationResponseJSON,
+  type VerifiedRegistrationResponse,
+} from "@simplewebauthn/server";
 import { decodeAttestationObject, isoBase64URL } from "@simplewebauthn/server/helpers";
 import { checkAttestationObject } from "./check-attestation-object";
 import { crossOriginReason } from "./client-data";
@@ -37,12 +41,15 @@ export async function verifyRegistration(
     return refusal((error as Error).message);
   }
   // A bad attestation signature is `verified: false`, not a throw.
-  if (!verification.verified || !verification.registrationInfo) return refusal("the attestation signature did not verify");
+  if (!verification.verified || !verification.registrationInfo)
+    return refusal("the attestation signature did not verify");
   const info = verification.registrationInfo;
-  if (response.id !== info.credential.id) return refusal("the credential id differs from the one in authenticator data");
+  if (response.id !== info.credential.id)
+    return refusal("the credential id differs from the one in authenticator data");
   const idBytes = isoBase64URL.toBuffer(info.credential.id).length;
   // WebAuthn L3 §5.1: a credential id is at most 1023 bytes (security bar A14).
-  if (idBytes > MAX_CREDENTIAL_ID_BYTES) return refusal(`the credential id is ${idBytes} bytes, over the ${MAX_CREDENTIAL_ID_BYTES}-byte limit`);
+  if (idBytes > MAX_CREDENTIAL_ID_BYTES)
+    return refusal(`the credential id is ${idBytes} bytes, over the ${MAX_CREDENTIAL_ID_BYTES}-byte limit`);
   const statement = checkAttestationObject(info.attestationObject, info.credential.publicKey);
   if (statement) return refusal(statement);
   const untrusted = terms.trust?.({ fmt: info.fmt, aaguid: info.aaguid, x5c: x5cOf(info.attestationObject) });

@@ -7,11 +7,21 @@ import { newDatabase, removeDatabase } from "../../durability/database";
 import { freePorts, originOf, startServer, stopAllServers } from "../../durability/servers";
 import { packKit, ScratchProject, tarballFiles, type BinRun } from "./scratch-project";
 
-const printed = (run: BinRun) => `exit ${run.code}\n--- stdout\n${run.stdout.slice(-4000)}\n--- stderr\n${run.stderr.slice(-4000)}`;
+const printed = (run: BinRun) =>
+  `exit ${run.code}\n--- stdout\n${run.stdout.slice(-4000)}\n--- stderr\n${run.stderr.slice(-4000)}`;
 
 // A config and a spec as a team writes them, type-checked the strict way a Node ESM project resolves packages.
 const TYPED_USE = {
-  "tsconfig.json": JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, types: ["node"] } }),
+  "tsconfig.json": JSON.stringify({
+    compilerOptions: {
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      target: "es2022",
+      strict: true,
+      noEmit: true,
+      types: ["node"],
+    },
+  }),
   "passkey-lab.config.ts": `import { defineConfig } from "@passkey-lab/kit";
 export default defineConfig({
   baseURL: "http://localhost:3000",
@@ -51,7 +61,17 @@ describe("the packed kit", () => {
   it("holds only dist/, its README, its licence and package.json", async () => {
     const files = await tarballFiles(tarball);
     expect(files.filter((path) => !/^(dist\/.+|README\.md|LICENSE|package\.json)$/.test(path))).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(["dist/cli.js", "dist/index.js", "dist/index.d.ts", "dist/playwright.js", "dist/playwright.d.ts", "README.md", "LICENSE"]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "dist/cli.js",
+        "dist/index.js",
+        "dist/index.d.ts",
+        "dist/playwright.js",
+        "dist/playwright.d.ts",
+        "README.md",
+        "LICENSE",
+      ]),
+    );
   });
 
   it("installs offline into a scratch project, whose `npx passkey-lab --help` lists both subcommands", async () => {
@@ -65,7 +85,7 @@ describe("the packed kit", () => {
     const script = [
       'const kit = await import("@passkey-lab/kit");',
       'const fixtures = await import("@passkey-lab/kit/playwright");',
-      'console.log(JSON.stringify({ defineConfig: typeof kit.defineConfig, test: typeof fixtures.test?.extend, expect: typeof fixtures.expect, kinds: Object.keys(fixtures.authenticatorKinds) }));',
+      "console.log(JSON.stringify({ defineConfig: typeof kit.defineConfig, test: typeof fixtures.test?.extend, expect: typeof fixtures.expect, kinds: Object.keys(fixtures.authenticatorKinds) }));",
     ].join("\n");
     const run = await project.runBin("node", ["--input-type=module", "-e", script]);
     expect(run.code, printed(run)).toBe(0);
@@ -73,7 +93,16 @@ describe("the packed kit", () => {
       defineConfig: "function",
       test: "function",
       expect: "function",
-      kinds: ["platform", "platformBackedUp", "platformBackupEligible", "securityKey", "securityKeyWithoutPin", "u2f", "uvFails", "noResidentKeys"],
+      kinds: [
+        "platform",
+        "platformBackedUp",
+        "platformBackupEligible",
+        "securityKey",
+        "securityKeyWithoutPin",
+        "u2f",
+        "uvFails",
+        "noResidentKeys",
+      ],
     });
   });
 
@@ -102,10 +131,20 @@ describe("the packed kit", () => {
       env: { FIDO_CONFORMANCE_API: "on", FIDO_METADATA_DIR: metadataDir },
     });
 
-    const run = await project.runBin("passkey-lab", ["conformance", "--target", `${server.url}/fido`, "--metadata-dir", metadataDir, "--concurrency", "4"]);
+    const run = await project.runBin("passkey-lab", [
+      "conformance",
+      "--target",
+      `${server.url}/fido`,
+      "--metadata-dir",
+      metadataDir,
+      "--concurrency",
+      "4",
+    ]);
 
     expect(run.code, printed(run)).toBe(0);
-    const summary = run.stdout.match(/: (\d+) cases in [\d.]+ s: pass (\d+) · fail (\d+) · deviation (\d+) · target-error (\d+)/);
+    const summary = run.stdout.match(
+      /: (\d+) cases in [\d.]+ s: pass (\d+) · fail (\d+) · deviation (\d+) · target-error (\d+)/,
+    );
     expect(summary, printed(run)).not.toBeNull();
     const [, total, pass, fail, deviation, targetError] = summary!.map(Number);
     expect({ fail, deviation, targetError }).toEqual({ fail: 0, deviation: 0, targetError: 0 });

@@ -11,7 +11,8 @@ import { freePorts, originOf, startServer, stopAllServers } from "../../durabili
 import { startWeakRp } from "../../examples/weak-rp/server";
 import { packKit, REPO_ROOT, ScratchProject, type BinRun } from "./scratch-project";
 
-const printed = (run: BinRun) => `exit ${run.code}\n--- stdout\n${run.stdout.slice(-6000)}\n--- stderr\n${run.stderr.slice(-4000)}`;
+const printed = (run: BinRun) =>
+  `exit ${run.code}\n--- stdout\n${run.stdout.slice(-6000)}\n--- stderr\n${run.stderr.slice(-4000)}`;
 const example = (path: string) => readFileSync(join(REPO_ROOT, "examples", path), "utf8");
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const browserEnv: Record<string, string> = existsSync(SYSTEM_CHROMIUM) ? { CHROMIUM_PATH: SYSTEM_CHROMIUM } : {};
@@ -76,19 +77,43 @@ describe("the kit installed from the tarball, in a real browser", () => {
   it("finds exactly the weak site's three holes: a replayed assertion, another origin, UV not required", async () => {
     const site = await startWeakRp();
     try {
-      const run = await project.runBin("passkey-lab", ["probe", "--config", "weak-rp/passkey-lab.config.ts", "--json", "weak.json", "--junit", "weak.xml", "--html", "weak.html"], {
-        env: { ...browserEnv, WEAK_RP_URL: site.url },
-        timeoutMs: 170_000,
-      });
+      const run = await project.runBin(
+        "passkey-lab",
+        [
+          "probe",
+          "--config",
+          "weak-rp/passkey-lab.config.ts",
+          "--json",
+          "weak.json",
+          "--junit",
+          "weak.xml",
+          "--html",
+          "weak.html",
+        ],
+        {
+          env: { ...browserEnv, WEAK_RP_URL: site.url },
+          timeoutMs: 170_000,
+        },
+      );
       expect(run.code, printed(run)).toBe(1);
       const report = JSON.parse(readFileSync(join(project.dir, "weak.json"), "utf8")) as SuiteReport;
       const failed = report.cases.filter((result) => result.outcome === "fail").map((result) => result.id);
-      expect(failed, printed(run)).toEqual(["Probe-Tamper replayed-assertion", "Probe-Tamper origin-changed", "Probe-Tamper user-not-verified"]);
+      expect(failed, printed(run)).toEqual([
+        "Probe-Tamper replayed-assertion",
+        "Probe-Tamper origin-changed",
+        "Probe-Tamper user-not-verified",
+      ]);
       expect(report.summary, printed(run)).toMatchObject({ fail: 3, pass: report.summary.total - 3 });
-      expect(run.stdout).toContain("FAIL Probe-Tamper origin-changed — clientDataJSON names another origin (https://evil.example)");
+      expect(run.stdout).toContain(
+        "FAIL Probe-Tamper origin-changed — clientDataJSON names another origin (https://evil.example)",
+      );
       // The CI files: each failing probe is a JUnit failure, and the HTML page shows the page it left.
-      expect(readFileSync(join(project.dir, "weak.xml"), "utf8")).toMatch(/name="Passkey Lab probes: [^"]+" tests="\d+" failures="3" errors="0"/);
-      expect(readFileSync(join(project.dir, "weak.html"), "utf8").match(/<img alt="The page after Probe-Tamper/g)).toHaveLength(3);
+      expect(readFileSync(join(project.dir, "weak.xml"), "utf8")).toMatch(
+        /name="Passkey Lab probes: [^"]+" tests="\d+" failures="3" errors="0"/,
+      );
+      expect(
+        readFileSync(join(project.dir, "weak.html"), "utf8").match(/<img alt="The page after Probe-Tamper/g),
+      ).toHaveLength(3);
     } finally {
       await site.close();
     }
@@ -97,7 +122,9 @@ describe("the kit installed from the tarball, in a real browser", () => {
   it("runs a team's own Playwright test on the kit's fixtures, in a real browser", async () => {
     const site = await startWeakRp();
     try {
-      const run = await project.runBin("playwright", ["test", "--reporter=line"], { env: { ...browserEnv, WEAK_RP_URL: site.url } });
+      const run = await project.runBin("playwright", ["test", "--reporter=line"], {
+        env: { ...browserEnv, WEAK_RP_URL: site.url },
+      });
       expect(run.code, printed(run)).toBe(0);
       expect(run.stdout).toMatch(/1 passed/);
     } finally {
@@ -107,11 +134,20 @@ describe("the kit installed from the tarball, in a real browser", () => {
 
   it("on the portal, every happy path passes and every tamper is refused", async () => {
     const [port] = await freePorts(1);
-    const server = await startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins: [originOf(port)] });
-    const run = await project.runBin("passkey-lab", ["probe", "--config", "portal/passkey-lab.config.ts", "--json", "portal.json"], {
-      env: { ...browserEnv, PORTAL_URL: server.url, DATABASE_URL: database.url },
-      timeoutMs: 170_000,
+    const server = await startServer({
+      port,
+      databaseUrl: database.url,
+      authSecret: database.authSecret,
+      origins: [originOf(port)],
     });
+    const run = await project.runBin(
+      "passkey-lab",
+      ["probe", "--config", "portal/passkey-lab.config.ts", "--json", "portal.json"],
+      {
+        env: { ...browserEnv, PORTAL_URL: server.url, DATABASE_URL: database.url },
+        timeoutMs: 170_000,
+      },
+    );
     expect(run.code, printed(run)).toBe(0);
     const report = JSON.parse(readFileSync(join(project.dir, "portal.json"), "utf8")) as SuiteReport;
     // Sign-in asks for UV "preferred" (UV is required only at step-up and withdrawal), so UV=0 is no tamper there.

@@ -39,7 +39,10 @@ export function lockedPackages(lockfilePath: string, roots: string[]): Record<st
     chosen[path] = locked;
     for (const dependency of Object.keys(locked.dependencies ?? {})) visit(path, dependency, false);
     for (const dependency of Object.keys(locked.optionalDependencies ?? {})) visit(path, dependency, true);
-    for (const [dependency] of Object.entries(locked.peerDependencies ?? {}).filter(([peerName]) => !locked.peerDependenciesMeta?.[peerName]?.optional)) visit(path, dependency, false);
+    for (const [dependency] of Object.entries(locked.peerDependencies ?? {}).filter(
+      ([peerName]) => !locked.peerDependenciesMeta?.[peerName]?.optional,
+    ))
+      visit(path, dependency, false);
   };
   for (const root of roots) visit("", root, false);
   return chosen;

@@ -43,15 +43,28 @@ export class ScratchProject {
    * packages this repository has, e.g. typescript), each at the version this repository uses. `files` are written into
    * it first (e.g. passkey-lab.config.ts).
    */
-  static async create(tarball: string, { files = {}, devDependencies = [] }: { files?: Record<string, string>; devDependencies?: string[] } = {}): Promise<ScratchProject> {
+  static async create(
+    tarball: string,
+    { files = {}, devDependencies = [] }: { files?: Record<string, string>; devDependencies?: string[] } = {},
+  ): Promise<ScratchProject> {
     const dir = mkdtempSync(join(tmpdir(), "passkey-lab-scratch-"));
     const localTarball = basename(tarball);
     copyFileSync(tarball, join(dir, localTarball));
     const kit = JSON.parse(readFileSync(join(KIT_DIR, "package.json"), "utf8")) as KitManifest;
     const dependencies = { [kit.name]: `file:${localTarball}`, "@playwright/test": repoVersionOf("@playwright/test") };
-    const manifest = { name: "passkey-lab-scratch", version: "1.0.0", private: true, type: "module", dependencies, devDependencies: Object.fromEntries(devDependencies.map((name) => [name, repoVersionOf(name)])) };
+    const manifest = {
+      name: "passkey-lab-scratch",
+      version: "1.0.0",
+      private: true,
+      type: "module",
+      dependencies,
+      devDependencies: Object.fromEntries(devDependencies.map((name) => [name, repoVersionOf(name)])),
+    };
     writeFileSync(join(dir, "package.json"), JSON.stringify(manifest, null, 2));
-    writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lockfileFor(manifest, kit, localTarball, join(dir, localTarball)), null, 2));
+    writeFileSync(
+      join(dir, "package-lock.json"),
+      JSON.stringify(lockfileFor(manifest, kit, localTarball, join(dir, localTarball)), null, 2),
+    );
     for (const [path, content] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), content);
@@ -66,16 +79,28 @@ export class ScratchProject {
   }
 
   /** `npx <bin> …args` in the project, offline (with `env` added); answers the exit code and the output, whatever the code. */
-  runBin(bin: string, args: string[], { timeoutMs = 120_000, env = {} }: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<BinRun> {
+  runBin(
+    bin: string,
+    args: string[],
+    { timeoutMs = 120_000, env = {} }: { timeoutMs?: number; env?: Record<string, string> } = {},
+  ): Promise<BinRun> {
     return new Promise((resolve, reject) => {
-      const child = spawn("npx", ["--offline", bin, ...args], { cwd: this.dir, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("npx", ["--offline", bin, ...args], {
+        cwd: this.dir,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       const timer = setTimeout(() => {
         child.kill("SIGKILL");
-        reject(new Error(`npx ${bin} ${args.join(" ")} still running after ${timeoutMs} ms\n--- stdout\n${stdout}\n--- stderr\n${stderr}`));
+        reject(
+          new Error(
+            `npx ${bin} ${args.join(" ")} still running after ${timeoutMs} ms\n--- stdout\n${stdout}\n--- stderr\n${stderr}`,
+          ),
+        );
       }, timeoutMs);
       child.once("error", reject);
       child.once("close", (code) => {
@@ -90,14 +115,34 @@ export class ScratchProject {
   }
 }
 
-type KitManifest = { name: string; version: string; license: string; dependencies: Record<string, string>; peerDependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> };
+type KitManifest = {
+  name: string;
+  version: string;
+  license: string;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  bin: Record<string, string>;
+  engines: Record<string, string>;
+};
 
 function repoVersionOf(name: string): string {
-  return (JSON.parse(readFileSync(join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }
+  ).version;
 }
 
 /** The scratch project's package-lock.json: the kit's tarball, and the packages it needs as this repository locks them. */
-function lockfileFor(manifest: { name: string; version: string; dependencies: Record<string, string>; devDependencies: Record<string, string> }, kit: KitManifest, localTarball: string, tarballPath: string) {
+function lockfileFor(
+  manifest: {
+    name: string;
+    version: string;
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  },
+  kit: KitManifest,
+  localTarball: string,
+  tarballPath: string,
+) {
   const integrity = `sha512-${createHash("sha512").update(readFileSync(tarballPath)).digest("base64")}`;
   const { name, version, license, dependencies, peerDependencies, bin, engines } = kit;
   return {
@@ -106,9 +151,27 @@ function lockfileFor(manifest: { name: string; version: string; dependencies: Re
     lockfileVersion: 3,
     requires: true,
     packages: {
-      "": { name: manifest.name, version: manifest.version, dependencies: manifest.dependencies, devDependencies: manifest.devDependencies },
-      [`node_modules/${name}`]: { version, resolved: `file:${localTarball}`, integrity, license, dependencies, peerDependencies, bin, engines },
-      ...lockedPackages(join(REPO_ROOT, "package-lock.json"), [...Object.keys(dependencies), ...Object.keys(peerDependencies), ...Object.keys(manifest.devDependencies)]),
+      "": {
+        name: manifest.name,
+        version: manifest.version,
+        dependencies: manifest.dependencies,
+        devDependencies: manifest.devDependencies,
+      },
+      [`node_modules/${name}`]: {
+        version,
+        resolved: `file:${localTarball}`,
+        integrity,
+        license,
+        dependencies,
+        peerDependencies,
+        bin,
+        engines,
+      },
+      ...lockedPackages(join(REPO_ROOT, "package-lock.json"), [
+        ...Object.keys(dependencies),
+        ...Object.keys(peerDependencies),
+        ...Object.keys(manifest.devDependencies),
+      ]),
     },
   };
 }

@@ -36,7 +36,11 @@ export async function signOutAction(): Promise<void> {
   }
   await endSession();
   // A fixed flag the sign-in page turns into "You're signed out" (lib/auth/signed-out-flash.ts).
-  (await cookies()).set(SIGNED_OUT_COOKIE, "1", { path: SIGNED_OUT_COOKIE_PATH, maxAge: SIGNED_OUT_COOKIE_MAX_AGE_S, sameSite: "lax" });
+  (await cookies()).set(SIGNED_OUT_COOKIE, "1", {
+    path: SIGNED_OUT_COOKIE_PATH,
+    maxAge: SIGNED_OUT_COOKIE_MAX_AGE_S,
+    sameSite: "lax",
+  });
   redirect("/sign-in");
 }
 
@@ -52,10 +56,16 @@ export async function stepUpWithRecoveryCodeAction(code: unknown, forPurpose: un
 async function stepUpByCode(kind: StepUpCode, code: unknown, forPurpose: unknown): Promise<Result> {
   return withSession(async ({ user }, client) => {
     if (!(await allow(limits.totpStepUpPerClient, await requestSource()))) return rateLimited();
-    const input = parseInput(z.object({ code: z.string().trim().min(1, "Enter the code.").max(32), purpose }), { code, purpose: forPurpose });
+    const input = parseInput(z.object({ code: z.string().trim().min(1, "Enter the code.").max(32), purpose }), {
+      code,
+      purpose: forPurpose,
+    });
     if (!input.ok) return input;
     const device = await findTrustedDevice(await readDeviceCookie(), user.id);
-    return continueSteppedUp(user.id, await stepUpWithCode(kind, user, input.data.code, input.data.purpose, client, device));
+    return continueSteppedUp(
+      user.id,
+      await stepUpWithCode(kind, user, input.data.code, input.data.purpose, client, device),
+    );
   });
 }
 
@@ -70,7 +80,11 @@ export async function startPasskeyStepUpAction() {
   return withSession(({ user, sessionId }) => startPasskeyStepUp(user, sessionId));
 }
 
-export async function finishPasskeyStepUpAction(ceremonyId: unknown, response: unknown, forPurpose: unknown): Promise<Result> {
+export async function finishPasskeyStepUpAction(
+  ceremonyId: unknown,
+  response: unknown,
+  forPurpose: unknown,
+): Promise<Result> {
   return withSession(async ({ user, sessionId }, client) => {
     const input = parseInput(z.object({ ceremonyId: ceremony, purpose }), { ceremonyId, purpose: forPurpose });
     if (!input.ok) return input;

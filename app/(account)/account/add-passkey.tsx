@@ -10,16 +10,32 @@ import type { Result } from "@/lib/result";
 import { finishRegistrationAction, startRegistrationAction } from "./actions";
 
 const locations = [
-  { value: "this-device", title: "This device", body: "Your computer or phone unlocks it with your fingerprint, face or screen lock." },
+  {
+    value: "this-device",
+    title: "This device",
+    body: "Your computer or phone unlocks it with your fingerprint, face or screen lock.",
+  },
   { value: "phone", title: "A phone or tablet", body: "Scan a QR code with your phone; the passkey lives there." },
-  { value: "security-key", title: "A security key", body: "A USB or NFC key such as a YubiKey. It may ask for its PIN." },
+  {
+    value: "security-key",
+    title: "A security key",
+    body: "A USB or NFC key such as a YubiKey. It may ask for its PIN.",
+  },
 ] as const;
 
 type Guard = <T>(purpose: StepUpPurpose, run: () => Promise<Result<T>>) => Promise<Result<T>>;
 type Outcome = { tone: "success" | "error"; message: string; detail?: string };
 
 /** `unavailableBecause`: the id of the text that says why a passkey cannot be added yet; the form is then disabled. */
-export function AddPasskey({ guard, onOutcome, unavailableBecause }: { guard: Guard; onOutcome: (outcome: Outcome) => void; unavailableBecause?: string }) {
+export function AddPasskey({
+  guard,
+  onOutcome,
+  unavailableBecause,
+}: {
+  guard: Guard;
+  onOutcome: (outcome: Outcome) => void;
+  unavailableBecause?: string;
+}) {
   const unavailable = unavailableBecause !== undefined;
   const [busy, setBusy] = useState(false);
 
@@ -43,7 +59,11 @@ export function AddPasskey({ guard, onOutcome, unavailableBecause }: { guard: Gu
         return onOutcome({ tone: "error", ...failure, message: failure.message + pinHint });
       }
       const result = await reachServer(finishRegistrationAction(start.data.ceremonyId, response));
-      onOutcome(result.ok ? { tone: "success", message: `Passkey “${result.data.label}” added.` } : { tone: "error", ...result });
+      onOutcome(
+        result.ok
+          ? { tone: "success", message: `Passkey “${result.data.label}” added.` }
+          : { tone: "error", ...result },
+      );
     } finally {
       setBusy(false);
     }
@@ -54,7 +74,10 @@ export function AddPasskey({ guard, onOutcome, unavailableBecause }: { guard: Gu
       <fieldset className="flex flex-col gap-2 disabled:opacity-60" disabled={unavailable}>
         <legend className="mb-1 text-sm font-medium">Where should the new passkey live?</legend>
         {locations.map((location, index) => (
-          <label key={location.value} className="flex cursor-pointer gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+          <label
+            key={location.value}
+            className="flex cursor-pointer gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+          >
             <input type="radio" name="location" value={location.value} defaultChecked={index === 0} className="mt-1" />
             <span>
               <span className="block text-sm font-medium">{location.title}</span>
@@ -63,7 +86,13 @@ export function AddPasskey({ guard, onOutcome, unavailableBecause }: { guard: Gu
           </label>
         ))}
       </fieldset>
-      <Button type="submit" busy={busy} disabled={unavailable} aria-describedby={unavailableBecause} className="self-start">
+      <Button
+        type="submit"
+        busy={busy}
+        disabled={unavailable}
+        aria-describedby={unavailableBecause}
+        className="self-start"
+      >
         Add a passkey
       </Button>
     </form>

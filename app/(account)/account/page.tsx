@@ -25,9 +25,7 @@ export default async function AccountPage() {
       <Card title="Sign-in methods">
         <ul className="flex flex-col gap-3 text-sm">
           <li className="flex flex-wrap items-center justify-between gap-2">
-            <span>
-              Password {hasPassword ? <Badge tone="good">Set</Badge> : <Badge>Removed — passwordless</Badge>}
-            </span>
+            <span>Password {hasPassword ? <Badge tone="good">Set</Badge> : <Badge>Removed — passwordless</Badge>}</span>
             <Link href="/account/password" className="text-brand-700 underline">
               {hasPassword ? "Change or remove" : "Details"}
             </Link>

@@ -22,7 +22,12 @@ const storageText = {
   "device-bound": { badge: "Device-bound", tone: "neutral", text: "Lives only on this authenticator; lost with it." },
 } as const;
 
-export function PasskeyList(props: { passkeys: PasskeyView[]; account: Account; guard: Guard; onOutcome: (outcome: Outcome) => void }) {
+export function PasskeyList(props: {
+  passkeys: PasskeyView[];
+  account: Account;
+  guard: Guard;
+  onOutcome: (outcome: Outcome) => void;
+}) {
   if (props.passkeys.length === 0) {
     return <p className="text-sm text-slate-600">No passkeys yet. Add one to sign in without a password or code.</p>;
   }
@@ -35,7 +40,17 @@ export function PasskeyList(props: { passkeys: PasskeyView[]; account: Account; 
   );
 }
 
-function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyView; account: Account; guard: Guard; onOutcome: (outcome: Outcome) => void }) {
+function PasskeyItem({
+  passkey,
+  account,
+  guard,
+  onOutcome,
+}: {
+  passkey: PasskeyView;
+  account: Account;
+  guard: Guard;
+  onOutcome: (outcome: Outcome) => void;
+}) {
   const [editing, setEditing] = useState(false);
   const { ask, dialog } = useConfirm();
   const [busy, setBusy] = useState<"rename" | "remove" | null>(null);
@@ -63,7 +78,10 @@ function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyV
     const result = await guard("remove-passkey", () => removePasskeyAction(passkey.id));
     setBusy(null);
     if (!result.ok) return onOutcome({ tone: "error", ...result });
-    onOutcome({ tone: "success", message: `Passkey “${passkey.label}” removed. You can also delete it from your device or password manager.` });
+    onOutcome({
+      tone: "success",
+      message: `Passkey “${passkey.label}” removed. You can also delete it from your device or password manager.`,
+    });
     await signalAllAcceptedCredentials(account.rpId, account.webauthnUserId, result.data.remaining);
   }
 
@@ -75,10 +93,21 @@ function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyV
             <form onSubmit={rename} className="flex flex-wrap items-end gap-2">
               <label className="flex flex-col text-sm font-medium">
                 Passkey name
-                <input name="label" defaultValue={passkey.label} maxLength={64} required autoFocus className="rounded-md border border-slate-300 px-2 py-1 font-normal" />
+                <input
+                  name="label"
+                  defaultValue={passkey.label}
+                  maxLength={64}
+                  required
+                  autoFocus
+                  className="rounded-md border border-slate-300 px-2 py-1 font-normal"
+                />
               </label>
-              <Button type="submit" busy={busy === "rename"}>Save</Button>
-              <Button type="button" variant="secondary" onClick={() => setEditing(false)}>Cancel</Button>
+              <Button type="submit" busy={busy === "rename"}>
+                Save
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => setEditing(false)}>
+                Cancel
+              </Button>
             </form>
           ) : (
             <h3 className="font-medium">{passkey.label}</h3>
@@ -96,35 +125,55 @@ function PasskeyItem({ passkey, account, guard, onOutcome }: { passkey: PasskeyV
         </div>
         {!editing && (
           <div className="flex gap-2">
-            <Button variant="secondary" onClick={() => setEditing(true)} aria-label={`Rename ${passkey.label}`}>Rename</Button>
-            <Button variant="danger" busy={busy === "remove"} onClick={() => void remove()} aria-label={`Remove ${passkey.label}`}>Remove</Button>
+            <Button variant="secondary" onClick={() => setEditing(true)} aria-label={`Rename ${passkey.label}`}>
+              Rename
+            </Button>
+            <Button
+              variant="danger"
+              busy={busy === "remove"}
+              onClick={() => void remove()}
+              aria-label={`Remove ${passkey.label}`}
+            >
+              Remove
+            </Button>
           </div>
         )}
       </div>
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-xs text-slate-600 sm:grid-cols-2">
-        <div><dt className="inline font-medium">Created: </dt><dd className="inline"><LocalTime date={passkey.createdAt} /> · {passkey.createdWith}</dd></div>
+        <div>
+          <dt className="inline font-medium">Created: </dt>
+          <dd className="inline">
+            <LocalTime date={passkey.createdAt} /> · {passkey.createdWith}
+          </dd>
+        </div>
         <div>
           <dt className="inline font-medium">Last used: </dt>
-          <dd className="inline">{passkey.lastUsedAt ? (
+          <dd className="inline">
+            {passkey.lastUsedAt ? (
               <>
                 <LocalTime date={passkey.lastUsedAt} /> · {passkey.lastUsedWith}
               </>
             ) : (
               "Never"
-            )}</dd>
+            )}
+          </dd>
         </div>
-        <div className="sm:col-span-2"><dt className="inline font-medium">Storage: </dt><dd className="inline">{storage.text}</dd></div>
+        <div className="sm:col-span-2">
+          <dt className="inline font-medium">Storage: </dt>
+          <dd className="inline">{storage.text}</dd>
+        </div>
       </dl>
       {dialog}
       {!passkey.canSignIn && (
         <p className="mt-2 text-xs text-amber-900">
-          This passkey was made without your PIN, fingerprint or face, so it can&apos;t sign you in and doesn&apos;t count as a way
-          in. Once that device has a PIN or biometrics, sign in with this passkey once and it will count.
+          This passkey was made without your PIN, fingerprint or face, so it can&apos;t sign you in and doesn&apos;t
+          count as a way in. Once that device has a PIN or biometrics, sign in with this passkey once and it will count.
         </p>
       )}
       {passkey.stale && (
         <p className="mt-2 text-xs text-amber-900">
-          You haven&apos;t used this passkey for 90 days. If you no longer have the device or password manager that holds it, remove it.
+          You haven&apos;t used this passkey for 90 days. If you no longer have the device or password manager that
+          holds it, remove it.
         </p>
       )}
     </li>

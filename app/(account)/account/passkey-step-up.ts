@@ -6,7 +6,8 @@ import { describeBrowserError } from "@/lib/browser/webauthn-browser";
 import type { StepUpPurpose } from "@/lib/db/schema";
 import { finishPasskeyStepUpAction, startPasskeyStepUpAction } from "./actions";
 
-export type StepUpOutcome = { ok: true } | { ok: false; message: string; detail?: string; causes?: string[]; fixes?: string[] };
+export type StepUpOutcome =
+  { ok: true } | { ok: false; message: string; detail?: string; causes?: string[]; fixes?: string[] };
 
 export async function stepUpWithPasskey(purpose: StepUpPurpose): Promise<StepUpOutcome> {
   const start = await reachServer(startPasskeyStepUpAction());

@@ -37,7 +37,11 @@ export function PasskeysPanel(props: {
       )}
       {/* Before 2FA the server refuses a new passkey: the button says so (its description is the notice) instead of
           letting a click end in the same words again, in red. */}
-      <AddPasskey guard={guard} onOutcome={setOutcome} unavailableBecause={props.hasTotp ? undefined : NEEDS_TWO_FACTOR_ID} />
+      <AddPasskey
+        guard={guard}
+        onOutcome={setOutcome}
+        unavailableBecause={props.hasTotp ? undefined : NEEDS_TWO_FACTOR_ID}
+      />
       {dialog}
     </div>
   );

@@ -42,12 +42,22 @@ export function useStepUp(factors: Factors) {
   }, []);
 
   const dialog = asked ? (
-    <StepUpDialog factors={factors} opener={asked.opener} purpose={asked.purpose} onDone={(confirmed) => settle.current(confirmed)} />
+    <StepUpDialog
+      factors={factors}
+      opener={asked.opener}
+      purpose={asked.purpose}
+      onDone={(confirmed) => settle.current(confirmed)}
+    />
   ) : null;
   return { guard, dialog };
 }
 
-function StepUpDialog(props: { factors: Factors; opener: Element; purpose: StepUpPurpose; onDone: (confirmed: boolean) => void }) {
+function StepUpDialog(props: {
+  factors: Factors;
+  opener: Element;
+  purpose: StepUpPurpose;
+  onDone: (confirmed: boolean) => void;
+}) {
   const { factors, opener, purpose, onDone } = props;
   const ref = useModalDialog(opener);
   const [message, setMessage] = useState<Message>(null);
@@ -60,7 +70,9 @@ function StepUpDialog(props: { factors: Factors; opener: Element; purpose: StepU
     event.preventDefault();
     setBusy("code");
     const code = new FormData(event.currentTarget).get("code");
-    const result = await reachServer(totp ? stepUpWithTotpAction(code, purpose) : stepUpWithRecoveryCodeAction(code, purpose));
+    const result = await reachServer(
+      totp ? stepUpWithTotpAction(code, purpose) : stepUpWithRecoveryCodeAction(code, purpose),
+    );
     setBusy(null);
     if (result.ok) onDone(true);
     else setMessage(result);
@@ -116,7 +128,13 @@ function StepUpDialog(props: { factors: Factors; opener: Element; purpose: StepU
           </form>
         )}
         {factors.hasPasskeys && (
-          <Button type="button" variant="secondary" busy={busy === "passkey"} disabled={busy !== null} onClick={() => void confirmWithPasskey()}>
+          <Button
+            type="button"
+            variant="secondary"
+            busy={busy === "passkey"}
+            disabled={busy !== null}
+            onClick={() => void confirmWithPasskey()}
+          >
             Confirm with a passkey
           </Button>
         )}

@@ -8,10 +8,15 @@ import { finishWithdrawal, startWithdrawal } from "@/lib/wallet/withdrawal";
 import { ADDRESS_MAX_LENGTH, AMOUNT_MAX_LENGTH } from "./request-limits";
 
 const requestSchema = z.object({
-  amount: z.string().max(AMOUNT_MAX_LENGTH, `That amount is too long: enter at most ${AMOUNT_MAX_LENGTH} characters, e.g. 0.25.`),
+  amount: z
+    .string()
+    .max(AMOUNT_MAX_LENGTH, `That amount is too long: enter at most ${AMOUNT_MAX_LENGTH} characters, e.g. 0.25.`),
   destination: z
     .string()
-    .max(ADDRESS_MAX_LENGTH, `That address is too long: an address is at most ${ADDRESS_MAX_LENGTH} characters. Demo addresses start with lab1.`),
+    .max(
+      ADDRESS_MAX_LENGTH,
+      `That address is too long: an address is at most ${ADDRESS_MAX_LENGTH} characters. Demo addresses start with lab1.`,
+    ),
 });
 
 export async function startWithdrawalAction(request: unknown) {
@@ -25,7 +30,10 @@ export async function startWithdrawalAction(request: unknown) {
 
 export async function finishWithdrawalAction(ceremonyId: unknown, request: unknown, response: unknown) {
   return withSession(async (session, client) => {
-    const input = parseInput(z.object({ ceremonyId: z.string().min(1).max(100), request: requestSchema }), { ceremonyId, request });
+    const input = parseInput(z.object({ ceremonyId: z.string().min(1).max(100), request: requestSchema }), {
+      ceremonyId,
+      request,
+    });
     if (!input.ok) return input;
     const result = await finishWithdrawal(session, input.data.ceremonyId, input.data.request, response, client);
     if (result.ok) revalidatePath("/wallet");

@@ -13,7 +13,11 @@ export const metadata = { title: "Demo wallet" };
 
 export default async function WalletPage() {
   const { user } = await requirePageSession();
-  const [balance, history, passkeys] = await Promise.all([ensureWallet(user.id), listWithdrawals(user.id), listPasskeys(user.id)]);
+  const [balance, history, passkeys] = await Promise.all([
+    ensureWallet(user.id),
+    listWithdrawals(user.id),
+    listPasskeys(user.id),
+  ]);
   const heldUntil = withdrawalHoldEnds(user);
   return (
     <div className="flex flex-col gap-6">
@@ -31,7 +35,10 @@ export default async function WalletPage() {
       <Card title="Withdraw">
         {heldUntil && (
           // The server refuses too (lib/wallet/withdrawal-hold.ts); this only says so before anyone tries.
-          <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p
+            role="status"
+            className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
             Withdrawals are held until <LocalTime date={heldUntil} />: your password was reset, and withdrawals wait 24
             hours after a reset, so that whoever reset it cannot empty the wallet before you notice.
           </p>

@@ -8,7 +8,13 @@ import { describeBrowserError } from "@/lib/browser/webauthn-browser";
 import { finishWithdrawalAction, startWithdrawalAction } from "./actions";
 import { ADDRESS_MAX_LENGTH, AMOUNT_MAX_LENGTH } from "./request-limits";
 
-type Outcome = { tone: "success" | "error"; message: string; detail?: string; causes?: string[]; fixes?: string[] } | null;
+type Outcome = {
+  tone: "success" | "error";
+  message: string;
+  detail?: string;
+  causes?: string[];
+  fixes?: string[];
+} | null;
 
 export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -42,7 +48,16 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
 
   return (
     <form onSubmit={withdraw} className="flex flex-col gap-4">
-      <Field id="amount" name="amount" label="Amount (LAB)" inputMode="decimal" autoComplete="off" placeholder="0.25" maxLength={AMOUNT_MAX_LENGTH} required />
+      <Field
+        id="amount"
+        name="amount"
+        label="Amount (LAB)"
+        inputMode="decimal"
+        autoComplete="off"
+        placeholder="0.25"
+        maxLength={AMOUNT_MAX_LENGTH}
+        required
+      />
       <Field
         id="destination"
         name="destination"
@@ -63,7 +78,8 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
         }
       />
       <p className="text-xs text-slate-600">
-        You&apos;ll confirm with your passkey. It signs this exact amount and address: if either changes, nothing is sent.
+        You&apos;ll confirm with your passkey. It signs this exact amount and address: if either changes, nothing is
+        sent.
       </p>
       <Alert tone={outcome?.tone ?? "info"} detail={outcome?.detail} causes={outcome?.causes} fixes={outcome?.fixes}>
         {/* An address is one long word: let it break anywhere rather than overflow a narrow screen. */}

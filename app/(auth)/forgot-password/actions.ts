@@ -2,7 +2,13 @@
 
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
-import { checkResetCode, checkResetSecondFactor, finishPasswordReset, startPasswordReset, type ResetStage } from "@/lib/auth/password-reset";
+import {
+  checkResetCode,
+  checkResetSecondFactor,
+  finishPasswordReset,
+  startPasswordReset,
+  type ResetStage,
+} from "@/lib/auth/password-reset";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { allow, EVERYONE, limits, rateLimited, serverBusy } from "@/lib/auth/rate-limit";
 import { startSession } from "@/lib/auth/session";
@@ -19,7 +25,10 @@ export async function startPasswordResetAction(email: unknown): Promise<Result<{
   return answerSafely(async () => {
     if (!(await allow(limits.passwordResetPerClient, await requestSource()))) return rateLimited();
     if (!(await allow(limits.passwordResetOverall, EVERYONE))) return serverBusy();
-    const input = parseInput(z.email("Enter a valid email address.").max(254), typeof email === "string" ? email.trim() : email);
+    const input = parseInput(
+      z.email("Enter a valid email address.").max(254),
+      typeof email === "string" ? email.trim() : email,
+    );
     if (!input.ok) return input;
     const started = await startPasswordReset(input.data);
     if (started.mail) await sendMail(started.mail);
@@ -36,15 +45,26 @@ async function codeStep<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
 
 export async function checkResetCodeAction(token: unknown, code: unknown): Promise<Result<{ next: ResetStage }>> {
   return codeStep(async () => {
-    const input = parseInput(z.object({ token: pendingToken, code: z.string().trim().min(1, "Enter the code from the mail.").max(32) }), { token, code });
+    const input = parseInput(
+      z.object({ token: pendingToken, code: z.string().trim().min(1, "Enter the code from the mail.").max(32) }),
+      { token, code },
+    );
     if (!input.ok) return input;
     return checkResetCode(input.data.token, input.data.code);
   });
 }
 
-export async function checkResetSecondFactorAction(token: unknown, code: unknown, kind: unknown): Promise<Result<{ next: ResetStage }>> {
+export async function checkResetSecondFactorAction(
+  token: unknown,
+  code: unknown,
+  kind: unknown,
+): Promise<Result<{ next: ResetStage }>> {
   return codeStep(async () => {
-    const schema = z.object({ token: pendingToken, code: z.string().trim().min(1, "Enter the code.").max(32), kind: z.enum(["totp", "recovery-code"]) });
+    const schema = z.object({
+      token: pendingToken,
+      code: z.string().trim().min(1, "Enter the code.").max(32),
+      kind: z.enum(["totp", "recovery-code"]),
+    });
     const input = parseInput(schema, { token, code, kind });
     if (!input.ok) return input;
     return checkResetSecondFactor(input.data.token, input.data.code, input.data.kind, await requestSource());
@@ -52,7 +72,10 @@ export async function checkResetSecondFactorAction(token: unknown, code: unknown
 }
 
 /** Sets the password, ends every other session and signs this browser in; answers when withdrawals open again. */
-export async function finishPasswordResetAction(token: unknown, password: unknown): Promise<Result<{ withdrawalsHeldUntil: string }>> {
+export async function finishPasswordResetAction(
+  token: unknown,
+  password: unknown,
+): Promise<Result<{ withdrawalsHeldUntil: string }>> {
   return codeStep(async () => {
     const newPassword = z
       .string()

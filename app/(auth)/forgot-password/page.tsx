@@ -13,8 +13,9 @@ export default function ForgotPasswordPage() {
         <h1 className="text-2xl font-bold">Forgot your password?</h1>
         <p className="mt-1 text-sm text-slate-600">
           Also when you are locked out after too many tries. We mail you a code (valid {PASSWORD_RESET_TTL_MS / 60_000}{" "}
-          minutes, works once); then, if your account has two-factor authentication, your authenticator app or a recovery
-          code; then you choose a new password. Every other session is signed out, and withdrawals wait 24 hours.
+          minutes, works once); then, if your account has two-factor authentication, your authenticator app or a
+          recovery code; then you choose a new password. Every other session is signed out, and withdrawals wait 24
+          hours.
         </p>
       </div>
       <ResetForm mailHint={env.SMTP_URL ? "inbox" : "terminal"} />

@@ -7,7 +7,12 @@ import { SecondFactorField } from "@/components/second-factor-field";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import type { Result } from "@/lib/result";
-import { checkResetCodeAction, checkResetSecondFactorAction, finishPasswordResetAction, startPasswordResetAction } from "./actions";
+import {
+  checkResetCodeAction,
+  checkResetSecondFactorAction,
+  finishPasswordResetAction,
+  startPasswordResetAction,
+} from "./actions";
 
 /** Where this server's mail goes: a real inbox, or (no SMTP) the server's terminal. */
 export type MailHint = "inbox" | "terminal";
@@ -52,15 +57,27 @@ export function ResetForm({ mailHint }: { mailHint: MailHint }) {
         }}
       >
         <p className="text-sm text-slate-600">
-          If <strong className="break-all">{flow.email}</strong> has an account, we sent it a 6-digit code. It works once,
-          for 15 minutes. No mail? Check the address, or your spam folder.
-          {mailHint === "terminal" && " This server has no mail server set up, so the mail is printed in the terminal where it runs."}
+          If <strong className="break-all">{flow.email}</strong> has an account, we sent it a 6-digit code. It works
+          once, for 15 minutes. No mail? Check the address, or your spam folder.
+          {mailHint === "terminal" &&
+            " This server has no mail server set up, so the mail is printed in the terminal where it runs."}
         </p>
-        <Field key="code" id="code" name="code" label="Code from the email" autoComplete="one-time-code" inputMode="numeric" pattern="[0-9 ]{6,7}" autoFocus required />
+        <Field
+          key="code"
+          id="code"
+          name="code"
+          label="Code from the email"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          pattern="[0-9 ]{6,7}"
+          autoFocus
+          required
+        />
       </Step>
     );
   }
-  if (flow.stage === "second-factor") return <SecondFactorStep pendingToken={pendingToken} onDone={() => moveOn("new-password")} />;
+  if (flow.stage === "second-factor")
+    return <SecondFactorStep pendingToken={pendingToken} onDone={() => moveOn("new-password")} />;
   return (
     <Step
       key="new-password"
@@ -104,12 +121,18 @@ function SecondFactorStep({ pendingToken, onDone }: { pendingToken: string; onDo
         return result;
       }}
       extra={
-        <button type="button" className="text-left text-sm text-brand-700 underline" onClick={() => setKind(totp ? "recovery-code" : "totp")}>
+        <button
+          type="button"
+          className="text-left text-sm text-brand-700 underline"
+          onClick={() => setKind(totp ? "recovery-code" : "totp")}
+        >
           {totp ? "Use a recovery code instead" : "Use an authenticator code instead"}
         </button>
       }
     >
-      <p className="text-sm text-slate-600">Your account has two-factor authentication: the emailed code alone cannot reset it.</p>
+      <p className="text-sm text-slate-600">
+        Your account has two-factor authentication: the emailed code alone cannot reset it.
+      </p>
       <SecondFactorField id="code" kind={kind} />
     </Step>
   );
@@ -134,7 +157,13 @@ function ResetDone({ withdrawalsHeldUntil }: { withdrawalsHeldUntil: Date }) {
 }
 
 /** One step of the flow: a form, its busy button and the server's answer; an expired reset offers a fresh start. */
-function Step(props: { title: string; submit: string; onSubmit: (form: FormData) => Promise<Result<unknown>>; children: ReactNode; extra?: ReactNode }) {
+function Step(props: {
+  title: string;
+  submit: string;
+  onSubmit: (form: FormData) => Promise<Result<unknown>>;
+  children: ReactNode;
+  extra?: ReactNode;
+}) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; expired: boolean } | null>(null);
 

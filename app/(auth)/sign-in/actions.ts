@@ -25,9 +25,16 @@ async function signInWithPasswordFlow(form: FormData): Promise<PasswordState> {
   if (!(await allow(limits.passwordPerClient, await requestSource()))) return rateLimited();
   const input = parseInput(passwordSchema, { email: form.get("email") ?? "", password: form.get("password") ?? "" });
   if (!input.ok) return input;
-  const result = await signInWithPassword(input.data.email, input.data.password, await requestClient(), await requestSource(), await readDeviceCookie());
+  const result = await signInWithPassword(
+    input.data.email,
+    input.data.password,
+    await requestClient(),
+    await requestSource(),
+    await readDeviceCookie(),
+  );
   if (!result.ok) return result;
-  if (result.data.next === "second-factor") return { ok: true, next: "second-factor", pendingToken: result.data.pendingToken };
+  if (result.data.next === "second-factor")
+    return { ok: true, next: "second-factor", pendingToken: result.data.pendingToken };
   await startSession(result.data.userId);
   redirect(safeReturnPath(form.get("returnTo")));
 }
@@ -38,7 +45,10 @@ const secondFactorSchema = z.object({
   kind: z.enum(["totp", "recovery-code"]),
 });
 
-export async function completeSecondFactorAction(_previous: SecondFactorState, form: FormData): Promise<SecondFactorState> {
+export async function completeSecondFactorAction(
+  _previous: SecondFactorState,
+  form: FormData,
+): Promise<SecondFactorState> {
   return answerSafely(() => completeSecondFactorFlow(form));
 }
 
@@ -47,7 +57,14 @@ async function completeSecondFactorFlow(form: FormData): Promise<SecondFactorSta
   const input = parseInput(secondFactorSchema, Object.fromEntries(form));
   if (!input.ok) return input;
   const { pendingToken, code, kind } = input.data;
-  const result = await completeSecondFactor(pendingToken, code, kind, await requestClient(), await requestSource(), await readDeviceCookie());
+  const result = await completeSecondFactor(
+    pendingToken,
+    code,
+    kind,
+    await requestClient(),
+    await requestSource(),
+    await readDeviceCookie(),
+  );
   if (!result.ok) return result;
   await startSession(result.data.userId);
   redirect(safeReturnPath(form.get("returnTo")));
@@ -69,7 +86,11 @@ export async function startPasskeySignInAction(email?: unknown) {
  * the page the person asked for). A redirect here would make Next.js request and render that page from itself inside
  * this response: about half the sign-in's server CPU (docs/performance.md).
  */
-export async function finishPasskeySignInAction(ceremonyId: unknown, response: unknown, askedVia?: unknown): Promise<Result> {
+export async function finishPasskeySignInAction(
+  ceremonyId: unknown,
+  response: unknown,
+  askedVia?: unknown,
+): Promise<Result> {
   return answerSafely(() => finishPasskeySignInFlow(ceremonyId, response, askedVia));
 }
 

@@ -32,7 +32,10 @@ export function SecondFactorForm({ pendingToken, returnTo }: { pendingToken: str
         {totp ? "Use a recovery code instead" : "Use an authenticator code instead"}
       </button>
       {/* A full page load: the pending sign-in lives only in this form's state. */}
-      <a href={returnTo === DEFAULT_RETURN_PATH ? "/sign-in" : `/sign-in?next=${encodeURIComponent(returnTo)}`} className="text-sm text-slate-600 underline">
+      <a
+        href={returnTo === DEFAULT_RETURN_PATH ? "/sign-in" : `/sign-in?next=${encodeURIComponent(returnTo)}`}
+        className="text-sm text-slate-600 underline"
+      >
         Start over
       </a>
     </form>

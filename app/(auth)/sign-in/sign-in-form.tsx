@@ -18,13 +18,18 @@ import {
 // @simplewebauthn/browser only once the page has asked for autofill (right after hydration) or the options request has
 // answered, so its download overlaps that instead of holding up the page.
 const loadWebAuthn = () => import("@simplewebauthn/browser");
-const SecondFactorForm = lazy(() => import("./second-factor-form").then((module) => ({ default: module.SecondFactorForm })));
+const SecondFactorForm = lazy(() =>
+  import("./second-factor-form").then((module) => ({ default: module.SecondFactorForm })),
+);
 
 type Message = { message: string; detail?: string; causes?: string[]; fixes?: string[] } | null;
 
 /** `returnTo` is where a signed-in person goes next, already checked by the page (lib/auth/return-path.ts). */
 export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string }) {
-  const [passwordState, passwordAction, passwordPending] = useActionState<PasswordState, FormData>(signInWithPasswordAction, null);
+  const [passwordState, passwordAction, passwordPending] = useActionState<PasswordState, FormData>(
+    signInWithPasswordAction,
+    null,
+  );
   const [passkeyMessage, setPasskeyMessage] = useState<Message>(null);
   const [passkeyBusy, setPasskeyBusy] = useState(false);
   // React resets the form after its action; what was typed comes back as the field's default (never the password).
@@ -58,13 +63,19 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
         const timing = { startedAt: Date.now(), timeoutMs: start.data.options.timeout };
         try {
           const { startAuthentication } = await loadWebAuthn();
-          response = await startAuthentication({ optionsJSON: start.data.options, useBrowserAutofill: mode === "autofill" });
+          response = await startAuthentication({
+            optionsJSON: start.data.options,
+            useBrowserAutofill: mode === "autofill",
+          });
         } catch (error) {
           // Autofill requests are cancelled whenever the person does something else: not worth a message.
-          if (!(mode === "autofill" && wasCancelled(error))) setPasskeyMessage(await describeBrowserError(error, "get", timing));
+          if (!(mode === "autofill" && wasCancelled(error)))
+            setPasskeyMessage(await describeBrowserError(error, "get", timing));
           return false;
         }
-        const result = await reachServer(finishPasskeySignInAction(start.data.ceremonyId, response, mode === "autofill" ? "autofill" : "button"));
+        const result = await reachServer(
+          finishPasskeySignInAction(start.data.ceremonyId, response, mode === "autofill" ? "autofill" : "button"),
+        );
         if (!result.ok) {
           setPasskeyMessage(result);
           if (result.code === "passkey:unknown-credential") await signalUnknownCredential(rpId, response.id);
@@ -103,7 +114,13 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
 
   if (passwordState?.ok) {
     return (
-      <Suspense fallback={<p role="status" className="text-sm text-slate-600">Loading…</p>}>
+      <Suspense
+        fallback={
+          <p role="status" className="text-sm text-slate-600">
+            Loading…
+          </p>
+        }
+      >
         <SecondFactorForm pendingToken={passwordState.pendingToken} returnTo={returnTo} />
       </Suspense>
     );
@@ -111,7 +128,11 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
 
   return (
     <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <form action={passwordAction} onSubmit={() => setTypedEmail(emailRef.current?.value ?? "")} className="flex flex-col gap-4">
+      <form
+        action={passwordAction}
+        onSubmit={() => setTypedEmail(emailRef.current?.value ?? "")}
+        className="flex flex-col gap-4"
+      >
         <input type="hidden" name="returnTo" value={returnTo} />
         <Field
           ref={emailRef}
@@ -123,7 +144,15 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
           required
           defaultValue={typedEmail}
         />
-        <Field ref={passwordRef} id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        <Field
+          ref={passwordRef}
+          id="password"
+          name="password"
+          type="password"
+          label="Password"
+          autoComplete="current-password"
+          required
+        />
         <a href="/forgot-password" className="-mt-2 self-start text-sm text-brand-700 underline">
           Forgot password?
         </a>

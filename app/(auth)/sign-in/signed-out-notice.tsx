@@ -9,5 +9,9 @@ export function SignedOutNotice() {
   useEffect(() => {
     document.cookie = `${SIGNED_OUT_COOKIE}=; Max-Age=0; Path=${SIGNED_OUT_COOKIE_PATH}; SameSite=Lax`;
   }, []);
-  return <Alert tone="success">You&apos;re signed out. Every session of your account has ended, on this device and others.</Alert>;
+  return (
+    <Alert tone="success">
+      You&apos;re signed out. Every session of your account has ended, on this device and others.
+    </Alert>
+  );
 }

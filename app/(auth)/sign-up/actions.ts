@@ -25,7 +25,8 @@ const signUpSchema = z.object({
 });
 
 /** After the first step: for every address alike, "check your mail" and the token the code step sends back. */
-export type SignUpState = (Failure & { email: string }) | { ok: true; next: "code"; email: string; pendingToken: string } | null;
+export type SignUpState =
+  (Failure & { email: string }) | { ok: true; next: "code"; email: string; pendingToken: string } | null;
 
 export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
   const email = String(form.get("email") ?? "");

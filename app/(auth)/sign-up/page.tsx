@@ -15,7 +15,8 @@ export default async function SignUpPage() {
         <h1 className="text-2xl font-bold">Create a test account</h1>
         <p className="mt-1 text-sm text-slate-600">
           Like a careful exchange: email confirmed with a code, then two-factor authentication, then passkeys.
-          {mailHint !== "inbox" && " This server sends no mail (it prints it in its terminal), so a made-up email works."}
+          {mailHint !== "inbox" &&
+            " This server sends no mail (it prints it in its terminal), so a made-up email works."}
         </p>
       </div>
       <SignUpForm mailHint={mailHint} />

@@ -13,7 +13,15 @@ export function SignUpForm({ mailHint }: { mailHint: MailHint }) {
   if (state?.ok) return <SignUpCodeForm email={state.email} pendingToken={state.pendingToken} mailHint={mailHint} />;
   return (
     <form action={formAction} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <Field id="email" name="email" type="email" label="Email" autoComplete="username" required defaultValue={state?.email} />
+      <Field
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="username"
+        required
+        defaultValue={state?.email}
+      />
       <Field
         id="password"
         name="password"
@@ -32,7 +40,15 @@ export function SignUpForm({ mailHint }: { mailHint: MailHint }) {
   );
 }
 
-function SignUpCodeForm({ email, pendingToken, mailHint }: { email: string; pendingToken: string; mailHint: MailHint }) {
+function SignUpCodeForm({
+  email,
+  pendingToken,
+  mailHint,
+}: {
+  email: string;
+  pendingToken: string;
+  mailHint: MailHint;
+}) {
   const [state, action, pending] = useActionState<SignUpCodeState, FormData>(confirmSignUpAction, null);
   return (
     <form action={action} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -46,7 +62,8 @@ function SignUpCodeForm({ email, pendingToken, mailHint }: { email: string; pend
           This server has no mail server set up, so the mail is printed in the terminal where it runs
           {mailHint === "outbox-page" && (
             <>
-              {" "}and shown in the{" "}
+              {" "}
+              and shown in the{" "}
               <a href="/dev/outbox" target="_blank" className="font-medium text-brand-700 underline">
                 development outbox
               </a>
@@ -56,7 +73,16 @@ function SignUpCodeForm({ email, pendingToken, mailHint }: { email: string; pend
         </p>
       )}
       <input type="hidden" name="pendingToken" value={pendingToken} />
-      <Field id="code" name="code" label="Code from the email" autoComplete="one-time-code" inputMode="numeric" pattern="[0-9 ]{6,7}" autoFocus required />
+      <Field
+        id="code"
+        name="code"
+        label="Code from the email"
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        pattern="[0-9 ]{6,7}"
+        autoFocus
+        required
+      />
       <Alert tone="error">{state?.message}</Alert>
       <Button type="submit" busy={pending}>
         Verify and create account

@@ -12,7 +12,9 @@ export function AccountView({ account }: { account: AccountForSupport }) {
       </h2>
       <Card title="Sign-in methods">
         <div className="flex flex-wrap gap-2 text-sm">
-          <Badge tone={account.hasPassword ? "good" : "neutral"}>{account.hasPassword ? "Password set" : "Passwordless"}</Badge>
+          <Badge tone={account.hasPassword ? "good" : "neutral"}>
+            {account.hasPassword ? "Password set" : "Passwordless"}
+          </Badge>
           <Badge tone={account.hasTotp ? "good" : "warn"}>{account.hasTotp ? "TOTP on" : "TOTP off"}</Badge>
           <Badge tone={account.passkeys.length > 0 ? "good" : "neutral"}>
             {account.passkeys.length === 1 ? "1 passkey" : `${account.passkeys.length} passkeys`}
@@ -22,7 +24,8 @@ export function AccountView({ account }: { account: AccountForSupport }) {
         {account.lockedUntil && (
           <p className="mt-2 text-sm">
             New browsers are locked out until <LocalTime date={account.lockedUntil} />.{" "}
-            {account.trustedDevices === 1 ? "1 browser" : `${account.trustedDevices} browsers`} that signed in before can still sign in.
+            {account.trustedDevices === 1 ? "1 browser" : `${account.trustedDevices} browsers`} that signed in before
+            can still sign in.
           </p>
         )}
       </Card>
@@ -35,8 +38,9 @@ export function AccountView({ account }: { account: AccountForSupport }) {
               <li key={passkey.id} className="flex flex-col gap-1 py-2">
                 <span className="font-medium">{passkey.label}</span>
                 <span className="text-slate-600">
-                  {passkey.authenticator} · {passkey.storage} · {passkey.transports.join(", ") || "no transports"} · created{" "}
-                  <LocalTime date={passkey.createdAt} /> · last used {passkey.lastUsedAt ? <LocalTime date={passkey.lastUsedAt} /> : "never"}
+                  {passkey.authenticator} · {passkey.storage} · {passkey.transports.join(", ") || "no transports"} ·
+                  created <LocalTime date={passkey.createdAt} /> · last used{" "}
+                  {passkey.lastUsedAt ? <LocalTime date={passkey.lastUsedAt} /> : "never"}
                 </span>
               </li>
             ))}

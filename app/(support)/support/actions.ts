@@ -22,7 +22,12 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
     const input = parseInput(z.string().trim().min(1, "Enter the code.").max(40), code);
     if (!input.ok) return input;
     if (!looksLikeReportCode(input.data)) {
-      await recordEvent(db, { userId: staff.id, type: "support.report-opened", client, detail: { code: "(not a code)", found: "no" } });
+      await recordEvent(db, {
+        userId: staff.id,
+        type: "support.report-opened",
+        client,
+        detail: { code: "(not a code)", found: "no" },
+      });
       return fail(
         "report:not-a-code",
         "This is not a report code. A code is 12 letters and digits in four groups of three, such as K7M-4QX-9TZ-H2D: ask the person to read theirs again, group by group.",
@@ -30,9 +35,17 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
     }
     const saved = await findReportForStaff(input.data);
     const report = saved && reportContentSchema.safeParse(saved.content);
-    await recordEvent(db, { userId: staff.id, type: "support.report-opened", client, detail: { code: saved?.code ?? input.data, found: report?.success ? "yes" : "no" } });
+    await recordEvent(db, {
+      userId: staff.id,
+      type: "support.report-opened",
+      client,
+      detail: { code: saved?.code ?? input.data, found: report?.success ? "yes" : "no" },
+    });
     if (!saved || !report?.success) {
-      return fail("report:not-found", "No report with this code. Codes last 30 days; ask the person to read it again, group by group.");
+      return fail(
+        "report:not-found",
+        "No report with this code. Codes last 30 days; ask the person to read it again, group by group.",
+      );
     }
     const owner = saved.userId ? await getUser(saved.userId) : undefined;
     return ok({ code: saved.code, createdAt: saved.createdAt, ownerEmail: owner?.email ?? null, report: report.data });

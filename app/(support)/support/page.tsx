@@ -22,8 +22,8 @@ export default async function SupportPage() {
         <Card title="Before you open the console">
           <div className="flex flex-col gap-3 text-sm">
             <p>
-              The console shows other people&apos;s accounts, so a password is not enough: it needs two-factor authentication
-              on this support account, a passkey, and a passkey check in the last 15 minutes.
+              The console shows other people&apos;s accounts, so a password is not enough: it needs two-factor
+              authentication on this support account, a passkey, and a passkey check in the last 15 minutes.
             </p>
             {access.state === "needs-two-factor" && (
               <p>

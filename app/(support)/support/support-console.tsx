@@ -37,7 +37,8 @@ export function SupportConsole({ until }: { until: Date }) {
     event.preventDefault();
     void run("report", openReportAction(code), (data) => ({ kind: "report", data }));
   };
-  const lookUp = (email: unknown) => void run("account", lookUpAccountAction(email), (data) => ({ kind: "account", data }));
+  const lookUp = (email: unknown) =>
+    void run("account", lookUpAccountAction(email), (data) => ({ kind: "account", data }));
 
   return (
     <div className="flex flex-col gap-6">
@@ -97,7 +98,12 @@ export function SupportConsole({ until }: { until: Date }) {
             {shown.data.ownerEmail && (
               <p className="text-sm">
                 Saved while signed in as {shown.data.ownerEmail}{" "}
-                <Button type="button" variant="secondary" disabled={busy !== null} onClick={() => lookUp(shown.data.ownerEmail)}>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  disabled={busy !== null}
+                  onClick={() => lookUp(shown.data.ownerEmail)}
+                >
                   Look up this account
                 </Button>
               </p>

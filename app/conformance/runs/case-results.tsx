@@ -11,7 +11,9 @@ function Json({ label, value }: { label: string; value: unknown }) {
   return (
     <div>
       <p className="text-xs font-medium text-slate-700">{label}</p>
-      <pre className="max-h-72 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs whitespace-pre-wrap break-all text-slate-100">{asJson(value)}</pre>
+      <pre className="max-h-72 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs whitespace-pre-wrap break-all text-slate-100">
+        {asJson(value)}
+      </pre>
     </div>
   );
 }
@@ -34,7 +36,9 @@ function Failure({ result }: { result: StoredCaseResult }) {
         {exchanges.map((exchange, index) => (
           <details key={index} className="rounded border border-slate-200 p-2">
             <summary className="cursor-pointer font-mono text-xs break-all">
-              {exchange.request.method} {exchange.request.url} → {exchange.response.status === 0 ? "no answer" : `HTTP ${exchange.response.status}`} ({exchange.durationMs} ms)
+              {exchange.request.method} {exchange.request.url} →{" "}
+              {exchange.response.status === 0 ? "no answer" : `HTTP ${exchange.response.status}`} ({exchange.durationMs}{" "}
+              ms)
             </summary>
             <div className="mt-2 flex flex-col gap-2">
               <Json label="Request body" value={exchange.request.body} />
@@ -42,7 +46,11 @@ function Failure({ result }: { result: StoredCaseResult }) {
             </div>
           </details>
         ))}
-        {(result.exchangesOmitted ?? 0) > 0 && <p className="text-xs text-slate-600">{result.exchangesOmitted} more requests not kept: the run&apos;s size limit was reached.</p>}
+        {(result.exchangesOmitted ?? 0) > 0 && (
+          <p className="text-xs text-slate-600">
+            {result.exchangesOmitted} more requests not kept: the run&apos;s size limit was reached.
+          </p>
+        )}
       </div>
     </details>
   );

@@ -5,7 +5,11 @@ import { Badge } from "@/components/ui";
 import type { RunSummaryRow } from "@/lib/conformance/runs/run-store";
 import { outcomeCounts } from "./outcome-counts";
 
-export const runStatusBadge = { running: ["neutral", "Running"], finished: ["good", "Finished"], stopped: ["warn", "Stopped"] } as const;
+export const runStatusBadge = {
+  running: ["neutral", "Running"],
+  finished: ["good", "Finished"],
+  stopped: ["warn", "Stopped"],
+} as const;
 
 export function formatDuration(startedAt: Date, finishedAt: Date | null): string {
   if (!finishedAt) return "—";
@@ -14,7 +18,8 @@ export function formatDuration(startedAt: Date, finishedAt: Date | null): string
 }
 
 export function RunList({ runs }: { runs: RunSummaryRow[] }) {
-  if (runs.length === 0) return <p className="text-sm text-slate-700">No runs from this browser yet. Runs are kept 30 days.</p>;
+  if (runs.length === 0)
+    return <p className="text-sm text-slate-700">No runs from this browser yet. Runs are kept 30 days.</p>;
   return (
     // Five columns do not fit a phone: the table keeps readable columns and scrolls inside this focusable region.
     <div tabIndex={0} role="region" aria-label="Recent runs, scrollable" className="overflow-x-auto">

@@ -35,7 +35,9 @@ export default async function OutboxPage() {
               <p>
                 <strong>Subject:</strong> {mail.subject}
               </p>
-              <p className="text-xs text-slate-500"><LocalTime date={mail.createdAt} /></p>
+              <p className="text-xs text-slate-500">
+                <LocalTime date={mail.createdAt} />
+              </p>
               <pre className="mt-2 whitespace-pre-wrap font-sans">{mail.body}</pre>
             </li>
           ))}

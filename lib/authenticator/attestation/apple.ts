@@ -26,6 +26,8 @@ export function appleAttestation(input: AttestationInput): AttestationStatement 
   });
   return {
     fmt: "apple",
-    attStmt: new Map<string, CBORType>([["x5c", [byteString(credentialCertificate), byteString(intermediate.certificateDer)]]]),
+    attStmt: new Map<string, CBORType>([
+      ["x5c", [byteString(credentialCertificate), byteString(intermediate.certificateDer)]],
+    ]),
   };
 }

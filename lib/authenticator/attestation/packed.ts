@@ -43,7 +43,10 @@ export function packedSelfAttestation(input: AttestationInput): AttestationState
   const sig = signer.sign(Buffer.concat([input.authData, input.clientDataHash]));
   return {
     fmt: "packed",
-    attStmt: new Map<string, CBORType>([["alg", coseAlgorithmId(input.algorithm)], ["sig", byteString(sig)]]),
+    attStmt: new Map<string, CBORType>([
+      ["alg", coseAlgorithmId(input.algorithm)],
+      ["sig", byteString(sig)],
+    ]),
   };
 }
 

@@ -62,8 +62,10 @@ export const assertionStructureMutations = {
   } satisfies AssertionMutation,
 };
 
-export const assertionClientDataMutations = clientDataMutations<R, C>(RESP_2, "webauthn.create", (response, context, edit) =>
-  rewriteAssertion(response, context, { clientData: edit }),
+export const assertionClientDataMutations = clientDataMutations<R, C>(
+  RESP_2,
+  "webauthn.create",
+  (response, context, edit) => rewriteAssertion(response, context, { clientData: edit }),
 );
 
 export const assertionDataMutations = {
@@ -76,17 +78,25 @@ export const assertionDataMutations = {
   rpIdHashWrong: mutation(RESP_3, "rpIdHash is SHA-256 of another domain (evil.example), correctly signed", {
     authData: (authData) => Buffer.concat([sha256("evil.example"), authData.subarray(32)]),
   }),
-  signatureOverWrongClientDataHash: mutation(RESP_3, "signature by the right key over authData || SHA-256 of other clientDataJSON", {
-    signature: (signedData, _current, context) =>
-      context.signer.sign(Buffer.concat([signedData.subarray(0, signedData.length - 32), sha256(randomBytes(64))])),
-  }),
+  signatureOverWrongClientDataHash: mutation(
+    RESP_3,
+    "signature by the right key over authData || SHA-256 of other clientDataJSON",
+    {
+      signature: (signedData, _current, context) =>
+        context.signer.sign(Buffer.concat([signedData.subarray(0, signedData.length - 32), sha256(randomBytes(64))])),
+    },
+  ),
   signatureInvalid: mutation(RESP_3, "signature with its last byte flipped", {
     signature: (_signedData, current) => flipLastByte(current),
   }),
   signatureNotDer: onEcdsaKey(
-    mutation("Security-9", "ECDSA signature's DER SEQUENCE tag changed (0x30 to 0xB0): the same r and s, not DER (WebAuthn L3 §6.5.5)", {
-      signature: (_signedData, current) => withDerSequenceTag(current, 0xb0),
-    }),
+    mutation(
+      "Security-9",
+      "ECDSA signature's DER SEQUENCE tag changed (0x30 to 0xB0): the same r and s, not DER (WebAuthn L3 §6.5.5)",
+      {
+        signature: (_signedData, current) => withDerSequenceTag(current, 0xb0),
+      },
+    ),
   ),
   signatureZero: onEcdsaKey(
     mutation("Security-22", "ECDSA signature r = 0, s = 0 in DER (CVE-2022-21449, psychic signatures)", {
@@ -98,15 +108,28 @@ export const assertionDataMutations = {
       signature: () => ECDSA_CURVE_ORDER_SIGNATURE,
     }),
   ),
-  counterNotIncreased: mutation(RESP_3, "signCount equal to the server's stored counter (context.storedCounter > 0), re-signed", {
-    authData: (authData, context) => withSignCount(authData, context.storedCounter ?? signCountOf(authData) - 1),
-  }),
-  counterDecreased: mutation("Security-10", "signCount one below the server's stored counter (context.storedCounter > 0), re-signed", {
-    authData: (authData, context) => withSignCount(authData, Math.max(0, (context.storedCounter ?? signCountOf(authData)) - 1)),
-  }),
-  userPresentOnlyWhenUvRequired: mutation(RESP_3, "UP set but UV cleared, for a server that requires user verification, re-signed", {
-    authData: (authData) => withFlags(authData, FLAG_BITS.up, FLAG_BITS.uv),
-  }),
+  counterNotIncreased: mutation(
+    RESP_3,
+    "signCount equal to the server's stored counter (context.storedCounter > 0), re-signed",
+    {
+      authData: (authData, context) => withSignCount(authData, context.storedCounter ?? signCountOf(authData) - 1),
+    },
+  ),
+  counterDecreased: mutation(
+    "Security-10",
+    "signCount one below the server's stored counter (context.storedCounter > 0), re-signed",
+    {
+      authData: (authData, context) =>
+        withSignCount(authData, Math.max(0, (context.storedCounter ?? signCountOf(authData)) - 1)),
+    },
+  ),
+  userPresentOnlyWhenUvRequired: mutation(
+    RESP_3,
+    "UP set but UV cleared, for a server that requires user verification, re-signed",
+    {
+      authData: (authData) => withFlags(authData, FLAG_BITS.up, FLAG_BITS.uv),
+    },
+  ),
   userNotPresent: mutation("Security-7", "UP and UV cleared, re-signed", {
     authData: (authData) => withFlags(authData, 0, FLAG_BITS.up | FLAG_BITS.uv),
   }),
@@ -120,12 +143,20 @@ export const assertionDataMutations = {
     authData: (authData) => withFlags(authData, FLAG_BITS.be),
     unsigned: true,
   }),
-  counterChangedAfterSigning: mutation("Security-9", "signCount raised by 1000 after signing (signature no longer matches)", {
-    authData: (authData) => withSignCount(authData, signCountOf(authData) + 1000),
-    unsigned: true,
-  }),
-  clientDataChangedAfterSigning: mutation("Security-9", "one space added to clientDataJSON after signing (signature no longer matches)", {
-    clientData: (bytes) => Buffer.concat([bytes.subarray(0, bytes.length - 1), Buffer.from(" }")]),
-    unsigned: true,
-  }),
+  counterChangedAfterSigning: mutation(
+    "Security-9",
+    "signCount raised by 1000 after signing (signature no longer matches)",
+    {
+      authData: (authData) => withSignCount(authData, signCountOf(authData) + 1000),
+      unsigned: true,
+    },
+  ),
+  clientDataChangedAfterSigning: mutation(
+    "Security-9",
+    "one space added to clientDataJSON after signing (signature no longer matches)",
+    {
+      clientData: (bytes) => Buffer.concat([bytes.subarray(0, bytes.length - 1), Buffer.from(" }")]),
+      unsigned: true,
+    },
+  ),
 };

@@ -31,7 +31,8 @@ export function responseOf(credential: JsonObject): JsonObject {
 /** A string member of `response` (clientDataJSON, attestationObject, authenticatorData, signature). */
 export function responseString(credential: JsonObject, key: string): string {
   const value = responseOf(credential)[key];
-  if (typeof value !== "string") throw new Error(`mutations start from a valid response: response.${key} must be a string`);
+  if (typeof value !== "string")
+    throw new Error(`mutations start from a valid response: response.${key} must be a string`);
   return value;
 }
 

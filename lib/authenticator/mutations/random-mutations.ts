@@ -18,7 +18,14 @@ export type RandomMutation =
   | { kind: "remove"; member: MemberPath };
 
 /** The signed or checked members of each ceremony: changing any of them must never verify. */
-export const REGISTRATION_MEMBERS = ["id", "rawId", "type", "response", "response.clientDataJSON", "response.attestationObject"] as const;
+export const REGISTRATION_MEMBERS = [
+  "id",
+  "rawId",
+  "type",
+  "response",
+  "response.clientDataJSON",
+  "response.attestationObject",
+] as const;
 export const ASSERTION_MEMBERS = [
   "id",
   "rawId",
@@ -30,14 +37,21 @@ export const ASSERTION_MEMBERS = [
   "response.userHandle",
 ] as const;
 /** Members nothing signs (hints, client extension outputs): changing them may verify, but must never crash. */
-export const UNSIGNED_MEMBERS = ["authenticatorAttachment", "clientExtensionResults", "response.transports", "response.publicKeyAlgorithm"] as const;
+export const UNSIGNED_MEMBERS = [
+  "authenticatorAttachment",
+  "clientExtensionResults",
+  "response.transports",
+  "response.publicKeyAlgorithm",
+] as const;
 
 const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("");
 
 /** Random mutations of the given members; byte-level ones only touch the base64url members among them. */
 export function randomMutation(members: readonly MemberPath[]): fc.Arbitrary<RandomMutation> {
   const member = fc.constantFrom(...members);
-  const binaryMembers = members.filter((path) => /clientDataJSON|attestationObject|authenticatorData|signature/.test(path));
+  const binaryMembers = members.filter((path) =>
+    /clientDataJSON|attestationObject|authenticatorData|signature/.test(path),
+  );
   const garbage = fc.oneof(
     fc.string({ unit: fc.constantFrom(...BASE64URL), maxLength: 300 }),
     fc.base64String({ maxLength: 300 }),
@@ -45,13 +59,28 @@ export function randomMutation(members: readonly MemberPath[]): fc.Arbitrary<Ran
   );
   const anyMember = [
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("garbage" as const), member, value: garbage }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant("replace" as const), member, value: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<JsonValue> }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant("replace" as const),
+        member,
+        value: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<JsonValue>,
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), member }) },
   ];
   if (binaryMembers.length === 0) return fc.oneof(...anyMember);
   const binary = fc.constantFrom(...binaryMembers);
   return fc.oneof(
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant("flip" as const), member: binary, at: fc.nat(), mask: fc.integer({ min: 1, max: 255 }) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant("flip" as const),
+        member: binary,
+        at: fc.nat(),
+        mask: fc.integer({ min: 1, max: 255 }),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("truncate" as const), member: binary, keep: fc.nat() }) },
     ...anyMember,
   );
@@ -61,7 +90,10 @@ export function randomMutation(members: readonly MemberPath[]): fc.Arbitrary<Ran
 export type RandomBody = { body: JsonValue } | { mutation: RandomMutation };
 
 export function randomBody(members: readonly MemberPath[]): fc.Arbitrary<RandomBody> {
-  return fc.oneof(fc.record({ body: fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<JsonValue> }), fc.record({ mutation: randomMutation(members) }));
+  return fc.oneof(
+    fc.record({ body: fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<JsonValue> }),
+    fc.record({ mutation: randomMutation(members) }),
+  );
 }
 
 export function applyRandomBody(response: object, input: RandomBody): JsonValue {
@@ -94,17 +126,29 @@ export function applyRandomMutation(response: object, mutation: RandomMutation):
   const old = read(json, mutation.member);
   switch (mutation.kind) {
     case "flip":
-      return write(json, mutation.member, editBytes(old, (bytes) => {
-        const copy = Buffer.from(bytes);
-        if (copy.length > 0) copy[mutation.at % copy.length] ^= mutation.mask;
-        return copy.length > 0 ? copy : Buffer.from([mutation.mask]);
-      }));
+      return write(
+        json,
+        mutation.member,
+        editBytes(old, (bytes) => {
+          const copy = Buffer.from(bytes);
+          if (copy.length > 0) copy[mutation.at % copy.length] ^= mutation.mask;
+          return copy.length > 0 ? copy : Buffer.from([mutation.mask]);
+        }),
+      );
     case "truncate":
-      return write(json, mutation.member, editBytes(old, (bytes) => bytes.subarray(0, mutation.keep % Math.max(bytes.length, 1))));
+      return write(
+        json,
+        mutation.member,
+        editBytes(old, (bytes) => bytes.subarray(0, mutation.keep % Math.max(bytes.length, 1))),
+      );
     case "garbage":
       return write(json, mutation.member, mutation.value === old ? `${mutation.value}A` : mutation.value);
     case "replace":
-      return write(json, mutation.member, JSON.stringify(mutation.value) === JSON.stringify(old) ? [mutation.value] : mutation.value);
+      return write(
+        json,
+        mutation.member,
+        JSON.stringify(mutation.value) === JSON.stringify(old) ? [mutation.value] : mutation.value,
+      );
     case "remove":
       return write(json, mutation.member, undefined);
   }

@@ -5,7 +5,14 @@ import { byteString, sha256 } from "../bytes";
 import type { ClientDataEdit } from "./client-data";
 import { responseString, toJson, withResponseMember, type JsonObject } from "./json";
 import type { Mutation, RegistrationMutationContext } from "./types";
-import { authDataOf, decodeAttestationObject, encodeCborBase64url, resignAttestation, withEntry, type CborMap } from "./wire";
+import {
+  authDataOf,
+  decodeAttestationObject,
+  encodeCborBase64url,
+  resignAttestation,
+  withEntry,
+  type CborMap,
+} from "./wire";
 
 export type RegistrationEdits = {
   clientData?: ClientDataEdit;
@@ -27,12 +34,24 @@ export function rewriteRegistration(
   const originalClientData = Buffer.from(responseString(json, "clientDataJSON"), "base64url");
   const clientDataJSON = edits.clientData ? edits.clientData(originalClientData) : originalClientData;
   let attestationObject = decodeAttestationObject(responseString(json, "attestationObject"));
-  if (edits.authData) attestationObject = withEntry(attestationObject, "authData", byteString(edits.authData(authDataOf(attestationObject))));
+  if (edits.authData)
+    attestationObject = withEntry(
+      attestationObject,
+      "authData",
+      byteString(edits.authData(authDataOf(attestationObject))),
+    );
   if ((edits.clientData || edits.authData) && !edits.unsigned) {
     attestationObject = resignAttestation(attestationObject, sha256(clientDataJSON), context.attestationSigner);
   }
-  const encoded = encodeCborBase64url(edits.attestationObject ? edits.attestationObject(attestationObject) : attestationObject, edits.trailing);
-  return withResponseMember(withResponseMember(json, "clientDataJSON", clientDataJSON.toString("base64url")), "attestationObject", encoded);
+  const encoded = encodeCborBase64url(
+    edits.attestationObject ? edits.attestationObject(attestationObject) : attestationObject,
+    edits.trailing,
+  );
+  return withResponseMember(
+    withResponseMember(json, "clientDataJSON", clientDataJSON.toString("base64url")),
+    "attestationObject",
+    encoded,
+  );
 }
 
 /** A registration mutation made of edits. */

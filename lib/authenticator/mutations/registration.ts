@@ -20,13 +20,19 @@ export const registrationStructureMutations = {
   ...credentialFaults<R, C>(RESP_1),
   ...responseMemberFaults<"clientDataJSON", R, C>("clientDataJSON", RESP_1),
   ...responseMemberFaults<"attestationObject", R, C>("attestationObject", RESP_1),
-  userVerificationRequiredButNotSet: mutation(RESP_1, "UV flag cleared (for a server that required user verification), re-signed", {
-    authData: (authData) => withFlags(authData, 0, FLAG_BITS.uv),
-  }),
+  userVerificationRequiredButNotSet: mutation(
+    RESP_1,
+    "UV flag cleared (for a server that required user verification), re-signed",
+    {
+      authData: (authData) => withFlags(authData, 0, FLAG_BITS.uv),
+    },
+  ),
 };
 
-export const registrationClientDataMutations = clientDataMutations<R, C>(RESP_2, "webauthn.get", (response, context, edit) =>
-  rewriteRegistration(response, context, { clientData: edit }),
+export const registrationClientDataMutations = clientDataMutations<R, C>(
+  RESP_2,
+  "webauthn.get",
+  (response, context, edit) => rewriteRegistration(response, context, { clientData: edit }),
 );
 
 export const registrationAuthDataMutations = {
@@ -54,11 +60,19 @@ export const registrationAuthDataMutations = {
   userNotPresent: mutation("Security-7", "UP flag cleared, re-signed", {
     authData: (authData) => withFlags(authData, 0, FLAG_BITS.up),
   }),
-  backupStateWithoutEligibility: mutation("Security-8", "BS set while BE is clear (an invalid combination), re-signed", {
-    authData: (authData) => withFlags(authData, FLAG_BITS.bs, FLAG_BITS.be),
-  }),
-  flagsChangedAfterSigning: mutation("Security-9", "BE flag set after the attestation was signed (sig no longer matches)", {
-    authData: (authData) => withFlags(authData, FLAG_BITS.be),
-    unsigned: true,
-  }),
+  backupStateWithoutEligibility: mutation(
+    "Security-8",
+    "BS set while BE is clear (an invalid combination), re-signed",
+    {
+      authData: (authData) => withFlags(authData, FLAG_BITS.bs, FLAG_BITS.be),
+    },
+  ),
+  flagsChangedAfterSigning: mutation(
+    "Security-9",
+    "BE flag set after the attestation was signed (sig no longer matches)",
+    {
+      authData: (authData) => withFlags(authData, FLAG_BITS.be),
+      unsigned: true,
+    },
+  ),
 };

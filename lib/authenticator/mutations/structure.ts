@@ -55,21 +55,43 @@ export function credentialFaults<Response extends object, Context>(family: strin
     apply: (response) => edit(toJson(response)),
   });
   return {
-    ...memberFaults<"id", (typeof ALL)[number], Response, Context>("id", { member: "id", inResponse: false }, ALL, family),
-    ...memberFaults<"rawId", (typeof ALL)[number], Response, Context>("rawId", { member: "rawId", inResponse: false }, ALL, family),
+    ...memberFaults<"id", (typeof ALL)[number], Response, Context>(
+      "id",
+      { member: "id", inResponse: false },
+      ALL,
+      family,
+    ),
+    ...memberFaults<"rawId", (typeof ALL)[number], Response, Context>(
+      "rawId",
+      { member: "rawId", inResponse: false },
+      ALL,
+      family,
+    ),
     rawIdDifferentFromId: mutation("rawId is valid base64url but names another credential than id", (json) =>
       withMember(json, "rawId", Buffer.alloc(32, 1).toString("base64url")),
     ),
     typeMissing: mutation("type is left out", (json) => withMember(json, "type", undefined)),
     typeNotString: mutation("type is a number", (json) => withMember(json, "type", 42)),
     typeEmpty: mutation("type is an empty string", (json) => withMember(json, "type", "")),
-    typeNotPublicKey: mutation('type is "password" instead of "public-key"', (json) => withMember(json, "type", "password")),
+    typeNotPublicKey: mutation('type is "password" instead of "public-key"', (json) =>
+      withMember(json, "type", "password"),
+    ),
     responseMissing: mutation("response is left out", (json) => withMember(json, "response", undefined)),
-    responseNotObject: mutation("response is a string instead of an object", (json) => withMember(json, "response", "response")),
+    responseNotObject: mutation("response is a string instead of an object", (json) =>
+      withMember(json, "response", "response"),
+    ),
   };
 }
 
 /** The four faults for each named base64url member of `response`. */
-export function responseMemberFaults<Name extends string, Response extends object, Context>(name: Name, family: string) {
-  return memberFaults<Name, (typeof ALL)[number], Response, Context>(name, { member: name, inResponse: true }, ALL, family);
+export function responseMemberFaults<Name extends string, Response extends object, Context>(
+  name: Name,
+  family: string,
+) {
+  return memberFaults<Name, (typeof ALL)[number], Response, Context>(
+    name,
+    { member: name, inResponse: true },
+    ALL,
+    family,
+  );
 }

@@ -8,7 +8,14 @@ import type { Signer } from "../cose";
 export type CborMap = Map<string | number, CBORType>;
 
 /** Offsets in authenticator data (WebAuthn L3 §6.1, §6.5.2). */
-export const AUTH_DATA = { rpIdHash: 0, flags: 32, signCount: 33, aaguid: 37, credentialIdLength: 53, credentialId: 55 } as const;
+export const AUTH_DATA = {
+  rpIdHash: 0,
+  flags: 32,
+  signCount: 33,
+  aaguid: 37,
+  credentialIdLength: 53,
+  credentialId: 55,
+} as const;
 
 export function decodeAttestationObject(base64url: string): CborMap {
   const decoded = decodeCBOR(byteString(Buffer.from(base64url, "base64url")));
@@ -23,7 +30,8 @@ export function encodeCborBase64url(value: CBORType, trailing: Buffer = Buffer.a
 /** The authData byte string of a decoded attestation object. */
 export function authDataOf(attestationObject: CborMap): Buffer {
   const authData = attestationObject.get("authData");
-  if (!(authData instanceof Uint8Array)) throw new Error("mutations start from a valid attestation object (authData bytes)");
+  if (!(authData instanceof Uint8Array))
+    throw new Error("mutations start from a valid attestation object (authData bytes)");
   return Buffer.from(authData);
 }
 
@@ -77,7 +85,11 @@ function u2fKeyMaterial(authData: Buffer): { credentialId: Buffer; point: Buffer
  * Signs the attestation statement again over the (changed) authData and clientDataHash, so the only fault left is
  * the one the mutation made. Formats without a signature (none, apple) are returned unchanged.
  */
-export function resignAttestation(attestationObject: CborMap, clientDataHash: Buffer, signer: Signer | undefined): CborMap {
+export function resignAttestation(
+  attestationObject: CborMap,
+  clientDataHash: Buffer,
+  signer: Signer | undefined,
+): CborMap {
   const fmt = attestationObject.get("fmt");
   if (!signer) return attestationObject;
   const authData = authDataOf(attestationObject);

@@ -14,7 +14,12 @@ import {
   RelativeDistinguishedName,
   SubjectAlternativeName,
 } from "@peculiar/asn1-x509";
-import { certificateExtension, createCertificateAuthority, issueCertificate, type CertificateAuthority } from "../test-ca";
+import {
+  certificateExtension,
+  createCertificateAuthority,
+  issueCertificate,
+  type CertificateAuthority,
+} from "../test-ca";
 
 /** What the AIK certificate's subjectAltName says about the TPM, e.g. { manufacturer: "id:FFFFF1D0", … }. */
 export type TpmDevice = { manufacturer: string; model: string; version: string };
@@ -28,7 +33,10 @@ const EXT_KEY_USAGE = "2.5.29.37";
 /** The TPM device as a directoryName, one attribute per RDN as the TCG profile lays it out. */
 function tpmSubjectAltName(device: TpmDevice): SubjectAlternativeName {
   const rdns = (Object.keys(TCG_AT_TPM) as (keyof TpmDevice)[]).map(
-    (key) => new RelativeDistinguishedName([new AttributeTypeAndValue({ type: TCG_AT_TPM[key], value: new AttributeValue({ utf8String: device[key] }) })]),
+    (key) =>
+      new RelativeDistinguishedName([
+        new AttributeTypeAndValue({ type: TCG_AT_TPM[key], value: new AttributeValue({ utf8String: device[key] }) }),
+      ]),
   );
   return new SubjectAlternativeName([new GeneralName({ directoryName: new Name(rdns) })]);
 }
@@ -39,12 +47,23 @@ function tpmSubjectAltName(device: TpmDevice): SubjectAlternativeName {
  * WebAuthn L3 §8.3.1: version 3, empty subject, subjectAltName naming the TPM (critical, as the subject is empty),
  * extended key usage tcg-kp-AIKCertificate, basic constraints CA false.
  */
-export function reissueTpmAikCertificate(attestationObject: string, device: TpmDevice): { attestationObject: string; root: CertificateAuthority } {
+export function reissueTpmAikCertificate(
+  attestationObject: string,
+  device: TpmDevice,
+): { attestationObject: string; root: CertificateAuthority } {
   const object = decodeCBOR(new Uint8Array(Buffer.from(attestationObject, "base64url"))) as Map<string, CBORType>;
   const attStmt = object.get("attStmt") as Map<string, CBORType>;
   const [capturedAik] = attStmt.get("x5c") as Uint8Array[];
-  const root = createCertificateAuthority({ C: "US", O: "Passkey Lab", OU: "Inspector", CN: "Passkey Lab Made-up TPM Root CA" });
-  const intermediate = createCertificateAuthority({ C: "US", O: "Passkey Lab", OU: "Inspector", CN: "Passkey Lab Made-up TPM AIK CA" }, root);
+  const root = createCertificateAuthority({
+    C: "US",
+    O: "Passkey Lab",
+    OU: "Inspector",
+    CN: "Passkey Lab Made-up TPM Root CA",
+  });
+  const intermediate = createCertificateAuthority(
+    { C: "US", O: "Passkey Lab", OU: "Inspector", CN: "Passkey Lab Made-up TPM AIK CA" },
+    root,
+  );
   const aik = issueCertificate(intermediate, {
     // An AIK certificate's subject is empty (§8.3.1).
     subject: {},

@@ -40,17 +40,26 @@ export function creationOptions(algorithms: number[] = [-7, -257]): PublicKeyCre
 }
 
 export function requestOptions(allowCredentials?: string[]): PublicKeyCredentialRequestOptionsJSON {
-  return { challenge: CHALLENGE, rpId: RP_ID, allowCredentials: allowCredentials?.map((id) => ({ id, type: "public-key" })) };
+  return {
+    challenge: CHALLENGE,
+    rpId: RP_ID,
+    allowCredentials: allowCredentials?.map((id) => ({ id, type: "public-key" })),
+  };
 }
 
 type Refusal = { verified: false; reason: string };
 /** What SimpleWebAuthn concluded: verified with its info, or the reason it refused (a throw or `verified: false`). */
-export type RegistrationOutcome = { verified: true; info: NonNullable<VerifiedRegistrationResponse["registrationInfo"]> } | Refusal;
-export type AuthenticationOutcome = { verified: true; info: VerifiedAuthenticationResponse["authenticationInfo"] } | Refusal;
+export type RegistrationOutcome =
+  { verified: true; info: NonNullable<VerifiedRegistrationResponse["registrationInfo"]> } | Refusal;
+export type AuthenticationOutcome =
+  { verified: true; info: VerifiedAuthenticationResponse["authenticationInfo"] } | Refusal;
 
 export type VerifyOptions = { requireUserVerification?: boolean; supportedAlgorithmIDs?: number[] };
 
-const refusal = (error: unknown): Refusal => ({ verified: false, reason: error instanceof Error ? error.message : String(error) });
+const refusal = (error: unknown): Refusal => ({
+  verified: false,
+  reason: error instanceof Error ? error.message : String(error),
+});
 
 /** Accepts anything shaped like JSON, so mutated responses can be fed in as they would arrive over the wire. */
 export async function verifyRegistration(response: unknown, options: VerifyOptions = {}): Promise<RegistrationOutcome> {
@@ -63,7 +72,9 @@ export async function verifyRegistration(response: unknown, options: VerifyOptio
       requireUserVerification: options.requireUserVerification ?? true,
       supportedAlgorithmIDs: options.supportedAlgorithmIDs ?? ALL_ALGORITHM_IDS,
     });
-    return result.verified ? { verified: true, info: result.registrationInfo } : { verified: false, reason: "verified: false" };
+    return result.verified
+      ? { verified: true, info: result.registrationInfo }
+      : { verified: false, reason: "verified: false" };
   } catch (error) {
     return refusal(error);
   }
@@ -83,7 +94,9 @@ export async function verifyAuthentication(
       credential,
       requireUserVerification: options.requireUserVerification ?? true,
     });
-    return result.verified ? { verified: true, info: result.authenticationInfo } : { verified: false, reason: "verified: false" };
+    return result.verified
+      ? { verified: true, info: result.authenticationInfo }
+      : { verified: false, reason: "verified: false" };
   } catch (error) {
     return refusal(error);
   }

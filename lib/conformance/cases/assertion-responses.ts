@@ -10,7 +10,11 @@ const ASSERTION_RESP = (n: string) => `Server-ServerAuthenticatorAssertionRespon
 const [RESP_1, RESP_2, RESP_3] = ["1", "2", "3"].map(ASSERTION_RESP);
 
 const specs = (family: string, tests: [string, AssertionMutationName][]) =>
-  tests.map(([test, mutation]): MutationSpec<AssertionMutationName> => ({ id: fidoId(family, test), family, mutation }));
+  tests.map(([test, mutation]): MutationSpec<AssertionMutationName> => ({
+    id: fidoId(family, test),
+    family,
+    mutation,
+  }));
 
 /** Assertion mutations that are a FIDO test; the others become our own cases (cases/index.ts). */
 export const assertionMutationSpecs: MutationSpec<AssertionMutationName>[] = [
@@ -63,7 +67,12 @@ export const assertionMutationSpecs: MutationSpec<AssertionMutationName>[] = [
 ];
 
 /** A sign-in the target must accept, with these flags and this requested userVerification. */
-function accepted(test: string, title: string, choices: AuthenticateChoices, userVerification: string): ConformanceCase {
+function accepted(
+  test: string,
+  title: string,
+  choices: AuthenticateChoices,
+  userVerification: string,
+): ConformanceCase {
   return {
     id: fidoId(RESP_3, test),
     family: RESP_3,
@@ -88,15 +97,30 @@ export const assertionResponseCases: ConformanceCase[] = [
     },
   },
   clientDataCase(
-    { id: fidoId(RESP_2, "F-4"), family: RESP_2, title: 'clientData.type is "webauthn.unknown", not "webauthn.get"', ceremony: "assertion" },
+    {
+      id: fidoId(RESP_2, "F-4"),
+      family: RESP_2,
+      title: 'clientData.type is "webauthn.unknown", not "webauthn.get"',
+      ceremony: "assertion",
+    },
     () => ({ type: "webauthn.unknown" }),
   ),
   clientDataCase(
-    { id: fidoId(RESP_2, "F-9"), family: RESP_2, title: "clientData.challenge is the challenge in standard base64, not base64url", ceremony: "assertion" },
+    {
+      id: fidoId(RESP_2, "F-9"),
+      family: RESP_2,
+      title: "clientData.challenge is the challenge in standard base64, not base64url",
+      ceremony: "assertion",
+    },
     (options) => ({ challenge: notBase64url(options.challenge) }),
   ),
   clientDataCase(
-    { id: fidoId(RESP_2, "F-16"), family: RESP_2, title: "clientData.tokenBinding is an object without status", ceremony: "assertion" },
+    {
+      id: fidoId(RESP_2, "F-16"),
+      family: RESP_2,
+      title: "clientData.tokenBinding is an object without status",
+      ceremony: "assertion",
+    },
     () => ({ extra: { tokenBinding: {} } }),
   ),
   {
@@ -115,5 +139,10 @@ export const assertionResponseCases: ConformanceCase[] = [
   accepted("P-5", 'UP set (UV not), userVerification "discouraged"', { flags: { up: true, uv: false } }, "discouraged"),
   accepted("P-6", 'UV set, userVerification "discouraged"', { flags: { up: true, uv: true } }, "discouraged"),
   skipped(fidoId(RESP_3, "P-7"), RESP_3, 'UV and UP not set, userVerification "discouraged"', UP_REQUIRED),
-  accepted("P-8", "authenticatorData carries extension data (credProtect) with the ED flag", { extensions: new Map([["credProtect", 2]]) }, "preferred"),
+  accepted(
+    "P-8",
+    "authenticatorData carries extension data (credProtect) with the ED flag",
+    { extensions: new Map([["credProtect", 2]]) },
+    "preferred",
+  ),
 ];

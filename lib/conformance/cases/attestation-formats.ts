@@ -44,10 +44,16 @@ const ALGORITHM_TESTS: [string, AlgorithmName, boolean][] = [
 ];
 
 const x5cOf = (response: RegistrationResponseJSON) =>
-  (attStmtOf(decodeAttestationObject(response.response.attestationObject)).get("x5c") as Uint8Array[]).map((der) => Buffer.from(der));
+  (attStmtOf(decodeAttestationObject(response.response.attestationObject)).get("x5c") as Uint8Array[]).map((der) =>
+    Buffer.from(der),
+  );
 
 /** A packed full registration the target must refuse once `broken` is done to it. */
-function brokenChain(test: string, title: string, broken: (response: RegistrationResponseJSON, authenticator: SoftwareAuthenticator) => JsonObject): ConformanceCase {
+function brokenChain(
+  test: string,
+  title: string,
+  broken: (response: RegistrationResponseJSON, authenticator: SoftwareAuthenticator) => JsonObject,
+): ConformanceCase {
   return {
     id: fidoId(RESP_5, test),
     family: RESP_5,
@@ -56,7 +62,10 @@ function brokenChain(test: string, title: string, broken: (response: Registratio
     run: async (context) => {
       await expectRefusedAgainstTwin(context, PACKED_FULL_REGISTRATION, "POST /attestation/result", async () => {
         const authenticator = context.authenticator({ attestation: "packed-full" });
-        const response = authenticator.register(await creationOptions(context, context.username(), { attestation: "direct" }), context.origin);
+        const response = authenticator.register(
+          await creationOptions(context, context.username(), { attestation: "direct" }),
+          context.origin,
+        );
         return context.client.post("/attestation/result", broken(response, authenticator));
       });
     },
@@ -67,14 +76,29 @@ function brokenChain(test: string, title: string, broken: (response: Registratio
 const setX5c = (test: string, doc: string, x5c: (old: Uint8Array[]) => CBORType | undefined) =>
   refusedRegistration(
     { id: fidoId(RESP_5, test), family: RESP_5, mutation: `x5c-${test}` },
-    registrationMutation(RESP_5, doc, {
-      attestationObject: (object) => withEntry(object, "attStmt", withEntry(attStmtOf(object), "x5c", x5c(attStmtOf(object).get("x5c") as Uint8Array[]))),
-    }, "packed-full"),
+    registrationMutation(
+      RESP_5,
+      doc,
+      {
+        attestationObject: (object) =>
+          withEntry(
+            object,
+            "attStmt",
+            withEntry(attStmtOf(object), "x5c", x5c(attStmtOf(object).get("x5c") as Uint8Array[])),
+          ),
+      },
+      "packed-full",
+    ),
   );
 
 const unsupportedFormat = (family: string, format: string, tests: string[]) =>
   tests.map((test) =>
-    skipped(fidoId(family, test), family, `"${format}" attestation`, `the software authenticator does not produce ${format} attestation (it makes none, packed self and full, fido-u2f and apple)`),
+    skipped(
+      fidoId(family, test),
+      family,
+      `"${format}" attestation`,
+      `the software authenticator does not produce ${format} attestation (it makes none, packed self and full, fido-u2f and apple)`,
+    ),
   );
 
 export const attestationFormatCases: ConformanceCase[] = [
@@ -85,7 +109,12 @@ export const attestationFormatCases: ConformanceCase[] = [
     format: "packed-self",
     choices: { extensions: new Map([["credProtect", 2]]) },
   }),
-  skipped(fidoId(RESP_4, "P-1"), RESP_4, "packed self attestation with ES256K (secp256k1)", "the software authenticator has no secp256k1 keys"),
+  skipped(
+    fidoId(RESP_4, "P-1"),
+    RESP_4,
+    "packed self attestation with ES256K (secp256k1)",
+    "the software authenticator has no secp256k1 keys",
+  ),
   ...ALGORITHM_TESTS.map(([test, algorithm, optional]) =>
     acceptedRegistration({
       id: fidoId(RESP_4, test),
@@ -96,7 +125,13 @@ export const attestationFormatCases: ConformanceCase[] = [
       optional,
     }),
   ),
-  acceptedRegistration({ id: fidoId(RESP_5, "P-1"), family: RESP_5, title: "packed full attestation, x5c [attestation certificate, intermediate]", format: "packed-full", request: { attestation: "direct" } }),
+  acceptedRegistration({
+    id: fidoId(RESP_5, "P-1"),
+    family: RESP_5,
+    title: "packed full attestation, x5c [attestation certificate, intermediate]",
+    format: "packed-full",
+    request: { attestation: "direct" },
+  }),
   acceptedRegistration({
     id: fidoId(RESP_5, "P-2"),
     family: RESP_5,
@@ -104,7 +139,11 @@ export const attestationFormatCases: ConformanceCase[] = [
     format: "packed-full",
     request: { attestation: "direct" },
   }),
-  setX5c("F-3", "packed full statement without x5c (sig by the attestation key, so no longer self either)", () => undefined),
+  setX5c(
+    "F-3",
+    "packed full statement without x5c (sig by the attestation key, so no longer self either)",
+    () => undefined,
+  ),
   setX5c("F-4", "packed full x5c is a byte string (the certificate), not an array", (x5c) => x5c[0]),
   setX5c("F-5", "packed full x5c is an empty array", () => []),
   brokenChain("F-6", "the attestation certificate expired a year ago", (response, authenticator) => {
@@ -115,20 +154,37 @@ export const attestationFormatCases: ConformanceCase[] = [
     const leaf = attestationCertificate(authenticator.aaguid, futureValidity());
     return withChain(response, [leaf.der, testPki().intermediate.certificateDer], leaf.signer);
   }),
-  skipped(fidoId(RESP_5, "F-8"), RESP_5, "attestation certificate algorithm differs from the metadata statement", "the suite's attestation certificates are ES256, as its metadata statement says"),
-  brokenChain("F-9", "x5c [attestation certificate, an intermediate from another, untrusted CA]: the chain cannot be verified", (response) =>
-    withChain(response, [x5cOf(response)[0], foreignIntermediate()]),
+  skipped(
+    fidoId(RESP_5, "F-8"),
+    RESP_5,
+    "attestation certificate algorithm differs from the metadata statement",
+    "the suite's attestation certificates are ES256, as its metadata statement says",
   ),
-  setX5c("F-10", "packed full x5c carries the whole chain, root included", (x5c) => [...x5c, byteString(testCaRootDer())]),
+  brokenChain(
+    "F-9",
+    "x5c [attestation certificate, an intermediate from another, untrusted CA]: the chain cannot be verified",
+    (response) => withChain(response, [x5cOf(response)[0], foreignIntermediate()]),
+  ),
+  setX5c("F-10", "packed full x5c carries the whole chain, root included", (x5c) => [
+    ...x5c,
+    byteString(testCaRootDer()),
+  ]),
   brokenChain("F-12", "the intermediate certificate in x5c expired a year ago", (response, authenticator) => {
     const intermediate = expiredIntermediate();
     const leaf = attestationCertificate(authenticator.aaguid, undefined, intermediate.issuer);
     return withChain(response, [leaf.der, intermediate.der], leaf.signer);
   }),
-  brokenChain("F-14", "sig made with the new credential's private key instead of the attestation key", (response, authenticator) =>
-    signedBy(response, authenticator.credentialSigner(response.id)),
+  brokenChain(
+    "F-14",
+    "sig made with the new credential's private key instead of the attestation key",
+    (response, authenticator) => signedBy(response, authenticator.credentialSigner(response.id)),
   ),
-  acceptedRegistration({ id: fidoId(RESP_6, "P-1"), family: RESP_6, title: "packed self (surrogate) attestation", format: "packed-self" }),
+  acceptedRegistration({
+    id: fidoId(RESP_6, "P-1"),
+    family: RESP_6,
+    title: "packed self (surrogate) attestation",
+    format: "packed-self",
+  }),
   {
     id: fidoId(RESP_6, "F-2"),
     family: RESP_6,
@@ -137,20 +193,49 @@ export const attestationFormatCases: ConformanceCase[] = [
       await expectRefusedAgainstTwin(context, PACKED_SELF_REGISTRATION, "POST /attestation/result", async () => {
         const authenticator = context.authenticator({ attestation: "packed-self" });
         const response = authenticator.register(await creationOptions(context, context.username()), context.origin);
-        return context.client.post("/attestation/result", withChain(response, packedAttestationKey(authenticator.aaguid).x5c));
+        return context.client.post(
+          "/attestation/result",
+          withChain(response, packedAttestationKey(authenticator.aaguid).x5c),
+        );
       });
     },
   },
-  acceptedRegistration({ id: fidoId(RESP_7, "P-1"), family: RESP_7, title: '"none" attestation when "none" was requested', format: "none" }),
-  acceptedRegistration({ id: fidoId(RESP_7, "P-2"), family: RESP_7, title: 'packed self attestation when "none" was requested', format: "packed-self" }),
-  acceptedRegistration({ id: fidoId(RESP_8, "P-1"), family: RESP_8, title: "fido-u2f attestation (ES256, zero AAGUID)", format: "fido-u2f", request: { attestation: "direct" } }),
+  acceptedRegistration({
+    id: fidoId(RESP_7, "P-1"),
+    family: RESP_7,
+    title: '"none" attestation when "none" was requested',
+    format: "none",
+  }),
+  acceptedRegistration({
+    id: fidoId(RESP_7, "P-2"),
+    family: RESP_7,
+    title: 'packed self attestation when "none" was requested',
+    format: "packed-self",
+  }),
+  acceptedRegistration({
+    id: fidoId(RESP_8, "P-1"),
+    family: RESP_8,
+    title: "fido-u2f attestation (ES256, zero AAGUID)",
+    format: "fido-u2f",
+    request: { attestation: "direct" },
+  }),
   ...unsupportedFormat(ATTESTATION_RESP("9"), "tpm", ["P-1", "P-2", "P-3", "F-1", "F-2", "F-3", "F-4"]),
   ...unsupportedFormat(ATTESTATION_RESP("A"), "android-key", ["P-1", "F-1", "F-2", "F-3"]),
-  ...unsupportedFormat(ATTESTATION_RESP("B"), "android-safetynet", ["P-1", "F-1", "F-2", "F-3", "F-4", "F-5", "F-6", "F-7"]),
+  ...unsupportedFormat(ATTESTATION_RESP("B"), "android-safetynet", [
+    "P-1",
+    "F-1",
+    "F-2",
+    "F-3",
+    "F-4",
+    "F-5",
+    "F-6",
+    "F-7",
+  ]),
   acceptedRegistration({
     id: "PasskeyLab-Attestation apple-anonymous",
     family: "PasskeyLab-Attestation",
-    title: "apple anonymous attestation chained to the suite's test root (optional: trusting it means trusting a root other than Apple's)",
+    title:
+      "apple anonymous attestation chained to the suite's test root (optional: trusting it means trusting a root other than Apple's)",
     format: "apple",
     optional: true,
     request: { attestation: "direct" },
@@ -160,11 +245,15 @@ export const attestationFormatCases: ConformanceCase[] = [
     family: "PasskeyLab-Metadata",
     title: "packed full attestation by a model whose metadata reports ATTESTATION_KEY_COMPROMISE is refused",
     run: async (context) => {
-      if (!context.metadataWritten) throw new CaseSkipped("needs the suite's metadata statements in the target's metadata folder (--metadata-dir)");
+      if (!context.metadataWritten)
+        throw new CaseSkipped("needs the suite's metadata statements in the target's metadata folder (--metadata-dir)");
       // The twin is the suite's own model, whose metadata reports nothing: accepted, it shows the status decided.
       await expectRefusedAgainstTwin(context, PACKED_FULL_REGISTRATION, "POST /attestation/result", async () => {
         const authenticator = context.authenticator({ aaguid: COMPROMISED_AAGUID, attestation: "packed-full" });
-        const response = authenticator.register(await creationOptions(context, context.username(), { attestation: "direct" }), context.origin);
+        const response = authenticator.register(
+          await creationOptions(context, context.username(), { attestation: "direct" }),
+          context.origin,
+        );
         return context.client.post("/attestation/result", response);
       });
     },

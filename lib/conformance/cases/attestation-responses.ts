@@ -4,15 +4,30 @@ import type { RegistrationMutationName } from "@/lib/authenticator";
 import { FLAG_BITS } from "@/lib/authenticator/authenticator-data";
 import { registrationMutation } from "@/lib/authenticator/mutations/registration-rewrite";
 import { withEntry, withFlags } from "@/lib/authenticator/mutations/wire";
-import { clientDataCase, fidoId, notBase64url, refusedRegistration, skipped, type MutationSpec } from "../case-builders";
+import {
+  clientDataCase,
+  fidoId,
+  notBase64url,
+  refusedRegistration,
+  skipped,
+  type MutationSpec,
+} from "../case-builders";
 import { creationOptions, register } from "../ceremonies";
 import { check } from "../expectations";
 import type { ConformanceCase } from "../types";
 
 export const ATTESTATION_RESP = (n: string) => `Server-ServerAuthenticatorAttestationResponse-Resp-${n}`;
 
-const specs = (family: string, tests: [string, RegistrationMutationName, ("packed-self" | "packed-full" | "fido-u2f")?][]) =>
-  tests.map(([test, mutation, input]): MutationSpec<RegistrationMutationName> => ({ id: fidoId(family, test), family, mutation, input }));
+const specs = (
+  family: string,
+  tests: [string, RegistrationMutationName, ("packed-self" | "packed-full" | "fido-u2f")?][],
+) =>
+  tests.map(([test, mutation, input]): MutationSpec<RegistrationMutationName> => ({
+    id: fidoId(family, test),
+    family,
+    mutation,
+    input,
+  }));
 
 /** Registration mutations that are a FIDO test; the others become our own cases (cases/index.ts). */
 export const registrationMutationSpecs: MutationSpec<RegistrationMutationName>[] = [
@@ -97,31 +112,59 @@ export const attestationResponseCases: ConformanceCase[] = [
     run: async (context) => {
       const registered = await register(context, { format: "packed-self" });
       const { excludeCredentials } = await creationOptions(context, registered.username);
-      const wellFormed = Array.isArray(excludeCredentials) && excludeCredentials.every((item) => item.type === "public-key" && typeof item.id === "string");
-      check(wellFormed && excludeCredentials.some((item) => item.id === registered.credentialId), "excludeCredentials", `an array of {type: "public-key", id} with "${registered.credentialId}"`, excludeCredentials);
+      const wellFormed =
+        Array.isArray(excludeCredentials) &&
+        excludeCredentials.every((item) => item.type === "public-key" && typeof item.id === "string");
+      check(
+        wellFormed && excludeCredentials.some((item) => item.id === registered.credentialId),
+        "excludeCredentials",
+        `an array of {type: "public-key", id} with "${registered.credentialId}"`,
+        excludeCredentials,
+      );
     },
   },
   clientDataCase(
-    { id: fidoId(RESP_2, "F-4"), family: RESP_2, title: 'clientData.type is "webauthn.unknown", not "webauthn.create"', ceremony: "registration" },
+    {
+      id: fidoId(RESP_2, "F-4"),
+      family: RESP_2,
+      title: 'clientData.type is "webauthn.unknown", not "webauthn.create"',
+      ceremony: "registration",
+    },
     () => ({ type: "webauthn.unknown" }),
   ),
   clientDataCase(
-    { id: fidoId(RESP_2, "F-9"), family: RESP_2, title: "clientData.challenge is the challenge in standard base64, not base64url", ceremony: "registration" },
+    {
+      id: fidoId(RESP_2, "F-9"),
+      family: RESP_2,
+      title: "clientData.challenge is the challenge in standard base64, not base64url",
+      ceremony: "registration",
+    },
     (options) => ({ challenge: notBase64url(options.challenge) }),
   ),
   clientDataCase(
-    { id: fidoId(RESP_2, "F-16"), family: RESP_2, title: "clientData.tokenBinding is an object without status", ceremony: "registration" },
+    {
+      id: fidoId(RESP_2, "F-16"),
+      family: RESP_2,
+      title: "clientData.tokenBinding is an object without status",
+      ceremony: "registration",
+    },
     () => ({ extra: { tokenBinding: {} } }),
   ),
   refusedRegistration(
     { id: fidoId(RESP_3, "F-10"), family: RESP_3, mutation: "noAttestedDataNoFlag" },
-    registrationMutation(RESP_3, "authData cut to 37 bytes and AT cleared: no attested credential data at all, re-signed", {
-      authData: (authData) => withFlags(authData.subarray(0, 37), 0, FLAG_BITS.at),
-    }),
+    registrationMutation(
+      RESP_3,
+      "authData cut to 37 bytes and AT cleared: no attested credential data at all, re-signed",
+      {
+        authData: (authData) => withFlags(authData.subarray(0, 37), 0, FLAG_BITS.at),
+      },
+    ),
   ),
   refusedRegistration(
     { id: fidoId(RESP_3, "F-13"), family: RESP_3, mutation: "packedAttStmtEmpty" },
-    registrationMutation(RESP_3, "packed attStmt is an empty map", { attestationObject: (object) => withEntry(object, "attStmt", new Map()) }),
+    registrationMutation(RESP_3, "packed attStmt is an empty map", {
+      attestationObject: (object) => withEntry(object, "attStmt", new Map()),
+    }),
   ),
   skipped(
     fidoId(RESP_3, "F-16"),

@@ -28,7 +28,9 @@ describe("the case list", () => {
   it("uses every registration and assertion mutation, except the optional rawId", () => {
     const registrationIds = new Set(cases.map((testCase) => testCase.id));
     const named = (name: string) => [...registrationIds].some((id) => id.endsWith(` ${name}`));
-    const mapped = new Set([...registrationMutationSpecs, ...assertionMutationSpecs].map((spec) => spec.mutation as string));
+    const mapped = new Set(
+      [...registrationMutationSpecs, ...assertionMutationSpecs].map((spec) => spec.mutation as string),
+    );
     for (const name of [...Object.keys(registrationMutations), ...Object.keys(assertionMutations)]) {
       if ((UNUSED_MUTATIONS as readonly string[]).includes(name)) continue;
       expect(mapped.has(name) || named(name), name).toBe(true);

@@ -1,6 +1,11 @@
 // The whole suite, in a stable order. Every mutation of the software authenticator is used: as the FIDO test it is,
 // or as one of our own cases; only the optional-rawId ones are left out, on purpose.
-import { assertionMutations, registrationMutations, type AssertionMutationName, type RegistrationMutationName } from "@/lib/authenticator";
+import {
+  assertionMutations,
+  registrationMutations,
+  type AssertionMutationName,
+  type RegistrationMutationName,
+} from "@/lib/authenticator";
 import { assertionMutationCase, registrationMutationCase } from "../case-builders";
 import type { ConformanceCase } from "../types";
 import { assertionMutationSpecs, assertionResponseCases } from "./assertion-responses";
@@ -20,7 +25,10 @@ function ownMutationCase(ceremony: "registration" | "assertion", name: string, f
   const securityLine = /^Security-(\d+)$/.exec(family);
   return securityLine
     ? { id: `PasskeyLab-Security-${securityLine[1]} ${ceremony} ${name}`, family: "PasskeyLab-Security" }
-    : { id: `PasskeyLab-${ceremony === "registration" ? "Registration" : "Assertion"} ${name}`, family: `PasskeyLab-${ceremony === "registration" ? "Registration" : "Assertion"}` };
+    : {
+        id: `PasskeyLab-${ceremony === "registration" ? "Registration" : "Assertion"} ${name}`,
+        family: `PasskeyLab-${ceremony === "registration" ? "Registration" : "Assertion"}`,
+      };
 }
 
 function leftovers<Name extends string>(all: Record<Name, { family: string }>, used: { mutation: Name }[]): Name[] {
@@ -51,16 +59,26 @@ function testRank(id: string): number {
 }
 
 function inSuiteOrder(cases: ConformanceCase[]): ConformanceCase[] {
-  const familyRank = (family: string) => (FAMILY_ORDER.includes(family) ? FAMILY_ORDER.indexOf(family) : FAMILY_ORDER.length);
+  const familyRank = (family: string) =>
+    FAMILY_ORDER.includes(family) ? FAMILY_ORDER.indexOf(family) : FAMILY_ORDER.length;
   return cases
     .map((testCase, index) => ({ testCase, index }))
-    .sort((a, b) => familyRank(a.testCase.family) - familyRank(b.testCase.family) || testRank(a.testCase.id) - testRank(b.testCase.id) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        familyRank(a.testCase.family) - familyRank(b.testCase.family) ||
+        testRank(a.testCase.id) - testRank(b.testCase.id) ||
+        a.index - b.index,
+    )
     .map(({ testCase }) => testCase);
 }
 
 export function allCases(): ConformanceCase[] {
-  const ownRegistration = leftovers(registrationMutations, registrationMutationSpecs).map((mutation: RegistrationMutationName) =>
-    registrationMutationCase({ mutation, ...ownMutationCase("registration", mutation, registrationMutations[mutation].family) }),
+  const ownRegistration = leftovers(registrationMutations, registrationMutationSpecs).map(
+    (mutation: RegistrationMutationName) =>
+      registrationMutationCase({
+        mutation,
+        ...ownMutationCase("registration", mutation, registrationMutations[mutation].family),
+      }),
   );
   const ownAssertion = leftovers(assertionMutations, assertionMutationSpecs).map((mutation: AssertionMutationName) =>
     assertionMutationCase({ mutation, ...ownMutationCase("assertion", mutation, assertionMutations[mutation].family) }),

@@ -17,7 +17,12 @@ type Garbage = { name: string; title: string; status?: number; body: () => strin
 const GARBAGE: Garbage[] = [
   { name: "not-json", title: "a body that is not JSON", line: 18, body: () => '{"username": "x",' },
   { name: "not-an-object", title: "a JSON array instead of an object", line: 18, body: () => "[1, 2, 3]" },
-  { name: "not-utf8", title: "a body that is not UTF-8", line: 18, body: () => Uint8Array.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) },
+  {
+    name: "not-utf8",
+    title: "a body that is not UTF-8",
+    line: 18,
+    body: () => Uint8Array.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+  },
   {
     name: "over-1mb",
     title: "a JSON body of 1 MB and a bit, refused with 413 before parsing",
@@ -29,20 +34,34 @@ const GARBAGE: Garbage[] = [
 
 /** CBOR that costs a careless decoder time or memory, as the attestation object of an otherwise valid registration. */
 const BOMBS: { name: string; title: string; cbor: () => Buffer }[] = [
-  { name: "cbor-huge-byte-string", title: "a byte string declaring 2^64-1 bytes", cbor: () => Buffer.from([0x5b, ...Array(8).fill(0xff)]) },
-  { name: "cbor-huge-map", title: "a map declaring 2^64-1 entries", cbor: () => Buffer.from([0xbb, ...Array(8).fill(0xff)]) },
+  {
+    name: "cbor-huge-byte-string",
+    title: "a byte string declaring 2^64-1 bytes",
+    cbor: () => Buffer.from([0x5b, ...Array(8).fill(0xff)]),
+  },
+  {
+    name: "cbor-huge-map",
+    title: "a map declaring 2^64-1 entries",
+    cbor: () => Buffer.from([0xbb, ...Array(8).fill(0xff)]),
+  },
   { name: "cbor-deep-nesting", title: "100 000 nested one-element arrays", cbor: () => Buffer.alloc(100_000, 0x81) },
 ];
 
 /** The same endpoint's ceremony, well formed: a target that refuses it refuses garbage for no telling reason. */
-const twinOf = (endpoint: (typeof ENDPOINTS)[number]) => (endpoint.startsWith("/attestation/") ? PACKED_SELF_REGISTRATION : SIGN_IN);
+const twinOf = (endpoint: (typeof ENDPOINTS)[number]) =>
+  endpoint.startsWith("/attestation/") ? PACKED_SELF_REGISTRATION : SIGN_IN;
 
 function bomb(context: CaseContext, cbor: Buffer) {
   return judgedAgainstTwin(context, PACKED_SELF_REGISTRATION, async () => {
     const authenticator = context.authenticator();
-    const response = authenticator.register(await creationOptions(context, context.username()), context.origin, { attestation: "packed-self" });
+    const response = authenticator.register(await creationOptions(context, context.username()), context.origin, {
+      attestation: "packed-self",
+    });
     const started = Date.now();
-    const answer = await context.client.post("/attestation/result", { ...response, response: { ...response.response, attestationObject: cbor.toString("base64url") } });
+    const answer = await context.client.post("/attestation/result", {
+      ...response,
+      response: { ...response.response, attestationObject: cbor.toString("base64url") },
+    });
     expectFailure(answer, "POST /attestation/result");
     check(Date.now() - started < FAST_MS, "time to refuse", `under ${FAST_MS} ms`, `${Date.now() - started} ms`);
   });
@@ -50,22 +69,20 @@ function bomb(context: CaseContext, cbor: Buffer) {
 
 export const robustnessCases: ConformanceCase[] = [
   ...ENDPOINTS.flatMap((endpoint) =>
-    GARBAGE.map(
-      (garbage): ConformanceCase => ({
-        id: `PasskeyLab-Security-${garbage.line} ${endpoint.slice(1)} ${garbage.name}`,
-        family: FAMILY,
-        title: `${garbage.title}, sent to ${endpoint}`,
-        run: (context) =>
-          judgedAgainstTwin(context, twinOf(endpoint), async () => expectFailure(await context.client.postRaw(endpoint, garbage.body()), `POST ${endpoint}`, garbage.status)),
-      }),
-    ),
-  ),
-  ...BOMBS.map(
-    (cbor): ConformanceCase => ({
-      id: `PasskeyLab-Security-21 ${cbor.name}`,
+    GARBAGE.map((garbage): ConformanceCase => ({
+      id: `PasskeyLab-Security-${garbage.line} ${endpoint.slice(1)} ${garbage.name}`,
       family: FAMILY,
-      title: `attestationObject is ${cbor.title}: refused in under ${FAST_MS} ms`,
-      run: (context) => bomb(context, cbor.cbor()),
-    }),
+      title: `${garbage.title}, sent to ${endpoint}`,
+      run: (context) =>
+        judgedAgainstTwin(context, twinOf(endpoint), async () =>
+          expectFailure(await context.client.postRaw(endpoint, garbage.body()), `POST ${endpoint}`, garbage.status),
+        ),
+    })),
   ),
+  ...BOMBS.map((cbor): ConformanceCase => ({
+    id: `PasskeyLab-Security-21 ${cbor.name}`,
+    family: FAMILY,
+    title: `attestationObject is ${cbor.title}: refused in under ${FAST_MS} ms`,
+    run: (context) => bomb(context, cbor.cbor()),
+  })),
 ];

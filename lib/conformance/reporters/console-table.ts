@@ -26,9 +26,13 @@ function failLines(result: CaseResult): string[] {
 
 function brokenLines(report: SuiteReport): string[] {
   const broken = report.cases.filter((result) => result.outcome === "target-error");
-  const lines = broken.map((result) => `TARGET ERROR ${result.id} — ${result.reason}: ${clip(result.failure?.received ?? "", 300)}`);
+  const lines = broken.map(
+    (result) => `TARGET ERROR ${result.id} — ${result.reason}: ${clip(result.failure?.received ?? "", 300)}`,
+  );
   if (report.crashedAfter) {
-    lines.push(`The target stopped answering after ${report.crashedAfter}; the ${report.summary.notRun} cases after it were not run.`);
+    lines.push(
+      `The target stopped answering after ${report.crashedAfter}; the ${report.summary.notRun} cases after it were not run.`,
+    );
   }
   return lines;
 }
@@ -37,7 +41,8 @@ function brokenLines(report: SuiteReport): string[] {
 export function deviationGroups(cases: CaseResult[]): { kind: string; cases: string[] }[] {
   const groups = new Map<string, string[]>();
   for (const result of cases.filter((result) => result.outcome === "deviation")) {
-    for (const kind of new Set((result.deviations ?? []).map((deviation) => deviation.kind))) groups.set(kind, [...(groups.get(kind) ?? []), result.id]);
+    for (const kind of new Set((result.deviations ?? []).map((deviation) => deviation.kind)))
+      groups.set(kind, [...(groups.get(kind) ?? []), result.id]);
   }
   return [...groups].map(([kind, ids]) => ({ kind, cases: ids })).sort((a, b) => b.cases.length - a.cases.length);
 }
@@ -48,7 +53,10 @@ function deviationLines(report: SuiteReport): string[] {
   const width = Math.max(...groups.map((group) => `${group.cases.length}`.length));
   return [
     `Deviations (the right decision in the wrong shape), ${report.summary.deviation} cases:`,
-    ...groups.map((group) => `  ${`${group.cases.length}`.padStart(width)}  ${group.kind}  e.g. ${group.cases.slice(0, EXAMPLES).join(", ")}`),
+    ...groups.map(
+      (group) =>
+        `  ${`${group.cases.length}`.padStart(width)}  ${group.kind}  e.g. ${group.cases.slice(0, EXAMPLES).join(", ")}`,
+    ),
   ];
 }
 
@@ -56,7 +64,11 @@ export function formatConsoleTable(report: SuiteReport): string {
   const fails = report.cases.filter((result) => result.outcome === "fail");
   const hints = report.hints.map((hint) => `Hint: ${hint}`);
   const sources = failSources(report.cases);
-  const summary = sources ? [summaryLine(report), `${failSourcesLine(sources)} ${OWN_CASES_EXPLAINED}`] : [summaryLine(report)];
-  const sections = [summary, ...fails.map(failLines), brokenLines(report), deviationLines(report), hints].filter((lines) => lines.length > 0);
+  const summary = sources
+    ? [summaryLine(report), `${failSourcesLine(sources)} ${OWN_CASES_EXPLAINED}`]
+    : [summaryLine(report)];
+  const sections = [summary, ...fails.map(failLines), brokenLines(report), deviationLines(report), hints].filter(
+    (lines) => lines.length > 0,
+  );
   return sections.map((lines) => lines.join("\n")).join("\n\n");
 }

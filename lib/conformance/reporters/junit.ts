@@ -4,7 +4,11 @@
 import type { CaseResult, SuiteReport } from "../types";
 
 const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[char] ?? char)
+  text
+    .replace(
+      /[&<>"']/g,
+      (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[char] ?? char,
+    )
     // XML 1.0 cannot carry most control characters, even escaped.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "\uFFFD");
 
@@ -13,7 +17,8 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3);
 function detailOf(result: CaseResult): string {
   const lines = [result.title];
   if (result.failure) lines.push(`expected: ${result.failure.expected}`, `received: ${result.failure.received}`);
-  for (const deviation of result.deviations ?? []) lines.push(`${deviation.kind} (${deviation.step}): ${deviation.detail}`);
+  for (const deviation of result.deviations ?? [])
+    lines.push(`${deviation.kind} (${deviation.step}): ${deviation.detail}`);
   return [...lines, "", JSON.stringify(result.exchanges, null, 2)].join("\n");
 }
 
@@ -32,7 +37,10 @@ function body(result: CaseResult): string {
     case "deviation":
     case "inconclusive": {
       const kinds = [...new Set((result.deviations ?? []).map((deviation) => deviation.kind))];
-      const properties = [`<property name="outcome" value="${result.outcome}"/>`, ...kinds.map((kind) => `<property name="deviation" value="${escape(kind)}"/>`)];
+      const properties = [
+        `<property name="outcome" value="${result.outcome}"/>`,
+        ...kinds.map((kind) => `<property name="deviation" value="${escape(kind)}"/>`),
+      ];
       return `      <properties>${properties.join("")}</properties>\n      <system-out>${escape(detailOf(result))}</system-out>`;
     }
   }
@@ -45,7 +53,8 @@ function testCase(result: CaseResult): string {
 }
 
 function counts(cases: CaseResult[]) {
-  const count = (...outcomes: CaseResult["outcome"][]) => cases.filter((result) => outcomes.includes(result.outcome)).length;
+  const count = (...outcomes: CaseResult["outcome"][]) =>
+    cases.filter((result) => outcomes.includes(result.outcome)).length;
   return `tests="${cases.length}" failures="${count("fail")}" errors="${count("target-error")}" skipped="${count("skip", "not-run")}"`;
 }
 

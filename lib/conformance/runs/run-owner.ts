@@ -8,7 +8,8 @@ const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
 /** The browser's owner value, or a new one with the cookie to set when it has none (or a malformed one). */
 export function runOwner(cookieValue: string | undefined, overHttps: boolean) {
-  if (cookieValue && /^[A-Za-z0-9_-]{43}$/.test(cookieValue)) return { ownerHash: hashToken(cookieValue), setCookie: null };
+  if (cookieValue && /^[A-Za-z0-9_-]{43}$/.test(cookieValue))
+    return { ownerHash: hashToken(cookieValue), setCookie: null };
   const value = newToken();
   const secure = overHttps ? "; Secure" : "";
   return {

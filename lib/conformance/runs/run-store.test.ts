@@ -22,7 +22,13 @@ const cases = [
     reason: "m",
     durationMs: 4,
     failure: { message: "m", expected: "e", received: "r" },
-    exchanges: [{ request: { method: "POST" as const, url: "http://x/fido/attestation/options", body: { username: "u" } }, response: { status: 500, body: "boom" }, durationMs: 1 }],
+    exchanges: [
+      {
+        request: { method: "POST" as const, url: "http://x/fido/attestation/options", body: { username: "u" } },
+        response: { status: 500, body: "boom" },
+        durationMs: 1,
+      },
+    ],
   },
   { id: "C", family: "F", title: "c", outcome: "skip" as const, reason: "why", exchanges: [], durationMs: 0 },
 ];
@@ -31,10 +37,23 @@ describe("the run store", () => {
   it("saves a run as running when it starts, then its counts and cases when it ends", async () => {
     const id = await createRun({ target: "http://localhost:3000/fido", ownerHash: "owner-1", total: 3 });
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(await findRun(id)).toMatchObject({ status: "running", total: 3, summary: { total: 3, pass: 0 }, cases: [], finishedAt: null });
+    expect(await findRun(id)).toMatchObject({
+      status: "running",
+      total: 3,
+      summary: { total: 3, pass: 0 },
+      cases: [],
+      finishedAt: null,
+    });
     await endRun(id, { status: "finished", summary, crashedAfter: "B", cases });
     const run = await findRun(id);
-    expect(run).toMatchObject({ status: "finished", target: "http://localhost:3000/fido", total: 3, summary, crashedAfter: "B", stopReason: null });
+    expect(run).toMatchObject({
+      status: "finished",
+      target: "http://localhost:3000/fido",
+      total: 3,
+      summary,
+      crashedAfter: "B",
+      stopReason: null,
+    });
     expect(run?.cases).toEqual(cases);
     expect(run?.finishedAt?.getTime()).toBeGreaterThanOrEqual(run!.startedAt.getTime());
     // An ended run is never written again (a late second end changes nothing).
@@ -44,8 +63,18 @@ describe("the run store", () => {
 
   it("lists only the runs of the browser asking, newest first, without their cases", async () => {
     const now = Date.now();
-    const older = await createRun({ target: "https://a.example/fido", ownerHash: "owner-list", total: 1, now: new Date(now - 60_000) });
-    const newer = await createRun({ target: "https://b.example/fido", ownerHash: "owner-list", total: 1, now: new Date(now - 1_000) });
+    const older = await createRun({
+      target: "https://a.example/fido",
+      ownerHash: "owner-list",
+      total: 1,
+      now: new Date(now - 60_000),
+    });
+    const newer = await createRun({
+      target: "https://b.example/fido",
+      ownerHash: "owner-list",
+      total: 1,
+      now: new Date(now - 1_000),
+    });
     await createRun({ target: "https://private.example/fido", ownerHash: "someone-else", total: 1 });
     const runs = await listRuns("owner-list");
     expect(runs.map((run) => run.id)).toEqual([newer, older]);
@@ -54,7 +83,12 @@ describe("the run store", () => {
   });
 
   it("shows a run left running by a process that died as stopped, with why", async () => {
-    const id = await createRun({ target: "https://c.example/fido", ownerHash: "owner-dead", total: 5, now: new Date(Date.now() - 10 * 60_000) });
+    const id = await createRun({
+      target: "https://c.example/fido",
+      ownerHash: "owner-dead",
+      total: 5,
+      now: new Date(Date.now() - 10 * 60_000),
+    });
     expect(await findRun(id)).toMatchObject({ status: "stopped", stopReason: ABANDONED_REASON });
     expect((await listRuns("owner-dead"))[0]).toMatchObject({ id, status: "stopped", stopReason: ABANDONED_REASON });
     const recent = await createRun({ target: "https://c.example/fido", ownerHash: "owner-dead", total: 5 });
@@ -65,13 +99,36 @@ describe("the run store", () => {
     const id = await createRun({ target: "https://old.example/fido", ownerHash: "owner-legacy", total: 3 });
     const legacyCases = [
       { id: "A", family: "F", title: "a", status: "passed", durationMs: 3 },
-      { id: "B", family: "F", title: "b", status: "failed", durationMs: 4, failure: { message: "m", expected: "e", received: "r" }, exchanges: [] },
+      {
+        id: "B",
+        family: "F",
+        title: "b",
+        status: "failed",
+        durationMs: 4,
+        failure: { message: "m", expected: "e", received: "r" },
+        exchanges: [],
+      },
       { id: "C", family: "F", title: "c", status: "skipped", reason: "why", durationMs: 0 },
     ];
-    await db.run(sql`update conformance_runs set status = 'finished', passed = 1, failed = 1, skipped = 1, cases = ${JSON.stringify(legacyCases)} where id = ${id}`);
+    await db.run(
+      sql`update conformance_runs set status = 'finished', passed = 1, failed = 1, skipped = 1, cases = ${JSON.stringify(legacyCases)} where id = ${id}`,
+    );
     const run = await findRun(id);
-    expect(run?.summary).toEqual({ total: 3, pass: 1, fail: 1, deviation: 0, targetError: 0, notRun: 0, inconclusive: 0, skip: 1 });
-    expect(run?.cases.map((result) => [result.outcome, result.reason])).toEqual([["pass", ""], ["fail", "m"], ["skip", "why"]]);
+    expect(run?.summary).toEqual({
+      total: 3,
+      pass: 1,
+      fail: 1,
+      deviation: 0,
+      targetError: 0,
+      notRun: 0,
+      inconclusive: 0,
+      skip: 1,
+    });
+    expect(run?.cases.map((result) => [result.outcome, result.reason])).toEqual([
+      ["pass", ""],
+      ["fail", "m"],
+      ["skip", "why"],
+    ]);
     expect((await listRuns("owner-legacy"))[0].summary).toMatchObject({ pass: 1, fail: 1, skip: 1 });
   });
 
@@ -83,8 +140,18 @@ describe("the run store", () => {
 
   it("forgets runs older than 30 days, and the oldest beyond the newest kept", async () => {
     const now = Date.now();
-    const ancient = await createRun({ target: "https://d.example/fido", ownerHash: "owner-old", total: 1, now: new Date(now - RUN_KEPT_MS - 1) });
-    const recent = await createRun({ target: "https://d.example/fido", ownerHash: "owner-old", total: 1, now: new Date(now) });
+    const ancient = await createRun({
+      target: "https://d.example/fido",
+      ownerHash: "owner-old",
+      total: 1,
+      now: new Date(now - RUN_KEPT_MS - 1),
+    });
+    const recent = await createRun({
+      target: "https://d.example/fido",
+      ownerHash: "owner-old",
+      total: 1,
+      now: new Date(now),
+    });
     await deleteOldRuns(now);
     expect(await findRun(ancient)).toBeNull();
     expect(await findRun(recent)).not.toBeNull();
@@ -120,10 +187,16 @@ describe("runFromWeb", () => {
 
   it("ends a run against a target answering garbage as a clean finished run, streamed and stored within the caps", async () => {
     const lines: RunLine[] = [];
-    await runFromWeb({ target: { ok: true, url: base, self: false }, mode: "any", ownerHash: "owner-garbage", send: (line) => lines.push(line) });
+    await runFromWeb({
+      target: { ok: true, url: base, self: false },
+      mode: "any",
+      ownerHash: "owner-garbage",
+      send: (line) => lines.push(line),
+    });
     const start = lines[0];
     const done = lines.at(-1);
-    if (start.type !== "start" || done?.type !== "done") throw new Error(`unexpected lines ${JSON.stringify([start, done])}`);
+    if (start.type !== "start" || done?.type !== "done")
+      throw new Error(`unexpected lines ${JSON.stringify([start, done])}`);
     expect(done).toMatchObject({ runId: start.runId, status: "finished" });
     // An answer that is not JSON is the target's error, not a decision; the target keeps answering, so every case runs.
     expect(done.summary.targetError).toBeGreaterThan(100);
@@ -135,26 +208,46 @@ describe("runFromWeb", () => {
     expect(run?.cases.map((result) => result.id)).toHaveLength(start.total);
     const failed = run!.cases.find((result) => result.outcome === "target-error" && result.exchanges.length > 0);
     expect(failed?.failure?.received).toContain("HTTP 200 <html>garbage");
-    for (const exchange of run!.cases.flatMap((result) => result.exchanges ?? [])) expect(JSON.stringify(exchange).length).toBeLessThanOrEqual(MAX_EXCHANGE_CHARS);
-    const [{ bytes }] = await db.select({ bytes: sql<number>`length(${conformanceRuns.cases})` }).from(conformanceRuns).where(eq(conformanceRuns.id, start.runId));
+    for (const exchange of run!.cases.flatMap((result) => result.exchanges ?? []))
+      expect(JSON.stringify(exchange).length).toBeLessThanOrEqual(MAX_EXCHANGE_CHARS);
+    const [{ bytes }] = await db
+      .select({ bytes: sql<number>`length(${conformanceRuns.cases})` })
+      .from(conformanceRuns)
+      .where(eq(conformanceRuns.id, start.runId));
     expect(bytes).toBeLessThan(900 * 1024);
   });
 
   it("stops a run whose target never answers at the run's time limit, and says so", async () => {
     silent = true;
     const lines: RunLine[] = [];
-    await runFromWeb({ target: { ok: true, url: base, self: false }, mode: "any", ownerHash: "owner-silent", send: (line) => lines.push(line), timeLimitMs: 300 });
+    await runFromWeb({
+      target: { ok: true, url: base, self: false },
+      mode: "any",
+      ownerHash: "owner-silent",
+      send: (line) => lines.push(line),
+      timeLimitMs: 300,
+    });
     silent = false;
     const done = lines.at(-1);
     expect(done).toMatchObject({ type: "done", status: "stopped", stopReason: expect.stringContaining("limit") });
     if (done?.type !== "done") return;
-    expect(await findRun(done.runId)).toMatchObject({ status: "stopped", stopReason: expect.stringContaining("limit") });
+    expect(await findRun(done.runId)).toMatchObject({
+      status: "stopped",
+      stopReason: expect.stringContaining("limit"),
+    });
   });
 
   it("refuses, in public mode, to connect to a private target even when handed one", async () => {
     const lines: RunLine[] = [];
-    await runFromWeb({ target: { ok: true, url: base, self: false }, mode: "public", ownerHash: "owner-public", send: (line) => lines.push(line) });
+    await runFromWeb({
+      target: { ok: true, url: base, self: false },
+      mode: "public",
+      ownerHash: "owner-public",
+      send: (line) => lines.push(line),
+    });
     const failure = lines.find((line) => line.type === "case" && line.result.outcome === "target-error");
-    expect(failure?.type === "case" && failure.result.failure?.received).toContain("127.0.0.1 is not a public address (loopback)");
+    expect(failure?.type === "case" && failure.result.failure?.received).toContain(
+      "127.0.0.1 is not a public address (loopback)",
+    );
   });
 });

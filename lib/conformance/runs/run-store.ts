@@ -22,7 +22,10 @@ export const LISTED_RUNS = 20;
 
 export type RunStatus = ConformanceRun["status"];
 
-export type RunSummaryRow = Pick<ConformanceRun, "id" | "target" | "startedAt" | "finishedAt" | "stopReason" | "crashedAfter"> & {
+export type RunSummaryRow = Pick<
+  ConformanceRun,
+  "id" | "target" | "startedAt" | "finishedAt" | "stopReason" | "crashedAfter"
+> & {
   status: RunStatus;
   summary: SuiteSummary;
 };
@@ -34,14 +37,30 @@ type LegacyCounts = Pick<ConformanceRun, "total" | "passed" | "failed" | "skippe
 
 /** Runs stored before outcome classes counted passed, failed and skipped: those read as pass, fail and skip. */
 function summaryOf(row: LegacyCounts): SuiteSummary {
-  return row.summary ?? { total: row.total, pass: row.passed, fail: row.failed, deviation: 0, targetError: 0, notRun: 0, inconclusive: 0, skip: row.skipped };
+  return (
+    row.summary ?? {
+      total: row.total,
+      pass: row.passed,
+      fail: row.failed,
+      deviation: 0,
+      targetError: 0,
+      notRun: 0,
+      inconclusive: 0,
+      skip: row.skipped,
+    }
+  );
 }
 
 const LEGACY_OUTCOME = { passed: "pass", failed: "fail", skipped: "skip" } as const;
 
 function withOutcome(stored: StoredCaseResult & { status?: keyof typeof LEGACY_OUTCOME }): StoredCaseResult {
   if (stored.outcome) return stored;
-  return { ...stored, outcome: LEGACY_OUTCOME[stored.status ?? "failed"], reason: stored.reason ?? stored.failure?.message ?? "", exchanges: stored.exchanges ?? [] };
+  return {
+    ...stored,
+    outcome: LEGACY_OUTCOME[stored.status ?? "failed"],
+    reason: stored.reason ?? stored.failure?.message ?? "",
+    exchanges: stored.exchanges ?? [],
+  };
 }
 
 export const ABANDONED_REASON = "The server stopped before the run ended; the cases it had run were not saved.";
@@ -50,12 +69,21 @@ export const ABANDONED_REASON = "The server stopped before the run ended; the ca
  * The status a person sees. A process that dies mid-run never writes the end, so a run still marked running after
  * the time limit (plus a minute) is shown as stopped, with a reason, instead of running forever.
  */
-export function shownStatus(run: Pick<ConformanceRun, "status" | "startedAt" | "stopReason">, now = Date.now()): { status: RunStatus; stopReason: string | null } {
-  if (run.status === "running" && now - run.startedAt.getTime() > ABANDONED_AFTER_MS) return { status: "stopped", stopReason: ABANDONED_REASON };
+export function shownStatus(
+  run: Pick<ConformanceRun, "status" | "startedAt" | "stopReason">,
+  now = Date.now(),
+): { status: RunStatus; stopReason: string | null } {
+  if (run.status === "running" && now - run.startedAt.getTime() > ABANDONED_AFTER_MS)
+    return { status: "stopped", stopReason: ABANDONED_REASON };
   return { status: run.status, stopReason: run.stopReason };
 }
 
-export async function createRun(input: { target: string; ownerHash: string; total: number; now?: Date }): Promise<string> {
+export async function createRun(input: {
+  target: string;
+  ownerHash: string;
+  total: number;
+  now?: Date;
+}): Promise<string> {
   const id = newToken(16);
   await db.insert(conformanceRuns).values({
     id,
@@ -72,7 +100,14 @@ export async function createRun(input: { target: string; ownerHash: string; tota
 /** Writes the end of a run: finished when every case ran, stopped (with why) when it ended early. */
 export async function endRun(
   id: string,
-  end: { status: "finished" | "stopped"; summary: SuiteSummary; crashedAfter: string | null; cases: StoredCaseResult[]; stopReason?: string; now?: Date },
+  end: {
+    status: "finished" | "stopped";
+    summary: SuiteSummary;
+    crashedAfter: string | null;
+    cases: StoredCaseResult[];
+    stopReason?: string;
+    now?: Date;
+  },
 ): Promise<void> {
   await db
     .update(conformanceRuns)
@@ -130,6 +165,10 @@ export async function findRun(id: string, now = Date.now()): Promise<StoredRun |
 /** Forgets runs older than 30 days, and the oldest beyond the newest MAX_KEPT_RUNS. */
 export async function deleteOldRuns(now = Date.now(), keep = MAX_KEPT_RUNS): Promise<void> {
   await db.delete(conformanceRuns).where(lt(conformanceRuns.startedAt, new Date(now - RUN_KEPT_MS)));
-  const newest = db.select({ id: conformanceRuns.id }).from(conformanceRuns).orderBy(desc(conformanceRuns.startedAt)).limit(keep);
+  const newest = db
+    .select({ id: conformanceRuns.id })
+    .from(conformanceRuns)
+    .orderBy(desc(conformanceRuns.startedAt))
+    .limit(keep);
   await db.delete(conformanceRuns).where(notInArray(conformanceRuns.id, newest));
 }

@@ -29,13 +29,23 @@ const run = {
 describe("storedRunReport", () => {
   it("gives the JSON contract the CLI writes: summary, crashedAfter and every case, with the target's origin and the run's duration", () => {
     const json = JSON.parse(toJsonReport(storedRunReport(run, 4)));
-    expect(json).toMatchObject({ target: run.target, origin: "http://localhost:3000", startedAt: "2026-01-01T00:00:00.000Z", durationMs: 2500, summary: run.summary, crashedAfter: null, hints: [] });
+    expect(json).toMatchObject({
+      target: run.target,
+      origin: "http://localhost:3000",
+      startedAt: "2026-01-01T00:00:00.000Z",
+      durationMs: 2500,
+      summary: run.summary,
+      crashedAfter: null,
+      hints: [],
+    });
     expect(json.cases).toEqual([failed]);
   });
 
   it("gives JUnit whose counts are the stored summary's", () => {
     const xml = toJUnitXml(storedRunReport(run, 4));
-    expect(xml).toContain('<testsuites name="FIDO2 server conformance: http://localhost:3000/fido" tests="1" failures="1" errors="0" skipped="0" time="2.500"');
+    expect(xml).toContain(
+      '<testsuites name="FIDO2 server conformance: http://localhost:3000/fido" tests="1" failures="1" errors="0" skipped="0" time="2.500"',
+    );
     expect(xml).toContain('<failure message="refused what must be accepted"');
   });
 
@@ -44,7 +54,11 @@ describe("storedRunReport", () => {
   });
 
   it("carries the --concurrency 1 hint when a stored case was given another user's options", () => {
-    const overlapped = { ...failed, outcome: "deviation" as const, deviations: [{ kind: OPTIONS_DEVIATION.anotherUser, step: "POST /attestation/options", detail: "" }] };
+    const overlapped = {
+      ...failed,
+      outcome: "deviation" as const,
+      deviations: [{ kind: OPTIONS_DEVIATION.anotherUser, step: "POST /attestation/options", detail: "" }],
+    };
     expect(storedRunReport({ ...run, cases: [overlapped] }, 4).hints).toEqual([ONE_CEREMONY_AT_A_TIME_HINT]);
   });
 

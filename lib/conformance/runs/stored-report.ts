@@ -19,7 +19,10 @@ export function storedRunReport(run: StoredReportInput, concurrency: number, now
     summary: run.summary,
     crashedAfter: run.crashedAfter,
     // Only the cases that ended as deviations kept theirs: a run that also failed on overlap still shows one of them.
-    hints: runHints(run.cases.flatMap((result) => result.deviations ?? []), concurrency),
+    hints: runHints(
+      run.cases.flatMap((result) => result.deviations ?? []),
+      concurrency,
+    ),
     cases: run.cases,
   };
 }

@@ -16,7 +16,15 @@ export const WEB_CONCURRENCY = 4;
 export type RunLine =
   | { type: "start"; runId: string; total: number; target: string }
   | { type: "case"; done: number; result: StoredCaseResult }
-  | { type: "done"; runId: string; status: "finished" | "stopped"; stopReason?: string; summary: SuiteSummary; crashedAfter: string | null; durationMs: number }
+  | {
+      type: "done";
+      runId: string;
+      status: "finished" | "stopped";
+      stopReason?: string;
+      summary: SuiteSummary;
+      crashedAfter: string | null;
+      durationMs: number;
+    }
   | { type: "error"; runId?: string; code: "run:failed"; message: string };
 
 export type WebRunInput = {
@@ -55,7 +63,8 @@ export async function runFromWeb(input: WebRunInput): Promise<void> {
       fetch: guarded.fetch,
       metadataDir: input.target.self ? input.metadataDir : undefined,
       onProgress: (event) => {
-        if (event.type === "start") return input.send({ type: "start", runId: id, total: event.total, target: input.target.url });
+        if (event.type === "start")
+          return input.send({ type: "start", runId: id, total: event.total, target: input.target.url });
         const result = toShownResult(event.result, budget);
         shown.push(result);
         input.send({ type: "case", done: event.done, result });
@@ -63,14 +72,30 @@ export async function runFromWeb(input: WebRunInput): Promise<void> {
     });
     const order = new Map(report.cases.map((result, index) => [result.id, index]));
     shown.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    const stopReason = deadline.signal.aborted ? `${(deadline.signal.reason as Error).message}: the cases still waiting for an answer were not run to their end.` : undefined;
+    const stopReason = deadline.signal.aborted
+      ? `${(deadline.signal.reason as Error).message}: the cases still waiting for an answer were not run to their end.`
+      : undefined;
     const status = stopReason ? "stopped" : "finished";
     await endRun(id, { status, summary: report.summary, crashedAfter: report.crashedAfter, cases: shown, stopReason });
-    input.send({ type: "done", runId: id, status, stopReason, summary: report.summary, crashedAfter: report.crashedAfter, durationMs: report.durationMs });
+    input.send({
+      type: "done",
+      runId: id,
+      status,
+      stopReason,
+      summary: report.summary,
+      crashedAfter: report.crashedAfter,
+      durationMs: report.durationMs,
+    });
   } catch (error) {
     console.error("conformance web run failed", error);
     if (runId) {
-      await endRun(runId, { status: "stopped", summary: summarize(shown), crashedAfter: null, cases: shown, stopReason: "The runner failed before the end of the run." }).catch(() => {});
+      await endRun(runId, {
+        status: "stopped",
+        summary: summarize(shown),
+        crashedAfter: null,
+        cases: shown,
+        stopReason: "The runner failed before the end of the run.",
+      }).catch(() => {});
     }
     input.send({ type: "error", runId, code: "run:failed", message: "The run stopped before it finished. Try again." });
   } finally {
@@ -78,4 +103,3 @@ export async function runFromWeb(input: WebRunInput): Promise<void> {
     guarded.close();
   }
 }
-

@@ -42,9 +42,13 @@ export async function startOwnRelyingParty(): Promise<OwnRelyingParty> {
       const route = routes.get(url.pathname);
       const body = await readBody(incoming);
       if (!route || incoming.method !== "POST") return outgoing.writeHead(route ? 405 : 404).end();
-      const headers = Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : []));
+      const headers = Object.entries(incoming.headers).flatMap(([name, value]) =>
+        typeof value === "string" ? [[name, value] as [string, string]] : [],
+      );
       const response = await route(new Request(url, { method: "POST", headers, body }));
-      outgoing.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
+      outgoing
+        .writeHead(response.status, Object.fromEntries(response.headers))
+        .end(Buffer.from(await response.arrayBuffer()));
     })();
   });
   // Client and server share one event loop: a burst of key generation must not let an idle keep-alive connection close.
@@ -52,7 +56,13 @@ export async function startOwnRelyingParty(): Promise<OwnRelyingParty> {
   const { port, close } = await listen(server);
   const origin = `http://localhost:${port}`;
   const metadataDir = mkdtempSync(join(tmpdir(), "passkey-lab-fido-metadata-"));
-  Object.assign(process.env, { RP_ID: "localhost", RP_ORIGINS: origin, FIDO_CONFORMANCE_API: "on", FIDO_TRUST_TEST_CA: "off", FIDO_METADATA_DIR: metadataDir });
+  Object.assign(process.env, {
+    RP_ID: "localhost",
+    RP_ORIGINS: origin,
+    FIDO_CONFORMANCE_API: "on",
+    FIDO_TRUST_TEST_CA: "off",
+    FIDO_METADATA_DIR: metadataDir,
+  });
   routes.set("/fido/attestation/options", (await import("@/app/fido/attestation/options/route")).POST);
   routes.set("/fido/attestation/result", (await import("@/app/fido/attestation/result/route")).POST);
   routes.set("/fido/assertion/options", (await import("@/app/fido/assertion/options/route")).POST);
@@ -67,7 +77,11 @@ export async function startReshapingTarget(upstream: string, reshape: Reshape): 
     void (async () => {
       const body = await readBody(incoming);
       const path = (incoming.url ?? "/").replace(/^\/fido/, "");
-      const response = await fetch(`${upstream}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const response = await fetch(`${upstream}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
       const text = await response.text();
       let parsed: unknown = text;
       try {
@@ -75,7 +89,9 @@ export async function startReshapingTarget(upstream: string, reshape: Reshape): 
       } catch {
         // Passed on as text.
       }
-      const shaped = crashed ? "crash" : reshape({ status: response.status, body: parsed }, { path, body: body.toString("utf8") });
+      const shaped = crashed
+        ? "crash"
+        : reshape({ status: response.status, body: parsed }, { path, body: body.toString("utf8") });
       if (shaped === "crash") {
         // As a server whose async route threw: the process is gone, with this request and every later one.
         crashed = true;
@@ -91,16 +107,20 @@ export async function startReshapingTarget(upstream: string, reshape: Reshape): 
 }
 
 const refused = (answer: ShapedAnswer) => answer.status >= 400;
-const messageOf = (answer: ShapedAnswer) => String((answer.body as { errorMessage?: unknown } | null)?.errorMessage ?? "refused");
+const messageOf = (answer: ShapedAnswer) =>
+  String((answer.body as { errorMessage?: unknown } | null)?.errorMessage ?? "refused");
 
 /** Refuses as SimpleWebAuthn's example does: HTTP 400 {"errorMessage": "…"}, without "status": "failed". */
-export const refusalsWithoutStatus: Reshape = (answer) => (refused(answer) ? { status: 400, body: { errorMessage: messageOf(answer) } } : answer);
+export const refusalsWithoutStatus: Reshape = (answer) =>
+  refused(answer) ? { status: 400, body: { errorMessage: messageOf(answer) } } : answer;
 
 /** Refuses with HTTP 200 {"status": ""}: that example's way of saying "not verified". */
-export const refusalsAsEmptyStatus: Reshape = (answer) => (refused(answer) ? { status: 200, body: { status: "" } } : answer);
+export const refusalsAsEmptyStatus: Reshape = (answer) =>
+  refused(answer) ? { status: 200, body: { status: "" } } : answer;
 
 /** Accepts whatever it is sent. */
-export const acceptsEverything: Reshape = (answer) => (refused(answer) ? { status: 200, body: { status: "ok", errorMessage: "" } } : answer);
+export const acceptsEverything: Reshape = (answer) =>
+  refused(answer) ? { status: 200, body: { status: "ok", errorMessage: "" } } : answer;
 
 /** Answers like our own server until this body arrives at this path (e.g. "/attestation/result"), then stops answering. */
 export const crashesOn =
@@ -134,7 +154,13 @@ export function keepsOneCurrentUser(): Reshape {
       current = null;
       return answer;
     }
-    if (request.path !== "/attestation/options" || answer.status !== 200 || typeof answer.body !== "object" || answer.body === null) return answer;
+    if (
+      request.path !== "/attestation/options" ||
+      answer.status !== 200 ||
+      typeof answer.body !== "object" ||
+      answer.body === null
+    )
+      return answer;
     const body = answer.body as Record<string, unknown>;
     if (current === null) {
       current = body.user;

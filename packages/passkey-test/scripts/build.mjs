@@ -11,12 +11,17 @@ import { build } from "esbuild";
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+const declared = new Set([
+  ...Object.keys(manifest.dependencies ?? {}),
+  ...Object.keys(manifest.peerDependencies ?? {}),
+]);
 
 const refuseServerOnly = {
   name: "refuse-server-only",
   setup(build) {
-    build.onResolve({ filter: /^server-only$/ }, (args) => ({ errors: [{ text: `${args.importer} is a server-only module; the kit must not bundle it` }] }));
+    build.onResolve({ filter: /^server-only$/ }, (args) => ({
+      errors: [{ text: `${args.importer} is a server-only module; the kit must not bundle it` }],
+    }));
   },
 };
 
@@ -42,10 +47,21 @@ const results = await Promise.all([
 
 const packageOf = (path) => (path.startsWith("@") ? path.split("/").slice(0, 2).join("/") : path.split("/")[0]);
 const imported = new Set(
-  results.flatMap(({ metafile }) => Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path))),
+  results.flatMap(({ metafile }) =>
+    Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path)),
+  ),
 );
-const undeclared = [...imported].filter((path) => !path.startsWith("node:") && !builtinModules.includes(path) && !declared.has(packageOf(path)));
-if (undeclared.length > 0) throw new Error(`dist imports packages package.json does not list: ${[...new Set(undeclared.map(packageOf))].join(", ")}`);
+const undeclared = [...imported].filter(
+  (path) => !path.startsWith("node:") && !builtinModules.includes(path) && !declared.has(packageOf(path)),
+);
+if (undeclared.length > 0)
+  throw new Error(
+    `dist imports packages package.json does not list: ${[...new Set(undeclared.map(packageOf))].join(", ")}`,
+  );
 
-execFileSync(process.execPath, [fileURLToPath(import.meta.resolve("typescript/bin/tsc")), "-p", "tsconfig.build.json"], { cwd: packageDir, stdio: "inherit" });
+execFileSync(
+  process.execPath,
+  [fileURLToPath(import.meta.resolve("typescript/bin/tsc")), "-p", "tsconfig.build.json"],
+  { cwd: packageDir, stdio: "inherit" },
+);
 console.log(`built ${manifest.name}@${manifest.version} into dist/`);

@@ -9,7 +9,9 @@ import { SWITCH_BINDING, wrapCeremonies, type CeremonyPlan, type CeremonyRequest
 export type StoredCredential = Awaited<ReturnType<BrowserContext["credentials"]["get"]>>[number];
 
 /** A storage state with the context's credentials in it (Playwright's own type does not list them yet). */
-export type PasskeyStorageState = Awaited<ReturnType<BrowserContext["storageState"]>> & { credentials?: StoredCredential[] };
+export type PasskeyStorageState = Awaited<ReturnType<BrowserContext["storageState"]>> & {
+  credentials?: StoredCredential[];
+};
 
 export type SeedOptions = Partial<Omit<StoredCredential, "rpId">>;
 
@@ -23,7 +25,9 @@ export class Authenticator {
   static async install(context: BrowserContext): Promise<Authenticator> {
     const authenticator = new Authenticator(context);
     await context.credentials.install();
-    await context.exposeBinding(SWITCH_BINDING, (_source, request: CeremonyRequest) => authenticator.planCeremony(request));
+    await context.exposeBinding(SWITCH_BINDING, (_source, request: CeremonyRequest) =>
+      authenticator.planCeremony(request),
+    );
     await context.addInitScript(wrapCeremonies, SWITCH_BINDING);
     return authenticator;
   }

@@ -12,11 +12,15 @@ export type CeremonyPlan = { fail?: { name: string; message: string }; autofill:
 
 /** Runs in the page (serialised by addInitScript): no closures, no imports. */
 export function wrapCeremonies(bindingName: string): void {
-  const ask = (globalThis as unknown as Record<string, (request: CeremonyRequest) => Promise<CeremonyPlan>>)[bindingName];
+  const ask = (globalThis as unknown as Record<string, (request: CeremonyRequest) => Promise<CeremonyPlan>>)[
+    bindingName
+  ];
   const credentials = globalThis.navigator?.credentials;
   if (!ask || !credentials) return;
   for (const method of ["create", "get"] as const) {
-    const answer = credentials[method].bind(credentials) as (options?: CredentialRequestOptions) => Promise<Credential | null>;
+    const answer = credentials[method].bind(credentials) as (
+      options?: CredentialRequestOptions,
+    ) => Promise<Credential | null>;
     credentials[method] = async (options?: CredentialRequestOptions & CredentialCreationOptions) => {
       if (!options?.publicKey) return answer(options);
       const conditional = options.mediation === "conditional";
@@ -25,7 +29,9 @@ export function wrapCeremonies(bindingName: string): void {
       // autofill is off it waits, like a person who never does, until the page aborts it.
       if (conditional && !plan.autofill) {
         return new Promise((_, reject) => {
-          options.signal?.addEventListener("abort", () => reject(options.signal!.reason ?? new DOMException("The operation was aborted.", "AbortError")));
+          options.signal?.addEventListener("abort", () =>
+            reject(options.signal!.reason ?? new DOMException("The operation was aborted.", "AbortError")),
+          );
         });
       }
       if (plan.fail) throw new DOMException(plan.fail.message, plan.fail.name);

@@ -25,9 +25,12 @@ async function main([subcommand, ...rest]: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const chosen = subcommand !== undefined && Object.hasOwn(SUBCOMMANDS, subcommand) ? SUBCOMMANDS[subcommand] : undefined;
+  const chosen =
+    subcommand !== undefined && Object.hasOwn(SUBCOMMANDS, subcommand) ? SUBCOMMANDS[subcommand] : undefined;
   if (!chosen) {
-    console.error(`${subcommand === undefined ? "No subcommand given" : `Unknown subcommand "${subcommand}"`}\n\n${USAGE}`);
+    console.error(
+      `${subcommand === undefined ? "No subcommand given" : `Unknown subcommand "${subcommand}"`}\n\n${USAGE}`,
+    );
     return 2;
   }
   return chosen.run(rest);

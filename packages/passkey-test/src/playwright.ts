@@ -16,7 +16,10 @@ export const test = base.extend<PasskeyFixtures>({
   },
   virtualAuthenticator: async ({ page, browserName }, use) => {
     await use(async (kind) => {
-      if (browserName !== "chromium") throw new Error(`virtualAuthenticator needs Chromium's DevTools protocol; this is ${browserName} (use authenticator instead)`);
+      if (browserName !== "chromium")
+        throw new Error(
+          `virtualAuthenticator needs Chromium's DevTools protocol; this is ${browserName} (use authenticator instead)`,
+        );
       return VirtualAuthenticator.attach(page, kind);
     });
   },

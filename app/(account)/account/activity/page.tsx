@@ -23,10 +23,12 @@ export default async function ActivityPage() {
         <p className="text-sm text-slate-600">Sign-ins, failures and every change to how you sign in; newest first.</p>
       </div>
       <section aria-labelledby="failed-sign-ins" className="flex flex-col gap-2">
-        <h2 id="failed-sign-ins" className="text-lg font-semibold">Failed sign-ins</h2>
+        <h2 id="failed-sign-ins" className="text-lg font-semibold">
+          Failed sign-ins
+        </h2>
         <p className="text-sm text-slate-600">
-          Attempts to sign in to your account that failed, counted per hour. Anyone who knows your email can cause these;
-          if you see many and did not make them, your password and passkeys still keep them out.
+          Attempts to sign in to your account that failed, counted per hour. Anyone who knows your email can cause
+          these; if you see many and did not make them, your password and passkeys still keep them out.
         </p>
         <FailedSignIns hours={failedSignIns} />
       </section>
@@ -37,25 +39,53 @@ export default async function ActivityPage() {
         // table, so it never scrolls sideways. On a phone each event is a block of lines: four columns do not fit
         // 390 px. The explicit roles keep it a table for screen readers when CSS changes its display.
         <div className="rounded-lg border border-slate-200 bg-white">
-          <table role="table" aria-label="Account activity" className="w-full table-fixed text-left text-sm max-sm:block">
+          <table
+            role="table"
+            aria-label="Account activity"
+            className="w-full table-fixed text-left text-sm max-sm:block"
+          >
             <caption className="sr-only">Account activity</caption>
             <thead role="rowgroup" className="bg-slate-50 text-xs uppercase text-slate-600 max-sm:sr-only">
               <tr role="row">
-                <th role="columnheader" scope="col" className="w-44 px-4 py-2">When</th>
-                <th role="columnheader" scope="col" className="px-4 py-2">What</th>
-                <th role="columnheader" scope="col" className="px-4 py-2">Details</th>
-                <th role="columnheader" scope="col" className="px-4 py-2">Browser and OS</th>
+                <th role="columnheader" scope="col" className="w-44 px-4 py-2">
+                  When
+                </th>
+                <th role="columnheader" scope="col" className="px-4 py-2">
+                  What
+                </th>
+                <th role="columnheader" scope="col" className="px-4 py-2">
+                  Details
+                </th>
+                <th role="columnheader" scope="col" className="px-4 py-2">
+                  Browser and OS
+                </th>
               </tr>
             </thead>
             <tbody role="rowgroup" className="max-sm:block">
               {events.map((event) => (
-                <tr role="row" key={event.id} className="border-t border-slate-100 max-sm:flex max-sm:flex-col max-sm:gap-0.5 max-sm:px-4 max-sm:py-3 first:max-sm:border-t-0">
-                  <td role="cell" className="px-4 py-2 align-top max-sm:p-0 max-sm:text-xs max-sm:text-slate-600"><LocalTime date={event.createdAt} /></td>
-                  <td role="cell" className={`px-4 py-2 align-top [overflow-wrap:anywhere] max-sm:p-0 ${failures.has(event.type) ? "font-medium text-red-700" : ""}`}>
+                <tr
+                  role="row"
+                  key={event.id}
+                  className="border-t border-slate-100 max-sm:flex max-sm:flex-col max-sm:gap-0.5 max-sm:px-4 max-sm:py-3 first:max-sm:border-t-0"
+                >
+                  <td role="cell" className="px-4 py-2 align-top max-sm:p-0 max-sm:text-xs max-sm:text-slate-600">
+                    <LocalTime date={event.createdAt} />
+                  </td>
+                  <td
+                    role="cell"
+                    className={`px-4 py-2 align-top [overflow-wrap:anywhere] max-sm:p-0 ${failures.has(event.type) ? "font-medium text-red-700" : ""}`}
+                  >
                     {auditEventTypes[event.type as keyof typeof auditEventTypes] ?? event.type}
                   </td>
-                  <td role="cell" className="px-4 py-2 align-top text-slate-600 [overflow-wrap:anywhere] max-sm:p-0">{publicDetail(event.detail).join(" · ")}</td>
-                  <td role="cell" className="px-4 py-2 align-top text-slate-600 [overflow-wrap:anywhere] max-sm:p-0 max-sm:text-xs">{event.client}</td>
+                  <td role="cell" className="px-4 py-2 align-top text-slate-600 [overflow-wrap:anywhere] max-sm:p-0">
+                    {publicDetail(event.detail).join(" · ")}
+                  </td>
+                  <td
+                    role="cell"
+                    className="px-4 py-2 align-top text-slate-600 [overflow-wrap:anywhere] max-sm:p-0 max-sm:text-xs"
+                  >
+                    {event.client}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -25,7 +25,11 @@ export async function changePasswordAction(current: unknown, next: unknown) {
     const input = parseInput(changeSchema, { current, next });
     if (!input.ok) return input;
     const device = await findTrustedDevice(await readDeviceCookie(), user.id);
-    const result = await changePassword(user, input.data.current, input.data.next, { client, source: await requestSource(), device });
+    const result = await changePassword(user, input.data.current, input.data.next, {
+      client,
+      source: await requestSource(),
+      device,
+    });
     if (result.ok) await startSession(user.id);
     return result;
   });

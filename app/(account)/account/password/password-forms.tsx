@@ -41,8 +41,24 @@ export function PasswordForms({ hasTotp, passkeyCount }: { hasTotp: boolean; pas
     <>
       <Card title="Change password">
         <form onSubmit={change} className="flex flex-col gap-4">
-          <Field id="current" name="current" type="password" label="Current password" autoComplete="current-password" required />
-          <Field id="next" name="next" type="password" label="New password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} />
+          <Field
+            id="current"
+            name="current"
+            type="password"
+            label="Current password"
+            autoComplete="current-password"
+            required
+          />
+          <Field
+            id="next"
+            name="next"
+            type="password"
+            label="New password"
+            autoComplete="new-password"
+            minLength={PASSWORD_MIN_LENGTH}
+            required
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          />
           <Alert tone={changeOutcome?.tone ?? "info"}>{changeOutcome?.message}</Alert>
           <Button type="submit" busy={busy === "change"} className="self-start">
             Change password
@@ -59,7 +75,13 @@ export function PasswordForms({ hasTotp, passkeyCount }: { hasTotp: boolean; pas
           <Alert tone={removeOutcome?.tone ?? "info"} detail={removeOutcome?.detail}>
             {removeOutcome?.message}
           </Alert>
-          <Button type="button" variant="danger" busy={busy === "remove"} onClick={() => void remove()} className="self-start">
+          <Button
+            type="button"
+            variant="danger"
+            busy={busy === "remove"}
+            onClick={() => void remove()}
+            className="self-start"
+          >
             Remove password
           </Button>
         </div>

@@ -20,7 +20,10 @@ export async function startTotpSetupAction() {
   });
 }
 
-const confirmSchema = z.object({ code: z.string().min(1, "Enter the code from your app.").max(16), password: z.string().max(1024) });
+const confirmSchema = z.object({
+  code: z.string().min(1, "Enter the code from your app.").max(16),
+  password: z.string().max(1024),
+});
 
 // No revalidatePath: re-rendering this page now would unmount the recovery codes before the person saves them.
 /** Turning 2FA on is a factor change: it needs the current password as well as a code from the new app (security bar D38). */
@@ -32,7 +35,8 @@ export async function confirmTotpSetupAction(code: unknown, password: unknown) {
     const verified = await verifyCurrentPassword(user, input.data.password, device, await requestSource());
     if (!verified.ok) return verified;
     const recoveryCodes = await confirmTotpSetup(user.id, input.data.code);
-    if (!recoveryCodes) return fail("totp:invalid-code", "That code didn't match. Check the time on your phone and use the newest code.");
+    if (!recoveryCodes)
+      return fail("totp:invalid-code", "That code didn't match. Check the time on your phone and use the newest code.");
     await recordEvent(db, { userId: user.id, type: "totp.enabled", client });
     return ok({ recoveryCodes });
   });
@@ -40,5 +44,7 @@ export async function confirmTotpSetupAction(code: unknown, password: unknown) {
 
 /** New recovery codes after a step-up; the old ones stop working. */
 export async function replaceRecoveryCodesAction() {
-  return withSession(async ({ user, sessionId }, client) => replaceRecoveryCodes({ userId: user.id, sessionId, client }));
+  return withSession(async ({ user, sessionId }, client) =>
+    replaceRecoveryCodes({ userId: user.id, sessionId, client }),
+  );
 }

@@ -27,7 +27,10 @@ export function RecoveryCodeList({ codes }: { codes: string[] }) {
         >
           Download codes
         </a>
-        <Link href="/account" className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+        <Link
+          href="/account"
+          className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white"
+        >
           I saved them — continue
         </Link>
       </div>

@@ -46,8 +46,8 @@ export function TotpSetup() {
     return (
       <div className="flex flex-col gap-3">
         <p className="text-sm text-slate-700">
-          Use an authenticator app (Google Authenticator, 1Password, Authy, …) for a second step after your password.
-          It is required before you can add passkeys.
+          Use an authenticator app (Google Authenticator, 1Password, Authy, …) for a second step after your password. It
+          is required before you can add passkeys.
         </p>
         <Alert tone="error">{message?.message}</Alert>
         <Button type="button" onClick={() => void begin()} busy={busy} className="self-start">
@@ -64,9 +64,18 @@ export function TotpSetup() {
         <li>Enter the 6-digit code it shows, and your password to confirm the change.</li>
       </ol>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
-      <img src={setup.qrCodeDataUrl} alt="QR code for your authenticator app" width={200} height={200} className="rounded border" />
+      <img
+        src={setup.qrCodeDataUrl}
+        alt="QR code for your authenticator app"
+        width={200}
+        height={200}
+        className="rounded border"
+      />
       <p className="text-sm">
-        Key: <code data-testid="totp-manual-key" className="rounded bg-slate-100 px-2 py-1 font-mono">{setup.manualKey}</code>
+        Key:{" "}
+        <code data-testid="totp-manual-key" className="rounded bg-slate-100 px-2 py-1 font-mono">
+          {setup.manualKey}
+        </code>
       </p>
       <Field
         id="totp-code"
@@ -78,7 +87,14 @@ export function TotpSetup() {
         pattern="[0-9 ]{6,7}"
         required
       />
-      <Field id="totp-password" name="password" type="password" label="Current password" autoComplete="current-password" required />
+      <Field
+        id="totp-password"
+        name="password"
+        type="password"
+        label="Current password"
+        autoComplete="current-password"
+        required
+      />
       <Alert tone="error">{message?.message}</Alert>
       <Button type="submit" busy={busy} className="self-start">
         Turn on two-factor authentication

@@ -17,7 +17,8 @@ export const dynamic = "force-dynamic";
 
 const MAX_BODY_BYTES = 8 * 1024;
 
-const refuse = (code: ErrorCode, message: string, detail?: string) => failureResponse({ code, message, detail }, { "Cache-Control": "no-store" });
+const refuse = (code: ErrorCode, message: string, detail?: string) =>
+  failureResponse({ code, message, detail }, { "Cache-Control": "no-store" });
 
 export async function POST(request: NextRequest) {
   try {
@@ -25,20 +26,25 @@ export async function POST(request: NextRequest) {
   } catch (error) {
     // The database or DNS failing before the run starts: a clean error, never a 500 with a stack trace.
     console.error("conformance run could not start", error);
-    return refuse("server:unavailable", "The run could not start: the server is having trouble. Try again in a moment.");
+    return refuse(
+      "server:unavailable",
+      "The run could not start: the server is having trouble. Try again in a moment.",
+    );
   }
 }
 
 async function startRun(request: NextRequest) {
   // Every browser sends an Origin with a POST: one without it comes from no page of ours (security bar H66).
   const origin = request.headers.get("origin");
-  if (!origin || !env.RP_ORIGINS.includes(origin)) return refuse("request:cross-site", "Runs start only from this site's own pages.");
+  if (!origin || !env.RP_ORIGINS.includes(origin))
+    return refuse("request:cross-site", "Runs start only from this site's own pages.");
   const self = `${env.RP_ORIGINS[0]}/fido`;
   const empty = !request.body || request.headers.get("content-length") === "0";
   const body = empty ? { ok: true as const, data: {} } : await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return refuse(body.code === "fido:too-large" ? "request:too-large" : "input:invalid", body.message);
   const data = body.data;
-  const requested = typeof data === "object" && data !== null && !Array.isArray(data) ? (data as { target?: unknown }).target : null;
+  const requested =
+    typeof data === "object" && data !== null && !Array.isArray(data) ? (data as { target?: unknown }).target : null;
   if (requested === null || (requested !== undefined && typeof requested !== "string")) {
     return refuse("input:invalid", 'Send a JSON object such as {"target":"https://example.com/fido"}.');
   }
@@ -70,7 +76,13 @@ async function startRun(request: NextRequest) {
         }
       };
       // Not awaited: start() returns at once, so each line reaches the browser as soon as it is sent.
-      void runFromWeb({ target, mode: env.CONFORMANCE_TARGETS, ownerHash: owner.ownerHash, metadataDir: env.FIDO_METADATA_DIR, send }).then(() => {
+      void runFromWeb({
+        target,
+        mode: env.CONFORMANCE_TARGETS,
+        ownerHash: owner.ownerHash,
+        metadataDir: env.FIDO_METADATA_DIR,
+        send,
+      }).then(() => {
         try {
           if (open) controller.close();
         } catch {

@@ -12,7 +12,11 @@ import { outcomeCounts } from "../outcome-counts";
 import { RunDownloads } from "../run-downloads";
 import { formatDuration, runStatusBadge } from "../run-list";
 
-export const metadata: Metadata = { title: "Conformance run", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Conformance run",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 export default async function ConformanceRunPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
@@ -48,7 +52,9 @@ export default async function ConformanceRunPage({ params }: { params: Promise<{
           {run.crashedAfter && (
             <>
               <dt className="font-medium">Target down</dt>
-              <dd data-testid="run-crashed-after">It stopped answering after {run.crashedAfter}; the cases after it were not run.</dd>
+              <dd data-testid="run-crashed-after">
+                It stopped answering after {run.crashedAfter}; the cases after it were not run.
+              </dd>
             </>
           )}
         </dl>
@@ -60,7 +66,9 @@ export default async function ConformanceRunPage({ params }: { params: Promise<{
             <CaseResults results={run.cases} />
           </div>
         ) : (
-          <p className="text-sm text-slate-700">{run.status === "running" ? "Still running: reload in a moment." : "No case results were saved."}</p>
+          <p className="text-sm text-slate-700">
+            {run.status === "running" ? "Still running: reload in a moment." : "No case results were saved."}
+          </p>
         )}
       </Card>
     </div>

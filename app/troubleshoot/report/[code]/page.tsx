@@ -23,15 +23,21 @@ export default async function ReportPage({ params }: { params: Promise<{ code: s
         </Link>
         <h1 className="mt-2 text-2xl font-bold">Troubleshooting report</h1>
         <p className="mt-1 text-lg">
-          Code <strong className="font-mono tracking-widest" data-testid="report-code">{saved.code}</strong>
+          Code{" "}
+          <strong className="font-mono tracking-widest" data-testid="report-code">
+            {saved.code}
+          </strong>
         </p>
         <p className="text-sm text-slate-600">
-          Read this code to support staff. Kept until <LocalTime date={saved.expiresAt} show="date" />; no keys, challenges or
-          tokens are in it.
+          Read this code to support staff. Kept until <LocalTime date={saved.expiresAt} show="date" />; no keys,
+          challenges or tokens are in it.
         </p>
         <div className="mt-3 flex flex-wrap gap-3">
           <CopyButton text={JSON.stringify(saved.content, null, 2)} />
-          <a href={`/troubleshoot/report/${saved.code}/json`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium">
+          <a
+            href={`/troubleshoot/report/${saved.code}/json`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium"
+          >
             Download JSON
           </a>
         </div>

@@ -2,7 +2,12 @@
 // with the repository's software authenticator and records each one, and the probe can decide, one ceremony ahead,
 // that the next answer is refused (as a browser reports a cancel or a timeout) or tampered with before the site sees it.
 import type { BrowserContext } from "@playwright/test";
-import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from "@simplewebauthn/server";
 import { coseAlgorithmId, SoftwareAuthenticator } from "@/lib/authenticator";
 import { authDataOf, decodeAttestationObject } from "@/lib/authenticator/mutations/wire";
 import { BINDING, PAGE_SCRIPT } from "./page-script";
@@ -12,20 +17,36 @@ export type CeremonyRequest =
   | { kind: "get"; mediation: string; origin: string; options: PublicKeyCredentialRequestOptionsJSON };
 
 /** One ceremony as the site asked for it and as the probe answered it. */
-export type Ceremony = CeremonyRequest & { answer?: RegistrationResponseJSON | AuthenticationResponseJSON; refused?: string };
+export type Ceremony = CeremonyRequest & {
+  answer?: RegistrationResponseJSON | AuthenticationResponseJSON;
+  refused?: string;
+};
 
 type PageAnswer =
   | { pending: true }
   | { error: { name: string; message: string } }
-  | { credential: RegistrationResponseJSON | AuthenticationResponseJSON; authenticatorData?: string; publicKey?: string; publicKeyAlgorithm?: number };
+  | {
+      credential: RegistrationResponseJSON | AuthenticationResponseJSON;
+      authenticatorData?: string;
+      publicKey?: string;
+      publicKeyAlgorithm?: number;
+    };
 
 /** How the next modal sign-in is answered: refused like a browser would, or with an assertion the probe makes. */
 export type SignInPlan =
   | { refuse: { name: string; message: string } }
-  | { answer: (request: Extract<CeremonyRequest, { kind: "get" }>, authenticator: ProbeAuthenticator) => AuthenticationResponseJSON };
+  | {
+      answer: (
+        request: Extract<CeremonyRequest, { kind: "get" }>,
+        authenticator: ProbeAuthenticator,
+      ) => AuthenticationResponseJSON;
+    };
 
 const domError = (error: unknown) => ({
-  name: error instanceof Error && /^[A-Z][A-Za-z]+Error$/.test(error.name) && error.name !== "Error" ? error.name : "NotAllowedError",
+  name:
+    error instanceof Error && /^[A-Z][A-Za-z]+Error$/.test(error.name) && error.name !== "Error"
+      ? error.name
+      : "NotAllowedError",
   message: error instanceof Error ? error.message : String(error),
 });
 
@@ -54,7 +75,10 @@ export class ProbeAuthenticator {
   }
 
   /** A normal, valid assertion by `credentialId` (or the one sign-ins use) for `request`. */
-  assert(request: Extract<CeremonyRequest, { kind: "get" }>, credentialId = this.credentialFor(request.options)): AuthenticationResponseJSON {
+  assert(
+    request: Extract<CeremonyRequest, { kind: "get" }>,
+    credentialId = this.credentialFor(request.options),
+  ): AuthenticationResponseJSON {
     return this.software.authenticate(request.options, request.origin, { credentialId });
   }
 
@@ -85,7 +109,9 @@ export class ProbeAuthenticator {
     const { publicKey, algorithm } = this.software.credential(credential.id);
     return {
       credential,
-      authenticatorData: authDataOf(decodeAttestationObject(credential.response.attestationObject)).toString("base64url"),
+      authenticatorData: authDataOf(decodeAttestationObject(credential.response.attestationObject)).toString(
+        "base64url",
+      ),
       publicKey: publicKey.export({ format: "der", type: "spki" }).toString("base64url"),
       publicKeyAlgorithm: coseAlgorithmId(algorithm),
     };

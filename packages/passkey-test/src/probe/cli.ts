@@ -14,7 +14,12 @@ import { allProbes } from "./all-probes";
 import { toHtmlReport } from "./html-report";
 import { runProbes } from "./run-probes";
 
-const CONFIG_NAMES = ["passkey-lab.config.ts", "passkey-lab.config.mts", "passkey-lab.config.js", "passkey-lab.config.mjs"];
+const CONFIG_NAMES = [
+  "passkey-lab.config.ts",
+  "passkey-lab.config.mts",
+  "passkey-lab.config.js",
+  "passkey-lab.config.mjs",
+];
 
 export const PROBE_USAGE = `Usage: passkey-lab probe [options]
 
@@ -37,9 +42,12 @@ function write(path: string, content: string | Buffer) {
 
 async function loadConfig(path: string | undefined): Promise<PasskeyLabConfig | string> {
   const file = path ? resolve(path) : CONFIG_NAMES.map((name) => resolve(name)).find(existsSync);
-  if (!file || !existsSync(file)) return path ? `no config at ${path}` : `no ${CONFIG_NAMES.join(", ")} in ${process.cwd()}`;
+  if (!file || !existsSync(file))
+    return path ? `no config at ${path}` : `no ${CONFIG_NAMES.join(", ")} in ${process.cwd()}`;
   const config = await createJiti(import.meta.url).import<PasskeyLabConfig>(file, { default: true });
-  const missing = (["baseURL", "rpId", "register", "signIn", "isSignedIn"] as const).filter((field) => !config?.[field]);
+  const missing = (["baseURL", "rpId", "register", "signIn", "isSignedIn"] as const).filter(
+    (field) => !config?.[field],
+  );
   return missing.length ? `${file} lacks ${missing.join(", ")}` : config;
 }
 
@@ -73,13 +81,20 @@ export async function runProbeCli(args: string[]): Promise<number> {
     return 2;
   }
   const wanted = values.filter?.toLowerCase();
-  const probes = wanted ? allProbes.filter((probe) => probe.family === "Probe-Happy" || `${probe.id} ${probe.title}`.toLowerCase().includes(wanted)) : allProbes;
+  const probes = wanted
+    ? allProbes.filter(
+        (probe) => probe.family === "Probe-Happy" || `${probe.id} ${probe.title}`.toLowerCase().includes(wanted),
+      )
+    : allProbes;
   console.log(`Probing ${config.baseURL} (RP ID ${config.rpId}) with ${probes.length} probes`);
   const { report, screenshots } = await runProbes({
     config,
     probes,
     headed: values.headed,
-    onResult: (result, done, total) => console.log(`${result.outcome.toUpperCase().padEnd(12)} ${result.id} (${(result.durationMs / 1000).toFixed(1)} s) [${done}/${total}]`),
+    onResult: (result, done, total) =>
+      console.log(
+        `${result.outcome.toUpperCase().padEnd(12)} ${result.id} (${(result.durationMs / 1000).toFixed(1)} s) [${done}/${total}]`,
+      ),
   });
   console.log(`\n${formatConsoleTable(report)}`);
   if (values.json) write(values.json, toJsonReport(report));

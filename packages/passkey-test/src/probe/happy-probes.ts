@@ -2,29 +2,66 @@
 // sign-in the other probes build on.
 import { CaseFailed, CaseSkipped } from "@/lib/conformance/expectations";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
-import { attemptSignIn, expectSignedIn, isSignedIn, registered, step, type Probe, type ProbeContext, type Registered } from "./probe-context";
+import {
+  attemptSignIn,
+  expectSignedIn,
+  isSignedIn,
+  registered,
+  step,
+  type Probe,
+  type ProbeContext,
+  type Registered,
+} from "./probe-context";
 import { settle } from "./page-settled";
 
 const FAMILY = "Probe-Happy";
 
-const counterOf = (assertion: AuthenticationResponseJSON) => Buffer.from(assertion.response.authenticatorData, "base64url").readUInt32BE(33);
+const counterOf = (assertion: AuthenticationResponseJSON) =>
+  Buffer.from(assertion.response.authenticatorData, "base64url").readUInt32BE(33);
 
 /** Registers a fresh user through the site's register step; the passkey is the one the site asked for. */
 async function registerUser(context: ProbeContext): Promise<Registered> {
   const user = context.newUser();
   const seenBefore = context.authenticator.ceremonies.length;
   const result = await settle(step(context, "register", () => context.config.register(context.page, user)));
-  const registration = context.authenticator.ceremonies.slice(seenBefore).find((ceremony) => ceremony.kind === "create");
-  if (!registration) throw new CaseFailed("register: the site never asked for a passkey", "navigator.credentials.create()", result.ok ? "register ended without one" : result.error.message.split("\n")[0]);
+  const registration = context.authenticator.ceremonies
+    .slice(seenBefore)
+    .find((ceremony) => ceremony.kind === "create");
+  if (!registration)
+    throw new CaseFailed(
+      "register: the site never asked for a passkey",
+      "navigator.credentials.create()",
+      result.ok ? "register ended without one" : result.error.message.split("\n")[0],
+    );
   if (!registration.answer) {
     const alice = context.state.alice;
-    const excluded = registration.kind === "create" ? (registration.options.excludeCredentials ?? []).map((credential) => credential.id) : [];
-    const why = alice && excluded.includes(alice.credentialId) ? `${registration.refused}: the site listed the first person's passkey in this person's excludeCredentials, as if both were one account` : (registration.refused ?? "");
-    throw new CaseFailed("register: the authenticator refused the site's options", "options for a new account a platform authenticator accepts", why);
+    const excluded =
+      registration.kind === "create"
+        ? (registration.options.excludeCredentials ?? []).map((credential) => credential.id)
+        : [];
+    const why =
+      alice && excluded.includes(alice.credentialId)
+        ? `${registration.refused}: the site listed the first person's passkey in this person's excludeCredentials, as if both were one account`
+        : (registration.refused ?? "");
+    throw new CaseFailed(
+      "register: the authenticator refused the site's options",
+      "options for a new account a platform authenticator accepts",
+      why,
+    );
   }
-  if (!result.ok) throw new CaseFailed("register: the site did not say the passkey was added", "register() to end", result.error.message.split("\n")[0]);
+  if (!result.ok)
+    throw new CaseFailed(
+      "register: the site did not say the passkey was added",
+      "register() to end",
+      result.error.message.split("\n")[0],
+    );
   const credentialId = registration.answer.id;
-  return { user, credentialId, userHandle: context.authenticator.software.credential(credentialId).userHandle, registration };
+  return {
+    user,
+    credentialId,
+    userHandle: context.authenticator.software.credential(credentialId).userHandle,
+    registration,
+  };
 }
 
 export const happyProbes: Probe[] = [
@@ -63,7 +100,12 @@ export const happyProbes: Probe[] = [
       expectSignedIn(attempt, "second sign-in");
       const before = context.state.acceptedSignIn;
       const now = attempt.ceremony?.answer as AuthenticationResponseJSON | undefined;
-      if (before && now && counterOf(now) <= counterOf(before)) throw new CaseFailed("counter", "a higher counter than the first sign-in", `${counterOf(now)} after ${counterOf(before)}`);
+      if (before && now && counterOf(now) <= counterOf(before))
+        throw new CaseFailed(
+          "counter",
+          "a higher counter than the first sign-in",
+          `${counterOf(now)} after ${counterOf(before)}`,
+        );
     },
   },
   {
@@ -73,7 +115,9 @@ export const happyProbes: Probe[] = [
     run: async (context) => {
       const { signInUsernameless } = context.config;
       if (!signInUsernameless) throw new CaseSkipped("the config has no signInUsernameless");
-      const attempt = await attemptSignIn(context, registered(context.state, "alice"), undefined, () => signInUsernameless(context.page));
+      const attempt = await attemptSignIn(context, registered(context.state, "alice"), undefined, () =>
+        signInUsernameless(context.page),
+      );
       expectSignedIn(attempt, "usernameless sign-in");
     },
   },

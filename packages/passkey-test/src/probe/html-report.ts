@@ -3,7 +3,11 @@
 import type { CaseResult, SuiteReport } from "@/lib/conformance/types";
 import { summaryLine } from "@/lib/conformance/reporters/console-table";
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
+const escape = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char,
+  );
 
 const COLOURS: Record<CaseResult["outcome"], string> = {
   pass: "#166534",
@@ -19,7 +23,9 @@ function row(result: CaseResult, screenshot: Buffer | undefined): string {
   const detail = result.failure
     ? `<dl><dt>Expected</dt><dd>${escape(result.failure.expected)}</dd><dt>Happened</dt><dd>${escape(result.failure.received)}</dd></dl>`
     : "";
-  const image = screenshot ? `<img alt="The page after ${escape(result.id)}" src="data:image/png;base64,${screenshot.toString("base64")}">` : "";
+  const image = screenshot
+    ? `<img alt="The page after ${escape(result.id)}" src="data:image/png;base64,${screenshot.toString("base64")}">`
+    : "";
   return `<tr><td><strong style="color:${COLOURS[result.outcome]}">${result.outcome}</strong></td><td><code>${escape(result.id)}</code><br>${escape(result.title)}${
     result.reason ? `<p>${escape(result.reason)}</p>` : ""
   }${detail}${image}</td><td>${(result.durationMs / 1000).toFixed(1)} s</td></tr>`;

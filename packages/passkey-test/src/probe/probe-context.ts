@@ -33,7 +33,10 @@ export type Probe = { id: string; family: string; title: string; run: (context: 
 export function step(context: ProbeContext, name: string, run: () => Promise<void>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${name} took longer than ${context.stepTimeoutMs} ms`)), context.stepTimeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`${name} took longer than ${context.stepTimeoutMs} ms`)),
+      context.stepTimeoutMs,
+    );
   });
   return Promise.race([run(), limit]).finally(() => clearTimeout(timer));
 }
@@ -73,25 +76,36 @@ export async function attemptSignIn(
   await page.waitForLoadState().catch(() => undefined);
   authenticator.planNextSignIn(undefined); // a plan the site never used must not answer the next probe's sign-in
   const signedIn = await isSignedIn(context);
-  if (signedIn && ceremony?.kind === "get" && ceremony.answer) context.state.latestAcceptedSignIn = ceremony.answer as AuthenticationResponseJSON;
+  if (signedIn && ceremony?.kind === "get" && ceremony.answer)
+    context.state.latestAcceptedSignIn = ceremony.answer as AuthenticationResponseJSON;
   return { signedIn, ceremony, stepError: stepResult && !stepResult.ok ? stepResult.error : undefined };
 }
 
 /** The registered user a probe needs, or why it cannot run: an earlier probe did not register them. */
 export function registered(state: ProbeState, who: "alice" | "bob"): Registered {
   const user = state[who];
-  if (!user) throw new CaseInconclusive(`needs the user an earlier probe registers (${who === "alice" ? "register" : "register another user"}), and that probe did not`);
+  if (!user)
+    throw new CaseInconclusive(
+      `needs the user an earlier probe registers (${who === "alice" ? "register" : "register another user"}), and that probe did not`,
+    );
   return user;
 }
 
 /** A valid sign-in worked earlier in this run: the twin every tamper and resilience probe is judged against. */
 export function requireSignInWorks(state: ProbeState): void {
-  if (!state.acceptedSignIn) throw new CaseInconclusive("the site refused a valid sign-in earlier (probe sign-in), so a refusal here proves nothing");
+  if (!state.acceptedSignIn)
+    throw new CaseInconclusive(
+      "the site refused a valid sign-in earlier (probe sign-in), so a refusal here proves nothing",
+    );
 }
 
 export const expectSignedIn = (attempt: Attempt, what: string) => {
   if (!attempt.signedIn) {
-    const why = attempt.stepError ? attempt.stepError.message.split("\n")[0] : attempt.ceremony ? "the site did not show the person signed in" : "the site never asked for a passkey";
+    const why = attempt.stepError
+      ? attempt.stepError.message.split("\n")[0]
+      : attempt.ceremony
+        ? "the site did not show the person signed in"
+        : "the site never asked for a passkey";
     throw new CaseFailed(`${what}: not signed in`, "signed in", why);
   }
 };

@@ -42,10 +42,24 @@ function outcomeOf(error: unknown): { outcome: CaseOutcome; reason: string; fail
   if (error === undefined) return { outcome: "pass", reason: "" };
   if (error instanceof CaseSkipped) return { outcome: "skip", reason: error.message };
   if (error instanceof CaseInconclusive) return { outcome: "inconclusive", reason: error.message };
-  if (error instanceof CaseFailed) return { outcome: "fail", reason: error.message, failure: { message: error.message, expected: error.expected, received: error.received } };
+  if (error instanceof CaseFailed)
+    return {
+      outcome: "fail",
+      reason: error.message,
+      failure: { message: error.message, expected: error.expected, received: error.received },
+    };
   const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-  if (SITE_DOWN.test(message)) return { outcome: "target-error", reason: message, failure: { message, expected: "the site answers", received: message } };
-  return { outcome: "fail", reason: `the probe could not run to its end: ${message}`, failure: { message, expected: "the config's steps to run", received: message } };
+  if (SITE_DOWN.test(message))
+    return {
+      outcome: "target-error",
+      reason: message,
+      failure: { message, expected: "the site answers", received: message },
+    };
+  return {
+    outcome: "fail",
+    reason: `the probe could not run to its end: ${message}`,
+    failure: { message, expected: "the config's steps to run", received: message },
+  };
 }
 
 async function siteAnswers(baseURL: string): Promise<boolean> {
@@ -79,7 +93,12 @@ export async function runProbes(options: ProbeRunOptions): Promise<ProbeRun> {
     for (const probe of probes) {
       const base = { id: probe.id, family: probe.family, title: probe.title, exchanges: [] };
       if (crashedAfter && !(await siteAnswers(config.baseURL))) {
-        results.push({ ...base, outcome: "not-run", reason: `the site stopped answering after ${crashedAfter}`, durationMs: 0 });
+        results.push({
+          ...base,
+          outcome: "not-run",
+          reason: `the site stopped answering after ${crashedAfter}`,
+          durationMs: 0,
+        });
       } else {
         crashedAfter = null;
         const page = await context.newPage();
@@ -111,7 +130,9 @@ export async function runProbes(options: ProbeRunOptions): Promise<ProbeRun> {
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     summary: summarize(results),
-    crashedAfter: results.some((result) => result.outcome === "not-run") ? (results.findLast((result) => result.outcome === "target-error")?.id ?? null) : null,
+    crashedAfter: results.some((result) => result.outcome === "not-run")
+      ? (results.findLast((result) => result.outcome === "target-error")?.id ?? null)
+      : null,
     hints: [],
     cases: results,
   };

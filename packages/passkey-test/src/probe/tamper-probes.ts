@@ -12,9 +12,14 @@ const EVIL_ORIGIN = "https://evil.example";
 
 type GetRequest = Extract<CeremonyRequest, { kind: "get" }>;
 /** The tampered answer, or why this tamper does not apply to the site (the probe then answers honestly and skips). */
-type Tamper = (request: GetRequest, authenticator: ProbeAuthenticator, context: ProbeContext) => AuthenticationResponseJSON | { notApplicable: string };
+type Tamper = (
+  request: GetRequest,
+  authenticator: ProbeAuthenticator,
+  context: ProbeContext,
+) => AuthenticationResponseJSON | { notApplicable: string };
 
-const counterOf = (assertion: AuthenticationResponseJSON) => Buffer.from(assertion.response.authenticatorData, "base64url").readUInt32BE(33);
+const counterOf = (assertion: AuthenticationResponseJSON) =>
+  Buffer.from(assertion.response.authenticatorData, "base64url").readUInt32BE(33);
 
 function tamperProbe(name: string, title: string, tamper: Tamper): Probe {
   return {
@@ -38,9 +43,17 @@ function tamperProbe(name: string, title: string, tamper: Tamper): Probe {
       };
       const attempt = await attemptSignIn(context, registered(context.state, "alice"), { answer });
       if (cannotTamper) throw cannotTamper;
-      if (!attempt.ceremony) throw new CaseInconclusive(`the site never asked for a passkey: ${attempt.stepError?.message.split("\n")[0] ?? "signIn ended first"}`);
+      if (!attempt.ceremony)
+        throw new CaseInconclusive(
+          `the site never asked for a passkey: ${attempt.stepError?.message.split("\n")[0] ?? "signIn ended first"}`,
+        );
       if (notApplicable) throw new CaseSkipped(notApplicable);
-      if (attempt.signedIn) throw new CaseFailed(`${title}: accepted`, "refused, the person stays signed out", "the site signed the person in");
+      if (attempt.signedIn)
+        throw new CaseFailed(
+          `${title}: accepted`,
+          "refused, the person stays signed out",
+          "the site signed the person in",
+        );
     },
   };
 }
@@ -51,38 +64,85 @@ const mutated =
   (request, authenticator, context) => {
     const response = authenticator.assert(request);
     const signer = authenticator.software.credentialSigner(response.id);
-    return assertionMutations[name].apply(response, { signer, storedCounter: storedCounter?.(context) }) as unknown as AuthenticationResponseJSON;
+    return assertionMutations[name].apply(response, {
+      signer,
+      storedCounter: storedCounter?.(context),
+    }) as unknown as AuthenticationResponseJSON;
   };
 
 export const tamperProbes: Probe[] = [
-  tamperProbe("replayed-assertion", "the assertion of the latest accepted sign-in, sent again", (_request, _authenticator, context) => context.state.latestAcceptedSignIn!),
+  tamperProbe(
+    "replayed-assertion",
+    "the assertion of the latest accepted sign-in, sent again",
+    (_request, _authenticator, context) => context.state.latestAcceptedSignIn!,
+  ),
   tamperProbe("origin-changed", `clientDataJSON names another origin (${EVIL_ORIGIN})`, (request, authenticator) =>
-    authenticator.software.authenticate(request.options, request.origin, { credentialId: authenticator.credentialFor(request.options), clientData: { origin: EVIL_ORIGIN } }),
+    authenticator.software.authenticate(request.options, request.origin, {
+      credentialId: authenticator.credentialFor(request.options),
+      clientData: { origin: EVIL_ORIGIN },
+    }),
   ),
   tamperProbe("type-changed", 'clientDataJSON says "webauthn.create" in a sign-in', (request, authenticator) =>
-    authenticator.software.authenticate(request.options, request.origin, { credentialId: authenticator.credentialFor(request.options), clientData: { type: "webauthn.create" } }),
+    authenticator.software.authenticate(request.options, request.origin, {
+      credentialId: authenticator.credentialFor(request.options),
+      clientData: { type: "webauthn.create" },
+    }),
   ),
-  tamperProbe("earlier-challenge", "signed over the challenge of an earlier ceremony (the person's registration)", (request, authenticator, context) => {
-    const earlier = registered(context.state, "alice").registration.options.challenge;
-    return authenticator.software.authenticate({ ...request.options, challenge: earlier }, request.origin, { credentialId: authenticator.credentialFor(request.options) });
-  }),
-  tamperProbe("rp-id-hash-changed", "authenticatorData's rpIdHash is another domain's, re-signed", mutated("rpIdHashWrong")),
+  tamperProbe(
+    "earlier-challenge",
+    "signed over the challenge of an earlier ceremony (the person's registration)",
+    (request, authenticator, context) => {
+      const earlier = registered(context.state, "alice").registration.options.challenge;
+      return authenticator.software.authenticate({ ...request.options, challenge: earlier }, request.origin, {
+        credentialId: authenticator.credentialFor(request.options),
+      });
+    },
+  ),
+  tamperProbe(
+    "rp-id-hash-changed",
+    "authenticatorData's rpIdHash is another domain's, re-signed",
+    mutated("rpIdHashWrong"),
+  ),
   tamperProbe("user-not-present", "UP and UV flags cleared, re-signed", mutated("userNotPresent")),
-  tamperProbe("user-not-verified", "UV flag cleared while the site asked for user verification (required), re-signed", (request, authenticator, context) => {
-    if (request.options.userVerification !== "required") {
-      return { notApplicable: `the site asks for userVerification "${request.options.userVerification ?? "preferred"}", so UV=0 is allowed` };
-    }
-    return mutated("userPresentOnlyWhenUvRequired")(request, authenticator, context);
-  }),
+  tamperProbe(
+    "user-not-verified",
+    "UV flag cleared while the site asked for user verification (required), re-signed",
+    (request, authenticator, context) => {
+      if (request.options.userVerification !== "required") {
+        return {
+          notApplicable: `the site asks for userVerification "${request.options.userVerification ?? "preferred"}", so UV=0 is allowed`,
+        };
+      }
+      return mutated("userPresentOnlyWhenUvRequired")(request, authenticator, context);
+    },
+  ),
   tamperProbe("signature-bit-flipped", "a bit of the signature flipped", mutated("signatureInvalid")),
-  tamperProbe("counter-went-back", "the signature counter goes back to the first sign-in's value, re-signed", mutated("counterDecreased", (context) => counterOf(context.state.acceptedSignIn!) + 1)),
-  tamperProbe("another-credential-id", "another credential's id (the second user's) with this credential's signature", (request, authenticator, context) => {
-    const other = registered(context.state, "bob").credentialId;
-    return { ...authenticator.assert(request), id: other, rawId: other };
-  }),
-  tamperProbe("another-user-handle", "the second user's user handle with this credential's signature", (request, authenticator, context) => {
-    const { userHandle } = registered(context.state, "bob");
-    if (userHandle === registered(context.state, "alice").userHandle) throw new CaseInconclusive("the site gave both users the same user handle, so there is no other user's handle to send");
-    return authenticator.software.authenticate(request.options, request.origin, { credentialId: authenticator.credentialFor(request.options), userHandle });
-  }),
+  tamperProbe(
+    "counter-went-back",
+    "the signature counter goes back to the first sign-in's value, re-signed",
+    mutated("counterDecreased", (context) => counterOf(context.state.acceptedSignIn!) + 1),
+  ),
+  tamperProbe(
+    "another-credential-id",
+    "another credential's id (the second user's) with this credential's signature",
+    (request, authenticator, context) => {
+      const other = registered(context.state, "bob").credentialId;
+      return { ...authenticator.assert(request), id: other, rawId: other };
+    },
+  ),
+  tamperProbe(
+    "another-user-handle",
+    "the second user's user handle with this credential's signature",
+    (request, authenticator, context) => {
+      const { userHandle } = registered(context.state, "bob");
+      if (userHandle === registered(context.state, "alice").userHandle)
+        throw new CaseInconclusive(
+          "the site gave both users the same user handle, so there is no other user's handle to send",
+        );
+      return authenticator.software.authenticate(request.options, request.origin, {
+        credentialId: authenticator.credentialFor(request.options),
+        userHandle,
+      });
+    },
+  ),
 ];

@@ -5,5 +5,9 @@ import { storedReportResponse } from "@/lib/conformance/runs/stored-report-respo
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return storedReportResponse((await params).id, { extension: "xml", contentType: "application/xml; charset=utf-8", render: toJUnitXml });
+  return storedReportResponse((await params).id, {
+    extension: "xml",
+    contentType: "application/xml; charset=utf-8",
+    render: toJUnitXml,
+  });
 }

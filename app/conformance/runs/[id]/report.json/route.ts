@@ -5,5 +5,9 @@ import { storedReportResponse } from "@/lib/conformance/runs/stored-report-respo
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return storedReportResponse((await params).id, { extension: "json", contentType: "application/json; charset=utf-8", render: toJsonReport });
+  return storedReportResponse((await params).id, {
+    extension: "json",
+    contentType: "application/json; charset=utf-8",
+    render: toJsonReport,
+  });
 }
