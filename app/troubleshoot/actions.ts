@@ -2,6 +2,7 @@
 
 import { cookies } from "next/headers";
 import { createElement, type ReactNode } from "react";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import { allow, EVERYONE, limits, rateLimited, serverBusy } from "@/lib/auth/rate-limit";
@@ -12,7 +13,7 @@ import { detectPlatform } from "@/lib/compat/platform";
 import type { Platform } from "@/lib/compat/platform-types";
 import { environmentSnapshotSchema } from "@/lib/compat/snapshot";
 import { requestSource } from "@/lib/request-client";
-import { ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/result";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
 import { hasRoomForReport, reportStoreFull } from "@/lib/troubleshoot/report-ceiling";
 import { reportContentSchema } from "@/lib/troubleshoot/report-content";
@@ -74,33 +75,30 @@ export async function startLiveTestAction(excludeOwn: unknown = true) {
   });
 }
 
-/** A failure the verdicts did not foresee (a database that cannot be written, a bug) is a verdict too, never a 500. */
-async function verdictSafely(work: () => Promise<Verdict>): Promise<Verdict> {
-  const verdict = await answerSafely(work);
-  return "checks" in verdict ? verdict : { ok: false, message: verdict.message, checks: [] };
-}
-
-export async function finishLiveRegistrationAction(id: unknown, response: unknown): Promise<Verdict> {
-  return verdictSafely(async () => {
+/**
+ * The live test's steps answer like every other action: a Result, so the page reaches them through reachServer. A
+ * refused passkey is no failure of the action: it is a verdict (ok: true, data: { ok: false, … }).
+ */
+export async function finishLiveRegistrationAction(id: unknown, response: unknown): Promise<Result<Verdict>> {
+  return answerSafely(async () => {
     const input = parseInput(testId, id);
-    if (!input.ok) return { ok: false, message: input.message, checks: [] };
-    return finishLiveRegistration(input.data, response);
+    return input.ok ? ok(await finishLiveRegistration(input.data, response)) : input;
   });
 }
 
-export async function startLiveSignInAction(id: unknown) {
-  const options = await answerSafely(async () => {
+export async function startLiveSignInAction(id: unknown): Promise<Result<PublicKeyCredentialRequestOptionsJSON>> {
+  return answerSafely(async () => {
     const input = parseInput(testId, id);
-    return input.ok ? startLiveAuthentication(input.data) : null;
+    if (!input.ok) return input;
+    const options = await startLiveAuthentication(input.data);
+    return options ? ok(options) : fail("challenge:invalid", "The live test expired. Run it again.");
   });
-  return options && "challenge" in options ? options : null;
 }
 
-export async function finishLiveSignInAction(id: unknown, response: unknown): Promise<Verdict> {
-  return verdictSafely(async () => {
+export async function finishLiveSignInAction(id: unknown, response: unknown): Promise<Result<Verdict>> {
+  return answerSafely(async () => {
     const input = parseInput(testId, id);
-    if (!input.ok) return { ok: false, message: input.message, checks: [] };
-    return finishLiveAuthentication(input.data, response);
+    return input.ok ? ok(await finishLiveAuthentication(input.data, response)) : input;
   });
 }
 

@@ -3,7 +3,7 @@
 import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/button";
-import { SERVER_UNREACHABLE } from "@/lib/browser/server-unreachable";
+import { reachServer } from "@/lib/browser/server-unreachable";
 import { MismatchTable } from "@/components/troubleshoot/mismatch-table";
 import { StatusBadge } from "@/components/troubleshoot/status-badge";
 import { signalUnknownCredential, toCeremonyError } from "@/lib/browser/webauthn-browser";
@@ -82,10 +82,13 @@ export function LiveTest({
       done.push(step);
       setSteps([...done]);
     };
+    // Every server step goes through reachServer: a request that fails ends its step with the one message for it.
+    const failed = (step: "create" | "get", failure: { message: string }) =>
+      record({ step, ok: false, message: failure.message, checks: [] });
     try {
       // First with the signed-in person's passkeys excluded: a device that holds one refuses, and says so.
-      let start = await startLiveTestAction(true);
-      if (!start.ok) return record({ step: "create", ok: false, message: start.message, checks: [] });
+      let start = await reachServer(startLiveTestAction(true));
+      if (!start.ok) return failed("create", start);
       let created;
       try {
         created = await startRegistration({ optionsJSON: start.data.options });
@@ -95,8 +98,8 @@ export function LiveTest({
         // A finding, not a failure: the device already holds this person's passkey. The test goes on without the
         // exclusion, on a passkey for no account, so that the sign-in half runs too.
         record(EXISTING_PASSKEY);
-        start = await startLiveTestAction(false);
-        if (!start.ok) return record({ step: "create", ok: false, message: start.message, checks: [] });
+        start = await reachServer(startLiveTestAction(false));
+        if (!start.ok) return failed("create", start);
         try {
           created = await startRegistration({ optionsJSON: start.data.options });
         } catch (again) {
@@ -104,29 +107,23 @@ export function LiveTest({
         }
       }
       const { testId } = start.data;
-      const registered = await finishLiveRegistrationAction(testId, created);
-      record({ step: "create", ...registered });
-      if (!registered.ok) return;
-      const request = await startLiveSignInAction(testId);
-      if (!request)
-        return record({ step: "get", ok: false, message: "The live test expired. Run it again.", checks: [] });
+      const registered = await reachServer(finishLiveRegistrationAction(testId, created));
+      if (!registered.ok) return failed("create", registered);
+      record({ step: "create", ...registered.data });
+      if (!registered.data.ok) return;
+      const request = await reachServer(startLiveSignInAction(testId));
+      if (!request.ok) return failed("get", request);
       let asserted;
       try {
-        asserted = await startAuthentication({ optionsJSON: request });
+        asserted = await startAuthentication({ optionsJSON: request.data });
       } catch (error) {
         return record(browserFailure("get", error, platform));
       }
-      record({ step: "get", ...(await finishLiveSignInAction(testId, asserted)) });
+      const signedIn = await reachServer(finishLiveSignInAction(testId, asserted));
+      if (!signedIn.ok) return failed("get", signedIn);
+      record({ step: "get", ...signedIn.data });
       // The throwaway passkey belongs to no account: ask the provider to hide it.
       await signalUnknownCredential(rpId, created.id);
-    } catch {
-      // A server action's request failed: the step it belonged to ends here.
-      record({
-        step: done.some((step) => step.step === "create") ? "get" : "create",
-        ok: false,
-        message: SERVER_UNREACHABLE,
-        checks: [],
-      });
     } finally {
       setRunning(false);
       setFinishedOnce(true);
