@@ -25,6 +25,11 @@ const schema = z
       .default("localhost"),
     RP_NAME: z.string().min(1).default("Passkey Lab"),
     RP_ORIGINS: z.string().optional(),
+    /**
+     * Other sites' origins that may use this RP ID (WebAuthn L3 §5.11, related origin requests), served as
+     * /.well-known/webauthn; comma-separated https origins. Unset: that file answers 404.
+     */
+    RP_RELATED_ORIGINS: z.string().optional(),
     /** The FIDO2 Server Conformance Test API under /fido: on by default except when NODE_ENV=production. */
     FIDO_CONFORMANCE_API: onOff.optional(),
     /** Trust this process's software-authenticator test CA root for conformance attestation (never in production). */
@@ -76,6 +81,21 @@ const schema = z
         });
       }
     }
+    const relatedOrigins = (raw.RP_RELATED_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+    for (const origin of relatedOrigins) {
+      const parsed = URL.canParse(origin) ? new URL(origin) : null;
+      // Browsers read related origins only over https (the file is fetched from the RP ID's https origin).
+      if (!parsed || parsed.origin !== origin || parsed.protocol !== "https:") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["RP_RELATED_ORIGINS"],
+          message: `"${origin}" must be an https origin (https://host[:port], no path)`,
+        });
+      }
+    }
     const fidoConformanceApi = raw.FIDO_CONFORMANCE_API ?? (raw.NODE_ENV === "production" ? "off" : "on");
     const conformanceTargets = raw.CONFORMANCE_TARGETS ?? (raw.NODE_ENV === "production" ? "self" : "any");
     let trustedProxies: TrustedProxies = { kind: "none" };
@@ -88,6 +108,7 @@ const schema = z
     return {
       ...raw,
       RP_ORIGINS: origins,
+      RP_RELATED_ORIGINS: relatedOrigins,
       FIDO_CONFORMANCE_API: fidoConformanceApi,
       CONFORMANCE_TARGETS: conformanceTargets,
       TRUSTED_PROXIES: trustedProxies,

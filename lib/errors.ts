@@ -76,6 +76,7 @@ export const ERRORS: Record<ErrorCode, ErrorSpec> = {
   "inspect:bad-request": spec(400, "That is not something the inspector reads.", true),
   "inspect:unknown-ceremony": spec(400, "That is neither a registration nor a sign-in.", true),
   "inspect:failed": spec(400, "The inspector could not read it.", true),
+  "well-known:not-configured": spec(404, "Not configured here."),
   "conformance:off": spec(404, "The FIDO conformance API is turned off on this server (FIDO_CONFORMANCE_API)."),
   "run:not-found": spec(404, "No run has this id."),
   "run:failed": spec(503, "The run stopped before it finished. Try again."),

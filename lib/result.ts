@@ -67,6 +67,7 @@ export type ErrorCode =
   | "inspect:unknown-ceremony"
   | "inspect:failed"
   | "conformance:off"
+  | "well-known:not-configured"
   | "run:not-found"
   | "run:failed"
   | "target:malformed"

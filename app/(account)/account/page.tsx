@@ -50,7 +50,7 @@ export default async function AccountPage() {
         </ul>
       </Card>
 
-      <Card title="Passkeys">
+      <Card title="Passkeys" id="passkeys">
         <PasskeysPanel
           passkeys={passkeys}
           hasTotp={totpOn}

@@ -1,0 +1,33 @@
+// The configuration is read once, at import: each case imports lib/env afresh with its own variables.
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const original = { ...process.env };
+afterEach(() => {
+  process.env = { ...original };
+  vi.resetModules();
+});
+
+async function envWith(variables: Record<string, string>) {
+  Object.assign(process.env, variables);
+  vi.resetModules();
+  return (await import("./env")).env;
+}
+
+describe("RP_RELATED_ORIGINS", () => {
+  it("is a list of https origins, empty when unset", async () => {
+    expect(
+      (await envWith({ RP_RELATED_ORIGINS: "https://shop.example, https://example.co.uk:8443" })).RP_RELATED_ORIGINS,
+    ).toEqual(["https://shop.example", "https://example.co.uk:8443"]);
+    delete process.env.RP_RELATED_ORIGINS;
+    expect((await envWith({})).RP_RELATED_ORIGINS).toEqual([]);
+  });
+
+  it("refuses what browsers would not read as a related origin: plain http, a path", async () => {
+    await expect(envWith({ RP_RELATED_ORIGINS: "http://shop.example" })).rejects.toThrow(
+      'RP_RELATED_ORIGINS: "http://shop.example" must be an https origin',
+    );
+    await expect(envWith({ RP_RELATED_ORIGINS: "https://shop.example/login" })).rejects.toThrow(
+      "must be an https origin",
+    );
+  });
+});
