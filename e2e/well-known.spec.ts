@@ -7,7 +7,10 @@ test("/.well-known/passkey-endpoints sends password managers to the account page
   page,
   baseURL,
 }) => {
-  const answer = await request.get("/.well-known/passkey-endpoints");
+  // A forged host changes nothing: the addresses come from the configuration (RP_ORIGINS), not from the request.
+  const answer = await request.get("/.well-known/passkey-endpoints", {
+    headers: { "X-Forwarded-Host": "evil.example" },
+  });
   expect(answer.status()).toBe(200);
   expect(answer.headers()["content-type"]).toContain("application/json");
   expect(answer.headers()["access-control-allow-origin"]).toBe("*");

@@ -3,6 +3,7 @@
 // stands for a request shape Next.js would otherwise answer with a 500, or accept when it must not (security bar B23,
 // D34, H66). Nothing here reads the session: every action still checks that itself.
 import { readableActionArguments } from "./action-arguments";
+import { ERRORS } from "./errors";
 import type { ErrorCode } from "./result";
 import { readBoundedBody } from "./read-bounded-body";
 
@@ -12,7 +13,7 @@ export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 /** Answered by proxy.ts in the one failure shape, with the code's status from lib/errors.ts. */
 export type ActionRefusal = { code: Extract<ErrorCode, `request:${string}`>; message: string };
 
-const refuse = (code: ActionRefusal["code"], message: string): ActionRefusal => ({ code, message });
+const refuse = (code: ActionRefusal["code"]): ActionRefusal => ({ code, message: ERRORS[code].message });
 
 /** The content types a React client or a browser form posts; Next.js answers any other with a 500 or misreads it. */
 const ACTION_CONTENT_TYPES = ["text/plain", "multipart/form-data", "application/x-www-form-urlencoded"] as const;
@@ -37,18 +38,16 @@ export async function refuseActionRequest(
   // Next.js compares the Origin with X-Forwarded-Host when there is one; a forged one would get its 500.
   const forwardedHost = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
   if (!origin || !allowedOrigins.includes(origin) || (forwardedHost && forwardedHost !== new URL(origin).host)) {
-    return refuse("request:cross-site", "This request did not come from a Passkey Lab page.");
+    return refuse("request:cross-site");
   }
   const contentType = request.headers.get("content-type") ?? "";
   const kind = ACTION_CONTENT_TYPES.find((type) => contentType.toLowerCase().startsWith(type));
-  if (!kind)
-    return refuse("request:unsupported-type", "This request's content type is not one a Passkey Lab page sends.");
+  if (!kind) return refuse("request:unsupported-type");
   // Refused before anything parses it (security bar B23), whether or not it says its length.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES)
-    return refuse("request:too-large", "This request is too large.");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES) return refuse("request:too-large");
   const body = await readBoundedBody(request.clone().body, MAX_ACTION_BODY_BYTES);
-  if (!body) return refuse("request:too-large", "This request is too large.");
-  const malformed = refuse("request:malformed", "This request could not be read.");
+  if (!body) return refuse("request:too-large");
+  const malformed = refuse("request:malformed");
   // Arguments Next.js could not decode would get a 500 before any action runs (lib/action-arguments.ts).
   if (kind === "text/plain") {
     let text: string;

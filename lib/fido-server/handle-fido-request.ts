@@ -1,19 +1,19 @@
 // The one entry point of the four route handlers: switch, size limit, JSON, then the operation; its Result becomes the
 // Conformance Test API's {status, errorMessage} body. Framework-free: a web Request in, a web Response out.
-import { fail, type ErrorCode, type Result } from "@/lib/result";
+import { ERRORS } from "@/lib/errors";
+import { fail, type Result } from "@/lib/result";
 import { fidoConformanceEnabled } from "./conformance-relying-party";
 import { readJsonBody } from "./read-json-body";
 
 export type FidoOperation = (body: unknown) => Promise<Result<object>>;
 
-const STATUS: Partial<Record<ErrorCode, number>> = { "fido:off": 404, "fido:too-large": 413 };
 const HEADERS = { "Cache-Control": "no-store" };
 
 function toResponse(result: Result<object>): Response {
   if (result.ok)
     return Response.json({ status: "ok", errorMessage: "", ...result.data }, { status: 200, headers: HEADERS });
   const errorMessage = result.detail ? `${result.message} (${result.detail})` : result.message;
-  return Response.json({ status: "failed", errorMessage }, { status: STATUS[result.code] ?? 400, headers: HEADERS });
+  return Response.json({ status: "failed", errorMessage }, { status: ERRORS[result.code].status, headers: HEADERS });
 }
 
 /**

@@ -3,6 +3,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert, Button, Field } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
+import { EmailCodeField } from "@/components/email-code-field";
 import { SecondFactorField } from "@/components/second-factor-field";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
@@ -62,17 +63,7 @@ export function ResetForm({ mailHint }: { mailHint: MailHint }) {
           {mailHint === "terminal" &&
             " This server has no mail server set up, so the mail is printed in the terminal where it runs."}
         </p>
-        <Field
-          key="code"
-          id="code"
-          name="code"
-          label="Code from the email"
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          pattern="[0-9 ]{6,7}"
-          autoFocus
-          required
-        />
+        <EmailCodeField key="code" />
       </Step>
     );
   }

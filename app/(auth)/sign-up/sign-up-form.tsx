@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { EmailCodeField } from "@/components/email-code-field";
 import { Alert, Button, Field } from "@/components/ui";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { confirmSignUpAction, signUpAction, type SignUpCodeState, type SignUpState } from "./actions";
@@ -73,16 +74,7 @@ function SignUpCodeForm({
         </p>
       )}
       <input type="hidden" name="pendingToken" value={pendingToken} />
-      <Field
-        id="code"
-        name="code"
-        label="Code from the email"
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        pattern="[0-9 ]{6,7}"
-        autoFocus
-        required
-      />
+      <EmailCodeField />
       <Alert tone="error">{state?.message}</Alert>
       <Button type="submit" busy={pending}>
         Verify and create account

@@ -11,13 +11,11 @@ import {
   type Probe,
   type ProbeContext,
   type Registered,
+  counterOf,
 } from "./probe-context";
 import { settle } from "./page-settled";
 
 const FAMILY = "Probe-Happy";
-
-const counterOf = (assertion: AuthenticationResponseJSON) =>
-  Buffer.from(assertion.response.authenticatorData, "base64url").readUInt32BE(33);
 
 /** Registers a fresh user through the site's register step; the passkey is the one the site asked for. */
 async function registerUser(context: ProbeContext): Promise<Registered> {

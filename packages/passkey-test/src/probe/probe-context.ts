@@ -29,6 +29,10 @@ export type ProbeContext = {
 
 export type Probe = { id: string; family: string; title: string; run: (context: ProbeContext) => Promise<void> };
 
+/** The signature counter an assertion reports (authenticator data bytes 33–36, WebAuthn L3 §6.1). */
+export const counterOf = (assertion: AuthenticationResponseJSON) =>
+  Buffer.from(assertion.response.authenticatorData, "base64url").readUInt32BE(33);
+
 /** A config step, given at most the step timeout. */
 export function step(context: ProbeContext, name: string, run: () => Promise<void>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

@@ -5,7 +5,14 @@ import { assertionMutations, type AssertionMutationName } from "@/lib/authentica
 import { CaseFailed, CaseInconclusive, CaseSkipped } from "@/lib/conformance/expectations";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import type { CeremonyRequest, ProbeAuthenticator } from "./bridge";
-import { attemptSignIn, registered, requireSignInWorks, type Probe, type ProbeContext } from "./probe-context";
+import {
+  attemptSignIn,
+  counterOf,
+  registered,
+  requireSignInWorks,
+  type Probe,
+  type ProbeContext,
+} from "./probe-context";
 
 const FAMILY = "Probe-Tamper";
 const EVIL_ORIGIN = "https://evil.example";
@@ -17,9 +24,6 @@ type Tamper = (
   authenticator: ProbeAuthenticator,
   context: ProbeContext,
 ) => AuthenticationResponseJSON | { notApplicable: string };
-
-const counterOf = (assertion: AuthenticationResponseJSON) =>
-  Buffer.from(assertion.response.authenticatorData, "base64url").readUInt32BE(33);
 
 function tamperProbe(name: string, title: string, tamper: Tamper): Probe {
   return {
