@@ -36,6 +36,19 @@ test("SEC-66 methods the portal does not serve get a 405, on pages, actions and 
       expect(await response.json(), `${method} ${path}`).toMatchObject({ ok: false, code: "request:method" });
     }
   }
+  // A route handler's other served method: Next.js alone would answer an empty 405 (lib/route-methods.ts).
+  const others = [
+    ["POST", "/.well-known/passkey-endpoints", "GET, HEAD"],
+    ["POST", "/troubleshoot/report/AAAA-BBBB-CCCC/json", "GET, HEAD"],
+    ["GET", "/api/inspect", "POST"],
+    ["GET", "/fido/assertion/result", "POST"],
+  ];
+  for (const [method, path, allowed] of others) {
+    const response = await request.fetch(path, { method, maxRedirects: 0 });
+    expect(response.status(), `${method} ${path}`).toBe(405);
+    expect(response.headers()["allow"], `${method} ${path}`).toBe(allowed);
+    expect(await response.json(), `${method} ${path}`).toMatchObject({ ok: false, code: "request:method" });
+  }
 });
 
 test("SEC-66 server-action bodies in shapes no React client sends get a clean 4xx, never a 500", async ({

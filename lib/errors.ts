@@ -65,7 +65,7 @@ export const ERRORS: Record<ErrorCode, ErrorSpec> = {
   "fido:bad-request": spec(400, "The request is malformed.", true),
   "fido:unknown-user": spec(400, "No such user.", true),
   "fido:not-verified": spec(400, "Refused.", true),
-  // server.mjs answers it itself, before Next.js loads this module.
+  // server.mjs answers it for methods no page serves, before Next.js loads; lib/route-methods.ts for route handlers.
   "request:method": spec(405, "This address does not take that method."),
   "request:cross-site": spec(403, "This request did not come from a Passkey Lab page."),
   "request:unsupported-type": spec(415, "This request's content type is not one a Passkey Lab page sends."),

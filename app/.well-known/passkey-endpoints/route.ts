@@ -1,4 +1,5 @@
 // W3C Passkey Endpoints: a password manager reads this to offer "add a passkey" and "manage passkeys" for this site.
+import { refuseMethod } from "@/lib/route-methods";
 import { env } from "@/lib/env";
 import { passkeyEndpoints, WELL_KNOWN_HEADERS } from "@/lib/well-known";
 
@@ -8,3 +9,5 @@ export const dynamic = "force-dynamic";
 export function GET(): Response {
   return Response.json(passkeyEndpoints(env.RP_ORIGINS[0]), { headers: WELL_KNOWN_HEADERS });
 }
+
+export const POST = refuseMethod("GET, HEAD");

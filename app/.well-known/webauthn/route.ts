@@ -1,4 +1,5 @@
 // Related origins (WebAuthn L3 §5.11): other sites that may use this RP ID, from RP_RELATED_ORIGINS; 404 when unset.
+import { refuseMethod } from "@/lib/route-methods";
 import { env } from "@/lib/env";
 import { failureResponse } from "@/lib/errors";
 import { relatedOrigins, WELL_KNOWN_HEADERS } from "@/lib/well-known";
@@ -14,3 +15,5 @@ export function GET(): Response {
     });
   return Response.json(body, { headers: WELL_KNOWN_HEADERS });
 }
+
+export const POST = refuseMethod("GET, HEAD");

@@ -2,6 +2,7 @@
 // arrive; the run is saved too (lib/conformance/runs). The target is this server's own API unless CONFORMANCE_TARGETS
 // allows others: a server that fetched any URL it was given would let anyone probe the network it sits in
 // (lib/conformance/target-guard.ts). Every refusal is a typed JSON error; nothing here answers 500.
+import { refuseMethod } from "@/lib/route-methods";
 import type { NextRequest } from "next/server";
 import { allow, limits } from "@/lib/auth/rate-limit";
 import { runOwner, RUN_OWNER_COOKIE } from "@/lib/conformance/runs/run-owner";
@@ -98,3 +99,5 @@ async function startRun(request: NextRequest) {
   if (owner.setCookie) headers["Set-Cookie"] = owner.setCookie;
   return new Response(stream, { headers });
 }
+
+export const GET = refuseMethod("POST");

@@ -1,4 +1,5 @@
 // A stored run as the CLI's --junit writes it, for a CI system that reads JUnit XML.
+import { refuseMethod } from "@/lib/route-methods";
 import { toJUnitXml } from "@/lib/conformance/reporters/junit";
 import { storedReportResponse } from "@/lib/conformance/runs/stored-report-response";
 
@@ -11,3 +12,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     render: toJUnitXml,
   });
 }
+
+export const POST = refuseMethod("GET, HEAD");

@@ -1,4 +1,5 @@
 // A stored run as the CLI's --json writes it (README: the JSON contract).
+import { refuseMethod } from "@/lib/route-methods";
 import { toJsonReport } from "@/lib/conformance/reporters/json";
 import { storedReportResponse } from "@/lib/conformance/runs/stored-report-response";
 
@@ -11,3 +12,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     render: toJsonReport,
   });
 }
+
+export const POST = refuseMethod("GET, HEAD");

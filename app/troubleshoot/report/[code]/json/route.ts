@@ -1,3 +1,4 @@
+import { refuseMethod } from "@/lib/route-methods";
 import { NextResponse } from "next/server";
 import { failureResponse } from "@/lib/errors";
 import { requestSource } from "@/lib/request-client";
@@ -21,3 +22,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
     { headers: { ...noStore, "Content-Disposition": `attachment; filename="passkey-lab-report-${report.code}.json"` } },
   );
 }
+
+export const POST = refuseMethod("GET, HEAD");
