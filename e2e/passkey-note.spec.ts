@@ -4,9 +4,15 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { authenticatorKinds, VirtualAuthenticator } from "@passkey-lab/kit/playwright";
+import type { SoftwareAuthenticator } from "@/lib/authenticator";
+import { CookieJar } from "@/test/server-action-client";
 import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/account";
+import { actionClient, apiAccount } from "./fixtures/api-account";
 import { reportCardKinds } from "./fixtures/report-card";
 import { readServerDatabase } from "./fixtures/server-database";
+
+const NOTE_ACTIONS = "app/(account)/account/note-actions.ts";
+type Result<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
 /** Every value of every table, text and blobs alike, that contains `needle`, as "table.column". */
 async function whereStored(needle: string): Promise<string[]> {
@@ -104,4 +110,60 @@ test("a passkey without PRF says so plainly, and nothing is stored", async ({ pa
     return Number(result.rows[0].n);
   });
   expect(stored).toBe(0);
+});
+
+test("over HTTP: bad input of any shape is input:invalid with nothing stored; another account reaches no note", async ({
+  page,
+  baseURL,
+}) => {
+  const client = actionClient(baseURL!);
+  const owner = await apiAccount(page, baseURL!, 1);
+  const call = <T>(jar: CookieJar, name: string, args: unknown[]) =>
+    client.call<Result<T>>("/account", NOTE_ACTIONS, name, args, { jar });
+  type Started = { ceremonyId: string; options: Parameters<SoftwareAuthenticator["authenticate"]>[0]; salt?: string };
+
+  expect((await call(owner.jar, "startNoteCeremonyAction", ["open"])).result).toMatchObject({ code: "note:not-found" });
+  expect((await call(owner.jar, "deleteNoteAction", [])).result).toMatchObject({ code: "note:not-found" });
+  for (const kind of ["delete", "", null, 7, { kind: "seal" }]) {
+    const answer = await call(owner.jar, "startNoteCeremonyAction", [kind]);
+    expect(answer.status, JSON.stringify(kind)).toBe(200);
+    expect(answer.result, JSON.stringify(kind)).toMatchObject({ ok: false, code: "input:invalid" });
+  }
+
+  const seal = await call<Started>(owner.jar, "startNoteCeremonyAction", ["seal"]);
+  if (!seal.result?.ok) throw new Error(seal.body);
+  const response = owner.authenticator.authenticate(seal.result.data.options, baseURL!);
+  const b64 = (length: number) => randomBytes(length).toString("base64url");
+  const good = { salt: b64(32), iv: b64(12), ciphertext: b64(40) };
+  for (const sealed of [
+    { ...good, salt: b64(16) },
+    { ...good, ciphertext: "a plaintext note, sent by mistake" },
+    { ...good, ciphertext: b64(5000) },
+    { ...good, key: b64(32) },
+    { salt: good.salt },
+    "not an object",
+    null,
+  ]) {
+    const answer = await call(owner.jar, "sealNoteAction", [seal.result.data.ceremonyId, response, sealed]);
+    expect(answer.result, JSON.stringify(sealed).slice(0, 80)).toMatchObject({ ok: false, code: "input:invalid" });
+  }
+  expect((await call(owner.jar, "openNoteAction", ["x".repeat(5000), response])).result).toMatchObject({
+    code: "input:invalid",
+  });
+  // Input errors are refused before the ceremony: its challenge is still good for the well-formed note.
+  const saved = await call(owner.jar, "sealNoteAction", [seal.result.data.ceremonyId, response, good]);
+  expect(saved.result).toMatchObject({ ok: true });
+
+  // Another account: its own "open" finds no note, and the owner's ceremony is not its to finish.
+  const stranger = await apiAccount(await page.context().browser()!.newPage(), baseURL!, 1);
+  expect((await call(stranger.jar, "startNoteCeremonyAction", ["open"])).result).toMatchObject({
+    code: "note:not-found",
+  });
+  const open = await call<Started>(owner.jar, "startNoteCeremonyAction", ["open"]);
+  if (!open.result?.ok) throw new Error(open.body);
+  expect(open.result.data.salt).toBe(good.salt);
+  const assertion = owner.authenticator.authenticate(open.result.data.options, baseURL!);
+  const stolen = await call(stranger.jar, "openNoteAction", [open.result.data.ceremonyId, assertion]);
+  expect(stolen.result).toMatchObject({ ok: false, code: "challenge:invalid" });
+  expect(stolen.body).not.toContain(good.ciphertext);
 });
