@@ -44,6 +44,12 @@ test("a person seals a note with a PRF passkey, reloads, opens it with that pass
   page,
 }) => {
   const authenticator = await VirtualAuthenticator.attach(page, reportCardKinds.platformManager);
+  // What the page posts with each assertion: the extension results, where the PRF output would be, go out empty.
+  const extensionResultsSent: string[] = [];
+  page.on("request", (request) => {
+    const body = request.method() === "POST" ? (request.postData() ?? "") : "";
+    for (const match of body.matchAll(/"clientExtensionResults":(\{[^}]*\}?)/g)) extensionResultsSent.push(match[1]);
+  });
   const email = await signUp(page);
   const { totp } = await enableTotp(page);
   await addPasskey(page, "This device", stepUpWithTotp(page, totp));
@@ -77,6 +83,9 @@ test("a person seals a note with a PRF passkey, reloads, opens it with that pass
   await expect(reloaded.getByRole("region", { name: "Your opened note" })).toHaveText(new RegExp(text));
   // Opening was a real, server-verified assertion by that passkey.
   expect(await counter()).toBe(sealedAt + 1);
+  // Sealing and opening each posted an assertion with empty extension results; no post carried a PRF result.
+  expect(extensionResultsSent.filter((sent) => sent === "{}").length).toBeGreaterThanOrEqual(2);
+  expect(extensionResultsSent.filter((sent) => sent.includes("results"))).toEqual([]);
 
   await page.goto("/account/activity");
   await expect(page.getByText("Note opened with its passkey")).toBeVisible();
