@@ -102,7 +102,7 @@ export function PasskeyNote({ note, hasPasskeys }: { note: NoteShown; hasPasskey
     <div className="flex flex-col gap-4 text-sm">
       <p className="text-slate-600">
         Your browser locks this note with a key that only one of your passkeys can give it (the PRF extension). This
-        site stores the locked note but can never read it; opening it asks for that passkey again.
+        site stores the locked note but cannot read it; opening it asks for that passkey again.
       </p>
       {note ? (
         <div className="flex flex-col gap-2">
