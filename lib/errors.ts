@@ -51,6 +51,7 @@ export const ERRORS: Record<ErrorCode, ErrorSpec> = {
   "passkey:not-found": spec(404, "No such passkey."),
   "passkey:last-method": spec(409, "This is your last way to sign in."),
   "passkey:backup-state-changed": spec(400, "That passkey couldn't be verified."),
+  "note:not-found": spec(404, "There is no note to open."),
   "rate:limited": spec(429, "Too many attempts. Wait a minute, then try again."),
   "server:unavailable": spec(503, "The server is having trouble. Try again in a moment."),
   "server:unreachable": spec(503, "The server could not be reached. Check your connection and try again."),

@@ -38,6 +38,8 @@ export type ErrorCode =
   | "passkey:not-found"
   | "passkey:last-method"
   | "passkey:backup-state-changed"
+  // The note only a passkey can open (lib/notes).
+  | "note:not-found"
   | "rate:limited"
   | "server:unavailable"
   // Made in the browser when an action's request itself failed (lib/browser/server-unreachable.ts).

@@ -1,5 +1,6 @@
 // What each getClientCapabilities() key means for a person (WebAuthn L3 §5.1.7, ClientCapability enum), and whether
-// this site uses it. Keys not listed here (such as "extension:prf") are features this site does not use (no extensions).
+// this site uses it. Keys not listed here (such as "extension:largeBlob") are features this site does not use; of the
+// extensions it uses only PRF, for the account page's note (lib/notes).
 import type { Platform } from "./platform-types";
 import { screenLockSteps } from "./fix-steps";
 
@@ -51,6 +52,15 @@ export const capabilityKeys: Record<string, CapabilityKeyInfo> = {
     whenFalse: "This device has no built-in way to check it's you for passkeys.",
     usedHere: true,
     fix: screenLockSteps,
+  },
+  "extension:prf": {
+    title: "Secret keys from passkeys (PRF)",
+    whenTrue:
+      "A passkey can give this page a secret key, so your account's note only your passkey can open works here.",
+    whenFalse:
+      "This browser cannot get a secret key from a passkey (PRF), so the account page's note that only your passkey can open won't work here. Signing in is not affected.",
+    usedHere: true,
+    fix: () => "To use that note, open the account page in a current Chrome, Edge or Safari.",
   },
   relatedOrigins: {
     title: "Related origins",

@@ -110,7 +110,7 @@ function capabilityFinding(key: string, value: boolean, { platform }: FindingCon
 const named = (key: string) => capabilityKeys[key]?.title ?? key;
 
 /**
- * Features the browser reports that this site does not use (extensions such as "extension:prf", related origins,
+ * Features the browser reports that this site does not use (extensions such as "extension:largeBlob", related origins,
  * automatic passkey creation): one row, neither OK nor a problem. An unavailable one changes nothing here, and calling
  * it "OK" would tell staff something the browser did not say.
  */

@@ -235,8 +235,15 @@ const rows: Row[] = [
     null,
   ],
   [
-    "an unavailable extension: not used here, not OK",
+    "PRF unavailable: a warning of its own, since the account page's passkey note needs it",
     healthySnapshot({ clientCapabilities: { "extension:prf": false } }),
+    "capability-extension-prf",
+    "warning",
+    "current Chrome",
+  ],
+  [
+    "an unavailable extension: not used here, not OK",
+    healthySnapshot({ clientCapabilities: { "extension:largeBlob": false } }),
     "capabilities-not-used",
     "unused",
     null,
@@ -404,7 +411,8 @@ describe("evaluateEnvironment", () => {
     const unused = findings.filter((found) => found.status === "unused");
     expect(unused).toHaveLength(1);
     expect(unused[0]?.meaning).toContain("Not available · not used here: extension:largeBlob, extension:payment.");
-    expect(unused[0]?.meaning).toContain("extension:prf");
+    expect(unused[0]?.meaning).not.toContain("extension:prf");
+    expect(findings.find((found) => found.id === "capability-extension-prf")?.status).toBe("ok");
     expect(findings.filter((found) => found.status === "ok" && /extension:/.test(found.meaning))).toEqual([]);
     expect(findings.find((found) => found.id === "autofill")?.detail).toContain("conditionalGet=true");
   });

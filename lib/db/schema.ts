@@ -91,11 +91,35 @@ export const challengePurposes = [
   "step-up",
   "totp-sign-in",
   "withdrawal",
+  // The note only a passkey can open (lib/notes): sealing it and opening it are separate ceremonies.
+  "note-seal",
+  "note-open",
   // The FIDO2 Server Conformance Test API (app/fido), on its own users: see fidoUsers below.
   "fido-registration",
   "fido-authentication",
 ] as const;
 export type ChallengePurpose = (typeof challengePurposes)[number];
+
+/**
+ * "A note only your passkey can open" (lib/notes; docs/decisions/024): one per account, sealed in the browser with a key
+ * derived from one passkey's PRF output. The server holds only what cannot be read without that passkey: never the key,
+ * never the text. Removing the passkey removes the note, which nothing else could open.
+ */
+export const passkeyNotes = sqliteTable("passkey_notes", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  passkeyId: text("passkey_id")
+    .notNull()
+    .references(() => passkeys.id, { onDelete: "cascade" }),
+  /** The PRF evaluation input (WebAuthn L3 §10.1.4 `eval.first`), 32 random bytes chosen in the browser per sealing. */
+  salt: blob("salt", { mode: "buffer" }).notNull(),
+  /** AES-GCM's 12-byte nonce. */
+  iv: blob("iv", { mode: "buffer" }).notNull(),
+  /** AES-256-GCM ciphertext with its 16-byte tag. */
+  ciphertext: blob("ciphertext", { mode: "buffer" }).notNull(),
+  sealedAt: integer("sealed_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 export const challenges = sqliteTable(
   "challenges",
@@ -430,6 +454,7 @@ export const conformanceRuns = sqliteTable(
 
 export type User = typeof users.$inferSelect;
 export type Passkey = typeof passkeys.$inferSelect;
+export type PasskeyNote = typeof passkeyNotes.$inferSelect;
 export type TrustedDevice = typeof trustedDevices.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type FailedSignIns = typeof failedSignIns.$inferSelect;

@@ -6,7 +6,7 @@ import { generateAuthenticationOptions, type AuthenticationResponseJSON } from "
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { eq, sql } from "drizzle-orm";
 import { db, transaction } from "@/lib/db/client";
-import { passkeys, users, type Passkey, type StepUpPurpose, type User } from "@/lib/db/schema";
+import { passkeys, users, type ChallengePurpose, type Passkey, type StepUpPurpose, type User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/auth/audit";
 import { recordFailedSignIn } from "@/lib/auth/failed-sign-ins";
@@ -15,7 +15,7 @@ import { newSessionId } from "@/lib/auth/session-token";
 import { grantStepUp, type SteppedUp } from "@/lib/auth/step-up";
 import { findUserByEmail, getUser, normaliseEmail } from "@/lib/auth/users";
 import { AppError, fail, ok, type Failure, type Result } from "@/lib/result";
-import { accountAllowCredentials } from "./allow-credentials";
+import { accountAllowCredentials, type AllowCredentials } from "./allow-credentials";
 import { NOT_VERIFIED_MESSAGE, recordAssertion, verifyPortalAssertion, type VerifiedAssertion } from "./assertion";
 import {
   burnOnFailure,
@@ -225,17 +225,30 @@ export async function startPasskeyStepUp(user: User, sessionId: string): Promise
   const allowCredentials = await accountAllowCredentials(user.id);
   if (allowCredentials.length === 0)
     return fail("passkey:not-found", "This account has no passkey yet: use an authenticator code.");
+  return startAccountAssertion({ userId: user.id, sessionId, purpose: "step-up", allowCredentials });
+}
+
+/**
+ * Options for an assertion inside a signed-in session (step-up, the passkey note): only `allowCredentials`, user
+ * verification required, the challenge bound to the account, the session and `purpose`, counted against the account.
+ */
+export async function startAccountAssertion(ceremony: {
+  userId: string;
+  sessionId: string;
+  purpose: ChallengePurpose;
+  allowCredentials: AllowCredentials;
+}): Promise<Result<RequestOptions>> {
   const options = await generateAuthenticationOptions({
     rpID: relyingParty.id,
-    allowCredentials,
+    allowCredentials: ceremony.allowCredentials,
     userVerification: "required",
     timeout: CEREMONY_TIMEOUT_MS,
   });
   const saved = await saveAccountChallenge({
-    purpose: "step-up",
+    purpose: ceremony.purpose,
     value: options.challenge,
-    userId: user.id,
-    sessionId,
+    userId: ceremony.userId,
+    sessionId: ceremony.sessionId,
     allowedCredentialIds: offeredIds(options),
   });
   return saved.ok ? ok({ ceremonyId: saved.data, options }) : saved;

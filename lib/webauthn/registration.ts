@@ -50,6 +50,9 @@ export async function startRegistration(
     authenticatorSelection: { residentKey: "required", userVerification: "preferred" },
     supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
     preferredAuthenticatorType: passkeyLocations[location],
+    // Asks for PRF at creation: a security key gives a credential its PRF secret (CTAP hmac-secret) only when asked
+    // here, so without it no passkey added here could lock a note (lib/notes; WebAuthn L3 §10.1.4).
+    extensions: { prf: {} },
   });
   const saved = await saveAccountChallenge({
     purpose: "registration",

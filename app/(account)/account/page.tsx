@@ -4,6 +4,7 @@ import { requirePageSession } from "@/lib/auth/session";
 import { hasTotp } from "@/lib/auth/totp";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
 import { relyingParty } from "@/lib/webauthn/relying-party";
+import { PasskeyNoteCard } from "./passkey-note-card";
 import { PasskeysPanel } from "./passkeys-panel";
 
 export const metadata = { title: "Your account" };
@@ -57,6 +58,8 @@ export default async function AccountPage() {
           account={{ rpId: relyingParty.id, webauthnUserId: user.webauthnUserId, email: user.email }}
         />
       </Card>
+
+      <PasskeyNoteCard userId={user.id} hasPasskeys={passkeys.length > 0} />
     </div>
   );
 }
