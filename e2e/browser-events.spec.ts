@@ -128,9 +128,19 @@ test("a cancelled passkey sign-in shows in the person's activity, in their repor
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+
+  // Signed in, a cancelled passkey check is the account's straight from the session.
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  const dialog = page.getByRole("dialog", { name: "Confirm it's you" });
+  authenticator.cancelNextCeremony();
+  const stepUpReported = reportedRefusal(page);
+  await dialog.getByRole("button", { name: "Confirm with a passkey" }).click();
+  await stepUpReported;
+
   await page.goto("/account/activity");
   const seen = page.getByRole("list", { name: "Passkey requests in your browser" }).getByRole("listitem");
   await expect(seen.filter({ hasText: CANCELLED_SIGN_IN })).toContainText("from a button");
+  await expect(seen.first()).toHaveText(/^Your browser cancelled a passkey check to confirm it was you/);
 
   // Support staff: the report and the account each show one timeline, the browser's events beside the server's.
   const staffContext = await browser.newContext();
