@@ -18,6 +18,7 @@ const spec = (status: number, message: string, detailShown = false): ErrorSpec =
 
 export const ERRORS: Record<ErrorCode, ErrorSpec> = {
   "input:invalid": spec(400, "Some of what was sent could not be read.", true),
+  "browser-event:invalid": spec(400, "That is not a browser event this site records.", true),
   "auth:invalid-credentials": spec(401, "User not found or password invalid"),
   "auth:session-required": spec(401, "Sign in first."),
   "auth:email-taken": spec(409, "That email address cannot be used."),

@@ -77,7 +77,8 @@ export type ErrorCode =
   | "target:credentials"
   | "target:not-allowed"
   | "target:unresolvable"
-  | "target:private-address";
+  | "target:private-address"
+  | "browser-event:invalid";
 
 export type Failure = { ok: false; code: ErrorCode; message: string; detail?: string };
 export type Result<T = undefined> = { ok: true; data: T } | Failure;

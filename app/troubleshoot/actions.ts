@@ -12,6 +12,7 @@ import { evaluateEnvironment } from "@/lib/compat/findings";
 import { detectPlatform } from "@/lib/compat/platform";
 import type { Platform } from "@/lib/compat/platform-types";
 import { environmentSnapshotSchema } from "@/lib/compat/snapshot";
+import { readBrowserHash } from "@/lib/browser-events/browser-id";
 import { requestSource } from "@/lib/request-client";
 import { fail, ok, type Result } from "@/lib/result";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
@@ -116,5 +117,5 @@ async function saveReport(content: unknown): Promise<Result<{ code: string }>> {
   const input = parseInput(reportContentSchema, content);
   if (!input.ok) return input;
   const session = await currentSession();
-  return ok({ code: await storeReport(input.data, session?.user.id ?? null) });
+  return ok({ code: await storeReport(input.data, session?.user.id ?? null, await readBrowserHash()) });
 }

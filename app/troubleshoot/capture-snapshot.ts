@@ -1,6 +1,7 @@
 // Captures what this browser can do with passkeys, for lib/compat to judge on the server. Every probe is guarded: a
 // browser that lacks an API, or an extension that throws, yields "unknown", never a broken page. The cookie and the
 // connection are tested by the request that sends the snapshot (run-checks.ts). Facts: docs/compat.md.
+import { credentialsMethodWrapped, isNative } from "@/lib/browser/api-wrapping";
 import type { EnvironmentSnapshot } from "@/lib/compat/snapshot";
 
 type PkcStatics = {
@@ -32,20 +33,15 @@ async function probe<T>(run: () => Promise<T> | T, ms = 300): Promise<T | null> 
   }
 }
 
-const isNative = (fn: unknown) =>
-  typeof fn === "function" && /\{\s*\[native code\]\s*\}/.test(Function.prototype.toString.call(fn));
-
 function describeCredentialsApi(): EnvironmentSnapshot["publicKeyCredential"] {
   const present = typeof PublicKeyCredential === "function";
-  const container = typeof CredentialsContainer === "function" ? CredentialsContainer.prototype : undefined;
   const credentials = navigator.credentials;
   return {
     present,
     constructorName: present ? PublicKeyCredential.name : null,
     native: present ? isNative(PublicKeyCredential) : null,
-    wrappedGet: credentials && container ? credentials.get !== container.get || !isNative(credentials.get) : null,
-    wrappedCreate:
-      credentials && container ? credentials.create !== container.create || !isNative(credentials.create) : null,
+    wrappedGet: credentialsMethodWrapped("get"),
+    wrappedCreate: credentialsMethodWrapped("create"),
     ownPropertiesOnCredentials: credentials ? Object.getOwnPropertyNames(credentials).slice(0, 50) : null,
   };
 }

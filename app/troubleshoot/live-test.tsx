@@ -4,6 +4,7 @@ import { startAuthentication, startRegistration } from "@simplewebauthn/browser"
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/button";
 import { reachServer } from "@/lib/browser/server-unreachable";
+import { reported } from "@/lib/browser/report-ceremony";
 import { MismatchTable } from "@/components/troubleshoot/mismatch-table";
 import { StatusBadge } from "@/components/troubleshoot/status-badge";
 import { signalUnknownCredential, toCeremonyError } from "@/lib/browser/webauthn-browser";
@@ -90,8 +91,9 @@ export function LiveTest({
       let start = await reachServer(startLiveTestAction(true));
       if (!start.ok) return failed("create", start);
       let created;
+      const firstOptions = start.data.options;
       try {
-        created = await startRegistration({ optionsJSON: start.data.options });
+        created = await reported("live-test-create", () => startRegistration({ optionsJSON: firstOptions }));
       } catch (error) {
         if (!holdsOwnPasskey(error, start.data.options.excludeCredentials?.length ?? 0))
           return record(browserFailure("create", error, platform));
@@ -100,8 +102,9 @@ export function LiveTest({
         record(EXISTING_PASSKEY);
         start = await reachServer(startLiveTestAction(false));
         if (!start.ok) return failed("create", start);
+        const secondOptions = start.data.options;
         try {
-          created = await startRegistration({ optionsJSON: start.data.options });
+          created = await reported("live-test-create", () => startRegistration({ optionsJSON: secondOptions }));
         } catch (again) {
           return record(browserFailure("create", again, platform));
         }
@@ -115,7 +118,7 @@ export function LiveTest({
       if (!request.ok) return failed("get", request);
       let asserted;
       try {
-        asserted = await startAuthentication({ optionsJSON: request.data });
+        asserted = await reported("live-test-sign-in", () => startAuthentication({ optionsJSON: request.data }));
       } catch (error) {
         return record(browserFailure("get", error, platform));
       }

@@ -49,6 +49,10 @@ export const limits = {
   // own report once or twice; support staff open reports in the console, which this does not count.
   reportLookupPerClient: { name: "report-lookup:client", max: 10, windowMs: 60_000 },
   reportLookupOverall: { name: "report-lookup:all", max: 120, windowMs: 60_000 },
+  // What the browser saw of a passkey request (lib/browser-events): one or two per ceremony a person starts, so 30 a
+  // minute is far above a person; every caller together 600 a minute, and the store keeps a bounded number besides.
+  browserEventPerClient: { name: "browser-event:client", max: 30, windowMs: 60_000 },
+  browserEventOverall: { name: "browser-event:all", max: 600, windowMs: 60_000 },
   conformanceRunPerClient: { name: "conformance-run:client", max: 3, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>;
 

@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
+import { claimThisBrowsersEvents } from "@/lib/browser-events/browser-id";
 import { trustThisBrowser } from "./device-cookie";
 import { SESSION_COOKIE_NAMES, SESSION_MAX_AGE_S, sessionCookieName } from "./session-cookie";
 import { decodeSession, encodeSession } from "./session-token";
@@ -31,10 +32,12 @@ export async function currentSession(): Promise<CurrentSession | null> {
 /**
  * Sets a new session cookie for a person a ceremony has just proven (password + second factor, a passkey, a step-up).
  * Call it only after that ceremony's own transaction committed: the single-use guarantee lives there. The browser
- * becomes a trusted device of the account (decision 011).
+ * becomes a trusted device of the account (decision 011), and its signed-out passkey requests of the last day join
+ * the account's activity (decision 025).
  */
 export async function startSession(userId: string, sessionId?: string): Promise<void> {
   await trustThisBrowser(userId);
+  await claimThisBrowsersEvents(userId);
   const name = sessionCookieName(overHttps);
   const token = await encodeSession(name, userId, sessionId);
   (await cookies()).set(name, token, {

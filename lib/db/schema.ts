@@ -214,6 +214,33 @@ export const auditEvents = sqliteTable(
 );
 
 /**
+ * What the browser saw of a passkey request (lib/browser-events): enumerated values only, never text the caller wrote
+ * or credential material. A signed-in person's events carry their account from the session; every event carries the
+ * browser's id hash, so a signed-out attempt belongs to the browser only (docs/decisions/025). Kept 30 days.
+ */
+export const browserEvents = sqliteTable(
+  "browser_events",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    browserHash: text("browser_hash").notNull(),
+    ceremony: text("ceremony").notNull(),
+    mediation: text("mediation").notNull(),
+    outcome: text("outcome").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    wrapped: integer("wrapped", { mode: "boolean" }),
+    capabilities: text("capabilities", { mode: "json" }).$type<Record<string, boolean | null>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("browser_events_user_idx").on(t.userId, t.createdAt),
+    index("browser_events_browser_idx").on(t.browserHash, t.createdAt),
+    index("browser_events_created_idx").on(t.createdAt),
+  ],
+);
+export type BrowserEventRow = typeof browserEvents.$inferSelect;
+
+/**
  * Failed sign-ins by callers who are not signed in, one row per account and hour (security bar 61): "14 failed sign-ins
  * from 3 addresses". A flood adds to a count instead of pushing security events out of the activity log, and only
  * enumerated reasons are kept (lib/auth/failed-sign-ins.ts), never text the caller wrote, never a challenge.
@@ -284,6 +311,8 @@ export const troubleshootReports = sqliteTable(
     code: text("code").primaryKey(),
     /** The signed-in person who saved it, if any; support sees their account next to the report. */
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The saving browser's id hash (lib/browser-events/browser-id.ts): its last passkey requests show with the report. */
+    browserHash: text("browser_hash"),
     content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: createdAt(),

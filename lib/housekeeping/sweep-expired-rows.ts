@@ -5,6 +5,7 @@ import "server-only";
 import { lt } from "drizzle-orm";
 import { deleteOldFailedSignIns } from "@/lib/auth/failed-sign-ins";
 import { deleteStaleBuckets } from "@/lib/auth/rate-limit";
+import { deleteOldBrowserEvents } from "@/lib/browser-events/store";
 import { deleteExpiredPasswordResets } from "@/lib/auth/password-reset";
 import { deleteExpiredSignUpRequests } from "@/lib/auth/sign-up";
 import { deleteExpiredTrustedDevices } from "@/lib/auth/trusted-devices";
@@ -30,6 +31,7 @@ export async function sweepExpiredRows(now = Date.now()): Promise<void> {
   // after a failure still doubles.
   await db.update(users).set({ lockedUntil: null }).where(lt(users.lockedUntil, at));
   await deleteOldFailedSignIns(now);
+  await deleteOldBrowserEvents(now);
   await deleteExpiredReports(at);
   await deleteOldRuns(now);
   await deleteExpiredSignUpRequests(now);

@@ -5,20 +5,14 @@ import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { totpFactors, type User } from "@/lib/db/schema";
-import { auditEventTypes, listEvents, recordEvent } from "@/lib/auth/audit";
+import { listEvents, recordEvent } from "@/lib/auth/audit";
+import { listBrowserEventsOfAccount } from "@/lib/browser-events/store";
 import { listFailedSignIns, type FailedSignInHour } from "@/lib/auth/failed-sign-ins";
 import { isLocked } from "@/lib/auth/lockout";
 import { countOpenTrustedDevices } from "@/lib/auth/trusted-devices";
 import { findUserByEmail } from "@/lib/auth/users";
 import { listPasskeys, type PasskeyView } from "@/lib/webauthn/passkeys";
-
-export type EventForSupport = {
-  id: string;
-  createdAt: Date;
-  what: string;
-  client: string;
-  detail: Record<string, string>;
-};
+import { browserEventForSupport, mergeTimeline, serverEventForSupport, type EventForSupport } from "./timeline";
 
 export type AccountForSupport = {
   email: string;
@@ -30,7 +24,10 @@ export type AccountForSupport = {
   /** Browsers that signed in before and can still sign in: not expired, not locked themselves. */
   trustedDevices: number;
   passkeys: PasskeyView[];
-  /** Including `verdict`: the verifier's exact words behind the generic message the person saw. */
+  /**
+   * One timeline: the server's events, including `verdict` (the verifier's exact words behind the generic message the
+   * person saw), beside what the browser saw of each passkey request while signed in to this account.
+   */
   events: EventForSupport[];
   /** Failed sign-ins by callers who were not signed in, per hour, with enumerated reasons (security bar 61). */
   failedSignIns: FailedSignInHour[];
@@ -58,13 +55,10 @@ export async function lookUpAccount(staff: User, email: string, client: string):
     lockedUntil: isLocked(account) ? account.lockedUntil : null,
     trustedDevices: await countOpenTrustedDevices(account.id),
     passkeys: await listPasskeys(account.id),
-    events: events.map((event) => ({
-      id: event.id,
-      createdAt: event.createdAt,
-      what: auditEventTypes[event.type as keyof typeof auditEventTypes] ?? event.type,
-      client: event.client,
-      detail: event.detail,
-    })),
+    events: mergeTimeline(
+      events.map(serverEventForSupport),
+      (await listBrowserEventsOfAccount(account.id, 50)).map(browserEventForSupport),
+    ),
     failedSignIns: await listFailedSignIns(account.id),
   };
 }

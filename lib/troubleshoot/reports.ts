@@ -17,17 +17,23 @@ export type SavedReport = {
   createdAt: Date;
   expiresAt: Date;
   userId: string | null;
+  /** The saving browser (lib/browser-events/browser-id.ts), whose last passkey requests support sees beside it. */
+  browserHash: string | null;
 };
 /** What anyone holding the code may see: no contact email, no account. */
-export type PublicReport = Omit<SavedReport, "userId">;
+export type PublicReport = Omit<SavedReport, "userId" | "browserHash">;
 
-export async function saveReport(content: Record<string, unknown>, userId: string | null): Promise<string> {
+export async function saveReport(
+  content: Record<string, unknown>,
+  userId: string | null,
+  browserHash: string | null = null,
+): Promise<string> {
   const redacted = redact(content) as Record<string, unknown>;
   for (let attempt = 0; ; attempt++) {
     const code = newReportCode();
     const [saved] = await db
       .insert(troubleshootReports)
-      .values({ code, userId, content: redacted, expiresAt: new Date(Date.now() + REPORT_TTL_MS) })
+      .values({ code, userId, browserHash, content: redacted, expiresAt: new Date(Date.now() + REPORT_TTL_MS) })
       .onConflictDoNothing()
       .returning({ code: troubleshootReports.code });
     if (saved) return saved.code;

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { Button } from "@/components/ui";
 import { describeBrowserError } from "@/lib/browser/webauthn-browser";
+import { reported } from "@/lib/browser/report-ceremony";
 import type { StepUpPurpose } from "@/lib/db/schema";
 import type { Result } from "@/lib/result";
 import { finishRegistrationAction, startRegistrationAction } from "./actions";
@@ -48,7 +49,7 @@ export function AddPasskey({
       if (!start.ok) return onOutcome({ tone: "error", ...start });
       let response;
       try {
-        response = await startRegistration({ optionsJSON: start.data.options });
+        response = await reported("add-passkey", () => startRegistration({ optionsJSON: start.data.options }));
       } catch (error) {
         const failure = await describeBrowserError(error, "create");
         // Chromium and others refuse to put a passkey on a security key without a PIN, with the same error as a cancel.

@@ -2,6 +2,7 @@
 // for `purpose`. A dropped connection and the browser's own refusals come back as a message, never a throw.
 import { startAuthentication } from "@simplewebauthn/browser";
 import { reachServer } from "@/lib/browser/server-unreachable";
+import { reported } from "@/lib/browser/report-ceremony";
 import { describeBrowserError } from "@/lib/browser/webauthn-browser";
 import type { StepUpPurpose } from "@/lib/db/schema";
 import { finishPasskeyStepUpAction, startPasskeyStepUpAction } from "./actions";
@@ -15,7 +16,7 @@ export async function stepUpWithPasskey(purpose: StepUpPurpose): Promise<StepUpO
   let response;
   const timing = { startedAt: Date.now(), timeoutMs: start.data.options.timeout };
   try {
-    response = await startAuthentication({ optionsJSON: start.data.options });
+    response = await reported("step-up", () => startAuthentication({ optionsJSON: start.data.options }));
   } catch (error) {
     return { ok: false, ...(await describeBrowserError(error, "get", timing)) };
   }

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { Alert, Button, Field } from "@/components/ui";
 import { describeBrowserError } from "@/lib/browser/webauthn-browser";
+import { reported } from "@/lib/browser/report-ceremony";
 import { finishWithdrawalAction, startWithdrawalAction } from "./actions";
 import { ADDRESS_MAX_LENGTH, AMOUNT_MAX_LENGTH } from "./request-limits";
 
@@ -32,7 +33,7 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
       if (!start.ok) return setOutcome({ tone: "error", ...start });
       let response;
       try {
-        response = await startAuthentication({ optionsJSON: start.data.options });
+        response = await reported("withdrawal", () => startAuthentication({ optionsJSON: start.data.options }));
       } catch (error) {
         return setOutcome({ tone: "error", ...(await describeBrowserError(error, "get")) });
       }

@@ -6,6 +6,7 @@ import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Field } from "@/components/field";
 import { reachServer } from "@/lib/browser/server-unreachable";
+import { reported } from "@/lib/browser/report-ceremony";
 import { describeBrowserError, signalUnknownCredential, wasCancelled } from "@/lib/browser/webauthn-browser";
 import {
   finishPasskeySignInAction,
@@ -63,10 +64,12 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
         const timing = { startedAt: Date.now(), timeoutMs: start.data.options.timeout };
         try {
           const { startAuthentication } = await loadWebAuthn();
-          response = await startAuthentication({
-            optionsJSON: start.data.options,
-            useBrowserAutofill: mode === "autofill",
-          });
+          const autofill = mode === "autofill";
+          response = await reported(
+            "sign-in",
+            () => startAuthentication({ optionsJSON: start.data.options, useBrowserAutofill: autofill }),
+            autofill ? "conditional" : "modal",
+          );
         } catch (error) {
           // Autofill requests are cancelled whenever the person does something else: not worth a message.
           if (!(mode === "autofill" && wasCancelled(error)))

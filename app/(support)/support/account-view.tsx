@@ -2,6 +2,7 @@ import { FailedSignIns } from "@/components/failed-sign-ins";
 import { LocalTime } from "@/components/local-time";
 import { Badge, Card } from "@/components/ui";
 import type { AccountForSupport } from "@/lib/support/account-lookup";
+import { TimelineList } from "./timeline-list";
 
 /** One account as support staff see it: sign-in methods, passkeys, and recent activity with the exact verdicts. */
 export function AccountView({ account }: { account: AccountForSupport }) {
@@ -50,23 +51,8 @@ export function AccountView({ account }: { account: AccountForSupport }) {
       <Card title="Failed sign-ins (not signed in, per hour)">
         <FailedSignIns hours={account.failedSignIns} showCodes />
       </Card>
-      <Card title="Recent activity (with the server's exact verdicts)">
-        <ul aria-label="Recent activity" className="flex flex-col divide-y divide-slate-100 text-sm">
-          {account.events.map((event) => (
-            <li key={event.id} className="flex flex-col py-2">
-              <span>
-                <LocalTime date={event.createdAt} /> · {event.what} · {event.client}
-              </span>
-              {Object.keys(event.detail).length > 0 && (
-                <span className="text-xs text-slate-600">
-                  {Object.entries(event.detail)
-                    .map(([key, value]) => `${key}: ${value}`)
-                    .join(" · ")}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
+      <Card title="Recent activity: the server's exact verdicts beside what the browser saw">
+        <TimelineList events={account.events} label="Recent activity" />
       </Card>
     </section>
   );

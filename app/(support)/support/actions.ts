@@ -11,11 +11,20 @@ import { db } from "@/lib/db/client";
 import { fail, ok, type Result } from "@/lib/result";
 import { lookUpAccount, type AccountForSupport } from "@/lib/support/account-lookup";
 import { withSupportConsole } from "@/lib/support/require-support";
+import { reportTimeline } from "@/lib/support/report-timeline";
+import type { EventForSupport } from "@/lib/support/timeline";
 import { reportContentSchema, type ReportContent } from "@/lib/troubleshoot/report-content";
 import { looksLikeReportCode } from "@/lib/troubleshoot/report-code";
 import { findReportForStaff } from "@/lib/troubleshoot/reports";
 
-export type ReportForStaff = { code: string; createdAt: Date; ownerEmail: string | null; report: ReportContent };
+export type ReportForStaff = {
+  code: string;
+  createdAt: Date;
+  ownerEmail: string | null;
+  report: ReportContent;
+  /** The saving browser's last passkey requests, beside the owner's server events (when saved signed in). */
+  timeline: EventForSupport[];
+};
 
 export async function openReportAction(code: unknown): Promise<Result<ReportForStaff>> {
   return withSupportConsole(async ({ user: staff }, client) => {
@@ -48,7 +57,13 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
       );
     }
     const owner = saved.userId ? await getUser(saved.userId) : undefined;
-    return ok({ code: saved.code, createdAt: saved.createdAt, ownerEmail: owner?.email ?? null, report: report.data });
+    return ok({
+      code: saved.code,
+      createdAt: saved.createdAt,
+      ownerEmail: owner?.email ?? null,
+      report: report.data,
+      timeline: await reportTimeline(saved.browserHash, owner?.id ?? null, saved.createdAt),
+    });
   });
 }
 

@@ -9,6 +9,7 @@ import type { AccountForSupport } from "@/lib/support/account-lookup";
 import type { Result } from "@/lib/result";
 import { lookUpAccountAction, openReportAction, type ReportForStaff } from "./actions";
 import { AccountView } from "./account-view";
+import { TimelineList } from "./timeline-list";
 
 type Shown = { kind: "report"; data: ReportForStaff } | { kind: "account"; data: AccountForSupport } | null;
 type Message = { kind: "report" | "account"; message: string; detail?: string } | null;
@@ -110,6 +111,9 @@ export function SupportConsole({ until }: { until: Date }) {
             )}
           </div>
           <ReportView report={shown.data.report} forStaff ownerKnown={shown.data.ownerEmail !== null} />
+          <Card title="What this browser saw, beside the server's verdicts">
+            <TimelineList events={shown.data.timeline} label="Report timeline" />
+          </Card>
         </section>
       )}
       {shown?.kind === "account" && <AccountView account={shown.data} />}

@@ -4,6 +4,8 @@ import { auditEventTypes, listEvents, publicDetail } from "@/lib/auth/audit";
 import { requirePageSession } from "@/lib/auth/session";
 import { FailedSignIns } from "@/components/failed-sign-ins";
 import { listFailedSignIns } from "@/lib/auth/failed-sign-ins";
+import { listBrowserEventsOfAccount } from "@/lib/browser-events/store";
+import { BrowserEvents } from "./browser-events";
 
 export const metadata = { title: "Activity" };
 
@@ -31,6 +33,16 @@ export default async function ActivityPage() {
           these; if you see many and did not make them, your password and passkeys still keep them out.
         </p>
         <FailedSignIns hours={failedSignIns} />
+      </section>
+      <section aria-labelledby="browser-events" className="flex flex-col gap-2">
+        <h2 id="browser-events" className="text-lg font-semibold">
+          What your browser saw
+        </h2>
+        <p className="text-sm text-slate-600">
+          How your passkey requests ended in your browser while you were signed in, including those that never reached
+          us (a closed prompt, a timeout); kept 30 days.
+        </p>
+        <BrowserEvents events={await listBrowserEventsOfAccount(user.id, 30)} />
       </section>
       {events.length === 0 ? (
         <p className="text-sm text-slate-600">Nothing yet.</p>
