@@ -50,6 +50,8 @@ export const limits = {
   reportLookupPerClient: { name: "report-lookup:client", max: 10, windowMs: 60_000 },
   reportLookupOverall: { name: "report-lookup:all", max: 120, windowMs: 60_000 },
   conformanceRunPerClient: { name: "conformance-run:client", max: 3, windowMs: 10 * 60_000 },
+  // Each site check fetches two files from the site named: bounded so this server is nobody's crawler.
+  siteCheckPerClient: { name: "site-check:client", max: 20, windowMs: 60_000 },
 } satisfies Record<string, Limit>;
 
 /**
