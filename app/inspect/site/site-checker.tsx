@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Field } from "@/components/field";
-import { SERVER_UNREACHABLE } from "@/lib/browser/server-unreachable";
+import { postJson } from "@/lib/browser/post-json";
 import type { SiteFileReport, SiteReport, SiteRule } from "@/lib/site-check/types";
 
 const mark = (rule: SiteRule) => (rule.ok === true ? "✓" : rule.ok === false ? "✗" : "—");
@@ -21,20 +21,10 @@ export function SiteChecker() {
     setError(null);
     setReport(null);
     setBusy(true);
-    try {
-      const answer = await fetch("/api/inspect/site", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ site }),
-      });
-      const json = await answer.json();
-      if (!answer.ok) return setError(`${json?.message ?? `HTTP ${answer.status}`} (${json?.code ?? "error"})`);
-      setReport(json as SiteReport);
-    } catch {
-      setError(SERVER_UNREACHABLE);
-    } finally {
-      setBusy(false);
-    }
+    const answer = await postJson<SiteReport>("/api/inspect/site", { site });
+    setBusy(false);
+    if (answer.ok) setReport(answer.data);
+    else setError(answer.message);
   }
 
   return (
@@ -77,11 +67,12 @@ function FileReport({ title, report }: { title: string; report: SiteFileReport }
         {report.rules.map((rule) => (
           <li key={rule.id} className="flex gap-2 border-b border-slate-100 pb-2">
             <span
-              aria-label={markLabel(rule)}
+              aria-hidden
               className={rule.ok === false ? "text-red-700" : rule.ok ? "text-green-700" : "text-slate-500"}
             >
               {mark(rule)}
             </span>
+            <span className="sr-only">{markLabel(rule)}:</span>
             <div className="wrap-anywhere">
               <p>{rule.message}</p>
               {rule.browsers && <p className="text-slate-600">What browsers do: {rule.browsers}</p>}
