@@ -41,6 +41,11 @@ const schema = z
      * addresses, never private, loopback or metadata ones) or `any`. Default: self when NODE_ENV=production, else any.
      */
     CONFORMANCE_TARGETS: z.enum(["self", "public", "any"], { message: 'must be "self", "public" or "any"' }).optional(),
+    /**
+     * Which sites /inspect/site may fetch well-known files from: `public` (public internet addresses only, never
+     * private, loopback or metadata ones) or `any`. Default: public when NODE_ENV=production, else any.
+     */
+    SITE_CHECK_TARGETS: z.enum(["public", "any"], { message: 'must be "public" or "any"' }).optional(),
     /** How often expired rows (challenges, grants, rate-limit buckets, lock-outs, reports, runs) are deleted. */
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /**
@@ -98,6 +103,7 @@ const schema = z
     }
     const fidoConformanceApi = raw.FIDO_CONFORMANCE_API ?? (raw.NODE_ENV === "production" ? "off" : "on");
     const conformanceTargets = raw.CONFORMANCE_TARGETS ?? (raw.NODE_ENV === "production" ? "self" : "any");
+    const siteCheckTargets = raw.SITE_CHECK_TARGETS ?? (raw.NODE_ENV === "production" ? "public" : "any");
     let trustedProxies: TrustedProxies = { kind: "none" };
     try {
       trustedProxies = parseTrustedProxies(raw.TRUSTED_PROXIES);
@@ -111,6 +117,7 @@ const schema = z
       RP_RELATED_ORIGINS: relatedOrigins,
       FIDO_CONFORMANCE_API: fidoConformanceApi,
       CONFORMANCE_TARGETS: conformanceTargets,
+      SITE_CHECK_TARGETS: siteCheckTargets,
       TRUSTED_PROXIES: trustedProxies,
       MAIL_FROM: mailFrom,
     };

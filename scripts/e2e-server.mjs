@@ -19,6 +19,9 @@ const server = spawn(process.execPath, ["server.mjs", "--port", port], {
     FIDO_CONFORMANCE_API: "on",
     FIDO_METADATA_DIR: `./${dataDir}/fido-metadata`,
     TRUSTED_PROXIES: "loopback",
+    // The site checker's e2e test serves its crafted well-known files on localhost, which the production default
+    // (public addresses only) refuses: this one server may fetch any address. Never set it on a public server.
+    SITE_CHECK_TARGETS: "any",
     // Expired rows go within seconds, so a test that ages a row sees the sweeper at work (security bar 60, 68).
     SWEEP_INTERVAL_SECONDS: "2",
   },

@@ -1,24 +1,17 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/alert";
-import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { Field } from "@/components/field";
-import { SERVER_UNREACHABLE } from "@/lib/browser/server-unreachable";
-import type { InspectResult, Step } from "@/lib/inspect/types";
+import { TextAreaField } from "@/components/text-area-field";
+import { postJson } from "@/lib/browser/post-json";
+import type { InspectResult, Mediation } from "@/lib/inspect/types";
 import type { Vector } from "@/lib/inspect/vectors";
+import { Report, type NextStep } from "./report";
 
 export type Example = { label: string; vector: Vector };
 
-const VERDICTS = {
-  valid: { tone: "success", text: "Valid: every judged step passed." },
-  invalid: { tone: "error", text: "Invalid: at least one step failed." },
-  incomplete: { tone: "info", text: "Incomplete: no step failed, but some could not be judged without more input." },
-} as const;
-
-const mark = (step: Step) => (step.ok === true ? "✓" : step.ok === false ? "✗" : "—");
-const markLabel = (step: Step) => (step.ok === true ? "passed" : step.ok === false ? "failed" : "not judged");
 const lines = (text: string) =>
   text
     .split(/[\n,]/)
@@ -36,6 +29,9 @@ export function Inspector({ examples }: { examples: Example[] }) {
   const [requireUv, setRequireUv] = useState(false);
   const [requireTrust, setRequireTrust] = useState(false);
   const [asOf, setAsOf] = useState("");
+  const [options, setOptions] = useState("");
+  const [mediation, setMediation] = useState<Mediation | "">("");
+  const responseBox = useRef<HTMLTextAreaElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<InspectResult | null>(null);
@@ -50,8 +46,23 @@ export function Inspector({ examples }: { examples: Example[] }) {
     setPublicKey(vector.expected.credentialPublicKey ?? "");
     setSignCount(vector.expected.storedSignCount === undefined ? "" : String(vector.expected.storedSignCount));
     setAsOf(vector.capturedAt ? vector.capturedAt.slice(0, 10) : "");
+    setOptions("");
+    setMediation("");
     setResult(null);
     setError(null);
+  }
+
+  // A registration's key and counter carried into the next inspection: the sign-in that follows it.
+  function startNextStep(next: NextStep) {
+    setPublicKey(next.publicKey);
+    setSignCount(String(next.signCount));
+    setResponse("");
+    setChallenge("");
+    setOptions("");
+    setMediation("");
+    setResult(null);
+    setError(null);
+    responseBox.current?.focus();
   }
 
   async function inspect(event: FormEvent) {
@@ -65,8 +76,16 @@ export function Inspector({ examples }: { examples: Example[] }) {
     } catch (problem) {
       return setError(`The response is not valid JSON: ${(problem as Error).message}`);
     }
+    let parsedOptions: unknown;
+    try {
+      parsedOptions = options.trim() ? JSON.parse(options) : undefined;
+    } catch (problem) {
+      return setError(`The options are not valid JSON: ${(problem as Error).message}`);
+    }
     const body = {
       response: parsed,
+      options: parsedOptions,
+      mediation: mediation || undefined,
       expectedChallenge: challenge.trim() || undefined,
       expectedOrigin: lines(origins).length > 0 ? lines(origins) : undefined,
       expectedRPID: rpId.trim() || undefined,
@@ -78,22 +97,10 @@ export function Inspector({ examples }: { examples: Example[] }) {
       now: asOf ? Date.parse(`${asOf}T12:00:00Z`) : undefined,
     };
     setBusy(true);
-    try {
-      const answer = await fetch("/api/inspect", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      const json = await answer.json();
-      if (!answer.ok) {
-        return setError(json?.error?.message ?? `The inspector answered HTTP ${answer.status}.`);
-      }
-      setResult(json as InspectResult);
-    } catch {
-      setError(SERVER_UNREACHABLE);
-    } finally {
-      setBusy(false);
-    }
+    const answer = await postJson<InspectResult>("/api/inspect", body);
+    setBusy(false);
+    if (answer.ok) setResult(answer.data);
+    else setError(answer.message);
   }
 
   return (
@@ -106,21 +113,60 @@ export function Inspector({ examples }: { examples: Example[] }) {
         ))}
       </div>
       <form onSubmit={(event) => void inspect(event)} className="flex flex-col gap-4">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="inspect-response" className="text-sm font-medium text-slate-800">
-            Response JSON (a PublicKeyCredential, e.g. from <code>toJSON()</code>)
-          </label>
-          <textarea
-            id="inspect-response"
-            required
-            value={response}
-            onChange={(event) => setResponse(event.target.value)}
-            rows={10}
-            spellCheck={false}
-            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs text-slate-900 shadow-sm"
-          />
-        </div>
+        <TextAreaField
+          id="inspect-response"
+          ref={responseBox}
+          required
+          label={
+            <>
+              Response JSON (a PublicKeyCredential, e.g. from <code>toJSON()</code>)
+            </>
+          }
+          value={response}
+          onChange={(event) => setResponse(event.target.value)}
+          rows={10}
+          spellCheck={false}
+          monospace
+        />
         <div className="grid gap-4 md:grid-cols-2">
+          <TextAreaField
+            id="inspect-options"
+            className="md:col-span-2"
+            label="Options the relying party sent (JSON, optional)"
+            value={options}
+            onChange={(event) => setOptions(event.target.value)}
+            rows={4}
+            spellCheck={false}
+            monospace
+            hint={
+              <>
+                The creation or request options, as given to <code>parseCreationOptionsFromJSON()</code> or{" "}
+                <code>parseRequestOptionsFromJSON()</code>. Their challenge and RP ID become the expected ones; the
+                algorithm, user verification and allowCredentials are checked against them.
+              </>
+            }
+          />
+          <div className="flex flex-col gap-1">
+            <label htmlFor="inspect-mediation" className="text-sm font-medium text-slate-800">
+              Mediation
+            </label>
+            <select
+              id="inspect-mediation"
+              aria-describedby="inspect-mediation-hint"
+              value={mediation}
+              onChange={(event) => setMediation(event.target.value as Mediation | "")}
+              className="w-full min-w-0 rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm"
+            >
+              <option value="">Not given (a modal dialog)</option>
+              <option value="conditional">conditional (autofill, automatic upgrade)</option>
+              <option value="optional">optional</option>
+              <option value="required">required</option>
+              <option value="silent">silent</option>
+            </select>
+            <p id="inspect-mediation-hint" className="text-xs text-slate-600">
+              A registration without user presence (UP=0) is valid only when it was asked with conditional mediation.
+            </p>
+          </div>
           <Field
             id="inspect-challenge"
             label="Expected challenge (base64url)"
@@ -134,22 +180,14 @@ export function Inspector({ examples }: { examples: Example[] }) {
             onChange={(event) => setRpId(event.target.value)}
             hint="e.g. example.com"
           />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="inspect-origins" className="text-sm font-medium text-slate-800">
-              Expected origins
-            </label>
-            <textarea
-              id="inspect-origins"
-              aria-describedby="inspect-origins-hint"
-              value={origins}
-              onChange={(event) => setOrigins(event.target.value)}
-              rows={2}
-              className="rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm"
-            />
-            <p id="inspect-origins-hint" className="text-xs text-slate-600">
-              Comma-separated or one per line.
-            </p>
-          </div>
+          <TextAreaField
+            id="inspect-origins"
+            label="Expected origins"
+            value={origins}
+            onChange={(event) => setOrigins(event.target.value)}
+            rows={2}
+            hint="Comma-separated or one per line."
+          />
           <Field
             id="inspect-top-origin"
             label="Expected top origin (only if you embed the ceremony in an iframe)"
@@ -158,7 +196,8 @@ export function Inspector({ examples }: { examples: Example[] }) {
           />
           <Field
             id="inspect-public-key"
-            label="Credential public key (COSE, base64url; authentication)"
+            label="Credential public key (authentication)"
+            hint="COSE (stored from the registration) or SPKI (toJSON()'s response.publicKey); base64url, base64 or PEM."
             value={publicKey}
             onChange={(event) => setPublicKey(event.target.value)}
           />
@@ -199,65 +238,7 @@ export function Inspector({ examples }: { examples: Example[] }) {
         </Button>
       </form>
       <Alert tone="error">{error}</Alert>
-      {result && <Report result={result} />}
-    </div>
-  );
-}
-
-function Report({ result }: { result: InspectResult }) {
-  const verdict = VERDICTS[result.verdict];
-  return (
-    <div className="flex flex-col gap-4" data-testid="inspect-report">
-      <Alert tone={verdict.tone}>
-        <strong data-testid="inspect-verdict">{result.verdict}</strong> ({result.ceremony}) — {verdict.text}
-      </Alert>
-      {/* Long ids and hex values wrap anywhere, so the table fits a phone screen without scrolling sideways. */}
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Verification steps</caption>
-        <thead>
-          <tr className="border-b border-slate-200">
-            <th scope="col" className="py-1 pr-2">
-              Result
-            </th>
-            <th scope="col" className="py-1 pr-2">
-              Step
-            </th>
-            <th scope="col" className="py-1 pr-2">
-              Spec
-            </th>
-            <th scope="col" className="py-1">
-              What it found
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.steps.map((step) => (
-            <tr key={step.id} className="border-b border-slate-100 align-top">
-              <td className="py-1 pr-2 text-lg" aria-label={markLabel(step)}>
-                <span
-                  aria-hidden
-                  className={step.ok === false ? "text-red-700" : step.ok ? "text-green-700" : "text-slate-500"}
-                >
-                  {mark(step)}
-                </span>
-              </td>
-              <td className="py-1 pr-2 font-mono text-xs wrap-anywhere">
-                {step.id} {step.advisory && <Badge>does not decide</Badge>}
-              </td>
-              <td className="py-1 pr-2 whitespace-nowrap text-xs">{step.spec}</td>
-              <td className="py-1 wrap-anywhere">{step.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {Object.entries(result.decoded).map(([name, value]) => (
-        <details key={name} className="rounded-md border border-slate-200 p-3" open={name === "authenticatorData"}>
-          <summary className="cursor-pointer font-medium">{name}</summary>
-          <pre tabIndex={0} aria-label={`${name}, decoded`} className="mt-2 overflow-x-auto text-xs">
-            {JSON.stringify(value, null, 2)}
-          </pre>
-        </details>
-      ))}
+      {result && <Report result={result} onNextStep={startNextStep} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Card } from "@/components/card";
 import { vectors } from "@/lib/inspect/vectors";
 import { Inspector, type Example } from "./inspector";
@@ -18,8 +19,15 @@ export default function InspectPage() {
         <h1 className="text-2xl font-bold">Inspect a WebAuthn response</h1>
         <p className="text-slate-700">
           Paste what <code>navigator.credentials.create()</code> or <code>.get()</code> returned, as JSON. Every field
-          is decoded and every verification step of WebAuthn Level 3 is judged, with the step it comes from. Nothing you
-          paste is stored.
+          is decoded and every verification step of WebAuthn Level 3 is judged, with the step it comes from. Paste the
+          options your server sent too, and the response is judged against what was asked. Nothing you paste is stored.
+        </p>
+        <p className="text-slate-700">
+          To check a site&apos;s related origins and passkey endpoints files instead,{" "}
+          <Link href="/inspect/site" className="underline">
+            check a site
+          </Link>
+          .
         </p>
       </div>
       <Card title="Response and expectations">

@@ -54,6 +54,8 @@ export const limits = {
   browserEventPerClient: { name: "browser-event:client", max: 30, windowMs: 60_000 },
   browserEventOverall: { name: "browser-event:all", max: 600, windowMs: 60_000 },
   conformanceRunPerClient: { name: "conformance-run:client", max: 3, windowMs: 10 * 60_000 },
+  // Each site check fetches two files from the site named: bounded so this server is nobody's crawler.
+  siteCheckPerClient: { name: "site-check:client", max: 20, windowMs: 60_000 },
 } satisfies Record<string, Limit>;
 
 /**

@@ -3,32 +3,19 @@ import { decodeBase64url, toBase64url, toHex } from "./base64url";
 import { authenticatorDataSteps, clientDataSteps } from "./client-data-steps";
 import { cborToJson, describeAuthenticatorData, parseAuthenticatorData } from "./decode-authenticator-data";
 import { decodeClientData } from "./decode-client-data";
-import { describeCoseKey, type CoseKey } from "./decode-cose-key";
+import { readCredentialPublicKey } from "./credential-public-key";
+import { describeCoseKey } from "./decode-cose-key";
 import { credentialIdStep } from "./registration-steps";
-import { decodeCborItem } from "./safe-cbor";
 import { fail, notJudged, pass, type InspectInput, type Step } from "./types";
 import { verifyWithCoseKey } from "./verify-signature";
-
-export function decodeCredentialPublicKey(
-  value: string,
-): { ok: true; key: CoseKey; bytes: Buffer } | { ok: false; problem: string } {
-  const bytes = decodeBase64url(value);
-  if (!bytes) return { ok: false, problem: "the credential public key is not base64url" };
-  try {
-    const { value: key, end } = decodeCborItem(bytes);
-    if (!(key instanceof Map) || end !== bytes.length)
-      return { ok: false, problem: "the credential public key is not one COSE_Key map" };
-    return { ok: true, key: key as CoseKey, bytes };
-  } catch (error) {
-    return { ok: false, problem: `the credential public key is not CBOR: ${(error as Error).message}` };
-  }
-}
 
 export async function authenticationSteps(
   input: InspectInput,
 ): Promise<{ steps: Step[]; decoded: Record<string, unknown> }> {
   const inner = (input.response.response ?? {}) as Record<string, unknown>;
   const steps: Step[] = [credentialIdStep(input.response)];
+  const allowed = allowCredentialsStep(input.response.id, input.asked?.allowCredentials);
+  if (allowed) steps.push(allowed);
   const decoded: Record<string, unknown> = {};
 
   const clientData = decodeClientData(inner.clientDataJSON);
@@ -69,7 +56,7 @@ export async function authenticationSteps(
       notJudged(
         "signature",
         "§7.2 step 22",
-        "no credential public key given: paste the COSE key stored at registration to check the signature",
+        "no credential public key given: paste the key stored at registration (COSE, or SPKI from toJSON()) to check the signature",
       ),
     );
   else if (!signature) steps.push(fail("signature", "§7.2 step 22", "response.signature is missing or not base64url"));
@@ -78,10 +65,14 @@ export async function authenticationSteps(
       notJudged("signature", "§7.2 step 22", "needs the client data hash, and clientDataJSON could not be read"),
     );
   else {
-    const key = decodeCredentialPublicKey(input.credentialPublicKey);
-    if (!key.ok) steps.push(fail("signature", "§7.2 step 22", key.problem));
+    const read = readCredentialPublicKey(input.credentialPublicKey, input.asked?.algorithms);
+    if (!read.ok) steps.push(fail("signature", "§7.2 step 22", read.problem));
     else {
-      decoded.credentialPublicKey = describeCoseKey(key.key);
+      const key = read.data;
+      decoded.credentialPublicKey = {
+        givenAs: key.assumedAlg ? `SPKI (algorithm taken as ${key.assumedAlg})` : key.format,
+        ...describeCoseKey(key.key),
+      };
       const check = await verifyWithCoseKey(
         key.key,
         key.bytes,
@@ -122,4 +113,23 @@ export async function authenticationSteps(
       ),
     );
   return { steps, decoded };
+}
+
+/** §7.2 step 5: when the options listed allowCredentials, the credential used must be one of them. */
+function allowCredentialsStep(id: unknown, allowed: string[] | undefined): Step | undefined {
+  if (!allowed) return undefined;
+  if (allowed.length === 0)
+    return pass(
+      "allow-credentials",
+      "§7.2 step 5",
+      "allowCredentials was empty: any discoverable credential may answer",
+    );
+  const normalise = (value: string) => value.replace(/=+$/, "");
+  return typeof id === "string" && allowed.map(normalise).includes(normalise(id))
+    ? pass("allow-credentials", "§7.2 step 5", `the credential is one of the ${allowed.length} allowCredentials listed`)
+    : fail(
+        "allow-credentials",
+        "§7.2 step 5",
+        `the credential ${JSON.stringify(id)} is not among the ${allowed.length} allowCredentials the options listed`,
+      );
 }

@@ -151,15 +151,27 @@ export function authenticatorDataSteps(
           ),
     );
   }
-  steps.push(
-    authData.flags.up
-      ? pass("user-present", at(n.up), "UP is set")
-      : fail("user-present", at(n.up), "UP is not set: no test of user presence"),
-  );
+  steps.push(userPresentStep(authData.flags.up, input, ceremony, at(n.up)));
+  const askedUv = input.asked?.userVerification;
   if (authData.flags.uv) steps.push(pass("user-verified", at(n.uv), "UV is set"));
   else if (input.requireUserVerification)
-    steps.push(fail("user-verified", at(n.uv), "UV is not set, and user verification is required"));
-  else steps.push(pass("user-verified", at(n.uv), "UV is not set; user verification was not required"));
+    steps.push(
+      fail(
+        "user-verified",
+        at(n.uv),
+        askedUv === "required"
+          ? 'UV is not set, and the options asked for userVerification: "required"'
+          : "UV is not set, and user verification is required",
+      ),
+    );
+  else
+    steps.push(
+      pass(
+        "user-verified",
+        at(n.uv),
+        `UV is not set; user verification was not required${askedUv ? ` (the options asked for "${askedUv}")` : ""}`,
+      ),
+    );
   steps.push(
     !authData.flags.be && authData.flags.bs
       ? fail(
@@ -170,4 +182,30 @@ export function authenticatorDataSteps(
       : pass("backup-flags", at(n.backup), `BE=${Number(authData.flags.be)} BS=${Number(authData.flags.bs)}`),
   );
   return steps;
+}
+
+/**
+ * §7.1 step 15: a registration asked with mediation "conditional" (a conditional create, the automatic passkey
+ * upgrade) may come without user presence; every other registration, and every assertion (§7.2 step 16), needs UP.
+ */
+function userPresentStep(
+  up: boolean,
+  input: InspectInput,
+  ceremony: "registration" | "authentication",
+  spec: string,
+): Step {
+  if (up) return pass("user-present", spec, "UP is set");
+  if (ceremony === "registration" && input.mediation === "conditional")
+    return pass(
+      "user-present",
+      spec,
+      'UP is not set, which a registration asked with mediation "conditional" (automatic passkey upgrade) may be',
+    );
+  return fail(
+    "user-present",
+    spec,
+    ceremony === "registration"
+      ? 'UP is not set: no test of user presence (only a registration asked with mediation "conditional" may omit it; give the mediation if it was one)'
+      : "UP is not set: no test of user presence",
+  );
 }

@@ -4,6 +4,8 @@ import { MAX_BODY_BYTES } from "@/lib/fido-server/conformance-relying-party";
 import { failureResponse } from "@/lib/errors";
 import { readJsonBody } from "@/lib/fido-server/read-json-body";
 import type { ErrorCode } from "@/lib/result";
+import { resolveAskedFor } from "./asked-for";
+import { readCredentialPublicKey } from "./credential-public-key";
 import { detectCeremony, inspectResponse } from "./inspect-response";
 import { inspectRequestSchema } from "./inspect-request";
 
@@ -27,7 +29,7 @@ export async function handleInspectRequest(request: Request): Promise<Response> 
       const where = issue.path.length > 0 ? issue.path.join(".") : "the body";
       return refuse(
         "inspect:bad-request",
-        `${where}: ${issue.message}. Send { response, expectedChallenge?, expectedOrigin?, expectedRPID?, … }.`,
+        `${where}: ${issue.message}. Send { response, options?, mediation?, expectedChallenge?, expectedOrigin?, expectedRPID?, … }.`,
       );
     }
     const ceremony = detectCeremony(parsed.data.response);
@@ -37,7 +39,13 @@ export async function handleInspectRequest(request: Request): Promise<Response> 
         "response.response has neither attestationObject (registration) nor authenticatorData (authentication).",
       );
     }
-    return Response.json(await inspectResponse(parsed.data, ceremony), { status: 200, headers: HEADERS });
+    const asked = resolveAskedFor(parsed.data, ceremony);
+    if (!asked.ok) return refuse("inspect:bad-request", asked.message);
+    // A key in neither form is a mistake in what was pasted, not a verdict on the response.
+    const key = asked.input.credentialPublicKey;
+    const read = key === undefined ? undefined : readCredentialPublicKey(key, asked.input.asked?.algorithms);
+    if (read && !read.ok) return refuse("inspect:bad-public-key", `credentialPublicKey: ${read.problem}.`);
+    return Response.json(await inspectResponse(asked.input, ceremony), { status: 200, headers: HEADERS });
   } catch (error) {
     console.error("inspect: unexpected error", error);
     return refuse(

@@ -17,4 +17,6 @@ export const inspectRequestSchema = z.object({
   requireUserVerification: z.boolean().optional(),
   requireTrustedAttestation: z.boolean().optional(),
   now: z.number().int().min(0).max(8.64e15).optional(),
-}) satisfies z.ZodType<InspectInput, unknown>;
+  options: z.record(z.string(), z.unknown()).optional(),
+  mediation: z.enum(["silent", "optional", "conditional", "required"]).optional(),
+}) satisfies z.ZodType<Omit<InspectInput, "asked">, unknown>;

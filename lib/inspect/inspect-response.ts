@@ -1,6 +1,7 @@
 // The inspector: one response in, every step judged, a verdict out. Framework-free; stores nothing.
 import { authenticationLibraryVerdict, registrationLibraryVerdict } from "./library-verdict";
-import { authenticationSteps, decodeCredentialPublicKey } from "./authentication-steps";
+import { authenticationSteps } from "./authentication-steps";
+import { readCredentialPublicKey } from "./credential-public-key";
 import { decodeClientData } from "./decode-client-data";
 import { registrationSteps } from "./registration-steps";
 import { notJudged, type InspectInput, type InspectResult, type Step } from "./types";
@@ -20,11 +21,14 @@ export async function inspectResponse(
   ceremony: InspectResult["ceremony"],
 ): Promise<InspectResult> {
   const now = new Date(input.now ?? Date.now());
-  const { steps, decoded } =
-    ceremony === "registration" ? await registrationSteps(input, now) : await authenticationSteps(input);
+  const { steps, decoded, credential } =
+    ceremony === "registration"
+      ? await registrationSteps(input, now)
+      : { ...(await authenticationSteps(input)), credential: undefined };
   const verdict = decideVerdict(steps);
   steps.push(await libraryStep(input, ceremony, verdict));
-  return { ceremony, verdict, steps, decoded: { ...decoded, judgedAsOf: now.toISOString() } };
+  const result: InspectResult = { ceremony, verdict, steps, decoded: { ...decoded, judgedAsOf: now.toISOString() } };
+  return credential ? { ...result, credential } : result;
 }
 
 async function libraryStep(
@@ -41,10 +45,18 @@ async function libraryStep(
   if (ceremony === "registration")
     return registrationLibraryVerdict(
       input.response,
-      { challenge, origins, rpId: input.expectedRPID, requireUserVerification },
+      {
+        challenge,
+        origins,
+        rpId: input.expectedRPID,
+        requireUserVerification,
+        requireUserPresence: input.mediation !== "conditional",
+      },
       verdict,
     );
-  const key = input.credentialPublicKey ? decodeCredentialPublicKey(input.credentialPublicKey) : undefined;
+  const key = input.credentialPublicKey
+    ? readCredentialPublicKey(input.credentialPublicKey, input.asked?.algorithms)
+    : undefined;
   if (!key?.ok || !input.expectedRPID) {
     return {
       ...notJudged(
@@ -61,7 +73,7 @@ async function libraryStep(
       challenge,
       origins,
       rpId: input.expectedRPID,
-      publicKey: key.bytes,
+      publicKey: key.data.bytes,
       counter: input.storedSignCount ?? 0,
       requireUserVerification,
     },

@@ -27,7 +27,13 @@ function compare(verified: boolean, detail: string, ours: Verdict): Step {
 
 export async function registrationLibraryVerdict(
   response: Record<string, unknown>,
-  expected: { challenge: string; origins: string[]; rpId?: string; requireUserVerification: boolean },
+  expected: {
+    challenge: string;
+    origins: string[];
+    rpId?: string;
+    requireUserVerification: boolean;
+    requireUserPresence: boolean;
+  },
   ours: Verdict,
 ): Promise<Step> {
   try {
@@ -37,6 +43,7 @@ export async function registrationLibraryVerdict(
       expectedOrigin: expected.origins,
       expectedRPID: expected.rpId,
       requireUserVerification: expected.requireUserVerification,
+      requireUserPresence: expected.requireUserPresence,
       supportedAlgorithmIDs: SUPPORTED,
     });
     return compare(result.verified, "verified: false", ours);

@@ -6,7 +6,7 @@ import { decodeAttestationObject, describeAttestation, KNOWN_FORMATS } from "./d
 import { cborToJson, describeAuthenticatorData, parseAuthenticatorData } from "./decode-authenticator-data";
 import { decodeClientData } from "./decode-client-data";
 import { COSE_ALGORITHMS } from "./decode-cose-key";
-import { fail, notJudged, pass, type InspectInput, type Step } from "./types";
+import { fail, notJudged, pass, type InspectInput, type InspectResult, type Step } from "./types";
 import { verifyAttestationStatement } from "./verify-attestation-statement";
 
 function attempt(work: () => Step, onError: (error: unknown) => Step): Step {
@@ -31,10 +31,39 @@ export function credentialIdStep(response: Record<string, unknown>, fromAuthData
   );
 }
 
+/** §7.1 step 20: the credential key's algorithm is one the options offered in pubKeyCredParams. */
+function algorithmStep(alg: unknown, offered: number[] | undefined): Step {
+  if (typeof alg !== "number" || !COSE_ALGORITHMS[alg])
+    return fail(
+      "credential-alg",
+      "§7.1 step 20",
+      `the credential key's alg ${String(alg)} is not a registered COSE signature algorithm`,
+    );
+  const name = `${COSE_ALGORITHMS[alg]} (${alg})`;
+  if (!offered)
+    return pass(
+      "credential-alg",
+      "§7.1 step 20",
+      `the credential key's alg is ${name}; give the options to check that pubKeyCredParams offered it`,
+    );
+  const list = offered.map((id) => COSE_ALGORITHMS[id] ?? String(id)).join(", ");
+  return offered.includes(alg)
+    ? pass(
+        "credential-alg",
+        "§7.1 step 20",
+        `the credential key's alg is ${name}, which pubKeyCredParams offered (${list})`,
+      )
+    : fail(
+        "credential-alg",
+        "§7.1 step 20",
+        `the credential key's alg is ${name}, which pubKeyCredParams did not offer (${list})`,
+      );
+}
+
 export async function registrationSteps(
   input: InspectInput,
   now: Date,
-): Promise<{ steps: Step[]; decoded: Record<string, unknown> }> {
+): Promise<{ steps: Step[]; decoded: Record<string, unknown>; credential?: InspectResult["credential"] }> {
   const inner = (input.response.response ?? {}) as Record<string, unknown>;
   const steps: Step[] = [];
   const decoded: Record<string, unknown> = {};
@@ -87,20 +116,7 @@ export async function registrationSteps(
   steps.push(credentialIdStep(input.response, attested.credentialId));
   steps.push(...authenticatorDataSteps(authData, input, "registration"));
 
-  const alg = attested.publicKey.get(3);
-  steps.push(
-    typeof alg === "number" && COSE_ALGORITHMS[alg]
-      ? pass(
-          "credential-alg",
-          "§7.1 step 20",
-          `the credential key's alg is ${COSE_ALGORITHMS[alg]} (${alg}); your options must have offered it in pubKeyCredParams`,
-        )
-      : fail(
-          "credential-alg",
-          "§7.1 step 20",
-          `the credential key's alg ${String(alg)} is not a registered COSE signature algorithm`,
-        ),
-  );
+  steps.push(algorithmStep(attested.publicKey.get(3), input.asked?.algorithms));
   const clientExtensions = input.response.clientExtensionResults;
   steps.push(
     pass(
@@ -177,5 +193,11 @@ export async function registrationSteps(
     ),
     advisory: true,
   });
-  return { steps, decoded };
+  // What the next step needs: the key and counter a relying party stores, ready to paste for the first assertion.
+  const credential = {
+    id: toBase64url(attested.credentialId),
+    publicKey: toBase64url(attested.publicKeyBytes),
+    signCount: authData.signCount,
+  };
+  return { steps, decoded, credential };
 }

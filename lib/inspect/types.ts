@@ -19,13 +19,29 @@ export type InspectInput = {
   expectedOrigin?: string[];
   expectedRPID?: string;
   expectedTopOrigin?: string[];
-  /** COSE_Key, base64url. */
+  /** COSE_Key or SPKI (what toJSON() gives as response.publicKey): base64url, base64 or PEM. */
   credentialPublicKey?: string;
   storedSignCount?: number;
   requireUserVerification?: boolean;
   requireTrustedAttestation?: boolean;
   /** Epoch milliseconds at which certificates are judged; defaults to the time of the request. */
   now?: number;
+  /** The creation or request options the relying party sent, as JSON. */
+  options?: Record<string, unknown>;
+  /** The mediation the ceremony was asked with: "conditional" for a conditional create (automatic passkey upgrade). */
+  mediation?: Mediation;
+  /** What the options asked for, read from `options` by resolveAskedFor before the steps run. */
+  asked?: AskedFor;
+};
+
+export type Mediation = "silent" | "optional" | "conditional" | "required";
+
+export type AskedFor = {
+  /** COSE algorithm ids offered, in order; an empty pubKeyCredParams means ES256 and RS256 (WebAuthn L3 §5.4). */
+  algorithms?: number[];
+  /** Credential ids (base64url) the request allowed; undefined or empty: any discoverable credential. */
+  allowCredentials?: string[];
+  userVerification?: "required" | "preferred" | "discouraged";
 };
 
 export type InspectResult = {
@@ -33,6 +49,8 @@ export type InspectResult = {
   verdict: Verdict;
   steps: Step[];
   decoded: Record<string, unknown>;
+  /** A registration's credential, ready for inspecting its first assertion: COSE key (base64url) and sign count. */
+  credential?: { id: string; publicKey: string; signCount: number };
 };
 
 export const pass = (id: string, spec: string, message: string): Step => ({ id, spec, ok: true, message });
