@@ -41,6 +41,7 @@ test("SEC-66 methods the portal does not serve get a 405, on pages, actions and 
     ["POST", "/.well-known/passkey-endpoints", "GET, HEAD"],
     ["POST", "/troubleshoot/report/AAAA-BBBB-CCCC/json", "GET, HEAD"],
     ["GET", "/api/inspect", "POST"],
+    ["GET", "/api/inspect/site", "POST"],
     ["GET", "/fido/assertion/result", "POST"],
   ];
   for (const [method, path, allowed] of others) {
