@@ -33,6 +33,19 @@ export default tseslint.config(
     },
   },
   {
+    // On every page's module graph: next/link there puts its router chunk (≈ 3 kB gzip) on every page, over the
+    // first-load JS budget, and prefetches while the page hydrates (docs/performance.md, first-load JS and wizard).
+    files: ["app/layout.tsx", "app/not-found.tsx", "app/error.tsx", "components/site-header.tsx"],
+    rules: {
+      // The rule wants next/link for "/"; here a plain link is the point.
+      "@next/next/no-html-link-for-pages": "off",
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: "Use a plain <a>: these modules are on every page." }] },
+      ],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",

@@ -1,13 +1,11 @@
-import Link from "next/link";
-
 export default function NotFound() {
   return (
     <div className="flex flex-col gap-3">
       <h1 className="text-2xl font-bold">Page not found</h1>
       <p className="text-slate-700">There is nothing at this address.</p>
-      <Link href="/" className="font-medium text-brand-700 underline">
+      <a href="/" className="font-medium text-brand-700 underline">
         Go to the home page
-      </Link>
+      </a>
     </div>
   );
 }

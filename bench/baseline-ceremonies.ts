@@ -18,13 +18,6 @@ async function post(baseUrl: string, path: string, body: unknown, address: strin
   });
 }
 
-/** The first step alone, for the per-step CPU costs. */
-export async function requestBaselineOptions(baseUrl: string): Promise<void> {
-  const start = await post(baseUrl, "/sign-in/options", {}, nextAddress());
-  const text = await start.text();
-  if (start.status !== 200) throw new Error(`options: HTTP ${start.status} ${text.slice(0, 120)}`);
-}
-
 export async function signInThroughBaseline(baseUrl: string, authenticator: SoftwareAuthenticator): Promise<string> {
   const address = nextAddress();
   const start = await post(baseUrl, "/sign-in/options", {}, address);

@@ -20,19 +20,13 @@ export type BenchContext = {
 };
 
 /** Options for a server called `name` on `port`, with its own fresh copy of the pool database and log file. */
-export async function serverOptions(
-  context: BenchContext,
-  port: number,
-  name: string,
-  nodeArgs?: string[],
-): Promise<ServerOptions> {
+export async function serverOptions(context: BenchContext, port: number, name: string): Promise<ServerOptions> {
   const options = {
     root: context.root,
     port,
     authSecret: context.authSecret,
     databaseFile: join(context.work, `${name}.db`),
     logFile: join(context.work, `${name}.log`),
-    nodeArgs,
   };
   await context.copyDatabase(options.databaseFile);
   return options;

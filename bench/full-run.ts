@@ -1,21 +1,12 @@
 // The measurements of one run, in order: in-process ceilings (child process), cold starts, sign-in levels (portal and
 // baseline interleaved, the ceiling measured again on each side of the 32-client level), registration, first-load
-// JS, the wizard, the framework floor (bench/floor-app), then the experiments on fresh servers.
+// JS and the wizard.
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { CookieJar, ServerActionClient } from "@/test/server-action-client";
 import { signInThroughBaseline } from "./baseline-ceremonies";
 import { DIST_DIR } from "./build-portal";
 import { median, serverOptions, type BenchContext } from "./context";
-import {
-  countPortalStatements,
-  portalStepBreakdown,
-  stepCosts,
-  variantExperiment,
-  VARIANTS,
-  type VariantResult,
-} from "./experiments";
-import { measureFrameworkFloor } from "./framework-floor";
 import { coldStartMs, measureLevel, runCeilings } from "./measure";
 import { pageWeight, type PageWeight } from "./page-weight";
 import { registerThroughPortal, SESSION_COOKIE, signInThroughPortal } from "./portal-ceremonies";
@@ -28,10 +19,7 @@ import { signInCeiling } from "./write-rates";
 export const PAGES = ["/", "/sign-in", "/account", "/troubleshoot", "/conformance"];
 export const RATIO_LEVEL = 32;
 
-export type Measurements = Pick<
-  BenchResults,
-  "ceilings" | "coldStart" | "wizard" | "firstLoadJs" | "portalStatementsPerSignIn" | "experiments" | "frameworkFloor"
-> & {
+export type Measurements = Pick<BenchResults, "ceilings" | "coldStart" | "wizard" | "firstLoadJs"> & {
   portalLevels: ServerLevel[];
   baselineLevels: ServerLevel[];
   ceilingAround32: number[];
@@ -93,9 +81,7 @@ async function measureWizard(
 export async function measureEverything(context: BenchContext): Promise<Measurements> {
   const { plan, log, authenticators } = context;
   const ceilings = await runCeilings(context.root, context.work, plan, context.authSecret);
-  log(
-    `ceilings: ECDSA ${ceilings.verification.ecdsaP256CachedKey.perSec}/s, verify + sign-in writes ${ceilings.writes.portalSettings.verifyAndAllWrites.perSec}/s`,
-  );
+  log(`ceiling: verify + sign-in writes ${ceilings.signIn.perSec}/s`);
   let ceilingRuns = 0;
   const ceilingNow = () => {
     const file = join(context.work, `ceiling-${ceilingRuns++}.db`);
@@ -132,24 +118,6 @@ export async function measureEverything(context: BenchContext): Promise<Measurem
   }
   if (ceilingAround32.length)
     log(`ceiling next to the ${RATIO_LEVEL}-client level: ${ceilingAround32.join(" and ")}/s`);
-  const signIns32 = {
-    portal: portalLevels.find((l) => l.clients === RATIO_LEVEL),
-    baseline: baselineLevels.find((l) => l.clients === RATIO_LEVEL),
-  };
-  const costs =
-    plan.stepCosts && signIns32.portal && signIns32.baseline
-      ? await stepCosts(
-          context,
-          { portal, baseline, actions },
-          { portal: signIns32.portal, baseline: signIns32.baseline },
-        )
-      : null;
-  if (costs) {
-    const { portal: p, baseline: b } = costs;
-    log(
-      `server CPU ms per operation: portal sign-in ${p.signIn} = options ${p.options} + verify/session ${p.verifyAndSessionInferred} (then /account ${p.accountRender}); baseline ${b.signIn} = options ${b.options} + verify/session ${b.verifyAndSessionInferred}`,
-    );
-  }
   const highWater = { portal: highWaterMb(portal.pid), baseline: highWaterMb(baseline.pid) };
   await baseline.stop();
 
@@ -169,15 +137,6 @@ export async function measureEverything(context: BenchContext): Promise<Measurem
     );
   }
 
-  const stepBreakdown =
-    plan.breakdownSamples > 0 ? await portalStepBreakdown(context, actions, plan.breakdownSamples) : null;
-  if (stepBreakdown) {
-    const c = stepBreakdown;
-    log(
-      `sign-in steps (1 client): options ${c.optionsMs} ms, verify ${c.finishMs} ms, then /account ${c.accountRenderMs} ms`,
-    );
-  }
-
   const session = `${SESSION_COOKIE}=${(await signInThroughPortal(actions, authenticators[plan.poolSize - 1])).get(SESSION_COOKIE)}`;
   const firstLoadJs: Record<string, PageWeight> = {};
   for (const path of PAGES)
@@ -193,27 +152,6 @@ export async function measureEverything(context: BenchContext): Promise<Measurem
       : `wizard checks shown: median ${wizard.medianMs} ms`,
   );
   await portal.stop();
-
-  const frameworkFloor = plan.frameworkFloor ? await measureFrameworkFloor(context, RATIO_LEVEL) : null;
-  if (frameworkFloor) {
-    const { noopAction: a, noopRoute: r } = frameworkFloor;
-    log(
-      `framework floor, ${RATIO_LEVEL} clients: no-op action ${a.perSec}/s, ${a.serverCpuMsPerOp} ms CPU each; no-op route ${r.perSec}/s, ${r.serverCpuMsPerOp} ms CPU each`,
-    );
-  }
-  const portalStatementsPerSignIn = plan.statementCountSignIns > 0 ? await countPortalStatements(context) : null;
-  if (portalStatementsPerSignIn) log(`portal statements per sign-in: ${portalStatementsPerSignIn.total}`);
-  const variants: VariantResult[] = [];
-  for (const variant of plan.variantExperiments ? VARIANTS : []) {
-    const result = await variantExperiment(context, variant, RATIO_LEVEL);
-    variants.push(result);
-    const baselineText = result.baseline
-      ? `, baseline ${result.baseline.perSec}/s p99 ${result.baseline.p99Ms} ms`
-      : "";
-    log(
-      `${variant.name}, ${RATIO_LEVEL} clients: portal ${result.portal.perSec}/s p99 ${result.portal.p99Ms} ms${baselineText}`,
-    );
-  }
   return {
     ceilings,
     coldStart: {
@@ -224,9 +162,6 @@ export async function measureEverything(context: BenchContext): Promise<Measurem
     },
     wizard,
     firstLoadJs,
-    portalStatementsPerSignIn,
-    experiments: { variants, stepBreakdown, stepCosts: costs },
-    frameworkFloor,
     portalLevels,
     baselineLevels,
     ceilingAround32,

@@ -1,7 +1,7 @@
-// The passkey ceremonies called straight on lib/, in this process (no HTTP, no framework): what the baseline server
-// does per request minus the HTTP. Needs DATABASE_URL and AUTH_SECRET in the environment before it is imported.
+// The passkey pool's accounts and a sign-in called straight on lib/, in this process (no HTTP, no framework), whose
+// statements the ceiling is checked against. Needs DATABASE_URL and AUTH_SECRET in the environment before it is imported.
 import { describeClient } from "@/lib/client-info";
-import { addPasskey, createAccount, ORIGIN, type TestAccount } from "@/test/accounts";
+import { createAccount, ORIGIN, type TestAccount } from "@/test/accounts";
 import { signInOptionsStep, signInVerifyStep } from "./lib-sign-in";
 import { BENCH_USER_AGENT } from "./portal-ceremonies";
 import { nextAddress } from "./simulated-people";
@@ -26,9 +26,4 @@ export async function signInInProcess(account: TestAccount): Promise<string> {
   const result = await signInVerifyStep(started.data.ceremonyId, response, CLIENT);
   if (!result.ok) throw new Error(`${result.code}: ${result.detail ?? result.message}`);
   return result.data.token;
-}
-
-/** One more passkey through lib/, with the step-up grant every addition needs (test/accounts.ts addPasskey). */
-export async function registerInProcess(account: TestAccount): Promise<void> {
-  await addPasskey(account);
 }

@@ -1,5 +1,5 @@
 // Measurements that drive a running server or a child process: a load level with the server's memory sampled, cold
-// start, the ceilings child, and the portal's statements per sign-in.
+// start and the ceilings child.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
@@ -8,7 +8,6 @@ import { runClosedLoop, type LoadResult } from "./load";
 import type { Plan } from "./plan";
 import { signInThroughPortal } from "./portal-ceremonies";
 import { cpuSeconds, sampleRss, sleep, startGroup } from "./processes";
-import { statementKind } from "./raw-sqlite";
 import type { CeilingPlan } from "./ceilings";
 import type { CeilingResults } from "./ceilings";
 import type { RunningServer } from "./servers";
@@ -92,10 +91,6 @@ export async function runCeilings(root: string, work: string, plan: Plan, authSe
     out,
     schemaCopy: join(work, "schema.db"),
     rateMs: plan.rateMs,
-    warmupMs: plan.warmupMs,
-    measureMs: plan.inProcessMeasureMs,
-    signInLevels: plan.inProcessSignInLevels,
-    registrationLevels: plan.inProcessRegistrationLevels,
   };
   const child = startGroup(
     process.execPath,
@@ -129,33 +124,4 @@ export async function runCeilings(root: string, work: string, plan: Plan, authSe
   } finally {
     await child.stop();
   }
-}
-
-type CounterFile = { total: number; connections: number; bySql: Record<string, number> };
-
-async function readCounts(file: string): Promise<CounterFile> {
-  // The counter writes four times a second: wait for a quiet half second so the file holds everything.
-  await sleep(600);
-  return JSON.parse(readFileSync(file, "utf8")) as CounterFile;
-}
-
-/** Statements the portal runs per sign-in (the two actions and the sign-in page they re-render), over `signIns` sequential ones. */
-export async function portalStatementsPerSignIn(
-  server: RunningServer,
-  countsFile: string,
-  actions: ServerActionClient,
-  authenticator: SoftwareAuthenticator,
-  signIns: number,
-) {
-  for (let i = 0; i < 3; i++) await signInThroughPortal(actions, authenticator);
-  const before = await readCounts(countsFile);
-  for (let i = 0; i < signIns; i++) await signInThroughPortal(actions, authenticator);
-  const after = await readCounts(countsFile);
-  const kinds: Record<string, number> = {};
-  for (const [sql, count] of Object.entries(after.bySql)) {
-    const added = count - (before.bySql[sql] ?? 0);
-    if (added > 0)
-      kinds[statementKind(sql)] = Math.round(((kinds[statementKind(sql)] ?? 0) + added / signIns) * 100) / 100;
-  }
-  return { total: (after.total - before.total) / signIns, kinds, connections: after.connections, signIns };
 }

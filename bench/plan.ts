@@ -12,25 +12,10 @@ export type Plan = {
   serverWarmupMs: number;
   registrationLevels: number[];
   registrationMeasureMs: number;
-  /** In the ceilings child: duration of each rate measurement and of each in-process level. */
+  /** In the ceilings child and next to the 32-client level: duration of each ceiling measurement. */
   rateMs: number;
-  inProcessSignInLevels: number[];
-  inProcessRegistrationLevels: number[];
-  inProcessMeasureMs: number;
   coldStarts: number;
   wizardRuns: number;
-  /** Sequential sign-ins on a separate portal instance that counts its statements (0: skip). */
-  statementCountSignIns: number;
-  /** Each step of the sign-in loaded on its own at 32 clients, for server CPU per step. */
-  stepCosts: boolean;
-  /** Sequential sign-ins timed step by step, with and without response compression (0: skip). */
-  breakdownSamples: number;
-  /** Portal and baseline again at 32 clients with each proposed fix that needs no change to lib/ (bench/experiments.ts). */
-  variantExperiments: boolean;
-  /** A no-op server action and route handler in bench/floor-app at 32 clients (bench/framework-floor.ts). */
-  frameworkFloor: boolean;
-  /** Start the servers with --cpu-prof (profiles kept in the work folder). */
-  profile: boolean;
   /** Keep the temporary work folder (databases, logs, profiles). */
   keep: boolean;
 };
@@ -45,17 +30,8 @@ const full: Plan = {
   registrationLevels: [1, 8, 32],
   registrationMeasureMs: 5_000,
   rateMs: 3_000,
-  inProcessSignInLevels: [1, 8, 32, 64],
-  inProcessRegistrationLevels: [1, 8],
-  inProcessMeasureMs: 4_000,
   coldStarts: 3,
   wizardRuns: 10,
-  statementCountSignIns: 20,
-  stepCosts: true,
-  breakdownSamples: 60,
-  variantExperiments: true,
-  frameworkFloor: true,
-  profile: false,
   keep: false,
 };
 
@@ -70,23 +46,14 @@ const quick: Plan = {
   registrationLevels: [8],
   registrationMeasureMs: 1_000,
   rateMs: 300,
-  inProcessSignInLevels: [8],
-  inProcessRegistrationLevels: [1],
-  inProcessMeasureMs: 600,
   coldStarts: 1,
   wizardRuns: 3,
-  statementCountSignIns: 0,
-  stepCosts: false,
-  breakdownSamples: 0,
-  variantExperiments: false,
-  frameworkFloor: false,
 };
 
 export function planFromArgs(args: string[]): Plan {
-  const known = new Set(["--quick", "--profile", "--keep"]);
+  const known = new Set(["--quick", "--keep"]);
   const unknown = args.filter((arg) => !known.has(arg));
-  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(" ")} (use --quick, --profile, --keep)`);
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(" ")} (use --quick, --keep)`);
   const base = args.includes("--quick") ? quick : full;
-  const profile = args.includes("--profile");
-  return { ...base, profile, keep: args.includes("--keep") || profile };
+  return { ...base, keep: args.includes("--keep") };
 }

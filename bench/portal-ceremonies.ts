@@ -87,30 +87,6 @@ export async function signInThroughPortal(
   return jar;
 }
 
-/** The first step alone (the options action), for the per-step CPU costs. */
-export async function requestSignInOptions(actions: ServerActionClient): Promise<void> {
-  const start = await actions.call<ActionResult<Ceremony<PublicKeyCredentialRequestOptionsJSON>>>(
-    "/sign-in",
-    SIGN_IN_ACTIONS,
-    "startPasskeySignInAction",
-    [],
-    {
-      headers: { ...headers, "X-Forwarded-For": nextAddress() },
-    },
-  );
-  data("options", start);
-}
-
-/** /account as the client router fetches it (RSC: 1): the page a person's browser loads after signing in. */
-export async function fetchAccountPage(baseUrl: string, sessionCookie: string): Promise<void> {
-  const response = await fetch(new URL("/account", baseUrl), {
-    headers: { RSC: "1", Cookie: sessionCookie, "User-Agent": BENCH_USER_AGENT },
-    signal: AbortSignal.timeout(15_000),
-  });
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`/account answered ${response.status}`);
-}
-
 /**
  * Adds one passkey to a signed-in account the way the account page does: the passkey step-up that every addition
  * needs (options, sign, verify), then registration (options, create, verify) — four server actions on /account.

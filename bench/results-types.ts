@@ -1,9 +1,6 @@
 // The shape of bench/results/latest.json. Each part is typed where it is measured and only assembled here, so nothing
 // this file imports imports it back.
-import type { StepBreakdown, StepCosts, VariantResult } from "./experiments";
-import type { FrameworkFloor } from "./framework-floor";
 import type { CeilingResults } from "./ceilings";
-import type { LoadResult } from "./load";
 import type { ServerLevel } from "./measure";
 import type { PageWeight } from "./page-weight";
 import type { WizardVisit } from "./wizard-timing";
@@ -40,13 +37,11 @@ export type BenchResults = {
     flow: string;
     portal: ServerLevel[];
     baseline: ServerLevel[];
-    /** The same lib/ calls in one process, no HTTP: what the baseline costs minus HTTP. */
-    inProcessLib: LoadResult[];
     ceiling: { perSec: number; definition: string };
     portalHighWaterMb: number | null;
     baselineHighWaterMb: number | null;
   };
-  registration: { portal: ServerLevel[]; portalFlow: string; inProcessLib: LoadResult[]; inProcessFlow: string };
+  registration: { portal: ServerLevel[]; portalFlow: string };
   coldStart: { runsMs: number[]; medianMs: number; definition: string };
   wizard: {
     runsMs: number[];
@@ -58,18 +53,8 @@ export type BenchResults = {
     error?: string;
   };
   firstLoadJs: Record<string, PageWeight>;
-  /** Raw output of bench/ceilings.ts: verification and write ceilings, statements per ceremony, in-process runs. */
+  /** Raw output of bench/ceilings.ts: the ceiling and the statements per sign-in it was checked against. */
   ceilings: CeilingResults;
-  portalStatementsPerSignIn: {
-    total: number;
-    kinds: Record<string, number>;
-    connections: number;
-    signIns: number;
-  } | null;
-  /** Measured effects of proposals that need no change to lib/ (bench/experiments.ts). */
-  experiments: { variants: VariantResult[]; stepBreakdown: StepBreakdown | null; stepCosts: StepCosts | null };
-  /** Next.js's own cost per request: a no-op server action and route handler in bench/floor-app. */
-  frameworkFloor: FrameworkFloor | null;
   build: { built: boolean; ms: number };
   pool: { accounts: number; ms: number };
 };

@@ -1,8 +1,8 @@
-// `npm run bench` [-- --quick | --profile | --keep]: builds the portal into .next-bench, registers a pool of passkeys
-// through lib/, then measures — in one run, side by side — sign-in throughput and latency of the portal (server
-// actions over HTTP) and of a framework-free baseline, the in-process ceilings, registration, cold start, first-load
-// JS and the troubleshooting wizard; writes bench/results/latest.{json,md,svg} (quick.* for --quick).
-// --profile instead records CPU profiles of both servers under the 32-client sign-in load (bench/profile-sign-in.ts).
+// `npm run bench` [-- --quick | --keep]: builds the portal into .next-bench, registers a pool of passkeys through lib/,
+// then measures — in one run, side by side — sign-in throughput and latency of the portal (server actions over HTTP)
+// and of a framework-free baseline, the in-process ceiling, registration, cold start, first-load JS and the
+// troubleshooting wizard; writes bench/results/latest.{json,md,svg} (quick.* for --quick). The one-off experiments
+// that docs/performance.md cites were removed; that file names the commit to check out to run them again.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, freemem, loadavg, release, tmpdir, totalmem, type as osType } from "node:os";
@@ -55,7 +55,7 @@ function assemble(
   const around = measured.ceilingAround32;
   const ceilingPerSec = around.length
     ? Math.round(around.reduce((sum, value) => sum + value, 0) / around.length)
-    : measured.ceilings.writes.portalSettings.verifyAndAllWrites.perSec;
+    : measured.ceilings.signIn.perSec;
   const cpu = cpus();
   const partial: Omit<BenchResults, "targets"> = {
     generatedAt: new Date().toISOString(),
@@ -103,7 +103,6 @@ function assemble(
       flow: "usernameless passkey sign-in (options → sign with the software authenticator → verify → session), each client its own passkey",
       portal: measured.portalLevels,
       baseline: measured.baselineLevels,
-      inProcessLib: measured.ceilings.inProcess.signIn,
       ceiling: {
         perSec: ceilingPerSec,
         definition:
@@ -122,17 +121,11 @@ function assemble(
       portalFlow:
         "server actions on /account over HTTP, each addition preceded by the passkey step-up it requires " +
         "(4 actions: step-up options + verify, registration options + verify)",
-      inProcessLib: measured.ceilings.inProcess.registration,
-      inProcessFlow:
-        "lib/ in one process (test/accounts.ts addPasskey: step-up grant, startRegistration, software authenticator, finishRegistration)",
     },
     coldStart: measured.coldStart,
     wizard: measured.wizard,
     firstLoadJs: measured.firstLoadJs,
     ceilings: measured.ceilings,
-    portalStatementsPerSignIn: measured.portalStatementsPerSignIn,
-    experiments: measured.experiments,
-    frameworkFloor: measured.frameworkFloor,
     build,
     pool,
   };
@@ -154,15 +147,8 @@ Object.assign(process.env, {
 const started: RunningServer[] = [];
 
 try {
-  log(
-    `${plan.mode}${plan.profile ? " (profile)" : ""} run; work folder ${work}; ports ${ports.portal}, ${ports.baseline}`,
-  );
-  const build = await buildPortal(
-    root,
-    join(work, "build.log"),
-    plan.mode === "quick" || plan.profile,
-    plan.profile ? ["--no-mangling"] : [],
-  );
+  log(`${plan.mode} run; work folder ${work}; ports ${ports.portal}, ${ports.baseline}`);
+  const build = await buildPortal(root, join(work, "build.log"), plan.mode === "quick");
   log(
     build.built
       ? `built ${DIST_DIR} in ${(build.ms / 1000).toFixed(1)} s`
@@ -183,22 +169,17 @@ try {
     started,
     log,
   };
-  if (plan.profile) {
-    const { profileSignIn } = await import("./profile-sign-in");
-    await profileSignIn(context);
-  } else {
-    const results = assemble(
-      await measureEverything(context),
-      build,
-      { accounts: pool.accounts.length, ms: pool.ms },
-      plan,
+  const results = assemble(
+    await measureEverything(context),
+    build,
+    { accounts: pool.accounts.length, ms: pool.ms },
+    plan,
+  );
+  for (const file of writeResults(root, results)) log(`wrote ${file.slice(root.length + 1)}`);
+  for (const target of results.targets)
+    log(
+      `${target.met === null ? "?" : target.met ? "✓" : "✗"} ${target.name}: ${target.measured} (want ${target.target})`,
     );
-    for (const file of writeResults(root, results)) log(`wrote ${file.slice(root.length + 1)}`);
-    for (const target of results.targets)
-      log(
-        `${target.met === null ? "?" : target.met ? "✓" : "✗"} ${target.name}: ${target.measured} (want ${target.target})`,
-      );
-  }
 } finally {
   for (const server of started.reverse()) await server.stop();
   killAllStarted();

@@ -10,9 +10,6 @@ export type ServerOptions = {
   databaseFile: string;
   authSecret: string;
   logFile: string;
-  /** Extra node flags (--cpu-prof, --import) for the server process: on its command line, as NODE_OPTIONS refuses some. */
-  nodeArgs?: string[];
-  extraEnv?: Record<string, string>;
 };
 
 export type RunningServer = Started & { baseUrl: string; kind: "portal" | "baseline" };
@@ -28,7 +25,6 @@ function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
     AUTH_SECRET: options.authSecret,
     RP_ID: "localhost",
     RP_ORIGINS: baseUrl,
-    ...options.extraEnv,
   };
   return env;
 }
@@ -39,14 +35,10 @@ function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
  */
 export function startPortal(options: ServerOptions): RunningServer {
   const env = { ...serverEnv(options), NEXT_DIST_DIR: DIST_DIR, TRUSTED_PROXIES: "loopback" };
-  const started = startGroup(
-    process.execPath,
-    [...(options.nodeArgs ?? []), join(options.root, "server.mjs"), "--port", String(options.port)],
-    {
-      env,
-      logFile: options.logFile,
-    },
-  );
+  const started = startGroup(process.execPath, [join(options.root, "server.mjs"), "--port", String(options.port)], {
+    env,
+    logFile: options.logFile,
+  });
   return { ...started, baseUrl: `http://localhost:${options.port}`, kind: "portal" };
 }
 
@@ -54,13 +46,7 @@ export function startPortal(options: ServerOptions): RunningServer {
 export function startBaseline(options: ServerOptions): RunningServer {
   const started = startGroup(
     process.execPath,
-    [
-      ...(options.nodeArgs ?? []),
-      "--conditions=react-server",
-      "--import",
-      "tsx",
-      join(options.root, "bench/baseline-server.ts"),
-    ],
+    ["--conditions=react-server", "--import", "tsx", join(options.root, "bench/baseline-server.ts")],
     { env: serverEnv(options), logFile: options.logFile },
   );
   return { ...started, baseUrl: `http://localhost:${options.port}`, kind: "baseline" };

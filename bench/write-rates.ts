@@ -1,7 +1,6 @@
 // The database ceiling: the statements a passkey sign-in writes, as drizzle generates them (checked against the
 // statements recorded from lib/ in the same run), run as prepared statements on the raw libSQL binding, on a fresh
-// file with the portal's settings (WAL, busy timeout, foreign keys, synchronous=NORMAL: decision 007) and, to show
-// what that decision buys, with synchronous=FULL.
+// file with the portal's settings (WAL, busy timeout, foreign keys, synchronous=NORMAL: decision 007).
 import { randomBytes } from "node:crypto";
 import { cachedKeyVerifier, rateOf, type Rate } from "./verify-rates";
 import type Libsql from "libsql";
@@ -18,24 +17,13 @@ export const SIGN_IN_WRITES = {
   insertAuditEvent: `insert into "audit_events" ("id", "user_id", "type", "client", "detail", "created_at") values (?, ?, ?, ?, ?, (unixepoch('subsec') * 1000))`,
 } as const;
 
-export type Synchronous = "FULL" | "NORMAL";
-
-/** Opens `path` the way lib/db/client.ts opens a local file (NORMAL), or with `synchronous` for a comparison. */
-export function openLikePortal(path: string, synchronous: Synchronous = "NORMAL"): RawDatabase {
+/** Opens `path` the way lib/db/client.ts opens a local file. */
+function openLikePortal(path: string): RawDatabase {
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA foreign_keys = ON");
-  db.exec(`PRAGMA synchronous = ${synchronous}`);
+  db.exec("PRAGMA synchronous = NORMAL");
   return db;
-}
-
-export function settingsOf(db: RawDatabase) {
-  const one = (pragma: string) => Object.values((db.pragma(pragma) as Record<string, unknown>[])[0] ?? {})[0];
-  return {
-    journalMode: String(one("journal_mode")),
-    synchronous: Number(one("synchronous")),
-    foreignKeys: Number(one("foreign_keys")) === 1,
-  };
 }
 
 /** One account with one passkey, and `challenges` open sign-in challenges to consume. */
@@ -118,49 +106,6 @@ export function signInCeiling(path: string, ms: number): Rate {
       if (!verifySignature()) throw new Error("signature");
       writer.writeSignIn(n, challengeId);
     }, ms);
-  } finally {
-    db.close();
-  }
-}
-
-export type WriteCeilings = {
-  settings: ReturnType<typeof settingsOf>;
-  /** The verify step's transaction alone: consume challenge + update counter + insert audit event. */
-  signInTransaction: Rate;
-  /** All five sign-in writes in their two commits (options: rate-limit count + challenge; verify: the three above). */
-  allSignInWrites: Rate;
-  /** Verification with a cached key and all five writes: the in-process ceiling of a sign-in. */
-  verifyAndAllWrites: Rate;
-};
-
-/** Write ceilings on `path` (a fresh copy of the migrated schema). */
-export function writeCeilings(path: string, ms: number, synchronous: Synchronous): WriteCeilings {
-  const db = openLikePortal(path, synchronous);
-  try {
-    // Challenges for the transaction-only run are inserted beforehand (not timed); the run stops when they are spent
-    // (room for 25k transactions a second, several times what this kind of machine does).
-    const prefilled = Math.ceil((ms / 1000) * 500) * 50;
-    const verifySignature = cachedKeyVerifier();
-    const rows = (prefix: string, challenges = 0) => {
-      const writer = preparedWriter(db, prefix, challenges);
-      let i = 0;
-      return { writer, next: () => i++ };
-    };
-    const tx = rows("tx", prefilled);
-    const signInTransaction = rateOf(() => tx.writer.writeSignIn(tx.next()), ms, prefilled);
-    const all = rows("all");
-    const allSignInWrites = rateOf(() => {
-      const i = all.next();
-      all.writer.writeSignIn(i, all.writer.startSignIn(i));
-    }, ms);
-    const verified = rows("va");
-    const verifyAndAllWrites = rateOf(() => {
-      const i = verified.next();
-      const challengeId = verified.writer.startSignIn(i);
-      if (!verifySignature()) throw new Error("signature");
-      verified.writer.writeSignIn(i, challengeId);
-    }, ms);
-    return { settings: settingsOf(db), signInTransaction, allSignInWrites, verifyAndAllWrites };
   } finally {
     db.close();
   }

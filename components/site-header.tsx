@@ -1,6 +1,5 @@
 // The header says whether you are signed in: visitors get "Sign in" and "Sign up", signed-in people their account,
 // wallet and "Sign out" (which ends every session of the account: app/(account)/account/actions.ts).
-import Link from "next/link";
 import { signOutAction } from "@/app/(account)/account/actions";
 import { currentSession } from "@/lib/auth/session";
 
@@ -11,9 +10,11 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="font-semibold text-brand-700">
+        {/* A plain link, like the others: next/link would add its router chunk (≈ 3 kB gzip) to every page and prefetch
+            "/" while the page hydrates, beside the troubleshooting wizard's checks request (docs/performance.md). */}
+        <a href="/" className="font-semibold text-brand-700">
           Passkey Lab
-        </Link>
+        </a>
         <a href="/troubleshoot" className={linkStyle}>
           Troubleshoot
         </a>

@@ -1,5 +1,0 @@
-"use server";
-
-export async function noopAction() {
-  return { ok: true };
-}

@@ -1,7 +1,0 @@
-"use client";
-
-import { noopAction } from "./actions";
-
-export function NoopButton() {
-  return <button onClick={() => void noopAction()}>No-op</button>;
-}

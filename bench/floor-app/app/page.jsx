@@ -1,5 +1,0 @@
-import { NoopButton } from "./noop-button";
-
-export default function Page() {
-  return <NoopButton />;
-}
