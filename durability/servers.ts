@@ -7,7 +7,8 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { DIST_DIR } from "@/test/server-action-client";
+// Relative, not "@/": test/kit imports this file under a config without the alias.
+import { DIST_DIR } from "../test/server-action-client";
 
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
