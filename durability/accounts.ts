@@ -1,8 +1,10 @@
 // Accounts made in this process, straight into the test file's database through lib/ (test/accounts.ts: password,
 // TOTP, one passkey registered by the software authenticator). Imported dynamically, after useInThisProcess() has
 // pointed lib/ at the database.
-import type { SignCountMode } from "@/lib/authenticator/software-authenticator";
-import type { PortalAccount } from "./portal";
+import type { SignCountMode, SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
+
+/** Someone with a passkey in a software authenticator; `userId` lets checks read the database. */
+export type PortalAccount = { userId: string; email: string; authenticator: SoftwareAuthenticator };
 
 /**
  * `count` accounts with one passkey each, made a few at a time (argon2 hashing dominates). "zero" counters, as synced

@@ -4,41 +4,40 @@
 // test plays the proxy on loopback).
 import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startPasswordSignIn, startSignUp } from "@/test/portal-client";
+import { DIST_DIR } from "@/test/server-action-client";
 import { inspect, newDatabase, removeDatabase, useInThisProcess } from "./database";
-import { RecordingClient, SIGN_IN_ACTIONS } from "./portal";
-import { DIST_DIR, freePorts, originOf, REPO_ROOT, startServer, stopAllServers } from "./servers";
+import { RecordingClient } from "./recording-client";
+import { freePorts, originOf, REPO_ROOT, startServer, stopAllServers } from "./servers";
 
 const database = newDatabase();
 /** The password and sign-up budgets per client (lib/auth/rate-limit.ts limits.passwordPerClient, signUpPerClient). */
 const PASSWORD_BUDGET = 60;
 const SIGN_UP_BUDGET = 30;
-const SIGN_UP_ACTIONS = "app/(auth)/sign-up/actions.ts";
 
 beforeAll(() => useInThisProcess(database));
 afterEach(() => stopAllServers());
 afterAll(() => removeDatabase(database));
-
-type Answer = { ok: boolean; code?: string } | undefined;
 
 /**
  * The password form as a browser posts it, with the X-Forwarded-For the caller chose, for an email nobody has (so no
  * account is locked): the answer's code, or the HTTP status.
  */
 async function wrongPassword(client: RecordingClient, forwardedFor: string): Promise<string> {
-  const fields = { email: "nobody@client-address.test", password: "not the password at all" };
-  const response = await client.callWithForm<Answer>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", fields, {
+  const response = await startPasswordSignIn(client, "nobody@client-address.test", "not the password at all", {
     headers: { "X-Forwarded-For": forwardedFor },
   });
-  return response.result?.code ?? `HTTP ${response.status}`;
+  return response.result && !response.result.ok ? response.result.code : `HTTP ${response.status}`;
 }
 
 /** The first step of a sign-up, with the X-Forwarded-For the caller chose: the answer's code, or "started". */
 async function signUp(client: RecordingClient, forwardedFor: string, n: number): Promise<string> {
-  const fields = { email: `person-${n}@client-address.test`, password: "a long enough test password" };
-  const response = await client.callWithForm<Answer>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", fields, {
+  const email = `person-${n}@client-address.test`;
+  const response = await startSignUp(client, email, "a long enough test password", {
     headers: { "X-Forwarded-For": forwardedFor },
   });
-  return response.result?.ok ? "started" : (response.result?.code ?? `HTTP ${response.status}`);
+  if (!response.result) return `HTTP ${response.status}`;
+  return response.result.ok ? "started" : response.result.code;
 }
 
 async function bucketKeys(): Promise<string[]> {

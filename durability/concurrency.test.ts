@@ -3,8 +3,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { OPENING_BALANCE, UNITS_PER_LAB } from "@/lib/wallet/amounts";
 import { newDemoAddress } from "@/lib/wallet/addresses";
+import { signInWithPasskey, withdraw } from "@/test/portal-client";
+import type { PortalAccount } from "./accounts";
 import { inspect, newDatabase, removeDatabase, unbalancedWallets, useInThisProcess } from "./database";
-import { BUSY_TEXT, RecordingClient, signIn, withdraw, type PortalAccount } from "./portal";
+import { BUSY_TEXT, RecordingClient } from "./recording-client";
 import { freePorts, originOf, startServer, stopAllServers } from "./servers";
 
 const FLOWS = 200;
@@ -40,8 +42,8 @@ describe("200 at once", () => {
     const flow = async (i: number) => {
       const account = accounts[i % accounts.length];
       const client = clients[(i % servers.length) * accounts.length + (i % accounts.length)];
-      const jar = await signIn(client, account);
-      return withdraw(client, jar, account, { amount: AMOUNT.text, destination: newDemoAddress() });
+      const session = await signInWithPasskey(client, account.authenticator, { email: account.email });
+      return withdraw(session, account.authenticator, { amount: AMOUNT.text, destination: newDemoAddress() });
     };
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;

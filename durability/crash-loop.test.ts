@@ -5,6 +5,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { UNITS_PER_LAB } from "@/lib/wallet/amounts";
 import { newDemoAddress } from "@/lib/wallet/addresses";
+import { addPasskey, FlowError, signInWithPasskey, stepUpWithPasskey, withdraw } from "@/test/portal-client";
+import type { PortalAccount } from "./accounts";
 import {
   integrityCheck,
   missingPasskeys,
@@ -14,7 +16,7 @@ import {
   unbalancedWallets,
   useInThisProcess,
 } from "./database";
-import { addPasskey, FlowError, RecordingClient, signIn, withdraw, type PortalAccount } from "./portal";
+import { RecordingClient } from "./recording-client";
 import { freePorts, originOf, startServer, stopAllServers, stopServer } from "./servers";
 
 const ROUNDS = 5;
@@ -84,12 +86,14 @@ class Load {
   private async run(account: PortalAccount) {
     while (!this.stopped) {
       try {
-        const jar = await signIn(this.client, account);
+        const session = await signInWithPasskey(this.client, account.authenticator, { email: account.email });
         for (let i = 0; i < 3 && !this.stopped; i++) {
           if (i === 1) {
-            this.acknowledgedPasskeys.add(await addPasskey(this.client, jar, account));
+            // As the account page adds one: a step-up with the account's passkey, then a new passkey.
+            await stepUpWithPasskey(session, account.authenticator, "add-passkey");
+            this.acknowledgedPasskeys.add(await addPasskey(session));
           } else {
-            const { withdrawalId } = await withdraw(this.client, jar, account, {
+            const { withdrawalId } = await withdraw(session, account.authenticator, {
               amount: AMOUNT.text,
               destination: newDemoAddress(),
             });

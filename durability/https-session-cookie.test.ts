@@ -3,11 +3,11 @@
 // for an https origin, as behind a TLS-terminating proxy; the test reads the Set-Cookie header itself.
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { newToken } from "@/lib/crypto/tokens";
+import { confirmSignUp, startSignUp } from "@/test/portal-client";
 import { CookieJar, ServerActionClient } from "@/test/server-action-client";
 import { inspect, newDatabase, removeDatabase } from "./database";
-import { DIST_DIR, freePorts, originOf, startServer, stopAllServers } from "./servers";
+import { freePorts, originOf, startServer, stopAllServers } from "./servers";
 
-const SIGN_UP_ACTIONS = "app/(auth)/sign-up/actions.ts";
 const database = newDatabase();
 afterEach(() => stopAllServers());
 afterAll(() => removeDatabase(database));
@@ -17,23 +17,14 @@ describe("session cookie over https", () => {
     const [port] = await freePorts(1);
     const httpsOrigin = `https://localhost:${port}`;
     await startServer({ port, databaseUrl: database.url, authSecret: database.authSecret, origins: [httpsOrigin] });
-    const client = new ServerActionClient(originOf(port), DIST_DIR, {
+    const client = new ServerActionClient(originOf(port), undefined, {
       Origin: httpsOrigin,
       "X-Forwarded-For": "198.18.0.35",
     });
     const jar = new CookieJar();
 
     const email = `d35-${newToken(6)}@durability.test`.toLowerCase();
-    const start = await client.callWithForm<{ pendingToken?: string }>(
-      "/sign-up",
-      SIGN_UP_ACTIONS,
-      "signUpAction",
-      {
-        email,
-        password: "a long enough test password",
-      },
-      { jar },
-    );
+    const start = await startSignUp(client, email, "a long enough test password", { jar });
     // No SMTP_URL: the code is in the server's outbox, in its database (lib/mail/outbox.ts).
     const mail = await inspect(database, (db) =>
       db.execute({
@@ -42,16 +33,8 @@ describe("session cookie over https", () => {
       }),
     );
     const code = String(mail.rows[0]?.body ?? "").match(/^\s+(\d{6})$/m)?.[1] ?? "";
-    const signUp = await client.callWithForm(
-      "/sign-up",
-      SIGN_UP_ACTIONS,
-      "confirmSignUpAction",
-      {
-        pendingToken: start.result?.pendingToken ?? "",
-        code,
-      },
-      { jar },
-    );
+    const pendingToken = start.result?.ok ? start.result.pendingToken : "";
+    const signUp = await confirmSignUp(client, pendingToken, code, jar);
     const session = signUp.setCookies.find((cookie) => cookie.startsWith("__Host-authjs.session-token="));
     expect(session, signUp.setCookies.join("\n")).toBeDefined();
     const attributes = session!

@@ -1,8 +1,10 @@
 // The database turns read-only between a sign-in's options and its verification (a full or remounted disk, a
 // replica): the verification must fail closed, with no session, and tell the person plainly (security bar G58).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describeAnswer, finishPasskeySignIn, startPasskeySignIn } from "@/test/portal-client";
+import type { PortalAccount } from "./accounts";
 import { makeReadOnly, newDatabase, removeDatabase, sessionsIssued, useInThisProcess } from "./database";
-import { describeAnswer, finishSignIn, RecordingClient, setsSession, startSignIn, type PortalAccount } from "./portal";
+import { RecordingClient } from "./recording-client";
 import { freePorts, originOf, startServer, stopAllServers, stopServer } from "./servers";
 
 const database = newDatabase();
@@ -29,7 +31,7 @@ describe("read-only database", () => {
     const client = new RecordingClient(originOf(port));
 
     const writable = await startServer(settings);
-    const start = await startSignIn(client, account.email);
+    const start = await startPasskeySignIn(client, account.email);
     if (!start.result?.ok) throw new Error(`sign-in options: ${describeAnswer(start)}`);
     const assertion = account.authenticator.authenticate(start.result.data.options, client.baseUrl);
     await stopServer(writable);
@@ -37,9 +39,9 @@ describe("read-only database", () => {
     // The same file, now opened read-only by the server that verifies the assertion.
     restoreWritable = makeReadOnly(database.file);
     await startServer(settings);
-    const finish = await finishSignIn(client, start.result.data.ceremonyId, assertion);
+    const finish = await finishPasskeySignIn(client, start.result.data.ceremonyId, assertion);
     expect(finish.status, describeAnswer(finish)).toBeLessThan(500);
-    expect(setsSession(finish)).toBe(false);
+    expect(finish.signedIn).toBe(false);
     expect(finish.result).toMatchObject({
       ok: false,
       code: "server:unavailable",

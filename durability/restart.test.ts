@@ -1,8 +1,10 @@
 // A server restarted between a ceremony's options and its verification (a deploy, a crash): the challenge lives in the
 // database, so the ceremony completes once on the new process, or fails cleanly; never a 5xx, never two sessions.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describeAnswer, finishPasskeySignIn, startPasskeySignIn } from "@/test/portal-client";
+import type { PortalAccount } from "./accounts";
 import { newDatabase, removeDatabase, sessionsIssued, useInThisProcess } from "./database";
-import { describeAnswer, finishSignIn, RecordingClient, setsSession, startSignIn, type PortalAccount } from "./portal";
+import { RecordingClient } from "./recording-client";
 import { freePorts, originOf, startServer, stopAllServers, stopServer } from "./servers";
 
 const database = newDatabase();
@@ -26,15 +28,15 @@ describe("restart during a ceremony", () => {
     let server = await startServer(settings);
     for (const signal of ["SIGTERM", "SIGKILL"] as const) {
       const sessionsBefore = await sessionsIssued(database, account.userId);
-      const start = await startSignIn(client, account.email);
+      const start = await startPasskeySignIn(client, account.email);
       if (!start.result?.ok) throw new Error(`sign-in options: ${describeAnswer(start)}`);
       const { ceremonyId, options } = start.result.data;
       const assertion = account.authenticator.authenticate(options, client.baseUrl);
       await stopServer(server, signal);
 
       server = await startServer(settings);
-      const finish = await finishSignIn(client, ceremonyId, assertion);
-      const completed = setsSession(finish);
+      const finish = await finishPasskeySignIn(client, ceremonyId, assertion);
+      const completed = finish.signedIn;
       console.info(
         `G56: after ${signal} the ceremony ${completed ? "completed" : `failed cleanly: ${describeAnswer(finish)}`}`,
       );
@@ -45,8 +47,11 @@ describe("restart during a ceremony", () => {
           code: expect.any(String),
         });
       // The same assertion again, twice at once, on the new process: never a second session.
-      const replays = await Promise.all([1, 2].map(() => finishSignIn(client, ceremonyId, assertion)));
-      expect(replays.filter(setsSession), `replays after ${signal}`).toHaveLength(0);
+      const replays = await Promise.all([1, 2].map(() => finishPasskeySignIn(client, ceremonyId, assertion)));
+      expect(
+        replays.filter((replay) => replay.signedIn),
+        `replays after ${signal}`,
+      ).toHaveLength(0);
       expect(client.problems, `answers after ${signal}`).toEqual([]);
       expect(await sessionsIssued(database, account.userId), `sessions after ${signal}`).toBe(
         sessionsBefore + (completed ? 1 : 0),

@@ -7,9 +7,10 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+// Relative, not "@/": test/kit imports this file under a config without the alias.
+import { DIST_DIR } from "../test/server-action-client";
 
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
 
 /** Ports this suite may use; others (demo 3000, tests 3100–3200, benchmarks 3300–3399) belong to other runs. */
 const PORT_RANGE = { first: 3500, last: 3599 } as const;

@@ -5,11 +5,10 @@ import { once } from "node:events";
 import { createServer, type Socket } from "node:net";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { newToken } from "@/lib/crypto/tokens";
-import { CookieJar, ServerActionClient } from "@/test/server-action-client";
+import { confirmSignUp, portalClient, startSignUp } from "@/test/portal-client";
 import { inspect, newDatabase, removeDatabase } from "./database";
-import { DIST_DIR, freePorts, originOf, startServer, stopAllServers } from "./servers";
+import { freePorts, originOf, startServer, stopAllServers } from "./servers";
 
-const SIGN_UP_ACTIONS = "app/(auth)/sign-up/actions.ts";
 const PASSWORD = "a long enough test password";
 
 type Received = { from: string; to: string[]; data: string };
@@ -111,17 +110,12 @@ describe("sign-up mail over SMTP", () => {
       origins: [origin],
       env: { SMTP_URL: `smtp://localhost:${smtpPort}`, MAIL_FROM: "Passkey Lab Test <lab@passkey-lab.test>" },
     });
-    const client = new ServerActionClient(origin, DIST_DIR, { "X-Forwarded-For": "198.18.0.62" });
+    const client = portalClient(origin, "198.18.0.62");
     const email = `smtp-${newToken(6)}@durability.test`.toLowerCase();
 
     // The mail server holds its acceptance: the sign-up has answered while the mail is still on its way.
     smtp.hold();
-    const start = await client.callWithForm<{ ok: boolean; pendingToken?: string }>(
-      "/sign-up",
-      SIGN_UP_ACTIONS,
-      "signUpAction",
-      { email, password: PASSWORD },
-    );
+    const start = await startSignUp(client, email, PASSWORD);
     expect(start.result).toMatchObject({ ok: true, next: "code" });
     await smtp.untilHeld();
     expect(smtp.received).toHaveLength(0);
@@ -134,24 +128,15 @@ describe("sign-up mail over SMTP", () => {
     const code = mail.data.match(/^ +(\d{6})$/m)?.[1];
     expect(code).toMatch(/^\d{6}$/);
 
-    const jar = new CookieJar();
-    const confirm = await client.callWithForm(
-      "/sign-up",
-      SIGN_UP_ACTIONS,
-      "confirmSignUpAction",
-      { pendingToken: start.result!.pendingToken!, code: code! },
-      { jar },
-    );
+    if (!start.result?.ok) throw new Error("the sign-up's first step was refused");
+    const { jar, ...confirm } = await confirmSignUp(client, start.result.pendingToken, code!);
     expect(confirm.setCookies.some((cookie) => cookie.startsWith("authjs.session-token="))).toBe(true);
     expect((await fetch(`${origin}/account`, { headers: { Cookie: jar.header() }, redirect: "manual" })).status).toBe(
       200,
     );
 
     // The same address again: its owner gets the notice over SMTP, without a code.
-    await client.callWithForm("/sign-up", SIGN_UP_ACTIONS, "signUpAction", {
-      email,
-      password: "another long password",
-    });
+    await startSignUp(client, email, "another long password");
     const [, notice] = await smtp.until(2);
     expect(notice.to).toEqual([`RCPT TO:<${email}>`]);
     expect(notice.data).toContain("You already have an");

@@ -2,16 +2,10 @@
 // live in the database and the shared AUTH_SECRET, never in a process's memory.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { newDemoAddress } from "@/lib/wallet/addresses";
+import { finishPasskeySignIn, signInWithPasskey, startPasskeySignIn, withdraw } from "@/test/portal-client";
+import type { PortalAccount } from "./accounts";
 import { newDatabase, removeDatabase, sessionsIssued, useInThisProcess } from "./database";
-import {
-  finishSignIn,
-  RecordingClient,
-  setsSession,
-  signIn,
-  startSignIn,
-  withdraw,
-  type PortalAccount,
-} from "./portal";
+import { RecordingClient } from "./recording-client";
 import { freePorts, originOf, startServer, stopAllServers } from "./servers";
 
 const database = newDatabase();
@@ -37,21 +31,27 @@ describe("two instances on one database", () => {
     const onSecond = new RecordingClient(second.url);
 
     // The browser is on the first instance's origin; the load balancer sends the verification to the second.
-    const start = await startSignIn(onFirst, account.email);
+    const start = await startPasskeySignIn(onFirst, account.email);
     expect(start.result).toMatchObject({ ok: true });
     if (!start.result?.ok) return;
-    const finish = await finishSignIn(
+    const finish = await finishPasskeySignIn(
       onSecond,
       start.result.data.ceremonyId,
       account.authenticator.authenticate(start.result.data.options, first.url),
     );
     expect(finish.status).toBeLessThan(500);
-    expect(setsSession(finish), `verification on the second instance: ${finish.body.slice(0, 200)}`).toBe(true);
+    expect(finish.signedIn, `verification on the second instance: ${finish.body.slice(0, 200)}`).toBe(true);
     expect(await sessionsIssued(database, account.userId)).toBe(1);
 
     // And the other way round; then a session from one instance is honoured by the other for a withdrawal.
-    const jar = await signIn(onSecond, account, { verifier: onFirst });
-    const withdrawal = await withdraw(onFirst, jar, account, { amount: "0.5", destination: newDemoAddress() });
+    const { jar } = await signInWithPasskey(onSecond, account.authenticator, {
+      email: account.email,
+      verifier: onFirst,
+    });
+    const withdrawal = await withdraw({ client: onFirst, jar }, account.authenticator, {
+      amount: "0.5",
+      destination: newDemoAddress(),
+    });
     expect(withdrawal.balance).toBe(9.5 * 10 ** 8);
     expect([...onFirst.problems, ...onSecond.problems]).toEqual([]);
   });

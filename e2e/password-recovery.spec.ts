@@ -5,10 +5,10 @@ import {
   addPasskey,
   enableTotp,
   PASSWORD,
+  signInWithPassword,
   signUp,
   signUpWithPasskey,
   uniqueEmail,
-  type TotpApp,
 } from "./fixtures/account";
 import { mailTo, resetCodeFor } from "./fixtures/mail";
 import { readServerDatabase, writeServerDatabase } from "./fixtures/server-database";
@@ -42,16 +42,6 @@ async function setNewPassword(page: Page, password = NEW_PASSWORD) {
   await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
   await page.getByLabel("New password").fill(password);
   await page.getByRole("button", { name: "Set new password" }).click();
-}
-
-async function signInWithPassword(page: Page, email: string, password: string, totp: TotpApp) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in with password" }).click();
-  await page.getByLabel("Code from your authenticator app").fill(await totp.code());
-  await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 }
 
 test("with an authenticator code: a new password, the other browser signed out, logged, and withdrawals held 24 hours", async ({

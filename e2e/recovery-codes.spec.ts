@@ -1,11 +1,9 @@
 // A new set of recovery codes, from the two-factor page: asked for, confirmed with a step-up, and the old set dead.
 import { expect, test, type Page } from "@playwright/test";
-import { enableTotp, PASSWORD, signOut, signUp, stepUpWithTotp } from "./fixtures/account";
+import { enableTotp, signOut, signUp, stepUpWithTotp, submitPassword } from "./fixtures/account";
 
 async function signInWithRecoveryCode(page: Page, email: string, code: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in with password" }).click();
+  await submitPassword(page, email);
   await page.getByRole("button", { name: "Use a recovery code instead" }).click();
   await page.getByLabel("Recovery code").fill(code);
   await page.getByRole("button", { name: "Verify" }).click();

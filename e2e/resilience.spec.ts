@@ -1,6 +1,7 @@
 // What the portal says when the connection drops under a server action, a live test run again, and oversized input.
 import { expect, test, type Page, type Route } from "@playwright/test";
 import { signOut, signUpWithPasskey } from "./fixtures/account";
+import { openWizard } from "./fixtures/troubleshoot";
 import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 const UNREACHABLE = "Could not reach Passkey Lab. Check your connection and try again.";
@@ -15,11 +16,6 @@ async function dropServerActions(page: Page): Promise<() => Promise<void>> {
   const drop = (route: Route) => (isServerAction(route) ? route.abort() : route.continue());
   await page.route("**/*", drop);
   return () => page.unroute("**/*", drop);
-}
-
-async function openWizard(page: Page) {
-  await page.goto("/troubleshoot");
-  await expect(page.getByTestId("platform")).toBeVisible();
 }
 
 test("saving a report over a dropped connection says so, and the button saves once it is back", async ({ page }) => {

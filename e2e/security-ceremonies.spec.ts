@@ -1,26 +1,33 @@
 // Security bar, ceremony items, against the real server over HTTP with real signatures (docs/security.md maps them).
 import { expect, test } from "@playwright/test";
 import { assertionMutations } from "@/lib/authenticator";
-import { actionClient, apiAccount, finishSignIn, signInOptions } from "./fixtures/api-account";
+import { finishPasskeySignIn, passkeySignInOptions, portalClient } from "@/test/portal-client";
+import { apiAccount } from "./fixtures/api-account";
 
 test("SEC-25/26 the same assertion twice, and 20 times at once: exactly one session", async ({ page, baseURL }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const account = await apiAccount(page, baseURL!);
-  const { ceremonyId, options } = await signInOptions(client);
+  const { ceremonyId, options } = await passkeySignInOptions(client);
   const response = account.authenticator.authenticate(options, baseURL!);
-  const results = await Promise.all(Array.from({ length: 20 }, () => finishSignIn(client, ceremonyId, response)));
+  const results = await Promise.all(
+    Array.from({ length: 20 }, () => finishPasskeySignIn(client, ceremonyId, response)),
+  );
   expect(results.filter((result) => result.signedIn)).toHaveLength(1);
   expect(results.every((result) => result.status < 500)).toBe(true);
-  expect((await finishSignIn(client, ceremonyId, response)).signedIn).toBe(false);
+  expect((await finishPasskeySignIn(client, ceremonyId, response)).signedIn).toBe(false);
 });
 
 test("SEC-10 a counter that does not increase is refused; 0 then 0 is accepted", async ({ page, baseURL }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const account = await apiAccount(page, baseURL!);
   const attempt = async (signCount: number) => {
-    const { ceremonyId, options } = await signInOptions(client);
+    const { ceremonyId, options } = await passkeySignInOptions(client);
     return (
-      await finishSignIn(client, ceremonyId, account.authenticator.authenticate(options, baseURL!, { signCount }))
+      await finishPasskeySignIn(
+        client,
+        ceremonyId,
+        account.authenticator.authenticate(options, baseURL!, { signCount }),
+      )
     ).signedIn;
   };
   expect(await attempt(0)).toBe(true);
@@ -32,16 +39,16 @@ test("SEC-10 a counter that does not increase is refused; 0 then 0 is accepted",
 });
 
 test("SEC-09/24 every FIDO negative case and flipped byte: never a session, never a 5xx", async ({ page, baseURL }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   // ES256: some faults are in the encoding of an ECDSA signature (`mutation.algorithm`); the portal offers EdDSA first.
   const account = await apiAccount(page, baseURL!, 1, { algorithm: "ES256" });
   const credentialId = account.passkeyIds[0];
   const signer = account.authenticator.credentialSigner(credentialId);
   // One real sign-in sets the stored counter to 5; no mutated response may move it.
-  const first = await signInOptions(client);
+  const first = await passkeySignInOptions(client);
   expect(
     (
-      await finishSignIn(
+      await finishPasskeySignIn(
         client,
         first.ceremonyId,
         account.authenticator.authenticate(first.options, baseURL!, { signCount: 5 }),
@@ -50,17 +57,17 @@ test("SEC-09/24 every FIDO negative case and flipped byte: never a session, neve
   ).toBe(true);
   for (const [name, mutation] of Object.entries(assertionMutations)) {
     expect(mutation.algorithm ?? "ES256", `${name} needs a credential of its own kind`).toBe("ES256");
-    const { ceremonyId, options } = await signInOptions(client);
+    const { ceremonyId, options } = await passkeySignInOptions(client);
     const valid = account.authenticator.authenticate(options, baseURL!);
     const mutated = mutation.apply(valid, { signer, storedCounter: 5 });
-    const result = await finishSignIn(client, ceremonyId, mutated);
+    const result = await finishPasskeySignIn(client, ceremonyId, mutated);
     expect.soft(result.signedIn, `${name} (${mutation.family}) must not sign in`).toBe(false);
     expect.soft(result.status, `${name} must not be a server error`).toBeLessThan(500);
   }
 });
 
 test("SEC-28 a challenge issued for another purpose is refused", async ({ page, baseURL }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const account = await apiAccount(page, baseURL!);
   // A step-up challenge (bound to the account's session) used to sign in.
   const stepUp = await client.call<{
@@ -68,14 +75,14 @@ test("SEC-28 a challenge issued for another purpose is refused", async ({ page, 
     data: { ceremonyId: string; options: Parameters<typeof account.authenticator.authenticate>[0] };
   }>("/account", "app/(account)/account/actions.ts", "startPasskeyStepUpAction", [], { jar: account.jar });
   const response = account.authenticator.authenticate(stepUp.result!.data.options, baseURL!);
-  expect((await finishSignIn(client, stepUp.result!.data.ceremonyId, response)).signedIn).toBe(false);
+  expect((await finishPasskeySignIn(client, stepUp.result!.data.ceremonyId, response)).signedIn).toBe(false);
 });
 
 test("SEC-43 username-first options for an unknown email: plausible and deterministic decoys", async ({ baseURL }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const email = `nobody-${Date.now()}@example.com`;
-  const first = await signInOptions(client, email);
-  const second = await signInOptions(client, email);
+  const first = await passkeySignInOptions(client, email);
+  const second = await passkeySignInOptions(client, email);
   const ids = first.options.allowCredentials?.map((credential) => credential.id) ?? [];
   expect(ids.length).toBeGreaterThan(0);
   expect(second.options.allowCredentials?.map((credential) => credential.id)).toEqual(ids);

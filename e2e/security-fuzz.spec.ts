@@ -19,17 +19,13 @@ import {
   randomMutation,
   REGISTRATION_MEMBERS,
 } from "@/lib/authenticator/mutations/random-mutations";
-import { CookieJar, ServerActionClient } from "@/test/server-action-client";
-import { enableTotp, signUp } from "./fixtures/account";
-import { ACCOUNT_ACTIONS, SIGN_IN_ACTIONS } from "./fixtures/api-account";
+import type { Result } from "@/lib/result";
+import { ACCOUNT_ACTIONS, SIGN_IN_ACTIONS, type Ceremony } from "@/test/portal-client";
+import { ServerActionClient } from "@/test/server-action-client";
+import { apiAccount } from "./fixtures/api-account";
 
 const SEED = 2024_11_25;
-/** Server action ids differ per build: read them from the build this server runs (next.config.ts reads the same). */
-const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
 const REFUSALS = ["input:invalid", "passkey:not-verified"];
-
-type Result<T> = { ok: true; data: T } | { ok: false; code: string; message: string; detail?: string };
-type Ceremony<Options> = { ceremonyId: string; options: Options };
 
 /**
  * Registration mutations the portal accepts, and why. Each is pinned: when the portal starts refusing one, this test
@@ -61,12 +57,9 @@ function fromNewClient(): { headers: Record<string, string> } {
   return { headers: { "X-Forwarded-For": `198.19.${randomInt(256)}.${requests % 256}` } };
 }
 
-/** A signed-in account with TOTP on, driven over HTTP by `client` with the browser's session cookie. */
+/** A signed-in account with TOTP on (and no passkey yet), driven over HTTP by `client` with the browser's session. */
 async function signedInAccount(page: Page, client: ServerActionClient) {
-  await signUp(page);
-  const { totp } = await enableTotp(page);
-  const jar = new CookieJar();
-  jar.store((await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`));
+  const { jar, totp } = await apiAccount(page, client.baseUrl, 0);
   const call = <T>(action: string, args: unknown[]) =>
     client.call<Result<T>>("/account", ACCOUNT_ACTIONS, action, args, { jar, ...fromNewClient() });
   const stepUp = await call<undefined>("stepUpWithTotpAction", [await totp.code(), "add-passkey"]);
@@ -79,7 +72,7 @@ test("SEC-09/24 every registration mutation sent to add-a-passkey: a typed refus
   baseURL,
 }) => {
   test.setTimeout(180_000);
-  const client = new ServerActionClient(baseURL!, DIST_DIR);
+  const client = new ServerActionClient(baseURL!);
   const { call } = await signedInAccount(page, client);
   const keyHolder = new SoftwareAuthenticator();
   const start = async () => {
@@ -151,7 +144,7 @@ test("SEC-24 fast-check bodies to the passkey sign-in action: never a 5xx, never
   baseURL,
 }) => {
   test.setTimeout(180_000);
-  const client = new ServerActionClient(baseURL!, DIST_DIR);
+  const client = new ServerActionClient(baseURL!);
   const { call } = await signedInAccount(page, client);
   const authenticator = new SoftwareAuthenticator();
   const registration = await call<Ceremony<PublicKeyCredentialCreationOptionsJSON>>("startRegistrationAction", [
@@ -310,7 +303,7 @@ test("SEC-24 fast-check bodies to the FIDO conformance API routes: never a 5xx, 
 test("SEC-24 unescaped Flight references in action arguments get a clean 400 from proxy.ts, not Next.js's 500", async ({
   baseURL,
 }) => {
-  const client = new ServerActionClient(baseURL!, DIST_DIR);
+  const client = new ServerActionClient(baseURL!);
   for (const args of [
     ["$"],
     ["$1"],
@@ -323,20 +316,14 @@ test("SEC-24 unescaped Flight references in action arguments get a clean 400 fro
     ["$Z"],
     [{ nested: ["$K1"] }],
   ]) {
-    const answer = await client.call(
-      "/sign-in",
-      "app/(auth)/sign-in/actions.ts",
-      "startPasskeySignInAction",
-      args,
-      fromNewClient(),
-    );
+    const answer = await client.call("/sign-in", SIGN_IN_ACTIONS, "startPasskeySignInAction", args, fromNewClient());
     expect(answer.status, JSON.stringify(args)).toBe(400);
     expect(JSON.parse(answer.body), JSON.stringify(args)).toMatchObject({ code: "request:malformed" });
   }
   // The same action with React's escaping answers normally.
   const escaped = await client.call<Result<unknown>>(
     "/sign-in",
-    "app/(auth)/sign-in/actions.ts",
+    SIGN_IN_ACTIONS,
     "startPasskeySignInAction",
     ["$$1"],
     fromNewClient(),

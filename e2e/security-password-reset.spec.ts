@@ -1,7 +1,7 @@
 // "Forgot password?" over HTTP, as an attacker sends it: the server actions themselves hold the line, whatever a page
 // shows (security bar F51, H62).
 import { expect, test } from "@playwright/test";
-import { actionClient, setsSession } from "./fixtures/api-account";
+import { portalClient, setsSession } from "@/test/portal-client";
 import { enableTotp, signUp, uniqueEmail } from "./fixtures/account";
 import { resetCodeFor } from "./fixtures/mail";
 
@@ -14,7 +14,7 @@ test("SEC-51/62 the first step answers alike for any address; with 2FA on, the m
 }) => {
   const email = await signUp(page);
   await enableTotp(page);
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const call = (name: string, args: unknown[]) => client.call<Answer>("/forgot-password", RESET_ACTIONS, name, args);
 
   const known = await call("startPasswordResetAction", [email]);

@@ -10,30 +10,31 @@ import { SoftwareAuthenticator } from "@/lib/authenticator";
 import { rewriteRegistration } from "@/lib/authenticator/mutations/registration-rewrite";
 import { AUTH_DATA } from "@/lib/authenticator/mutations/wire";
 import { newDemoAddress } from "@/lib/wallet/addresses";
-import { CookieJar, type ServerActionClient } from "@/test/server-action-client";
-import type { StepUpPurpose } from "@/lib/db/schema";
-import { PASSWORD } from "./fixtures/account";
 import {
   ACCOUNT_ACTIONS,
-  actionClient,
-  apiAccount,
-  finishSignIn,
+  finishPasskeySignIn,
+  PASSWORD_ACTIONS,
+  passkeySignInOptions,
+  portalClient,
+  registerPasskey,
+  sessionAction,
   setsSession,
   SIGN_IN_ACTIONS,
-  signInOptions,
-  type ApiAccount,
-} from "./fixtures/api-account";
+  signInWithPasskey,
+  startPasswordSignIn,
+  stepUpWithPasskey,
+  WALLET_ACTIONS,
+  type Ceremony,
+  type Session,
+} from "@/test/portal-client";
+import { PASSWORD } from "./fixtures/account";
+import { apiAccount, type ApiAccount } from "./fixtures/api-account";
 import { readServerDatabase } from "./fixtures/server-database";
 
-const PASSWORD_ACTIONS = "app/(account)/account/password/actions.ts";
-const WALLET_ACTIONS = "app/(account)/wallet/actions.ts";
 const LAB = 100_000_000;
 
-type Result<T = undefined> = { ok: true; data: T } | { ok: false; code: string; message: string; detail?: string };
-type RequestOptions = Parameters<SoftwareAuthenticator["authenticate"]>[0];
-type Ceremony<Options = RequestOptions> = { ceremonyId: string; options: Options };
-/** One signed-in browser of a person: its own client address and cookies. */
-type Device = { client: ServerActionClient; jar: CookieJar; authenticator: SoftwareAuthenticator };
+/** One signed-in browser of a person: its own client address and cookies, and the person's passkeys. */
+type Device = Session & { authenticator: SoftwareAuthenticator };
 
 async function selectNumber(sql: string, ...args: string[]): Promise<number> {
   return readServerDatabase(async (database) =>
@@ -42,7 +43,7 @@ async function selectNumber(sql: string, ...args: string[]): Promise<number> {
 }
 
 function accountDevice(baseURL: string, account: ApiAccount): Device {
-  return { client: actionClient(baseURL), jar: account.jar, authenticator: account.authenticator };
+  return { client: portalClient(baseURL), jar: account.jar, authenticator: account.authenticator };
 }
 
 /** Another device of the same person, signed in with a passkey (usernameless). */
@@ -51,59 +52,13 @@ async function passkeyDevice(
   authenticator: SoftwareAuthenticator,
   credentialId?: string,
 ): Promise<Device> {
-  const device = { client: actionClient(baseURL), jar: new CookieJar(), authenticator };
-  const { ceremonyId, options } = await signInOptions(device.client);
-  const response = authenticator.authenticate(options, baseURL, { credentialId });
-  const answer = await device.client.call<Result>(
-    "/sign-in",
-    SIGN_IN_ACTIONS,
-    "finishPasskeySignInAction",
-    [ceremonyId, response],
-    { jar: device.jar },
-  );
-  expect(answer.result, answer.body.slice(0, 300)).toEqual({ ok: true });
-  return device;
-}
-
-/**
- * Posts to the page whose form holds the action, as a browser does: posted to another page, Next.js still runs it but
- * drops the Set-Cookie of the session it starts.
- */
-function accountAction<T = undefined>(device: Device, file: string, action: string, args: unknown[]) {
-  const page = { [WALLET_ACTIONS]: "/wallet", [PASSWORD_ACTIONS]: "/account/password" }[file] ?? "/account";
-  return device.client.call<Result<T>>(page, file, action, args, { jar: device.jar });
-}
-
-async function stepUpWithPasskey(device: Device, baseURL: string, purpose: StepUpPurpose): Promise<void> {
-  const start = await accountAction<Ceremony>(device, ACCOUNT_ACTIONS, "startPasskeyStepUpAction", []);
-  if (!start.result?.ok) throw new Error(`step-up start: ${start.body.slice(0, 300)}`);
-  const response = device.authenticator.authenticate(start.result.data.options, baseURL);
-  const finish = await accountAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [
-    start.result.data.ceremonyId,
-    response,
-    purpose,
-  ]);
-  expect(finish.result, finish.body.slice(0, 300)).toEqual({ ok: true });
+  return { ...(await signInWithPasskey(portalClient(baseURL), authenticator, { credentialId })), authenticator };
 }
 
 /** Steps up with a passkey, then sends what `register` makes of the registration options to add-a-passkey. */
-async function addPasskey(
-  device: Device,
-  baseURL: string,
-  register: (options: PublicKeyCredentialCreationOptionsJSON) => unknown,
-) {
-  await stepUpWithPasskey(device, baseURL, "add-passkey");
-  const start = await accountAction<Ceremony<PublicKeyCredentialCreationOptionsJSON>>(
-    device,
-    ACCOUNT_ACTIONS,
-    "startRegistrationAction",
-    ["this-device"],
-  );
-  if (!start.result?.ok) throw new Error(`registration start: ${start.body.slice(0, 300)}`);
-  return accountAction<{ id: string }>(device, ACCOUNT_ACTIONS, "finishRegistrationAction", [
-    start.result.data.ceremonyId,
-    register(start.result.data.options),
-  ]);
+async function addPasskey(device: Device, register: (options: PublicKeyCredentialCreationOptionsJSON) => unknown) {
+  await stepUpWithPasskey(device, device.authenticator, "add-passkey");
+  return registerPasskey(device, register);
 }
 
 /** A fresh client's usernameless sign-in with one credential: true when the server handed out a session. */
@@ -112,21 +67,16 @@ async function signsInWithPasskey(
   authenticator: SoftwareAuthenticator,
   credentialId: string,
 ): Promise<boolean> {
-  const client = actionClient(baseURL);
-  const { ceremonyId, options } = await signInOptions(client);
-  return (await finishSignIn(client, ceremonyId, authenticator.authenticate(options, baseURL, { credentialId })))
+  const client = portalClient(baseURL);
+  const { ceremonyId, options } = await passkeySignInOptions(client);
+  return (await finishPasskeySignIn(client, ceremonyId, authenticator.authenticate(options, baseURL, { credentialId })))
     .signedIn;
 }
 
 /** A fresh client's password sign-in, second step with a recovery code: true when the server handed out a session. */
 async function signsInWithPassword(baseURL: string, email: string, recoveryCode: string): Promise<boolean> {
-  const client = actionClient(baseURL);
-  const first = await client.callWithForm<{ ok: boolean; pendingToken?: string }>(
-    "/sign-in",
-    SIGN_IN_ACTIONS,
-    "signInWithPasswordAction",
-    { email, password: PASSWORD },
-  );
+  const client = portalClient(baseURL);
+  const first = await startPasswordSignIn(client, email, PASSWORD);
   if (!first.result?.ok || !first.result.pendingToken) return false;
   const fields = { pendingToken: first.result.pendingToken, code: recoveryCode, kind: "recovery-code" };
   return setsSession(
@@ -138,14 +88,14 @@ test("SEC-27 assertions applied out of order, one by one and ten at once: the st
   page,
   baseURL,
 }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const account = await apiAccount(page, baseURL!);
   const signed = async (signCount: number) => {
-    const { ceremonyId, options } = await signInOptions(client);
+    const { ceremonyId, options } = await passkeySignInOptions(client);
     return { ceremonyId, response: account.authenticator.authenticate(options, baseURL!, { signCount }) };
   };
   const submit = ({ ceremonyId, response }: Awaited<ReturnType<typeof signed>>) =>
-    finishSignIn(client, ceremonyId, response);
+    finishPasskeySignIn(client, ceremonyId, response);
   const storedCounter = () => selectNumber("select counter from passkeys where id = ?", account.passkeyIds[0]);
 
   // Signed with 5, then with 7; the later one arrives first.
@@ -174,20 +124,20 @@ test("SEC-48 a passwordless account's two passkeys, each removed from three devi
 }) => {
   const account = await apiAccount(page, baseURL!);
   const laptop = accountDevice(baseURL!, account);
-  const added = await addPasskey(laptop, baseURL!, (options) => account.authenticator.register(options, baseURL!));
+  const added = await addPasskey(laptop, (options) => account.authenticator.register(options, baseURL!));
   if (!added.result?.ok) throw new Error(`second passkey: ${added.body.slice(0, 300)}`);
   const passkeyIds = [account.passkeyIds[0], added.result.data.id];
-  await stepUpWithPasskey(laptop, baseURL!, "remove-password");
-  expect((await accountAction(laptop, PASSWORD_ACTIONS, "removePasswordAction", [])).result).toEqual({ ok: true });
+  await stepUpWithPasskey(laptop, laptop.authenticator, "remove-password");
+  expect((await sessionAction(laptop, PASSWORD_ACTIONS, "removePasswordAction", [])).result).toEqual({ ok: true });
 
   // Six signed-in devices, each with its own step-up; each asks to remove one of the two passkeys, all at once. A
   // removal ends every other session (D37), so a request that arrives after the first commit is refused for that;
   // the ones that got past the session check meet the last-method check in the removal's transaction.
   const devices = [laptop];
   for (let i = 1; i < 6; i++) devices.push(await passkeyDevice(baseURL!, account.authenticator, passkeyIds[i % 2]));
-  for (const device of devices) await stepUpWithPasskey(device, baseURL!, "remove-passkey");
+  for (const device of devices) await stepUpWithPasskey(device, device.authenticator, "remove-passkey");
   const answers = await Promise.all(
-    devices.map((device, i) => accountAction(device, ACCOUNT_ACTIONS, "removePasskeyAction", [passkeyIds[i % 2]])),
+    devices.map((device, i) => sessionAction(device, ACCOUNT_ACTIONS, "removePasskeyAction", [passkeyIds[i % 2]])),
   );
   const outcomes = answers.map((answer) =>
     answer.result?.ok ? "removed" : (answer.result?.code ?? answer.body.slice(0, 200)),
@@ -223,11 +173,11 @@ for (const sentFirst of ["password", "passkey"] as const) {
     const account = await apiAccount(page, baseURL!);
     const laptop = accountDevice(baseURL!, account);
     const phone = await passkeyDevice(baseURL!, account.authenticator);
-    await stepUpWithPasskey(laptop, baseURL!, "remove-password");
-    await stepUpWithPasskey(phone, baseURL!, "remove-passkey");
+    await stepUpWithPasskey(laptop, laptop.authenticator, "remove-password");
+    await stepUpWithPasskey(phone, phone.authenticator, "remove-passkey");
     const removals = {
-      password: () => accountAction(laptop, PASSWORD_ACTIONS, "removePasswordAction", []),
-      passkey: () => accountAction(phone, ACCOUNT_ACTIONS, "removePasskeyAction", [account.passkeyIds[0]]),
+      password: () => sessionAction(laptop, PASSWORD_ACTIONS, "removePasswordAction", []),
+      passkey: () => sessionAction(phone, ACCOUNT_ACTIONS, "removePasskeyAction", [account.passkeyIds[0]]),
     };
     const order = sentFirst === "password" ? (["password", "passkey"] as const) : (["passkey", "password"] as const);
     const answers = await Promise.all(order.map((method) => removals[method]()));
@@ -256,7 +206,7 @@ test("SEC-29 a withdrawal changed after its challenge or replayed is refused; on
   const device = accountDevice(baseURL!, account);
   const order = { amount: "1.25", destination: newDemoAddress() };
   const confirmed = async (request: typeof order) => {
-    const start = await accountAction<Ceremony>(device, WALLET_ACTIONS, "startWithdrawalAction", [request]);
+    const start = await sessionAction<Ceremony>(device, WALLET_ACTIONS, "startWithdrawalAction", [request]);
     if (!start.result?.ok) throw new Error(`withdrawal start: ${start.body.slice(0, 300)}`);
     return {
       ceremonyId: start.result.data.ceremonyId,
@@ -264,7 +214,7 @@ test("SEC-29 a withdrawal changed after its challenge or replayed is refused; on
     };
   };
   const finish = (ceremonyId: string, request: typeof order, response: unknown) =>
-    accountAction<{ withdrawalId: string; balance: number }>(device, WALLET_ACTIONS, "finishWithdrawalAction", [
+    sessionAction<{ withdrawalId: string; balance: number }>(device, WALLET_ACTIONS, "finishWithdrawalAction", [
       ceremonyId,
       request,
       response,
@@ -347,7 +297,7 @@ test("SEC-14 add-a-passkey: an id registered here or to another person is refuse
     ["the owner's own", owner.passkeyIds[0]],
     ["another person's", other.passkeyIds[0]],
   ]) {
-    const answer = await addPasskey(device, baseURL!, claiming(credentialId));
+    const answer = await addPasskey(device, claiming(credentialId));
     expect(answer.result, `${whose}: ${answer.body.slice(0, 300)}`).toMatchObject({
       ok: false,
       code: "passkey:duplicate",
@@ -356,7 +306,7 @@ test("SEC-14 add-a-passkey: an id registered here or to another person is refuse
   expect(await passkeyCount()).toBe(1);
   expect(await signsInWithPasskey(baseURL!, other.authenticator, other.passkeyIds[0])).toBe(true);
 
-  const tooLong = await addPasskey(device, baseURL!, (options) =>
+  const tooLong = await addPasskey(device, (options) =>
     new SoftwareAuthenticator({ credentialIdLength: 1024 }).register(options, baseURL!),
   );
   expect(tooLong.result).toMatchObject({
@@ -370,7 +320,7 @@ test("SEC-14 add-a-passkey: an id registered here or to another person is refuse
   // shows: in the database and in a sign-in with the new passkey.
   const longest = new SoftwareAuthenticator({ credentialIdLength: 1023 });
   let longestId = "";
-  const accepted = await addPasskey(device, baseURL!, (options) => {
+  const accepted = await addPasskey(device, (options) => {
     const response = longest.register(options, baseURL!);
     longestId = response.id;
     return response;
@@ -391,13 +341,13 @@ test("SEC-11/12 another person's passkey for a step-up or a sign-in, a passkey t
   const alice = await apiAccount(page, baseURL!);
   const bob = await apiAccount(await (await browser.newContext()).newPage(), baseURL!);
   const device = accountDevice(baseURL!, alice);
-  const anyCredential = (options: RequestOptions) => ({ ...options, allowCredentials: [] });
+  const anyCredential = (options: Ceremony["options"]) => ({ ...options, allowCredentials: [] });
 
   // Bob's authenticator answers Alice's step-up options as if they allowed any credential.
-  const stepUp = await accountAction<Ceremony>(device, ACCOUNT_ACTIONS, "startPasskeyStepUpAction", []);
+  const stepUp = await sessionAction<Ceremony>(device, ACCOUNT_ACTIONS, "startPasskeyStepUpAction", []);
   if (!stepUp.result?.ok) throw new Error(stepUp.body.slice(0, 300));
   const response = bob.authenticator.authenticate(anyCredential(stepUp.result.data.options), baseURL!);
-  const answer = await accountAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [
+  const answer = await sessionAction(device, ACCOUNT_ACTIONS, "finishPasskeyStepUpAction", [
     stepUp.result.data.ceremonyId,
     response,
     "add-passkey",
@@ -405,16 +355,16 @@ test("SEC-11/12 another person's passkey for a step-up or a sign-in, a passkey t
   expect(answer.result).toMatchObject({ ok: false, code: "passkey:not-verified" });
   expect(setsSession(answer.setCookies)).toBe(false);
   expect(
-    (await accountAction(device, ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"])).result,
+    (await sessionAction(device, ACCOUNT_ACTIONS, "startRegistrationAction", ["this-device"])).result,
   ).toMatchObject({ ok: false, code: "step-up:required" });
 
   // Username-first options (allowCredentials) for Alice, and for an email with no account (decoy ids), answered with
   // Bob's passkey: neither lists it (WebAuthn L3 §7.2 step 5).
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   for (const email of [alice.email, `nobody-${randomInt(1e9)}@e2e.passkey-lab.test`]) {
-    const { ceremonyId, options } = await signInOptions(client, email);
+    const { ceremonyId, options } = await passkeySignInOptions(client, email);
     expect(options.allowCredentials?.map((credential) => credential.id)).not.toContain(bob.passkeyIds[0]);
-    const result = await finishSignIn(
+    const result = await finishPasskeySignIn(
       client,
       ceremonyId,
       bob.authenticator.authenticate(anyCredential(options), baseURL!),
@@ -422,14 +372,17 @@ test("SEC-11/12 another person's passkey for a step-up or a sign-in, a passkey t
     expect.soft(result.signedIn, `options for ${email} answered with Bob's passkey`).toBe(false);
   }
   // Alice's own passkey, added after her username-first options were issued: hers, but not in their allowCredentials.
-  const earlier = await signInOptions(client, alice.email);
-  const added = await addPasskey(device, baseURL!, (options) => alice.authenticator.register(options, baseURL!));
+  const earlier = await passkeySignInOptions(client, alice.email);
+  const added = await addPasskey(device, (options) => alice.authenticator.register(options, baseURL!));
   if (!added.result?.ok) throw new Error(`second passkey: ${added.body.slice(0, 300)}`);
   const unlisted = alice.authenticator.authenticate(anyCredential(earlier.options), baseURL!, {
     credentialId: added.result.data.id,
   });
   expect
-    .soft((await finishSignIn(client, earlier.ceremonyId, unlisted)).signedIn, "a passkey the options did not list")
+    .soft(
+      (await finishPasskeySignIn(client, earlier.ceremonyId, unlisted)).signedIn,
+      "a passkey the options did not list",
+    )
     .toBe(false);
 
   // Usernameless: Alice's passkey with no user handle, or with Bob's.
@@ -438,8 +391,8 @@ test("SEC-11/12 another person's passkey for a step-up or a sign-in, a passkey t
     ["no user handle", null],
     ["Bob's user handle", bobHandle],
   ] as const) {
-    const { ceremonyId, options } = await signInOptions(client);
-    const result = await finishSignIn(
+    const { ceremonyId, options } = await passkeySignInOptions(client);
+    const result = await finishPasskeySignIn(
       client,
       ceremonyId,
       alice.authenticator.authenticate(options, baseURL!, { userHandle }),

@@ -9,12 +9,13 @@ import { CookieJar, type ServerActionClient } from "@/test/server-action-client"
 import { enableTotp, PASSWORD, signUp, uniqueEmail, type TotpApp } from "./fixtures/account";
 import {
   ACCOUNT_ACTIONS,
-  actionClient,
-  finishSignIn,
+  finishPasskeySignIn,
+  passkeySignInOptions,
+  portalClient,
   setsSession,
   SIGN_IN_ACTIONS,
-  signInOptions,
-} from "./fixtures/api-account";
+} from "@/test/portal-client";
+import { browserJar } from "./fixtures/api-account";
 import { readServerDatabase } from "./fixtures/server-database";
 
 /** The budgets of lib/auth/rate-limit.ts `limits`, per client and minute. */
@@ -71,7 +72,7 @@ function bucketCount(key: string): Promise<number | undefined> {
 /** A client of its own on an IPv6 network of its own (limits count an IPv6 client as its /64); `key` is how it is counted. */
 function flooder(baseURL: string) {
   const address = `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
-  return { client: actionClient(baseURL, address), address: clientKey(address) };
+  return { client: portalClient(baseURL, address), address: clientKey(address) };
 }
 
 type Person = { email: string; totp: TotpApp; jar: CookieJar };
@@ -81,9 +82,7 @@ async function personWithTotp(browser: Browser): Promise<Person> {
   const page = await (await browser.newContext()).newPage();
   const email = await signUp(page);
   const { totp } = await enableTotp(page);
-  const jar = new CookieJar();
-  jar.store((await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`));
-  return { email, totp, jar };
+  return { email, totp, jar: await browserJar(page) };
 }
 
 /**
@@ -91,7 +90,7 @@ async function personWithTotp(browser: Browser): Promise<Person> {
  * any wrong code (each code works once), where a made-up code could, about once in a million tries, be right.
  */
 async function usedCode(baseURL: string, person: Person): Promise<string> {
-  const client = actionClient(baseURL);
+  const client = portalClient(baseURL);
   const code = await person.totp.code();
   expect(setsSession((await secondFactor(client, await pendingSignIn(client, person.email), code)).setCookies)).toBe(
     true,
@@ -118,7 +117,7 @@ test("SEC-44/46 password attempts from one client are cut off with rate:limited,
   expect(setsSession(right.setCookies)).toBe(false);
   expect(await bucketCount(`password:client:${address}`)).toBe(BUDGET.password + 2);
 
-  const other = actionClient(baseURL!);
+  const other = portalClient(baseURL!);
   expect((await passwordStep(other, email, "not the password")).result).toEqual(INVALID_CREDENTIALS);
   expect(setsSession((await passwordStep(other, email, PASSWORD)).setCookies)).toBe(true);
 });
@@ -148,8 +147,8 @@ test("SEC-44/46 second-factor codes from one client are cut off with rate:limite
   expect(await bucketCount(`second-factor:client:${address}`)).toBe(BUDGET.secondFactor + 2);
 
   // Another client gets the usual answer to a wrong code, and the other person signs in with the code refused above.
-  expect((await secondFactor(actionClient(baseURL!), pendingToken, wrong)).result).toEqual(WRONG_CODE);
-  const elsewhere = actionClient(baseURL!);
+  expect((await secondFactor(portalClient(baseURL!), pendingToken, wrong)).result).toEqual(WRONG_CODE);
+  const elsewhere = portalClient(baseURL!);
   const done = await secondFactor(elsewhere, await pendingSignIn(elsewhere, other.email), otherCode);
   expect(setsSession(done.setCookies)).toBe(true);
   expect(done.redirect).toContain("/account");
@@ -161,7 +160,7 @@ test("SEC-44/46 TOTP step-up codes from one client are cut off with rate:limited
 }) => {
   const person = await personWithTotp(browser);
   const code = await person.totp.code();
-  expect((await stepUp(actionClient(baseURL!), person.jar, code)).result).toEqual({ ok: true });
+  expect((await stepUp(portalClient(baseURL!), person.jar, code)).result).toEqual({ ok: true });
   const wrong = code; // spent by that step-up
 
   const { client: guesser, address } = flooder(baseURL!);
@@ -172,10 +171,10 @@ test("SEC-44/46 TOTP step-up codes from one client are cut off with rate:limited
   expect(await bucketCount(`totp-step-up:client:${address}`)).toBe(BUDGET.totpStepUp + 1);
 
   // Another client with the same session gets the usual answer.
-  expect((await stepUp(actionClient(baseURL!), person.jar, wrong)).result).toEqual(WRONG_STEP_UP_CODE);
+  expect((await stepUp(portalClient(baseURL!), person.jar, wrong)).result).toEqual(WRONG_STEP_UP_CODE);
   // The wrong step-up codes counted against the signed-in browser's trusted device (lib/auth/lockout.ts, decision 011):
   // that browser is locked, even for the right password; a new browser still reaches the code step.
-  const fromThatBrowser = await actionClient(baseURL!).callWithForm<Answer>(
+  const fromThatBrowser = await portalClient(baseURL!).callWithForm<Answer>(
     "/sign-in",
     SIGN_IN_ACTIONS,
     "signInWithPasswordAction",
@@ -185,7 +184,7 @@ test("SEC-44/46 TOTP step-up codes from one client are cut off with rate:limited
     },
   );
   expect(fromThatBrowser.result).toEqual(INVALID_CREDENTIALS);
-  await pendingSignIn(actionClient(baseURL!), person.email);
+  await pendingSignIn(portalClient(baseURL!), person.email);
 });
 
 test("SEC-44/45 ten wrong codes from ten clients lock the account for new browsers; a passkey still signs the person in, and that browser steps up", async ({
@@ -195,7 +194,7 @@ test("SEC-44/45 ten wrong codes from ten clients lock the account for new browse
   // One wait for the clock below (the next TOTP step) can take up to 30 s.
   test.setTimeout(120_000);
   const person = await personWithTotp(browser);
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const wrong = await person.totp.code();
   expect((await stepUp(client, person.jar, wrong)).result).toEqual({ ok: true }); // spends the code
   const authenticator = new SoftwareAuthenticator();
@@ -216,22 +215,22 @@ test("SEC-44/45 ten wrong codes from ten clients lock the account for new browse
   expect(registered.result).toMatchObject({ ok: true });
 
   // A sign-in left waiting for its code before the lock, to try the right code on afterwards.
-  const waiting = await pendingSignIn(actionClient(baseURL!), person.email);
+  const waiting = await pendingSignIn(portalClient(baseURL!), person.email);
   const wrongCodeFromNewClient = async () => {
-    const guesser = actionClient(baseURL!);
+    const guesser = portalClient(baseURL!);
     expect((await secondFactor(guesser, await pendingSignIn(guesser, person.email), wrong)).result).toEqual(WRONG_CODE);
   };
   for (let i = 0; i < 9; i++) await wrongCodeFromNewClient();
   // Nine in a row leave the account open: the right password still reaches the code step.
-  await pendingSignIn(actionClient(baseURL!), person.email);
+  await pendingSignIn(portalClient(baseURL!), person.email);
   // The tenth locks it (10 free, then 1 minute, doubling up to an hour), whichever client asks next.
   await wrongCodeFromNewClient();
-  expect((await passwordStep(actionClient(baseURL!), person.email, PASSWORD)).result).toEqual(INVALID_CREDENTIALS);
+  expect((await passwordStep(portalClient(baseURL!), person.email, PASSWORD)).result).toEqual(INVALID_CREDENTIALS);
 
   // The passkey signs the locked-out person in.
-  const passkeyClient = actionClient(baseURL!);
-  const signIn = await signInOptions(passkeyClient, person.email);
-  const finish = await finishSignIn(
+  const passkeyClient = portalClient(baseURL!);
+  const signIn = await passkeySignInOptions(passkeyClient, person.email);
+  const finish = await finishPasskeySignIn(
     passkeyClient,
     signIn.ceremonyId,
     authenticator.authenticate(signIn.options, baseURL!),
@@ -244,10 +243,10 @@ test("SEC-44/45 ten wrong codes from ten clients lock the account for new browse
   // The right code is refused while the lock lasts at the code step of a sign-in from a new browser; the browser the
   // passkey signed in is a trusted device now, and steps up with it (SEC-63).
   const right = await person.totp.code();
-  const refused = await secondFactor(actionClient(baseURL!), waiting, right);
+  const refused = await secondFactor(portalClient(baseURL!), waiting, right);
   expect(refused.result).toEqual(WRONG_CODE);
   expect(setsSession(refused.setCookies)).toBe(false);
-  expect((await stepUp(actionClient(baseURL!), passkeySession, right)).result).toEqual({ ok: true });
+  expect((await stepUp(portalClient(baseURL!), passkeySession, right)).result).toEqual({ ok: true });
 
   // A passkey still steps up.
   const stepUpStart = await passkeyClient.call<

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
-import { actionClient, SIGN_IN_ACTIONS } from "./fixtures/api-account";
+import { portalClient, SIGN_IN_ACTIONS } from "@/test/portal-client";
 import { uniqueEmail } from "./fixtures/account";
 import { readServerDatabase } from "./fixtures/server-database";
 
@@ -119,7 +119,7 @@ test("SEC-66 server-action bodies in shapes no React client sends get a clean 4x
     expect(await response.json(), what).toMatchObject({ ok: false, code: expect.stringMatching(/^request:/) });
   }
   // The real thing still works: a multipart call with a form argument, as React sends a form action.
-  const honest = await actionClient(baseURL!).callWithForm<{ ok: boolean; code?: string }>(
+  const honest = await portalClient(baseURL!).callWithForm<{ ok: boolean; code?: string }>(
     "/sign-in",
     SIGN_IN_ACTIONS,
     "signInWithPasswordAction",
@@ -174,7 +174,7 @@ test("SEC-66 a form posted without script and without an Origin starts no sign-u
 test("SEC-66 the live test answers a clientDataJSON that is JSON null with a verdict, never a 500", async ({
   baseURL,
 }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const start = await client.call<{
     ok: true;
     data: { testId: string; options: Parameters<SoftwareAuthenticator["register"]>[0] };

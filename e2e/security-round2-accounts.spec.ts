@@ -2,20 +2,21 @@
 // browser. SEC-63 lock-out as a weapon (OWASP device cookies), SEC-65 common passwords, SEC-37 a sign-in waiting at
 // the code step, SEC-14a salted recovery codes, SEC-48b a passkey without user verification (docs/security.md H).
 import { createHash } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
-import { CookieJar, type ServerActionClient } from "@/test/server-action-client";
+import type { ServerActionClient } from "@/test/server-action-client";
+import { ACCOUNT_ACTIONS, portalClient, setsSession, SIGN_IN_ACTIONS } from "@/test/portal-client";
 import {
   addPasskey,
   enableTotp,
   PASSWORD,
+  signInWithPassword,
   signOut,
   signUp,
   stepUpWithTotp,
   uniqueEmail,
-  type TotpApp,
 } from "./fixtures/account";
-import { ACCOUNT_ACTIONS, actionClient, setsSession, SIGN_IN_ACTIONS } from "./fixtures/api-account";
+import { browserJar } from "./fixtures/api-account";
 import { readServerDatabase } from "./fixtures/server-database";
 import { supportStaff } from "./fixtures/support";
 import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
@@ -42,12 +43,6 @@ async function pendingSignIn(client: ServerActionClient, email: string): Promise
   return answer.result!.pendingToken!;
 }
 
-async function browserJar(page: Page): Promise<CookieJar> {
-  const jar = new CookieJar();
-  jar.store((await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`));
-  return jar;
-}
-
 async function userRow(email: string) {
   return readServerDatabase(async (database) => {
     const { rows } = await database.execute({
@@ -64,16 +59,6 @@ async function userRow(email: string) {
   });
 }
 
-async function signInInBrowser(page: Page, email: string, totp: TotpApp) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in with password" }).click();
-  await page.getByLabel("Code from your authenticator app").fill(await totp.code());
-  await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
-}
-
 test("SEC-63 a stranger who knows only the email cannot keep the owner out: the owner's browser signs in and steps up during the lock, which strangers cannot re-arm; the log and support tell the truth", async ({
   page,
   browser,
@@ -86,15 +71,15 @@ test("SEC-63 a stranger who knows only the email cannot keep the owner out: the 
 
   // 12 wrong passwords, each from a forged address of its own: the account is locked for new browsers.
   for (let i = 0; i < 12; i++)
-    expect((await passwordStep(actionClient(baseURL!), email, `guess number ${i}`)).result).toEqual(
+    expect((await passwordStep(portalClient(baseURL!), email, `guess number ${i}`)).result).toEqual(
       INVALID_CREDENTIALS,
     );
   const locked = (await userRow(email))!;
   expect(locked.lockedUntil).toBeGreaterThan(Date.now());
 
   // More attempts during the lock, the right password included, neither count nor move it; the right one is logged as such.
-  for (let i = 0; i < 3; i++) await passwordStep(actionClient(baseURL!), email, `another guess ${i}`);
-  expect((await passwordStep(actionClient(baseURL!), email, PASSWORD)).result).toEqual(INVALID_CREDENTIALS);
+  for (let i = 0; i < 3; i++) await passwordStep(portalClient(baseURL!), email, `another guess ${i}`);
+  expect((await passwordStep(portalClient(baseURL!), email, PASSWORD)).result).toEqual(INVALID_CREDENTIALS);
   expect(await userRow(email)).toEqual(locked);
   // Strangers' failures are counted per hour with their reasons, not logged as events (security bar 61).
   const reasons = await readServerDatabase(async (database) => {
@@ -107,7 +92,7 @@ test("SEC-63 a stranger who knows only the email cannot keep the owner out: the 
   expect(reasons.some((hour) => hour["locked:right-password"] === 1)).toBe(true);
 
   // The owner, in the browser that signed in before, signs in with password and code, and steps up to add a passkey.
-  await signInInBrowser(page, email, totp);
+  await signInWithPassword(page, email, PASSWORD, totp);
   await VirtualAuthenticator.attach(page);
   await addPasskey(page, "This device", stepUpWithTotp(page, totp));
   expect((await userRow(email))!.lockedUntil).toBe(locked.lockedUntil);
@@ -140,7 +125,7 @@ test("SEC-63 failures from a browser that signed in before lock that browser onl
   await enableTotp(page);
   await signOut(page);
   const owner = await browserJar(page);
-  const ownerClient = actionClient(baseURL!);
+  const ownerClient = portalClient(baseURL!);
   for (let i = 0; i < 12; i++) {
     expect(
       (
@@ -155,7 +140,7 @@ test("SEC-63 failures from a browser that signed in before lock that browser onl
     ).toEqual(INVALID_CREDENTIALS);
   }
   expect((await userRow(email))!.lockedUntil).toBe(0);
-  await pendingSignIn(actionClient(baseURL!), email);
+  await pendingSignIn(portalClient(baseURL!), email);
 });
 
 test("SEC-65 common, context and trivial passwords are refused at sign-up and at a password change, saying why", async ({
@@ -171,7 +156,7 @@ test("SEC-65 common, context and trivial passwords are refused at sign-up and at
   ];
   for (const [password, code] of refusals) {
     const email = uniqueEmail("weak");
-    const answer = await actionClient(baseURL!).callWithForm<Answer>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", {
+    const answer = await portalClient(baseURL!).callWithForm<Answer>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", {
       email,
       password,
     });
@@ -180,7 +165,7 @@ test("SEC-65 common, context and trivial passwords are refused at sign-up and at
     expect(await userRow(email)).toBeUndefined();
   }
   const own = uniqueEmail("own");
-  const ownWords = await actionClient(baseURL!).callWithForm<Answer>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", {
+  const ownWords = await portalClient(baseURL!).callWithForm<Answer>("/sign-up", SIGN_UP_ACTIONS, "signUpAction", {
     email: own,
     password: `${own.split("@")[0]}!!`,
   });
@@ -199,7 +184,7 @@ test("SEC-65 common, context and trivial passwords are refused at sign-up and at
   await page.getByLabel("New password").fill("qwertyuiop123");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("on a list of common and leaked passwords", { exact: false })).toBeVisible();
-  const changed = await actionClient(baseURL!).call<Answer>(
+  const changed = await portalClient(baseURL!).call<Answer>(
     "/account/password",
     PASSWORD_ACTIONS,
     "changePasswordAction",
@@ -209,7 +194,7 @@ test("SEC-65 common, context and trivial passwords are refused at sign-up and at
     },
   );
   expect(changed.result).toMatchObject({ ok: false, code: "password:trivial" });
-  expect(setsSession((await passwordStep(actionClient(baseURL!), email, PASSWORD)).setCookies)).toBe(true);
+  expect(setsSession((await passwordStep(portalClient(baseURL!), email, PASSWORD)).setCookies)).toBe(true);
 });
 
 test("SEC-37 a password sign-in waiting at the code step dies when the owner signs out or changes the password", async ({
@@ -219,7 +204,7 @@ test("SEC-37 a password sign-in waiting at the code step dies when the owner sig
   test.setTimeout(120_000);
   const email = await signUp(page);
   const { totp } = await enableTotp(page);
-  const attacker = actionClient(baseURL!);
+  const attacker = portalClient(baseURL!);
 
   // The attacker has the password and waits at the code step; the owner signs out everywhere.
   const beforeSignOut = await pendingSignIn(attacker, email);
@@ -230,7 +215,7 @@ test("SEC-37 a password sign-in waiting at the code step dies when the owner sig
 
   // Again, and the owner changes the password.
   const beforeChange = await pendingSignIn(attacker, email);
-  await signInInBrowser(page, email, totp);
+  await signInWithPassword(page, email, PASSWORD, totp);
   await page.goto("/account/password");
   await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("New password").fill("an even longer new password");
@@ -260,7 +245,7 @@ test("SEC-14a recovery codes are stored as argon2id under one salt per set, neve
   const sha256 = (code: string) => createHash("sha256").update(code).digest("base64url");
   for (const code of recoveryCodes) expect(rows.map((row) => row.codeHash)).not.toContain(sha256(code));
 
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const first = await secondFactor(client, await pendingSignIn(client, email), recoveryCodes[0], "recovery-code");
   expect(setsSession(first.setCookies)).toBe(true);
   const again = await secondFactor(client, await pendingSignIn(client, email), recoveryCodes[0], "recovery-code");
@@ -274,7 +259,7 @@ test("SEC-48b a passkey registered without user verification cannot sign in, doe
   const email = await signUp(page);
   const { totp } = await enableTotp(page);
   const jar = await browserJar(page);
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const stepUp = async (purpose: string) =>
     expect(
       (
@@ -304,7 +289,7 @@ test("SEC-48b a passkey registered without user verification cannot sign in, doe
   await stepUp("remove-password");
   const removal = await client.call<Answer>("/account/password", PASSWORD_ACTIONS, "removePasswordAction", [], { jar });
   expect(removal.result).toMatchObject({ ok: false, code: "passkey:last-method" });
-  expect((await passwordStep(actionClient(baseURL!), email, PASSWORD)).result).toMatchObject({ ok: true });
+  expect((await passwordStep(portalClient(baseURL!), email, PASSWORD)).result).toMatchObject({ ok: true });
 
   await page.goto("/account");
   const item = page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem");

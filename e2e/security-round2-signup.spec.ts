@@ -4,16 +4,9 @@
 import { createClient } from "@libsql/client";
 import { expect, test } from "@playwright/test";
 import { clientKey } from "@/lib/client-address";
-import type { ServerActionClient } from "@/test/server-action-client";
+import { confirmSignUp, portalClient, setsSession, startPasswordSignIn, startSignUp } from "@/test/portal-client";
 import { PASSWORD, signUp, uniqueEmail } from "./fixtures/account";
-import {
-  actionClient,
-  confirmSignUpOverHttp,
-  setsSession,
-  SIGN_IN_ACTIONS,
-  signUpOverHttp,
-  startSignUpOverHttp,
-} from "./fixtures/api-account";
+import { signUpOverHttp } from "./fixtures/api-account";
 import { mailTo, signUpCodeFor } from "./fixtures/mail";
 import { readServerDatabase, SERVER_DATABASE_URL } from "./fixtures/server-database";
 
@@ -24,13 +17,6 @@ function accountsWithEmail(email: string): Promise<number> {
   return readServerDatabase(async (database) => {
     const { rows } = await database.execute({ sql: "select count(*) as n from users where email = ?", args: [email] });
     return Number(rows[0].n);
-  });
-}
-
-function passwordSignIn(client: ServerActionClient, email: string, password: string) {
-  return client.callWithForm<{ ok: boolean; code?: string }>("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", {
-    email,
-    password,
   });
 }
 
@@ -53,12 +39,12 @@ async function expireSignUpsFor(email: string): Promise<void> {
 test("SEC-62 sign-up answers a stranger alike for an address with an account and a new one; the owner gets a notice, and no account or session is made", async ({
   baseURL,
 }) => {
-  const { email: ownerEmail } = await signUpOverHttp(actionClient(baseURL!), uniqueEmail("owner"));
+  const { email: ownerEmail } = await signUpOverHttp(portalClient(baseURL!), uniqueEmail("owner"));
   const newEmail = uniqueEmail("fresh");
-  const stranger = actionClient(baseURL!);
+  const stranger = portalClient(baseURL!);
 
-  const forOwner = await startSignUpOverHttp(stranger, ownerEmail, "the stranger's long password");
-  const forNew = await startSignUpOverHttp(stranger, newEmail, "the stranger's long password");
+  const forOwner = await startSignUp(stranger, ownerEmail, "the stranger's long password");
+  const forNew = await startSignUp(stranger, newEmail, "the stranger's long password");
 
   // Same status, same shape, same words: only the echoed email and the random token differ.
   expect(forOwner.status).toBe(forNew.status);
@@ -81,17 +67,17 @@ test("SEC-62 sign-up answers a stranger alike for an address with an account and
   expect(await accountsWithEmail(ownerEmail)).toBe(1);
   expect(await accountsWithEmail(newEmail)).toBe(0);
   expect(
-    (await passwordSignIn(actionClient(baseURL!), ownerEmail, "the stranger's long password")).result,
+    (await startPasswordSignIn(portalClient(baseURL!), ownerEmail, "the stranger's long password")).result,
   ).toMatchObject({ ok: false, code: "auth:invalid-credentials" });
-  expect(setsSession((await passwordSignIn(actionClient(baseURL!), ownerEmail, PASSWORD)).setCookies)).toBe(true);
+  expect(setsSession((await startPasswordSignIn(portalClient(baseURL!), ownerEmail, PASSWORD)).setCookies)).toBe(true);
 
   // The owner's request cannot be finished with any code, and refuses like a wrong code for a new address.
   const ownerToken = forOwner.result!.ok ? forOwner.result!.pendingToken : "";
   const newToken = forNew.result!.ok ? forNew.result!.pendingToken : "";
   const newCode = await signUpCodeFor(newEmail);
   const wrongForNew = newCode === "000000" ? "000001" : "000000";
-  const ownerTry = await confirmSignUpOverHttp(stranger, ownerToken, newCode);
-  const newTry = await confirmSignUpOverHttp(stranger, newToken, wrongForNew);
+  const ownerTry = await confirmSignUp(stranger, ownerToken, newCode);
+  const newTry = await confirmSignUp(stranger, newToken, wrongForNew);
   expect(ownerTry.result).toMatchObject({ ok: false, code: "sign-up:invalid-code" });
   expect(ownerTry.result).toEqual(newTry.result);
   expect(ownerTry.signedIn || newTry.signedIn).toBe(false);
@@ -101,9 +87,9 @@ test("SEC-62 sign-up answers a stranger alike for an address with an account and
 test("SEC-62 the code mailed to a new address: wrong, expired, used-up and reused codes are refused; the right one makes the account and signs in", async ({
   baseURL,
 }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const start = async (email: string) => {
-    const answer = await startSignUpOverHttp(client, email);
+    const answer = await startSignUp(client, email, PASSWORD);
     expect(answer.result).toMatchObject({ ok: true, next: "code" });
     return { token: answer.result!.ok ? answer.result!.pendingToken : "", code: await signUpCodeFor(email) };
   };
@@ -112,11 +98,11 @@ test("SEC-62 the code mailed to a new address: wrong, expired, used-up and reuse
   // Wrong, then right: the account is made and the answer signs in, on to /account.
   const email = uniqueEmail("code");
   const { token, code } = await start(email);
-  const wrong = await confirmSignUpOverHttp(client, token, other(code));
+  const wrong = await confirmSignUp(client, token, other(code));
   expect(wrong.result).toMatchObject({ ok: false, code: "sign-up:invalid-code" });
   expect(wrong.signedIn).toBe(false);
   expect(await accountsWithEmail(email)).toBe(0);
-  const right = await confirmSignUpOverHttp(client, token, code);
+  const right = await confirmSignUp(client, token, code);
   expect(right.signedIn).toBe(true);
   expect(right.redirect).toContain("/account");
   expect(await accountsWithEmail(email)).toBe(1);
@@ -127,7 +113,7 @@ test("SEC-62 the code mailed to a new address: wrong, expired, used-up and reuse
   expect(account.status).toBe(200);
 
   // The same code again: refused, no session.
-  const reused = await confirmSignUpOverHttp(client, token, code);
+  const reused = await confirmSignUp(client, token, code);
   expect(reused.result).toMatchObject({ ok: false, code: "sign-up:expired" });
   expect(reused.signedIn).toBe(false);
 
@@ -135,7 +121,7 @@ test("SEC-62 the code mailed to a new address: wrong, expired, used-up and reuse
   const late = uniqueEmail("late");
   const lateSignUp = await start(late);
   await expireSignUpsFor(late);
-  const expired = await confirmSignUpOverHttp(client, lateSignUp.token, lateSignUp.code);
+  const expired = await confirmSignUp(client, lateSignUp.token, lateSignUp.code);
   expect(expired.result).toMatchObject({ ok: false, code: "sign-up:expired" });
   expect(expired.signedIn).toBe(false);
   expect(await accountsWithEmail(late)).toBe(0);
@@ -145,12 +131,12 @@ test("SEC-62 the code mailed to a new address: wrong, expired, used-up and reuse
   const guessedSignUp = await start(guessed);
   const answers = [];
   for (let i = 0; i < 5; i++)
-    answers.push((await confirmSignUpOverHttp(client, guessedSignUp.token, other(guessedSignUp.code))).result);
+    answers.push((await confirmSignUp(client, guessedSignUp.token, other(guessedSignUp.code))).result);
   expect(answers.map((answer) => answer && !answer.ok && answer.code)).toEqual([
     ...Array(4).fill("sign-up:invalid-code"),
     "sign-up:expired",
   ]);
-  const afterGuesses = await confirmSignUpOverHttp(client, guessedSignUp.token, guessedSignUp.code);
+  const afterGuesses = await confirmSignUp(client, guessedSignUp.token, guessedSignUp.code);
   expect(afterGuesses.result).toMatchObject({ ok: false, code: "sign-up:expired" });
   expect(afterGuesses.signedIn).toBe(false);
   expect(await accountsWithEmail(guessed)).toBe(0);
@@ -161,10 +147,9 @@ test("SEC-62 code guesses from one client are cut off at 30 a minute, counted in
 }) => {
   // A network of its own: limits count an IPv6 client as its /64.
   const address = `2001:db8:62:${Math.floor(Math.random() * 0xffff).toString(16)}::1`;
-  const guesser = actionClient(baseURL!, address);
+  const guesser = portalClient(baseURL!, address);
   const answers = [];
-  for (let i = 0; i < 31; i++)
-    answers.push((await confirmSignUpOverHttp(guesser, `made-up-token-${i}`, "123456")).result);
+  for (let i = 0; i < 31; i++) answers.push((await confirmSignUp(guesser, `made-up-token-${i}`, "123456")).result);
   expect(answers.slice(0, 30).every((answer) => answer && !answer.ok && answer.code === "sign-up:expired")).toBe(true);
   expect(answers[30]).toMatchObject({ ok: false, code: "rate:limited" });
   const counted = await readServerDatabase(async (database) => {
@@ -175,7 +160,7 @@ test("SEC-62 code guesses from one client are cut off at 30 a minute, counted in
     return Number(rows[0]?.count);
   });
   expect(counted).toBe(31);
-  expect((await confirmSignUpOverHttp(actionClient(baseURL!), "made-up-token", "123456")).result).toMatchObject({
+  expect((await confirmSignUp(portalClient(baseURL!), "made-up-token", "123456")).result).toMatchObject({
     ok: false,
     code: "sign-up:expired",
   });

@@ -3,7 +3,8 @@
 // should have expired. Against `next start` over HTTP, with forged client addresses where the attack uses them.
 import { expect, test } from "@playwright/test";
 import { SoftwareAuthenticator } from "@/lib/authenticator";
-import { actionClient, apiAccount, finishSignIn, signInOptions } from "./fixtures/api-account";
+import { finishPasskeySignIn, passkeySignInOptions, portalClient } from "@/test/portal-client";
+import { apiAccount } from "./fixtures/api-account";
 import { uniqueEmail } from "./fixtures/account";
 import { readServerDatabase, writeServerDatabase } from "./fixtures/server-database";
 
@@ -54,7 +55,7 @@ test("SEC-60 sign-in options count against one budget for every caller together,
   const before = await overallBucket();
   const ceremonyIds: string[] = [];
   for (let i = 0; i < 10; i++)
-    ceremonyIds.push((await signInOptions(actionClient(baseURL!, `203.0.113.${60 + i}`))).ceremonyId);
+    ceremonyIds.push((await passkeySignInOptions(portalClient(baseURL!, `203.0.113.${60 + i}`))).ceremonyId);
   const after = await overallBucket();
   // Other tests may ask for options at the same time (so "at least"), and a new minute may have begun in between.
   if (after.windowStart === before.windowStart) expect(after.count - before.count).toBeGreaterThanOrEqual(10);
@@ -87,15 +88,19 @@ test("SEC-62 a junk assertion answers alike for a decoy and for a real account: 
   baseURL,
 }) => {
   const account = await apiAccount(page, baseURL!);
-  const client = actionClient(baseURL!);
-  const decoy = await signInOptions(client, uniqueEmail("nobody"));
-  const real = await signInOptions(client, account.email);
+  const client = portalClient(baseURL!);
+  const decoy = await passkeySignInOptions(client, uniqueEmail("nobody"));
+  const real = await passkeySignInOptions(client, account.email);
   const decoyId = decoy.options.allowCredentials![0].id;
   const realId = real.options.allowCredentials![0].id;
   expect(realId).toBe(account.passkeyIds[0]);
 
-  const decoyAnswer = await finishSignIn(client, decoy.ceremonyId, junkAssertion(decoy.options, decoyId, baseURL!));
-  const realAnswer = await finishSignIn(client, real.ceremonyId, junkAssertion(real.options, realId, baseURL!));
+  const decoyAnswer = await finishPasskeySignIn(
+    client,
+    decoy.ceremonyId,
+    junkAssertion(decoy.options, decoyId, baseURL!),
+  );
+  const realAnswer = await finishPasskeySignIn(client, real.ceremonyId, junkAssertion(real.options, realId, baseURL!));
   expect(decoyAnswer.signedIn || realAnswer.signedIn).toBe(false);
   expect(decoyAnswer.status).toBe(realAnswer.status);
   expect(decoyAnswer.result).toEqual(realAnswer.result);
@@ -105,9 +110,9 @@ test("SEC-62 a junk assertion answers alike for a decoy and for a real account: 
     message: "That passkey couldn't be verified. Try again, or choose another passkey.",
   });
   // Usernameless too: the id of a real passkey and a decoy's answer alike.
-  const [first, second] = [await signInOptions(client), await signInOptions(client)];
-  const viaDecoy = await finishSignIn(client, first.ceremonyId, junkAssertion(first.options, decoyId, baseURL!));
-  const viaReal = await finishSignIn(client, second.ceremonyId, junkAssertion(second.options, realId, baseURL!));
+  const [first, second] = [await passkeySignInOptions(client), await passkeySignInOptions(client)];
+  const viaDecoy = await finishPasskeySignIn(client, first.ceremonyId, junkAssertion(first.options, decoyId, baseURL!));
+  const viaReal = await finishPasskeySignIn(client, second.ceremonyId, junkAssertion(second.options, realId, baseURL!));
   expect(viaDecoy.result).toEqual(viaReal.result);
 });
 
@@ -120,11 +125,11 @@ test("SEC-61 a stranger's junk assertions are counted, not written into the acco
   // 30 junk assertions with the account's credential id, from three addresses, each claiming a hostile origin.
   const hostileOrigin = "https://verdict-of-my-choosing.example";
   for (let i = 0; i < 30; i++) {
-    const client = actionClient(baseURL!, `192.0.2.${61 + (i % 3)}`);
-    const { ceremonyId, options } = await signInOptions(client, account.email);
+    const client = portalClient(baseURL!, `192.0.2.${61 + (i % 3)}`);
+    const { ceremonyId, options } = await passkeySignInOptions(client, account.email);
     challenges.push(options.challenge);
     const junk = account.authenticator.authenticate(options, hostileOrigin);
-    const answer = await finishSignIn(client, ceremonyId, junk);
+    const answer = await finishPasskeySignIn(client, ceremonyId, junk);
     expect(answer.result).toEqual({ ok: false, code: "passkey:not-verified", message: expect.any(String) });
   }
 
@@ -156,7 +161,7 @@ test("SEC-68 a report past its 30 days is never shown, and the sweeper deletes i
   page,
   baseURL,
 }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const content = { version: 1, platform: { os: "Linux", browser: "Chromium", inAppBrowser: null }, findings: [] };
   const saves = await Promise.all(
     [0, 1].map(() =>

@@ -2,11 +2,13 @@
 // stranger cannot guess, a console that a password alone does not open, look-ups another site cannot trigger, the
 // reporter's words quoted, never read out as instructions, and step-up grants spent only on what they were asked for.
 import { randomInt } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type { SoftwareAuthenticator } from "@/lib/authenticator";
-import { CookieJar, type ServerActionClient } from "@/test/server-action-client";
+import type { Result } from "@/lib/result";
+import { ACCOUNT_ACTIONS, newClientAddress, portalClient } from "@/test/portal-client";
+import type { CookieJar, ServerActionClient } from "@/test/server-action-client";
 import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/account";
-import { ACCOUNT_ACTIONS, actionClient, apiAccount } from "./fixtures/api-account";
+import { apiAccount, browserJar } from "./fixtures/api-account";
 import { readServerDatabase } from "./fixtures/server-database";
 import { openSupportConsole, promoteToSupport, supportStaff } from "./fixtures/support";
 import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
@@ -16,10 +18,6 @@ const TROUBLESHOOT_ACTIONS = "app/troubleshoot/actions.ts";
 const PASSWORD_ACTIONS = "app/(account)/account/password/actions.ts";
 const TWO_FACTOR_ACTIONS = "app/(account)/account/two-factor/actions.ts";
 const CODE = /^[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{3}){3}$/;
-
-type Result<T = unknown> = { ok: true; data: T } | { ok: false; code: string; message: string };
-
-const address = () => `198.18.${randomInt(256)}.${randomInt(256)}`;
 
 function report(overrides: Record<string, unknown> = {}) {
   return {
@@ -31,7 +29,7 @@ function report(overrides: Record<string, unknown> = {}) {
 }
 
 async function saveReport(baseURL: string, content: unknown): Promise<string> {
-  const saved = await actionClient(baseURL).call<Result<{ code: string }>>(
+  const saved = await portalClient(baseURL).call<Result<{ code: string }>>(
     "/troubleshoot",
     TROUBLESHOOT_ACTIONS,
     "saveReportAction",
@@ -45,14 +43,8 @@ function getJson(baseURL: string, code: string, from: string) {
   return fetch(new URL(`/troubleshoot/report/${code}/json`, baseURL), { headers: { "X-Forwarded-For": from } });
 }
 
-async function jarOf(page: Page): Promise<CookieJar> {
-  const jar = new CookieJar();
-  jar.store((await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`));
-  return jar;
-}
-
 const lookUp = (client: ServerActionClient, jar: CookieJar, email: string, headers: Record<string, string> = {}) =>
-  client.call<Result>("/support", SUPPORT_ACTIONS, "lookUpAccountAction", [email], { jar, headers });
+  client.call<Result<unknown>>("/support", SUPPORT_ACTIONS, "lookUpAccountAction", [email], { jar, headers });
 
 function supportEvents(staffEmail: string, type: string): Promise<number> {
   return readServerDatabase(async (database) => {
@@ -83,20 +75,20 @@ test("SEC-64 report codes carry 60 bits, look-ups are limited per client and cou
   expect(code).toMatch(CODE);
 
   // Anyone with the code reads the report, but not the contact email: neither the page nor the download has it.
-  const reader = address();
+  const reader = newClientAddress();
   const download = await getJson(baseURL!, code, reader);
   expect(download.status).toBe(200);
   const body = await download.text();
   expect(body).toContain(code);
   expect(body).not.toContain(email);
-  await page.setExtraHTTPHeaders({ "X-Forwarded-For": address() });
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": newClientAddress() });
   expect((await page.goto(`/troubleshoot/report/${code}`))?.status()).toBe(200);
   await expect(page.getByTestId("report-code")).toHaveText(code);
   expect(await page.content()).not.toContain(email);
 
   // A guesser from one address: ten look-ups a minute, found or not, then even the right code is refused (429).
   const counted = await reportLookUpsCounted();
-  const guesser = address();
+  const guesser = newClientAddress();
   const guesses = ["000", "001", "002", "003", "004", "005", "006", "007", "008", "009"]
     .map((last) => `${code.slice(0, -3)}${last}`)
     .filter((guess) => guess !== code);
@@ -112,13 +104,13 @@ test("SEC-64 report codes carry 60 bits, look-ups are limited per client and cou
 
   // Another address is not held up; and every address's look-ups count towards the overall limit (120 a minute for
   // everyone together, refused past it: lib/troubleshoot/reports.test.ts), so many addresses do not multiply the odds.
-  expect((await getJson(baseURL!, code, address())).status).toBe(200);
+  expect((await getJson(baseURL!, code, newClientAddress())).status).toBe(200);
   const spread = 5;
-  for (const guess of guesses.slice(0, spread)) await getJson(baseURL!, guess, address());
+  for (const guess of guesses.slice(0, spread)) await getJson(baseURL!, guess, newClientAddress());
   expect(await reportLookUpsCounted()).toBeGreaterThanOrEqual(counted + 10 + 1 + spread);
 
   // The short codes of the first scheme open nothing on the public page.
-  expect((await getJson(baseURL!, "K7M-4QX", address())).status).toBe(404);
+  expect((await getJson(baseURL!, "K7M-4QX", newClientAddress())).status).toBe(404);
 });
 
 test("SEC-38b a password alone does not open the support console: two-factor, a passkey, and a passkey step-up (a code will not do)", async ({
@@ -129,13 +121,13 @@ test("SEC-38b a password alone does not open the support console: two-factor, a 
   await VirtualAuthenticator.attach(page);
   const staffEmail = await signUp(page);
   promoteToSupport(staffEmail);
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
 
   // Password only: the page says what to do (not a 404 for staff); the console's actions are refused.
   expect((await page.goto("/support"))?.status()).toBe(200);
   await expect(page.getByRole("link", { name: "turn on two-factor authentication" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Open a report" })).toHaveCount(0);
-  expect((await lookUp(client, await jarOf(page), staffEmail)).result).toMatchObject({
+  expect((await lookUp(client, await browserJar(page), staffEmail)).result).toMatchObject({
     ok: false,
     code: "support:required",
   });
@@ -150,8 +142,8 @@ test("SEC-38b a password alone does not open the support console: two-factor, a 
   // asked for something else does not open it.
   await page.goto("/support");
   await expect(page.getByRole("button", { name: "Open the console with a passkey" })).toBeVisible();
-  const jar = await jarOf(page);
-  const byCode = await client.call<Result>(
+  const jar = await browserJar(page);
+  const byCode = await client.call<Result<unknown>>(
     "/account",
     ACCOUNT_ACTIONS,
     "stepUpWithTotpAction",
@@ -174,7 +166,7 @@ test("SEC-38b a password alone does not open the support console: two-factor, a 
   const someone = await browser.newPage();
   await signUp(someone);
   expect((await someone.goto("/support"))?.status()).toBe(404);
-  expect((await lookUp(client, await jarOf(someone), staffEmail)).result).toMatchObject({
+  expect((await lookUp(client, await browserJar(someone), staffEmail)).result).toMatchObject({
     ok: false,
     code: "support:required",
   });
@@ -190,8 +182,8 @@ test("SEC-34b account look-ups and report opens cannot be triggered from another
 }) => {
   const { email: staffEmail } = await supportStaff(page);
   const code = await saveReport(baseURL!, report());
-  const jar = await jarOf(page);
-  const client = actionClient(baseURL!);
+  const jar = await browserJar(page);
+  const client = portalClient(baseURL!);
 
   // What a hostile page could make the staff member's browser fetch (a link, an image, a top-level navigation).
   for (const path of [
@@ -215,7 +207,7 @@ test("SEC-34b account look-ups and report opens cannot be triggered from another
   // The console itself, from our own page: logged once each.
   expect((await lookUp(client, jar, staffEmail)).result).toMatchObject({ ok: true });
   expect(
-    (await client.call<Result>("/support", SUPPORT_ACTIONS, "openReportAction", [code], { jar })).result,
+    (await client.call<Result<unknown>>("/support", SUPPORT_ACTIONS, "openReportAction", [code], { jar })).result,
   ).toMatchObject({ ok: true });
   expect(await supportEvents(staffEmail, "support.lookup")).toBe(1);
   expect(await supportEvents(staffEmail, "support.report-opened")).toBe(1);
@@ -255,9 +247,9 @@ test("SEC-61b the suggested script is in our words only: what the reporter's bro
 
 test("SEC-30b a step-up grant is spent only on the change it was asked for", async ({ page, baseURL }) => {
   const account = await apiAccount(page, baseURL!, 2);
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const call = (path: string, file: string, action: string, args: unknown[] = []) =>
-    client.call<Result>(path, file, action, args, { jar: account.jar });
+    client.call<Result<unknown>>(path, file, action, args, { jar: account.jar });
   const stepUp = async (purpose: string) => {
     const start = await call("/account", ACCOUNT_ACTIONS, "startPasskeyStepUpAction");
     if (!start.result?.ok) throw new Error(start.body.slice(0, 300));

@@ -3,8 +3,9 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { CookieJar } from "@/test/server-action-client";
+import { ACCOUNT_ACTIONS, portalClient } from "@/test/portal-client";
 import { enableTotp, signUp } from "./fixtures/account";
-import { ACCOUNT_ACTIONS, actionClient, apiAccount } from "./fixtures/api-account";
+import { apiAccount } from "./fixtures/api-account";
 
 /** Every server action that needs a signed-in person, from the build's own manifest (so a new one is covered too). */
 function signedInActions(): { file: string; name: string }[] {
@@ -27,7 +28,7 @@ function signedInActions(): { file: string; name: string }[] {
 test("SEC-32/33 every signed-in server action posted directly without a valid session is refused by the action itself", async ({
   baseURL,
 }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const actions = signedInActions().filter((action) => action.name !== "signOutAction");
   expect(actions.length).toBeGreaterThan(10);
   for (const action of actions) {
@@ -58,7 +59,7 @@ test("SEC-33 proxy-bypass headers do not open protected pages", async ({ request
 test("SEC-34 a server action from another site, with no Origin, or with a forged X-Forwarded-Host gets a clean 403", async ({
   baseURL,
 }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const attempts: [string, Record<string, string>][] = [
     ["another site", { Origin: "https://evil.example" }],
     ["another port", { Origin: "http://localhost:9999" }],
@@ -92,7 +93,7 @@ test("SEC-39 signed-in pages and the answers of signed-in actions are never cach
     expect(response?.headers()["cache-control"], path).toMatch(/\bprivate\b.*\bno-store\b/);
   }
   // Next.js sends `no-store` on every action answer: stronger than `private` (no cache at all may keep it).
-  const rename = await actionClient(baseURL!).call(
+  const rename = await portalClient(baseURL!).call(
     "/account",
     ACCOUNT_ACTIONS,
     "renamePasskeyAction",
@@ -110,7 +111,7 @@ test("SEC-49 renaming or removing another person's passkey answers not-found and
   browser,
   baseURL,
 }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const victim = await apiAccount(page, baseURL!);
   const attackerPage = await (await browser.newContext()).newPage();
   const attacker = await apiAccount(attackerPage, baseURL!, 0);
@@ -131,7 +132,7 @@ test("SEC-49 renaming or removing another person's passkey answers not-found and
 });
 
 test("SEC-23 a server-action body over 1 MB is refused with 413 before parsing", async ({ baseURL }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const response = await client.call("/sign-in", "app/(auth)/sign-in/actions.ts", "startPasskeySignInAction", [
     "a".repeat(1_100_000),
   ]);
@@ -142,7 +143,7 @@ test("SEC-23 a server-action body over 1 MB is refused with 413 before parsing",
 test("SEC-46 an options flood from one client is cut off with rate:limited, in the database; other clients go on", async ({
   baseURL,
 }) => {
-  const flooder = actionClient(baseURL!, "203.0.113.46");
+  const flooder = portalClient(baseURL!, "203.0.113.46");
   const answers = [];
   for (let i = 0; i < 125; i++) {
     answers.push(
@@ -158,7 +159,7 @@ test("SEC-46 an options flood from one client is cut off with rate:limited, in t
   }
   expect(answers.slice(0, 120).every((answer) => answer?.ok)).toBe(true);
   expect(answers.slice(120)).toEqual(Array(5).fill(expect.objectContaining({ ok: false, code: "rate:limited" })));
-  const other = await actionClient(baseURL!).call<{ ok: boolean }>(
+  const other = await portalClient(baseURL!).call<{ ok: boolean }>(
     "/sign-in",
     "app/(auth)/sign-in/actions.ts",
     "startPasskeySignInAction",
@@ -171,7 +172,7 @@ test("SEC-36 a step-up starts a new session: a copy of the cookie from before it
   page,
   baseURL,
 }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   await signUp(page);
   const { totp } = await enableTotp(page);
   const browserCookies = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`);

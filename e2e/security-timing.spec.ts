@@ -1,8 +1,8 @@
 // Security bar E41 timing, run alone after every other end-to-end test (see playwright.config.ts) so that no
 // parallel test skews one kind of request.
 import { expect, test } from "@playwright/test";
+import { portalClient, startSignUp } from "@/test/portal-client";
 import { PASSWORD, signUp, uniqueEmail } from "./fixtures/account";
-import { actionClient, startSignUpOverHttp } from "./fixtures/api-account";
 
 // One after the other, in one worker: two timing comparisons side by side would skew each other.
 test.describe.configure({ mode: "default" });
@@ -14,7 +14,7 @@ test("SEC-41 unknown email and wrong password: same status, same body, medians w
   const email = await signUp(page);
   // Each attempt from an address of its own, as from a spread-out attacker: per-client rate limits stay out of it.
   const attempt = async (fields: Record<string, string>) => {
-    const client = actionClient(baseURL!);
+    const client = portalClient(baseURL!);
     const started = performance.now();
     const response = await client.callWithForm(
       "/sign-in",
@@ -26,7 +26,7 @@ test("SEC-41 unknown email and wrong password: same status, same body, medians w
   };
   // The control, first (50 wrong passwords lock the account): the right password through the same request signs in,
   // so the fields do reach the action.
-  const right = await actionClient(baseURL!).callWithForm(
+  const right = await portalClient(baseURL!).callWithForm(
     "/sign-in",
     "app/(auth)/sign-in/actions.ts",
     "signInWithPasswordAction",
@@ -61,7 +61,7 @@ test("SEC-62 sign-up for a taken and a new address: same status and answer, medi
   const fresh = uniqueEmail("timing-fresh");
   const attempt = async (email: string) => {
     const started = performance.now();
-    const response = await startSignUpOverHttp(actionClient(baseURL!), email, "a long enough other password");
+    const response = await startSignUp(portalClient(baseURL!), email, "a long enough other password");
     const { pendingToken, ...rest } = (response.result ?? {}) as { pendingToken?: string; email?: string };
     return {
       ms: performance.now() - started,

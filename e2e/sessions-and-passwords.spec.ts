@@ -1,10 +1,11 @@
 // Password sign-in with TOTP, enumeration-safe errors, removal of one passkey, and dead sessions after sign-out,
 // password change and passkey removal.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext } from "@playwright/test";
 import {
   addPasskey,
   enableTotp,
   PASSWORD,
+  signInWithPassword,
   signOut,
   signUp,
   stepUpWithPasskey,
@@ -12,13 +13,6 @@ import {
   uniqueEmail,
 } from "./fixtures/account";
 import { authenticatorKinds, VirtualAuthenticator } from "@passkey-lab/kit/playwright";
-
-async function signInWithPassword(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in with password" }).click();
-}
 
 /** True when the session cookies of `from`, replayed in a fresh context, still open the account page. */
 async function cookiesStillWork(

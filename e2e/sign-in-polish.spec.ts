@@ -2,16 +2,11 @@
 // visitor comes back to the page they asked for (and nowhere else), dialogs start on the safe choice and hand focus
 // back, the two-factor set-up takes digits only, and pages know when someone is already signed in.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, signOut, signUp, signUpWithPasskey, uniqueEmail } from "./fixtures/account";
-import { actionClient, apiAccount, SIGN_IN_ACTIONS } from "./fixtures/api-account";
+import { expect, test } from "@playwright/test";
+import { portalClient, SIGN_IN_ACTIONS } from "@/test/portal-client";
+import { PASSWORD, signOut, signUp, signUpWithPasskey, submitPassword, uniqueEmail } from "./fixtures/account";
+import { apiAccount } from "./fixtures/api-account";
 import { supportStaff } from "./fixtures/support";
-
-async function signInWithPassword(page: Page, email: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in with password" }).click();
-}
 
 test("a wrong password keeps the email and puts focus back in the form", async ({ page }) => {
   await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}` });
@@ -36,7 +31,7 @@ test("signed out, /wallet and /account/activity come back after password + code 
   await page.goto("/wallet");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fwallet$/);
   await expect(page.getByText("Sign in to continue to your wallet.")).toBeVisible();
-  await signInWithPassword(page, email);
+  await submitPassword(page, email);
   await page.getByLabel("Code from your authenticator app").fill(await totp.code());
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByRole("heading", { name: "Demo wallet" })).toBeVisible();
@@ -78,7 +73,7 @@ test("the password action itself sends only signed-in-area paths on", async ({ p
   const email = await signUp(page);
   const redirectFor = async (returnTo: string) =>
     (
-      await actionClient(baseURL!).callWithForm("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", {
+      await portalClient(baseURL!).callWithForm("/sign-in", SIGN_IN_ACTIONS, "signInWithPasswordAction", {
         email,
         password: PASSWORD,
         returnTo,

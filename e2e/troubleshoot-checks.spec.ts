@@ -1,13 +1,9 @@
 // The wizard's automatic checks for real: missing WebAuthn, an extension wrapper, cookies and the connection (proved by
 // the checks' own request), and OS/browser from client hints.
 import { expect, test, type Page } from "@playwright/test";
+import { openWizard } from "./fixtures/troubleshoot";
 
 const finding = (page: Page, id: string) => page.locator(`[data-finding="${id}"]`);
-
-async function openWizard(page: Page) {
-  await page.goto("/troubleshoot");
-  await expect(page.getByTestId("platform")).toBeVisible();
-}
 
 test("a current browser whose passkey API a script removed is not told it is too old, but given the likely causes", async ({
   page,

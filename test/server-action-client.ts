@@ -4,6 +4,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
+/** The build the server runs: server action ids differ per build (next.config.ts reads the same variable). */
+export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
+
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
 export type ActionResponse<T> = {
@@ -55,7 +58,7 @@ export class ServerActionClient {
 
   constructor(
     readonly baseUrl: string,
-    distDir = ".next",
+    distDir = DIST_DIR,
     /** Sent with every call, e.g. an X-Forwarded-For that makes this client one client of its own for rate limits. */
     private readonly defaultHeaders: Record<string, string> = {},
   ) {

@@ -1,12 +1,6 @@
 // The suite's only way to reach a server: fetch, JSON over HTTP, with a cookie jar per case (servers that keep the
 // challenge in a session need one) and a record of every exchange for the report.
-
-/** One HTTP round trip, as a report shows it (large bodies shortened). */
-export type Exchange = {
-  request: { method: "POST"; url: string; body: unknown };
-  response: { status: number; body: unknown };
-  durationMs: number;
-};
+import type { Exchange } from "@/lib/db/conformance-run-shapes";
 
 /** `notJson`: the body was not JSON (shown as its text), which the suite reads as a broken answer. */
 export type Answer = { status: number; body: unknown; notJson?: boolean };

@@ -1,7 +1,7 @@
 // A case result as the web runner streams and stores it: every text capped, each exchange at most 16 kB, and a budget
 // for one run's texts and exchanges, so a hostile target answering megabytes cannot fill a browser or the disk (a run
 // stays under about 0.8 MB even when all of its cases fail).
-import type { CaseResult, Exchange } from "./types";
+import type { CaseResult, Exchange, StoredCaseResult } from "@/lib/db/conformance-run-shapes";
 
 export const MAX_EXCHANGE_CHARS = 16 * 1024;
 export const MAX_TEXT_CHARS = 2 * 1024;
@@ -9,8 +9,7 @@ export const MAX_TEXT_CHARS = 2 * 1024;
 export const SPENT_TEXT_CHARS = 256;
 export const MAX_RUN_CHARS = 512 * 1024;
 
-/** A case result with its texts capped; `exchangesOmitted` counts exchanges left out once the run's budget ran out. */
-export type StoredCaseResult = CaseResult & { exchangesOmitted?: number };
+export type { StoredCaseResult };
 
 /** One run's allowance for failure texts and exchanges, shared by all its cases. */
 export type RunBudget = { remainingChars: number };

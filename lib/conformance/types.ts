@@ -1,47 +1,9 @@
 // The conformance suite's vocabulary. The suite is an outside client: it reaches a server only over HTTP.
 import type { AuthenticatorOptions, SoftwareAuthenticator } from "@/lib/authenticator";
-import type { Answer, Exchange, FidoClient } from "./fido-client";
+import type { CaseResult, SuiteSummary } from "@/lib/db/conformance-run-shapes";
+import type { Answer, FidoClient } from "./fido-client";
 
-export type { Exchange };
-
-/**
- * How a case ended (docs/decisions/016-conformance-outcomes.md): `fail` is a wrong decision, `deviation` the right
- * decision in the wrong shape, `target-error` the target broke (5xx, no answer, not JSON), `not-run` the target was
- * down when the case's turn came. `inconclusive` is reserved for negative cases whose positive twin is refused too.
- */
-export type CaseOutcome = "pass" | "fail" | "deviation" | "target-error" | "not-run" | "inconclusive" | "skip";
-
-export type CaseFailure = { message: string; expected: string; received: string };
-
-/** A right decision in the wrong shape: `kind` groups alike deviations in a report, `detail` is what came back. */
-export type Deviation = { kind: string; step: string; detail: string };
-
-export type CaseResult = {
-  id: string;
-  family: string;
-  title: string;
-  outcome: CaseOutcome;
-  /** One line on why: the failure's message, the deviations' kinds, the skip's reason; empty for a pass. */
-  reason: string;
-  /** For `fail` and `target-error`: expected vs received. */
-  failure?: CaseFailure;
-  /** For `deviation`: every shape that was wrong. */
-  deviations?: Deviation[];
-  /** Every request and response of a case that did not pass (empty for pass, skip and not-run: reports stay small). */
-  exchanges: Exchange[];
-  durationMs: number;
-};
-
-export type SuiteSummary = {
-  total: number;
-  pass: number;
-  fail: number;
-  deviation: number;
-  targetError: number;
-  notRun: number;
-  inconclusive: number;
-  skip: number;
-};
+export type { CaseOutcome, CaseResult, Deviation, Exchange, SuiteSummary } from "@/lib/db/conformance-run-shapes";
 
 export type SuiteReport = {
   target: string;

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { StoredCaseResult } from "@/lib/conformance/shown-result";
-import type { SuiteSummary } from "@/lib/conformance/types";
+import type { StoredCaseResult, SuiteSummary } from "./conformance-run-shapes";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
