@@ -6,7 +6,7 @@ import { expect, test } from "@passkey-lab/kit/playwright";
 import type { Page } from "@playwright/test";
 import { CookieJar } from "@/test/server-action-client";
 import { addPasskey, enableTotp, signOut, signUp, stepUpWithTotp } from "./fixtures/account";
-import { actionClient } from "./fixtures/api-account";
+import { portalClient } from "@/test/portal-client";
 import { readServerDatabase } from "./fixtures/server-database";
 import { supportStaff } from "./fixtures/support";
 
@@ -45,7 +45,7 @@ const eventsOf = (jar: CookieJar) =>
 test("a forged browser event (free text, an unknown name, credential material) is refused with a typed error and nothing is stored; each address gets 30 a minute", async ({
   baseURL,
 }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const jar = new CookieJar();
   const report = (sent: unknown) =>
     client.call<Answer>("/sign-in", ACTIONS, "reportBrowserEventAction", [sent], { jar });
@@ -84,7 +84,7 @@ test("a forged browser event (free text, an unknown name, credential material) i
   expect((await report(event)).result).toMatchObject({ ok: false, code: "rate:limited" });
   expect(await eventsOf(jar)).toHaveLength(30 - forged.length);
   // Another address is counted on its own.
-  const other = actionClient(baseURL!);
+  const other = portalClient(baseURL!);
   expect((await other.call<Answer>("/sign-in", ACTIONS, "reportBrowserEventAction", [event])).result).toEqual({
     ok: true,
     data: null,

@@ -7,7 +7,8 @@ import { authenticatorKinds, VirtualAuthenticator } from "@passkey-lab/kit/playw
 import type { SoftwareAuthenticator } from "@/lib/authenticator";
 import { CookieJar } from "@/test/server-action-client";
 import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/account";
-import { actionClient, apiAccount } from "./fixtures/api-account";
+import { apiAccount } from "./fixtures/api-account";
+import { portalClient } from "@/test/portal-client";
 import { reportCardKinds } from "./fixtures/report-card";
 import { readServerDatabase } from "./fixtures/server-database";
 
@@ -125,7 +126,7 @@ test("over HTTP: bad input of any shape is input:invalid with nothing stored; an
   page,
   baseURL,
 }) => {
-  const client = actionClient(baseURL!);
+  const client = portalClient(baseURL!);
   const owner = await apiAccount(page, baseURL!, 1);
   const call = <T>(jar: CookieJar, name: string, args: unknown[]) =>
     client.call<Result<T>>("/account", NOTE_ACTIONS, name, args, { jar });
