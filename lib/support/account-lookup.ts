@@ -10,6 +10,7 @@ import { listFailedSignIns, type FailedSignInHour } from "@/lib/auth/failed-sign
 import { isLocked } from "@/lib/auth/lockout";
 import { countOpenTrustedDevices } from "@/lib/auth/trusted-devices";
 import { findUserByEmail } from "@/lib/auth/users";
+import { readAuthenticatorMetadata, type MdsBlobLabel } from "@/lib/mds/authenticator-metadata";
 import { listPasskeys, type PasskeyView } from "@/lib/webauthn/passkeys";
 
 export type EventForSupport = {
@@ -30,6 +31,8 @@ export type AccountForSupport = {
   /** Browsers that signed in before and can still sign in: not expired, not locked themselves. */
   trustedDevices: number;
   passkeys: PasskeyView[];
+  /** Which FIDO metadata BLOB described those passkeys, or null: none stored. */
+  metadataBlob: MdsBlobLabel;
   /** Including `verdict`: the verifier's exact words behind the generic message the person saw. */
   events: EventForSupport[];
   /** Failed sign-ins by callers who were not signed in, per hour, with enumerated reasons (security bar 61). */
@@ -58,6 +61,7 @@ export async function lookUpAccount(staff: User, email: string, client: string):
     lockedUntil: isLocked(account) ? account.lockedUntil : null,
     trustedDevices: await countOpenTrustedDevices(account.id),
     passkeys: await listPasskeys(account.id),
+    metadataBlob: (await readAuthenticatorMetadata()).blob,
     events: events.map((event) => ({
       id: event.id,
       createdAt: event.createdAt,

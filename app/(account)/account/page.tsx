@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { MetadataBlobNote } from "@/components/authenticator-metadata";
 import { Badge, Card } from "@/components/ui";
 import { requirePageSession } from "@/lib/auth/session";
 import { hasTotp } from "@/lib/auth/totp";
+import { readAuthenticatorMetadata } from "@/lib/mds/authenticator-metadata";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 import { PasskeysPanel } from "./passkeys-panel";
@@ -10,7 +12,11 @@ export const metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const { user } = await requirePageSession();
-  const [totpOn, passkeys] = await Promise.all([hasTotp(user.id), listPasskeys(user.id)]);
+  const [totpOn, passkeys, metadata] = await Promise.all([
+    hasTotp(user.id),
+    listPasskeys(user.id),
+    readAuthenticatorMetadata(),
+  ]);
   const hasPassword = user.passwordHash !== null;
 
   return (
@@ -56,6 +62,7 @@ export default async function AccountPage() {
           hasTotp={totpOn}
           account={{ rpId: relyingParty.id, webauthnUserId: user.webauthnUserId, email: user.email }}
         />
+        <MetadataBlobNote blob={metadata.blob} />
       </Card>
     </div>
   );
