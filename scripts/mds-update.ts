@@ -1,6 +1,7 @@
-// npm run mds:update [-- --file blob.jwt] [--crl ca.crl ...] [--url https://…]
+// npm run mds:update [-- --file blob.jwt] [--crl ca.crl ...] [--url https://…] [--root test-root.pem]
 // Fetches the FIDO Metadata Service BLOB (MDS_URL), verifies it against the FIDO root and stores it if newer. Offline,
 // --file takes a BLOB downloaded elsewhere, and --crl the CRLs its chain names (decision 026: without them it is refused).
+// --root trusts another root instead of FIDO's, for a test metadata service (the FIDO conformance tools', the suite's).
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
@@ -9,22 +10,23 @@ import { env } from "@/lib/env";
 import { updateMds } from "@/lib/mds/update-mds";
 
 const USAGE =
-  "Usage: npm run mds:update [-- --file blob.jwt] [--crl file.crl ...] [--url https://mds3.fidoalliance.org/]";
+  "Usage: npm run mds:update [-- --file blob.jwt] [--crl file.crl ...] [--url https://mds3.fidoalliance.org/] [--root root.pem]";
+const OPTIONS = {
+  file: { type: "string" },
+  crl: { type: "string", multiple: true },
+  url: { type: "string" },
+  root: { type: "string" },
+} as const;
 
-let args: ReturnType<
-  typeof parseArgs<{
-    options: { file: { type: "string" }; crl: { type: "string"; multiple: true }; url: { type: "string" } };
-  }>
->;
-try {
-  args = parseArgs({
-    options: { file: { type: "string" }, crl: { type: "string", multiple: true }, url: { type: "string" } },
-  });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
+function parseOptions() {
+  try {
+    return parseArgs({ options: OPTIONS }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
 }
-const { file, crl = [], url = env.MDS_URL } = args.values;
+const { file, crl = [], url = env.MDS_URL, root } = parseOptions();
 
 function read(path: string): Buffer {
   try {
@@ -40,6 +42,7 @@ const result = await updateMds({
   blob: file ? { jwt: read(file).toString("utf8"), source: `file:${basename(file)}` } : { url },
   crls: crl.map(read),
   fetchCrls: !file,
+  roots: root ? [read(root).toString("utf8")] : undefined,
 });
 if (!result.ok) {
   console.error(
