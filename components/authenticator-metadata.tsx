@@ -34,7 +34,7 @@ export function MetadataBlobNote({ blob }: { blob: MdsBlobLabel }) {
   return (
     <p className="text-xs text-slate-600">
       {blob
-        ? `Authenticator details from FIDO Metadata Service BLOB no. ${blob.serial}, stored ${blob.storedAt.toISOString().slice(0, 10)}${
+        ? `Authenticator details from ${blob.fromFido ? "FIDO Metadata Service" : "a test metadata service's"} BLOB no. ${blob.serial}, stored ${blob.storedAt.toISOString().slice(0, 10)}${
             blob.outOfDate ? `, out of date since ${blob.nextUpdate}` : `, next update due ${blob.nextUpdate}`
           }.`
         : "No FIDO Metadata Service BLOB is stored here: authenticators are named from the community AAGUID list, without icons or certification."}

@@ -39,7 +39,7 @@ test("stored FIDO metadata shows on the passkey list and in the support console,
   await expect(icon).toBeVisible();
   expect(await icon.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(1);
   await expect(
-    passkeys.getByText(/from FIDO Metadata Service BLOB no\. 5, stored \d{4}-\d{2}-\d{2}, next update due/),
+    passkeys.getByText(/from a test metadata service's BLOB no\. 5, stored \d{4}-\d{2}-\d{2}, next update due/),
   ).toBeVisible();
 
   // `no` never goes backwards: the CLI refuses no. 4 and the page still names no. 5.
@@ -52,5 +52,5 @@ test("stored FIDO metadata shows on the passkey list and in the support console,
   const shown = page.getByRole("list", { name: "Passkeys" });
   await expect(shown.getByText("FIDO Certified Level 1")).toBeVisible();
   await expect(shown.getByText("Its PIN or biometric check can be bypassed.")).toBeVisible();
-  await expect(page.getByText(/from FIDO Metadata Service BLOB no\. 5,/)).toBeVisible();
+  await expect(page.getByText(/from a test metadata service's BLOB no\. 5,/)).toBeVisible();
 });

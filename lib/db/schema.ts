@@ -439,6 +439,11 @@ export const mdsBlobs = sqliteTable("mds_blobs", {
   serial: integer("serial").notNull(),
   /** The BLOB's `nextUpdate` (YYYY-MM-DD): past it, pages say the metadata is out of date. */
   nextUpdate: text("next_update").notNull(),
+  /**
+   * SHA-256 (hex) of the root its chain ends at: FIDO's (lib/mds/fido-mds-root.ts) or a test service's (`--root`).
+   * Serial numbers are compared only under the same root.
+   */
+  rootFingerprint: text("root_fingerprint").notNull(),
   /** Where it came from: the URL fetched, or `file:<name>` for `npm run mds:update -- --file`. */
   source: text("source").notNull(),
   entries: text("entries", { mode: "json" }).$type<unknown[]>().notNull(),

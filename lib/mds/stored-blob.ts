@@ -8,7 +8,14 @@ import type { BlobPayload } from "./blob-schema";
 
 const CURRENT = "current";
 
-export type StoredBlobInfo = { serial: number; nextUpdate: string; source: string; storedAt: Date };
+export type StoredBlobInfo = {
+  serial: number;
+  nextUpdate: string;
+  source: string;
+  storedAt: Date;
+  /** SHA-256 (hex) of the root it was verified under. */
+  rootFingerprint: string;
+};
 
 export async function readStoredBlobInfo(): Promise<StoredBlobInfo | null> {
   const [row] = await db
@@ -17,6 +24,7 @@ export async function readStoredBlobInfo(): Promise<StoredBlobInfo | null> {
       nextUpdate: mdsBlobs.nextUpdate,
       source: mdsBlobs.source,
       storedAt: mdsBlobs.storedAt,
+      rootFingerprint: mdsBlobs.rootFingerprint,
     })
     .from(mdsBlobs)
     .where(eq(mdsBlobs.id, CURRENT));
@@ -29,14 +37,23 @@ export async function readStoredEntries(): Promise<unknown[]> {
 }
 
 /**
- * Stores a verified BLOB unless one with a higher serial number got there first (another instance, the CLI): the
- * comparison and the write are one transaction, so `no` never goes backwards (FIDO MDS 3.0 §3.2 step 5).
+ * Stores a verified BLOB unless one under the same root with a higher serial number got there first (another
+ * instance, the CLI): the comparison and the write are one transaction, so `no` never goes backwards (FIDO MDS 3.0
+ * §3.2 step 5).
  */
-export function storeBlob(payload: BlobPayload, source: string, now = new Date()): Promise<Result<StoredBlobInfo>> {
+export function storeBlob(
+  payload: BlobPayload,
+  signedUnder: { rootFingerprint: string; source: string },
+  now = new Date(),
+): Promise<Result<StoredBlobInfo>> {
+  const { rootFingerprint, source } = signedUnder;
   return catchAppError(() =>
     transaction(async (tx) => {
-      const [stored] = await tx.select({ serial: mdsBlobs.serial }).from(mdsBlobs).where(eq(mdsBlobs.id, CURRENT));
-      if (stored && stored.serial > payload.no)
+      const [stored] = await tx
+        .select({ serial: mdsBlobs.serial, rootFingerprint: mdsBlobs.rootFingerprint })
+        .from(mdsBlobs)
+        .where(eq(mdsBlobs.id, CURRENT));
+      if (stored && stored.rootFingerprint === rootFingerprint && stored.serial > payload.no)
         throw new AppError(
           "mds:older-number",
           `The metadata BLOB no. ${payload.no} is older than the stored no. ${stored.serial}.`,
@@ -46,6 +63,7 @@ export function storeBlob(payload: BlobPayload, source: string, now = new Date()
         serial: payload.no,
         nextUpdate: payload.nextUpdate,
         source,
+        rootFingerprint,
         entries: payload.entries,
         storedAt: now,
       };
@@ -53,7 +71,7 @@ export function storeBlob(payload: BlobPayload, source: string, now = new Date()
         .insert(mdsBlobs)
         .values({ id: CURRENT, ...row })
         .onConflictDoUpdate({ target: mdsBlobs.id, set: row });
-      return ok({ serial: row.serial, nextUpdate: row.nextUpdate, source, storedAt: now });
+      return ok({ serial: row.serial, nextUpdate: row.nextUpdate, source, storedAt: now, rootFingerprint });
     }),
   );
 }

@@ -71,4 +71,17 @@ describe("updateMds", () => {
     });
     expect((await readMdsSnapshot()).blob?.serial).toBe(8);
   });
+
+  it("counts numbers per root: a BLOB under another root replaces a test one whatever its number", async () => {
+    const other = await makeTestMdsPki("Another service");
+    const jwt = await signTestBlob(other, { no: 1, nextUpdate: mdsDate(30), entries: [] });
+    const result = await updateMds({
+      blob: { jwt, source: "file:other.jwt" },
+      roots: [other.root.certificate.toString("pem")],
+      crls: (await cleanCrls(other)).map((crl) => new Uint8Array(crl.rawData)),
+      fetchCrls: false,
+    });
+    expect(result).toMatchObject({ ok: true, data: { status: "stored", serial: 1 } });
+    expect((await readMdsSnapshot()).blob).toMatchObject({ serial: 1, source: "file:other.jwt" });
+  });
 });

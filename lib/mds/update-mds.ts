@@ -79,14 +79,14 @@ export async function updateMds(update: MdsUpdate): Promise<Result<MdsUpdateOutc
       fetchCrl: update.fetchCrls ? fetchBytes : undefined,
     },
     now,
-    storedSerial: stored?.serial,
+    stored: stored ?? undefined,
   });
   if (!verified.ok) return verified;
-  const { payload } = verified.data;
-  // The same number is the same BLOB (FIDO MDS 3.0 §3.2 step 5 ignores it): nothing to write.
-  if (stored && stored.serial === payload.no)
+  const { payload, rootFingerprint } = verified.data;
+  // The same number under the same root is the same BLOB (FIDO MDS 3.0 §3.2 step 5 ignores it): nothing to write.
+  if (stored && stored.rootFingerprint === rootFingerprint && stored.serial === payload.no)
     return ok({ status: "unchanged", serial: payload.no, nextUpdate: payload.nextUpdate });
-  const saved = await storeBlob(payload, source, now);
+  const saved = await storeBlob(payload, { rootFingerprint, source }, now);
   if (!saved.ok) return saved;
   return ok({ status: "stored", serial: payload.no, nextUpdate: payload.nextUpdate });
 }

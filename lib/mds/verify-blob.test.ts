@@ -118,13 +118,19 @@ describe("verifyMdsBlob", () => {
     expect(asked).toEqual([pki.crlUrl]);
   });
 
-  it("refuses a serial number below the stored one, and takes an equal or higher one", async () => {
+  it("refuses a serial number below the stored one under the same root, and takes an equal or higher one", async () => {
     const blob = await signTestBlob(pki, payload({ no: 41 }));
-    expect(await verifyMdsBlob(blob, { ...options, storedSerial: 42 })).toMatchObject({
+    const taken = await verifyMdsBlob(blob, options);
+    const rootFingerprint = taken.ok ? taken.data.rootFingerprint : "";
+    expect(rootFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(await verifyMdsBlob(blob, { ...options, stored: { serial: 42, rootFingerprint } })).toMatchObject({
       ok: false,
       code: "mds:older-number",
     });
-    expect((await verifyMdsBlob(blob, { ...options, storedSerial: 41 })).ok).toBe(true);
+    expect((await verifyMdsBlob(blob, { ...options, stored: { serial: 41, rootFingerprint } })).ok).toBe(true);
+    // Numbers count per service: a BLOB stored under another root does not hold this one back.
+    const otherRoot = { serial: 42, rootFingerprint: "00".repeat(32) };
+    expect((await verifyMdsBlob(blob, { ...options, stored: otherRoot })).ok).toBe(true);
   });
 
   it("refuses what is not a BLOB", async () => {

@@ -18,11 +18,15 @@ export type VerifyBlobOptions = {
   roots: string[];
   revocation: RevocationSources;
   now: Date;
-  /** The serial number `no` of the BLOB stored now, if any: a BLOB may never go below it (§3.2 step 5). */
-  storedSerial?: number;
+  /**
+   * The BLOB stored now, if any: a BLOB under the same root may never go below its serial number `no` (§3.2 step 5).
+   * Numbers count per service, so a BLOB under another root (a test service's, FIDO's after a test) is not compared.
+   */
+  stored?: { serial: number; rootFingerprint: string };
 };
 
-export type VerifiedBlob = { payload: BlobPayload; signer: string };
+/** `rootFingerprint`: SHA-256 (hex) of the root the chain ends at, so a test root's BLOB is never taken for FIDO's. */
+export type VerifiedBlob = { payload: BlobPayload; signer: string; rootFingerprint: string };
 
 const isCa = (certificate: X509Certificate) => certificate.getExtension(BasicConstraintsExtension)?.ca === true;
 
@@ -122,11 +126,14 @@ export async function verifyMdsBlob(jwt: string, options: VerifyBlobOptions): Pr
       `The metadata BLOB no. ${payload.no} was due for replacement on ${payload.nextUpdate}.`,
       `nextUpdate ${payload.nextUpdate} < ${today}`,
     );
-  if (options.storedSerial !== undefined && payload.no < options.storedSerial)
+  const root = chain[chain.length - 1];
+  const rootFingerprint = Buffer.from(await root.getThumbprint("SHA-256")).toString("hex");
+  const stored = options.stored?.rootFingerprint === rootFingerprint ? options.stored.serial : undefined;
+  if (stored !== undefined && payload.no < stored)
     return fail(
       "mds:older-number",
-      `The metadata BLOB no. ${payload.no} is older than the stored no. ${options.storedSerial}.`,
-      `no ${payload.no} < ${options.storedSerial}`,
+      `The metadata BLOB no. ${payload.no} is older than the stored no. ${stored}.`,
+      `no ${payload.no} < ${stored}`,
     );
-  return ok({ payload, signer: x5c[0].subject });
+  return ok({ payload, signer: x5c[0].subject, rootFingerprint });
 }

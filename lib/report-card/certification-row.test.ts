@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { certificationRow, type CardMetadata } from "./certification-row";
 
 const AAGUID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const blob = { serial: 12, nextUpdate: "2030-01-01", storedAt: new Date("2026-12-01"), outOfDate: false };
+const blob = {
+  serial: 12,
+  nextUpdate: "2030-01-01",
+  storedAt: new Date("2026-12-01"),
+  outOfDate: false,
+  fromFido: true,
+};
 
 describe("certificationRow", () => {
   it("names the certification and the warnings, and which BLOB said so", () => {

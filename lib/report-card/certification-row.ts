@@ -8,7 +8,7 @@ export type CardMetadata = { blob: MdsBlobLabel; lookUp: (aaguid: string) => Aut
 
 export function certificationRow(metadata: CardMetadata, aaguid: string | null): CardRow {
   const source = metadata.blob
-    ? `From FIDO Metadata Service BLOB no. ${metadata.blob.serial}${metadata.blob.outOfDate ? " (out of date)" : ""}.`
+    ? `From ${metadata.blob.fromFido ? "FIDO Metadata Service" : "a test metadata service's"} BLOB no. ${metadata.blob.serial}${metadata.blob.outOfDate ? " (out of date)" : ""}.`
     : "No FIDO Metadata Service BLOB is stored on this server.";
   const trust = aaguid && metadata.blob ? metadata.lookUp(aaguid) : null;
   if (!trust)
