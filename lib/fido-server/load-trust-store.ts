@@ -151,9 +151,10 @@ export function loadTrustStore(
       store.problems.push(`${file}: ${(error as Error).message.split("\n")[0]}`);
     }
   }
+  // A BLOB's roots trust only the models its entries describe: an authenticator it does not list (or lists only in a
+  // BLOB that was refused) gains nothing from them (FIDO's Server-MDS3 F-3 to F-6).
   const fromBlob = entriesOfBlob(snapshot);
   store.entries.push(...fromBlob.entries);
-  store.anchors.push(...fromBlob.entries.flatMap((entry) => entry.roots));
   store.problems.push(...fromBlob.problems);
   if (store.problems.length > 0) console.warn(`FIDO conformance trust store: left out ${store.problems.join("; ")}`);
   cached = { key, snapshot, store };
