@@ -89,7 +89,11 @@ export const ERRORS: Record<ErrorCode, ErrorSpec> = {
   "mds:unreachable": spec(503, "The FIDO Metadata Service could not be reached.", true),
   "mds:malformed": spec(400, "That is not an MDS3 metadata BLOB.", true),
   "mds:bad-signature": spec(400, "The metadata BLOB's signature does not verify.", true),
-  "mds:untrusted-chain": spec(400, "The metadata BLOB is not signed by a certificate chain to the FIDO root.", true),
+  "mds:untrusted-chain": spec(
+    400,
+    "The metadata BLOB is not signed by a certificate chain to the trusted root (FIDO's, or the one given with --root).",
+    true,
+  ),
   "mds:revoked-certificate": spec(400, "A certificate that signs the metadata BLOB is revoked.", true),
   "mds:crl-unavailable": spec(503, "A revocation list for the metadata BLOB's certificates could not be had.", true),
   "mds:expired": spec(400, "The metadata BLOB is past its nextUpdate date.", true),

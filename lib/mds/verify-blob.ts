@@ -103,7 +103,7 @@ export async function verifyMdsBlob(jwt: string, options: VerifyBlobOptions): Pr
   if (typeof chain === "string")
     return fail(
       "mds:untrusted-chain",
-      "The metadata BLOB is not signed by a certificate chain to the FIDO root.",
+      "The metadata BLOB is not signed by a certificate chain to the trusted root (FIDO's, or the one given with --root).",
       chain,
     );
   const revoked = await checkRevocation(chain, options.revocation, options.now);
