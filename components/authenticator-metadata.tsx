@@ -18,13 +18,12 @@ export function AuthenticatorMetadata({ metadata }: { metadata: AuthenticatorTru
           {metadata.certification ?? "No certification stated"}
         </Badge>
       </div>
-      {metadata.warnings.length > 0 && (
-        <ul aria-label="FIDO metadata warnings" className="text-xs text-amber-900">
-          {metadata.warnings.map((warning) => (
-            <li key={warning.status}>{warning.words}.</li>
-          ))}
-        </ul>
-      )}
+      {/* Paragraphs, not a list: it sits inside list items, whose count other code reads. */}
+      {metadata.warnings.map((warning) => (
+        <p key={warning.status} className="text-xs text-amber-900">
+          {warning.words}.
+        </p>
+      ))}
     </div>
   );
 }

@@ -3,9 +3,12 @@
 // a BLOB with a lower number is refused by the CLI and changes nothing.
 import { expect, test } from "@playwright/test";
 import { supportStaff } from "./fixtures/support";
-import { storeTestBlob, TEST_ICON } from "./fixtures/mds";
+import { removeStoredBlob, storeTestBlob, TEST_ICON } from "./fixtures/mds";
 
 const CHROMIUM_AAGUID = "01020304-0506-0708-0102-030405060708";
+
+// Every virtual authenticator has this AAGUID: other specs' passkeys must not carry this spec's metadata for long.
+test.afterEach(removeStoredBlob);
 
 test("stored FIDO metadata shows on the passkey list and in the support console, naming its BLOB", async ({ page }) => {
   const { email } = await supportStaff(page);
