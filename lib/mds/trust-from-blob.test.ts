@@ -2,8 +2,10 @@
 import { describe, expect, it, vi } from "vitest";
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import { SoftwareAuthenticator, testCaRootDer } from "@/lib/authenticator";
+import { testPki } from "@/lib/authenticator/test-ca";
 import { newToken } from "@/lib/crypto/tokens";
 import { relyingParty } from "@/lib/webauthn/relying-party";
+import { attestationTrustStep } from "@/lib/inspect/certificate-steps";
 import { post } from "@/test/fido-requests";
 import { cleanCrls, makeTestMdsPki, mdsDate, signTestBlob } from "./test-support/test-blob";
 import { updateMds } from "./update-mds";
@@ -16,6 +18,7 @@ await vi.hoisted(async () => {
   Object.assign(process.env, { FIDO_METADATA_DIR: dir, FIDO_TRUST_TEST_CA: "off" });
 });
 
+const intermediateDer = testPki().intermediate.certificateDer;
 const CERTIFIED = "5b1c7a9e-0d1f-4e2a-9b3c-4d5e6f708192";
 const COMPROMISED = "6c2d8b0f-1e20-4f3b-8c4d-5e6f70819203";
 
@@ -64,5 +67,17 @@ describe("the FIDO API's trust store with a stored BLOB", () => {
       "Registration refused: " +
         "the metadata for this authenticator reports ATTESTATION_KEY_COMPROMISE (MDS3 BLOB no. 3).",
     );
+
+    // The inspector's trust step reads the same store, and names the BLOB.
+    const judge = (aaguid: string) =>
+      attestationTrustStep({ fmt: "packed", aaguid, x5c: [intermediateDer], now: new Date(), required: true });
+    expect(judge(CERTIFIED)).toMatchObject({
+      ok: true,
+      message: `x5c chains to this server's FIDO metadata roots (with MDS3 BLOB no. 3, next update ${mdsDate(30)})`,
+    });
+    expect(judge(COMPROMISED)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/with MDS3 BLOB no\. 3.*reports ATTESTATION_KEY_COMPROMISE/),
+    });
   });
 });
