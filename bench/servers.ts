@@ -25,6 +25,7 @@ function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
     AUTH_SECRET: options.authSecret,
     RP_ID: "localhost",
     RP_ORIGINS: baseUrl,
+    MDS_REFRESH: "off",
   };
   return env;
 }

@@ -111,6 +111,7 @@ export function launch({
     RP_ID: "localhost",
     RP_ORIGINS: origins.join(","),
     TRUSTED_PROXIES: trustedProxies,
+    MDS_REFRESH: "off",
     ...extraEnv,
   };
   const child = spawn(process.execPath, ["server.mjs", "--port", String(port)], {

@@ -31,3 +31,20 @@ describe("RP_RELATED_ORIGINS", () => {
     );
   });
 });
+
+describe("MDS_URL and MDS_REFRESH", () => {
+  it("default to FIDO's service, refreshed; take another http(s) URL and off", async () => {
+    delete process.env.MDS_URL;
+    delete process.env.MDS_REFRESH;
+    expect(await envWith({})).toMatchObject({ MDS_URL: "https://mds3.fidoalliance.org/", MDS_REFRESH: "on" });
+    expect(await envWith({ MDS_URL: "http://localhost:4455/blob/valid", MDS_REFRESH: "off" })).toMatchObject({
+      MDS_URL: "http://localhost:4455/blob/valid",
+      MDS_REFRESH: "off",
+    });
+  });
+
+  it("refuses a URL that is not http(s), and a switch that is not on or off", async () => {
+    await expect(envWith({ MDS_URL: "ftp://mds.example/" })).rejects.toThrow("MDS_URL");
+    await expect(envWith({ MDS_REFRESH: "daily" })).rejects.toThrow("MDS_REFRESH");
+  });
+});

@@ -36,6 +36,12 @@ const schema = z
     FIDO_TRUST_TEST_CA: onOff.default("off"),
     /** Metadata statements (*.json) and root certificates (*.pem, *.crt, *.cer, *.der) the conformance API trusts. */
     FIDO_METADATA_DIR: z.string().min(1).default("./data/fido-metadata"),
+    /** Where the FIDO Metadata Service BLOB is fetched from (npm run mds:update, the daily refresh). */
+    MDS_URL: z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+      .default("https://mds3.fidoalliance.org/"),
+    /** Whether a running server fetches a newer BLOB, at most once a day (off in tests). */
+    MDS_REFRESH: onOff.default("on"),
     /**
      * What /conformance may run the suite against: `self` (this server's /fido only), `public` (also public internet
      * addresses, never private, loopback or metadata ones) or `any`. Default: self when NODE_ENV=production, else any.

@@ -91,6 +91,18 @@ export const ERRORS: Record<ErrorCode, ErrorSpec> = {
   "target:not-allowed": spec(400, "This server runs the suite only against itself.", true),
   "target:unresolvable": spec(400, "That host name does not resolve.", true),
   "target:private-address": spec(400, "That target is on a private or local address.", true),
+  "mds:unreachable": spec(503, "The FIDO Metadata Service could not be reached.", true),
+  "mds:malformed": spec(400, "That is not an MDS3 metadata BLOB.", true),
+  "mds:bad-signature": spec(400, "The metadata BLOB's signature does not verify.", true),
+  "mds:untrusted-chain": spec(
+    400,
+    "The metadata BLOB is not signed by a certificate chain to the trusted root (FIDO's, or the one given with --root).",
+    true,
+  ),
+  "mds:revoked-certificate": spec(400, "A certificate that signs the metadata BLOB is revoked.", true),
+  "mds:crl-unavailable": spec(503, "A revocation list for the metadata BLOB's certificates could not be had.", true),
+  "mds:expired": spec(400, "The metadata BLOB is past its nextUpdate date.", true),
+  "mds:older-number": spec(409, "The metadata BLOB is older than the one already stored.", true),
 };
 
 /** The one failure shape of every route handler but the FIDO API: { ok: false, code, message, detail? }. */

@@ -81,7 +81,16 @@ export type ErrorCode =
   | "target:not-allowed"
   | "target:unresolvable"
   | "target:private-address"
-  | "browser-event:invalid";
+  | "browser-event:invalid"
+  // The FIDO Metadata Service BLOB (lib/mds): why one was refused, or could not be had.
+  | "mds:unreachable"
+  | "mds:malformed"
+  | "mds:bad-signature"
+  | "mds:untrusted-chain"
+  | "mds:revoked-certificate"
+  | "mds:crl-unavailable"
+  | "mds:expired"
+  | "mds:older-number";
 
 export type Failure = { ok: false; code: ErrorCode; message: string; detail?: string };
 export type Result<T = undefined> = { ok: true; data: T } | Failure;

@@ -26,4 +26,13 @@ export async function prepareServer(): Promise<void> {
   // answering; each request then fails closed on its own (security bar G58).
   const { startSweeper } = await import("./housekeeping/start-sweeper");
   startSweeper(env.SWEEP_INTERVAL_SECONDS * 1000);
+  // The FIDO metadata the trust store reads synchronously: loaded once now, then by every page that shows it.
+  const { readMdsSnapshot } = await import("./mds/mds-snapshot");
+  await readMdsSnapshot().catch((error: unknown) =>
+    console.warn(`FIDO metadata not loaded: ${(error as Error).message}`),
+  );
+  if (env.MDS_REFRESH === "on") {
+    const { startMdsRefresh } = await import("./mds/start-mds-refresh");
+    startMdsRefresh(env.MDS_URL);
+  }
 }

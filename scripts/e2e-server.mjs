@@ -24,6 +24,8 @@ const server = spawn(process.execPath, ["server.mjs", "--port", port], {
     SITE_CHECK_TARGETS: "any",
     // Expired rows go within seconds, so a test that ages a row sees the sweeper at work (security bar 60, 68).
     SWEEP_INTERVAL_SECONDS: "2",
+    // No test needs the internet: the FIDO metadata a spec uses is one it makes and stores (e2e/fixtures/mds.ts).
+    MDS_REFRESH: "off",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import type { StepResult } from "@/lib/report-card/card";
 import { describeAssertion } from "@/lib/report-card/describe-assertion";
+import { readAuthenticatorMetadata } from "@/lib/mds/authenticator-metadata";
 import { describeRegistration } from "@/lib/report-card/describe-registration";
 import {
   allowListSchema,
@@ -53,8 +54,9 @@ export async function describeRegistrationAction(input: unknown): Promise<Result
   return answerSafely(async () => {
     const parsed = parseInput(registrationInputSchema, input);
     if (!parsed.ok) return parsed;
+    const metadata = await readAuthenticatorMetadata();
     try {
-      return ok(describeRegistration(parsed.data.stepId, parsed.data.response, parsed.data.extensions));
+      return ok(describeRegistration(parsed.data.stepId, parsed.data.response, parsed.data.extensions, metadata));
     } catch (error) {
       return unreadable(error);
     }

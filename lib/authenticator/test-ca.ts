@@ -125,13 +125,21 @@ export function issueCertificate(issuer: Issuer, request: CertificateRequest): B
   return Buffer.from(AsnConvert.serialize(certificate));
 }
 
-/** A new P-256 CA, valid from yesterday for ten years: a root when no issuer is given, else an intermediate. */
-export function createCertificateAuthority(subject: DistinguishedName, issuer?: Issuer): CertificateAuthority {
+/**
+ * A new P-256 CA, valid from yesterday for ten years: a root when no issuer is given, else an intermediate (with
+ * `extensions`, e.g. the CRL distribution point of the suite's MDS3 chains).
+ */
+export function createCertificateAuthority(
+  subject: DistinguishedName,
+  issuer?: Issuer,
+  extensions?: Extension[],
+): CertificateAuthority {
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const self: Issuer = { name: encodeName(subject), privateKey, keyId: keyIdentifier(spkiOf(publicKey)) };
   const now = Date.now();
   const validity = { notBefore: new Date(now - DAY), notAfter: new Date(now + 3650 * DAY) };
-  return { ...self, certificateDer: issueCertificate(issuer ?? self, { subject, publicKey, isCa: true, validity }) };
+  const request = { subject, publicKey, isCa: true, validity, extensions };
+  return { ...self, certificateDer: issueCertificate(issuer ?? self, request) };
 }
 
 export type TestPki = { root: CertificateAuthority; intermediate: CertificateAuthority };

@@ -111,5 +111,22 @@ describe("the conformance CLI's exit codes", () => {
     const run = await runCli(["--target", deviating.url, "--concurrency", "zero"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^--concurrency must be a whole number/);
+    // The Server-MDS3 service needs the command that points the target at it, and a run without folder metadata.
+    const noSetup = await runCli(["--target", deviating.url, "--mds-port", "0"]);
+    expect([noSetup.code, noSetup.stderr]).toEqual([2, expect.stringMatching(/^--mds-port needs --mds-setup/)]);
+    const withFolder = await runCli([
+      "--target",
+      deviating.url,
+      "--mds-port",
+      "0",
+      "--mds-setup",
+      "true",
+      "--metadata-dir",
+      "x",
+    ]);
+    expect([withFolder.code, withFolder.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^--mds-port runs without --metadata-dir/),
+    ]);
   }, 60_000);
 });

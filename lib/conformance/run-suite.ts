@@ -34,6 +34,8 @@ export type RunOptions = {
   concurrency?: number;
   /** Write the suite's metadata statements here first, for a target that reads this folder (FIDO_METADATA_DIR). */
   metadataDir?: string;
+  /** The suite's MDS3 test BLOBs were served and the target loaded them: the Server-MDS3 cases run. */
+  mdsServed?: boolean;
   timeoutMs?: number;
   fetch?: typeof fetch;
   cases?: ConformanceCase[];
@@ -50,6 +52,7 @@ type Shared = {
   origin: string;
   runId: string;
   metadataWritten: boolean;
+  mdsServed: boolean;
   fetch: typeof fetch;
   timeoutMs: number;
   /** Positive twins by key, each run once per run and shared by every case that asks (twin-judgement.ts). */
@@ -67,6 +70,7 @@ function newContext(shared: Shared, prefix: string): CaseContext {
     username: () => `suite-${shared.runId}-${prefix}-${++users}`,
     authenticator: (options) => new SoftwareAuthenticator({ aaguid: SUITE_AAGUID, ...options }),
     metadataWritten: shared.metadataWritten,
+    mdsServed: shared.mdsServed,
     twin: (key, run) => {
       let twin = shared.twins.get(key);
       if (!twin) {
@@ -134,6 +138,7 @@ export async function runSuite(options: RunOptions): Promise<SuiteReport> {
     origin: options.origin ?? new URL(target).origin,
     runId: randomBytes(4).toString("hex"),
     metadataWritten: options.metadataDir ? writeSuiteMetadata(options.metadataDir).length > 0 : false,
+    mdsServed: options.mdsServed ?? false,
     fetch: options.fetch ?? fetch,
     timeoutMs: options.timeoutMs ?? 30_000,
     twins: new Map(),

@@ -29,6 +29,8 @@ export type CaseContext = {
   authenticator: (options?: AuthenticatorOptions) => SoftwareAuthenticator;
   /** The target was given the suite's metadata statements (the runner wrote them into its metadata folder). */
   metadataWritten: boolean;
+  /** The run served the suite's MDS3 test BLOBs and the target was pointed at them (mds-test-service.ts). */
+  mdsServed: boolean;
   /**
    * How the target reads a negative case's positive twin (the same ceremony without the mutation): run once per key
    * in a run and shared, so a refusal can be told from a target that refuses that ceremony anyway.

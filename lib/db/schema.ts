@@ -480,6 +480,28 @@ export const conformanceRuns = sqliteTable(
   ],
 );
 
+/**
+ * The FIDO Metadata Service BLOB in use (lib/mds): one row, replaced only by a verified BLOB with a higher serial
+ * number (FIDO MDS 3.0 §3.2). `entries` is the verified payload's entries array as the BLOB had it.
+ */
+export const mdsBlobs = sqliteTable("mds_blobs", {
+  /** Always "current". */
+  id: text("id").primaryKey(),
+  /** The BLOB's serial number `no`: never goes backwards. */
+  serial: integer("serial").notNull(),
+  /** The BLOB's `nextUpdate` (YYYY-MM-DD): past it, pages say the metadata is out of date. */
+  nextUpdate: text("next_update").notNull(),
+  /**
+   * SHA-256 (hex) of the root its chain ends at: FIDO's (lib/mds/fido-mds-root.ts) or a test service's (`--root`).
+   * Serial numbers are compared only under the same root.
+   */
+  rootFingerprint: text("root_fingerprint").notNull(),
+  /** Where it came from: the URL fetched, or `file:<name>` for `npm run mds:update -- --file`. */
+  source: text("source").notNull(),
+  entries: text("entries", { mode: "json" }).$type<unknown[]>().notNull(),
+  storedAt: integer("stored_at", { mode: "timestamp_ms" }).notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Passkey = typeof passkeys.$inferSelect;
 export type PasskeyNote = typeof passkeyNotes.$inferSelect;

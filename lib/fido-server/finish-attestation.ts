@@ -2,6 +2,7 @@
 // terms (its algorithms and trust store), stored once.
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { eq } from "drizzle-orm";
+import { readMdsSnapshot } from "@/lib/mds/mds-snapshot";
 import { transaction } from "@/lib/db/client";
 import { fidoCredentials } from "@/lib/db/schema";
 import { AppError, fail, ok, type Result } from "@/lib/result";
@@ -58,5 +59,8 @@ export async function finishAttestation(body: unknown): Promise<Result<Record<st
       "the response challenge is not an open registration challenge of this server (unknown, for another purpose, expired or already used)",
     );
   }
+  // The trust store reads the stored FIDO metadata synchronously: bring it up to date (another process may have stored
+  // a newer BLOB) before the verdict.
+  await readMdsSnapshot();
   return burnOnFailure(ceremony.id, () => verifyAndStore(parsed.data, ceremony));
 }

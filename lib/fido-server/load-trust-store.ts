@@ -1,5 +1,6 @@
 // The conformance relying party's trust: metadata statements and root certificates from a folder (the FIDO tool hands
-// out metadata for its authenticators; our suite writes one for its software authenticator), plus, when switched on,
+// out metadata for its authenticators; our suite writes one for its software authenticator), the entries of the stored
+// FIDO Metadata Service BLOB (lib/mds, status reports included), plus, when switched on,
 // the software authenticator's test root of this very process. Nothing here touches SimpleWebAuthn's process-wide
 // SettingsService, so the portal's own verification never trusts a test root (docs/decisions/006).
 import { X509Certificate } from "node:crypto";
@@ -8,15 +9,8 @@ import { extname, join } from "node:path";
 import { z } from "zod";
 import { testCaRootPem } from "@/lib/authenticator/test-ca";
 import { env } from "@/lib/env";
-
-/** Statuses after which an authenticator model is not trusted (FIDO Metadata Service 3.0 §3.1.4 AuthenticatorStatus). */
-const COMPROMISED = new Set([
-  "REVOKED",
-  "USER_VERIFICATION_BYPASS",
-  "ATTESTATION_KEY_COMPROMISE",
-  "USER_KEY_REMOTE_COMPROMISE",
-  "USER_KEY_PHYSICAL_COMPROMISE",
-]);
+import { currentMdsSnapshot, type MdsSnapshot } from "@/lib/mds/mds-snapshot";
+import { COMPROMISED_STATUSES } from "@/lib/mds/status-words";
 
 export type MetadataEntry = {
   source: string;
@@ -28,7 +22,13 @@ export type MetadataEntry = {
   compromised?: string;
 };
 
-export type TrustStore = { anchors: X509Certificate[]; entries: MetadataEntry[]; problems: string[] };
+export type TrustStore = {
+  anchors: X509Certificate[];
+  entries: MetadataEntry[];
+  problems: string[];
+  /** The MDS3 BLOB read (its number and nextUpdate), or null: none stored. */
+  mdsBlob: { serial: number; nextUpdate: string } | null;
+};
 export type TrustSources = { metadataDir?: string; trustTestCa: boolean };
 
 const statementSchema = z.object({
@@ -62,7 +62,7 @@ function parseMetadata(source: string, bytes: Buffer): MetadataEntry {
     aaguid: statement.aaguid?.toLowerCase(),
     keyIdentifiers: (statement.attestationCertificateKeyIdentifiers ?? []).map((id) => id.toLowerCase()),
     roots: statement.attestationRootCertificates.map((der) => new X509Certificate(Buffer.from(der, "base64"))),
-    compromised: reports.map((report) => report.status).find((status) => COMPROMISED.has(status)),
+    compromised: reports.map((report) => report.status).find((status) => COMPROMISED_STATUSES.has(status)),
   };
 }
 
@@ -83,7 +83,40 @@ function readFolder(dir: string): { files: string[]; fingerprint: string } {
   return { files, fingerprint: fingerprint.join("|") };
 }
 
-let cached: { key: string; store: TrustStore } | undefined;
+/** The stored BLOB's entries as trust entries; converted once per stored BLOB (the real one has hundreds of roots). */
+let blobEntries: { snapshot: MdsSnapshot; entries: MetadataEntry[]; problems: string[] } | undefined;
+
+function entriesOfBlob(snapshot: MdsSnapshot): { entries: MetadataEntry[]; problems: string[] } {
+  if (blobEntries?.snapshot === snapshot) return blobEntries;
+  const source = `MDS3 BLOB no. ${snapshot.blob?.serial}`;
+  const entries: MetadataEntry[] = [];
+  const problems: string[] = [];
+  for (const entry of new Set([...snapshot.byAaguid.values(), ...snapshot.byKeyIdentifier.values()])) {
+    const statement = entry.metadataStatement;
+    const aaguid = (entry.aaguid ?? statement?.aaguid)?.toLowerCase();
+    const keyIdentifiers =
+      entry.attestationCertificateKeyIdentifiers ?? statement?.attestationCertificateKeyIdentifiers ?? [];
+    try {
+      entries.push({
+        source,
+        aaguid,
+        keyIdentifiers: keyIdentifiers.map((id) => id.toLowerCase()),
+        roots: (statement?.attestationRootCertificates ?? []).map(
+          (der) => new X509Certificate(Buffer.from(der, "base64")),
+        ),
+        compromised: entry.statusReports
+          .map((report) => report.status)
+          .find((status) => COMPROMISED_STATUSES.has(status)),
+      });
+    } catch (error) {
+      problems.push(`${source} ${aaguid ?? keyIdentifiers.join(",")}: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  blobEntries = { snapshot, entries, problems };
+  return blobEntries;
+}
+
+let cached: { key: string; snapshot: MdsSnapshot; store: TrustStore } | undefined;
 
 /**
  * The current trust store. The folder is read again whenever a file in it changes, so metadata a suite run writes
@@ -91,12 +124,18 @@ let cached: { key: string; store: TrustStore } | undefined;
  */
 export function loadTrustStore(
   sources: TrustSources = { metadataDir: env.FIDO_METADATA_DIR, trustTestCa: env.FIDO_TRUST_TEST_CA === "on" },
+  snapshot: MdsSnapshot = currentMdsSnapshot(),
 ): TrustStore {
   const folder = sources.metadataDir ? readFolder(sources.metadataDir) : { files: [], fingerprint: "none" };
   const key = `${sources.trustTestCa}|${sources.metadataDir}|${folder.fingerprint}`;
-  if (cached?.key === key) return cached.store;
+  if (cached?.key === key && cached.snapshot === snapshot) return cached.store;
 
-  const store: TrustStore = { anchors: [], entries: [], problems: [] };
+  const store: TrustStore = {
+    anchors: [],
+    entries: [],
+    problems: [],
+    mdsBlob: snapshot.blob && { serial: snapshot.blob.serial, nextUpdate: snapshot.blob.nextUpdate },
+  };
   if (sources.trustTestCa) store.anchors.push(new X509Certificate(testCaRootPem()));
   for (const file of folder.files) {
     try {
@@ -112,7 +151,12 @@ export function loadTrustStore(
       store.problems.push(`${file}: ${(error as Error).message.split("\n")[0]}`);
     }
   }
+  // A BLOB's roots trust only the models its entries describe: an authenticator it does not list (or lists only in a
+  // BLOB that was refused) gains nothing from them (FIDO's Server-MDS3 F-3 to F-6).
+  const fromBlob = entriesOfBlob(snapshot);
+  store.entries.push(...fromBlob.entries);
+  store.problems.push(...fromBlob.problems);
   if (store.problems.length > 0) console.warn(`FIDO conformance trust store: left out ${store.problems.join("; ")}`);
-  cached = { key, store };
+  cached = { key, snapshot, store };
   return store;
 }

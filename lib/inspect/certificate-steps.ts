@@ -38,7 +38,7 @@ export function certificateValidityStep(x5c: Buffer[], now: Date): Step {
 
 function libraryRoots(fmt: "apple" | "android-key"): TrustStore {
   const anchors = SettingsService.getRootCertificates({ identifier: fmt }).map((pem) => new X509Certificate(pem));
-  return { anchors, entries: [], problems: [] };
+  return { anchors, entries: [], problems: [], mdsBlob: null };
 }
 
 export function attestationTrustStep(input: {
@@ -75,7 +75,11 @@ export function attestationTrustStep(input: {
   }
   const source = rooted
     ? `${input.fmt === "apple" ? "Apple's" : "Google's"} attestation roots`
-    : "this server's FIDO metadata roots";
+    : `this server's FIDO metadata roots (${
+        store.mdsBlob
+          ? `with MDS3 BLOB no. ${store.mdsBlob.serial}, next update ${store.mdsBlob.nextUpdate}`
+          : "no MDS3 BLOB stored"
+      })`;
   return decide(
     reason === null
       ? pass(id, spec, `x5c chains to ${source}`)

@@ -10,6 +10,7 @@ import {
 } from "@simplewebauthn/server/helpers";
 import { describeProvider } from "@/lib/compat/providers";
 import { algorithmLabel } from "./algorithms";
+import { certificationRow, type CardMetadata } from "./certification-row";
 import { yesNo, type CardRow, type StepResult, type StepStatus } from "./card";
 import { flagRows } from "./flag-rows";
 import type { ExtensionSummary } from "./schemas";
@@ -176,6 +177,7 @@ export function describeRegistration(
   stepId: StepId,
   response: RegistrationResponseJSON,
   extensions: ExtensionSummary,
+  metadata: CardMetadata = { blob: null, lookUp: () => null },
 ): StepResult {
   const step = STEPS[stepId];
   if (step.ceremony !== "create") throw new UnreadableResponse(`step ${stepId} does not create a credential`);
@@ -194,6 +196,7 @@ export function describeRegistration(
   const transports = response.response.transports ?? [];
   const rows: CardRow[] = [
     describeAuthenticator(decoded),
+    certificationRow(metadata, decoded.aaguid === ZERO_AAGUID ? null : decoded.aaguid),
     { label: "Attachment", value: response.authenticatorAttachment ?? "not reported by the browser" },
     { label: "Transports", value: transports.length > 0 ? transports.join(", ") : "not reported by the browser" },
     describeAttestation(step, decoded),

@@ -11,6 +11,7 @@ import { listFailedSignIns, type FailedSignInHour } from "@/lib/auth/failed-sign
 import { isLocked } from "@/lib/auth/lockout";
 import { countOpenTrustedDevices } from "@/lib/auth/trusted-devices";
 import { findUserByEmail } from "@/lib/auth/users";
+import { readAuthenticatorMetadata, type MdsBlobLabel } from "@/lib/mds/authenticator-metadata";
 import { listPasskeys, type PasskeyView } from "@/lib/webauthn/passkeys";
 import { browserEventForSupport, mergeTimeline, serverEventForSupport, type EventForSupport } from "./timeline";
 
@@ -24,6 +25,8 @@ export type AccountForSupport = {
   /** Browsers that signed in before and can still sign in: not expired, not locked themselves. */
   trustedDevices: number;
   passkeys: PasskeyView[];
+  /** Which FIDO metadata BLOB described those passkeys, or null: none stored. */
+  metadataBlob: MdsBlobLabel;
   /**
    * One timeline: the server's events, including `verdict` (the verifier's exact words behind the generic message the
    * person saw), beside what the browser saw of each passkey request while signed in to this account.
@@ -55,6 +58,7 @@ export async function lookUpAccount(staff: User, email: string, client: string):
     lockedUntil: isLocked(account) ? account.lockedUntil : null,
     trustedDevices: await countOpenTrustedDevices(account.id),
     passkeys: await listPasskeys(account.id),
+    metadataBlob: (await readAuthenticatorMetadata()).blob,
     events: mergeTimeline(
       events.map(serverEventForSupport),
       (await listBrowserEventsOfAccount(account.id, 50)).map(browserEventForSupport),

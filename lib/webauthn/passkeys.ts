@@ -4,6 +4,8 @@ import { db, transaction } from "@/lib/db/client";
 import { passkeys } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/auth/audit";
 import { fail, ok, type Result } from "@/lib/result";
+import type { AuthenticatorTrust } from "@/lib/mds/describe-authenticator";
+import { readAuthenticatorMetadata } from "@/lib/mds/authenticator-metadata";
 import { authenticatorName } from "./authenticator-names";
 
 export const STALE_AFTER_DAYS = 90;
@@ -15,6 +17,8 @@ export type PasskeyView = {
   aaguid: string;
   authenticator: string;
   authenticatorKnown: boolean;
+  /** What the stored FIDO metadata BLOB says of its model (icon, certification, statuses), or null: not in it. */
+  metadata: AuthenticatorTrust | null;
   createdAt: Date;
   createdWith: string;
   lastUsedAt: Date | null;
@@ -32,8 +36,12 @@ export async function listPasskeys(userId: string, now = Date.now()): Promise<Pa
     where: eq(passkeys.userId, userId),
     orderBy: [asc(passkeys.createdAt)],
   });
+  const { lookUp } = await readAuthenticatorMetadata();
   return rows.map((row) => {
-    const authenticator = authenticatorName(row.aaguid);
+    const metadata = lookUp(row.aaguid);
+    const named = authenticatorName(row.aaguid);
+    // The community list names more passkey providers; the FIDO metadata names the certified models it lacks.
+    const authenticator = !named.known && metadata?.description ? { name: metadata.description, known: true } : named;
     const lastActivity = (row.lastUsedAt ?? row.createdAt).getTime();
     return {
       id: row.id,
@@ -41,6 +49,7 @@ export async function listPasskeys(userId: string, now = Date.now()): Promise<Pa
       aaguid: row.aaguid,
       authenticator: authenticator.name,
       authenticatorKnown: authenticator.known,
+      metadata,
       createdAt: row.createdAt,
       createdWith: row.createdWith,
       lastUsedAt: row.lastUsedAt,

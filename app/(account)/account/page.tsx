@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { MetadataBlobNote } from "@/components/authenticator-metadata";
 import { Badge, Card } from "@/components/ui";
 import { requirePageSession } from "@/lib/auth/session";
 import { hasTotp } from "@/lib/auth/totp";
+import { readAuthenticatorMetadata } from "@/lib/mds/authenticator-metadata";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 import { PasskeyNoteCard } from "./passkey-note-card";
@@ -11,7 +13,11 @@ export const metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const { user } = await requirePageSession();
-  const [totpOn, passkeys] = await Promise.all([hasTotp(user.id), listPasskeys(user.id)]);
+  const [totpOn, passkeys, metadata] = await Promise.all([
+    hasTotp(user.id),
+    listPasskeys(user.id),
+    readAuthenticatorMetadata(),
+  ]);
   const hasPassword = user.passwordHash !== null;
 
   return (
@@ -57,6 +63,7 @@ export default async function AccountPage() {
           hasTotp={totpOn}
           account={{ rpId: relyingParty.id, webauthnUserId: user.webauthnUserId, email: user.email }}
         />
+        <MetadataBlobNote blob={metadata.blob} />
       </Card>
 
       <PasskeyNoteCard userId={user.id} hasPasskeys={passkeys.length > 0} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { AuthenticatorMetadata } from "@/components/authenticator-metadata";
 import { useConfirm } from "@/components/confirm-dialog";
 import { LocalTime } from "@/components/local-time";
 import { reachServer } from "@/lib/browser/server-unreachable";
@@ -114,6 +115,7 @@ function PasskeyItem({
           )}
           {/* A new passkey is named after its authenticator: say the name once until the person renames it. */}
           {passkey.authenticator !== passkey.label && <p className="text-sm text-slate-600">{passkey.authenticator}</p>}
+          <AuthenticatorMetadata metadata={passkey.metadata} />
           <div className="flex flex-wrap gap-2">
             <Badge tone={storage.tone}>{storage.badge}</Badge>
             {!passkey.canSignIn && <Badge tone="warn">Can&apos;t sign in</Badge>}

@@ -1,3 +1,4 @@
+import { AuthenticatorMetadata, MetadataBlobNote } from "@/components/authenticator-metadata";
 import { FailedSignIns } from "@/components/failed-sign-ins";
 import { LocalTime } from "@/components/local-time";
 import { Badge, Card } from "@/components/ui";
@@ -43,10 +44,12 @@ export function AccountView({ account }: { account: AccountForSupport }) {
                   created <LocalTime date={passkey.createdAt} /> · last used{" "}
                   {passkey.lastUsedAt ? <LocalTime date={passkey.lastUsedAt} /> : "never"}
                 </span>
+                <AuthenticatorMetadata metadata={passkey.metadata} />
               </li>
             ))}
           </ul>
         )}
+        <MetadataBlobNote blob={account.metadataBlob} />
       </Card>
       <Card title="Failed sign-ins (not signed in, per hour)">
         <FailedSignIns hours={account.failedSignIns} showCodes />
