@@ -4,6 +4,7 @@ import { requirePageSession } from "@/lib/auth/session";
 import { hasTotp } from "@/lib/auth/totp";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
 import { relyingParty } from "@/lib/webauthn/relying-party";
+import { AutomaticUpgradeSetting } from "./automatic-upgrade-setting";
 import { PasskeysPanel } from "./passkeys-panel";
 
 export const metadata = { title: "Your account" };
@@ -39,6 +40,7 @@ export default async function AccountPage() {
               {totpOn ? "Details" : "Turn on"}
             </Link>
           </li>
+          {totpOn && hasPassword && <AutomaticUpgradeSetting on={user.automaticPasskeyUpgrade} />}
           <li className="flex flex-wrap items-center justify-between gap-2">
             <span>
               Passkeys <Badge tone={passkeys.length > 0 ? "good" : "neutral"}>{passkeys.length}</Badge>
