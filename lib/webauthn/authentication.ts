@@ -160,7 +160,7 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
 
 /** How the person started a passkey sign-in, as the activity log names it. */
 export type PasskeySignInMode = "username-first" | "usernameless" | "autofill" | "immediate";
-export type AskedVia = "button" | "autofill" | "immediate";
+type AskedVia = "button" | "autofill" | "immediate";
 
 /**
  * The mode, from what the server knows (options that listed credentials were for a typed email: username-first) and,
