@@ -9,7 +9,7 @@ import type { StepResult } from "@/lib/report-card/card";
 import type { StepId } from "@/lib/report-card/steps";
 
 /** How long the card waits for a password manager that may never answer a conditional create. */
-export const CONDITIONAL_CREATE_WAIT_MS = 20_000;
+const CONDITIONAL_CREATE_WAIT_MS = 20_000;
 /** An immediate request that is refused later than this was a chooser the person closed, not a fast "none here". */
 const FAST_REFUSAL_MS = 3_000;
 
