@@ -24,6 +24,9 @@ export function ImmediateSignIn({ returnTo }: { returnTo: string }) {
 
   async function signIn() {
     setState("busy");
+    // The email field's autofill request is pending (conditional get), and a second request would fail with "A request
+    // is already pending": end it first, as @simplewebauthn/browser does before each of its own.
+    (await import("@simplewebauthn/browser")).WebAuthnAbortService.cancelCeremony();
     const start = await reachServer(startPasskeySignInAction());
     if (!start.ok) return setState("failed");
     let response;
