@@ -203,11 +203,13 @@ test("immediate sign-in with the virtual authenticator, fail-fast to the passwor
   // by hand still works.
   await expect.poll(async () => (await device.credentials()).length).toBe(0);
   await expect(otherPage.getByText(/couldn't|failed|not made/i)).toHaveCount(0);
-  await expect(otherPage.getByText("No passkeys yet.", { exact: false })).toBeVisible();
+  const passkeys = otherPage.getByRole("list", { name: "Your passkeys" }).getByRole("listitem");
+  await expect(passkeys).toHaveCount(1);
   await otherPage.getByRole("radio", { name: "This device" }).check();
   await otherPage.getByRole("button", { name: "Add a passkey" }).click();
   await stepUpWithTotp(otherPage, totp)();
   await expect(otherPage.getByText(/^Passkey “.*” added\.$/)).toBeVisible();
+  await expect(passkeys).toHaveCount(2);
   await expect(otherPage.getByText("Added automatically", { exact: true })).toHaveCount(0);
   await other.close();
 });
