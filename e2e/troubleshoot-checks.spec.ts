@@ -44,10 +44,16 @@ test("one row per fact: autofill, the built-in authenticator and the Signal API 
   await expect(rows.filter({ hasText: "Passkeys in autofill" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "Built-in authenticator" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "Keeping your passkey manager in step" })).toHaveCount(1);
-  // Of getClientCapabilities()'s keys only the phone (QR code) one has a row of its own: no other fact has one.
+  // Of getClientCapabilities()'s keys only the phone (QR code) one and the two extras this site offers where it can
+  // (automatic passkey upgrade, immediate sign-in) have rows of their own: no other fact has one.
+  const ownRows = ["hybrid-transport", "conditional-create", "immediate-get"];
   await expect(
-    page.locator('[data-finding^="capability-"]:not([data-finding="capability-hybrid-transport"])'),
+    page.locator(
+      `[data-finding^="capability-"]${ownRows.map((id) => `:not([data-finding="capability-${id}"])`).join("")}`,
+    ),
   ).toHaveCount(0);
+  await expect(rows.filter({ hasText: "Immediate sign-in" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Automatic passkey creation" })).toHaveCount(1);
   const unused = finding(page, "capabilities-not-used");
   await expect(unused).toContainText("Not used here");
   await expect(unused).not.toContainText("OK");
