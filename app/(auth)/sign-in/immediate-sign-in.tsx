@@ -9,6 +9,9 @@ import { finishPasskeySignInAction, startPasskeySignInAction } from "./actions";
 
 type State = "hidden" | "ready" | "busy" | "none-here" | "failed";
 
+/** Immediate mediation refuses without any dialog when there is nothing here; a later refusal was a closed chooser. */
+const FAST_REFUSAL_MS = 3_000;
+
 /**
  * Immediate sign-in (`uiMode: "immediate"`, Chrome 148+): one button that shows the browser's own chooser at once when
  * this device holds a passkey for the site, and otherwise fails fast, without a dialog, to the password form below.
@@ -30,11 +33,12 @@ export function ImmediateSignIn({ returnTo }: { returnTo: string }) {
     const start = await reachServer(startPasskeySignInAction());
     if (!start.ok) return setState("failed");
     let response;
+    const startedAt = Date.now();
     try {
       response = await getImmediately(start.data.options);
     } catch {
-      // NotAllowedError at once: nothing for this site on this device (or the person closed the chooser).
-      setState("none-here");
+      // A refusal at once: nothing for this site on this device. Later: the person closed the browser's chooser.
+      setState(Date.now() - startedAt < FAST_REFUSAL_MS ? "none-here" : "failed");
       document.getElementById("email")?.focus();
       return;
     }
