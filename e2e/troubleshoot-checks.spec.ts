@@ -40,13 +40,16 @@ test("one row per fact: autofill, the built-in authenticator and the Signal API 
   await expect(rows.filter({ hasText: "Passkeys in autofill" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "Built-in authenticator" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "Keeping your passkey manager in step" })).toHaveCount(1);
-  // Of getClientCapabilities()'s keys only the phone (QR code) one and PRF (the account's passkey note) have rows of
-  // their own: no other fact has one.
+  // Of getClientCapabilities()'s keys only the phone (QR code) one, PRF (the account's passkey note) and the two extras
+  // this site offers where it can (automatic passkey upgrade, immediate sign-in) have rows of their own.
+  const ownRows = ["hybrid-transport", "extension-prf", "conditional-create", "immediate-get"];
   await expect(
     page.locator(
-      '[data-finding^="capability-"]:not([data-finding="capability-hybrid-transport"]):not([data-finding="capability-extension-prf"])',
+      `[data-finding^="capability-"]${ownRows.map((id) => `:not([data-finding="capability-${id}"])`).join("")}`,
     ),
   ).toHaveCount(0);
+  await expect(rows.filter({ hasText: "Immediate sign-in" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Automatic passkey creation" })).toHaveCount(1);
   const unused = finding(page, "capabilities-not-used");
   await expect(unused).toContainText("Not used here");
   await expect(unused).not.toContainText("OK");

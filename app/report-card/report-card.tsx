@@ -41,6 +41,12 @@ const GROUPS: { title: string; intro: string; steps: StepId[] }[] = [
       "Hints only change which choices the browser shows first. Nothing in the answer says whether it read them, so these steps report what you ended up using and say “not observable” rather than guess.",
     steps: ["hint-security-key", "hint-client-device", "hint-hybrid"],
   },
+  {
+    title: "Newest flows",
+    intro:
+      "Automatic passkey upgrade (conditional create) and immediate sign-in. Both are offered only where the browser reports them in getClientCapabilities(); the card says what this browser did.",
+    steps: ["conditional-create", "get-immediate"],
+  },
 ];
 
 /** The steps whose credential the sign-in steps use: they asked for PRF at creation, which CTAP2 keys need. */

@@ -13,8 +13,9 @@ import type { CardCredential, StepResult } from "@/lib/report-card/card";
 import { describeStepFailure } from "@/lib/report-card/describe-failure";
 import { summariseExtensionResults } from "@/lib/report-card/extension-results";
 import type { CreationOptionsJSON, RequestOptionsJSON } from "@/lib/report-card/step-options";
-import type { StepId } from "@/lib/report-card/steps";
+import { STEPS, type StepId } from "@/lib/report-card/steps";
 import type { Failure } from "@/lib/result";
+import { runConditionalCreate, runImmediateGet } from "./run-newer-step";
 import { describeAssertionAction, describeRegistrationAction, reportCardOptionsAction } from "./actions";
 
 function serverRefusal(stepId: StepId, failure: Failure): StepResult {
@@ -54,14 +55,24 @@ export async function runStep(stepId: StepId, credentials: CardCredential[]): Pr
     credentials.map(({ id, transports }) => ({ id, transports })),
   );
   if (!options.ok) return serverRefusal(stepId, options);
+  const step = STEPS[stepId];
   if (options.data.ceremony === "create") {
     let response;
-    try {
-      response = await startRegistration({
-        optionsJSON: withPrfBytes(options.data.options) as PublicKeyCredentialCreationOptionsJSON,
-      });
-    } catch (error) {
-      return browserFailure(stepId, error);
+    if (step.ceremony === "create" && step.mediation === "conditional") {
+      const outcome = await runConditionalCreate(
+        stepId,
+        options.data.options as PublicKeyCredentialCreationOptionsJSON,
+      );
+      if ("result" in outcome) return outcome.result;
+      response = outcome.response;
+    } else {
+      try {
+        response = await startRegistration({
+          optionsJSON: withPrfBytes(options.data.options) as PublicKeyCredentialCreationOptionsJSON,
+        });
+      } catch (error) {
+        return browserFailure(stepId, error);
+      }
     }
     const extensions = summariseExtensionResults(response.clientExtensionResults);
     const answer = await describeRegistrationAction({
@@ -72,12 +83,18 @@ export async function runStep(stepId: StepId, credentials: CardCredential[]): Pr
     return answer.ok ? answer.data : serverRefusal(stepId, answer);
   }
   let response;
-  try {
-    response = await startAuthentication({
-      optionsJSON: withPrfBytes(options.data.options) as PublicKeyCredentialRequestOptionsJSON,
-    });
-  } catch (error) {
-    return browserFailure(stepId, error);
+  if (step.ceremony === "get" && step.immediate) {
+    const outcome = await runImmediateGet(stepId, options.data.options as PublicKeyCredentialRequestOptionsJSON);
+    if ("result" in outcome) return outcome.result;
+    response = outcome.response;
+  } else {
+    try {
+      response = await startAuthentication({
+        optionsJSON: withPrfBytes(options.data.options) as PublicKeyCredentialRequestOptionsJSON,
+      });
+    } catch (error) {
+      return browserFailure(stepId, error);
+    }
   }
   const extensions = summariseExtensionResults(response.clientExtensionResults);
   const known = credentials.map(({ id, signCount, madeBy }) => ({ id, signCount, madeBy }));

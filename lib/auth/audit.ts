@@ -22,6 +22,8 @@ export const auditEventTypes = {
   "password.reset": "Password reset from “Forgot password?”; other sessions ended, withdrawals held 24 hours",
   "password.removed": "Password removed (passwordless)",
   "passkey.added": "Passkey added",
+  "passkey.added-automatically": "Passkey added automatically by your password manager, right after signing in",
+  "automatic-upgrade.changed": "Automatic passkey upgrade turned on or off",
   "passkey.renamed": "Passkey renamed",
   "passkey.removed": "Passkey removed",
   "note.sealed": "Note sealed with a passkey (only that passkey can open it)",
@@ -57,6 +59,7 @@ const purposeWords: Record<string, string> = {
   "remove-password": "going passwordless",
   "recovery-codes": "new recovery codes",
   "support-console": "the support console",
+  "automatic-passkey": "an automatic passkey",
 };
 
 /** What proved a password reset besides the emailed code (lib/auth/password-reset.ts). */
@@ -71,6 +74,7 @@ const signInModeWords: Record<string, string> = {
   "username-first": "email typed first, then the passkey (username-first)",
   usernameless: "passkey picked from the browser's list, no email typed (usernameless)",
   autofill: "passkey picked from the email field's suggestions (autofill)",
+  immediate: "passkey this device offered at once (immediate sign-in)",
 };
 
 /** How a stored value reads, by its key; other keys (label, amount, address, email, code) are shown as they are. */
@@ -81,6 +85,7 @@ const inWords: Record<string, (value: string) => string> = {
   with: (factor) => `with the emailed code and ${resetFactorWords[factor] ?? factor}`,
   purpose: (purpose) => `for ${purposeWords[purpose] ?? purpose}`,
   mode: (mode) => signInModeWords[mode] ?? mode,
+  automatic: (value) => (value === "on" ? "now on" : "now off"),
 };
 
 /**

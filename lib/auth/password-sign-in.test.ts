@@ -5,6 +5,7 @@ import { createAccount, PASSWORD } from "@/test/accounts";
 import { isLocked, recordFailedAttempt } from "./lockout";
 import { completeSecondFactor, INVALID_CREDENTIALS, signInWithPassword } from "./password-sign-in";
 import { countUnusedRecoveryCodes } from "./recovery-codes";
+import { stepUpExpiry } from "./step-up";
 import { confirmTotpSetup, startTotpSetup } from "./totp";
 import { changePassword } from "./password-change";
 import { createUser, endAllSessions, getUser } from "./users";
@@ -38,6 +39,17 @@ async function userWithRecoveryCodes() {
 }
 
 describe("password sign-in", () => {
+  it("grants one automatic passkey to the session a code sign-in starts, none after a recovery code", async () => {
+    const { user, totp, codes } = await userWithRecoveryCodes();
+    const byRecoveryCode = await completeSecondFactor(await pendingFor(user.email), codes[0], "recovery-code", "t");
+    if (!byRecoveryCode.ok) throw new Error(byRecoveryCode.code);
+    expect(await stepUpExpiry(user.id, byRecoveryCode.data.sessionId, "automatic-passkey")).toBeNull();
+    const byCode = await completeSecondFactor(await pendingFor(user.email), nextCode(totp), "totp", "t");
+    if (!byCode.ok) throw new Error(byCode.code);
+    expect(await stepUpExpiry(user.id, byCode.data.sessionId, "automatic-passkey")).not.toBeNull();
+    expect(await stepUpExpiry(user.id, byRecoveryCode.data.sessionId, "automatic-passkey")).toBeNull();
+  });
+
   it("answers an unknown email, a wrong password and a locked account with the very same result", async () => {
     const account = await createAccount();
     const locked = await createAccount();

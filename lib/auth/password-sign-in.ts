@@ -7,6 +7,8 @@ import { challenges } from "@/lib/db/schema";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { AppError, catchAppError, fail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
+import { newSessionId } from "./session-token";
+import { grantStepUp } from "./step-up";
 import { recordFailedSignIn } from "./failed-sign-ins";
 import { clearFailedAttempts, isLockedFor, recordFailedAttempt } from "./lockout";
 import { checkPassword } from "./password";
@@ -70,7 +72,7 @@ export async function completeSecondFactor(
   client: string,
   source = "unknown",
   deviceCookie?: string,
-): Promise<Result<{ userId: string }>> {
+): Promise<Result<{ userId: string; sessionId: string }>> {
   const now = new Date();
   const pending = await db.query.challenges.findFirst({
     where: and(
@@ -123,7 +125,12 @@ export async function completeSecondFactor(
         type: kind === "totp" ? "sign-in.totp" : "sign-in.recovery-code",
         client,
       });
-      return ok({ userId: user.id });
+      // Password + authenticator code: the step-up for one automatic passkey (lib/webauthn/automatic-registration.ts),
+      // bound to the session this sign-in starts. A recovery code serves someone without their phone: no upgrade then.
+      const sessionId = newSessionId();
+      if (kind === "totp" && user.automaticPasskeyUpgrade)
+        await grantStepUp(tx, { userId: user.id, sessionId, method: "totp", purpose: "automatic-passkey" });
+      return ok({ userId: user.id, sessionId });
     }),
   );
   if (!result.ok) {

@@ -10,6 +10,8 @@ export type CapabilityKeyInfo = {
   whenFalse: string;
   /** This site uses it, so a false changes what this person can do here (a warning); else it is "not used here". */
   usedHere: boolean;
+  /** A convenience this site offers where the browser can: without it nothing is wrong, so false is no warning. */
+  optional?: true;
   fix?: (platform: Platform) => string;
 };
 
@@ -26,9 +28,21 @@ export const capabilityKeys: Record<string, CapabilityKeyInfo> = {
   },
   conditionalCreate: {
     title: "Automatic passkey creation",
-    whenTrue: "After a password sign-in, your password manager may save a passkey for you without extra steps.",
-    whenFalse: "Passkeys are not created automatically after a password sign-in.",
-    usedHere: false,
+    whenTrue:
+      "After you sign in here with your password and an authenticator code, your password manager may save a passkey for you without asking (automatic passkey upgrade).",
+    whenFalse:
+      "Passkeys are not created automatically after a password sign-in: add one yourself on your account page. Nothing is wrong with your account.",
+    usedHere: true,
+    optional: true,
+  },
+  immediateGet: {
+    title: "Immediate sign-in",
+    whenTrue:
+      "The sign-in page can offer “Quick sign-in with this device's passkey”: your browser shows your passkey at once, or says at once that this device has none.",
+    whenFalse:
+      "The sign-in page does not offer quick sign-in here; “Sign in with a passkey” and autofill work as usual.",
+    usedHere: true,
+    optional: true,
   },
   hybridTransport: {
     title: "Phone as authenticator (QR code)",

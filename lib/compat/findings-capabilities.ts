@@ -97,6 +97,8 @@ function capabilityFinding(key: string, value: boolean, { platform }: FindingCon
   const info = capabilityKeys[key]!;
   const detail = `getClientCapabilities().${key} = ${value}`;
   if (value) return finding(`capability-${kebab(key)}`, info.title, "ok", info.whenTrue, null, detail);
+  // Automatic upgrade and immediate sign-in are extras: a browser without them is told so, never warned.
+  if (info.optional) return finding(`capability-${kebab(key)}`, info.title, "ok", info.whenFalse, null, detail);
   return finding(
     `capability-${kebab(key)}`,
     info.title,

@@ -417,6 +417,31 @@ describe("evaluateEnvironment", () => {
     expect(findings.find((found) => found.id === "autofill")?.detail).toContain("conditionalGet=true");
   });
 
+  it("explains automatic upgrade and immediate sign-in as extras: on when reported, never a warning when not", () => {
+    const on = evaluateEnvironment(
+      healthySnapshot({ clientCapabilities: { conditionalCreate: true, immediateGet: true } }),
+    );
+    expect(on.find((found) => found.id === "capability-immediate-get")).toMatchObject({
+      title: "Immediate sign-in",
+      status: "ok",
+      detail: "getClientCapabilities().immediateGet = true",
+    });
+    expect(on.find((found) => found.id === "capability-conditional-create")?.meaning).toContain("without asking");
+    const off = evaluateEnvironment(
+      healthySnapshot({ clientCapabilities: { conditionalCreate: false, immediateGet: false } }),
+    );
+    for (const id of ["capability-immediate-get", "capability-conditional-create"]) {
+      expect(off.find((found) => found.id === id)?.status).toBe("ok");
+      expect(off.find((found) => found.id === id)?.fix).toBeNull();
+    }
+    expect(off.find((found) => found.id === "capability-immediate-get")?.meaning).toContain(
+      "does not offer quick sign-in",
+    );
+    expect(off.find((found) => found.id === "capabilities-not-used")?.meaning ?? "").not.toMatch(
+      /immediate|automatic/i,
+    );
+  });
+
   it("says which capabilities getClientCapabilities left out are unknown, not missing", () => {
     const summary = evaluateEnvironment(healthySnapshot({ clientCapabilities: { conditionalGet: true } })).find(
       (found) => found.id === "client-capabilities",

@@ -23,6 +23,8 @@ export const users = sqliteTable("users", {
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
   /** Withdrawals are refused until this instant: 24 hours after a password reset (lib/auth/password-reset.ts). */
   withdrawalsHeldUntil: integer("withdrawals_held_until", { mode: "timestamp_ms" }),
+  /** After a password + authenticator-code sign-in, ask the password manager for a passkey (conditional create). */
+  automaticPasskeyUpgrade: integer("automatic_passkey_upgrade", { mode: "boolean" }).notNull().default(true),
   createdAt: createdAt(),
 });
 
@@ -76,6 +78,8 @@ export const passkeys = sqliteTable(
      */
     userVerified: integer("user_verified", { mode: "boolean" }).notNull().default(false),
     label: text("label").notNull(),
+    /** Made by the password manager right after a password sign-in (conditional create), not by the person's click. */
+    addedAutomatically: integer("added_automatically", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     createdWith: text("created_with").notNull(),
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
@@ -86,6 +90,8 @@ export const passkeys = sqliteTable(
 
 export const challengePurposes = [
   "registration",
+  // Conditional create right after a password + authenticator-code sign-in (lib/webauthn/automatic-registration.ts).
+  "automatic-registration",
   "sign-in",
   "step-up",
   "totp-sign-in",
@@ -174,6 +180,8 @@ export const stepUpPurposes = [
   "remove-password",
   "recovery-codes",
   "support-console",
+  // Granted by a password + authenticator-code sign-in, spent by one automatic passkey (conditional create).
+  "automatic-passkey",
 ] as const;
 export type StepUpPurpose = (typeof stepUpPurposes)[number];
 

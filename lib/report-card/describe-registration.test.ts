@@ -4,6 +4,15 @@ import { authenticator, GOOGLE_PASSWORD_MANAGER, registerFor, row, YUBIKEY_5 } f
 import { UnreadableResponse } from "./unreadable-response";
 
 describe("describeRegistration: a create() answer becomes the card's rows", () => {
+  it("conditional create: a passkey a password manager made without a dialog, UP=0 named as allowed only there", () => {
+    const device = authenticator({ aaguid: GOOGLE_PASSWORD_MANAGER });
+    const response = registerFor(device, "conditional-create", { up: false, uv: false, be: true, bs: true });
+    const result = describeRegistration("conditional-create", response, { credProps: { rk: true } });
+    expect(result.status).toBe("supported");
+    expect(result.headline).toMatch(/without a dialog \(conditional create\), with user presence UP=0/);
+    expect(row(result, "Flags").value).toBe("UP=0 UV=0 BE=1 BS=1 AT=1 ED=0");
+  });
+
   it("a synced passkey manager on the strict step: supported, provider named, EdDSA chosen, extensions reported", () => {
     const device = authenticator({ aaguid: GOOGLE_PASSWORD_MANAGER, attestation: "packed-self" });
     const response = registerFor(device, "passkey", { uv: true, be: true, bs: true });

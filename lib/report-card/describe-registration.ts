@@ -142,6 +142,13 @@ function verdict(
       headline: `Made a credential with the hint "${step.hints[0]}". Whether the browser honoured the hint cannot be seen: nothing in the answer says which choices it showed you.`,
     };
   }
+  if (step.mediation === "conditional") {
+    const up = decoded.authData.flags.up;
+    return {
+      status: "supported",
+      headline: `Supported: the password manager made a passkey without a dialog (conditional create)${up ? "" : ", with user presence UP=0, as WebAuthn L3 allows only here"}.`,
+    };
+  }
   if (step.probesAlgorithm !== undefined) {
     return decoded.alg === step.probesAlgorithm
       ? { status: "supported", headline: `Supported: the authenticator made an ${algorithmLabel(decoded.alg)} key.` }

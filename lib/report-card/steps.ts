@@ -18,6 +18,8 @@ export const STEP_IDS = [
   "hint-security-key",
   "hint-client-device",
   "hint-hybrid",
+  "conditional-create",
+  "get-immediate",
 ] as const;
 
 export type StepId = (typeof STEP_IDS)[number];
@@ -39,6 +41,8 @@ export type CreateStep = {
   hints?: ("security-key" | "client-device" | "hybrid")[];
   /** Set for the one-algorithm steps: the algorithm this step asks about. */
   probesAlgorithm?: number;
+  /** "conditional": the password manager may make it without a dialog (automatic passkey upgrade, WebAuthn L3 §5.1.3). */
+  mediation?: "conditional";
 };
 
 export type GetStep = {
@@ -49,6 +53,8 @@ export type GetStep = {
   userVerification: "required" | "preferred";
   /** Evaluate the PRF extension with a fixed salt. */
   prf: boolean;
+  /** `uiMode: "immediate"`: the browser's chooser at once, or a NotAllowedError at once without any dialog. */
+  immediate?: true;
 };
 
 export type Step = CreateStep | GetStep;
@@ -174,6 +180,27 @@ export const STEPS: Record<StepId, Step> = {
   "hint-security-key": hintStep("hint-security-key", "security-key", "suggests a security key"),
   "hint-client-device": hintStep("hint-client-device", "client-device", "suggests this phone or computer"),
   "hint-hybrid": hintStep("hint-hybrid", "hybrid", "suggests a phone, over a QR code"),
+  "conditional-create": {
+    id: "conditional-create",
+    ceremony: "create",
+    title: "Conditional create (automatic passkey upgrade)",
+    asks: "Nothing to do: the page asks your password manager for a passkey with mediation “conditional”, which shows no dialog. A manager makes one only right after it filled in a saved password for this site; otherwise nothing happens, and the step ends after 20 seconds.",
+    residentKey: "required",
+    userVerification: "discouraged",
+    attestation: "none",
+    algorithms: ALL_ALGORITHMS,
+    extensions: ["credProps"],
+    mediation: "conditional",
+  },
+  "get-immediate": {
+    id: "get-immediate",
+    ceremony: "get",
+    title: "Immediate sign-in (uiMode immediate)",
+    asks: "Your browser shows its passkey chooser at once if this device holds the test passkey made above; otherwise it says no at once, without a dialog.",
+    userVerification: "preferred",
+    prf: false,
+    immediate: true,
+  },
 };
 
 /** Options in one line each, for the page and the JSON export (never the challenge). */
@@ -181,6 +208,7 @@ export function summariseStepOptions(step: Step): string[] {
   if (step.ceremony === "get") {
     return [
       "navigator.credentials.get()",
+      ...(step.immediate ? ['uiMode: "immediate"'] : []),
       `userVerification: ${step.userVerification}`,
       "allowCredentials: the credential made by the first or second step",
       ...(step.prf ? ["extensions: prf (evaluated with a fixed salt)"] : []),
@@ -191,6 +219,7 @@ export function summariseStepOptions(step: Step): string[] {
   );
   return [
     "navigator.credentials.create()",
+    ...(step.mediation ? [`mediation: ${step.mediation}`] : []),
     `residentKey: ${step.residentKey}`,
     `userVerification: ${step.userVerification}`,
     `attestation: ${step.attestation}`,

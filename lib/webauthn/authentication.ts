@@ -159,7 +159,8 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
 }
 
 /** How the person started a passkey sign-in, as the activity log names it. */
-export type PasskeySignInMode = "username-first" | "usernameless" | "autofill";
+export type PasskeySignInMode = "username-first" | "usernameless" | "autofill" | "immediate";
+type AskedVia = "button" | "autofill" | "immediate";
 
 /**
  * The mode, from what the server knows (options that listed credentials were for a typed email: username-first) and,
@@ -168,10 +169,10 @@ export type PasskeySignInMode = "username-first" | "usernameless" | "autofill";
  */
 export function passkeySignInMode(
   challenge: Pick<Challenge, "allowedCredentialIds">,
-  askedVia: "button" | "autofill",
+  askedVia: AskedVia,
 ): PasskeySignInMode {
   if (challenge.allowedCredentialIds) return "username-first";
-  return askedVia === "autofill" ? "autofill" : "usernameless";
+  return askedVia === "button" ? "usernameless" : askedVia;
 }
 
 /**
@@ -183,7 +184,7 @@ export async function finishPasskeySignIn(
   body: unknown,
   client: string,
   source = "unknown",
-  askedVia: "button" | "autofill" = "button",
+  askedVia: AskedVia = "button",
 ): Promise<Result<{ userId: string }>> {
   const result = await burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, "sign-in");

@@ -29,6 +29,8 @@ export type PasskeyView = {
   stale: boolean;
   /** false when the authenticator has never verified the person (no PIN or biometrics): sign-in refuses it. */
   canSignIn: boolean;
+  /** Saved by the password manager right after a password sign-in (conditional create), not by a click here. */
+  addedAutomatically: boolean;
 };
 
 export async function listPasskeys(userId: string, now = Date.now()): Promise<PasskeyView[]> {
@@ -58,6 +60,7 @@ export async function listPasskeys(userId: string, now = Date.now()): Promise<Pa
       transports: row.transports,
       stale: now - lastActivity > STALE_AFTER_DAYS * 24 * 60 * 60_000,
       canSignIn: row.userVerified,
+      addedAutomatically: row.addedAutomatically,
     };
   });
 }

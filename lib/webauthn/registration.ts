@@ -24,18 +24,35 @@ export const passkeyLocations = {
 } as const;
 export type PasskeyLocation = keyof typeof passkeyLocations;
 
-type Ceremony = { user: User; sessionId: string };
+export type Ceremony = { user: User; sessionId: string };
 
-export async function startRegistration(
+/**
+ * What differs between adding a passkey by hand and the automatic upgrade (automatic-registration.ts): the challenge's
+ * purpose, the grant spent, the mediation the verifier is told about, the log entry and the stored mark.
+ */
+export type RegistrationKind = {
+  challenge: "registration" | "automatic-registration";
+  grant: "add-passkey" | "automatic-passkey";
+  /** Only the automatic kind says "conditional-create": then, and only then, UP=0 is accepted. */
+  mediation?: "conditional-create";
+  event: "passkey.added" | "passkey.added-automatically";
+  /** Said when the grant is gone by the time the response arrives. */
+  grantGone: string;
+};
+
+const BY_HAND: RegistrationKind = {
+  challenge: "registration",
+  grant: "add-passkey",
+  event: "passkey.added",
+  grantGone: "Your identity check expired. Confirm it's you again, then add the passkey.",
+};
+
+/** The creation options and their stored challenge, the same for every kind but the purpose and the location hint. */
+export async function createRegistrationCeremony(
   { user, sessionId }: Ceremony,
-  location: PasskeyLocation,
+  kind: RegistrationKind,
+  location?: PasskeyLocation,
 ): Promise<Result<{ ceremonyId: string; options: PublicKeyCredentialCreationOptionsJSON }>> {
-  if (!(await hasTotp(user.id))) {
-    return fail("totp:required", "Turn on two-factor authentication before adding a passkey.");
-  }
-  if (!(await stepUpExpiry(user.id, sessionId, "add-passkey"))) {
-    return fail("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
-  }
   const existing = await db.query.passkeys.findMany({ where: eq(passkeys.userId, user.id) });
   const options = await generateRegistrationOptions({
     rpName: relyingParty.name,
@@ -49,18 +66,32 @@ export async function startRegistration(
     excludeCredentials: existing.map((passkey) => ({ id: passkey.id, transports: passkey.transports })),
     authenticatorSelection: { residentKey: "required", userVerification: "preferred" },
     supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
-    preferredAuthenticatorType: passkeyLocations[location],
+    ...(location ? { preferredAuthenticatorType: passkeyLocations[location] } : {}),
     // Asks for PRF at creation: a security key gives a credential its PRF secret (CTAP hmac-secret) only when asked
     // here, so without it no passkey added here could lock a note (lib/notes; WebAuthn L3 §10.1.4).
     extensions: { prf: {} },
   });
   const saved = await saveAccountChallenge({
-    purpose: "registration",
+    purpose: kind.challenge,
     value: options.challenge,
     userId: user.id,
     sessionId,
   });
   return saved.ok ? ok({ ceremonyId: saved.data, options }) : saved;
+}
+
+export async function startRegistration(
+  ceremony: Ceremony,
+  location: PasskeyLocation,
+): Promise<Result<{ ceremonyId: string; options: PublicKeyCredentialCreationOptionsJSON }>> {
+  const { user, sessionId } = ceremony;
+  if (!(await hasTotp(user.id))) {
+    return fail("totp:required", "Turn on two-factor authentication before adding a passkey.");
+  }
+  if (!(await stepUpExpiry(user.id, sessionId, "add-passkey"))) {
+    return fail("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
+  }
+  return createRegistrationCeremony(ceremony, BY_HAND, location);
 }
 
 /**
@@ -79,14 +110,25 @@ function fallbackLabel(response: RegistrationResponseJSON, client: string): stri
 const notVerified = (detail: string) =>
   fail("passkey:not-verified", "Your new passkey couldn't be verified, so it wasn't saved. Please try again.", detail);
 
-export async function finishRegistration(
+export function finishRegistration(
+  ceremony: Ceremony,
+  ceremonyId: string,
+  body: unknown,
+  client: string,
+): Promise<Result<{ id: string; label: string }>> {
+  return finishRegistrationOf(BY_HAND, ceremony, ceremonyId, body, client);
+}
+
+/** Verifies, then spends the challenge and the kind's grant and stores the passkey in one transaction. */
+export async function finishRegistrationOf(
+  kind: RegistrationKind,
   { user, sessionId }: Ceremony,
   ceremonyId: string,
   body: unknown,
   client: string,
 ): Promise<Result<{ id: string; label: string }>> {
   return burnOnFailure(ceremonyId, async () => {
-    const challenge = await requireOpenChallenge(ceremonyId, "registration", { userId: user.id, sessionId });
+    const challenge = await requireOpenChallenge(ceremonyId, kind.challenge, { userId: user.id, sessionId });
     const parsed = registrationResponseSchema.safeParse(body);
     if (!parsed.success)
       return fail("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
@@ -94,6 +136,7 @@ export async function finishRegistration(
 
     const verification = await verifyRegistration(response, challenge.value, portalTerms, {
       userVerification: "preferred",
+      mediation: kind.mediation,
     });
     if (!verification.verified) return notVerified(verification.failure.detail);
     const info = verification.info;
@@ -103,11 +146,8 @@ export async function finishRegistration(
     return transaction(
       async (tx) => {
         await consumeChallenge(tx, ceremonyId);
-        if (!(await spendStepUpGrant(tx, user.id, sessionId, "add-passkey"))) {
-          throw new AppError(
-            "step-up:required",
-            "Your identity check expired. Confirm it's you again, then add the passkey.",
-          );
+        if (!(await spendStepUpGrant(tx, user.id, sessionId, kind.grant))) {
+          throw new AppError("step-up:required", kind.grantGone);
         }
         // Credential ids are unique across all accounts (WebAuthn L3 §7.1 step 26; security bar A14).
         if (await tx.query.passkeys.findFirst({ where: eq(passkeys.id, info.credential.id), columns: { id: true } })) {
@@ -122,8 +162,9 @@ export async function finishRegistration(
           userId: user.id,
           label,
           createdWith: client,
+          addedAutomatically: kind.event === "passkey.added-automatically",
         });
-        await recordEvent(tx, { userId: user.id, type: "passkey.added", client, detail: { label } });
+        await recordEvent(tx, { userId: user.id, type: kind.event, client, detail: { label } });
         return ok({ id: info.credential.id, label });
       },
       { durable: true },

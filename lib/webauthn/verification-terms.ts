@@ -14,7 +14,15 @@ export type RelyingPartyTerms = {
   trust?: (attestation: AttestationFacts) => string | null;
 };
 
-export type CeremonyPolicy = { userVerification: "required" | "preferred" | "discouraged" };
+export type CeremonyPolicy = {
+  userVerification: "required" | "preferred" | "discouraged";
+  /**
+   * Registration only. "conditional-create": the password manager made the passkey without a prompt (mediation
+   * "conditional"), so UP=0 is allowed (WebAuthn L3 §7.1 step 15); only the ceremony the server started as such may
+   * say so. Every other registration, and every assertion, requires UP=1.
+   */
+  mediation?: "conditional-create";
+};
 
 /** `reason` is one of a fixed list (failure-reason.ts), safe to store and show; `detail` is the verifier's own words. */
 export type VerificationFailure = { reason: PasskeyFailureReason; detail: string };

@@ -34,6 +34,8 @@ export async function verifyRegistration(
       expectedChallenge,
       expectedOrigin: [...terms.origins],
       expectedRPID: terms.id,
+      // WebAuthn L3 §7.1 step 15: user presence is required unless the options were for conditional create.
+      requireUserPresence: policy.mediation !== "conditional-create",
       requireUserVerification: policy.userVerification === "required",
       supportedAlgorithmIDs: [...terms.algorithms],
     });

@@ -24,8 +24,13 @@ import { finishRegistration, passkeyLocations, startRegistration } from "@/lib/w
 
 const id = z.string().min(1).max(1400);
 const ceremony = z.string().min(1).max(100);
-/** The change a step-up is asked for; its grant can be spent on nothing else (lib/auth/step-up.ts). */
-const purpose = z.enum(stepUpPurposes, { message: "Say what the identity check is for." });
+/**
+ * The change a step-up is asked for; its grant can be spent on nothing else (lib/auth/step-up.ts). An automatic passkey's
+ * grant comes only from a password + authenticator-code sign-in, never from a step-up.
+ */
+const purpose = z
+  .enum(stepUpPurposes)
+  .exclude(["automatic-passkey"], { message: "Say what the identity check is for." });
 
 /** Signing out ends every session of the account: per-user valid-after (security bar D37). */
 export async function signOutAction(): Promise<void> {

@@ -6,6 +6,7 @@ import { hasTotp } from "@/lib/auth/totp";
 import { readAuthenticatorMetadata } from "@/lib/mds/authenticator-metadata";
 import { listPasskeys } from "@/lib/webauthn/passkeys";
 import { relyingParty } from "@/lib/webauthn/relying-party";
+import { AutomaticUpgradeSetting } from "./automatic-upgrade-setting";
 import { PasskeyNoteCard } from "./passkey-note-card";
 import { PasskeysPanel } from "./passkeys-panel";
 
@@ -46,6 +47,7 @@ export default async function AccountPage() {
               {totpOn ? "Details" : "Turn on"}
             </Link>
           </li>
+          {totpOn && hasPassword && <AutomaticUpgradeSetting on={user.automaticPasskeyUpgrade} />}
           <li className="flex flex-wrap items-center justify-between gap-2">
             <span>
               Passkeys <Badge tone={passkeys.length > 0 ? "good" : "neutral"}>{passkeys.length}</Badge>

@@ -119,6 +119,7 @@ function PasskeyItem({
           <div className="flex flex-wrap gap-2">
             <Badge tone={storage.tone}>{storage.badge}</Badge>
             {!passkey.canSignIn && <Badge tone="warn">Can&apos;t sign in</Badge>}
+            {passkey.addedAutomatically && <Badge>Added automatically</Badge>}
             {passkey.stale ? <Badge tone="warn">Not used for 90 days</Badge> : <Badge tone="good">Active</Badge>}
             {passkey.transports.map((transport) => (
               <Badge key={transport}>{transportName(transport)}</Badge>

@@ -19,6 +19,7 @@ const purposeWords: Record<StepUpPurpose, string> = {
   "remove-password": "removing your password",
   "recovery-codes": "making new recovery codes",
   "support-console": "opening the support console",
+  "automatic-passkey": "saving a passkey automatically",
 };
 type Message = { message: string; detail?: string; causes?: string[]; fixes?: string[] } | null;
 

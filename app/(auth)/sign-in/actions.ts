@@ -5,6 +5,7 @@ import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import { readDeviceCookie } from "@/lib/auth/device-cookie";
 import { completeSecondFactor, signInWithPassword } from "@/lib/auth/password-sign-in";
+import { markSignedIn } from "@/lib/auth/mark-signed-in";
 import { startSession } from "@/lib/auth/session";
 import { finishPasskeySignIn, startPasskeySignIn } from "@/lib/webauthn/authentication";
 import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
@@ -36,6 +37,7 @@ async function signInWithPasswordFlow(form: FormData): Promise<PasswordState> {
   if (result.data.next === "second-factor")
     return { ok: true, next: "second-factor", pendingToken: result.data.pendingToken };
   await startSession(result.data.userId);
+  await markSignedIn();
   redirect(safeReturnPath(form.get("returnTo")));
 }
 
@@ -66,7 +68,8 @@ async function completeSecondFactorFlow(form: FormData): Promise<SecondFactorSta
     await readDeviceCookie(),
   );
   if (!result.ok) return result;
-  await startSession(result.data.userId);
+  await startSession(result.data.userId, result.data.sessionId);
+  await markSignedIn();
   redirect(safeReturnPath(form.get("returnTo")));
 }
 
@@ -94,8 +97,8 @@ export async function finishPasskeySignInAction(
   return answerSafely(() => finishPasskeySignInFlow(ceremonyId, response, askedVia));
 }
 
-// How the page asked (its button or the email field's autofill): one of two words, so the log's detail stays a fixed set.
-const askedViaSchema = z.enum(["button", "autofill"]).default("button");
+// How the page asked (its button, the email field's autofill, or immediate sign-in): a fixed set of words for the log.
+const askedViaSchema = z.enum(["button", "autofill", "immediate"]).default("button");
 
 async function finishPasskeySignInFlow(ceremonyId: unknown, response: unknown, askedVia: unknown): Promise<Result> {
   const id = parseInput(z.string().min(1).max(100), ceremonyId);
@@ -105,5 +108,6 @@ async function finishPasskeySignInFlow(ceremonyId: unknown, response: unknown, a
   const result = await finishPasskeySignIn(id.data, response, await requestClient(), await requestSource(), via.data);
   if (!result.ok) return result;
   await startSession(result.data.userId);
+  await markSignedIn();
   return { ok: true, data: undefined };
 }

@@ -6,6 +6,7 @@ import { currentSession } from "@/lib/auth/session";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 import { SIGNED_OUT_COOKIE } from "@/lib/auth/signed-out-flash";
 import { SignedOutNotice } from "./signed-out-notice";
+import { ImmediateSignIn } from "./immediate-sign-in";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata = { title: "Sign in" };
@@ -27,6 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         )}
       </div>
       {signedOut && <SignedOutNotice />}
+      <ImmediateSignIn returnTo={returnTo} />
       <SignInForm rpId={relyingParty.id} returnTo={returnTo} />
       <p className="text-sm text-slate-600">
         New here?{" "}
