@@ -3,6 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signUp } from "./fixtures/account";
+import { actionClient } from "./fixtures/api-account";
 import { expectNoEnglish } from "./fixtures/untranslated";
 
 test("the switcher turns the site Spanish and the choice stays, signed in and out", async ({ page, context }) => {
@@ -56,4 +57,31 @@ test("Accept-Language picks Arabic, right to left and accessible; the switcher w
   await expect(plain.locator("html")).toHaveAttribute("dir", "ltr");
   await expect(plain.getByRole("button", { name: "使用通行密钥登录" })).toBeVisible();
   await noScript.close();
+});
+
+test("the language action keeps only a language we have, from a form, and sends back only to this site", async ({
+  baseURL,
+}) => {
+  const client = actionClient(baseURL!);
+  const file = "lib/i18n/set-locale-action.ts";
+  for (const args of [["es"], [null], [{ locale: "es" }], []]) {
+    const answer = await client.call("/", file, "setLocaleAction", args);
+    expect(answer.status, JSON.stringify(args)).toBeLessThan(500);
+    expect(answer.setCookies.join(), JSON.stringify(args)).not.toMatch(/\blocale=/);
+  }
+  const unknown = await client.callWithPlainForm("/", file, "setLocaleAction", { locale: "fr" });
+  expect(unknown.setCookies.join()).not.toMatch(/\blocale=/);
+
+  const chosen = await client.callWithPlainForm(
+    "/",
+    file,
+    "setLocaleAction",
+    { locale: "ar" },
+    { headers: { Referer: `${baseURL}//evil.example/wallet` } },
+  );
+  expect(chosen.status).toBeLessThan(500);
+  expect(chosen.setCookies.join()).toMatch(/\blocale=ar;/);
+  // Back to "/" rather than to "//evil.example/…", which a browser reads as another host.
+  expect(chosen.redirect).toMatch(/^\/(?![/\\])/);
+  expect(chosen.redirect).not.toMatch(/evil/);
 });

@@ -92,6 +92,20 @@ export class ServerActionClient {
     return this.send<T>(path, file, exportName, form, options.headers ?? {}, options.jar);
   }
 
+  /** Calls a plain form action, `<form action={action}>`: its one argument is the form, encoded as React does. */
+  async callWithPlainForm<T>(
+    path: string,
+    file: string,
+    exportName: string,
+    fields: Record<string, string>,
+    options: { jar?: CookieJar; headers?: Record<string, string> } = {},
+  ) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.set(`_1_${name}`, value);
+    form.set("0", JSON.stringify(["$K1"]));
+    return this.send<T>(path, file, exportName, form, options.headers ?? {}, options.jar);
+  }
+
   async call<T>(
     path: string,
     file: string,

@@ -7,8 +7,9 @@ import { isLocale, LOCALE_COOKIE } from "./locales";
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
-export async function setLocaleAction(formData: FormData): Promise<void> {
-  const locale = formData.get("locale");
+export async function setLocaleAction(formData: unknown): Promise<void> {
+  // Anyone can post anything here: only a form's "locale" field is read, and only a language we have is kept.
+  const locale = formData instanceof FormData ? formData.get("locale") : null;
   // A language we do not have changes nothing; the page simply comes back as it was.
   if (isLocale(locale)) {
     (await cookies()).set(LOCALE_COOKIE, locale, { httpOnly: true, sameSite: "lax", path: "/", maxAge: ONE_YEAR_S });
