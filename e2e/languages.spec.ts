@@ -69,15 +69,15 @@ test("the language action keeps only a language we have, from a form, and sends 
     expect(answer.status, JSON.stringify(args)).toBeLessThan(500);
     expect(answer.setCookies.join(), JSON.stringify(args)).not.toMatch(/\blocale=/);
   }
-  const unknown = await client.callWithPlainForm("/", file, "setLocaleAction", { locale: "fr" });
+  const unknown = await client.callWithForm("/", file, "setLocaleAction", { locale: "fr" }, { plain: true });
   expect(unknown.setCookies.join()).not.toMatch(/\blocale=/);
 
-  const chosen = await client.callWithPlainForm(
+  const chosen = await client.callWithForm(
     "/",
     file,
     "setLocaleAction",
     { locale: "ar" },
-    { headers: { Referer: `${baseURL}//evil.example/wallet` } },
+    { plain: true, headers: { Referer: `${baseURL}//evil.example/wallet` } },
   );
   expect(chosen.status).toBeLessThan(500);
   expect(chosen.setCookies.join()).toMatch(/\blocale=ar;/);
