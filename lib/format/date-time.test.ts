@@ -40,8 +40,13 @@ describe("regionalLocale", () => {
     expect(regionalLocale("es", ["fr-FR", "es-MX"])).toBe("es-MX");
   });
 
-  it("keeps the page's language when the browser has none of it", () => {
+  it("keeps a translated page's language when the browser has none of it", () => {
     expect(regionalLocale("zh", ["en-US"])).toBe("zh");
     expect(regionalLocale("ar", [])).toBe("ar");
+  });
+
+  it("on an English page, keeps the reader's own locale when English is not among theirs", () => {
+    expect(regionalLocale("en", ["de-DE", "fr"])).toBe("de-DE");
+    expect(regionalLocale("en", [])).toBe("en");
   });
 });

@@ -35,9 +35,13 @@ export function formatInUtc(date: Date, show: DateTimeShow = "date-time", locale
 
 /**
  * The page's language as the person's browser writes it: "en" read by an en-GB browser is en-GB (7 Dec 2026, 05:42),
- * "es" read by an es-MX one es-MX. A browser whose languages do not include the page's gets the page's own.
+ * "es" read by an es-MX one es-MX. English is also what a person gets when none of their languages is served (and
+ * every developer page): then their dates stay in their own locale, as before pages were translated (issue 13: a
+ * German reader sees 07.12.2026). A page in another language the browser does not list keeps that language.
  */
 export function regionalLocale(pageLocale: string, browserLanguages: readonly string[]): string {
   const primary = (tag: string) => tag.toLowerCase().split("-")[0];
-  return browserLanguages.find((tag) => primary(tag) === primary(pageLocale)) ?? pageLocale;
+  const variant = browserLanguages.find((tag) => primary(tag) === primary(pageLocale));
+  if (variant) return variant;
+  return primary(pageLocale) === "en" ? (browserLanguages[0] ?? pageLocale) : pageLocale;
 }
