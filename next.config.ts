@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
@@ -28,4 +29,8 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// The locale comes from a cookie or Accept-Language, not the URL (decision 027): only the request configuration. Pages
+// translate on the server and hand client components their words as props, so no i18n runtime reaches the browser.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -1,25 +1,28 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/site-header";
+import { textDirection } from "@/lib/i18n/locales";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Passkey Lab", template: "%s · Passkey Lab" },
-  description: "Try, test and troubleshoot passkeys.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("layout");
+  return { title: { default: "Passkey Lab", template: "%s · Passkey Lab" }, description: t("description") };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request, so Next.js can put this response's CSP nonce on its scripts (decision 015); a page
   // prerendered at build time would carry none, and the browser would refuse all of its scripts.
   await connection();
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("layout")]);
   return (
-    <html lang="en">
+    <html lang={locale} dir={textDirection(locale)}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2"
         >
-          Skip to content
+          {t("skipToContent")}
         </a>
         <SiteHeader />
         <main id="main" className="mx-auto max-w-4xl px-4 py-8">

@@ -2,12 +2,13 @@
 // middle is allowed, as people copy "123 456".
 import { Field } from "@/components/ui";
 
-export function EmailCodeField() {
+/** `label`: in the page's language (messages/*.json common.fields.emailCode). */
+export function EmailCodeField({ label }: { label: string }) {
   return (
     <Field
       id="code"
       name="code"
-      label="Code from the email"
+      label={label}
       autoComplete="one-time-code"
       inputMode="numeric"
       pattern="[0-9 ]{6,7}"

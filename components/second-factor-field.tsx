@@ -4,10 +4,22 @@ import { Field } from "./field";
 
 export type CodeKind = "totp" | "recovery-code";
 
-/** `dataAutofocus`: the control a modal dialog focuses when it opens (components/confirm-dialog.tsx). */
-type Props = { id: string; kind: CodeKind; hint?: string; autoFocus?: boolean; dataAutofocus?: boolean };
+/**
+ * `dataAutofocus`: the control a modal dialog focuses when it opens (components/confirm-dialog.tsx). `labels`: the
+ * page's language (lib/i18n/second-factor-text.ts); English where a page is not translated yet.
+ */
+type Props = {
+  id: string;
+  kind: CodeKind;
+  hint?: string;
+  autoFocus?: boolean;
+  dataAutofocus?: boolean;
+  labels?: { totp: string; recovery: string };
+};
 
-export function SecondFactorField({ id, kind, hint, autoFocus = true, dataAutofocus }: Props) {
+const ENGLISH_LABELS = { totp: "Code from your authenticator app", recovery: "Recovery code" };
+
+export function SecondFactorField({ id, kind, hint, autoFocus = true, dataAutofocus, labels = ENGLISH_LABELS }: Props) {
   const totp = kind === "totp";
   return (
     <Field
@@ -15,7 +27,7 @@ export function SecondFactorField({ id, kind, hint, autoFocus = true, dataAutofo
       key={kind}
       id={id}
       name="code"
-      label={totp ? "Code from your authenticator app" : "Recovery code"}
+      label={totp ? labels.totp : labels.recovery}
       hint={hint}
       autoComplete="one-time-code"
       inputMode={totp ? "numeric" : "text"}

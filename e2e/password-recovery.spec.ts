@@ -115,12 +115,12 @@ test("with a recovery code, used up; wrong, expired and reused codes refused; an
   // An address with no account: the same page, the same words; its mail says there is no account and holds no code.
   const unknown = uniqueEmail("nobody");
   await askForReset(page, unknown);
-  const unknownAnswer = (await page.locator("form").innerText()).replace(unknown, "ADDRESS");
+  const unknownAnswer = (await page.locator("main form").innerText()).replace(unknown, "ADDRESS");
   expect((await mailTo(unknown)).map((mail) => mail.subject)).toEqual([
     "Passkey Lab password reset: no account with this address",
   ]);
   await askForReset(page, email);
-  expect((await page.locator("form").innerText()).replace(email, "ADDRESS")).toBe(unknownAnswer);
+  expect((await page.locator("main form").innerText()).replace(email, "ADDRESS")).toBe(unknownAnswer);
 
   // A wrong code, then the right one; the emailed code alone does not reach the new password: two-factor is on.
   const code = await resetCodeFor(email);

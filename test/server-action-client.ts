@@ -78,20 +78,21 @@ export class ServerActionClient {
 
   /**
    * Calls a form action written for useActionState, `(previousState, formData)`, encoded as React does: field "0"
-   * holds the arguments with a reference to the form, whose fields are prefixed "1_".
+   * holds the arguments with a reference to the form, whose fields are prefixed "1_". `plain: true` for a plain
+   * `<form action={action}>`, whose one argument is the form.
    */
   async callWithForm<T>(
     path: string,
     file: string,
     exportName: string,
     fields: Record<string, string>,
-    options: { jar?: CookieJar; headers?: Record<string, string> } = {},
+    options: { jar?: CookieJar; headers?: Record<string, string>; plain?: boolean } = {},
   ) {
     const form = new FormData();
     // As a browser sends it: the FormData argument's fields under "_<reference id>_", then the root row "0" last —
     // the server decodes the stream as it arrives, and builds the FormData from the fields it has when "0" comes.
     for (const [name, value] of Object.entries(fields)) form.set(`_1_${name}`, value);
-    form.set("0", JSON.stringify([null, "$K1"]));
+    form.set("0", JSON.stringify(options.plain ? ["$K1"] : [null, "$K1"]));
     return this.send<T>(path, file, exportName, form, options.headers ?? {}, options.jar);
   }
 

@@ -12,8 +12,11 @@ export const ceremonies = [
 ] as const;
 export type Ceremony = (typeof ceremonies)[number];
 
-/** `modal`: a button asked; `conditional`: autofill, answered from the email field's suggestions. */
-export const mediations = ["modal", "conditional"] as const;
+/**
+ * `modal`: a button asked; `conditional`: autofill, answered from the email field's suggestions; `immediate`: the quick
+ * sign-in button (`uiMode: "immediate"`), which the browser answers at once or refuses without a dialog.
+ */
+export const mediations = ["modal", "conditional", "immediate"] as const;
 export type Mediation = (typeof mediations)[number];
 
 /**

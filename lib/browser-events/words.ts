@@ -1,7 +1,7 @@
 // Browser events in our own words, for the person ("Your browser cancelled a passkey sign-in") and for support staff
 // (the same sentence, then the facts). Every word comes from these tables, chosen by an enumerated value: a stored
 // value outside them (a row from an older version) reads as "something else", never as itself.
-import type { BrowserEventReport, CapabilityField, Ceremony, Outcome } from "./vocabulary";
+import type { BrowserEventReport, CapabilityField, Ceremony, Mediation, Outcome } from "./vocabulary";
 
 const ceremonyWords: Record<Ceremony, string> = {
   "sign-in": "a passkey sign-in",
@@ -58,10 +58,16 @@ export function browserEventSentence(event: Pick<StoredEvent, "ceremony" | "outc
   return `Your browser ${known(outcomeWords, event.outcome, outcomeWords.other)} ${ceremony}`;
 }
 
+const mediationWords: Record<Mediation, string> = {
+  modal: "from a button",
+  conditional: "from the email field's suggestions (autofill)",
+  immediate: "from the quick sign-in button, which answers at once",
+};
+
 /** The facts beside the sentence: how it was asked, how long it took, an extension in between. */
 export function browserEventFacts(event: StoredEvent): string[] {
   return [
-    event.mediation === "conditional" ? "from the email field's suggestions (autofill)" : "from a button",
+    mediationWords[event.mediation as Mediation] ?? mediationWords.modal,
     `after ${durationWords(event.durationMs)}`,
     event.wrapped ? "an extension had replaced the browser's passkey functions" : null,
   ].filter((fact): fact is string => fact !== null);

@@ -45,7 +45,15 @@ async function validateOrder(userId: string, request: WithdrawalRequest): Promis
 export async function startWithdrawal(
   { user, sessionId }: Ceremony,
   request: WithdrawalRequest,
-): Promise<Result<{ ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON; summary: string }>> {
+): Promise<
+  Result<{
+    ceremonyId: string;
+    options: PublicKeyCredentialRequestOptionsJSON;
+    summary: string;
+    amount: string;
+    destination: string;
+  }>
+> {
   const held = refuseWhileHeld(user);
   if (held) return held;
   const order = await validateOrder(user.id, request);
@@ -78,6 +86,9 @@ export async function startWithdrawal(
     ceremonyId: saved.data,
     options,
     summary: `${formatAmount(order.data.units)} to ${order.data.destination}`,
+    // Apart as well, for a page to put into a sentence of its own language.
+    amount: formatAmount(order.data.units),
+    destination: order.data.destination,
   });
 }
 

@@ -1,11 +1,12 @@
 "use client";
 
 import { startAuthentication } from "@simplewebauthn/browser";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { Alert, Button, Field } from "@/components/ui";
 import { describeBrowserError } from "@/lib/browser/webauthn-browser";
 import { reported } from "@/lib/browser/report-ceremony";
+import { fillInText } from "@/lib/i18n/fill-in";
 import { finishWithdrawalAction, startWithdrawalAction } from "./actions";
 import { ADDRESS_MAX_LENGTH, AMOUNT_MAX_LENGTH } from "./request-limits";
 
@@ -17,7 +18,19 @@ type Outcome = {
   fixes?: string[];
 } | null;
 
-export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
+/** The form's words in the page's language, translated on the server (page.tsx; decision 027). */
+export type WithdrawalFormText = {
+  amount: string;
+  destination: string;
+  demoAddresses: ReactNode;
+  useDemoAddress: string;
+  confirmWithPasskey: string;
+  /** With {amount} and {destination} slots the form fills in (lib/i18n/fill-in.ts). */
+  sent: string;
+  submit: string;
+};
+
+export function WithdrawalForm({ exampleAddress, text: t }: { exampleAddress: string; text: WithdrawalFormText }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
   const [destination, setDestination] = useState("");
@@ -41,7 +54,10 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
       if (!result.ok) return setOutcome({ tone: "error", ...result });
       form.reset();
       setDestination("");
-      setOutcome({ tone: "success", message: `Sent ${start.data.summary}.` });
+      setOutcome({
+        tone: "success",
+        message: fillInText(t.sent, { amount: start.data.amount, destination: start.data.destination }),
+      });
     } finally {
       setBusy(false);
     }
@@ -52,7 +68,7 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
       <Field
         id="amount"
         name="amount"
-        label="Amount (LAB)"
+        label={t.amount}
         inputMode="decimal"
         autoComplete="off"
         placeholder="0.25"
@@ -62,7 +78,7 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
       <Field
         id="destination"
         name="destination"
-        label="Destination address"
+        label={t.destination}
         autoComplete="off"
         spellCheck={false}
         maxLength={ADDRESS_MAX_LENGTH}
@@ -71,23 +87,20 @@ export function WithdrawalForm({ exampleAddress }: { exampleAddress: string }) {
         required
         hint={
           <>
-            Demo addresses start with <code>lab1</code> and carry a checksum.{" "}
+            {t.demoAddresses}{" "}
             <button type="button" className="text-brand-700 underline" onClick={() => setDestination(exampleAddress)}>
-              Use a demo address
+              {t.useDemoAddress}
             </button>
           </>
         }
       />
-      <p className="text-xs text-slate-600">
-        You&apos;ll confirm with your passkey. It signs this exact amount and address: if either changes, nothing is
-        sent.
-      </p>
+      <p className="text-xs text-slate-600">{t.confirmWithPasskey}</p>
       <Alert tone={outcome?.tone ?? "info"} detail={outcome?.detail} causes={outcome?.causes} fixes={outcome?.fixes}>
         {/* An address is one long word: let it break anywhere rather than overflow a narrow screen. */}
         {outcome && <span className="wrap-anywhere">{outcome.message}</span>}
       </Alert>
       <Button type="submit" busy={busy} className="self-start">
-        Withdraw
+        {t.submit}
       </Button>
     </form>
   );

@@ -7,6 +7,8 @@ import { EmailCodeField } from "@/components/email-code-field";
 import { SecondFactorField } from "@/components/second-factor-field";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { fillIn } from "@/lib/i18n/fill-in";
+import type { SecondFactorText } from "@/lib/i18n/second-factor-text";
 import type { Result } from "@/lib/result";
 import {
   checkResetCodeAction,
@@ -18,19 +20,47 @@ import {
 /** Where this server's mail goes: a real inbox, or (no SMTP) the server's terminal. */
 export type MailHint = "inbox" | "terminal";
 
+/** The flow's words in the page's language, translated on the server (page.tsx; decision 027). */
+export type ResetFormText = {
+  locale: string;
+  email: string;
+  title: string;
+  sendCode: string;
+  checkEmail: string;
+  continue: string;
+  /** With an {email} slot the form fills in (lib/i18n/fill-in.ts). */
+  codeSent: string;
+  mailInTerminal: string;
+  emailCode: string;
+  chooseNew: string;
+  setNew: string;
+  newPassword: string;
+  newPasswordHint: string;
+  secondFactorNeeded: string;
+  doneTitle: string;
+  doneSignedIn: string;
+  /** With a {time} slot for the moment withdrawals open again. */
+  withdrawalsHeld: string;
+  goToAccount: string;
+  startAgain: string;
+  secondFactor: SecondFactorText;
+};
+
 type Flow =
   | { stage: "email" }
   | { stage: "code" | "second-factor" | "new-password"; email: string; pendingToken: string }
   | { stage: "done"; withdrawalsHeldUntil: string };
 
-export function ResetForm({ mailHint }: { mailHint: MailHint }) {
+export function ResetForm({ mailHint, text }: { mailHint: MailHint; text: ResetFormText }) {
   const [flow, setFlow] = useState<Flow>({ stage: "email" });
+  const t = text;
   if (flow.stage === "email") {
     return (
       <Step
         key="email"
-        title="Reset your password"
-        submit="Send me a code"
+        title={t.title}
+        submit={t.sendCode}
+        startAgain={t.startAgain}
         onSubmit={async (form) => {
           const email = String(form.get("email") ?? "");
           const result = await reachServer(startPasswordResetAction(email));
@@ -38,19 +68,21 @@ export function ResetForm({ mailHint }: { mailHint: MailHint }) {
           return result;
         }}
       >
-        <Field id="email" name="email" type="email" label="Email" autoComplete="username" required autoFocus />
+        <Field id="email" name="email" type="email" label={t.email} autoComplete="username" required autoFocus />
       </Step>
     );
   }
-  if (flow.stage === "done") return <ResetDone withdrawalsHeldUntil={new Date(flow.withdrawalsHeldUntil)} />;
+  if (flow.stage === "done")
+    return <ResetDone withdrawalsHeldUntil={new Date(flow.withdrawalsHeldUntil)} text={text} />;
   const { pendingToken } = flow;
   const moveOn = (next: "second-factor" | "new-password" | "code") => setFlow({ ...flow, stage: next });
   if (flow.stage === "code") {
     return (
       <Step
         key="code"
-        title="Check your email"
-        submit="Continue"
+        title={t.checkEmail}
+        submit={t.continue}
+        startAgain={t.startAgain}
         onSubmit={async (form) => {
           const result = await reachServer(checkResetCodeAction(pendingToken, form.get("code")));
           if (result.ok) moveOn(result.data.next);
@@ -58,22 +90,29 @@ export function ResetForm({ mailHint }: { mailHint: MailHint }) {
         }}
       >
         <p className="text-sm text-slate-600">
-          If <strong className="break-all">{flow.email}</strong> has an account, we sent it a 6-digit code. It works
-          once, for 15 minutes. No mail? Check the address, or your spam folder.
-          {mailHint === "terminal" &&
-            " This server has no mail server set up, so the mail is printed in the terminal where it runs."}
+          {fillIn(t.codeSent, { email: <strong className="break-all">{flow.email}</strong> })}
+          {mailHint === "terminal" && ` ${t.mailInTerminal}`}
         </p>
-        <EmailCodeField key="code" />
+        <EmailCodeField key="code" label={t.emailCode} />
       </Step>
     );
   }
   if (flow.stage === "second-factor")
-    return <SecondFactorStep pendingToken={pendingToken} onDone={() => moveOn("new-password")} />;
+    return (
+      <SecondFactorStep
+        pendingToken={pendingToken}
+        onDone={() => moveOn("new-password")}
+        text={text.secondFactor}
+        note={t.secondFactorNeeded}
+        startAgain={t.startAgain}
+      />
+    );
   return (
     <Step
       key="new-password"
-      title="Choose a new password"
-      submit="Set new password"
+      title={t.chooseNew}
+      submit={t.setNew}
+      startAgain={t.startAgain}
       onSubmit={async (form) => {
         const result = await reachServer(finishPasswordResetAction(pendingToken, form.get("password")));
         if (result.ok) setFlow({ stage: "done", withdrawalsHeldUntil: result.data.withdrawalsHeldUntil });
@@ -85,10 +124,10 @@ export function ResetForm({ mailHint }: { mailHint: MailHint }) {
         id="password"
         name="password"
         type="password"
-        label="New password"
+        label={t.newPassword}
         autoComplete="new-password"
         minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words works well. Every other session of your account will be signed out.`}
+        hint={t.newPasswordHint}
         autoFocus
         required
       />
@@ -97,15 +136,28 @@ export function ResetForm({ mailHint }: { mailHint: MailHint }) {
 }
 
 /** The second factor: no way back in skips it (security bar F51). A recovery code used here is used up. */
-function SecondFactorStep({ pendingToken, onDone }: { pendingToken: string; onDone: () => void }) {
+function SecondFactorStep({
+  pendingToken,
+  onDone,
+  text,
+  note,
+  startAgain,
+}: {
+  pendingToken: string;
+  onDone: () => void;
+  text: SecondFactorText;
+  note: string;
+  startAgain: string;
+}) {
   const [kind, setKind] = useState<"totp" | "recovery-code">("totp");
   const totp = kind === "totp";
   return (
     <Step
       // A new form for the other kind of code: its field, and no error about the code typed before.
       key={kind}
-      title="Two-factor authentication"
-      submit="Verify"
+      title={text.title}
+      submit={text.verify}
+      startAgain={startAgain}
       onSubmit={async (form) => {
         const result = await reachServer(checkResetSecondFactorAction(pendingToken, form.get("code"), kind));
         if (result.ok) onDone();
@@ -114,34 +166,29 @@ function SecondFactorStep({ pendingToken, onDone }: { pendingToken: string; onDo
       extra={
         <button
           type="button"
-          className="text-left text-sm text-brand-700 underline"
+          className="text-start text-sm text-brand-700 underline"
           onClick={() => setKind(totp ? "recovery-code" : "totp")}
         >
-          {totp ? "Use a recovery code instead" : "Use an authenticator code instead"}
+          {totp ? text.useRecoveryCode : text.useAuthenticatorCode}
         </button>
       }
     >
-      <p className="text-sm text-slate-600">
-        Your account has two-factor authentication: the emailed code alone cannot reset it.
-      </p>
-      <SecondFactorField id="code" kind={kind} />
+      <p className="text-sm text-slate-600">{note}</p>
+      <SecondFactorField id="code" kind={kind} labels={text.labels} />
     </Step>
   );
 }
 
-function ResetDone({ withdrawalsHeldUntil }: { withdrawalsHeldUntil: Date }) {
+function ResetDone({ withdrawalsHeldUntil, text: t }: { withdrawalsHeldUntil: Date; text: ResetFormText }) {
   return (
     <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 className="font-semibold">Your password is reset</h2>
-      <Alert tone="success">
-        You&apos;re signed in with your new password. Every other session of your account has been signed out.
-      </Alert>
+      <h2 className="font-semibold">{t.doneTitle}</h2>
+      <Alert tone="success">{t.doneSignedIn}</Alert>
       <p className="text-sm text-slate-700">
-        Withdrawals are held until <LocalTime date={withdrawalsHeldUntil} />: they wait 24 hours after a password reset,
-        as at a careful exchange.
+        {fillIn(t.withdrawalsHeld, { time: <LocalTime date={withdrawalsHeldUntil} locale={t.locale} /> })}
       </p>
       <a href="/account" className="font-medium text-brand-700 underline">
-        Go to your account
+        {t.goToAccount}
       </a>
     </div>
   );
@@ -151,6 +198,7 @@ function ResetDone({ withdrawalsHeldUntil }: { withdrawalsHeldUntil: Date }) {
 function Step(props: {
   title: string;
   submit: string;
+  startAgain: string;
   onSubmit: (form: FormData) => Promise<Result<unknown>>;
   children: ReactNode;
   extra?: ReactNode;
@@ -177,7 +225,7 @@ function Step(props: {
       {message?.expired && (
         // A full page load: the pending reset lives only in this page's state.
         <a href="/forgot-password" className="text-sm font-medium text-brand-700 underline">
-          Start again
+          {props.startAgain}
         </a>
       )}
       <Button type="submit" busy={busy}>

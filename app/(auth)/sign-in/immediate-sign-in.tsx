@@ -5,7 +5,11 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/button";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { browserCan, getImmediately } from "@/lib/browser/newer-ceremonies";
+import { reported } from "@/lib/browser/report-ceremony";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "./actions";
+
+/** The words, in the page's language (messages/*.json, `immediateSignIn`). */
+export type ImmediateSignInText = { button: string; hint: string; noneHere: string; failed: string };
 
 type State = "hidden" | "ready" | "busy" | "none-here" | "failed";
 
@@ -17,7 +21,7 @@ const FAST_REFUSAL_MS = 3_000;
  * this device holds a passkey for the site, and otherwise fails fast, without a dialog, to the password form below.
  * Shown only where getClientCapabilities() says `immediateGet`; the usual passkey button stays for every other case.
  */
-export function ImmediateSignIn({ returnTo }: { returnTo: string }) {
+export function ImmediateSignIn({ returnTo, text }: { returnTo: string; text: ImmediateSignInText }) {
   const [state, setState] = useState<State>("hidden");
   const router = useRouter();
 
@@ -35,7 +39,7 @@ export function ImmediateSignIn({ returnTo }: { returnTo: string }) {
     let response;
     const startedAt = Date.now();
     try {
-      response = await getImmediately(start.data.options);
+      response = await reported("sign-in", () => getImmediately(start.data.options), "immediate");
     } catch {
       // A refusal at once: nothing for this site on this device. Later: the person closed the browser's chooser.
       setState(Date.now() - startedAt < FAST_REFUSAL_MS ? "none-here" : "failed");
@@ -51,19 +55,15 @@ export function ImmediateSignIn({ returnTo }: { returnTo: string }) {
   if (state === "none-here" || state === "failed")
     return (
       <p role="status" className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-700">
-        {state === "none-here"
-          ? "This device has no passkey for Passkey Lab. Sign in with your email and password below, or use “Sign in with a passkey” for a phone or security key."
-          : "That didn't sign you in. Sign in with your email and password below, or try “Sign in with a passkey”."}
+        {state === "none-here" ? text.noneHere : text.failed}
       </p>
     );
   return (
     <div className="flex flex-col gap-1">
       <Button type="button" onClick={() => void signIn()} busy={state === "busy"}>
-        Quick sign-in with this device&apos;s passkey
+        {text.button}
       </Button>
-      <p className="text-xs text-slate-600">
-        Your browser shows your passkey at once, or takes you to the password form.
-      </p>
+      <p className="text-xs text-slate-600">{text.hint}</p>
     </div>
   );
 }

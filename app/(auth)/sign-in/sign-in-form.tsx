@@ -2,12 +2,14 @@
 
 import { lazy, Suspense, useActionState, useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Field } from "@/components/field";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { reported } from "@/lib/browser/report-ceremony";
 import { describeBrowserError, signalUnknownCredential, wasCancelled } from "@/lib/browser/webauthn-browser";
+import type { SecondFactorText } from "@/lib/i18n/second-factor-text";
 import {
   finishPasskeySignInAction,
   signInWithPasswordAction,
@@ -25,8 +27,22 @@ const SecondFactorForm = lazy(() =>
 
 type Message = { message: string; detail?: string; causes?: string[]; fixes?: string[] } | null;
 
+/** The form's words in the page's language, translated on the server (page.tsx; decision 027). */
+export type SignInFormText = {
+  email: string;
+  password: string;
+  loading: string;
+  forgotPassword: string;
+  lockedOut: ReactNode;
+  withPassword: string;
+  or: string;
+  withPasskey: string;
+  passkeyModes: string;
+  secondFactor: SecondFactorText;
+};
+
 /** `returnTo` is where a signed-in person goes next, already checked by the page (lib/auth/return-path.ts). */
-export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string }) {
+export function SignInForm({ rpId, returnTo, text }: { rpId: string; returnTo: string; text: SignInFormText }) {
   const [passwordState, passwordAction, passwordPending] = useActionState<PasswordState, FormData>(
     signInWithPasswordAction,
     null,
@@ -120,11 +136,11 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
       <Suspense
         fallback={
           <p role="status" className="text-sm text-slate-600">
-            Loading…
+            {text.loading}
           </p>
         }
       >
-        <SecondFactorForm pendingToken={passwordState.pendingToken} returnTo={returnTo} />
+        <SecondFactorForm pendingToken={passwordState.pendingToken} returnTo={returnTo} text={text.secondFactor} />
       </Suspense>
     );
   }
@@ -142,7 +158,7 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
           id="email"
           name="email"
           type="email"
-          label="Email"
+          label={text.email}
           autoComplete="username webauthn"
           required
           defaultValue={typedEmail}
@@ -152,39 +168,29 @@ export function SignInForm({ rpId, returnTo }: { rpId: string; returnTo: string 
           id="password"
           name="password"
           type="password"
-          label="Password"
+          label={text.password}
           autoComplete="current-password"
           required
         />
         <a href="/forgot-password" className="-mt-2 self-start text-sm text-brand-700 underline">
-          Forgot password?
+          {text.forgotPassword}
         </a>
         <Alert tone="error">{passwordState && !passwordState.ok ? passwordState.message : null}</Alert>
         {passwordState && !passwordState.ok && passwordState.code === "auth:invalid-credentials" && (
           // Said after every refusal alike (a lock looks like a wrong password: security bar E41), so it tells nothing.
-          <p className="text-sm text-slate-600">
-            Locked out after too many tries, or forgot your password? A passkey still signs you in, or{" "}
-            <a href="/forgot-password" className="font-medium text-brand-700 underline">
-              reset your password
-            </a>
-            .
-          </p>
+          <p className="text-sm text-slate-600">{text.lockedOut}</p>
         )}
         <Button type="submit" busy={passwordPending}>
-          Sign in with password
+          {text.withPassword}
         </Button>
       </form>
       <div className="flex items-center gap-3 text-xs text-slate-500" aria-hidden>
-        <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
+        <span className="h-px flex-1 bg-slate-200" /> {text.or} <span className="h-px flex-1 bg-slate-200" />
       </div>
       <Button type="button" variant="secondary" busy={passkeyBusy} onClick={() => void signInWithButton()}>
-        Sign in with a passkey
+        {text.withPasskey}
       </Button>
-      <p className="text-xs text-slate-600">
-        With an email filled in, we ask for that account&apos;s passkeys (username-first). With it empty, your browser
-        offers every passkey it has for this site (usernameless). Your passkeys also appear in the email field&apos;s
-        suggestions (autofill).
-      </p>
+      <p className="text-xs text-slate-600">{text.passkeyModes}</p>
       <Alert tone="error" detail={passkeyMessage?.detail} causes={passkeyMessage?.causes} fixes={passkeyMessage?.fixes}>
         {passkeyMessage?.message}
       </Alert>
