@@ -1,12 +1,15 @@
-// Passkey ceremonies against the running portal, through its server actions over HTTP, as the browser calls them
-// (test/server-action-client.ts): sign-in on /sign-in; step-up + registration on /account.
-import type {
-  PublicKeyCredentialCreationOptionsJSON,
-  PublicKeyCredentialRequestOptionsJSON,
-} from "@simplewebauthn/server";
+// Passkey ceremonies against the running portal, through its server actions over HTTP, as the browser calls them,
+// with the one test client's flows (test/portal-client.ts): sign-in on /sign-in; step-up + registration on /account.
 import { PLAIN_SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import type { SoftwareAuthenticator } from "@/lib/authenticator/software-authenticator";
-import { CookieJar, type ActionResponse, type ServerActionClient } from "@/test/server-action-client";
+import {
+  addPasskey,
+  finishPasskeySignIn,
+  FlowError,
+  passkeySignInOptions,
+  stepUpWithPasskey,
+} from "@/test/portal-client";
+import type { CookieJar, ServerActionClient } from "@/test/server-action-client";
 import { nextAddress } from "./simulated-people";
 
 /** A desktop Chrome, so the activity log's "browser on OS" is parsed from a real-looking User-Agent. */
@@ -15,28 +18,6 @@ export const BENCH_USER_AGENT =
 
 /** The plain Auth.js session cookie (http://localhost; `__Secure-` only over https). */
 export const SESSION_COOKIE = PLAIN_SESSION_COOKIE;
-
-const SIGN_IN_ACTIONS = "app/(auth)/sign-in/actions.ts";
-const ACCOUNT_ACTIONS = "app/(account)/account/actions.ts";
-const headers = { "User-Agent": BENCH_USER_AGENT };
-
-type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; detail?: string };
-type Ceremony<O> = { ceremonyId: string; options: O };
-
-class ActionFailure extends Error {
-  constructor(step: string, response: ActionResponse<unknown>) {
-    const result = response.result as { code?: string; detail?: string; message?: string } | undefined;
-    const reason = result?.code
-      ? `${result.code} ${result.detail ?? result.message ?? ""}`
-      : response.body.slice(0, 120);
-    super(`${step}: HTTP ${response.status} ${reason}`.trim());
-  }
-}
-
-function data<T>(step: string, response: ActionResponse<ActionResult<T>>): T {
-  if (response.status !== 200 || !response.result?.ok) throw new ActionFailure(step, response);
-  return response.result.data;
-}
 
 export type SignInOptions = {
   /** Filled with the duration of each of the two server actions. */
@@ -54,37 +35,17 @@ export async function signInThroughPortal(
   options: SignInOptions = {},
 ): Promise<CookieJar> {
   // A different simulated person for every sign-in (bench/simulated-people.ts).
-  const requestHeaders = { ...headers, "X-Forwarded-For": nextAddress() };
+  const person = actions.withHeaders({ "User-Agent": BENCH_USER_AGENT, "X-Forwarded-For": nextAddress() });
   const began = performance.now();
-  const start = await actions.call<ActionResult<Ceremony<PublicKeyCredentialRequestOptionsJSON>>>(
-    "/sign-in",
-    SIGN_IN_ACTIONS,
-    "startPasskeySignInAction",
-    [],
-    { headers: requestHeaders },
-  );
-  const { ceremonyId, options: requestOptions } = data("options", start);
+  const { ceremonyId, options: requestOptions } = await passkeySignInOptions(person);
   const signed = performance.now();
   const response = authenticator.authenticate(requestOptions, actions.baseUrl);
   const verifying = performance.now();
-  const jar = new CookieJar();
-  const finish = await actions.call<ActionResult<unknown>>(
-    "/sign-in",
-    SIGN_IN_ACTIONS,
-    "finishPasskeySignInAction",
-    [ceremonyId, response],
-    {
-      jar,
-      headers: requestHeaders,
-    },
-  );
+  const finish = await finishPasskeySignIn(person, ceremonyId, response);
   if (options.timings)
     Object.assign(options.timings, { optionsMs: signed - began, finishMs: performance.now() - verifying });
-  const sessionSet = finish.setCookies.some(
-    (cookie) => cookie.startsWith(`${SESSION_COOKIE}=`) && !cookie.startsWith(`${SESSION_COOKIE}=;`),
-  );
-  if (finish.status !== 200 || !finish.result?.ok || !sessionSet) throw new ActionFailure("verify", finish);
-  return jar;
+  if (finish.status !== 200 || !finish.result?.ok || !finish.signedIn) throw new FlowError("verify", finish);
+  return finish.jar;
 }
 
 /**
@@ -96,47 +57,7 @@ export async function registerThroughPortal(
   authenticator: SoftwareAuthenticator,
   jar: CookieJar,
 ): Promise<void> {
-  const options = { jar, headers };
-  const stepUp = data(
-    "step-up options",
-    await actions.call<ActionResult<Ceremony<PublicKeyCredentialRequestOptionsJSON>>>(
-      "/account",
-      ACCOUNT_ACTIONS,
-      "startPasskeyStepUpAction",
-      [],
-      options,
-    ),
-  );
-  const assertion = authenticator.authenticate(stepUp.options, actions.baseUrl);
-  data(
-    "step-up verify",
-    await actions.call<ActionResult<unknown>>(
-      "/account",
-      ACCOUNT_ACTIONS,
-      "finishPasskeyStepUpAction",
-      [stepUp.ceremonyId, assertion, "add-passkey"],
-      options,
-    ),
-  );
-  const registration = data(
-    "registration options",
-    await actions.call<ActionResult<Ceremony<PublicKeyCredentialCreationOptionsJSON>>>(
-      "/account",
-      ACCOUNT_ACTIONS,
-      "startRegistrationAction",
-      ["this-device"],
-      options,
-    ),
-  );
-  const created = authenticator.register(registration.options, actions.baseUrl);
-  data(
-    "registration verify",
-    await actions.call<ActionResult<unknown>>(
-      "/account",
-      ACCOUNT_ACTIONS,
-      "finishRegistrationAction",
-      [registration.ceremonyId, created],
-      options,
-    ),
-  );
+  const session = { client: actions.withHeaders({ "User-Agent": BENCH_USER_AGENT }), jar };
+  await stepUpWithPasskey(session, authenticator, "add-passkey");
+  await addPasskey(session, authenticator);
 }

@@ -53,20 +53,36 @@ function actionResult(body: string): unknown {
   return row === undefined ? undefined : JSON.parse(row, (_key, value) => (value === "$undefined" ? undefined : value));
 }
 
-export class ServerActionClient {
-  private readonly ids = new Map<string, string>();
+/** Each build's action ids by "file#export", read once per build folder. */
+const actionIdsByDistDir = new Map<string, Map<string, string>>();
 
-  constructor(
-    readonly baseUrl: string,
-    distDir = DIST_DIR,
-    /** Sent with every call, e.g. an X-Forwarded-For that makes this client one client of its own for rate limits. */
-    private readonly defaultHeaders: Record<string, string> = {},
-  ) {
+function actionIds(distDir: string): Map<string, string> {
+  let ids = actionIdsByDistDir.get(distDir);
+  if (!ids) {
     const manifest = JSON.parse(
       readFileSync(join(distDir, "server", "server-reference-manifest.json"), "utf8"),
     ) as Manifest;
-    for (const [id, entry] of Object.entries(manifest.node))
-      this.ids.set(`${entry.filename}#${entry.exportedName}`, id);
+    ids = new Map(Object.entries(manifest.node).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]));
+    actionIdsByDistDir.set(distDir, ids);
+  }
+  return ids;
+}
+
+export class ServerActionClient {
+  private readonly ids: Map<string, string>;
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly distDir = DIST_DIR,
+    /** Sent with every call, e.g. an X-Forwarded-For that makes this client one client of its own for rate limits. */
+    private readonly defaultHeaders: Record<string, string> = {},
+  ) {
+    this.ids = actionIds(distDir);
+  }
+
+  /** The same server and build with more headers on every call: another client address, a User-Agent. */
+  withHeaders(headers: Record<string, string>): ServerActionClient {
+    return new ServerActionClient(this.baseUrl, this.distDir, { ...this.defaultHeaders, ...headers });
   }
 
   /** The action id of `exportName` in `file` (as in the manifest, e.g. "app/(auth)/sign-in/actions.ts"). */
