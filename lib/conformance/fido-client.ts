@@ -1,6 +1,6 @@
 // The suite's only way to reach a server: fetch, JSON over HTTP, with a cookie jar per case (servers that keep the
 // challenge in a session need one) and a record of every exchange for the report.
-import type { Exchange } from "@/lib/db/conformance-run-shapes";
+import type { Exchange } from "@/lib/conformance-report-shapes";
 
 /** `notJson`: the body was not JSON (shown as its text), which the suite reads as a broken answer. */
 export type Answer = { status: number; body: unknown; notJson?: boolean };

@@ -1,7 +1,7 @@
 // A case result as the web runner streams and stores it: every text capped, each exchange at most 16 kB, and a budget
 // for one run's texts and exchanges, so a hostile target answering megabytes cannot fill a browser or the disk (a run
 // stays under about 0.8 MB even when all of its cases fail).
-import type { CaseResult, Exchange, StoredCaseResult } from "@/lib/db/conformance-run-shapes";
+import type { CaseResult, Exchange, StoredCaseResult } from "@/lib/conformance-report-shapes";
 
 export const MAX_EXCHANGE_CHARS = 16 * 1024;
 export const MAX_TEXT_CHARS = 2 * 1024;

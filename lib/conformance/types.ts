@@ -1,9 +1,9 @@
 // The conformance suite's vocabulary. The suite is an outside client: it reaches a server only over HTTP.
 import type { AuthenticatorOptions, SoftwareAuthenticator } from "@/lib/authenticator";
-import type { CaseResult, SuiteSummary } from "@/lib/db/conformance-run-shapes";
+import type { CaseResult, SuiteSummary } from "@/lib/conformance-report-shapes";
 import type { Answer, FidoClient } from "./fido-client";
 
-export type { CaseOutcome, CaseResult, Deviation, Exchange, SuiteSummary } from "@/lib/db/conformance-run-shapes";
+export type { CaseOutcome, CaseResult, Deviation, Exchange, SuiteSummary } from "@/lib/conformance-report-shapes";
 
 export type SuiteReport = {
   target: string;

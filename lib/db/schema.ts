@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { StoredCaseResult, SuiteSummary } from "./conformance-run-shapes";
+import type { StoredCaseResult, SuiteSummary } from "@/lib/conformance-report-shapes";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })

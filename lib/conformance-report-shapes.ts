@@ -1,5 +1,6 @@
-// The shapes of a stored conformance run (the conformance_runs table's JSON columns). They live here, under the
-// schema, so that lib/db depends on nothing above it; the suite (lib/conformance/types.ts) takes them from here.
+// The shapes of a conformance run's report, as the suite makes it and the conformance_runs table's JSON columns keep
+// it. A leaf of types that imports nothing: lib/db takes them without reaching up into the suite, and the suite
+// (shipped in @passkey-lab/kit) takes them without reaching into the server's database code.
 
 /** One HTTP round trip, as a report shows it (large bodies shortened). */
 export type Exchange = {
