@@ -150,12 +150,16 @@ test("a passkey sign-in the browser refuses: what happened, then one cause per l
   await expect(detail).not.toContainText("ERROR_");
 });
 
-test("the report card sums up its 15 steps at the top, and its buttons read as sentences", async ({ page }) => {
+test("the report card sums up its steps at the top, and its buttons read as sentences", async ({ page }) => {
   await VirtualAuthenticator.attach(page, reportCardKinds.platformManager);
   const card = new ReportCardPage(page);
   await card.open();
   const summary = page.getByRole("status", { name: "Report card summary" });
-  await expect(summary).toHaveText("0 of 15 steps run yet.");
+  await expect(summary).toHaveText(/^0 of \d+ steps run yet\.$/);
+  // As many steps as the page shows, one Run button each.
+  const steps = await page.getByRole("button", { name: /^Run “/ }).count();
+  expect(steps).toBeGreaterThanOrEqual(15);
+  await expect(summary).toHaveText(`0 of ${steps} steps run yet.`);
   // Above the first step.
   const summaryTop = (await summary.boundingBox())!.y;
   expect(summaryTop).toBeLessThan((await card.step("A passkey with user verification").boundingBox())!.y);
@@ -165,5 +169,5 @@ test("the report card sums up its 15 steps at the top, and its buttons read as s
   await card.run("Attestation none");
   await expect(step.getByRole("button", { name: "Run again “Attestation none”", exact: true })).toBeVisible();
   await card.run("A passkey with user verification");
-  await expect(summary).toHaveText("2 of 15 steps run: 2 supported.");
+  await expect(summary).toHaveText(`2 of ${steps} steps run: 2 supported.`);
 });

@@ -105,7 +105,7 @@ export function ReportCard({ rpId }: { rpId: string }) {
     : `Run “${STEPS.passkey.title}” or “${STEPS["no-passkey"].title}” first: this step signs in with the credential it made.`;
   return (
     <div className="flex flex-col gap-6">
-      {/* Where the person stands, above the 15 steps: announced politely as results come in. */}
+      {/* Where the person stands, above the steps: announced politely as results come in. */}
       <p
         role="status"
         aria-label="Report card summary"
