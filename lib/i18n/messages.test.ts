@@ -69,13 +69,18 @@ function sourceFiles(directory: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/** A call of getTranslations or useTranslations, or a Translator parameter (lib/i18n/translator.ts), for a namespace. */
+const TAKES_NAMESPACE = /(?:Translations\(|Translator<)\s*"([^"]+)"\s*[)>]/g;
+const takesNamespace = (text: string, namespace: string) =>
+  [...text.matchAll(TAKES_NAMESPACE)].some((match) => match[1] === namespace);
+
 describe("message keys in use", () => {
   const sources = ["app", "components", "lib"].flatMap(sourceFiles).map((file) => readFileSync(file, "utf8"));
 
   it("takes translators only for namespaces the files have", () => {
     // Every literal key passed to a translator; typed messages (global.d.ts) catch the rest at type-check time.
     const namespaces = new Set([...english.keys()].map((key) => key.split(".")[0]));
-    const used = sources.flatMap((text) => [...text.matchAll(/Translations\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]!));
+    const used = sources.flatMap((text) => [...text.matchAll(TAKES_NAMESPACE)].map((m) => m[1]!));
     expect(used.filter((namespace) => !namespaces.has(namespace))).toEqual([]);
   });
 
@@ -86,9 +91,7 @@ describe("message keys in use", () => {
       const [namespace, ...rest] = key.split(".");
       const path = rest.join(".");
       return !sources.some(
-        (text) =>
-          new RegExp(`Translations\\(\\s*"${namespace}"\\s*\\)`).test(text) &&
-          (text.includes(`"${path}"`) || text.includes(`'${path}'`)),
+        (text) => takesNamespace(text, namespace!) && (text.includes(`"${path}"`) || text.includes(`'${path}'`)),
       );
     });
     expect(unused).toEqual([]);
