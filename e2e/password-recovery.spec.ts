@@ -48,8 +48,8 @@ test("with an authenticator code: a new password, the other browser signed out, 
   page,
   browser,
 }) => {
-  // Four authenticator codes (set-up, step-up, reset, sign-in): each 30-second step works once, so the test waits for
-  // the clock up to twice.
+  // Four authenticator codes (set-up, step-up, reset, sign-in): each 30-second step works once and three are at hand,
+  // so the test may wait for the clock once.
   test.setTimeout(120_000);
   // Autofill off: the passkey would otherwise sign this browser straight back in on the sign-in page.
   const { email, totp } = await signUpWithPasskey(page);
