@@ -8,6 +8,7 @@ const areas = [
   { href: "/conformance", title: "conformance.title", body: "conformance.body", cta: "conformance.cta" },
   { href: "/report-card", title: "reportCard.title", body: "reportCard.body", cta: "reportCard.cta" },
   { href: "/inspect", title: "inspect.title", body: "inspect.body", cta: "inspect.cta" },
+  { href: "/inspect/site", title: "siteCheck.title", body: "siteCheck.body", cta: "siteCheck.cta" },
 ] as const;
 
 const linkStyle = "font-medium text-brand-700 underline";
