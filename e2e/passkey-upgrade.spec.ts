@@ -18,17 +18,24 @@ import {
 import { ACCOUNT_ACTIONS, portalClient, SIGN_IN_ACTIONS } from "@/test/portal-client";
 import { ReportCardPage, reportCardKinds } from "./fixtures/report-card";
 import { readServerDatabase } from "./fixtures/server-database";
-import { VirtualAuthenticator } from "@passkey-lab/kit/playwright";
+import { installAutofillSwitch, VirtualAuthenticator } from "@passkey-lab/kit/playwright";
 
 /** A resident credential with the account's user handle, put straight into the virtual authenticator over CDP. */
-async function addStrayPasskey(page: Page, authenticatorId: string, email: string) {
-  const userHandle = await readServerDatabase(async (database) => {
-    const { rows } = await database.execute({
-      sql: "select webauthn_user_id from users where email = ?",
-      args: [email],
-    });
-    return String(rows[0]?.webauthn_user_id);
-  });
+/** A passkey on `authenticatorId` that the server does not know: for `email`'s account, or for an account deleted since. */
+async function addStrayPasskey(page: Page, authenticatorId: string, owner: { email: string } | "deleted account") {
+  const userHandle =
+    owner === "deleted account"
+      ? randomBytes(64)
+      : Buffer.from(
+          await readServerDatabase(async (database) => {
+            const { rows } = await database.execute({
+              sql: "select webauthn_user_id from users where email = ?",
+              args: [owner.email],
+            });
+            return String(rows[0]?.webauthn_user_id);
+          }),
+          "base64url",
+        );
   const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.addCredential", {
@@ -38,7 +45,7 @@ async function addStrayPasskey(page: Page, authenticatorId: string, email: strin
       isResidentCredential: true,
       rpId: "localhost",
       privateKey: privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
-      userHandle: Buffer.from(userHandle, "base64url").toString("base64"),
+      userHandle: userHandle.toString("base64"),
       signCount: 0,
     },
   });
@@ -183,14 +190,24 @@ test("immediate sign-in with the virtual authenticator, fail-fast to the passwor
   const otherPage = await other.newPage();
   await otherPage.setExtraHTTPHeaders({ "X-Forwarded-For": "198.18.250.1" });
   const device = await VirtualAuthenticator.attach(otherPage);
+  const setAutofill = await installAutofillSwitch(otherPage);
   expect(await device.credentials()).toEqual([]);
   await otherPage.goto("/sign-in");
   await otherPage.getByRole("button", { name: "Quick sign-in with this device's passkey" }).click();
   await expect(otherPage.getByText("This device has no passkey for Passkey Lab.", { exact: false })).toBeVisible();
   await expect(otherPage.getByLabel("Email")).toBeFocused();
+  // A passkey of an account deleted since: the server answers unknown-credential, and the page asks the browser to
+  // drop it (signalUnknownCredential, which Chromium's virtual authenticator honours). Autofill off: the email field's
+  // request would otherwise take the passkey first.
+  await setAutofill(false);
+  await addStrayPasskey(otherPage, device.authenticatorId, "deleted account");
+  await otherPage.reload();
+  await otherPage.getByRole("button", { name: "Quick sign-in with this device's passkey" }).click();
+  await expect(otherPage.getByText("That didn't sign you in.", { exact: false })).toBeVisible();
+  await expect.poll(async () => (await device.credentials()).length).toBe(0);
   // A passkey for this account that the server does not know (removed elsewhere): the sign-in's
   // signalAllAcceptedCredentials makes the browser drop it (Chromium's virtual authenticator does).
-  await addStrayPasskey(otherPage, device.authenticatorId, email);
+  await addStrayPasskey(otherPage, device.authenticatorId, { email });
   expect(await device.credentials()).toHaveLength(1);
   await otherPage.getByLabel("Email").fill(email);
   await otherPage.getByLabel("Password").fill(PASSWORD);

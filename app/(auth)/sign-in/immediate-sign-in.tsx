@@ -6,6 +6,7 @@ import { Button } from "@/components/button";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { browserCan, getImmediately } from "@/lib/browser/newer-ceremonies";
 import { reported } from "@/lib/browser/report-ceremony";
+import { signalUnknownCredential } from "@/lib/browser/webauthn-browser";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "./actions";
 
 /** The words, in the page's language (messages/*.json, `immediateSignIn`). */
@@ -21,7 +22,15 @@ const FAST_REFUSAL_MS = 3_000;
  * this device holds a passkey for the site, and otherwise fails fast, without a dialog, to the password form below.
  * Shown only where getClientCapabilities() says `immediateGet`; the usual passkey button stays for every other case.
  */
-export function ImmediateSignIn({ returnTo, text }: { returnTo: string; text: ImmediateSignInText }) {
+export function ImmediateSignIn({
+  rpId,
+  returnTo,
+  text,
+}: {
+  rpId: string;
+  returnTo: string;
+  text: ImmediateSignInText;
+}) {
   const [state, setState] = useState<State>("hidden");
   const router = useRouter();
 
@@ -47,7 +56,11 @@ export function ImmediateSignIn({ returnTo, text }: { returnTo: string; text: Im
       return;
     }
     const result = await reachServer(finishPasskeySignInAction(start.data.ceremonyId, response, "immediate"));
-    if (!result.ok) return setState("failed");
+    if (!result.ok) {
+      // A passkey whose account is gone: ask the provider to hide it (Signal API), as the other sign-in modes do.
+      if (result.code === "passkey:unknown-credential") await signalUnknownCredential(rpId, response.id);
+      return setState("failed");
+    }
     router.replace(returnTo);
   }
 

@@ -33,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         )}
       </div>
       {signedOut && <SignedOutNotice text={(await getTranslations("signInForm"))("signedOut")} />}
-      <ImmediateSignIn returnTo={returnTo} text={await immediateSignInText()} />
+      <ImmediateSignIn rpId={relyingParty.id} returnTo={returnTo} text={await immediateSignInText()} />
       <SignInForm rpId={relyingParty.id} returnTo={returnTo} text={await signInFormText()} />
       <p className="text-sm text-slate-600">
         {t.rich("newHere", {
