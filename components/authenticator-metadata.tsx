@@ -1,11 +1,18 @@
 // What the FIDO Metadata Service says of a passkey's authenticator model: its icon (a data: URL, which the CSP's
 // img-src allows), its certification and any status that matters, in words. No state: usable from client and server
-// components alike.
+// components alike. The words come translated (lib/mds/trust-words.ts); English where a page is not translated yet.
+import type { Translator } from "@/lib/i18n/translator";
 import type { AuthenticatorTrust } from "@/lib/mds/describe-authenticator";
 import type { MdsBlobLabel } from "@/lib/mds/authenticator-metadata";
 import { Badge } from "./badge";
 
-export function AuthenticatorMetadata({ metadata }: { metadata: AuthenticatorTrust | null }) {
+export function AuthenticatorMetadata({
+  metadata,
+  noCertification = "No certification stated",
+}: {
+  metadata: AuthenticatorTrust | null;
+  noCertification?: string;
+}) {
   if (!metadata) return null;
   return (
     <div className="flex flex-col gap-1">
@@ -14,8 +21,8 @@ export function AuthenticatorMetadata({ metadata }: { metadata: AuthenticatorTru
           // eslint-disable-next-line @next/next/no-img-element -- a data: URL from the metadata, nothing to optimise
           <img src={metadata.icon} alt="" width={24} height={24} className="h-6 w-6 object-contain" />
         )}
-        <Badge tone={metadata.certification?.startsWith("FIDO Certified") ? "good" : "neutral"}>
-          {metadata.certification ?? "No certification stated"}
+        <Badge tone={metadata.certificationStatus?.startsWith("FIDO_CERTIFIED") ? "good" : "neutral"}>
+          {metadata.certification ?? noCertification}
         </Badge>
       </div>
       {/* Paragraphs, not a list: it sits inside list items, whose count other code reads. */}
@@ -28,15 +35,31 @@ export function AuthenticatorMetadata({ metadata }: { metadata: AuthenticatorTru
   );
 }
 
-/** Which FIDO metadata BLOB a page used, or that there is none. */
-export function MetadataBlobNote({ blob }: { blob: MdsBlobLabel }) {
-  return (
-    <p className="text-xs text-slate-600">
-      {blob
-        ? `Authenticator details from ${blob.fromFido ? "FIDO Metadata Service" : "a test metadata service's"} BLOB no. ${blob.serial}, stored ${blob.storedAt.toISOString().slice(0, 10)}${
-            blob.outOfDate ? `, out of date since ${blob.nextUpdate}` : `, next update due ${blob.nextUpdate}`
-          }.`
-        : "No FIDO Metadata Service BLOB is stored here: authenticators are named from the community AAGUID list, without icons or certification."}
-    </p>
-  );
+/**
+ * Which FIDO metadata BLOB a page used, or that there is none; in the translator's language when given. The dates
+ * stay as the BLOB writes them (2026-12-07): they name a BLOB, and read the same in every language.
+ */
+export function MetadataBlobNote({ blob, t }: { blob: MdsBlobLabel; t?: Translator<"passkeys"> }) {
+  return <p className="text-xs text-slate-600">{t ? blobInWords(blob, t) : blobInEnglish(blob)}</p>;
+}
+
+function blobInWords(blob: MdsBlobLabel, t: Translator<"passkeys">): string {
+  if (!blob) return t("noMetadataBlob");
+  return t("metadataBlob", {
+    fromFido: blob.fromFido ? "yes" : "no",
+    // A BLOB's number, not a quantity: no digit grouping.
+    serial: String(blob.serial),
+    stored: blob.storedAt.toISOString().slice(0, 10),
+    outOfDate: blob.outOfDate ? "yes" : "no",
+    nextUpdate: blob.nextUpdate,
+  });
+}
+
+function blobInEnglish(blob: MdsBlobLabel): string {
+  if (!blob) {
+    return "No FIDO Metadata Service BLOB is stored here: authenticators are named from the community AAGUID list, without icons or certification.";
+  }
+  const source = blob.fromFido ? "FIDO Metadata Service" : "a test metadata service's";
+  const next = blob.outOfDate ? `out of date since ${blob.nextUpdate}` : `next update due ${blob.nextUpdate}`;
+  return `Authenticator details from ${source} BLOB no. ${blob.serial}, stored ${blob.storedAt.toISOString().slice(0, 10)}, ${next}.`;
 }

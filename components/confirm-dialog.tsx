@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "./ui";
 
-type Question = { title: string; body: ReactNode; confirm: string };
+/** `cancel`: the page's word for it; English where a page is not translated yet. */
+type Question = { title: string; body: ReactNode; confirm: string; cancel?: string };
 
 /** An accessible confirmation (native modal <dialog>: focus kept inside, Escape cancels) as an awaitable question. */
 export function useConfirm() {
@@ -82,7 +83,7 @@ function ConfirmDialog({ question, onAnswer }: { question: Question; onAnswer: (
         <div className="flex justify-end gap-3">
           {/* Focused first: Enter on a question just opened must not do the destructive thing. */}
           <Button type="button" variant="secondary" onClick={() => onAnswer(false)} data-autofocus>
-            Cancel
+            {question.cancel ?? "Cancel"}
           </Button>
           <Button type="button" variant="danger" onClick={() => onAnswer(true)}>
             {question.confirm}

@@ -77,5 +77,5 @@ test("sign-up → 2FA → step-up → passkey → three passkey sign-ins → ren
     await expect(log.getByRole("cell", { name: what, exact: true }).first()).toBeVisible();
   }
   await expect(log.getByRole("cell", { name: "Signed in with a passkey", exact: true })).toHaveCount(3);
-  await expect(log.getByText(/^Chrome \d+ · \w+/).first()).toBeVisible();
+  await expect(log.getByText(/^Chrome \d+ on \w+/).first()).toBeVisible();
 });

@@ -133,7 +133,7 @@ test("a synced platform passkey manager: every capability reported, sign-ins ver
     userAgent,
     client: describeClient(userAgent),
   });
-  expect(exported.client).toMatch(/^Chrome \d+ · /);
+  expect(exported.client).toMatch(/^Chrome \d+ on /);
   const byId = Object.fromEntries(exported.steps.map((step: { id: string; status: string }) => [step.id, step]));
   expect(byId.passkey).toMatchObject({
     status: "Supported",

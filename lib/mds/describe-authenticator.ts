@@ -8,6 +8,8 @@ export type AuthenticatorTrust = {
   /** A data: URL of a raster image (CSP img-src allows data:); anything else in the statement is dropped. */
   icon?: string;
   certification?: string;
+  /** The status the certification words come from (FIDO_CERTIFIED_L2…): a page in another language words it itself. */
+  certificationStatus?: string;
   warnings: { status: string; words: string }[];
   /** The first status after which attestation from this model is not trusted, if any. */
   compromised?: string;
@@ -21,17 +23,17 @@ export function describeAuthenticator(entry: BlobEntry): AuthenticatorTrust {
   const icon = entry.metadataStatement?.icon;
   // Status reports in order of effectiveDate (a report without one counts as oldest); the BLOB lists them so anyway.
   const reports = [...entry.statusReports].sort((a, b) => (a.effectiveDate ?? "").localeCompare(b.effectiveDate ?? ""));
-  const certification = reports
-    .map((report) => CERTIFICATION_WORDS[report.status as keyof typeof CERTIFICATION_WORDS])
-    .filter((words): words is string => words !== undefined)
-    .at(-1);
+  const certificationStatus = reports
+    .map((report) => report.status)
+    .findLast((status) => status in CERTIFICATION_WORDS);
   const warnings = [...new Set(reports.map((report) => report.status))]
     .filter((status) => status in WARNING_WORDS)
     .map((status) => ({ status, words: WARNING_WORDS[status as keyof typeof WARNING_WORDS] ?? status }));
   return {
     description: entry.metadataStatement?.description,
     icon: icon && icon.length <= ICON_MAX_LENGTH && ICON.test(icon) ? icon.replace(/\s/g, "") : undefined,
-    certification,
+    certification: CERTIFICATION_WORDS[certificationStatus as keyof typeof CERTIFICATION_WORDS],
+    certificationStatus,
     warnings,
     compromised: reports.map((report) => report.status).find((status) => COMPROMISED_STATUSES.has(status)),
   };

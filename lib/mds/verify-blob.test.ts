@@ -158,6 +158,7 @@ describe("describeAuthenticator", () => {
       description: "Leaky Key",
       icon: "data:image/png;base64,iVBORw0KGgo=",
       certification: "FIDO Certified Level 2",
+      certificationStatus: "FIDO_CERTIFIED_L2",
       warnings: [
         {
           status: "ATTESTATION_KEY_COMPROMISE",

@@ -7,7 +7,7 @@ export type ReportCardExport = {
   kind: "passkey-lab-report-card";
   version: 1;
   generatedAt: string;
-  /** "Chrome 156 · Linux". */
+  /** "Chrome 156 on Linux". */
   client: string;
   userAgent: string;
   rpId: string;

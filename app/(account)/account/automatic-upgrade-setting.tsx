@@ -5,8 +5,17 @@ import { Badge } from "@/components/ui";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { setAutomaticUpgradeAction } from "./automatic-upgrade-actions";
 
+export type AutomaticUpgradeText = {
+  name: string;
+  on: string;
+  off: string;
+  turnOn: string;
+  turnOff: string;
+  explanation: string;
+};
+
 /** The switch for the automatic passkey upgrade (lib/webauthn/automatic-registration.ts). */
-export function AutomaticUpgradeSetting({ on }: { on: boolean }) {
+export function AutomaticUpgradeSetting({ on, text }: { on: boolean; text: AutomaticUpgradeText }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   function toggle() {
@@ -18,15 +27,14 @@ export function AutomaticUpgradeSetting({ on }: { on: boolean }) {
   return (
     <li className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <span>Automatic passkey upgrade {on ? <Badge tone="good">On</Badge> : <Badge>Off</Badge>}</span>
+        <span>
+          {text.name} {on ? <Badge tone="good">{text.on}</Badge> : <Badge>{text.off}</Badge>}
+        </span>
         <button type="button" onClick={toggle} disabled={pending} className="text-brand-700 underline">
-          {on ? "Turn off automatic upgrade" : "Turn on automatic upgrade"}
+          {on ? text.turnOff : text.turnOn}
         </button>
       </div>
-      <p className="text-slate-600">
-        After you sign in with your password and an authenticator code, a browser that can (Chrome, Safari) lets your
-        password manager save a passkey for this account without asking. It shows as “added automatically”.
-      </p>
+      <p className="text-slate-600">{text.explanation}</p>
       {error && (
         <p role="alert" className="text-red-700">
           {error}

@@ -5,18 +5,15 @@ import { base64URLStringToBuffer, startAuthentication } from "@simplewebauthn/br
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { describeBrowserError, type BrowserFailure } from "@/lib/browser/webauthn-browser";
 
-export const NO_PRF_MESSAGE =
-  "This passkey can't lock a note: it gave this page no PRF secret (the WebAuthn extension that derives a key from a " +
-  "passkey). Passkeys added before notes existed, and some password managers and security keys, don't support it. " +
-  "Try another passkey, or add a new one.";
-
 type PrfAssertion =
   | { ok: true; response: AuthenticationResponseJSON; prfOutput: ArrayBuffer }
   | ({ ok: false } & Partial<BrowserFailure> & { message: string });
 
+/** `noPrf`: the page's words for a passkey that gave no PRF secret. */
 export async function getAssertionWithPrf(
   options: PublicKeyCredentialRequestOptionsJSON,
   salt: Uint8Array<ArrayBuffer>,
+  noPrf: string,
 ): Promise<PrfAssertion> {
   const timing = { startedAt: Date.now(), timeoutMs: options.timeout };
   let response: AuthenticationResponseJSON;
@@ -29,7 +26,7 @@ export async function getAssertionWithPrf(
   }
   const results = (response.clientExtensionResults as { prf?: { results?: { first?: unknown } } }).prf?.results;
   const withoutSecret = { ...response, clientExtensionResults: {} };
-  if (!(results?.first instanceof ArrayBuffer)) return { ok: false, message: NO_PRF_MESSAGE };
+  if (!(results?.first instanceof ArrayBuffer)) return { ok: false, message: noPrf };
   return { ok: true, response: withoutSecret, prfOutput: results.first };
 }
 

@@ -8,32 +8,66 @@ import { reachServer } from "@/lib/browser/server-unreachable";
 import { Badge, Button } from "@/components/ui";
 import { signalAllAcceptedCredentials, signalCurrentUserDetails } from "@/lib/browser/webauthn-browser";
 import type { StepUpPurpose } from "@/lib/db/schema";
+import { fillInText } from "@/lib/i18n/fill-in";
 import type { Result } from "@/lib/result";
 import type { PasskeyView } from "@/lib/webauthn/passkeys";
-import { transportName } from "@/lib/webauthn/transport-names";
+import { transportName, type TransportNames } from "@/lib/webauthn/transport-names";
 import { removePasskeyAction, renamePasskeyAction } from "./actions";
 
 type Guard = <T>(purpose: StepUpPurpose, run: () => Promise<Result<T>>) => Promise<Result<T>>;
 type Outcome = { tone: "success" | "error"; message: string; detail?: string };
 type Account = { rpId: string; webauthnUserId: string; email: string };
 
-const storageText = {
-  synced: { badge: "Synced", tone: "good", text: "Backed up by its provider and available on your other devices." },
-  "sync-eligible": { badge: "Can sync", tone: "neutral", text: "Its provider can back it up, but has not yet." },
-  "device-bound": { badge: "Device-bound", tone: "neutral", text: "Lives only on this authenticator; lost with it." },
-} as const;
+const storageTone = { synced: "good", "sync-eligible": "neutral", "device-bound": "neutral" } as const;
 
-export function PasskeyList(props: {
+/** The list's words in the page's language; `{label}` marks where a passkey's name goes (lib/i18n/fill-in.ts). */
+export type PasskeyListText = {
+  none: string;
+  listLabel: string;
+  storage: Record<PasskeyView["storage"], { badge: string; help: string }>;
+  cannotSignIn: string;
+  addedAutomatically: string;
+  stale: string;
+  active: string;
+  transports: TransportNames;
+  noCertification: string;
+  name: string;
+  save: string;
+  cancel: string;
+  rename: string;
+  renameLabel: string;
+  renamed: string;
+  remove: string;
+  removeLabel: string;
+  removeTitle: string;
+  removeBody: string;
+  removeConfirm: string;
+  removed: string;
+  created: string;
+  lastUsed: string;
+  never: string;
+  storageLabel: string;
+  cannotSignInHelp: string;
+  staleHelp: string;
+};
+
+type ListProps = {
   passkeys: PasskeyView[];
   account: Account;
   guard: Guard;
   onOutcome: (outcome: Outcome) => void;
-}) {
+  text: PasskeyListText;
+  /** The page's language, for dates (components/local-time.tsx). */
+  locale: string;
+};
+
+/** `passkeys`: their words already in the page's language (lib/webauthn/passkey-words.ts). */
+export function PasskeyList(props: ListProps) {
   if (props.passkeys.length === 0) {
-    return <p className="text-sm text-slate-600">No passkeys yet. Add one to sign in without a password or code.</p>;
+    return <p className="text-sm text-slate-600">{props.text.none}</p>;
   }
   return (
-    <ul className="flex flex-col gap-3" aria-label="Your passkeys">
+    <ul className="flex flex-col gap-3" aria-label={props.text.listLabel}>
       {props.passkeys.map((passkey) => (
         <PasskeyItem key={passkey.id} passkey={passkey} {...props} />
       ))}
@@ -46,16 +80,14 @@ function PasskeyItem({
   account,
   guard,
   onOutcome,
-}: {
-  passkey: PasskeyView;
-  account: Account;
-  guard: Guard;
-  onOutcome: (outcome: Outcome) => void;
-}) {
+  text,
+  locale,
+}: Omit<ListProps, "passkeys"> & { passkey: PasskeyView }) {
   const [editing, setEditing] = useState(false);
   const { ask, dialog } = useConfirm();
   const [busy, setBusy] = useState<"rename" | "remove" | null>(null);
-  const storage = storageText[passkey.storage];
+  const storage = text.storage[passkey.storage];
+  const named = (sentence: string, label = passkey.label) => fillInText(sentence, { label });
 
   async function rename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,25 +96,23 @@ function PasskeyItem({
     setBusy(null);
     if (!result.ok) return onOutcome({ tone: "error", ...result });
     setEditing(false);
-    onOutcome({ tone: "success", message: `Renamed to “${result.data.label}”.` });
+    onOutcome({ tone: "success", message: named(text.renamed, result.data.label) });
     await signalCurrentUserDetails(account.rpId, account.webauthnUserId, account.email);
   }
 
   async function remove() {
     const confirmed = await ask({
-      title: `Remove “${passkey.label}”?`,
-      body: "You will no longer be able to sign in with this passkey. You'll confirm it's you next.",
-      confirm: "Remove passkey",
+      title: named(text.removeTitle),
+      body: text.removeBody,
+      confirm: text.removeConfirm,
+      cancel: text.cancel,
     });
     if (!confirmed) return;
     setBusy("remove");
     const result = await guard("remove-passkey", () => removePasskeyAction(passkey.id));
     setBusy(null);
     if (!result.ok) return onOutcome({ tone: "error", ...result });
-    onOutcome({
-      tone: "success",
-      message: `Passkey “${passkey.label}” removed. You can also delete it from your device or password manager.`,
-    });
+    onOutcome({ tone: "success", message: named(text.removed) });
     await signalAllAcceptedCredentials(account.rpId, account.webauthnUserId, result.data.remaining);
   }
 
@@ -93,7 +123,7 @@ function PasskeyItem({
           {editing ? (
             <form onSubmit={rename} className="flex flex-wrap items-end gap-2">
               <label className="flex flex-col text-sm font-medium">
-                Passkey name
+                {text.name}
                 <input
                   name="label"
                   defaultValue={passkey.label}
@@ -104,10 +134,10 @@ function PasskeyItem({
                 />
               </label>
               <Button type="submit" busy={busy === "rename"}>
-                Save
+                {text.save}
               </Button>
               <Button type="button" variant="secondary" onClick={() => setEditing(false)}>
-                Cancel
+                {text.cancel}
               </Button>
             </form>
           ) : (
@@ -115,70 +145,60 @@ function PasskeyItem({
           )}
           {/* A new passkey is named after its authenticator: say the name once until the person renames it. */}
           {passkey.authenticator !== passkey.label && <p className="text-sm text-slate-600">{passkey.authenticator}</p>}
-          <AuthenticatorMetadata metadata={passkey.metadata} />
+          <AuthenticatorMetadata metadata={passkey.metadata} noCertification={text.noCertification} />
           <div className="flex flex-wrap gap-2">
-            <Badge tone={storage.tone}>{storage.badge}</Badge>
-            {!passkey.canSignIn && <Badge tone="warn">Can&apos;t sign in</Badge>}
-            {passkey.addedAutomatically && <Badge>Added automatically</Badge>}
-            {passkey.stale ? <Badge tone="warn">Not used for 90 days</Badge> : <Badge tone="good">Active</Badge>}
+            <Badge tone={storageTone[passkey.storage]}>{storage.badge}</Badge>
+            {!passkey.canSignIn && <Badge tone="warn">{text.cannotSignIn}</Badge>}
+            {passkey.addedAutomatically && <Badge>{text.addedAutomatically}</Badge>}
+            {passkey.stale ? <Badge tone="warn">{text.stale}</Badge> : <Badge tone="good">{text.active}</Badge>}
             {passkey.transports.map((transport) => (
-              <Badge key={transport}>{transportName(transport)}</Badge>
+              <Badge key={transport}>{transportName(transport, text.transports)}</Badge>
             ))}
           </div>
         </div>
         {!editing && (
           <div className="flex gap-2">
-            <Button variant="secondary" onClick={() => setEditing(true)} aria-label={`Rename ${passkey.label}`}>
-              Rename
+            <Button variant="secondary" onClick={() => setEditing(true)} aria-label={named(text.renameLabel)}>
+              {text.rename}
             </Button>
             <Button
               variant="danger"
               busy={busy === "remove"}
               onClick={() => void remove()}
-              aria-label={`Remove ${passkey.label}`}
+              aria-label={named(text.removeLabel)}
             >
-              Remove
+              {text.remove}
             </Button>
           </div>
         )}
       </div>
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-xs text-slate-600 sm:grid-cols-2">
         <div>
-          <dt className="inline font-medium">Created: </dt>
+          <dt className="inline font-medium">{text.created} </dt>
           <dd className="inline">
-            <LocalTime date={passkey.createdAt} /> · {passkey.createdWith}
+            <LocalTime date={passkey.createdAt} locale={locale} /> · {passkey.createdWith}
           </dd>
         </div>
         <div>
-          <dt className="inline font-medium">Last used: </dt>
+          <dt className="inline font-medium">{text.lastUsed} </dt>
           <dd className="inline">
             {passkey.lastUsedAt ? (
               <>
-                <LocalTime date={passkey.lastUsedAt} /> · {passkey.lastUsedWith}
+                <LocalTime date={passkey.lastUsedAt} locale={locale} /> · {passkey.lastUsedWith}
               </>
             ) : (
-              "Never"
+              text.never
             )}
           </dd>
         </div>
         <div className="sm:col-span-2">
-          <dt className="inline font-medium">Storage: </dt>
-          <dd className="inline">{storage.text}</dd>
+          <dt className="inline font-medium">{text.storageLabel} </dt>
+          <dd className="inline">{storage.help}</dd>
         </div>
       </dl>
       {dialog}
-      {!passkey.canSignIn && (
-        <p className="mt-2 text-xs text-amber-900">
-          This passkey was made without your PIN, fingerprint or face, so it can&apos;t sign you in and doesn&apos;t
-          count as a way in. Once that device has a PIN or biometrics, sign in with this passkey once and it will count.
-        </p>
-      )}
-      {passkey.stale && (
-        <p className="mt-2 text-xs text-amber-900">
-          You haven&apos;t used this passkey for 90 days. If you no longer have the device or password manager that
-          holds it, remove it.
-        </p>
-      )}
+      {!passkey.canSignIn && <p className="mt-2 text-xs text-amber-900">{text.cannotSignInHelp}</p>}
+      {passkey.stale && <p className="mt-2 text-xs text-amber-900">{text.staleHelp}</p>}
     </li>
   );
 }

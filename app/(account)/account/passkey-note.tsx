@@ -7,6 +7,7 @@ import { useConfirm } from "@/components/confirm-dialog";
 import { LocalTime } from "@/components/local-time";
 import { Alert, Button } from "@/components/ui";
 import { reachServer } from "@/lib/browser/server-unreachable";
+import { fillIn, fillInText } from "@/lib/i18n/fill-in";
 import {
   NOTE_MAX_BYTES,
   NOTE_SALT_BYTES,
@@ -21,7 +22,41 @@ import { deleteNoteAction, openNoteAction, sealNoteAction, startNoteCeremonyActi
 type Outcome = { tone: "success" | "error"; message: string; detail?: string; causes?: string[]; fixes?: string[] };
 export type NoteShown = { passkeyLabel: string; sealedAt: Date } | null;
 
-export function PasskeyNote({ note, hasPasskeys }: { note: NoteShown; hasPasskeys: boolean }) {
+/** The card's words in the page's language; `{label}`, `{date}` and `{bytes}` mark what the page fills in. */
+export type PasskeyNoteText = {
+  intro: string;
+  sealedWith: string;
+  open: string;
+  delete: string;
+  openedLabel: string;
+  hide: string;
+  none: string;
+  write: string;
+  writeNew: string;
+  size: string;
+  seal: string;
+  addPasskeyFirst: string;
+  sealed: string;
+  noSalt: string;
+  noPrf: string;
+  didNotOpen: string;
+  deleteTitle: string;
+  deleteBody: string;
+  cancel: string;
+  deleted: string;
+};
+
+export function PasskeyNote({
+  note,
+  hasPasskeys,
+  text,
+  locale,
+}: {
+  note: NoteShown;
+  hasPasskeys: boolean;
+  text: PasskeyNoteText;
+  locale: string;
+}) {
   const [draft, setDraft] = useState("");
   const [opened, setOpened] = useState<string | null>(null);
   const [busy, setBusy] = useState<"seal" | "open" | "delete" | null>(null);
@@ -45,7 +80,7 @@ export function PasskeyNote({ note, hasPasskeys }: { note: NoteShown; hasPasskey
       const salt = randomBytes(NOTE_SALT_BYTES);
       const start = await reachServer(startNoteCeremonyAction("seal"));
       if (!start.ok) return { tone: "error", ...start };
-      const got = await getAssertionWithPrf(start.data.options, salt);
+      const got = await getAssertionWithPrf(start.data.options, salt, text.noPrf);
       if (!got.ok) return { tone: "error", ...got };
       const { iv, ciphertext } = await sealNoteText(got.prfOutput, draft);
       const sealed = { salt, iv, ciphertext };
@@ -56,7 +91,7 @@ export function PasskeyNote({ note, hasPasskeys }: { note: NoteShown; hasPasskey
       if (!saved.ok) return { tone: "error", ...saved };
       setDraft("");
       setOpened(null);
-      return { tone: "success", message: "Note sealed. Only the passkey you just used can open it." };
+      return { tone: "success", message: text.sealed };
     });
   };
 
@@ -64,72 +99,67 @@ export function PasskeyNote({ note, hasPasskeys }: { note: NoteShown; hasPasskey
     run("open", async () => {
       const start = await reachServer(startNoteCeremonyAction("open"));
       if (!start.ok) return { tone: "error", ...start };
-      if (!start.data.salt) return { tone: "error", message: "The server sent no salt for this note." };
-      const got = await getAssertionWithPrf(start.data.options, fromBase64url(start.data.salt));
+      if (!start.data.salt) return { tone: "error", message: text.noSalt };
+      const got = await getAssertionWithPrf(start.data.options, fromBase64url(start.data.salt), text.noPrf);
       if (!got.ok) return { tone: "error", ...got };
       const sealed = await reachServer(openNoteAction(start.data.ceremonyId, got.response));
       if (!sealed.ok) return { tone: "error", ...sealed };
-      const text = await openNoteText(got.prfOutput, {
+      const plain = await openNoteText(got.prfOutput, {
         iv: fromBase64url(sealed.data.iv),
         ciphertext: fromBase64url(sealed.data.ciphertext),
       });
-      if (text === null) {
-        return {
-          tone: "error",
-          message: "The passkey's secret didn't open this note: it was changed or sealed otherwise.",
-        };
-      }
-      setOpened(text);
+      if (plain === null) return { tone: "error", message: text.didNotOpen };
+      setOpened(plain);
       return null;
     });
 
   const remove = async () => {
     const confirmed = await ask({
-      title: "Delete your note?",
-      body: "Nobody can get it back: the server never had a readable copy.",
-      confirm: "Delete note",
+      title: text.deleteTitle,
+      body: text.deleteBody,
+      confirm: text.delete,
+      cancel: text.cancel,
     });
     if (!confirmed) return;
     await run("delete", async () => {
       const deleted = await reachServer(deleteNoteAction());
       if (!deleted.ok) return { tone: "error", ...deleted };
       setOpened(null);
-      return { tone: "success", message: "Note deleted." };
+      return { tone: "success", message: text.deleted };
     });
   };
 
   return (
     <div className="flex flex-col gap-4 text-sm">
-      <p className="text-slate-600">
-        Your browser locks this note with a key that only one of your passkeys can give it (the PRF extension). This
-        site stores the locked note but cannot read it; opening it asks for that passkey again.
-      </p>
+      <p className="text-slate-600">{text.intro}</p>
       {note ? (
         <div className="flex flex-col gap-2">
           <p>
-            A note sealed with <strong>{note.passkeyLabel}</strong> on <LocalTime date={note.sealedAt} />. Removing that
-            passkey deletes the note.
+            {fillIn(text.sealedWith, {
+              label: <strong key="label">{note.passkeyLabel}</strong>,
+              date: <LocalTime key="date" date={note.sealedAt} locale={locale} />,
+            })}
           </p>
           {opened === null ? (
             <div className="flex flex-wrap gap-2">
               <Button type="button" onClick={open} busy={busy === "open"} disabled={busy !== null}>
-                Open with your passkey
+                {text.open}
               </Button>
               <Button type="button" variant="danger" onClick={remove} busy={busy === "delete"} disabled={busy !== null}>
-                Delete note
+                {text.delete}
               </Button>
             </div>
           ) : (
-            <section aria-label="Your opened note" className="flex flex-col gap-2">
+            <section aria-label={text.openedLabel} className="flex flex-col gap-2">
               <p className="whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3">{opened}</p>
               <Button type="button" variant="secondary" onClick={() => setOpened(null)} className="self-start">
-                Hide note
+                {text.hide}
               </Button>
             </section>
           )}
         </div>
       ) : (
-        <p>No note yet.</p>
+        <p>{text.none}</p>
       )}
       {outcome && (
         <Alert tone={outcome.tone} detail={outcome.detail} causes={outcome.causes} fixes={outcome.fixes}>
@@ -138,7 +168,7 @@ export function PasskeyNote({ note, hasPasskeys }: { note: NoteShown; hasPasskey
       )}
       <form onSubmit={seal} className="flex flex-col gap-2">
         <label htmlFor="passkey-note-text" className="font-medium">
-          {note ? "Write a new note (it replaces the old one)" : "Write a note"}
+          {note ? text.writeNew : text.write}
         </label>
         <textarea
           id="passkey-note-text"
@@ -149,7 +179,7 @@ export function PasskeyNote({ note, hasPasskeys }: { note: NoteShown; hasPasskey
           className="rounded-md border border-slate-300 p-2"
         />
         <p id="passkey-note-size" className={`text-xs ${bytes > NOTE_MAX_BYTES ? "text-red-700" : "text-slate-600"}`}>
-          {bytes} of {NOTE_MAX_BYTES} bytes
+          {fillInText(text.size, { bytes: bytes.toLocaleString(locale) })}
         </p>
         <Button
           type="submit"
@@ -157,9 +187,9 @@ export function PasskeyNote({ note, hasPasskeys }: { note: NoteShown; hasPasskey
           busy={busy === "seal"}
           disabled={!hasPasskeys || busy !== null || bytes === 0 || bytes > NOTE_MAX_BYTES}
         >
-          Seal with a passkey
+          {text.seal}
         </Button>
-        {!hasPasskeys && <p className="text-slate-600">Add a passkey first: the note is sealed with one.</p>}
+        {!hasPasskeys && <p className="text-slate-600">{text.addPasskeyFirst}</p>}
       </form>
       {dialog}
     </div>
