@@ -69,6 +69,36 @@ async function supportConsoleText(): Promise<SupportConsoleText> {
       browser: t("timeline.browser"),
       server: t("timeline.server"),
       reportedByBrowser: t("timeline.reportedByBrowser"),
+      fields: {
+        amount: t("timeline.fields.amount"),
+        to: t("timeline.fields.to"),
+        automatic: t("timeline.fields.automatic"),
+        code: t("timeline.fields.code"),
+        found: t("timeline.fields.found"),
+        email: t("timeline.fields.email"),
+        from: t("timeline.fields.from"),
+        label: t("timeline.fields.label"),
+        mode: t("timeline.fields.mode"),
+        purpose: t("timeline.fields.purpose"),
+        reason: t("timeline.fields.reason"),
+        verdict: t("timeline.fields.verdict"),
+      },
+      // The stored values that are words (lib/support/account-lookup.ts, the console's actions, the upgrade setting).
+      // English shows each as stored, so the record reads the same as the database.
+      values: {
+        yes: t("timeline.values.yes"),
+        no: t("timeline.values.no"),
+        on: t("timeline.values.on"),
+        off: t("timeline.values.off"),
+        "(not a code)": t("timeline.values.notACode"),
+        // A step-up's purpose (lib/db/schema.ts stepUpPurposes): English keeps the code, the others say it.
+        "add-passkey": t("timeline.values.addPasskey"),
+        "remove-passkey": t("timeline.values.removePasskey"),
+        "remove-password": t("timeline.values.removePassword"),
+        "recovery-codes": t("timeline.values.recoveryCodes"),
+        "support-console": t("timeline.values.supportConsole"),
+        "automatic-passkey": t("timeline.values.automaticPasskey"),
+      },
     },
     script: suggestedScriptText(script),
   };

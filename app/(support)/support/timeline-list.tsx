@@ -2,7 +2,19 @@ import { Badge } from "@/components/badge";
 import { LocalTime } from "@/components/local-time";
 import type { EventForSupport } from "@/lib/support/timeline";
 
-export type TimelineText = { nothing: string; browser: string; server: string; reportedByBrowser: string };
+export type TimelineText = {
+  nothing: string;
+  browser: string;
+  server: string;
+  reportedByBrowser: string;
+  /** Names for the keys of the server's record (`purpose`, `found`, …); a key not listed shows as stored. */
+  fields: Record<string, string>;
+  /** Words for the few stored values that are words (`yes`, `on`, …); codes and the verifier's words show as stored. */
+  values: Record<string, string>;
+};
+
+const wordFor = (table: Record<string, string>, stored: string) =>
+  Object.hasOwn(table, stored) ? table[stored] : stored;
 
 /** One timeline, newest first: each entry says whether the server recorded it or the browser reported it. */
 export function TimelineList({
@@ -30,10 +42,10 @@ export function TimelineList({
           </span>
           {event.facts.length > 0 && <span className="text-xs text-slate-600">{event.facts.join("; ")}</span>}
           {Object.keys(event.detail).length > 0 && (
-            // The server's record as stored: keys and values are data (codes, addresses, the verifier's own words).
+            // The server's record: codes, names and the verifier's own words as stored; only its keys and yes/no in words.
             <span className="text-xs text-slate-600 [overflow-wrap:anywhere]">
               {Object.entries(event.detail)
-                .map(([key, value]) => `${key}: ${value}`)
+                .map(([key, value]) => `${wordFor(text.fields, key)}: ${wordFor(text.values, value)}`)
                 .join(" · ")}
             </span>
           )}
