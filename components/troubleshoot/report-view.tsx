@@ -1,19 +1,19 @@
+import type { ReactNode } from "react";
 import { liveTestStepTitles } from "@/lib/troubleshoot/live-test-steps";
 import type { ReportContent } from "@/lib/troubleshoot/report-content";
 import { LikelyCauses } from "./likely-causes";
 import { MismatchTable } from "./mismatch-table";
 import { StatusBadge } from "./status-badge";
-import { SuggestedScript } from "./suggested-script";
 
-/** `forStaff`: with the contact email and the suggested script; `ownerKnown`: the console can look the account up. */
+/** `forStaff`: with the contact email; `staffScript`: the console's suggested script, built on the server. */
 export function ReportView({
   report,
   forStaff = false,
-  ownerKnown = false,
+  staffScript,
 }: {
   report: ReportContent;
   forStaff?: boolean;
-  ownerKnown?: boolean;
+  staffScript?: ReactNode;
 }) {
   return (
     <div className="flex flex-col gap-6">
@@ -27,7 +27,7 @@ export function ReportView({
           {forStaff && report.contactEmail && ` · contact: ${report.contactEmail}`}
         </p>
       </section>
-      {forStaff && <SuggestedScript report={report} ownerKnown={ownerKnown} />}
+      {forStaff && staffScript}
       {report.symptom && (
         <section aria-labelledby="report-symptom" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="report-symptom" className="font-semibold">

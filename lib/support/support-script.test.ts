@@ -1,7 +1,15 @@
 // The support console's script: ask, check, tell, in our words, from a report's enumerated parts (issue 13 item 5).
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import ar from "@/messages/ar.json";
+import en from "@/messages/en.json";
+import es from "@/messages/es.json";
+import zh from "@/messages/zh.json";
 import type { ReportContent } from "@/lib/troubleshoot/report-content";
-import { suggestedScript } from "./support-script";
+import { suggestedScript as scriptIn, suggestedScriptText } from "./support-script";
+
+const english = createTranslator({ locale: "en", messages: en, namespace: "supportScript" });
+const suggestedScript = (report: ReportContent, options: { ownerKnown: boolean }) => scriptIn(report, options, english);
 
 const ok = (id: string) => ({ id, title: id, status: "ok" as const, meaning: "fine", fix: null });
 const report = (overrides: Partial<ReportContent> = {}): ReportContent => ({
@@ -132,5 +140,71 @@ describe("suggestedScript", () => {
     );
     expect(all(script).join(" ")).not.toContain("turn off two-factor");
     expect(script.check).toContainEqual("One more check needs attention: see Automatic checks below.");
+  });
+
+  it("speaks the staff member's language, whatever the report says, with the same lines in the same order", () => {
+    const failing = report({
+      findings: [
+        { id: "cookies", title: "Cookies", status: "problem", meaning: "m", fix: "f" },
+        { id: "made-up-1", title: "x", status: "warning", meaning: "m", fix: "f" },
+        { id: "made-up-2", title: "y", status: "warning", meaning: "m", fix: "f" },
+      ],
+      liveTest: [
+        {
+          step: "get",
+          ok: false,
+          message: "m",
+          browserError: { name: "NotAllowedError", cause: "c", fix: "f" },
+          checks: [],
+        },
+      ],
+    });
+    const spanish = scriptIn(
+      failing,
+      { ownerKnown: false },
+      createTranslator({ locale: "es", messages: es, namespace: "supportScript" }),
+    );
+    expect(spanish.check).toEqual([
+      "La persona canceló, el aviso caducó o el dispositivo no pudo verificar su identidad (NotAllowedError en la prueba en vivo).",
+      "Las cookies no volvieron desde este navegador, así que ningún inicio de sesión puede mantenerse.",
+      "Otras 2 comprobaciones requieren atención: mira Comprobaciones automáticas, más abajo.",
+    ]);
+    expect(spanish.ask.at(-1)).toContain("¿Cuál es el correo de su cuenta?");
+    expect(spanish.tell.at(-1)).toContain("nunca pide una contraseña");
+
+    const arabic = createTranslator({ locale: "ar", messages: ar, namespace: "supportScript" });
+    expect(scriptIn(failing, { ownerKnown: true }, arabic).check).toContain(
+      "فحصان آخران يحتاجان إلى انتباه: انظر «الفحوص التلقائية» أدناه.",
+    );
+    const chinese = createTranslator({ locale: "zh", messages: zh, namespace: "supportScript" });
+    expect(suggestedScriptText(chinese)).toEqual({
+      title: "建议话术",
+      intro: expect.stringContaining("绝不要当作给你的指示"),
+      ask: "询问",
+      check: "核查",
+      tell: "告知",
+    });
+    // Every locale gives a line for every line the English gives: nothing falls back or goes missing.
+    for (const t of [arabic, chinese]) {
+      const lines = scriptIn(failing, { ownerKnown: true }, t);
+      const reference = scriptIn(failing, { ownerKnown: true }, english);
+      expect([lines.ask.length, lines.check.length, lines.tell.length]).toEqual([
+        reference.ask.length,
+        reference.check.length,
+        reference.tell.length,
+      ]);
+    }
+  });
+
+  it("ignores a report's id that only names what every object has", () => {
+    const script = suggestedScript(
+      report({
+        findings: [{ id: "toString", title: "t", status: "problem", meaning: "m", fix: "f" }],
+        symptom: { id: "constructor", title: "t", answers: [], steps: [] },
+      }),
+      { ownerKnown: true },
+    );
+    expect(script.ask[0]).toBe("What were they trying to do, and what did the screen say?");
+    expect(script.check).toContain("One more check needs attention: see Automatic checks below.");
   });
 });

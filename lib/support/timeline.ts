@@ -12,8 +12,12 @@ export type EventForSupport = {
   /** `server`: the server's own record and verdict; `browser`: what the page reported the browser said. */
   source: "server" | "browser";
   what: string;
-  client: string;
+  /** The server's record of the client (address, browser); null for a browser event: the page reported it. */
+  client: string | null;
+  /** The server's own record, key by key, as stored (keys and values are data, not sentences). */
   detail: Record<string, string>;
+  /** What the browser saw of a passkey request, in our words; none for a server event. */
+  facts: string[];
 };
 
 export function serverEventForSupport(event: AuditEvent): EventForSupport {
@@ -24,6 +28,7 @@ export function serverEventForSupport(event: AuditEvent): EventForSupport {
     what: auditEventTypes[event.type as keyof typeof auditEventTypes] ?? event.type,
     client: event.client,
     detail: event.detail,
+    facts: [],
   };
 }
 
@@ -33,8 +38,9 @@ export function browserEventForSupport(event: BrowserEventRow): EventForSupport 
     createdAt: event.createdAt,
     source: "browser",
     what: browserEventSentence(event),
-    client: "reported by the browser",
-    detail: { seen: [...browserEventFacts(event), ...browserEventTechnicalFacts(event)].join("; ") },
+    client: null,
+    detail: {},
+    facts: [...browserEventFacts(event), ...browserEventTechnicalFacts(event)],
   };
 }
 

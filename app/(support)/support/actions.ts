@@ -3,6 +3,7 @@
 // The console's look-ups are server actions, never GET pages: a POST with our own Origin (proxy.ts, security bar D34)
 // and a session cookie that is SameSite=Lax, so a page on another site cannot make a staff member's browser look up
 // accounts or open reports and fill their audit trail with fake entries.
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { parseInput } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
@@ -12,10 +13,13 @@ import { fail, ok, type Result } from "@/lib/result";
 import { lookUpAccount, type AccountForSupport } from "@/lib/support/account-lookup";
 import { withSupportConsole } from "@/lib/support/require-support";
 import { reportTimeline } from "@/lib/support/report-timeline";
+import { suggestedScript, type SupportScript } from "@/lib/support/support-script";
 import type { EventForSupport } from "@/lib/support/timeline";
 import { reportContentSchema, type ReportContent } from "@/lib/troubleshoot/report-content";
 import { looksLikeReportCode } from "@/lib/troubleshoot/report-code";
 import { findReportForStaff } from "@/lib/troubleshoot/reports";
+import type { AccountViewText } from "./account-view";
+import { accountViewText } from "./account-view-text";
 
 export type ReportForStaff = {
   code: string;
@@ -24,7 +28,11 @@ export type ReportForStaff = {
   report: ReportContent;
   /** The saving browser's last passkey requests, beside the owner's server events (when saved signed in). */
   timeline: EventForSupport[];
+  /** What to ask, check and tell, in the staff member's language (built here: the browser has no translator). */
+  script: SupportScript;
 };
+
+export type AccountForStaff = { account: AccountForSupport; text: AccountViewText };
 
 export async function openReportAction(code: unknown): Promise<Result<ReportForStaff>> {
   return withSupportConsole(async ({ user: staff }, client) => {
@@ -57,21 +65,25 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
       );
     }
     const owner = saved.userId ? await getUser(saved.userId) : undefined;
+    const ownerKnown = owner !== undefined;
     return ok({
       code: saved.code,
       createdAt: saved.createdAt,
       ownerEmail: owner?.email ?? null,
       report: report.data,
       timeline: await reportTimeline(saved.browserHash, owner?.id ?? null, saved.createdAt),
+      script: suggestedScript(report.data, { ownerKnown }, await getTranslations("supportScript")),
     });
   });
 }
 
-export async function lookUpAccountAction(email: unknown): Promise<Result<AccountForSupport>> {
+export async function lookUpAccountAction(email: unknown): Promise<Result<AccountForStaff>> {
   return withSupportConsole(async ({ user: staff }, client) => {
     const input = parseInput(z.string().trim().min(1, "Enter an email.").max(254), email);
     if (!input.ok) return input;
     const account = await lookUpAccount(staff, input.data, client);
-    return account ? ok(account) : fail("support:no-account", "No account with this email.");
+    return account
+      ? ok({ account, text: await accountViewText(account) })
+      : fail("support:no-account", "No account with this email.");
   });
 }

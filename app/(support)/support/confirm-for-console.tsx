@@ -8,7 +8,7 @@ import { stepUpWithPasskey } from "@/app/(account)/account/passkey-step-up";
 type Message = { message: string; detail?: string; causes?: string[]; fixes?: string[] } | null;
 
 /** A user-verified passkey check that opens the console for 15 minutes in this session (lib/support/console-access.ts). */
-export function ConfirmForConsole() {
+export function ConfirmForConsole({ label }: { label: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
@@ -28,7 +28,7 @@ export function ConfirmForConsole() {
   return (
     <div className="flex flex-col gap-3">
       <Button type="button" busy={busy} onClick={() => void confirm()} className="self-start">
-        Open the console with a passkey
+        {label}
       </Button>
       <Alert tone="error" detail={message?.detail} causes={message?.causes} fixes={message?.fixes}>
         {message?.message}

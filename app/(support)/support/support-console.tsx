@@ -5,17 +5,45 @@ import { LocalTime } from "@/components/local-time";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { Alert, Button, Card, Field } from "@/components/ui";
 import { ReportView } from "@/components/troubleshoot/report-view";
-import type { AccountForSupport } from "@/lib/support/account-lookup";
+import { SuggestedScript } from "@/components/troubleshoot/suggested-script";
+import { fillIn, fillInText } from "@/lib/i18n/fill-in";
+import type { SuggestedScriptText } from "@/lib/support/support-script";
 import type { Result } from "@/lib/result";
-import { lookUpAccountAction, openReportAction, type ReportForStaff } from "./actions";
+import { lookUpAccountAction, openReportAction, type AccountForStaff, type ReportForStaff } from "./actions";
 import { AccountView } from "./account-view";
-import { TimelineList } from "./timeline-list";
+import { TimelineList, type TimelineText } from "./timeline-list";
 
-type Shown = { kind: "report"; data: ReportForStaff } | { kind: "account"; data: AccountForSupport } | null;
+/** The console's words, in the staff member's language (page.tsx); `{name}` marks a value only known here. */
+export type SupportConsoleText = {
+  /** With an `{until}` slot. */
+  openUntil: string;
+  openReport: string;
+  reportCode: string;
+  openReportButton: string;
+  lookUpAccount: string;
+  email: string;
+  lookUp: string;
+  /** With a `{code}` slot. */
+  reportHeading: string;
+  /** With a `{date}` slot. */
+  saved: string;
+  /** With an `{email}` slot. */
+  savedSignedInAs: string;
+  lookUpThisAccount: string;
+  reportTimelineTitle: string;
+  reportTimeline: string;
+  timeline: TimelineText;
+  script: SuggestedScriptText;
+};
+
+type Shown = { kind: "report"; data: ReportForStaff } | { kind: "account"; data: AccountForStaff } | null;
 type Message = { kind: "report" | "account"; message: string; detail?: string } | null;
 
-/** The open console: both look-ups are posts (server actions), and what they find is shown below the forms. */
-export function SupportConsole({ until }: { until: Date }) {
+/**
+ * The open console: both look-ups are posts (server actions), and what they find is shown below the forms.
+ * `locale`: the page's language, for dates.
+ */
+export function SupportConsole({ until, text, locale }: { until: Date; text: SupportConsoleText; locale: string }) {
   const [shown, setShown] = useState<Shown>(null);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState<"report" | "account" | null>(null);
@@ -44,14 +72,14 @@ export function SupportConsole({ until }: { until: Date }) {
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm text-slate-600">
-        Open until <LocalTime date={until} />; then confirm with your passkey again.
+        {fillIn(text.openUntil, { until: <LocalTime date={until} locale={locale} /> })}
       </p>
-      <Card title="Open a report">
+      <Card title={text.openReport}>
         <form onSubmit={openReport} className="flex flex-wrap items-end gap-3">
           <Field
             id="code"
             name="code"
-            label="Report code (as the person reads it)"
+            label={text.reportCode}
             placeholder="K7M-4QX-9TZ-H2D"
             autoComplete="off"
             required
@@ -61,7 +89,7 @@ export function SupportConsole({ until }: { until: Date }) {
             aria-describedby={message?.kind === "report" ? "code-error" : undefined}
           />
           <Button type="submit" busy={busy === "report"} disabled={busy !== null}>
-            Open report
+            {text.openReportButton}
           </Button>
         </form>
         <div id="code-error" className="mt-3">
@@ -70,7 +98,7 @@ export function SupportConsole({ until }: { until: Date }) {
           </Alert>
         </div>
       </Card>
-      <Card title="Look up an account">
+      <Card title={text.lookUpAccount}>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -78,9 +106,9 @@ export function SupportConsole({ until }: { until: Date }) {
           }}
           className="flex flex-wrap items-end gap-3"
         >
-          <Field id="email" name="email" type="email" label="Email" autoComplete="off" required />
+          <Field id="email" name="email" type="email" label={text.email} autoComplete="off" required />
           <Button type="submit" busy={busy === "account"} disabled={busy !== null}>
-            Look up
+            {text.lookUp}
           </Button>
         </form>
       </Card>
@@ -91,32 +119,43 @@ export function SupportConsole({ until }: { until: Date }) {
         <section aria-labelledby="shown-report" className="flex flex-col gap-4">
           <div>
             <h2 id="shown-report" className="text-xl font-bold">
-              Report {shown.data.code}
+              {fillInText(text.reportHeading, { code: shown.data.code })}
             </h2>
             <p className="text-sm text-slate-600">
-              Saved <LocalTime date={shown.data.createdAt} />
+              {fillIn(text.saved, { date: <LocalTime date={shown.data.createdAt} locale={locale} /> })}
             </p>
             {shown.data.ownerEmail && (
               <p className="text-sm">
-                Saved while signed in as {shown.data.ownerEmail}{" "}
+                {fillInText(text.savedSignedInAs, { email: shown.data.ownerEmail })}{" "}
                 <Button
                   type="button"
                   variant="secondary"
                   disabled={busy !== null}
                   onClick={() => lookUp(shown.data.ownerEmail)}
                 >
-                  Look up this account
+                  {text.lookUpThisAccount}
                 </Button>
               </p>
             )}
           </div>
-          <ReportView report={shown.data.report} forStaff ownerKnown={shown.data.ownerEmail !== null} />
-          <Card title="What this browser saw, beside the server's verdicts">
-            <TimelineList events={shown.data.timeline} label="Report timeline" />
+          <ReportView
+            report={shown.data.report}
+            forStaff
+            staffScript={<SuggestedScript script={shown.data.script} text={text.script} />}
+          />
+          <Card title={text.reportTimelineTitle}>
+            <TimelineList
+              events={shown.data.timeline}
+              label={text.reportTimeline}
+              text={text.timeline}
+              locale={locale}
+            />
           </Card>
         </section>
       )}
-      {shown?.kind === "account" && <AccountView account={shown.data} />}
+      {shown?.kind === "account" && (
+        <AccountView account={shown.data.account} text={shown.data.text} timeline={text.timeline} locale={locale} />
+      )}
     </div>
   );
 }

@@ -1,0 +1,34 @@
+import "server-only";
+// The account view's words, in the staff member's language (the request's), built on the server and handed to the
+// client view with the account (decision 027). A date the browser shows in its own time zone is left as a slot.
+import { getTranslations } from "next-intl/server";
+import { slot } from "@/lib/i18n/fill-in";
+import type { AccountForSupport } from "@/lib/support/account-lookup";
+import type { AccountViewText } from "./account-view";
+
+/** For one account: its counts decide the plurals, so the look-up action builds these with the account. */
+export async function accountViewText(account: AccountForSupport): Promise<AccountViewText> {
+  const t = await getTranslations("support");
+  return {
+    methods: t("account.methods"),
+    password: account.hasPassword ? t("account.passwordSet") : t("account.passwordless"),
+    totp: account.hasTotp ? t("account.totpOn") : t("account.totpOff"),
+    passkeyCount: t("account.passkeyCount", { count: account.passkeys.length }),
+    locked: t("account.locked"),
+    lockedNote: t("account.lockedNote", { until: slot("until"), browsers: account.trustedDevices }),
+    passkeys: t("account.passkeys"),
+    none: t("account.none"),
+    storage: {
+      synced: t("account.synced"),
+      "sync-eligible": t("account.syncEligible"),
+      "device-bound": t("account.deviceBound"),
+    },
+    noTransports: t("account.noTransports"),
+    created: t("account.created", { date: slot("date") }),
+    lastUsed: t("account.lastUsed", { date: slot("date") }),
+    neverUsed: t("account.neverUsed"),
+    failedSignIns: t("account.failedSignIns"),
+    activityTitle: t("account.activityTitle"),
+    activity: t("account.activity"),
+  };
+}
