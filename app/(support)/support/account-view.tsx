@@ -52,7 +52,7 @@ export function AccountView({ account }: { account: AccountForSupport }) {
         <MetadataBlobNote blob={account.metadataBlob} />
       </Card>
       <Card title="Failed sign-ins (not signed in, per hour)">
-        <FailedSignIns hours={account.failedSignIns} showCodes />
+        <FailedSignIns text={account.failedSignIns} />
       </Card>
       <Card title="Recent activity: the server's exact verdicts beside what the browser saw">
         <TimelineList events={account.events} label="Recent activity" />

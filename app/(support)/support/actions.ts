@@ -3,6 +3,7 @@
 // The console's look-ups are server actions, never GET pages: a POST with our own Origin (proxy.ts, security bar D34)
 // and a session cookie that is SameSite=Lax, so a page on another site cannot make a staff member's browser look up
 // accounts or open reports and fill their audit trail with fake entries.
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { parseInput } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
@@ -62,7 +63,13 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
       createdAt: saved.createdAt,
       ownerEmail: owner?.email ?? null,
       report: report.data,
-      timeline: await reportTimeline(saved.browserHash, owner?.id ?? null, saved.createdAt),
+      // In the staff member's language, whatever the person's (the report itself says theirs).
+      timeline: await reportTimeline(
+        saved.browserHash,
+        owner?.id ?? null,
+        saved.createdAt,
+        await getTranslations("events"),
+      ),
     });
   });
 }
@@ -71,7 +78,7 @@ export async function lookUpAccountAction(email: unknown): Promise<Result<Accoun
   return withSupportConsole(async ({ user: staff }, client) => {
     const input = parseInput(z.string().trim().min(1, "Enter an email.").max(254), email);
     if (!input.ok) return input;
-    const account = await lookUpAccount(staff, input.data, client);
+    const account = await lookUpAccount(staff, input.data, client, await getTranslations("events"));
     return account ? ok(account) : fail("support:no-account", "No account with this email.");
   });
 }
