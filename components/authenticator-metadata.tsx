@@ -2,6 +2,7 @@
 // img-src allows), its certification and any status that matters, in words. No state: usable from client and server
 // components alike. The words come translated (lib/mds/trust-words.ts); English where a page is not translated yet.
 import type { Translator } from "@/lib/i18n/translator";
+import { blobInWords } from "@/lib/mds/trust-words";
 import type { AuthenticatorTrust } from "@/lib/mds/describe-authenticator";
 import type { MdsBlobLabel } from "@/lib/mds/authenticator-metadata";
 import { Badge } from "./badge";
@@ -41,18 +42,6 @@ export function AuthenticatorMetadata({
  */
 export function MetadataBlobNote({ blob, t }: { blob: MdsBlobLabel; t?: Translator<"passkeys"> }) {
   return <p className="text-xs text-slate-600">{t ? blobInWords(blob, t) : blobInEnglish(blob)}</p>;
-}
-
-function blobInWords(blob: MdsBlobLabel, t: Translator<"passkeys">): string {
-  if (!blob) return t("noMetadataBlob");
-  return t("metadataBlob", {
-    fromFido: blob.fromFido ? "yes" : "no",
-    // A BLOB's number, not a quantity: no digit grouping.
-    serial: String(blob.serial),
-    stored: blob.storedAt.toISOString().slice(0, 10),
-    outOfDate: blob.outOfDate ? "yes" : "no",
-    nextUpdate: blob.nextUpdate,
-  });
 }
 
 function blobInEnglish(blob: MdsBlobLabel): string {

@@ -1,7 +1,10 @@
 // Failed sign-ins by strangers are counted per account and hour, with reasons from a fixed list; a flood changes a
 // number and never pushes real events out of the activity log (security bar 61).
 import { eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import es from "@/messages/es.json";
 import { db } from "@/lib/db/client";
 import { failedSignIns } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
@@ -16,6 +19,7 @@ import {
   MAX_COUNTED_SOURCES,
   recordFailedSignIn,
 } from "./failed-sign-ins";
+import { failedSignInsText } from "./failed-sign-in-words";
 import { completeSecondFactor, signInWithPassword } from "./password-sign-in";
 
 const HOUR = 60 * 60_000;
@@ -33,12 +37,12 @@ describe("failed sign-ins by strangers", () => {
     await recordFailedSignIn(db, { userId: user.id, reason: "password", source: "198.51.100.0" }, hour + 20);
     await recordFailedSignIn(db, { userId: user.id, reason: "password", source: "198.51.100.9" }, hour + HOUR); // the next hour
     const [next, first] = await listFailedSignIns(user.id, hour + HOUR);
-    expect(first).toMatchObject({ summary: "13 failed sign-ins from 3 addresses", lastAt: new Date(hour + 20) });
+    expect(first).toMatchObject({ count: 13, addresses: 3, lastAt: new Date(hour + 20) });
     expect(first.reasons).toEqual([
-      { reason: "passkey:signature", words: "signature did not verify", count: 12 },
-      { reason: "password", words: "wrong password", count: 1 },
+      { reason: "passkey:signature", count: 12 },
+      { reason: "password", count: 1 },
     ]);
-    expect(next.summary).toBe("1 failed sign-in from 1 address");
+    expect(next).toMatchObject({ count: 1, addresses: 1 });
     expect(await db.$count(failedSignIns, eq(failedSignIns.userId, user.id))).toBe(2);
   });
 
@@ -49,7 +53,11 @@ describe("failed sign-ins by strangers", () => {
     const [row] = await db.query.failedSignIns.findMany({ where: eq(failedSignIns.userId, user.id) });
     expect(row.sources).toHaveLength(MAX_COUNTED_SOURCES);
     expect(JSON.stringify(row)).not.toContain("203.0.113");
-    expect((await listFailedSignIns(user.id))[0].summary).toBe("60 failed sign-ins from 50 or more addresses");
+    expect((await listFailedSignIns(user.id))[0]).toMatchObject({
+      count: 60,
+      addresses: MAX_COUNTED_SOURCES,
+      addressesCapped: true,
+    });
   });
 
   it("store nothing for an unknown account, and refuse a reason not on the list", async () => {
@@ -81,8 +89,8 @@ describe("failed sign-ins by strangers", () => {
     }
     expect((await listEvents(account.user.id, 100)).map((event) => event.type)).toContain("passkey.added");
     const [hour] = await listFailedSignIns(account.user.id);
-    expect(hour.summary).toBe("60 failed sign-ins from 7 addresses");
-    expect(hour.reasons).toEqual([{ reason: "passkey:origin", words: "signed for another origin", count: 60 }]);
+    expect(hour).toMatchObject({ count: 60, addresses: 7 });
+    expect(hour.reasons).toEqual([{ reason: "passkey:origin", count: 60 }]);
     const stored = JSON.stringify(
       await db.query.failedSignIns.findMany({ where: eq(failedSignIns.userId, account.user.id) }),
     );
@@ -97,7 +105,7 @@ describe("failed sign-ins by strangers", () => {
     if (!step.ok || step.data.next !== "second-factor") throw new Error("expected the code step");
     await completeSecondFactor(step.data.pendingToken, "000000", "totp", "t", "198.51.100.2");
     const [hour] = await listFailedSignIns(account.user.id);
-    expect(hour.summary).toBe("2 failed sign-ins from 2 addresses");
+    expect(hour).toMatchObject({ count: 2, addresses: 2 });
     expect(hour.reasons.map((reason) => reason.reason).sort()).toEqual(["password", "totp"]);
     expect((await listEvents(account.user.id)).filter((event) => event.type === "sign-in.failed")).toEqual([]);
   });
@@ -109,6 +117,51 @@ describe("failed sign-ins by strangers", () => {
     expect(await db.$count(failedSignIns, eq(failedSignIns.userId, user.id))).toBe(1);
     await deleteOldFailedSignIns(Date.now() + FAILED_SIGN_INS_KEPT_MS + HOUR);
     expect(await db.$count(failedSignIns, eq(failedSignIns.userId, user.id))).toBe(0);
+  });
+});
+
+describe("failed sign-ins in words", () => {
+  const english = createTranslator({ locale: "en", messages: en, namespace: "events" });
+  const spanish = createTranslator({ locale: "es", messages: es, namespace: "events" });
+  const at = new Date("2026-12-07T13:00:00Z");
+  const hour = (count: number, addresses: number, reasons: { reason: string; count: number }[] = []) => ({
+    hourStart: at,
+    lastAt: at,
+    count,
+    addresses,
+    addressesCapped: addresses >= MAX_COUNTED_SOURCES,
+    reasons,
+  });
+  const reasons = [
+    { reason: "passkey:signature", count: 12 },
+    { reason: "password", count: 1 },
+    { reason: "a code of a later version", count: 1 },
+  ];
+
+  it("say how many, from how many addresses and why, the times left for the page to fill in", () => {
+    const text = failedSignInsText([hour(14, 3, reasons), hour(1, 1), hour(60, 50)], english);
+    expect(text.hours.map((line) => line.sentence)).toEqual([
+      "14 failed sign-ins from 3 addresses in the hour from {start} (last at {last})",
+      "1 failed sign-in from 1 address in the hour from {start} (last at {last})",
+      "60 failed sign-ins from 50 or more addresses in the hour from {start} (last at {last})",
+    ]);
+    expect(text.hours[0]!.reasons).toBe("12 × signature did not verify · 1 × wrong password · 1 × refused");
+    expect(failedSignInsText([hour(1, 1, reasons.slice(1, 2))], english, true).hours[0]!.reasons).toBe(
+      "1 × wrong password (password)",
+    );
+    expect(text).toMatchObject({ list: "Failed sign-ins", none: "None in the last 30 days." });
+  });
+
+  it("and in Spanish", () => {
+    const text = failedSignInsText([hour(1, 1), hour(13, 3, reasons)], spanish);
+    expect(text.hours.map((line) => line.sentence)).toEqual([
+      "1 inicio de sesión fallido desde 1 dirección en la hora desde el {start} (el último: {last})",
+      "13 inicios de sesión fallidos desde 3 direcciones en la hora desde el {start} (el último: {last})",
+    ]);
+    expect(text.hours[1]!.reasons).toBe(
+      "12 × la firma no se pudo verificar · 1 × contraseña incorrecta · 1 × rechazado",
+    );
+    expect(text.list).toBe("Inicios de sesión fallidos");
   });
 });
 

@@ -8,24 +8,12 @@ import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { db, type Tx } from "@/lib/db/client";
 import { failedSignIns, type FailedSignIns } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { passkeyFailureReasons, type PasskeyFailureReason } from "@/lib/webauthn/failure-reason";
-
-export const failedSignInReasons = {
-  password: "wrong password",
-  totp: "wrong authenticator code",
-  "recovery-code": "wrong or already used recovery code",
-  // The truth behind the one answer a locked account gives (lib/auth/password-sign-in.ts, decision 011).
-  "locked:right-password": "right password, refused while the account was locked",
-  locked: "code not checked: the account was locked",
-  ...passkeyFailureReasons,
-} as const;
-export type FailedSignInReason =
-  "password" | "totp" | "recovery-code" | "locked:right-password" | "locked" | PasskeyFailureReason;
+import { failedSignInReasonKeys, type FailedSignInHour, type FailedSignInReason } from "./failed-sign-in-words";
 
 const HOUR_MS = 60 * 60_000;
 /** Kept as long as the activity a person can look back on for a month; the sweeper deletes older hours. */
 export const FAILED_SIGN_INS_KEPT_MS = 30 * 24 * HOUR_MS;
-/** Addresses counted per hour; past this the count reads "50 or more addresses". */
+/** Addresses counted per hour; at this the count reads "50 or more addresses". */
 export const MAX_COUNTED_SOURCES = 50;
 
 /** 48 bits of a keyed hash: distinct addresses stay distinct among 50, and the address cannot be read back. */
@@ -46,7 +34,8 @@ export async function recordFailedSignIn(
   failure: { userId: string | null; reason: FailedSignInReason; source: string },
   now = Date.now(),
 ): Promise<void> {
-  if (!(failure.reason in failedSignInReasons)) throw new Error(`not a failed sign-in reason: ${failure.reason}`);
+  if (!Object.hasOwn(failedSignInReasonKeys, failure.reason))
+    throw new Error(`not a failed sign-in reason: ${failure.reason}`);
   const hourStart = Math.floor(now / HOUR_MS) * HOUR_MS;
   const tag = sourceTag(failure.source);
   const path = `$."${failure.reason}"`;
@@ -62,37 +51,20 @@ export async function recordFailedSignIn(
       last_at = ${now}`);
 }
 
-export type FailedSignInHour = {
-  hourStart: Date;
-  lastAt: Date;
-  summary: string;
-  reasons: { reason: string; words: string; count: number }[];
-};
-
-/** "14 failed sign-ins from 3 addresses", and each reason with its count, most frequent first. */
-export function describeFailedSignIns(
+function describeFailedSignIns(
   row: Pick<FailedSignIns, "hourStart" | "lastAt" | "count" | "reasons" | "sources">,
 ): FailedSignInHour {
-  const addresses =
-    row.sources.length >= MAX_COUNTED_SOURCES
-      ? `${MAX_COUNTED_SOURCES} or more addresses`
-      : plural(row.sources.length, "address", "addresses");
-  const reasons = Object.entries(row.reasons)
-    .map(([reason, count]) => ({
-      reason,
-      words: failedSignInReasons[reason as FailedSignInReason] ?? "refused",
-      count,
-    }))
-    .sort((a, b) => b.count - a.count);
   return {
     hourStart: row.hourStart,
     lastAt: row.lastAt,
-    summary: `${plural(row.count, "failed sign-in", "failed sign-ins")} from ${addresses}`,
-    reasons,
+    count: row.count,
+    addresses: row.sources.length,
+    addressesCapped: row.sources.length >= MAX_COUNTED_SOURCES,
+    reasons: Object.entries(row.reasons)
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count),
   };
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** The account's hours with failed sign-ins, newest first, within the last `sinceMs` (default: all that is kept). */
 export async function listFailedSignIns(

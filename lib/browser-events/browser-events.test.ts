@@ -1,7 +1,11 @@
 // Browser events: only enumerated values pass the schema, the store keeps a bounded number, a sign-in claims only this
 // browser's recent signed-out events, the words come from our tables, and the sweeper deletes them after 30 days.
 import { eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import ar from "@/messages/ar.json";
+import en from "@/messages/en.json";
+import es from "@/messages/es.json";
 import { newToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
 import { browserEvents } from "@/lib/db/schema";
@@ -70,21 +74,43 @@ describe("the browser event schema", () => {
 });
 
 describe("browser events in words", () => {
+  const t = createTranslator({ locale: "en", messages: en, namespace: "events" });
+
   it("say what the browser did to which ceremony, and the facts beside it", () => {
-    expect(browserEventSentence(cancelledSignIn)).toBe("Your browser cancelled a passkey sign-in");
-    expect(browserEventFacts({ ...cancelledSignIn, wrapped: true })).toEqual([
+    expect(browserEventSentence(cancelledSignIn, t)).toBe("Your browser cancelled a passkey sign-in");
+    expect(browserEventFacts({ ...cancelledSignIn, wrapped: true }, t)).toEqual([
       "from a button",
       "after 4 s",
       "an extension had replaced the browser's passkey functions",
     ]);
-    expect(browserEventTechnicalFacts(cancelledSignIn)).toContain("browser answer: NotAllowedError");
-    expect(browserEventTechnicalFacts(cancelledSignIn)).toContain("phone as authenticator: unknown");
+    expect(browserEventTechnicalFacts(cancelledSignIn, t)).toContain("browser answer: NotAllowedError");
+    expect(browserEventTechnicalFacts(cancelledSignIn, t)).toContain("phone as authenticator: unknown");
+    expect(browserEventFacts({ ...cancelledSignIn, durationMs: 300, mediation: "conditional" }, t)).toEqual([
+      "from the email field's suggestions (autofill)",
+      "after under a second",
+    ]);
+    expect(browserEventFacts({ ...cancelledSignIn, durationMs: 700_000 }, t)).toContain("after 10 minutes or more");
+  });
+
+  it("read in the person's language, the ceremony whole inside the sentence", () => {
+    const spanish = createTranslator({ locale: "es", messages: es, namespace: "events" });
+    expect(browserEventSentence(cancelledSignIn, spanish)).toBe(
+      "Tu navegador canceló un inicio de sesión con llave de acceso",
+    );
+    expect(browserEventFacts({ ...cancelledSignIn, durationMs: 125_000 }, spanish)).toEqual([
+      "desde un botón",
+      "tras 2 min",
+    ]);
+    const arabic = createTranslator({ locale: "ar", messages: ar, namespace: "events" });
+    expect(browserEventSentence({ ceremony: "step-up", outcome: "ok" }, arabic)).toBe(
+      "أكمل متصفحك التحقق بمفتاح المرور لتأكيد أنك أنت",
+    );
   });
 
   it("read a stored value outside the lists as our words, never as itself", () => {
     const odd = { ...cancelledSignIn, ceremony: "<img src=x>", outcome: "<script>" };
-    expect(browserEventSentence(odd)).toBe("Your browser failed at a passkey request");
-    expect(browserEventTechnicalFacts(odd)).toContain("browser answer: other");
+    expect(browserEventSentence(odd, t)).toBe("Your browser failed at a passkey request");
+    expect(browserEventTechnicalFacts(odd, t)).toContain("browser answer: other");
   });
 });
 

@@ -1,48 +1,28 @@
-// Browser events in our own words, for the person ("Your browser cancelled a passkey sign-in") and for support staff
-// (the same sentence, then the facts). Every word comes from these tables, chosen by an enumerated value: a stored
-// value outside them (a row from an older version) reads as "something else", never as itself.
-import type { BrowserEventReport, CapabilityField, Ceremony, Mediation, Outcome } from "./vocabulary";
+// Browser events in our own words, in the reader's language, for the person ("Your browser cancelled a passkey
+// sign-in") and for support staff (the same sentence, then the facts). Every word comes from the messages, chosen by
+// an enumerated value: a stored value outside the lists (a row from an older version) reads as "something else", never
+// as itself.
+import type { Translator } from "@/lib/i18n/translator";
+import { capabilityFields, mediations, outcomes, type BrowserEventReport, type Ceremony } from "./vocabulary";
 
-const ceremonyWords: Record<Ceremony, string> = {
-  "sign-in": "a passkey sign-in",
-  "add-passkey": "adding a passkey",
-  "step-up": "a passkey check to confirm it was you",
-  withdrawal: "a passkey check for a withdrawal",
-  "live-test-create": "the troubleshooting test's new passkey",
-  "live-test-sign-in": "the troubleshooting test's passkey sign-in",
-};
+type Events = Translator<"events">;
 
-/** "Your browser … {ceremony}". NotAllowedError covers a closed prompt, a timeout and a refusal alike (docs/compat.md). */
-const outcomeWords: Record<Outcome, string> = {
-  ok: "finished",
-  NotAllowedError: "cancelled",
-  AbortError: "stopped (the page or another request interrupted it)",
-  InvalidStateError: "refused (this device already holds a passkey for it)",
-  NotSupportedError: "could not do",
-  SecurityError: "refused for this site's address",
-  ConstraintError: "could not verify you for",
-  UnknownError: "failed (the authenticator reported an error) at",
-  TypeError: "could not read the site's request for",
-  NetworkError: "lost the connection during",
-  other: "failed at",
-};
+const ceremonyKeys = {
+  "sign-in": "browser.ceremony.signIn",
+  "add-passkey": "browser.ceremony.addPasskey",
+  "step-up": "browser.ceremony.stepUp",
+  withdrawal: "browser.ceremony.withdrawal",
+  "live-test-create": "browser.ceremony.liveTestCreate",
+  "live-test-sign-in": "browser.ceremony.liveTestSignIn",
+} as const satisfies Record<Ceremony, string>;
 
-const capabilityWords: Record<CapabilityField, string> = {
-  secureContext: "secure page",
-  platformAuthenticator: "built-in authenticator",
-  conditionalMediation: "autofill",
-  hybridTransport: "phone as authenticator",
-  passkeyPlatformAuthenticator: "passkeys on this device",
-  signalApi: "Signal API",
-};
+const listed = <T extends string>(list: readonly T[], value: string): value is T => list.includes(value as T);
 
-const known = <K extends string>(table: Record<K, string>, value: string, otherwise: string) =>
-  Object.hasOwn(table, value) ? table[value as K] : otherwise;
-
-export function durationWords(ms: number): string {
-  if (ms < 1000) return "under a second";
-  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
-  return ms >= 600_000 ? "10 minutes or more" : `${Math.round(ms / 60_000)} min`;
+/** How long a ceremony took, as the message's unit and amount: under a second, seconds, minutes, 10 minutes or more. */
+function duration(ms: number): { unit: string; amount: number } {
+  if (ms < 1000) return { unit: "underSecond", amount: 0 };
+  if (ms < 60_000) return { unit: "seconds", amount: Math.round(ms / 1000) };
+  return ms >= 600_000 ? { unit: "longer", amount: 10 } : { unit: "minutes", amount: Math.round(ms / 60_000) };
 }
 
 type StoredEvent = Pick<BrowserEventReport, "durationMs" | "wrapped"> & {
@@ -52,33 +32,33 @@ type StoredEvent = Pick<BrowserEventReport, "durationMs" | "wrapped"> & {
   capabilities: Record<string, boolean | null>;
 };
 
-/** "Your browser cancelled a passkey sign-in". */
-export function browserEventSentence(event: Pick<StoredEvent, "ceremony" | "outcome">): string {
-  const ceremony = known(ceremonyWords, event.ceremony, "a passkey request");
-  return `Your browser ${known(outcomeWords, event.outcome, outcomeWords.other)} ${ceremony}`;
+/**
+ * "Your browser cancelled a passkey sign-in": one sentence per outcome (NotAllowedError covers a closed prompt, a
+ * timeout and a refusal alike, docs/compat.md), the ceremony a whole noun phrase in it.
+ */
+export function browserEventSentence(event: Pick<StoredEvent, "ceremony" | "outcome">, t: Events): string {
+  const ceremony = Object.hasOwn(ceremonyKeys, event.ceremony)
+    ? t(ceremonyKeys[event.ceremony as Ceremony])
+    : t("browser.ceremony.other");
+  const outcome = listed(outcomes, event.outcome) ? event.outcome : "other";
+  return t("browser.sentence", { outcome, ceremony });
 }
 
-const mediationWords: Record<Mediation, string> = {
-  modal: "from a button",
-  conditional: "from the email field's suggestions (autofill)",
-  immediate: "from the quick sign-in button, which answers at once",
-};
-
 /** The facts beside the sentence: how it was asked, how long it took, an extension in between. */
-export function browserEventFacts(event: StoredEvent): string[] {
+export function browserEventFacts(event: StoredEvent, t: Events): string[] {
   return [
-    mediationWords[event.mediation as Mediation] ?? mediationWords.modal,
-    `after ${durationWords(event.durationMs)}`,
-    event.wrapped ? "an extension had replaced the browser's passkey functions" : null,
+    t("browser.mediation", { mediation: listed(mediations, event.mediation) ? event.mediation : "modal" }),
+    t("browser.after", duration(event.durationMs)),
+    event.wrapped ? t("browser.wrapped") : null,
   ].filter((fact): fact is string => fact !== null);
 }
 
 /** For support: the exact error name (from the list) and what the browser reported it can do. */
-export function browserEventTechnicalFacts(event: StoredEvent): string[] {
-  const outcome = known(outcomeWords, event.outcome, "") ? event.outcome : "other";
-  const capabilities = Object.entries(capabilityWords).map(([field, words]) => {
-    const value = event.capabilities[field];
-    return `${words}: ${value === true ? "yes" : value === false ? "no" : "unknown"}`;
+export function browserEventTechnicalFacts(event: StoredEvent, t: Events): string[] {
+  const outcome = listed(outcomes, event.outcome) ? event.outcome : "other";
+  const capabilities = capabilityFields.map((capability) => {
+    const value = event.capabilities[capability];
+    return t("browser.capability", { capability, value: value === true ? "yes" : value === false ? "no" : "unknown" });
   });
-  return [`browser answer: ${outcome}`, ...capabilities];
+  return [t("browser.answer", { outcome }), ...capabilities];
 }

@@ -3,6 +3,7 @@
 import type { Translator } from "@/lib/i18n/translator";
 import type { AUTHENTICATOR_STATUSES } from "./blob-schema";
 import type { AuthenticatorTrust } from "./describe-authenticator";
+import type { MdsBlobLabel } from "./authenticator-metadata";
 
 type Status = (typeof AUTHENTICATOR_STATUSES)[number];
 
@@ -42,4 +43,17 @@ export function trustInWords(trust: AuthenticatorTrust, t: Translator<"passkeys"
       return { status: warning.status, words: key ? t(key) : warning.words };
     }),
   };
+}
+
+/** Which FIDO metadata BLOB a page used, or that there is none. */
+export function blobInWords(blob: MdsBlobLabel, t: Translator<"passkeys">): string {
+  if (!blob) return t("noMetadataBlob");
+  return t("metadataBlob", {
+    fromFido: blob.fromFido ? "yes" : "no",
+    // A BLOB's number, not a quantity: no digit grouping.
+    serial: String(blob.serial),
+    stored: blob.storedAt.toISOString().slice(0, 10),
+    outOfDate: blob.outOfDate ? "yes" : "no",
+    nextUpdate: blob.nextUpdate,
+  });
 }

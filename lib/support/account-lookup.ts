@@ -7,10 +7,12 @@ import { db } from "@/lib/db/client";
 import { totpFactors, type User } from "@/lib/db/schema";
 import { listEvents, recordEvent } from "@/lib/auth/audit";
 import { listBrowserEventsOfAccount } from "@/lib/browser-events/store";
-import { listFailedSignIns, type FailedSignInHour } from "@/lib/auth/failed-sign-ins";
+import { failedSignInsText, type FailedSignInsText } from "@/lib/auth/failed-sign-in-words";
+import { listFailedSignIns } from "@/lib/auth/failed-sign-ins";
 import { isLocked } from "@/lib/auth/lockout";
 import { countOpenTrustedDevices } from "@/lib/auth/trusted-devices";
 import { findUserByEmail } from "@/lib/auth/users";
+import type { Translator } from "@/lib/i18n/translator";
 import { readAuthenticatorMetadata, type MdsBlobLabel } from "@/lib/mds/authenticator-metadata";
 import { listPasskeys, type PasskeyView } from "@/lib/webauthn/passkeys";
 import { browserEventForSupport, mergeTimeline, serverEventForSupport, type EventForSupport } from "./timeline";
@@ -33,10 +35,16 @@ export type AccountForSupport = {
    */
   events: EventForSupport[];
   /** Failed sign-ins by callers who were not signed in, per hour, with enumerated reasons (security bar 61). */
-  failedSignIns: FailedSignInHour[];
+  failedSignIns: FailedSignInsText;
 };
 
-export async function lookUpAccount(staff: User, email: string, client: string): Promise<AccountForSupport | null> {
+/** `t`: the staff member's language, for the timeline's words (getTranslations in the console's action). */
+export async function lookUpAccount(
+  staff: User,
+  email: string,
+  client: string,
+  t: Translator<"events">,
+): Promise<AccountForSupport | null> {
   const account = await findUserByEmail(email);
   await recordEvent(db, {
     userId: staff.id,
@@ -60,9 +68,9 @@ export async function lookUpAccount(staff: User, email: string, client: string):
     passkeys: await listPasskeys(account.id),
     metadataBlob: (await readAuthenticatorMetadata()).blob,
     events: mergeTimeline(
-      events.map(serverEventForSupport),
-      (await listBrowserEventsOfAccount(account.id, 50)).map(browserEventForSupport),
+      events.map((event) => serverEventForSupport(event, t)),
+      (await listBrowserEventsOfAccount(account.id, 50)).map((event) => browserEventForSupport(event, t)),
     ),
-    failedSignIns: await listFailedSignIns(account.id),
+    failedSignIns: failedSignInsText(await listFailedSignIns(account.id), t, true),
   };
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { and, desc, eq, lte } from "drizzle-orm";
 import { listBrowserEventsOfBrowser } from "@/lib/browser-events/store";
 import { db } from "@/lib/db/client";
+import type { Translator } from "@/lib/i18n/translator";
 import { auditEvents } from "@/lib/db/schema";
 import { browserEventForSupport, mergeTimeline, serverEventForSupport, type EventForSupport } from "./timeline";
 
@@ -11,6 +12,7 @@ export async function reportTimeline(
   browserHash: string | null,
   ownerId: string | null,
   savedAt: Date,
+  t: Translator<"events">,
 ): Promise<EventForSupport[]> {
   const browser = browserHash ? await listBrowserEventsOfBrowser(browserHash, savedAt, 20) : [];
   const server = ownerId
@@ -20,5 +22,8 @@ export async function reportTimeline(
         limit: 20,
       })
     : [];
-  return mergeTimeline(browser.map(browserEventForSupport), server.map(serverEventForSupport));
+  return mergeTimeline(
+    browser.map((event) => browserEventForSupport(event, t)),
+    server.map((event) => serverEventForSupport(event, t)),
+  );
 }

@@ -2,9 +2,10 @@
 // passkey request, newest first. A browser event reads in our words only, built from its enumerated values
 // (lib/browser-events/words.ts): nothing the caller sent is shown as text (security bar 61).
 import "server-only";
-import { auditEventTypes } from "@/lib/auth/audit";
+import { auditEventWords, clientWords } from "@/lib/auth/audit-words";
 import { browserEventFacts, browserEventSentence, browserEventTechnicalFacts } from "@/lib/browser-events/words";
 import type { AuditEvent, BrowserEventRow } from "@/lib/db/schema";
+import type { Translator } from "@/lib/i18n/translator";
 
 export type EventForSupport = {
   id: string;
@@ -20,27 +21,28 @@ export type EventForSupport = {
   facts: string[];
 };
 
-export function serverEventForSupport(event: AuditEvent): EventForSupport {
+/** `t`: the staff member's language (getTranslations in the console's server code). */
+export function serverEventForSupport(event: AuditEvent, t: Translator<"events">): EventForSupport {
   return {
     id: event.id,
     createdAt: event.createdAt,
     source: "server",
-    what: auditEventTypes[event.type as keyof typeof auditEventTypes] ?? event.type,
-    client: event.client,
+    what: auditEventWords(event.type, t),
+    client: clientWords(event.client, t),
     detail: event.detail,
     facts: [],
   };
 }
 
-export function browserEventForSupport(event: BrowserEventRow): EventForSupport {
+export function browserEventForSupport(event: BrowserEventRow, t: Translator<"events">): EventForSupport {
   return {
     id: `browser-${event.id}`,
     createdAt: event.createdAt,
     source: "browser",
-    what: browserEventSentence(event),
+    what: browserEventSentence(event, t),
     client: null,
     detail: {},
-    facts: [...browserEventFacts(event), ...browserEventTechnicalFacts(event)],
+    facts: [...browserEventFacts(event, t), ...browserEventTechnicalFacts(event, t)],
   };
 }
 

@@ -1,8 +1,9 @@
-import { AuthenticatorMetadata, MetadataBlobNote } from "@/components/authenticator-metadata";
+import { AuthenticatorMetadata } from "@/components/authenticator-metadata";
 import { FailedSignIns } from "@/components/failed-sign-ins";
 import { LocalTime } from "@/components/local-time";
 import { Badge, Card } from "@/components/ui";
 import { fillIn } from "@/lib/i18n/fill-in";
+import type { AuthenticatorTrust } from "@/lib/mds/describe-authenticator";
 import type { AccountForSupport } from "@/lib/support/account-lookup";
 import type { PasskeyView } from "@/lib/webauthn/passkeys";
 import { TimelineList, type TimelineText } from "./timeline-list";
@@ -12,6 +13,10 @@ import { TimelineList, type TimelineText } from "./timeline-list";
  * `{until}`/`{date}` slots for the browser's clock): app/(support)/support/console-text.ts.
  */
 export type AccountViewText = {
+  /** Each passkey's metadata in words, by passkey id. */
+  metadata: Record<string, AuthenticatorTrust | null>;
+  noCertification: string;
+  metadataBlob: string;
   methods: string;
   password: string;
   totp: string;
@@ -80,15 +85,18 @@ export function AccountView({
                     ? fillIn(text.lastUsed, { date: <LocalTime date={passkey.lastUsedAt} locale={locale} /> })
                     : text.neverUsed}
                 </span>
-                <AuthenticatorMetadata metadata={passkey.metadata} />
+                <AuthenticatorMetadata
+                  metadata={text.metadata[passkey.id] ?? null}
+                  noCertification={text.noCertification}
+                />
               </li>
             ))}
           </ul>
         )}
-        <MetadataBlobNote blob={account.metadataBlob} />
+        <p className="text-xs text-slate-600">{text.metadataBlob}</p>
       </Card>
       <Card title={text.failedSignIns}>
-        <FailedSignIns hours={account.failedSignIns} showCodes />
+        <FailedSignIns text={account.failedSignIns} locale={locale} />
       </Card>
       <Card title={text.activityTitle}>
         <TimelineList events={account.events} label={text.activity} text={timeline} locale={locale} />

@@ -71,7 +71,13 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
       createdAt: saved.createdAt,
       ownerEmail: owner?.email ?? null,
       report: report.data,
-      timeline: await reportTimeline(saved.browserHash, owner?.id ?? null, saved.createdAt),
+      // In the staff member's language, whatever the person's (the report itself says theirs).
+      timeline: await reportTimeline(
+        saved.browserHash,
+        owner?.id ?? null,
+        saved.createdAt,
+        await getTranslations("events"),
+      ),
       script: suggestedScript(report.data, { ownerKnown }, await getTranslations("supportScript")),
     });
   });
@@ -81,7 +87,7 @@ export async function lookUpAccountAction(email: unknown): Promise<Result<Accoun
   return withSupportConsole(async ({ user: staff }, client) => {
     const input = parseInput(z.string().trim().min(1, "Enter an email.").max(254), email);
     if (!input.ok) return input;
-    const account = await lookUpAccount(staff, input.data, client);
+    const account = await lookUpAccount(staff, input.data, client, await getTranslations("events"));
     return account
       ? ok({ account, text: await accountViewText(account) })
       : fail("support:no-account", "No account with this email.");

@@ -5,17 +5,42 @@ import { useState, type FormEvent } from "react";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { Alert, Button, Card, Field } from "@/components/ui";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import type { StepUpText } from "@/lib/i18n/step-up-text";
 import { useStepUp } from "../step-up-dialog";
 import { changePasswordAction, removePasswordAction } from "./actions";
 
 type Outcome = { tone: "success" | "error"; message: string; detail?: string } | null;
 
-export function PasswordForms({ hasTotp, passkeyCount }: { hasTotp: boolean; passkeyCount: number }) {
+/** The forms' words in the page's language, translated on the server (page.tsx; decision 027). */
+export type PasswordFormsText = {
+  changeTitle: string;
+  current: string;
+  new: string;
+  /** "At least 12 characters." */
+  hint: string;
+  change: string;
+  changed: string;
+  removeTitle: string;
+  removeBody: string;
+  addPasskeyFirst: string;
+  remove: string;
+  stepUp: StepUpText;
+};
+
+export function PasswordForms({
+  hasTotp,
+  passkeyCount,
+  text: t,
+}: {
+  hasTotp: boolean;
+  passkeyCount: number;
+  text: PasswordFormsText;
+}) {
   const router = useRouter();
   const [changeOutcome, setChangeOutcome] = useState<Outcome>(null);
   const [removeOutcome, setRemoveOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState<"change" | "remove" | null>(null);
-  const { guard, dialog } = useStepUp({ hasTotp, hasPasskeys: passkeyCount > 0 });
+  const { guard, dialog } = useStepUp({ hasTotp, hasPasskeys: passkeyCount > 0 }, t.stepUp);
 
   async function change(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,7 +51,7 @@ export function PasswordForms({ hasTotp, passkeyCount }: { hasTotp: boolean; pas
     setBusy(null);
     if (!result.ok) return setChangeOutcome({ tone: "error", ...result });
     formElement.reset();
-    setChangeOutcome({ tone: "success", message: "Password changed. Every other session has been signed out." });
+    setChangeOutcome({ tone: "success", message: t.changed });
   }
 
   async function remove() {
@@ -39,13 +64,13 @@ export function PasswordForms({ hasTotp, passkeyCount }: { hasTotp: boolean; pas
 
   return (
     <>
-      <Card title="Change password">
+      <Card title={t.changeTitle}>
         <form onSubmit={change} className="flex flex-col gap-4">
           <Field
             id="current"
             name="current"
             type="password"
-            label="Current password"
+            label={t.current}
             autoComplete="current-password"
             required
           />
@@ -53,25 +78,22 @@ export function PasswordForms({ hasTotp, passkeyCount }: { hasTotp: boolean; pas
             id="next"
             name="next"
             type="password"
-            label="New password"
+            label={t.new}
             autoComplete="new-password"
             minLength={PASSWORD_MIN_LENGTH}
             required
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+            hint={t.hint}
           />
           <Alert tone={changeOutcome?.tone ?? "info"}>{changeOutcome?.message}</Alert>
           <Button type="submit" busy={busy === "change"} className="self-start">
-            Change password
+            {t.change}
           </Button>
         </form>
       </Card>
-      <Card title="Go passwordless">
+      <Card title={t.removeTitle}>
         <div className="flex flex-col gap-3">
-          <p className="text-sm text-slate-700">
-            Remove your password and sign in with passkeys only. You need at least one passkey; the last one can then
-            not be removed.
-          </p>
-          {passkeyCount === 0 && <p className="text-sm text-amber-900">Add a passkey first.</p>}
+          <p className="text-sm text-slate-700">{t.removeBody}</p>
+          {passkeyCount === 0 && <p className="text-sm text-amber-900">{t.addPasskeyFirst}</p>}
           <Alert tone={removeOutcome?.tone ?? "info"} detail={removeOutcome?.detail}>
             {removeOutcome?.message}
           </Alert>
@@ -82,7 +104,7 @@ export function PasswordForms({ hasTotp, passkeyCount }: { hasTotp: boolean; pas
             onClick={() => void remove()}
             className="self-start"
           >
-            Remove password
+            {t.remove}
           </Button>
         </div>
       </Card>

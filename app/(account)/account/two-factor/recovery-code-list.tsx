@@ -3,35 +3,36 @@
 import Link from "next/link";
 import { Button } from "@/components/ui";
 
+/** The list's words in the page's language, translated on the server (text.ts; decision 027). */
+export type RecoveryCodeListText = { save: string; list: string; copy: string; download: string; saved: string };
+
 /** Recovery codes, the only time they are shown: to copy, download or write down. */
-export function RecoveryCodeList({ codes }: { codes: string[] }) {
+export function RecoveryCodeList({ codes, text: t }: { codes: string[]; text: RecoveryCodeListText }) {
   const text = codes.join("\n");
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-slate-700">
-        Save these recovery codes somewhere safe. Each works once, if you lose your phone. They are shown only now.
-      </p>
-      <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 rounded-md bg-slate-100 p-4 font-mono text-sm">
+      <p className="text-sm text-slate-700">{t.save}</p>
+      <ul aria-label={t.list} className="grid grid-cols-2 gap-2 rounded-md bg-slate-100 p-4 font-mono text-sm">
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
       </ul>
       <div className="flex flex-wrap gap-3">
         <Button type="button" variant="secondary" onClick={() => void navigator.clipboard.writeText(text)}>
-          Copy codes
+          {t.copy}
         </Button>
         <a
           className="inline-flex items-center rounded-md border border-slate-300 px-4 py-2 text-sm font-medium"
           download="passkey-lab-recovery-codes.txt"
           href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
         >
-          Download codes
+          {t.download}
         </a>
         <Link
           href="/account"
           className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white"
         >
-          I saved them — continue
+          {t.saved}
         </Link>
       </div>
     </div>

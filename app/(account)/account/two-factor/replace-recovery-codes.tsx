@@ -3,15 +3,33 @@
 import { useState } from "react";
 import { useConfirm } from "@/components/confirm-dialog";
 import { Alert, Button } from "@/components/ui";
+import type { StepUpText } from "@/lib/i18n/step-up-text";
 import { useStepUp } from "../step-up-dialog";
 import { replaceRecoveryCodesAction } from "./actions";
-import { RecoveryCodeList } from "./recovery-code-list";
+import { RecoveryCodeList, type RecoveryCodeListText } from "./recovery-code-list";
 
 type Message = { message: string; detail?: string } | null;
 
+/** The words in the page's language, translated on the server (text.ts; decision 027). */
+export type ReplaceRecoveryCodesText = {
+  confirmTitle: string;
+  confirmBody: string;
+  confirm: string;
+  done: string;
+  button: string;
+  codes: RecoveryCodeListText;
+  stepUp: StepUpText;
+};
+
 /** Makes a new set of recovery codes, after a step-up; the old set stops working. */
-export function ReplaceRecoveryCodes({ hasPasskeys }: { hasPasskeys: boolean }) {
-  const { guard, dialog: stepUpDialog } = useStepUp({ hasTotp: true, hasPasskeys });
+export function ReplaceRecoveryCodes({
+  hasPasskeys,
+  text: t,
+}: {
+  hasPasskeys: boolean;
+  text: ReplaceRecoveryCodesText;
+}) {
+  const { guard, dialog: stepUpDialog } = useStepUp({ hasTotp: true, hasPasskeys }, t.stepUp);
   const { ask, dialog: confirmDialog } = useConfirm();
   const [codes, setCodes] = useState<string[] | null>(null);
   const [message, setMessage] = useState<Message>(null);
@@ -19,9 +37,10 @@ export function ReplaceRecoveryCodes({ hasPasskeys }: { hasPasskeys: boolean }) 
 
   async function replace() {
     const confirmed = await ask({
-      title: "Make new recovery codes?",
-      body: "Your current recovery codes stop working at once, used or not. Save the new ones before you leave the page.",
-      confirm: "Make new codes",
+      title: t.confirmTitle,
+      body: t.confirmBody,
+      confirm: t.confirm,
+      cancel: t.stepUp.cancel,
     });
     if (!confirmed) return;
     setMessage(null);
@@ -35,8 +54,8 @@ export function ReplaceRecoveryCodes({ hasPasskeys }: { hasPasskeys: boolean }) 
   if (codes) {
     return (
       <div className="flex flex-col gap-4">
-        <Alert tone="success">New recovery codes made. The old ones no longer work.</Alert>
-        <RecoveryCodeList codes={codes} />
+        <Alert tone="success">{t.done}</Alert>
+        <RecoveryCodeList codes={codes} text={t.codes} />
       </div>
     );
   }
@@ -46,7 +65,7 @@ export function ReplaceRecoveryCodes({ hasPasskeys }: { hasPasskeys: boolean }) 
         {message?.message}
       </Alert>
       <Button type="button" variant="secondary" onClick={() => void replace()} busy={busy} className="self-start">
-        Make new recovery codes
+        {t.button}
       </Button>
       {confirmDialog}
       {stepUpDialog}

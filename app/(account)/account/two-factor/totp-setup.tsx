@@ -4,12 +4,30 @@ import { useState, type FormEvent } from "react";
 import { reachServer } from "@/lib/browser/server-unreachable";
 import { Alert, Button, Field } from "@/components/ui";
 import type { TotpSetup as Setup } from "@/lib/auth/totp";
+import { fillIn } from "@/lib/i18n/fill-in";
 import { confirmTotpSetupAction, startTotpSetupAction } from "./actions";
-import { RecoveryCodeList } from "./recovery-code-list";
+import { RecoveryCodeList, type RecoveryCodeListText } from "./recovery-code-list";
 
 type Message = { message: string; detail?: string } | null;
 
-export function TotpSetup() {
+/** The set-up's words in the page's language, translated on the server (text.ts; decision 027). */
+export type TotpSetupText = {
+  intro: string;
+  start: string;
+  scan: string;
+  enterCode: string;
+  qrAlt: string;
+  /** With a {key} slot for the key the server makes when set-up starts (lib/i18n/fill-in.ts). */
+  manualKey: string;
+  code: string;
+  codeHint: string;
+  currentPassword: string;
+  turnOn: string;
+  done: string;
+  codes: RecoveryCodeListText;
+};
+
+export function TotpSetup({ text: t }: { text: TotpSetupText }) {
   const [setup, setSetup] = useState<Setup | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [message, setMessage] = useState<Message>(null);
@@ -36,8 +54,8 @@ export function TotpSetup() {
   if (recoveryCodes) {
     return (
       <div className="flex flex-col gap-4">
-        <Alert tone="success">Two-factor authentication is on.</Alert>
-        <RecoveryCodeList codes={recoveryCodes} />
+        <Alert tone="success">{t.done}</Alert>
+        <RecoveryCodeList codes={recoveryCodes} text={t.codes} />
       </div>
     );
   }
@@ -45,13 +63,10 @@ export function TotpSetup() {
   if (!setup) {
     return (
       <div className="flex flex-col gap-3">
-        <p className="text-sm text-slate-700">
-          Use an authenticator app (Google Authenticator, 1Password, Authy, …) for a second step after your password. It
-          is required before you can add passkeys.
-        </p>
+        <p className="text-sm text-slate-700">{t.intro}</p>
         <Alert tone="error">{message?.message}</Alert>
         <Button type="button" onClick={() => void begin()} busy={busy} className="self-start">
-          Set up authenticator app
+          {t.start}
         </Button>
       </div>
     );
@@ -59,29 +74,26 @@ export function TotpSetup() {
 
   return (
     <form onSubmit={confirm} className="flex flex-col gap-4">
-      <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
-        <li>Scan this QR code with your authenticator app, or type the key by hand.</li>
-        <li>Enter the 6-digit code it shows, and your password to confirm the change.</li>
+      <ol className="list-decimal space-y-2 ps-5 text-sm text-slate-700">
+        <li>{t.scan}</li>
+        <li>{t.enterCode}</li>
       </ol>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
-      <img
-        src={setup.qrCodeDataUrl}
-        alt="QR code for your authenticator app"
-        width={200}
-        height={200}
-        className="rounded border"
-      />
+      <img src={setup.qrCodeDataUrl} alt={t.qrAlt} width={200} height={200} className="rounded border" />
       <p className="text-sm">
-        Key:{" "}
-        <code data-testid="totp-manual-key" className="rounded bg-slate-100 px-2 py-1 font-mono">
-          {setup.manualKey}
-        </code>
+        {fillIn(t.manualKey, {
+          key: (
+            <code key="key" data-testid="totp-manual-key" className="rounded bg-slate-100 px-2 py-1 font-mono">
+              {setup.manualKey}
+            </code>
+          ),
+        })}
       </p>
       <Field
         id="totp-code"
         name="code"
-        label="6-digit code"
-        hint="The 6 digits your app shows now, nothing else."
+        label={t.code}
+        hint={t.codeHint}
         autoComplete="one-time-code"
         inputMode="numeric"
         pattern="[0-9 ]{6,7}"
@@ -91,13 +103,13 @@ export function TotpSetup() {
         id="totp-password"
         name="password"
         type="password"
-        label="Current password"
+        label={t.currentPassword}
         autoComplete="current-password"
         required
       />
       <Alert tone="error">{message?.message}</Alert>
       <Button type="submit" busy={busy} className="self-start">
-        Turn on two-factor authentication
+        {t.turnOn}
       </Button>
     </form>
   );
