@@ -57,8 +57,9 @@ export async function checkBrowserAction(input: unknown): Promise<Result<Browser
     };
     const platform = detectPlatform(judged);
     // In the request's language: the cookie, else Accept-Language (lib/i18n/request.ts).
-    const findings = byUrgency(evaluateEnvironment(judged, platform, await findingTranslators()));
-    const text = checkResultsText(await getTranslations("checks"), platform);
+    const translators = await findingTranslators();
+    const findings = byUrgency(evaluateEnvironment(judged, platform, translators));
+    const text = checkResultsText(await getTranslations("checks"), translators.findings, platform);
     return ok({ platform, findings, view: createElement(CheckResults, { findings, text }) });
   });
 }

@@ -4,6 +4,8 @@
 import { LikelyCauses, type LikelyCausesText } from "@/components/troubleshoot/likely-causes";
 import { StatusBadge, type StatusWords } from "@/components/troubleshoot/status-badge";
 import type { Finding } from "@/lib/compat/finding";
+import { inAppBrowserKind } from "@/lib/compat/in-app-browser";
+import { browserLabel, osLabel } from "@/lib/compat/platform-labels";
 import type { Platform } from "@/lib/compat/platform-types";
 import type { Translator } from "@/lib/i18n/translator";
 
@@ -26,14 +28,18 @@ export type CheckResultsText = {
   causes: LikelyCausesText;
 };
 
-/** The words of the checks card, in the translator's language; `platform` as the server read it, or null. */
-export function checkResultsText(t: Translator<"checks">, platform: Platform | null): CheckResultsText {
-  const named = platform && { browser: platform.browser.label, os: platform.os.label };
+/** The words of the checks card, in the translators' language; `platform` as the server read it, or null. */
+export function checkResultsText(
+  t: Translator<"checks">,
+  findings: Translator<"findings">,
+  platform: Platform | null,
+): CheckResultsText {
+  const named = platform && { browser: browserLabel(platform.browser, findings), os: osLabel(platform.os, findings) };
   return {
     platform: !named
       ? null
       : platform.inAppBrowser
-        ? t("platformInApp", { ...named, app: platform.inAppBrowser })
+        ? t("platformInApp", { ...named, kind: inAppBrowserKind(platform.inAppBrowser), app: platform.inAppBrowser })
         : t("platform", named),
     results: t("results"),
     passedList: t("passedList"),

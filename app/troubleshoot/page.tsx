@@ -38,7 +38,10 @@ export default async function TroubleshootPage() {
         <Card title="1. Automatic checks">
           <AutomaticChecks
             unreachable={
-              <CheckResults findings={[serverUnreachableFinding(findings)]} text={checkResultsText(checks, null)} />
+              <CheckResults
+                findings={[serverUnreachableFinding(findings)]}
+                text={checkResultsText(checks, findings, null)}
+              />
             }
           />
         </Card>

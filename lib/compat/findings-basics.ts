@@ -3,6 +3,7 @@
 import type { Translator } from "@/lib/i18n/translator";
 import { type Finding, type FindingContext, finding } from "./finding";
 import { openInBrowserSteps } from "./fix-steps";
+import { inAppBrowserKind } from "./in-app-browser";
 import { missingApiFinding } from "./webauthn-missing";
 
 /** The snapshot exists only if script ran; the page's <noscript> block shows `noJavaScriptFinding` instead. */
@@ -61,7 +62,7 @@ export function webauthnPresentFinding(context: FindingContext, t: Translator<"f
       "webauthn-present",
       title,
       "problem",
-      t("webauthnPresent.inApp", { app: platform.inAppBrowser }),
+      t("webauthnPresent.inApp", { kind: inAppBrowserKind(platform.inAppBrowser), app: platform.inAppBrowser }),
       openInBrowserSteps(platform, steps),
       detail,
     );

@@ -6,6 +6,7 @@ import { type Finding, type FindingContext, finding } from "./finding";
 import { checkOsVersionSteps, openInBrowserSteps, updateBrowserSteps, updateOsSteps } from "./fix-steps";
 import { inAppBrowserKind } from "./in-app-browser";
 import { liveSupport } from "./live-support";
+import { browserLabel, osLabel } from "./platform-labels";
 import type { Platform } from "./platform-types";
 import type { EnvironmentSnapshot } from "./snapshot";
 import { type MatrixRow, supportMatrix } from "./support-matrix";
@@ -74,7 +75,7 @@ export function osVersionFinding(context: FindingContext, t: Translator<"finding
       "os-version",
       title,
       "problem",
-      t("osVersion.noSyncedPasskeys", { os: os.label }),
+      t("osVersion.noSyncedPasskeys", { os: osLabel(os, t) }),
       t("osVersion.noSyncedPasskeysFix", { steps: updateOsSteps(platform, steps) }),
       detail,
     );
@@ -95,7 +96,7 @@ export function osVersionFinding(context: FindingContext, t: Translator<"finding
       "os-version",
       title,
       "warning",
-      t("osVersion.lacks", { os: os.label, features: names(gaps, context, t) }),
+      t("osVersion.lacks", { os: osLabel(os, t), features: names(gaps, context, t) }),
       updateOsSteps(platform, steps),
       detail,
     );
@@ -113,7 +114,7 @@ export function osVersionFinding(context: FindingContext, t: Translator<"finding
       detail,
     );
   }
-  return finding("os-version", title, "ok", t("osVersion.ok", { os: os.label }), null, detail);
+  return finding("os-version", title, "ok", t("osVersion.ok", { os: osLabel(os, t) }), null, detail);
 }
 
 /** Engines so old that they lack isConditionalMediationAvailable() (Chrome 108, Firefox 119, Safari 16). */
@@ -149,7 +150,7 @@ export function browserVersionFinding(context: FindingContext, t: Translator<"fi
         "browser-version",
         title,
         "unknown",
-        t("browserVersion.versionHidden", { browser: browser.label }),
+        t("browserVersion.versionHidden", { browser: browserLabel(browser, t) }),
         null,
         detail,
       );
@@ -158,7 +159,7 @@ export function browserVersionFinding(context: FindingContext, t: Translator<"fi
       "browser-version",
       title,
       "ok",
-      t("browserVersion.ok", { browser: browser.label, os: os.name }),
+      t("browserVersion.ok", { browser: browserLabel(browser, t), os: os.name }),
       null,
       detail,
     );
@@ -179,9 +180,9 @@ export function browserVersionFinding(context: FindingContext, t: Translator<"fi
     .filter((step): step is string => Boolean(step))
     .reduce<string | null>((first, second) => (first ? t("twoSentences", { first, second }) : second), null);
   const meaning = veryOld
-    ? t("browserVersion.veryOld", { browser: browser.label })
+    ? t("browserVersion.veryOld", { browser: browserLabel(browser, t) })
     : t("browserVersion.lacks", {
-        browser: browser.label,
+        browser: browserLabel(browser, t),
         version: outdated.length > 0 ? "this" : "any",
         features: names(gaps, context, t),
       });

@@ -45,6 +45,8 @@ export function updateBrowserSteps(platform: Platform, t: Translator<"fixSteps">
       return os.name === "Linux" ? t("updateFirefoxLinux") : t("updateFirefox");
     case "Safari":
       return t("updateSafari", { steps: updateOsSteps(platform, t) });
+    case "Unknown":
+      return t("updateUnknownBrowser");
     default:
       return t("updateOtherBrowser", { browser: browser.label });
   }
@@ -90,6 +92,8 @@ export function allowCookiesSteps(platform: Platform, t: Translator<"fixSteps">)
     case "Opera":
     case "Samsung Internet":
       return t("cookiesChromium", { privateWindow });
+    case "Unknown":
+      return t("cookiesUnknownBrowser", { privateWindow });
     default:
       return t("cookiesOtherBrowser", { browser: platform.browser.label, privateWindow });
   }

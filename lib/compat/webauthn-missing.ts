@@ -6,6 +6,7 @@
 import type { Translator } from "@/lib/i18n/translator";
 import { type Finding, type FindingContext, type LikelyCause, finding } from "./finding";
 import { openInBrowserSteps, updateBrowserSteps } from "./fix-steps";
+import { browserLabel } from "./platform-labels";
 import type { Platform } from "./platform-types";
 import { supports } from "./supports";
 
@@ -72,7 +73,7 @@ export function missingApiFinding(
 ): Finding {
   const detail = `typeof PublicKeyCredential !== 'function'; ${supports("webauthn", platform).reason}`;
   const age = judgeBrowserAge(platform);
-  const browser = platform.browser.label;
+  const browser = browserLabel(platform.browser, t);
   if (age === "old") {
     return finding(
       "webauthn-present",
