@@ -45,7 +45,9 @@ export function wasCancelled(error: unknown): boolean {
 function factsOf(thrown: CeremonyError, locale?: "en"): BrowserFailureFacts {
   const name = thrown.name && DOM_EXCEPTION_NAME_LIST.includes(thrown.name) ? thrown.name : "other";
   const code = WEBAUTHN_ERROR_CODE_LIST.find((known) => known === thrown.code);
-  const whole = (ms: number | undefined) => (ms === undefined ? undefined : Math.max(0, Math.round(ms)));
+  // Whole milliseconds within a day, as the action accepts them (a page left open longer is still explained).
+  const whole = (ms: number | undefined) =>
+    ms === undefined ? undefined : Math.min(86_400_000, Math.max(0, Math.round(ms)));
   return {
     name,
     ...(code ? { code } : {}),
