@@ -15,6 +15,7 @@ import { summariseExtensionResults } from "@/lib/report-card/extension-results";
 import type { CreationOptionsJSON, RequestOptionsJSON } from "@/lib/report-card/step-options";
 import { STEPS, type StepId } from "@/lib/report-card/steps";
 import type { Failure } from "@/lib/result";
+import { explainBrowserFailure } from "@/lib/browser/webauthn-browser";
 import { runConditionalCreate, runImmediateGet } from "./run-newer-step";
 import { describeAssertionAction, describeRegistrationAction, reportCardOptionsAction } from "./actions";
 
@@ -38,14 +39,17 @@ function withPrfBytes<T extends CreationOptionsJSON | RequestOptionsJSON>(option
   };
 }
 
-function browserFailure(stepId: StepId, error: unknown): StepResult {
+async function browserFailure(stepId: StepId, error: unknown): Promise<StepResult> {
   // SimpleWebAuthn wraps the DOMException (its name is kept); the browser's own message is on the cause.
   const cause = error instanceof WebAuthnError && error.cause instanceof Error ? error.cause : null;
-  return describeStepFailure(stepId, {
+  const thrown = {
     name: error instanceof Error ? error.name : "Error",
     code: error instanceof WebAuthnError ? error.code : undefined,
     message: cause?.message ?? (error instanceof Error ? error.message : String(error)),
-  });
+  };
+  // The card is a developer page and stays English (decision 027), whatever the visitor's language.
+  const explained = await explainBrowserFailure({ ...thrown, ceremony: STEPS[stepId].ceremony }, "en");
+  return describeStepFailure(stepId, thrown, explained);
 }
 
 /** `credentials`: for a get step, the one credential it signs in with (allowCredentials). */

@@ -1,6 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { createElement, type ReactNode } from "react";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { z } from "zod";
@@ -12,6 +13,7 @@ import { evaluateEnvironment } from "@/lib/compat/findings";
 import { detectPlatform } from "@/lib/compat/platform";
 import type { Platform } from "@/lib/compat/platform-types";
 import { environmentSnapshotSchema } from "@/lib/compat/snapshot";
+import { findingTranslators } from "@/lib/compat/translators";
 import { readBrowserHash } from "@/lib/browser-events/browser-id";
 import { requestSource } from "@/lib/request-client";
 import { fail, ok, type Result } from "@/lib/result";
@@ -26,7 +28,7 @@ import {
   startLiveRegistration,
   type Verdict,
 } from "@/lib/troubleshoot/live-test";
-import { byUrgency, CheckResults } from "./check-results";
+import { byUrgency, CheckResults, checkResultsText } from "./check-results";
 import { PROBE_COOKIE, PROBE_VALUE } from "./cookie-probe";
 
 // The wizard is open to everyone, signed in or not: these actions touch no account.
@@ -39,7 +41,7 @@ const checksInput = z.strictObject({ snapshot: environmentSnapshotSchema, cookie
 
 /**
  * The automatic checks, judged here so that the rules, the support matrix, the fix texts and the User-Agent parser
- * stay off the page. This request is itself the connection test, and the probe cookie the page stored just before
+ * stay off the page, and the words are in the request's language. This request is itself the connection test, and the probe cookie the page stored just before
  * sending it is the cookie test. Pure reading and judging: nothing is stored, so there is nothing to rate-limit.
  */
 export async function checkBrowserAction(input: unknown): Promise<Result<BrowserChecks>> {
@@ -54,8 +56,11 @@ export async function checkBrowserAction(input: unknown): Promise<Result<Browser
       cookieRoundTrip: cookieCameBack ? ("ok" as const) : ("failed" as const),
     };
     const platform = detectPlatform(judged);
-    const findings = byUrgency(evaluateEnvironment(judged, platform));
-    return ok({ platform, findings, view: createElement(CheckResults, { platform, findings }) });
+    // In the request's language: the cookie, else Accept-Language (lib/i18n/request.ts).
+    const translators = await findingTranslators();
+    const findings = byUrgency(evaluateEnvironment(judged, platform, translators));
+    const text = checkResultsText(await getTranslations("checks"), translators.findings, platform);
+    return ok({ platform, findings, view: createElement(CheckResults, { findings, text }) });
   });
 }
 

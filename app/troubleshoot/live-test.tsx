@@ -7,8 +7,7 @@ import { reachServer } from "@/lib/browser/server-unreachable";
 import { reported } from "@/lib/browser/report-ceremony";
 import { MismatchTable } from "@/components/troubleshoot/mismatch-table";
 import { StatusBadge } from "@/components/troubleshoot/status-badge";
-import { signalUnknownCredential, toCeremonyError } from "@/lib/browser/webauthn-browser";
-import { explainCeremonyError } from "@/lib/compat/browser-errors";
+import { explainBrowserFailure, signalUnknownCredential, toCeremonyError } from "@/lib/browser/webauthn-browser";
 import type { Platform } from "@/lib/compat/platform-types";
 import { liveTestStepTitles } from "@/lib/troubleshoot/live-test-steps";
 import type { LiveTestStep } from "@/lib/troubleshoot/report-content";
@@ -19,10 +18,13 @@ import {
   startLiveTestAction,
 } from "./actions";
 
-/** A browser refusal as a report step: the DOMException and SimpleWebAuthn code mapped to a cause and a fix. */
-function browserFailure(step: "create" | "get", error: unknown, platform: Platform | null): LiveTestStep {
+/**
+ * A browser refusal as a report step: the DOMException and SimpleWebAuthn code mapped to a cause and a fix, by the
+ * server in the page's language (the platform read from this request's User-Agent there).
+ */
+async function browserFailure(step: "create" | "get", error: unknown): Promise<LiveTestStep> {
   const thrown = toCeremonyError(error, step);
-  const explained = explainCeremonyError(thrown, platform ?? undefined);
+  const explained = (await explainBrowserFailure(thrown)) ?? { cause: thrown.message ?? "", fix: "" };
   const name = thrown.name ?? "Error";
   const code = thrown.code;
   return {
@@ -60,7 +62,6 @@ export type LiveTestRun = { steps: LiveTestStep[]; running: boolean };
 
 /** Loaded when the person starts the live test (wizard.tsx), and runs it straight away. */
 export function LiveTest({
-  platform,
   rpId,
   onRun,
 }: {
@@ -96,7 +97,7 @@ export function LiveTest({
         created = await reported("live-test-create", () => startRegistration({ optionsJSON: firstOptions }));
       } catch (error) {
         if (!holdsOwnPasskey(error, start.data.options.excludeCredentials?.length ?? 0))
-          return record(browserFailure("create", error, platform));
+          return record(await browserFailure("create", error));
         // A finding, not a failure: the device already holds this person's passkey. The test goes on without the
         // exclusion, on a passkey for no account, so that the sign-in half runs too.
         record(EXISTING_PASSKEY);
@@ -106,7 +107,7 @@ export function LiveTest({
         try {
           created = await reported("live-test-create", () => startRegistration({ optionsJSON: secondOptions }));
         } catch (again) {
-          return record(browserFailure("create", again, platform));
+          return record(await browserFailure("create", again));
         }
       }
       const { testId } = start.data;
@@ -120,7 +121,7 @@ export function LiveTest({
       try {
         asserted = await reported("live-test-sign-in", () => startAuthentication({ optionsJSON: request.data }));
       } catch (error) {
-        return record(browserFailure("get", error, platform));
+        return record(await browserFailure("get", error));
       }
       const signedIn = await reachServer(finishLiveSignInAction(testId, asserted));
       if (!signedIn.ok) return failed("get", signedIn);

@@ -1,10 +1,11 @@
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
 import { currentSession } from "@/lib/auth/session";
 import { noJavaScriptFinding } from "@/lib/compat/findings-basics";
 import { serverUnreachableFinding } from "@/lib/compat/server-unreachable";
 import { relyingParty } from "@/lib/webauthn/relying-party";
-import { CheckResults } from "./check-results";
+import { CheckResults, checkResultsText } from "./check-results";
 import { AutomaticChecks, LiveTestLauncher, SaveReport, WhatGoesWrong, WizardProvider } from "./wizard";
 import { YourPasskeys } from "./your-passkeys";
 
@@ -16,6 +17,8 @@ export const metadata = { title: "Troubleshoot passkeys" };
 export default async function TroubleshootPage() {
   await connection();
   const session = await currentSession();
+  const [findings, checks] = await Promise.all([getTranslations("findings"), getTranslations("checks")]);
+  const noJavaScript = noJavaScriptFinding(findings);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -26,14 +29,21 @@ export default async function TroubleshootPage() {
       </div>
       <noscript>
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">
-          <p className="font-semibold">{noJavaScriptFinding.title}</p>
-          <p>{noJavaScriptFinding.meaning}</p>
-          {noJavaScriptFinding.fix && <p>{noJavaScriptFinding.fix}</p>}
+          <p className="font-semibold">{noJavaScript.title}</p>
+          <p>{noJavaScript.meaning}</p>
+          {noJavaScript.fix && <p>{noJavaScript.fix}</p>}
         </div>
       </noscript>
       <WizardProvider>
         <Card title="1. Automatic checks">
-          <AutomaticChecks unreachable={<CheckResults platform={null} findings={[serverUnreachableFinding]} />} />
+          <AutomaticChecks
+            unreachable={
+              <CheckResults
+                findings={[serverUnreachableFinding(findings)]}
+                text={checkResultsText(checks, findings, null)}
+              />
+            }
+          />
         </Card>
         <WhatGoesWrong />
         {session && <YourPasskeys userId={session.user.id} />}

@@ -6,18 +6,21 @@ const styles = {
   unused: "bg-white text-slate-600 ring-1 ring-slate-300",
 } as const;
 
-const words = {
+export type CheckStatus = keyof typeof styles;
+
+/** The words of each status, from the page's language (checkResultsText); English where a page passes none yet. */
+export type StatusWords = Record<CheckStatus, string>;
+
+const ENGLISH: StatusWords = {
   ok: "OK",
   warning: "Warning",
   problem: "Problem",
   unknown: "Unknown",
   unused: "Not used here",
-} as const;
-
-export type CheckStatus = keyof typeof styles;
+};
 
 /** Status in words and colour, never colour alone. */
-export function StatusBadge({ status }: { status: CheckStatus }) {
+export function StatusBadge({ status, words = ENGLISH }: { status: CheckStatus; words?: StatusWords }) {
   return (
     <span
       className={`inline-block min-w-20 rounded-full px-2 py-0.5 text-center text-xs font-semibold ${styles[status]}`}

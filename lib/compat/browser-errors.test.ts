@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type CeremonyError, explainCeremonyError } from "./browser-errors";
 import { detectPlatform } from "./platform";
 import { UA, healthySnapshot, hints, uaOnly } from "./test-snapshots";
+import { english } from "./test-translators";
 
 const windows = detectPlatform(healthySnapshot());
 const android = detectPlatform(
@@ -266,7 +267,7 @@ const rows: Row[] = [
 
 describe("explainCeremonyError", () => {
   it.each(rows)("%s", (_case, error, platform, cause, fix, escalate) => {
-    const explanation = explainCeremonyError(error, platform);
+    const explanation = explainCeremonyError(error, english, platform);
     expect(explanation.cause).toContain(cause);
     expect(explanation.fix).toContain(fix);
     expect(explanation.escalate).toBe(escalate);
@@ -275,7 +276,7 @@ describe("explainCeremonyError", () => {
 
 describe("a sign-in's NotAllowedError, one cause per line", () => {
   const signIn = (extra: Partial<CeremonyError>) =>
-    explainCeremonyError({ name: "NotAllowedError", ceremony: "get", ...extra });
+    explainCeremonyError({ name: "NotAllowedError", ceremony: "get", ...extra }, english);
 
   it("puts a closed prompt first, and lists each other cause once", () => {
     const { causes, fixes } = signIn({ elapsedMs: 4_000, timeoutMs: 300_000 });
@@ -300,6 +301,6 @@ describe("a sign-in's NotAllowedError, one cause per line", () => {
   it("keeps one sentence for the wizard, and no list when the cause is known (focus)", () => {
     expect(signIn({}).cause).toContain("cancelled or timed out");
     expect(signIn({ message: "The document is not focused." }).causes).toBeUndefined();
-    expect(explainCeremonyError({ name: "NotAllowedError", ceremony: "create" }).causes).toBeUndefined();
+    expect(explainCeremonyError({ name: "NotAllowedError", ceremony: "create" }, english).causes).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 // One line of the troubleshooting report: what was checked, how it went, what it means for passkeys, what to do.
+import type { Translator } from "@/lib/i18n/translator";
 import type { Platform } from "./platform-types";
 import type { EnvironmentSnapshot } from "./snapshot";
 
@@ -23,8 +24,39 @@ export type Finding = {
   causes?: LikelyCause[];
 };
 
-/** Every rule sees the raw snapshot and the platform read from it once. */
-export type FindingContext = { snapshot: EnvironmentSnapshot; platform: Platform };
+/**
+ * The words of the findings and of the fix steps they give, in the reader's language (lib/compat/translators.ts), and
+ * that language for the lists ("Chrome or Edge") Intl.ListFormat writes.
+ */
+export type FindingTranslators = { locale: string; findings: Translator<"findings">; fixSteps: Translator<"fixSteps"> };
+
+/**
+ * Every rule sees the raw snapshot, the platform read from it once, the translator of the fix steps it hands on, and
+ * the reader's list format; its own words come from the `findings` translator it takes beside this.
+ */
+export type FindingContext = {
+  snapshot: EnvironmentSnapshot;
+  platform: Platform;
+  steps: Translator<"fixSteps">;
+  /**
+   * A list in the reader's language: "Chrome or Edge" ("or"), "Chrome y Edge" ("and"), or for names and API keys one
+   * after another with the language's own comma ("plain": "a, b", "a、b", "a، b").
+   */
+  list: (items: string[], type: "or" | "and" | "plain") => string;
+};
+
+// Intl.ListFormat's "unit" lists run Chinese items together with no mark, so the plain list is this language's comma.
+const COMMA: Record<string, string> = { zh: "、", ar: "، " };
+
+/** A list joined as the reader's language joins it. */
+export function listIn(locale: string): FindingContext["list"] {
+  return (items, type) =>
+    type === "plain"
+      ? items.join(COMMA[locale] ?? ", ")
+      : new Intl.ListFormat(locale, { style: "long", type: type === "or" ? "disjunction" : "conjunction" }).format(
+          items,
+        );
+}
 
 export function finding(
   id: string,
@@ -45,12 +77,6 @@ export function noPasskeyApi({ snapshot }: FindingContext): boolean {
   return snapshot.publicKeyCredential?.present === false;
 }
 
-export function nothingToAsk(id: string, title: string): Finding {
-  return finding(
-    id,
-    title,
-    "unknown",
-    "There is nothing to ask: this page has no passkey support (see “Passkey support in this browser”).",
-    null,
-  );
+export function nothingToAsk(id: string, title: string, t: Translator<"findings">): Finding {
+  return finding(id, title, "unknown", t("nothingToAsk", { check: t("webauthnPresent.title") }), null);
 }

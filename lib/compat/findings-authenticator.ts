@@ -2,6 +2,7 @@
 // isConditionalMediationAvailable(). The first is a weak signal (docs/compat.md, detection): true on every Mac and
 // iPhone even without Touch ID or iCloud Keychain, false on Android only without a screen lock, and some extensions
 // force it true. So true is "ok, probably", and false is a warning, never a problem: a phone or security key still works.
+import type { Translator } from "@/lib/i18n/translator";
 import { capabilityEvidence, reportedCapabilities } from "./findings-capabilities";
 import { type Finding, type FindingContext, finding, noPasskeyApi, nothingToAsk } from "./finding";
 import { screenLockSteps, updateBrowserSteps, updateOsSteps } from "./fix-steps";
@@ -16,15 +17,22 @@ function intercepted({ snapshot }: FindingContext): boolean {
   );
 }
 
+/** Why a device says it has no built-in authenticator, in words that fit its OS. */
+function noAuthenticatorMeaning(os: string, t: Translator<"findings">): string {
+  if (os === "Android") return t("platformAuthenticator.noneAndroid");
+  if (os === "Windows") return t("platformAuthenticator.noneWindows");
+  return t("platformAuthenticator.noneOther");
+}
+
 /**
  * One row for the built-in authenticator, from three answers to nearly one question: isUVPAA(), and
  * getClientCapabilities()'s userVerifyingPlatformAuthenticator (the same, asked anew) and passkeyPlatformAuthenticator
  * (that, and it can keep passkeys: WebAuthn L3 §5.1.7). isUVPAA() leads; the capabilities fill in when it did not answer.
  */
-export function platformAuthenticatorFinding(context: FindingContext): Finding {
-  const { snapshot, platform } = context;
-  const title = "Built-in authenticator (fingerprint, face, PIN or screen lock)";
-  if (noPasskeyApi(context)) return nothingToAsk("platform-authenticator", title);
+export function platformAuthenticatorFinding(context: FindingContext, t: Translator<"findings">): Finding {
+  const { snapshot, platform, steps } = context;
+  const title = t("platformAuthenticator.title");
+  if (noPasskeyApi(context)) return nothingToAsk("platform-authenticator", title, t);
   const reported = reportedCapabilities(snapshot);
   const verifies =
     snapshot.isUVPAA ?? reported.userVerifyingPlatformAuthenticator ?? reported.passkeyPlatformAuthenticator ?? null;
@@ -41,51 +49,32 @@ export function platformAuthenticatorFinding(context: FindingContext): Finding {
       "platform-authenticator",
       title,
       "warning",
-      "This device can check it's you with a fingerprint, face, PIN or screen lock, but says it cannot keep passkeys itself here. You can still use a passkey on your phone (QR code) or a security key.",
-      screenLockSteps(platform),
+      t("platformAuthenticator.verifiesButKeepsNone"),
+      screenLockSteps(platform, steps),
       evidence,
     );
   }
   if (verifies === true) {
-    return finding(
-      "platform-authenticator",
-      title,
-      "ok",
-      "This device says it can keep passkeys behind your fingerprint, face, PIN or screen lock. It is a hint, not proof: Macs and iPhones always say yes, even without Touch ID or iCloud Keychain.",
-      null,
-      evidence,
-    );
+    return finding("platform-authenticator", title, "ok", t("platformAuthenticator.ok"), null, evidence);
   }
   if (verifies === false) {
-    const meaning =
-      platform.os.name === "Android"
-        ? "Android says no only when the phone has no screen lock, and without one it cannot keep passkeys."
-        : platform.os.name === "Windows"
-          ? "Windows Hello does not seem to be set up, so this PC cannot keep passkeys itself."
-          : "This device offers no built-in place to keep passkeys here.";
     return finding(
       "platform-authenticator",
       title,
       "warning",
-      `${meaning} You can still use a passkey on your phone (QR code) or a security key.`,
-      screenLockSteps(platform),
+      t("platformAuthenticator.none", { reason: noAuthenticatorMeaning(platform.os.name, t) }),
+      screenLockSteps(platform, steps),
       evidence,
     );
   }
-  return finding(
-    "platform-authenticator",
-    title,
-    "unknown",
-    "The browser did not answer whether this device has a built-in authenticator.",
-    null,
-    evidence,
-  );
+  return finding("platform-authenticator", title, "unknown", t("platformAuthenticator.unknown"), null, evidence);
 }
 
 /** One row for autofill: isConditionalMediationAvailable() leads, getClientCapabilities().conditionalGet fills in. */
-export function autofillFinding({ snapshot, platform }: FindingContext): Finding {
-  const title = "Passkeys in autofill";
-  if (noPasskeyApi({ snapshot, platform })) return nothingToAsk("autofill", title);
+export function autofillFinding(context: FindingContext, t: Translator<"findings">): Finding {
+  const { snapshot, platform, steps, list } = context;
+  const title = t("autofill.title");
+  if (noPasskeyApi(context)) return nothingToAsk("autofill", title, t);
   const conditionalMediation = snapshot.conditionalMediation ?? reportedCapabilities(snapshot).conditionalGet ?? null;
   const evidence = [
     snapshot.conditionalMediation == null
@@ -95,46 +84,31 @@ export function autofillFinding({ snapshot, platform }: FindingContext): Finding
   ]
     .filter(Boolean)
     .join("; ");
-  if (conditionalMediation === true) {
-    return finding(
-      "autofill",
-      title,
-      "ok",
-      "Your passkeys can be offered in the sign-in form's suggestions, as you type or tap the username field.",
-      null,
-      evidence,
-    );
-  }
+  if (conditionalMediation === true) return finding("autofill", title, "ok", t("autofill.ok"), null, evidence);
   const support = supports("autofill", platform);
   const update =
     support.status === "no" && support.byVersion
       ? support.blockedBy === "os"
-        ? updateOsSteps(platform)
-        : updateBrowserSteps(platform)
+        ? updateOsSteps(platform, steps)
+        : updateBrowserSteps(platform, steps)
       : null;
   const elsewhere = support.status === "no" && !support.byVersion ? browsersWithSupport("autofill", platform) : [];
+  // Each a whole sentence; the language decides how sentences follow each other (no space between them in Chinese).
   const fix = [
-    "Use the “Sign in with a passkey” button instead.",
-    update && `To get autofill: ${update}`,
-    elsewhere.length > 0 && `Autofill works in ${elsewhere.join(" or ")} on ${platform.os.name}.`,
+    t("autofill.useButton"),
+    update && t("autofill.toGetAutofill", { steps: update }),
+    elsewhere.length > 0 && t("autofill.worksElsewhere", { browsers: list(elsewhere, "or"), os: platform.os.name }),
   ]
-    .filter(Boolean)
-    .join(" ");
+    .filter((sentence): sentence is string => Boolean(sentence))
+    .reduce((first, second) => t("twoSentences", { first, second }));
   if (conditionalMediation === false) {
-    return finding(
-      "autofill",
-      title,
-      "warning",
-      "This browser will not offer passkeys among the sign-in form's suggestions.",
-      fix,
-      `${evidence}; matrix: ${support.reason}`,
-    );
+    return finding("autofill", title, "warning", t("autofill.no"), fix, `${evidence}; matrix: ${support.reason}`);
   }
   return finding(
     "autofill",
     title,
     "unknown",
-    "The browser could not say whether it offers passkeys in autofill (isConditionalMediationAvailable needs Chrome 108, Firefox 119 or Safari 16).",
+    t("autofill.unknown"),
     support.status === "no" ? fix : null,
     `${evidence}; matrix: ${support.reason}`,
   );

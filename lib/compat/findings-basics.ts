@@ -1,35 +1,27 @@
 // Can this page use WebAuthn at all: script, a secure origin that is a domain name, a PublicKeyCredential, and whether an
 // extension stands in for it (docs/compat.md, detection).
+import type { Translator } from "@/lib/i18n/translator";
 import { type Finding, type FindingContext, finding } from "./finding";
 import { openInBrowserSteps } from "./fix-steps";
+import { inAppBrowserKind } from "./in-app-browser";
 import { missingApiFinding } from "./webauthn-missing";
 
 /** The snapshot exists only if script ran; the page's <noscript> block shows `noJavaScriptFinding` instead. */
-export function javascriptFinding(): Finding {
-  return finding(
-    "javascript",
-    "JavaScript",
-    "ok",
-    "JavaScript runs, which passkeys need: the browser asks for them only from a script.",
-    null,
-  );
+export function javascriptFinding(_context: FindingContext, t: Translator<"findings">): Finding {
+  return finding("javascript", t("javascript.title"), "ok", t("javascript.ok"), null);
 }
 
-export const noJavaScriptFinding: Finding = finding(
-  "javascript",
-  "JavaScript",
-  "problem",
-  "JavaScript is off, and passkeys only work through a script on the page.",
-  "Turn JavaScript on for this site in your browser's settings (or in your script blocker), then reload.",
-);
+export function noJavaScriptFinding(t: Translator<"findings">): Finding {
+  return finding("javascript", t("javascript.title"), "problem", t("javascript.off"), t("javascript.offFix"));
+}
 
 /** WebAuthn needs a valid domain as RP ID, so an IP-address origin throws SecurityError even where it is secure. */
 export function isIpAddress(hostname: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.includes(":") || hostname.startsWith("[");
 }
 
-export function secureContextFinding({ snapshot }: FindingContext): Finding {
-  const title = "Secure connection";
+export function secureContextFinding({ snapshot }: FindingContext, t: Translator<"findings">): Finding {
+  const title = t("secureContext.title");
   const { location, isSecureContext } = snapshot;
   if (location && isIpAddress(location.hostname)) {
     const local = /^(127\.|\[::1\]|::1)/.test(location.hostname);
@@ -37,44 +29,41 @@ export function secureContextFinding({ snapshot }: FindingContext): Finding {
       "secure-context",
       title,
       "problem",
-      `This page was opened by an IP address (${location.hostname}). Browsers refuse passkeys on IP addresses: they only work on a site's name.`,
-      local
-        ? "Open the site as http://localhost (with the same port) instead of the IP address."
-        : "Open the site by its usual web address (a name, not numbers). If someone sent you this link, ask them for the proper one.",
+      t("secureContext.ipAddress", { host: location.hostname }),
+      local ? t("secureContext.ipAddressLocalFix") : t("secureContext.ipAddressFix"),
       `origin ${location.origin}: an IP address is not a valid RP ID, so WebAuthn throws SecurityError`,
     );
   }
-  if (isSecureContext === true)
-    return finding("secure-context", title, "ok", "The connection is secure, as passkeys require.", null);
+  if (isSecureContext === true) return finding("secure-context", title, "ok", t("secureContext.ok"), null);
   if (isSecureContext === false) {
-    const https = location ? location.origin.replace(/^http:/, "https:") : "the https:// address";
     return finding(
       "secure-context",
       title,
       "problem",
-      "This page is not on a secure (https) connection, and browsers only offer passkeys on secure pages.",
-      `Open ${https} instead (note the s in https).`,
+      t("secureContext.notSecure"),
+      location
+        ? t("secureContext.notSecureFix", { address: location.origin.replace(/^http:/, "https:") })
+        : t("secureContext.notSecureFixNoAddress"),
       `isSecureContext false on ${location?.origin ?? "an unknown origin"}`,
     );
   }
-  return finding("secure-context", title, "unknown", "The browser did not say whether this page is secure.", null);
+  return finding("secure-context", title, "unknown", t("secureContext.unknown"), null);
 }
 
-export function webauthnPresentFinding({ snapshot, platform }: FindingContext): Finding {
-  const title = "Passkey support in this browser";
+export function webauthnPresentFinding(context: FindingContext, t: Translator<"findings">): Finding {
+  const { snapshot, platform, steps } = context;
+  const title = t("webauthnPresent.title");
   const credential = snapshot.publicKeyCredential;
-  if (!credential)
-    return finding("webauthn-present", title, "unknown", "The check for passkey support did not run.", null);
-  if (credential.present)
-    return finding("webauthn-present", title, "ok", "This browser can create and use passkeys.", null);
+  if (!credential) return finding("webauthn-present", title, "unknown", t("webauthnPresent.notRun"), null);
+  if (credential.present) return finding("webauthn-present", title, "ok", t("webauthnPresent.ok"), null);
   const detail = "typeof PublicKeyCredential !== 'function'";
   if (platform.inAppBrowser) {
     return finding(
       "webauthn-present",
       title,
       "problem",
-      `The browser built into ${platform.inAppBrowser} has no passkey support.`,
-      openInBrowserSteps(platform),
+      t("webauthnPresent.inApp", { kind: inAppBrowserKind(platform.inAppBrowser), app: platform.inAppBrowser }),
+      openInBrowserSteps(platform, steps),
       detail,
     );
   }
@@ -83,30 +72,28 @@ export function webauthnPresentFinding({ snapshot, platform }: FindingContext): 
       "webauthn-present",
       title,
       "problem",
-      "Passkey support is switched off because this page is not secure (see Secure connection).",
-      "Open the https:// address of this site.",
+      t("webauthnPresent.notSecure", { check: t("secureContext.title") }),
+      t("webauthnPresent.notSecureFix"),
       detail,
     );
   }
-  return missingApiFinding({ snapshot, platform }, title);
+  return missingApiFinding(context, t, title);
 }
 
-export function webauthnNativeFinding({ snapshot }: FindingContext): Finding {
-  const title = "Passkey requests reach the browser";
+export function webauthnNativeFinding({ snapshot }: FindingContext, t: Translator<"findings">): Finding {
+  const title = t("webauthnNative.title");
   const credential = snapshot.publicKeyCredential;
-  if (!credential?.present)
-    return finding("webauthn-native", title, "unknown", "There is no passkey support to inspect.", null);
-  const choose =
-    "If you want the passkey saved on this device or in another manager, pick that option in the extension's prompt (often “use another device” or “use a passkey on this device”), or turn the extension off for this site. If you use that manager on purpose, make sure it is installed and signed in wherever you want to sign in.";
+  if (!credential?.present) return finding("webauthn-native", title, "unknown", t("webauthnNative.nothing"), null);
+  const choose = t("webauthnNative.chooseFix");
   const replaced =
     (credential.constructorName && credential.constructorName !== "PublicKeyCredential") || credential.native === false;
   if (replaced) {
-    const bitwarden = credential.constructorName === "PolyfillPublicKeyCredential" ? " (this one is Bitwarden's)" : "";
+    const bitwarden = credential.constructorName === "PolyfillPublicKeyCredential";
     return finding(
       "webauthn-native",
       title,
       "warning",
-      `A password manager extension has replaced this browser's passkey support${bitwarden}. Passkeys are created in and read from that extension first.`,
+      bitwarden ? t("webauthnNative.replacedByBitwarden") : t("webauthnNative.replaced"),
       choose,
       `PublicKeyCredential is ${credential.constructorName ?? "unnamed"}${credential.native === false ? ", not native code" : ""}`,
     );
@@ -120,7 +107,7 @@ export function webauthnNativeFinding({ snapshot }: FindingContext): Finding {
       "webauthn-native",
       title,
       "warning",
-      "A browser extension, usually a password manager, intercepts passkey requests on this page, so passkeys may be saved in it instead of on this device.",
+      t("webauthnNative.intercepted"),
       choose,
       [
         wrapped.length > 0 && `navigator.credentials.${wrapped.join("/")} wrapped`,
@@ -134,7 +121,7 @@ export function webauthnNativeFinding({ snapshot }: FindingContext): Finding {
     "webauthn-native",
     title,
     "ok",
-    "No extension visibly takes over passkey requests. Some (1Password) use a browser channel this check cannot see; the provider shown next to each of your passkeys is the dependable signal.",
+    t("webauthnNative.ok"),
     null,
     "PublicKeyCredential and navigator.credentials.get/create are native; webAuthenticationProxy extensions are invisible here",
   );

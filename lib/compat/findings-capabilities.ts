@@ -1,6 +1,7 @@
 // What the browser says it can do: getClientCapabilities() (a missing key means unknown, not no), the JSON helpers and
 // the Signal API (docs/compat.md, API table and detection).
-import { REMOVE_BY_HAND, capabilityKeys, normaliseCapabilities } from "./client-capability-keys";
+import type { Translator } from "@/lib/i18n/translator";
+import { capabilityKeys, normaliseCapabilities } from "./client-capability-keys";
 import { type Finding, type FindingContext, finding, noPasskeyApi, nothingToAsk } from "./finding";
 import { updateBrowserSteps } from "./fix-steps";
 import { browsersWithSupport, supports } from "./supports";
@@ -45,10 +46,10 @@ export function capabilityEvidence(snapshot: FindingContext["snapshot"], keys: s
   return seen.length > 0 ? `getClientCapabilities: ${seen.join(", ")}` : null;
 }
 
-export function clientCapabilitiesFindings(context: FindingContext): Finding[] {
-  const { snapshot, platform } = context;
-  const title = "What the browser reports it can do";
-  if (noPasskeyApi(context)) return [nothingToAsk("client-capabilities", title)];
+export function clientCapabilitiesFindings(context: FindingContext, t: Translator<"findings">): Finding[] {
+  const { snapshot, platform, steps, list } = context;
+  const title = t("clientCapabilities.title");
+  if (noPasskeyApi(context)) return [nothingToAsk("client-capabilities", title, t)];
   if (!snapshot.clientCapabilities) {
     const support = supports("get-client-capabilities", platform);
     return [
@@ -56,8 +57,8 @@ export function clientCapabilitiesFindings(context: FindingContext): Finding[] {
         "client-capabilities",
         title,
         "unknown",
-        "This browser does not list its passkey features (getClientCapabilities needs Chrome 133, Firefox 135 or Safari 17.4), so the checks below rely on its version instead.",
-        support.status === "no" && support.byVersion ? updateBrowserSteps(platform) : null,
+        t("clientCapabilities.notListed"),
+        support.status === "no" && support.byVersion ? updateBrowserSteps(platform, steps) : null,
         `getClientCapabilities unavailable; matrix: ${support.reason}`,
       ),
     ];
@@ -69,8 +70,8 @@ export function clientCapabilitiesFindings(context: FindingContext): Finding[] {
     title,
     "ok",
     missing.length > 0
-      ? `The browser lists its passkey features. It did not mention ${missing.join(", ")}: those are unknown, not missing.`
-      : "The browser lists its passkey features; each one is shown with the check it belongs to.",
+      ? t("clientCapabilities.listedWithUnknowns", { keys: list(missing, "plain") })
+      : t("clientCapabilities.listed"),
     null,
     [
       `reported: ${
@@ -88,47 +89,54 @@ export function clientCapabilitiesFindings(context: FindingContext): Finding[] {
   const unused = own.filter(([key]) => !capabilityKeys[key]?.usedHere);
   return [
     summary,
-    ...used.map(([key, value]) => capabilityFinding(key, value, context)),
-    ...(unused.length > 0 ? [unusedCapabilitiesFinding(unused)] : []),
+    ...used.map(([key, value]) => capabilityFinding(key, value, context, t)),
+    ...(unused.length > 0 ? [unusedCapabilitiesFinding(unused, context, t)] : []),
   ];
 }
 
-function capabilityFinding(key: string, value: boolean, { platform }: FindingContext): Finding {
+function capabilityFinding(
+  key: string,
+  value: boolean,
+  { platform, steps }: FindingContext,
+  t: Translator<"findings">,
+): Finding {
   const info = capabilityKeys[key]!;
+  const id = `capability-${kebab(key)}`;
+  const title = t(info.words.title);
   const detail = `getClientCapabilities().${key} = ${value}`;
-  if (value) return finding(`capability-${kebab(key)}`, info.title, "ok", info.whenTrue, null, detail);
+  if (value) return finding(id, title, "ok", t(info.words.whenTrue), null, detail);
   // Automatic upgrade and immediate sign-in are extras: a browser without them is told so, never warned.
-  if (info.optional) return finding(`capability-${kebab(key)}`, info.title, "ok", info.whenFalse, null, detail);
-  return finding(
-    `capability-${kebab(key)}`,
-    info.title,
-    "warning",
-    info.whenFalse,
-    info.fix?.(platform) ?? null,
-    detail,
-  );
+  if (info.optional) return finding(id, title, "ok", t(info.words.whenFalse), null, detail);
+  return finding(id, title, "warning", t(info.words.whenFalse), info.fix?.(platform, t, steps) ?? null, detail);
 }
-
-const named = (key: string) => capabilityKeys[key]?.title ?? key;
 
 /**
  * Features the browser reports that this site does not use (extensions such as "extension:largeBlob", related origins,
  * automatic passkey creation): one row, neither OK nor a problem. An unavailable one changes nothing here, and calling
  * it "OK" would tell staff something the browser did not say.
  */
-function unusedCapabilitiesFinding(entries: [string, boolean][]): Finding {
+function unusedCapabilitiesFinding(
+  entries: [string, boolean][],
+  { list }: FindingContext,
+  t: Translator<"findings">,
+): Finding {
+  const named = (key: string) => {
+    const words = capabilityKeys[key]?.words;
+    return words ? t(words.title) : key;
+  };
   const available = entries.filter(([, value]) => value).map(([key]) => named(key));
   const unavailable = entries.filter(([, value]) => !value).map(([key]) => named(key));
+  // One line per list, then what they mean here: each a whole sentence of its own.
   const meaning = [
-    unavailable.length > 0 && `Not available · not used here: ${unavailable.join(", ")}.`,
-    available.length > 0 && `Available · not used here: ${available.join(", ")}.`,
-    "This site uses none of these, so none of them changes what you can do here.",
+    unavailable.length > 0 && t("unusedCapabilities.unavailable", { features: list(unavailable, "plain") }),
+    available.length > 0 && t("unusedCapabilities.available", { features: list(available, "plain") }),
+    t("unusedCapabilities.noneUsed"),
   ]
-    .filter(Boolean)
-    .join(" ");
+    .filter((sentence): sentence is string => Boolean(sentence))
+    .reduce((first, second) => t("twoSentences", { first, second }));
   return finding(
     "capabilities-not-used",
-    "Features this site does not use",
+    t("unusedCapabilities.title"),
     "unused",
     meaning,
     null,
@@ -136,22 +144,22 @@ function unusedCapabilitiesFinding(entries: [string, boolean][]): Finding {
   );
 }
 
-export function jsonHelpersFinding({ snapshot, platform }: FindingContext): Finding {
-  const title = "Passkey data helpers (JSON)";
+export function jsonHelpersFinding(context: FindingContext, t: Translator<"findings">): Finding {
+  const { snapshot, platform, steps } = context;
+  const title = t("jsonHelpers.title");
   const helpers = snapshot.jsonHelpers;
-  if (noPasskeyApi({ snapshot, platform })) return nothingToAsk("json-helpers", title);
-  if (!helpers) return finding("json-helpers", title, "unknown", "The check for the JSON helpers did not run.", null);
+  if (noPasskeyApi(context)) return nothingToAsk("json-helpers", title, t);
+  if (!helpers) return finding("json-helpers", title, "unknown", t("jsonHelpers.notRun"), null);
   const absent = Object.entries(helpers)
     .filter(([, present]) => !present)
     .map(([name]) => name);
-  if (absent.length === 0)
-    return finding("json-helpers", title, "ok", "The browser has the newest helpers for passkey data.", null);
+  if (absent.length === 0) return finding("json-helpers", title, "ok", t("jsonHelpers.ok"), null);
   return finding(
     "json-helpers",
     title,
     "warning",
-    "The browser predates the newest helpers for passkey data (Chrome 129, Firefox 119, Safari 18.4). This site converts the data itself, so passkeys still work here; the browser is just not current.",
-    updateBrowserSteps(platform),
+    t("jsonHelpers.old"),
+    updateBrowserSteps(platform, steps),
     `missing: ${absent.join(", ")}`,
   );
 }
@@ -162,16 +170,17 @@ const SIGNALS = ["signalUnknownCredential", "signalAllAcceptedCredentials", "sig
  * One row for the Signal API: the functions this site calls are the fact, and getClientCapabilities()'s signal keys
  * (the same fact, asked another way) are read only when the functions could not be inspected.
  */
-export function signalApiFinding({ snapshot, platform }: FindingContext): Finding {
-  const title = "Keeping your passkey manager in step with this site";
-  if (noPasskeyApi({ snapshot, platform })) return nothingToAsk("signal-api", title);
+export function signalApiFinding(context: FindingContext, t: Translator<"findings">): Finding {
+  const { snapshot, platform, steps, list } = context;
+  const title = t("signalApi.title");
+  if (noPasskeyApi(context)) return nothingToAsk("signal-api", title, t);
   const reported = reportedCapabilities(snapshot);
   const signals =
     snapshot.signalApi ??
     (SIGNALS.some((key) => key in reported)
       ? Object.fromEntries(SIGNALS.map((key) => [key, reported[key] ?? false]))
       : null);
-  if (!signals) return finding("signal-api", title, "unknown", "The check for the Signal API did not run.", null);
+  if (!signals) return finding("signal-api", title, "unknown", t("signalApi.notRun"), null);
   const evidence = [
     snapshot.signalApi ? "functions checked" : "read from getClientCapabilities",
     capabilityEvidence(snapshot, [...SIGNALS]),
@@ -181,30 +190,21 @@ export function signalApiFinding({ snapshot, platform }: FindingContext): Findin
   const absent = Object.entries(signals)
     .filter(([, present]) => !present)
     .map(([name]) => name);
-  if (absent.length === 0) {
-    return finding(
-      "signal-api",
-      title,
-      "ok",
-      "When you remove a passkey here, this site tells your passkey manager, so it stops offering it.",
-      null,
-      evidence,
-    );
-  }
+  if (absent.length === 0) return finding("signal-api", title, "ok", t("signalApi.ok"), null, evidence);
   const support = supports("signal-api", platform);
   const elsewhere = browsersWithSupport("signal-api", platform);
-  const better =
+  const fix =
     support.status === "no" && support.byVersion
-      ? ` Or update: ${updateBrowserSteps(platform)}`
+      ? t("signalApi.removeByHandOrUpdate", { steps: updateBrowserSteps(platform, steps) })
       : elsewhere.length > 0
-        ? ` ${elsewhere.join(" and ")} do this automatically.`
-        : "";
+        ? t("signalApi.removeByHandOrElsewhere", { browsers: list(elsewhere, "and"), count: elsewhere.length })
+        : t("removeByHand");
   return finding(
     "signal-api",
     title,
     "warning",
-    "When you remove a passkey here, your passkey manager is not told and may keep offering it; signing in with it will then fail.",
-    `${REMOVE_BY_HAND}${better}`,
+    t("signalApi.notTold"),
+    fix,
     `missing: ${absent.join(", ")}; ${evidence}; matrix: ${support.reason}`,
   );
 }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { FindingStatus } from "./finding";
 import { evaluateEnvironment } from "./findings";
+import { detectPlatform } from "./platform";
 import type { EnvironmentSnapshot } from "./snapshot";
 import { UA, healthySnapshot, hints, uaOnly } from "./test-snapshots";
+import { english } from "./test-translators";
+
+/** The findings in English, as the existing assertions read them. */
+const evaluate = (snapshot: EnvironmentSnapshot) => evaluateEnvironment(snapshot, detectPlatform(snapshot), english);
 
 const noSignals = {
   signalUnknownCredential: false,
@@ -121,7 +126,7 @@ const rows: Row[] = [
     uaOnly(UA.firefoxLinux, { signalApi: noSignals }),
     "browser-version",
     "warning",
-    "Firefox has no conditional create. Available in Chrome.",
+    "Automatic passkey creation after a password sign-in: this browser does not offer it. Available in Chrome.",
   ],
   [
     "Samsung Internet on Chromium 125 predates the Signal API",
@@ -139,22 +144,22 @@ const rows: Row[] = [
 
 describe("OS and browser versions against the support matrix", () => {
   it.each(rows)("%s → %s is %s", (_case, snapshot, id, status, fix) => {
-    const found = evaluateEnvironment(snapshot).find((candidate) => candidate.id === id);
+    const found = evaluate(snapshot).find((candidate) => candidate.id === id);
     expect(found?.status).toBe(status);
     if (fix === null) expect(found?.fix).toBeNull();
     else expect(found?.fix).toContain(fix);
   });
 
   it("tells a Windows 10 user their Windows Hello passkeys work but stay on the PC", () => {
-    const os = evaluateEnvironment(chrome("Windows", "10.0.0")).find((found) => found.id === "os-version");
+    const os = evaluate(chrome("Windows", "10.0.0")).find((found) => found.id === "os-version");
     expect(os?.meaning).toContain("Windows 10 keeps passkeys in Windows Hello, but they stay on this PC");
   });
 
   it("lets the browser's own answer beat the table (autofill reported on Windows 10 is not a gap)", () => {
-    const reported = evaluateEnvironment(chrome("Windows", "10.0.0", { conditionalMediation: true })).find(
+    const reported = evaluate(chrome("Windows", "10.0.0", { conditionalMediation: true })).find(
       (found) => found.id === "os-version",
     );
-    const unreported = evaluateEnvironment(chrome("Windows", "10.0.0", { conditionalMediation: null })).find(
+    const unreported = evaluate(chrome("Windows", "10.0.0", { conditionalMediation: null })).find(
       (found) => found.id === "os-version",
     );
     expect(reported?.meaning).not.toContain("autofill");

@@ -1,10 +1,12 @@
 // The OS and browser held against the support matrix. Only rows that change what a person can do count as gaps;
 // site-only rows (hints, JSON helpers, related origins) never are. A hidden version is unknown, never a gap, and what the
 // browser itself reports beats the table (live-support.ts).
+import type { Translator } from "@/lib/i18n/translator";
 import { type Finding, type FindingContext, finding } from "./finding";
 import { checkOsVersionSteps, openInBrowserSteps, updateBrowserSteps, updateOsSteps } from "./fix-steps";
-import { inAppBrowserPhrase } from "./in-app-browser";
+import { inAppBrowserKind } from "./in-app-browser";
 import { liveSupport } from "./live-support";
+import { browserLabel, osLabel } from "./platform-labels";
 import type { Platform } from "./platform-types";
 import type { EnvironmentSnapshot } from "./snapshot";
 import { type MatrixRow, supportMatrix } from "./support-matrix";
@@ -27,33 +29,54 @@ function summarise(results: Evaluated[]): string {
   return results.map(({ row, support }) => `${row.capability}: ${support.status} (${support.reason})`).join("; ");
 }
 
-const list = (gaps: Evaluated[]) => gaps.map(({ row }) => row.title).join("; ");
+type FindingKey = Parameters<Translator<"findings">>[0];
 
-const HIDDEN_VERSION: Partial<Record<Platform["os"]["name"], string>> = {
-  Windows:
-    "This browser does not say whether this is Windows 10 or 11 (both identify as “Windows NT 10.0”). Windows Hello passkeys work on both; Windows 11 23H2 adds signing in with your phone everywhere.",
-  macOS:
-    "This browser does not reveal the macOS version (every browser reports 10.15.7). Synced passkeys need macOS 13 Ventura or later.",
-  Android: "This browser hides the Android version. Synced passkeys need Android 9 or later.",
+/** The matrix rows that change what a person can do, named in the reader's language (the matrix's own titles stay English, for staff). */
+const FEATURE_NAMES: Partial<Record<MatrixRow["capability"], FindingKey>> = {
+  "synced-passkeys": "feature.syncedPasskeys",
+  autofill: "feature.autofill",
+  "conditional-create": "feature.conditionalCreate",
+  hybrid: "feature.hybrid",
+  "third-party-managers": "feature.thirdPartyManagers",
+  "signal-api": "feature.signalApi",
 };
 
-export function osVersionFinding(context: FindingContext): Finding {
-  const { platform } = context;
+function featureName(row: MatrixRow, t: Translator<"findings">): string {
+  const key = FEATURE_NAMES[row.capability];
+  return key ? t(key) : row.title;
+}
+
+const names = (gaps: Evaluated[], { list }: FindingContext, t: Translator<"findings">) =>
+  list(
+    gaps.map(({ row }) => featureName(row, t)),
+    "plain",
+  );
+
+/** What the browser hides about its OS version: the words for the OSes that hide it (others get the general one). */
+function hiddenVersion(os: Platform["os"]["name"], t: Translator<"findings">): string {
+  if (os === "Windows") return t("osVersion.hiddenWindows");
+  if (os === "macOS") return t("osVersion.hiddenMac");
+  if (os === "Android") return t("osVersion.hiddenAndroid");
+  return t("osVersion.hidden", { os });
+}
+
+export function osVersionFinding(context: FindingContext, t: Translator<"findings">): Finding {
+  const { platform, steps } = context;
   const { os } = platform;
-  const title = "Operating system";
-  if (os.name === "Unknown")
-    return finding("os-version", title, "unknown", "The operating system could not be recognised.", null);
+  const title = t("osVersion.title");
+  if (os.name === "Unknown") return finding("os-version", title, "unknown", t("osVersion.unknown"), null);
   const results = evaluatePersonRows(context);
   const detail = `${os.label} (${os.versionSource}); ${summarise(results)}`;
   const gaps = results.filter(({ support }) => support.status === "no" && support.blockedBy === "os");
   const synced = gaps.find(({ row }) => row.capability === "synced-passkeys");
   if (synced) {
+    // The matrix's reason (which version brings them) stays in the detail, for staff.
     return finding(
       "os-version",
       title,
       "problem",
-      `${os.label} cannot use synced passkeys. ${synced.support.reason}`,
-      `${updateOsSteps(platform)} If this device cannot be updated, use a passkey on a newer phone (QR code) or a security key.`,
+      t("osVersion.noSyncedPasskeys", { os: osLabel(os, t) }),
+      t("osVersion.noSyncedPasskeysFix", { steps: updateOsSteps(platform, steps) }),
       detail,
     );
   }
@@ -63,8 +86,8 @@ export function osVersionFinding(context: FindingContext): Finding {
       "os-version",
       title,
       "warning",
-      `Windows 10 keeps passkeys in Windows Hello, but they stay on this PC.${gaps.length > 0 ? ` Not on Windows 10: ${list(gaps)}.` : ""}`,
-      "To reach your passkeys from other devices, use Chrome 129 or later (it syncs passkeys with Google Password Manager) or a password manager. Signing in with your phone (QR code) works in Chrome and Edge. If Settings → Windows Update offers Windows 11, it adds the rest.",
+      gaps.length > 0 ? t("osVersion.windows10Lacks", { features: names(gaps, context, t) }) : t("osVersion.windows10"),
+      t("osVersion.windows10Fix"),
       detail,
     );
   }
@@ -73,26 +96,25 @@ export function osVersionFinding(context: FindingContext): Finding {
       "os-version",
       title,
       "warning",
-      `Passkeys work on ${os.label}, but it lacks: ${list(gaps)}.`,
-      updateOsSteps(platform),
+      t("osVersion.lacks", { os: osLabel(os, t), features: names(gaps, context, t) }),
+      updateOsSteps(platform, steps),
       detail,
     );
   }
   if (os.version === null) {
     if (os.name === "Linux" || os.name === "ChromeOS") {
-      return finding(
-        "os-version",
-        title,
-        "ok",
-        `${os.name} sets no minimum version for passkeys: your browser decides what works.`,
-        null,
-        detail,
-      );
+      return finding("os-version", title, "ok", t("osVersion.noMinimum", { os: os.name }), null, detail);
     }
-    const meaning = HIDDEN_VERSION[os.name] ?? `This browser does not reveal the ${os.name} version.`;
-    return finding("os-version", title, "unknown", meaning, checkOsVersionSteps(platform), detail);
+    return finding(
+      "os-version",
+      title,
+      "unknown",
+      hiddenVersion(os.name, t),
+      checkOsVersionSteps(platform, steps),
+      detail,
+    );
   }
-  return finding("os-version", title, "ok", `${os.label} supports passkeys, including synced passkeys.`, null, detail);
+  return finding("os-version", title, "ok", t("osVersion.ok", { os: osLabel(os, t) }), null, detail);
 }
 
 /** Engines so old that they lack isConditionalMediationAvailable() (Chrome 108, Firefox 119, Safari 16). */
@@ -102,20 +124,19 @@ function isVeryOld(snapshot: EnvironmentSnapshot, platform: Platform): boolean {
   return support.status === "no" && support.byVersion && support.blockedBy === "browser";
 }
 
-export function browserVersionFinding(context: FindingContext): Finding {
-  const { snapshot, platform } = context;
+export function browserVersionFinding(context: FindingContext, t: Translator<"findings">): Finding {
+  const { snapshot, platform, steps, list } = context;
   const { browser, engine, os } = platform;
-  const title = "Browser";
+  const title = t("browserVersion.title");
   if (browser.name === "Unknown" && engine.name === "Unknown")
-    return finding("browser-version", title, "unknown", "The browser could not be recognised.", null);
+    return finding("browser-version", title, "unknown", t("browserVersion.unknown"), null);
   if (platform.inAppBrowser) {
-    const meaning = `This is ${inAppBrowserPhrase(platform.inAppBrowser)}, so its version says little: whether passkeys work depends on the app.`;
     return finding(
       "browser-version",
       title,
       "unknown",
-      meaning,
-      openInBrowserSteps(platform),
+      t("browserVersion.inApp", { kind: inAppBrowserKind(platform.inAppBrowser), app: platform.inAppBrowser }),
+      openInBrowserSteps(platform, steps),
       `in-app browser: ${platform.inAppBrowser}`,
     );
   }
@@ -129,7 +150,7 @@ export function browserVersionFinding(context: FindingContext): Finding {
         "browser-version",
         title,
         "unknown",
-        `The ${browser.label} version could not be read.`,
+        t("browserVersion.versionHidden", { browser: browserLabel(browser, t) }),
         null,
         detail,
       );
@@ -138,22 +159,32 @@ export function browserVersionFinding(context: FindingContext): Finding {
       "browser-version",
       title,
       "ok",
-      `${browser.label} offers the passkey features this site uses on ${os.name}.`,
+      t("browserVersion.ok", { browser: browserLabel(browser, t), os: os.name }),
       null,
       detail,
     );
   }
   const outdated = gaps.filter(({ support }) => support.byVersion);
   const byDesign = gaps.filter(({ support }) => !support.byVersion);
-  const steps = [
-    (veryOld || outdated.length > 0) && updateBrowserSteps(platform),
-    ...byDesign.map(({ row, support }) => {
+  // Each step a whole sentence; the matrix's reasons (why this browser lacks it) stay in the detail, for staff.
+  const fix = [
+    (veryOld || outdated.length > 0) && updateBrowserSteps(platform, steps),
+    ...byDesign.map(({ row }) => {
       const elsewhere = browsersWithSupport(row.capability, platform);
-      return `${row.title}: ${support.reason}${elsewhere.length > 0 ? ` Available in ${elsewhere.join(" or ")}.` : ""}`;
+      const feature = featureName(row, t);
+      return elsewhere.length > 0
+        ? t("browserVersion.notHereElsewhere", { feature, browsers: list(elsewhere, "or") })
+        : t("browserVersion.notHere", { feature });
     }),
-  ].filter((step): step is string => Boolean(step));
+  ]
+    .filter((step): step is string => Boolean(step))
+    .reduce<string | null>((first, second) => (first ? t("twoSentences", { first, second }) : second), null);
   const meaning = veryOld
-    ? `${browser.label} is too old for most passkey features. Update it, or use a current browser.`
-    : `Passkeys work in ${browser.label}, but ${outdated.length > 0 ? "this version" : "it"} lacks: ${list(gaps)}.`;
-  return finding("browser-version", title, veryOld ? "problem" : "warning", meaning, steps.join(" ") || null, detail);
+    ? t("browserVersion.veryOld", { browser: browserLabel(browser, t) })
+    : t("browserVersion.lacks", {
+        browser: browserLabel(browser, t),
+        version: outdated.length > 0 ? "this" : "any",
+        features: names(gaps, context, t),
+      });
+  return finding("browser-version", title, veryOld ? "problem" : "warning", meaning, fix, detail);
 }

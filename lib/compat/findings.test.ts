@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { FindingStatus } from "./finding";
 import { evaluateEnvironment } from "./findings";
+import { detectPlatform } from "./platform";
 import { noJavaScriptFinding } from "./findings-basics";
 import type { EnvironmentSnapshot } from "./snapshot";
 import { UA, healthySnapshot, hints, uaOnly } from "./test-snapshots";
+import { english } from "./test-translators";
+
+/** The findings in English, as the existing assertions read them. */
+const evaluate = (snapshot: EnvironmentSnapshot) => evaluateEnvironment(snapshot, detectPlatform(snapshot), english);
 
 const credential = (overrides: Partial<NonNullable<EnvironmentSnapshot["publicKeyCredential"]>>) => ({
   present: true,
@@ -340,7 +345,7 @@ const rows: Row[] = [
 
 describe("evaluateEnvironment", () => {
   it.each(rows)("%s → %s is %s", (_case, snapshot, id, status, fix) => {
-    const found = evaluateEnvironment(snapshot).find((candidate) => candidate.id === id);
+    const found = evaluate(snapshot).find((candidate) => candidate.id === id);
     expect(found, `no finding ${id}`).toBeDefined();
     expect(found?.status).toBe(status);
     if (fix === null) expect(found?.fix).toBeNull();
@@ -350,7 +355,7 @@ describe("evaluateEnvironment", () => {
 
   it("reports every rule once, in a stable order, and the same snapshot always gives the same findings", () => {
     const snapshot = healthySnapshot({ clientCapabilities: { conditionalGet: true, hybridTransport: true } });
-    const ids = evaluateEnvironment(snapshot).map((found) => found.id);
+    const ids = evaluate(snapshot).map((found) => found.id);
     expect(ids).toEqual([
       "javascript",
       "secure-context",
@@ -369,7 +374,7 @@ describe("evaluateEnvironment", () => {
       "os-version",
       "browser-version",
     ]);
-    expect(evaluateEnvironment(snapshot)).toEqual(evaluateEnvironment(snapshot));
+    expect(evaluate(snapshot)).toEqual(evaluate(snapshot));
   });
 
   it("gives one row per fact: autofill, the built-in authenticator and the Signal API once each, unused features in one row", () => {
@@ -404,7 +409,7 @@ describe("evaluateEnvironment", () => {
         extensions.map((name) => [`extension:${name}`, name !== "largeBlob" && name !== "payment"]),
       ),
     };
-    const findings = evaluateEnvironment(healthySnapshot({ clientCapabilities }));
+    const findings = evaluate(healthySnapshot({ clientCapabilities }));
     expect(findings.filter((found) => /autofill/i.test(found.title))).toHaveLength(1);
     expect(findings.filter((found) => /built-in authenticator/i.test(found.title))).toHaveLength(1);
     expect(findings.filter((found) => /passkey manager/i.test(found.title))).toHaveLength(1);
@@ -418,18 +423,14 @@ describe("evaluateEnvironment", () => {
   });
 
   it("explains automatic upgrade and immediate sign-in as extras: on when reported, never a warning when not", () => {
-    const on = evaluateEnvironment(
-      healthySnapshot({ clientCapabilities: { conditionalCreate: true, immediateGet: true } }),
-    );
+    const on = evaluate(healthySnapshot({ clientCapabilities: { conditionalCreate: true, immediateGet: true } }));
     expect(on.find((found) => found.id === "capability-immediate-get")).toMatchObject({
       title: "Immediate sign-in",
       status: "ok",
       detail: "getClientCapabilities().immediateGet = true",
     });
     expect(on.find((found) => found.id === "capability-conditional-create")?.meaning).toContain("without asking");
-    const off = evaluateEnvironment(
-      healthySnapshot({ clientCapabilities: { conditionalCreate: false, immediateGet: false } }),
-    );
+    const off = evaluate(healthySnapshot({ clientCapabilities: { conditionalCreate: false, immediateGet: false } }));
     for (const id of ["capability-immediate-get", "capability-conditional-create"]) {
       expect(off.find((found) => found.id === id)?.status).toBe("ok");
       expect(off.find((found) => found.id === id)?.fix).toBeNull();
@@ -443,7 +444,7 @@ describe("evaluateEnvironment", () => {
   });
 
   it("says which capabilities getClientCapabilities left out are unknown, not missing", () => {
-    const summary = evaluateEnvironment(healthySnapshot({ clientCapabilities: { conditionalGet: true } })).find(
+    const summary = evaluate(healthySnapshot({ clientCapabilities: { conditionalGet: true } })).find(
       (found) => found.id === "client-capabilities",
     );
     expect(summary?.meaning).toContain(
@@ -452,7 +453,7 @@ describe("evaluateEnvironment", () => {
   });
 
   it("offers a finding for pages where JavaScript never ran", () => {
-    expect(noJavaScriptFinding).toMatchObject({
+    expect(noJavaScriptFinding(english.findings)).toMatchObject({
       id: "javascript",
       status: "problem",
       fix: expect.stringContaining("Turn JavaScript on"),

@@ -11,12 +11,12 @@ import {
 import { clientCapabilitiesFindings, jsonHelpersFinding, signalApiFinding } from "./findings-capabilities";
 import { cookiesFinding, iframeFinding, inAppBrowserFinding, serverReachableFinding } from "./findings-connection";
 import { browserVersionFinding, osVersionFinding } from "./findings-versions";
-import type { Finding, FindingContext } from "./finding";
-import { detectPlatform } from "./platform";
+import type { Translator } from "@/lib/i18n/translator";
+import { type Finding, type FindingContext, type FindingTranslators, listIn } from "./finding";
 import type { Platform } from "./platform-types";
 import type { EnvironmentSnapshot } from "./snapshot";
 
-const RULES: ReadonlyArray<(context: FindingContext) => Finding | Finding[]> = [
+const RULES: ReadonlyArray<(context: FindingContext, t: Translator<"findings">) => Finding | Finding[]> = [
   javascriptFinding,
   secureContextFinding,
   inAppBrowserFinding,
@@ -34,11 +34,20 @@ const RULES: ReadonlyArray<(context: FindingContext) => Finding | Finding[]> = [
   browserVersionFinding,
 ];
 
-/** `platform` defaults to the one read from the snapshot; pass it when the caller has read it already. */
+/**
+ * `translators` give the words in the reader's language (lib/compat/translators.ts on the server, English ones in
+ * tests); the ids, statuses and order are the same in every language.
+ */
 export function evaluateEnvironment(
   snapshot: EnvironmentSnapshot,
-  platform: Platform = detectPlatform(snapshot),
+  platform: Platform,
+  translators: FindingTranslators,
 ): Finding[] {
-  const context: FindingContext = { snapshot, platform };
-  return RULES.flatMap((rule) => rule(context));
+  const context: FindingContext = {
+    snapshot,
+    platform,
+    steps: translators.fixSteps,
+    list: listIn(translators.locale),
+  };
+  return RULES.flatMap((rule) => rule(context, translators.findings));
 }

@@ -27,9 +27,12 @@ export function detectInAppBrowser(userAgent: string, brands: readonly string[])
   return null;
 }
 
-/** "the Facebook app's built-in browser", or "an app's built-in browser" when only the web view is known. */
-export function inAppBrowserPhrase(app: string): string {
-  if (app === ANDROID_WEBVIEW) return "an app's built-in browser (Android WebView)";
-  if (app === IOS_WEBVIEW) return "an app's built-in browser";
-  return `the ${app} app's built-in browser`;
+/**
+ * Which words name it: the findings' messages choose with an ICU select on this ("the Facebook app's built-in browser",
+ * or "an app's built-in browser" when only the web view is known), so each language words it whole.
+ */
+export function inAppBrowserKind(app: string): "androidWebView" | "iosWebView" | "named" {
+  if (app === ANDROID_WEBVIEW) return "androidWebView";
+  if (app === IOS_WEBVIEW) return "iosWebView";
+  return "named";
 }

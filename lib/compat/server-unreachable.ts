@@ -1,11 +1,15 @@
 // The one finding the wizard must be able to show without the server: the checks are judged there, so when it cannot
-// be reached this is all the page can say. Kept apart so the page can import it without the rules and their tables.
+// be reached this is all the page can say. The page renders it on the server, in its language, ahead of time. Kept
+// apart so the page can import it without the rules and their tables.
+import type { Translator } from "@/lib/i18n/translator";
 import { type Finding, finding } from "./finding";
 
-export const serverUnreachableFinding: Finding = finding(
-  "server-reachable",
-  "Connection to this site",
-  "problem",
-  "The page could not reach this site's server, so no passkey request can start.",
-  "Check your internet connection and reload. If you use a VPN, firewall or content blocker, turn it off for this site and try again.",
-);
+export function serverUnreachableFinding(t: Translator<"findings">): Finding {
+  return finding(
+    "server-reachable",
+    t("serverReachable.title"),
+    "problem",
+    t("serverReachable.failed"),
+    t("serverReachable.failedFix"),
+  );
+}

@@ -4,7 +4,11 @@ import { evaluateEnvironment } from "./findings";
 import { detectPlatform } from "./platform";
 import type { EnvironmentSnapshot } from "./snapshot";
 import { UA, healthySnapshot, hints, uaOnly } from "./test-snapshots";
+import { english } from "./test-translators";
 import { judgeBrowserAge, likelyCausesOfMissingApi } from "./webauthn-missing";
+
+/** The findings in English, as the existing assertions read them. */
+const evaluate = (snapshot: EnvironmentSnapshot) => evaluateEnvironment(snapshot, detectPlatform(snapshot), english);
 
 const missing = (snapshot: EnvironmentSnapshot): EnvironmentSnapshot => ({
   ...snapshot,
@@ -29,7 +33,7 @@ const chromium156 = missing(
 );
 const chrome60 = missing(uaOnly(UA.chromeWindowsOld.replace("100.0.4896.127", "60.0.3112.113")));
 const presentFinding = (snapshot: EnvironmentSnapshot) =>
-  evaluateEnvironment(snapshot).find((found) => found.id === "webauthn-present")!;
+  evaluate(snapshot).find((found) => found.id === "webauthn-present")!;
 
 describe("judgeBrowserAge", () => {
   it.each([
@@ -82,8 +86,8 @@ describe("a current browser without the passkey API", () => {
 
   it("in Firefox and Edge, points to their own policy pages", () => {
     expect(
-      likelyCausesOfMissingApi(detectPlatform(uaOnly(UA.firefoxWindows))).find((cause) =>
-        cause.cause.includes("organisation"),
+      likelyCausesOfMissingApi(detectPlatform(uaOnly(UA.firefoxWindows)), english.findings, english.fixSteps).find(
+        (cause) => cause.cause.includes("organisation"),
       )?.fix,
     ).toContain("about:policies");
     expect(
@@ -94,12 +98,14 @@ describe("a current browser without the passkey API", () => {
             userAgentData: hints("Microsoft Edge", "122", "Windows", "15.0.0"),
           }),
         ),
+        english.findings,
+        english.fixSteps,
       ).find((cause) => cause.cause.includes("organisation"))?.fix,
     ).toContain("edge://management");
   });
 
   it("the checks that would ask the missing API say there is nothing to ask, not that a version is needed", () => {
-    const findings = evaluateEnvironment(chromium156);
+    const findings = evaluate(chromium156);
     for (const id of ["platform-authenticator", "autofill", "client-capabilities", "json-helpers", "signal-api"]) {
       const row = findings.find((candidate) => candidate.id === id);
       expect(row?.meaning, id).toContain("nothing to ask");

@@ -1,7 +1,9 @@
 // A browser refusal in, the card's result out. Browsers answer NotAllowedError alike for "cancelled", "timed out" and
 // "this authenticator cannot do that" (WebAuthn L3 §14.5.1, privacy), so where a step probes a capability that
-// answer reads "not supported, or cancelled" and says which; nothing here pretends to know more.
-import { explainCeremonyError } from "@/lib/compat/browser-errors";
+// answer reads "not supported, or cancelled" and says which; nothing here pretends to know more. The general
+// explanation is lib/compat's, in English (this is a developer page, decision 027): the page asks the server for it
+// (explainBrowserFailure with "en"), so no translations ship with the card.
+import type { CeremonyErrorExplanation } from "@/lib/compat/browser-errors";
 import { algorithmLabel } from "./algorithms";
 import type { StepResult } from "./card";
 import { STEPS, type Step, type StepId } from "./steps";
@@ -35,7 +37,15 @@ function capabilityMissing(step: Step): string | null {
   return null;
 }
 
-export function describeStepFailure(stepId: StepId, error: BrowserError): StepResult {
+/** lib/compat's explanation of the error, or null when the server could not be asked. */
+export type ExplainedFailure = Pick<CeremonyErrorExplanation, "cause" | "fix"> | null;
+
+const NOT_EXPLAINED = {
+  cause: "the browser refused, and this page could not load the explanation.",
+  fix: "Reload the page and run this step again.",
+};
+
+export function describeStepFailure(stepId: StepId, error: BrowserError, explained: ExplainedFailure): StepResult {
   const step = STEPS[stepId];
   // SimpleWebAuthn's "see the cause" code says nothing the name does not.
   const code = error.code === "ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY" ? undefined : error.code;
@@ -63,17 +73,12 @@ export function describeStepFailure(stepId: StepId, error: BrowserError): StepRe
       detail,
     };
   }
-  const explained = explainCeremonyError({
-    name: error.name,
-    code: error.code,
-    message: error.message,
-    ceremony: step.ceremony,
-  });
+  const { cause, fix } = explained ?? NOT_EXPLAINED;
   return {
     stepId,
     status: "error",
-    headline: `Did not finish: ${explained.cause}`,
-    rows: [{ label: "What you can do", value: explained.fix }],
+    headline: `Did not finish: ${cause}`,
+    rows: [{ label: "What you can do", value: fix }],
     detail,
   };
 }

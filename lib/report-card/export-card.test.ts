@@ -14,8 +14,8 @@ describe("exportReportCard: the whole card as JSON", () => {
     rpId: "localhost",
     results: {
       passkey: describeRegistration("passkey", response, { credProps: { rk: true } }),
-      "alg-es512": describeStepFailure("alg-es512", { name: "NotAllowedError", message: "not allowed" }),
-      "uv-only": describeStepFailure("uv-only", { name: "NotAllowedError", message: "not allowed" }),
+      "alg-es512": describeStepFailure("alg-es512", { name: "NotAllowedError", message: "not allowed" }, null),
+      "uv-only": describeStepFailure("uv-only", { name: "NotAllowedError", message: "not allowed" }, null),
     },
   });
 
