@@ -13,7 +13,10 @@ import { lookUpAccount, type AccountForSupport } from "@/lib/support/account-loo
 import { withSupportConsole } from "@/lib/support/require-support";
 import { reportTimeline } from "@/lib/support/report-timeline";
 import type { EventForSupport } from "@/lib/support/timeline";
-import { reportContentSchema, type ReportContent } from "@/lib/troubleshoot/report-content";
+import { getLocale } from "next-intl/server";
+import { isLocale } from "@/lib/i18n/locales";
+import { describeReport, type DescribedReport } from "@/lib/troubleshoot/describe-report";
+import { storedReportSchema } from "@/lib/troubleshoot/report-content";
 import { looksLikeReportCode } from "@/lib/troubleshoot/report-code";
 import { findReportForStaff } from "@/lib/troubleshoot/reports";
 
@@ -21,7 +24,8 @@ export type ReportForStaff = {
   code: string;
   createdAt: Date;
   ownerEmail: string | null;
-  report: ReportContent;
+  /** In the staff member's language, whatever the person's (docs/decisions/028). */
+  report: DescribedReport;
   /** The saving browser's last passkey requests, beside the owner's server events (when saved signed in). */
   timeline: EventForSupport[];
 };
@@ -43,7 +47,7 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
       );
     }
     const saved = await findReportForStaff(input.data);
-    const report = saved && reportContentSchema.safeParse(saved.content);
+    const report = saved && storedReportSchema.safeParse(saved.content);
     await recordEvent(db, {
       userId: staff.id,
       type: "support.report-opened",
@@ -61,7 +65,7 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
       code: saved.code,
       createdAt: saved.createdAt,
       ownerEmail: owner?.email ?? null,
-      report: report.data,
+      report: await describeReport(report.data, await readerLocale()),
       timeline: await reportTimeline(saved.browserHash, owner?.id ?? null, saved.createdAt),
     });
   });
@@ -74,4 +78,9 @@ export async function lookUpAccountAction(email: unknown): Promise<Result<Accoun
     const account = await lookUpAccount(staff, input.data, client);
     return account ? ok(account) : fail("support:no-account", "No account with this email.");
   });
+}
+
+async function readerLocale() {
+  const locale = await getLocale();
+  return isLocale(locale) ? locale : "en";
 }
