@@ -114,7 +114,6 @@ export const storedReportSchema = z.discriminatedUnion("version", [reportV1Schem
 
 /** A report in words: a version 1 report as stored, or a version 2 report described in the reader's language. */
 export type ReportContent = z.infer<typeof reportV1Schema>;
-export type LiveTestStep = NonNullable<ReportContent["liveTest"]>[number];
 export type ReportFacts = z.infer<typeof reportV2Schema>;
 export type LiveTestStepFact = z.infer<typeof liveTestStepFactSchema>;
 export type StoredReport = z.infer<typeof storedReportSchema>;
