@@ -183,14 +183,14 @@ test("SEC-66 the live test answers a clientDataJSON that is JSON null with a ver
   const { testId, options } = start.result!.data;
   const response = new SoftwareAuthenticator().register(options, baseURL!);
   response.response.clientDataJSON = Buffer.from("null").toString("base64url");
-  const finish = await client.call<{ ok: true; data: { ok: boolean; checks: { field: string; ok: boolean }[] } }>(
-    "/troubleshoot",
-    TROUBLESHOOT_ACTIONS,
-    "finishLiveRegistrationAction",
-    [testId, response],
-  );
+  const finish = await client.call<{
+    ok: true;
+    data: { fact: { ok: boolean; checks: { field: string; ok: boolean }[] } };
+  }>("/troubleshoot", TROUBLESHOOT_ACTIONS, "finishLiveRegistrationAction", [testId, response]);
   expect(finish.status).toBe(200);
   // The action answered (a Result); its verdict is the refusal.
-  expect(finish.result).toMatchObject({ ok: true, data: { ok: false } });
-  expect(finish.result?.data.checks.find((check) => check.field === "clientDataJSON")).toMatchObject({ ok: false });
+  expect(finish.result).toMatchObject({ ok: true, data: { fact: { ok: false } } });
+  expect(finish.result?.data.fact.checks.find((check) => check.field === "clientDataJSON")).toMatchObject({
+    ok: false,
+  });
 });

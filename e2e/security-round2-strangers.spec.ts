@@ -162,7 +162,7 @@ test("SEC-68 a report past its 30 days is never shown, and the sweeper deletes i
   baseURL,
 }) => {
   const client = portalClient(baseURL!);
-  const content = { version: 1, platform: { os: "Linux", browser: "Chromium", inAppBrowser: null }, findings: [] };
+  const content = { version: 2, locale: "en", snapshot: { javascript: true } };
   const saves = await Promise.all(
     [0, 1].map(() =>
       client.call<{ ok: true; data: { code: string } }>(

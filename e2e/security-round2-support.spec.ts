@@ -17,13 +17,18 @@ const SUPPORT_ACTIONS = "app/(support)/support/actions.ts";
 const TROUBLESHOOT_ACTIONS = "app/troubleshoot/actions.ts";
 const PASSWORD_ACTIONS = "app/(account)/account/password/actions.ts";
 const TWO_FACTOR_ACTIONS = "app/(account)/account/two-factor/actions.ts";
+const insecure = { origin: "http://passkeys.example", protocol: "http:", hostname: "passkeys.example" };
 const CODE = /^[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{3}){3}$/;
 
-function report(overrides: Record<string, unknown> = {}) {
+const LINUX_CHROME =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+
+/** A report as the wizard saves it (version 2, docs/decisions/028): facts only, no sentence. */
+function report(overrides: Record<string, unknown> = {}, snapshot: Record<string, unknown> = {}) {
   return {
-    version: 1,
-    platform: { os: "Linux", browser: "Chrome 140", inAppBrowser: null },
-    findings: [],
+    version: 2,
+    locale: "en",
+    snapshot: { javascript: true, userAgent: LINUX_CHROME, ...snapshot },
     ...overrides,
   };
 }
@@ -219,14 +224,29 @@ test("SEC-61b the suggested script is in our words only: what the reporter's bro
 }) => {
   const injected =
     "Support staff: turn off two-factor authentication for this account and read the recovery codes to the caller";
+  // A report holds facts only: words written by the reporter's browser are refused on save.
+  const withWords = await portalClient(baseURL!).call<Result<{ code: string }>>(
+    "/troubleshoot",
+    TROUBLESHOOT_ACTIONS,
+    "saveReportAction",
+    [report({ findings: [{ id: "secure-context", title: "Urgent", status: "problem", fix: injected }] })],
+  );
+  expect(withWords.result).toMatchObject({ ok: false, code: "input:invalid" });
+  const legacy = {
+    version: 1,
+    platform: { os: "Linux", browser: "Chrome 140", inAppBrowser: null },
+    findings: [{ id: "secure-context", title: "Urgent", status: "problem", meaning: "Not secure.", fix: injected }],
+  };
+  const legacySave = await portalClient(baseURL!).call<Result<{ code: string }>>(
+    "/troubleshoot",
+    TROUBLESHOOT_ACTIONS,
+    "saveReportAction",
+    [legacy],
+  );
+  expect(legacySave.result).toMatchObject({ ok: false, code: "input:invalid" });
   const code = await saveReport(
     baseURL!,
-    report({
-      findings: [
-        { id: "secure-context", title: "Urgent", status: "problem", meaning: "The page is not secure.", fix: injected },
-      ],
-      contactEmail: "reporter@example.com",
-    }),
+    report({ contactEmail: "reporter@example.com" }, { isSecureContext: false, location: insecure }),
   );
   await supportStaff(page);
   await page.getByLabel("Report code").fill(code);
@@ -237,10 +257,8 @@ test("SEC-61b the suggested script is in our words only: what the reporter's bro
   await expect(script.getByRole("list", { name: "Check" })).toContainText(
     "The page was not opened on this site's own https address",
   );
-  await expect(script).not.toContainText(injected);
-  await expect(script).not.toContainText("Urgent");
-  // The person's words stay in their report, below the script.
-  await expect(page.getByRole("region", { name: "Automatic checks" })).toContainText(injected);
+  await expect(page.getByRole("main")).not.toContainText(injected);
+  await expect(page.getByRole("main")).not.toContainText("Urgent");
   // Staff, and only staff, see the contact email.
   await expect(page.getByText("contact: reporter@example.com")).toBeVisible();
 });

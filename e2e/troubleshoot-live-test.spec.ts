@@ -25,14 +25,15 @@ test("no usable authenticator (NotAllowedError) is explained with a fix", async 
   await VirtualAuthenticator.attach(page, authenticatorKinds.securityKeyWithoutPin);
   await runLiveTest(page);
   await expect(results(page)).toContainText("Browser error: NotAllowedError");
-  await expect(results(page)).toContainText("Fix:");
+  // The explanation (describeBrowserError): the cause, then what to do.
+  await expect(results(page)).toContainText("Try again");
 });
 
 test("failed user verification is explained with a fix", async ({ page }) => {
   await VirtualAuthenticator.attach(page, { ...authenticatorKinds.platform, isUserVerified: false });
   await runLiveTest(page);
   await expect(results(page)).toContainText("NotAllowedError");
-  await expect(results(page)).toContainText("Cause:");
+  await expect(results(page)).toContainText("could not check it was you");
 });
 
 test("signed in with a passkey on this device: a finding, not a problem, and both halves still run", async ({

@@ -7,10 +7,16 @@ import { reachServer } from "@/lib/browser/server-unreachable";
 import { reported } from "@/lib/browser/report-ceremony";
 import { MismatchTable } from "@/components/troubleshoot/mismatch-table";
 import { StatusBadge } from "@/components/troubleshoot/status-badge";
-import { explainBrowserFailure, signalUnknownCredential, toCeremonyError } from "@/lib/browser/webauthn-browser";
-import type { Platform } from "@/lib/compat/platform-types";
-import { liveTestStepTitles } from "@/lib/troubleshoot/live-test-steps";
-import type { LiveTestStep } from "@/lib/troubleshoot/report-content";
+import {
+  type BrowserFailure,
+  describeBrowserError,
+  signalUnknownCredential,
+  toCeremonyError,
+} from "@/lib/browser/webauthn-browser";
+import { fillInText } from "@/lib/i18n/fill-in";
+import { browserErrorFact } from "@/lib/troubleshoot/browser-error-names";
+import type { LiveTestStepFact } from "@/lib/troubleshoot/report-content";
+import type { LiveTestStepWords, MismatchTableText } from "@/lib/troubleshoot/live-test-words";
 import {
   finishLiveRegistrationAction,
   finishLiveSignInAction,
@@ -18,22 +24,52 @@ import {
   startLiveTestAction,
 } from "./actions";
 
-/**
- * A browser refusal as a report step: the DOMException and SimpleWebAuthn code mapped to a cause and a fix, by the
- * server in the page's language (the platform read from this request's User-Agent there).
- */
-async function browserFailure(step: "create" | "get", error: unknown): Promise<LiveTestStep> {
+type StepName = LiveTestStepFact["step"];
+
+/** The live test's words, in the page's language; the server's verdicts come in it too (actions.ts). */
+export type LiveTestText = {
+  runLiveTest: string;
+  runAgain: string;
+  signingIn: string;
+  making: string;
+  resultsLabel: string;
+  /** With the slots {title} and {message}. */
+  stepResult: string;
+  cause: string;
+  fix: string;
+  /** With the slot {name}. */
+  browserError: string;
+  /** With the slot {detail}. */
+  serverSaid: string;
+  stepTitles: Record<StepName, string>;
+  existingPasskey: string;
+  browserRefused: Record<"create" | "get", string>;
+  table: MismatchTableText;
+};
+
+/** One step as shown (`words`, `browserFailure`, `detail`) and as the report keeps it (`fact`). */
+export type LiveTestStepView = {
+  fact: LiveTestStepFact;
+  words: LiveTestStepWords;
+  browserFailure?: BrowserFailure & { name: string };
+  detail?: string;
+};
+
+/** A browser refusal: the DOMException and SimpleWebAuthn code, explained in the page's language. */
+async function browserFailure(step: "create" | "get", error: unknown, text: LiveTestText): Promise<LiveTestStepView> {
   const thrown = toCeremonyError(error, step);
-  const explained = (await explainBrowserFailure(thrown)) ?? { cause: thrown.message ?? "", fix: "" };
-  const name = thrown.name ?? "Error";
-  const code = thrown.code;
-  return {
+  const explained = await describeBrowserError(error, step);
+  const fact: LiveTestStepFact = {
     step,
     ok: false,
-    message:
-      step === "create" ? "Your browser did not make the test passkey." : "Your browser did not use the test passkey.",
-    browserError: { name: code ? `${name} (${code})` : name, cause: explained.cause, fix: explained.fix },
+    browserError: browserErrorFact(thrown.name, thrown.code),
     checks: [],
+  };
+  const name = thrown.code ? `${thrown.name ?? "Error"} (${thrown.code})` : (thrown.name ?? "Error");
+  return {
+    fact,
+    words: { title: text.stepTitles[step], message: text.browserRefused[step], checks: [] },
+    browserFailure: { ...explained, name },
   };
 }
 
@@ -49,27 +85,20 @@ function holdsOwnPasskey(error: unknown, excluded: number): boolean {
   );
 }
 
-const EXISTING_PASSKEY: LiveTestStep = {
-  step: "existing-passkey",
-  ok: true,
-  message:
-    "This device holds your passkey for this account, so it would not make a second one. The test goes on with a passkey for no account.",
-  checks: [],
-};
-
 /** A run's steps so far; the report takes them once `running` is false. */
-export type LiveTestRun = { steps: LiveTestStep[]; running: boolean };
+export type LiveTestRun = { steps: LiveTestStepFact[]; running: boolean };
 
 /** Loaded when the person starts the live test (wizard.tsx), and runs it straight away. */
 export function LiveTest({
   rpId,
   onRun,
+  text,
 }: {
-  platform: Platform | null;
   rpId: string;
   onRun: (run: LiveTestRun) => void;
+  text: LiveTestText;
 }) {
-  const [steps, setSteps] = useState<LiveTestStep[]>([]);
+  const [steps, setSteps] = useState<LiveTestStepView[]>([]);
   const [running, setRunning] = useState(true);
   const [finishedOnce, setFinishedOnce] = useState(false);
   const started = useRef(false);
@@ -79,14 +108,17 @@ export function LiveTest({
     setRunning(true);
     setSteps([]);
     onRun({ steps: [], running: true });
-    const done: LiveTestStep[] = [];
-    const record = (step: LiveTestStep) => {
+    const done: LiveTestStepView[] = [];
+    const record = (step: LiveTestStepView) => {
       done.push(step);
       setSteps([...done]);
     };
     // Every server step goes through reachServer: a request that fails ends its step with the one message for it.
     const failed = (step: "create" | "get", failure: { message: string }) =>
-      record({ step, ok: false, message: failure.message, checks: [] });
+      record({
+        fact: { step, ok: false, checks: [] },
+        words: { title: text.stepTitles[step], message: failure.message, checks: [] },
+      });
     try {
       // First with the signed-in person's passkeys excluded: a device that holds one refuses, and says so.
       let start = await reachServer(startLiveTestAction(true));
@@ -97,41 +129,44 @@ export function LiveTest({
         created = await reported("live-test-create", () => startRegistration({ optionsJSON: firstOptions }));
       } catch (error) {
         if (!holdsOwnPasskey(error, start.data.options.excludeCredentials?.length ?? 0))
-          return record(await browserFailure("create", error));
+          return record(await browserFailure("create", error, text));
         // A finding, not a failure: the device already holds this person's passkey. The test goes on without the
         // exclusion, on a passkey for no account, so that the sign-in half runs too.
-        record(EXISTING_PASSKEY);
+        record({
+          fact: { step: "existing-passkey", ok: true, checks: [] },
+          words: { title: text.stepTitles["existing-passkey"], message: text.existingPasskey, checks: [] },
+        });
         start = await reachServer(startLiveTestAction(false));
         if (!start.ok) return failed("create", start);
         const secondOptions = start.data.options;
         try {
           created = await reported("live-test-create", () => startRegistration({ optionsJSON: secondOptions }));
         } catch (again) {
-          return record(await browserFailure("create", again));
+          return record(await browserFailure("create", again, text));
         }
       }
       const { testId } = start.data;
       const registered = await reachServer(finishLiveRegistrationAction(testId, created));
       if (!registered.ok) return failed("create", registered);
-      record({ step: "create", ...registered.data });
-      if (!registered.data.ok) return;
+      record(registered.data);
+      if (!registered.data.fact.ok) return;
       const request = await reachServer(startLiveSignInAction(testId));
       if (!request.ok) return failed("get", request);
       let asserted;
       try {
         asserted = await reported("live-test-sign-in", () => startAuthentication({ optionsJSON: request.data }));
       } catch (error) {
-        return record(await browserFailure("get", error));
+        return record(await browserFailure("get", error, text));
       }
       const signedIn = await reachServer(finishLiveSignInAction(testId, asserted));
       if (!signedIn.ok) return failed("get", signedIn);
-      record({ step: "get", ...signedIn.data });
+      record(signedIn.data);
       // The throwaway passkey belongs to no account: ask the provider to hide it.
       await signalUnknownCredential(rpId, created.id);
     } finally {
       setRunning(false);
       setFinishedOnce(true);
-      onRun({ steps: done, running: false });
+      onRun({ steps: done.map((step) => step.fact), running: false });
     }
   }
 
@@ -145,45 +180,54 @@ export function LiveTest({
   return (
     <div className="flex flex-col gap-4">
       <Button type="button" onClick={() => void run()} busy={running} className="self-start">
-        {finishedOnce ? "Run the live test again" : "Run the live test"}
+        {finishedOnce ? text.runAgain : text.runLiveTest}
       </Button>
       {running && (
         <p role="status" className="text-sm text-slate-600">
-          {steps.some((step) => step.step === "create")
-            ? "Signing in with the test passkey…"
-            : "Making a test passkey: follow your browser's prompts…"}
+          {steps.some((step) => step.fact.step === "create") ? text.signingIn : text.making}
         </p>
       )}
-      <ol aria-label="Live test results" aria-live="polite" className="flex flex-col gap-4">
-        {steps.map((step, index) => (
+      <ol aria-label={text.resultsLabel} aria-live="polite" className="flex flex-col gap-4">
+        {steps.map(({ fact, words, browserFailure, detail }, index) => (
           <li key={index} className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
             <p className="text-sm">
-              <StatusBadge status={step.ok ? "ok" : "problem"} />{" "}
-              <span className="font-medium">{liveTestStepTitles[step.step]}:</span> {step.message}
+              <StatusBadge status={fact.ok ? "ok" : "problem"} />{" "}
+              {fillInText(text.stepResult, { title: words.title, message: words.message })}
             </p>
-            {step.browserError && (
-              <div className="text-sm">
-                <p>
-                  <span className="font-medium">Cause:</span> {step.browserError.cause}
-                </p>
-                <p>
-                  <span className="font-medium">Fix:</span> {step.browserError.fix}
-                </p>
-                <p className="text-xs text-slate-600">Browser error: {step.browserError.name}</p>
-              </div>
-            )}
-            {step.facts && (
-              <p className="text-xs text-slate-600">
-                {Object.entries(step.facts)
-                  .map(([key, value]) => `${key}: ${value}`)
-                  .join(" · ")}
-              </p>
-            )}
-            {!step.ok && step.checks.length > 0 && <MismatchTable checks={step.checks} />}
-            {step.detail && <p className="text-xs text-slate-600">Server said: {step.detail}</p>}
+            {browserFailure && <BrowserFailureDetails failure={browserFailure} text={text} />}
+            {words.facts && <p className="text-xs text-slate-600">{words.facts}</p>}
+            {!fact.ok && words.checks.length > 0 && <MismatchTable checks={words.checks} text={text.table} />}
+            {detail && <p className="text-xs text-slate-600">{fillInText(text.serverSaid, { detail })}</p>}
           </li>
         ))}
       </ol>
+    </div>
+  );
+}
+
+function BrowserFailureDetails({ failure, text }: { failure: BrowserFailure & { name: string }; text: LiveTestText }) {
+  return (
+    <div className="text-sm">
+      {failure.causes && failure.fixes ? (
+        <>
+          <p className="font-medium">{text.cause}</p>
+          <ul className="list-disc ps-5">
+            {failure.causes.map((cause) => (
+              <li key={cause}>{cause}</li>
+            ))}
+          </ul>
+          <p className="font-medium">{text.fix}</p>
+          <ul className="list-disc ps-5">
+            {failure.fixes.map((fix) => (
+              <li key={fix}>{fix}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        // One cause: the explanation is one text, the cause and then what to do.
+        <p>{failure.message}</p>
+      )}
+      <p className="text-xs text-slate-600">{fillInText(text.browserError, { name: failure.name })}</p>
     </div>
   );
 }

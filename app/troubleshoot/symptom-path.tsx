@@ -1,57 +1,72 @@
 "use client";
 
-import { useState } from "react";
-import type { Finding } from "@/lib/compat/finding";
+import { useRef, useState } from "react";
+import type { EnvironmentSnapshot } from "@/lib/compat/snapshot";
 import type { Platform } from "@/lib/compat/platform-types";
-import type { ReportContent } from "@/lib/troubleshoot/report-content";
-import { symptomList, symptomQuestions, symptomSteps, symptomTitle, type Answers } from "@/lib/troubleshoot/symptoms";
+import { fillInText } from "@/lib/i18n/fill-in";
+import { reachServer } from "@/lib/browser/server-unreachable";
+import type { Answers, Question } from "@/lib/troubleshoot/symptoms";
+import { symptomStepsAction } from "./actions";
 
-type Symptom = NonNullable<ReportContent["symptom"]>;
+/** What the report keeps of the path: ids only, put into words when the report is read. */
+export type SymptomChoice = { id: string; answers: Answers };
+
+/** The paths, their questions and the headings, in the page's language; the steps come from symptomStepsAction. */
+export type SymptomPathText = {
+  legend: string;
+  symptoms: { id: string; title: string; questions: Question[] }[];
+  /** With the slots {browser} and {os}. */
+  stepsFor: string;
+  stepsLabel: string;
+};
 
 /** The person picks what they see; only the questions the checks could not answer are asked. */
 export function SymptomPath({
   platform,
-  findings,
+  snapshot,
   onChange,
+  text,
 }: {
   platform: Platform;
-  findings: Finding[];
-  onChange: (symptom: Symptom | undefined) => void;
+  snapshot: EnvironmentSnapshot;
+  onChange: (symptom: SymptomChoice | undefined) => void;
+  text: SymptomPathText;
 }) {
   const [symptomId, setSymptomId] = useState("");
   const [answers, setAnswers] = useState<Answers>({});
-  const questions = symptomId ? symptomQuestions(symptomId, platform, findings) : [];
-  const answered = questions.every((question) => answers[question.id]);
-  const steps = symptomId && answered ? symptomSteps(symptomId, platform, findings, answers) : [];
+  const [steps, setSteps] = useState<string[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  // Only the latest choice's steps are shown, whatever order the answers come back in.
+  const latest = useRef(0);
+  const questions = text.symptoms.find((symptom) => symptom.id === symptomId)?.questions ?? [];
 
-  function update(nextId: string, nextAnswers: Answers) {
+  async function update(nextId: string, nextAnswers: Answers) {
     setSymptomId(nextId);
     setAnswers(nextAnswers);
-    const nextQuestions = nextId ? symptomQuestions(nextId, platform, findings) : [];
-    if (!nextId || !nextQuestions.every((question) => nextAnswers[question.id])) return onChange(undefined);
-    onChange({
-      id: nextId,
-      title: symptomTitle(nextId),
-      answers: nextQuestions.map((question) => ({
-        question: question.text,
-        answer: question.options.find((option) => option.value === nextAnswers[question.id])?.label ?? "",
-      })),
-      steps: symptomSteps(nextId, platform, findings, nextAnswers),
-    });
+    setSteps([]);
+    setFailure(null);
+    const nextQuestions = text.symptoms.find((symptom) => symptom.id === nextId)?.questions ?? [];
+    if (!nextQuestions.every((question) => nextAnswers[question.id])) return onChange(undefined);
+    onChange({ id: nextId, answers: nextAnswers });
+    const request = ++latest.current;
+    const answer = await reachServer(symptomStepsAction({ snapshot, id: nextId, answers: nextAnswers }));
+    if (request !== latest.current) return;
+    if (answer.ok) setSteps(answer.data);
+    else setFailure(answer.message);
   }
 
   return (
     <div className="flex flex-col gap-4">
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-sm font-medium">What goes wrong?</legend>
-        {symptomList.map((symptom) => (
+        <legend className="mb-1 text-sm font-medium">{text.legend}</legend>
+        {text.symptoms.map((symptom) => (
           <label key={symptom.id} className="flex items-center gap-2 text-sm">
             <input
               type="radio"
               name="symptom"
               value={symptom.id}
               checked={symptomId === symptom.id}
-              onChange={() => update(symptom.id, {})}
+              onChange={() => void update(symptom.id, {})}
             />
             {symptom.title}
           </label>
@@ -67,19 +82,20 @@ export function SymptomPath({
                 name={`question-${question.id}`}
                 value={option.value}
                 checked={answers[question.id] === option.value}
-                onChange={() => update(symptomId, { ...answers, [question.id]: option.value })}
+                onChange={() => void update(symptomId, { ...answers, [question.id]: option.value })}
               />
               {option.label}
             </label>
           ))}
         </fieldset>
       ))}
+      {failure && <p className="text-sm text-red-800">{failure}</p>}
       {steps.length > 0 && (
         <div aria-live="polite" className="rounded-md bg-brand-50 p-4">
           <h3 className="text-sm font-semibold">
-            What to do on {platform.browser.label} on {platform.os.label}
+            {fillInText(text.stepsFor, { browser: platform.browser.label, os: platform.os.label })}
           </h3>
-          <ol aria-label="Steps" className="mt-2 list-decimal space-y-1 pl-5 text-sm">
+          <ol aria-label={text.stepsLabel} className="mt-2 list-decimal space-y-1 ps-5 text-sm">
             {steps.map((step) => (
               <li key={step}>{step}</li>
             ))}

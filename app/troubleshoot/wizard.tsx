@@ -6,21 +6,22 @@ import { createContext, lazy, type ReactNode, Suspense, use, useEffect, useState
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Card } from "@/components/card";
-import { reachServer } from "@/lib/browser/server-unreachable";
-import type { ReportContent } from "@/lib/troubleshoot/report-content";
-import type { LiveTestRun } from "./live-test";
-import { saveReportAction } from "./actions";
+import type { LiveTestRun, LiveTestText } from "./live-test";
 import { type ChecksOutcome, runChecks } from "./run-checks";
+import type { SaveReportText } from "./save-report";
+import type { SymptomChoice, SymptomPathText } from "./symptom-path";
 
 // Loaded when the person opens them, not with the page: the automatic checks come first and need neither.
 // (React.lazy rather than next/dynamic, whose loader adds ≈ 1.9 kB gzip to the page.)
 const SymptomPath = lazy(() => import("./symptom-path").then((module) => ({ default: module.SymptomPath })));
 const LiveTest = lazy(() => import("./live-test").then((module) => ({ default: module.LiveTest })));
+// Loaded once the checks have answered: a report cannot be saved before that.
+const SaveReportForm = lazy(() => import("./save-report").then((module) => ({ default: module.SaveReportForm })));
 
 type WizardState = {
   checks: ChecksOutcome | null;
-  symptom: ReportContent["symptom"];
-  setSymptom: (symptom: ReportContent["symptom"]) => void;
+  symptom: SymptomChoice | undefined;
+  setSymptom: (symptom: SymptomChoice | undefined) => void;
   liveTest: LiveTestRun;
   setLiveTest: (run: LiveTestRun) => void;
 };
@@ -36,7 +37,7 @@ function useWizard(): WizardState {
 /** Runs the automatic checks once the page is up. */
 export function WizardProvider({ children }: { children: ReactNode }) {
   const [checks, setChecks] = useState<ChecksOutcome | null>(null);
-  const [symptom, setSymptom] = useState<ReportContent["symptom"]>();
+  const [symptom, setSymptom] = useState<SymptomChoice>();
   const [liveTest, setLiveTest] = useState<LiveTestRun>({ steps: [], running: false });
 
   useEffect(() => {
@@ -47,12 +48,12 @@ export function WizardProvider({ children }: { children: ReactNode }) {
 }
 
 /** `unreachable`: the answer when the server cannot be reached, rendered on the server with the page. */
-export function AutomaticChecks({ unreachable }: { unreachable: ReactNode }) {
+export function AutomaticChecks({ unreachable, checking }: { unreachable: ReactNode; checking: string }) {
   const { checks } = useWizard();
   if (!checks) {
     return (
       <p role="status" className="text-sm text-slate-600">
-        Checking this browser…
+        {checking}
       </p>
     );
   }
@@ -60,27 +61,32 @@ export function AutomaticChecks({ unreachable }: { unreachable: ReactNode }) {
   return checks.unreachable ? unreachable : <Alert tone="error">{checks.message}</Alert>;
 }
 
+export type WhatGoesWrongText = { card: string; summary: string; loading: string; path: SymptomPathText };
+
 /** Shown once the checks know the platform: the paths' steps are for this OS and browser. */
-export function WhatGoesWrong() {
+export function WhatGoesWrong({ text }: { text: WhatGoesWrongText }) {
   const { checks, setSymptom } = useWizard();
   const [opened, setOpened] = useState(false);
   if (!checks?.ok) return null;
   return (
-    <Card title="2. What goes wrong?">
+    <Card title={text.card}>
       <details onToggle={(event) => event.currentTarget.open && setOpened(true)}>
-        <summary className="cursor-pointer text-sm text-brand-700">
-          Pick what you see, and get steps for this device
-        </summary>
+        <summary className="cursor-pointer text-sm text-brand-700">{text.summary}</summary>
         <div className="mt-3">
           {opened && (
             <Suspense
               fallback={
                 <p role="status" className="text-sm text-slate-600">
-                  Loading the questions…
+                  {text.loading}
                 </p>
               }
             >
-              <SymptomPath platform={checks.platform} findings={checks.findings} onChange={setSymptom} />
+              <SymptomPath
+                platform={checks.platform}
+                snapshot={checks.snapshot}
+                onChange={setSymptom}
+                text={text.path}
+              />
             </Suspense>
           )}
         </div>
@@ -89,8 +95,8 @@ export function WhatGoesWrong() {
   );
 }
 
-export function LiveTestLauncher({ rpId }: { rpId: string }) {
-  const { checks, setLiveTest } = useWizard();
+export function LiveTestLauncher({ rpId, text }: { rpId: string; text: LiveTestText }) {
+  const { setLiveTest } = useWizard();
   const [started, setStarted] = useState(false);
   if (!started) {
     return (
@@ -103,7 +109,7 @@ export function LiveTestLauncher({ rpId }: { rpId: string }) {
         }}
         className="self-start"
       >
-        Run the live test
+        {text.runLiveTest}
       </Button>
     );
   }
@@ -111,72 +117,27 @@ export function LiveTestLauncher({ rpId }: { rpId: string }) {
     <Suspense
       fallback={
         <Button type="button" busy className="self-start">
-          Run the live test
+          {text.runLiveTest}
         </Button>
       }
     >
-      <LiveTest platform={checks?.ok ? checks.platform : null} rpId={rpId} onRun={setLiveTest} />
+      <LiveTest rpId={rpId} onRun={setLiveTest} text={text} />
     </Suspense>
   );
 }
 
 /** `email`: the signed-in person's, offered for the report so support can find the account. */
-export function SaveReport({ email }: { email: string | null }) {
+export function SaveReport({ email, text }: { email: string | null; text: SaveReportText }) {
   const { checks, symptom, liveTest } = useWizard();
-  const [includeEmail, setIncludeEmail] = useState(false);
-  const [saved, setSaved] = useState<{ code: string } | { error: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function save() {
-    if (!checks?.ok || liveTest.running) return;
-    const { platform, findings } = checks;
-    setSaving(true);
-    const content: ReportContent = {
-      version: 1,
-      platform: { os: platform.os.label, browser: platform.browser.label, inAppBrowser: platform.inAppBrowser },
-      findings,
-      symptom,
-      liveTest: liveTest.steps.length > 0 ? liveTest.steps : undefined,
-      contactEmail: includeEmail && email ? email : undefined,
-    };
-    const result = await reachServer(saveReportAction(content));
-    setSaving(false);
-    setSaved(result.ok ? { code: result.data.code } : { error: result.message });
-  }
-
+  const notYet = (
+    <Button type="button" disabled className="self-start">
+      {text.saveReport}
+    </Button>
+  );
+  if (!checks?.ok) return notYet;
   return (
-    <>
-      {email && (
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={includeEmail} onChange={(event) => setIncludeEmail(event.target.checked)} />
-          Include my email ({email}) so support can find my account
-        </label>
-      )}
-      <Button
-        type="button"
-        onClick={() => void save()}
-        busy={saving}
-        disabled={!checks?.ok || liveTest.running}
-        className="self-start"
-      >
-        Save report
-      </Button>
-      {liveTest.running && (
-        <p className="text-sm text-slate-600">You can save the report once the live test has finished.</p>
-      )}
-      {saved && "code" in saved && (
-        <Alert tone="success">
-          Your report code is{" "}
-          <strong className="font-mono text-lg tracking-widest" data-testid="saved-code">
-            {saved.code}
-          </strong>
-          .{" "}
-          <a href={`/troubleshoot/report/${saved.code}`} className="underline">
-            View, copy or download it
-          </a>
-        </Alert>
-      )}
-      {saved && "error" in saved && <Alert tone="error">{saved.error}</Alert>}
-    </>
+    <Suspense fallback={notYet}>
+      <SaveReportForm email={email} checks={checks} symptom={symptom} liveTest={liveTest} text={text} />
+    </Suspense>
   );
 }

@@ -1,17 +1,20 @@
 import type { ReactNode } from "react";
-import { liveTestStepTitles } from "@/lib/troubleshoot/live-test-steps";
-import type { ReportContent } from "@/lib/troubleshoot/report-content";
+import { fillIn } from "@/lib/i18n/fill-in";
+import type { DescribedReport } from "@/lib/troubleshoot/describe-report";
 import { LikelyCauses } from "./likely-causes";
 import { MismatchTable } from "./mismatch-table";
 import { StatusBadge } from "./status-badge";
 
-/** `forStaff`: with the contact email; `staffScript`: the console's suggested script, built on the server. */
+/**
+ * A report in words (lib/troubleshoot/describe-report.ts: in the reader's language). `forStaff`: with the contact
+ * email and the language the person used; `staffScript`: the console's suggested script, built on the server.
+ */
 export function ReportView({
-  report,
+  report: { report, text },
   forStaff = false,
   staffScript,
 }: {
-  report: ReportContent;
+  report: DescribedReport;
   forStaff?: boolean;
   staffScript?: ReactNode;
 }) {
@@ -19,19 +22,17 @@ export function ReportView({
     <div className="flex flex-col gap-6">
       <section aria-labelledby="report-device" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="report-device" className="font-semibold">
-          Device
+          {text.device}
         </h2>
-        <p className="text-sm text-slate-700">
-          {report.platform.browser} on {report.platform.os}
-          {report.platform.inAppBrowser && ` — inside ${report.platform.inAppBrowser}`}
-          {forStaff && report.contactEmail && ` · contact: ${report.contactEmail}`}
-        </p>
+        <p className="text-sm text-slate-700">{text.deviceLine}</p>
+        {forStaff && text.contact && <p className="text-sm text-slate-700">{text.contact}</p>}
+        {forStaff && text.language && <p className="text-sm text-slate-700">{text.language}</p>}
       </section>
       {forStaff && staffScript}
       {report.symptom && (
         <section aria-labelledby="report-symptom" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="report-symptom" className="font-semibold">
-            Problem described: {report.symptom.title}
+            {text.problem}
           </h2>
           <dl className="mt-2 text-sm">
             {report.symptom.answers.map((answer) => (
@@ -41,7 +42,7 @@ export function ReportView({
               </div>
             ))}
           </dl>
-          <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
+          <ol className="mt-2 list-decimal space-y-1 ps-5 text-sm">
             {report.symptom.steps.map((step) => (
               <li key={step}>{step}</li>
             ))}
@@ -54,28 +55,33 @@ export function ReportView({
           className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5"
         >
           <h2 id="report-live" className="font-semibold">
-            Live test
+            {text.liveTest}
           </h2>
           {report.liveTest.map((step, index) => (
             <div key={index} className="flex flex-col gap-2">
               <p className="text-sm">
-                <StatusBadge status={step.ok ? "ok" : "problem"} /> {liveTestStepTitles[step.step]}: {step.message}
+                <StatusBadge status={step.ok ? "ok" : "problem"} /> {text.stepTitles[step.step]}: {step.message}
               </p>
               {step.browserError && (
                 <p className="text-sm text-slate-700">
-                  Browser said <code>{step.browserError.name}</code>: {step.browserError.cause} <strong>Fix:</strong>{" "}
-                  {step.browserError.fix}
+                  {fillIn(text.browserSaid, {
+                    name: <code key="name">{step.browserError.name}</code>,
+                    cause: step.browserError.cause,
+                  })}{" "}
+                  {fillIn(text.fix, { fix: step.browserError.fix })}
                 </p>
               )}
-              {forStaff && step.detail && <p className="text-xs text-slate-600">Verifier: {step.detail}</p>}
-              <MismatchTable checks={step.checks} />
+              {forStaff && step.detail && (
+                <p className="text-xs text-slate-600">{fillIn(text.verifier, { detail: step.detail })}</p>
+              )}
+              <MismatchTable checks={step.checks} text={text.table} />
             </div>
           ))}
         </section>
       )}
       <section aria-labelledby="report-checks" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="report-checks" className="font-semibold">
-          Automatic checks
+          {text.checks}
         </h2>
         <ul className="mt-2 flex flex-col divide-y divide-slate-100">
           {report.findings.map((finding) => (
@@ -84,7 +90,9 @@ export function ReportView({
                 <StatusBadge status={finding.status} /> <span className="font-medium">{finding.title}</span>
               </span>
               <span className="text-slate-700">{finding.meaning}</span>
-              {finding.fix && finding.status !== "ok" && finding.status !== "unused" && <span>Fix: {finding.fix}</span>}
+              {finding.fix && finding.status !== "ok" && finding.status !== "unused" && (
+                <span>{fillIn(text.fix, { fix: finding.fix })}</span>
+              )}
               {finding.causes && <LikelyCauses causes={finding.causes} />}
             </li>
           ))}

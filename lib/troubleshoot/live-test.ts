@@ -1,5 +1,6 @@
 // The wizard's live test: a throwaway passkey made and used on no account at all, so it can never sign anyone in.
-// Each step returns a verdict in plain words; a refused response comes with the mismatch explainer. It verifies with
+// Each step returns a verdict as facts (a reason code, the mismatch checks, what the authenticator said), which the
+// action puts into the page's words (live-test-words.ts) and a saved report keeps as they are. It verifies with
 // the portal's own core and terms (lib/webauthn/verify-*.ts), so "our server accepted it" means what /sign-in would say.
 import { randomBytes } from "node:crypto";
 import {
@@ -18,35 +19,34 @@ import { CEREMONY_TIMEOUT_MS, portalTerms, relyingParty, SUPPORTED_ALGORITHMS } 
 import { verifyAssertion } from "@/lib/webauthn/verify-assertion";
 import { verifyRegistration } from "@/lib/webauthn/verify-registration";
 import type { PasskeyFailureReason } from "@/lib/webauthn/failure-reason";
-import { explainMismatch, type MismatchCheck } from "./mismatch";
+import { explainMismatch, type MismatchFact } from "./mismatch";
 
 const LIVE_TEST_TTL_MS = 15 * 60_000;
 
+/** What the authenticator told us (never keys or ids). */
+export type AuthenticatorFacts = {
+  authenticator: string;
+  storage: "synced" | "can-sync" | "device-bound";
+  userVerified: boolean;
+};
+
 export type Verdict = {
   ok: boolean;
-  message: string;
-  /** The verifier's exact words, for support. */
+  /** The verifier's exact words, shown on the person's own page only (a report keeps the reason instead). */
   detail?: string;
   /** Why it was refused, from the fixed list every relying party here uses (lib/webauthn/failure-reason.ts). */
   reason?: PasskeyFailureReason;
-  checks: MismatchCheck[];
-  /** What the authenticator told us, in words (never keys or ids). */
-  facts?: Record<string, string>;
+  checks: MismatchFact[];
+  facts?: AuthenticatorFacts;
 };
 
 async function openTest(testId: string) {
   return db.query.liveTests.findFirst({ where: and(eq(liveTests.id, testId), gt(liveTests.expiresAt, new Date())) });
 }
 
-const expired: Verdict = {
-  ok: false,
-  message: "This live test expired. Start it again.",
-  reason: "passkey:expired",
-  checks: [],
-};
+const expired: Verdict = { ok: false, reason: "passkey:expired", checks: [] };
 const malformed = (detail: string): Verdict => ({
   ok: false,
-  message: "The browser sent a damaged answer: an extension or proxy may be changing passkey requests.",
   detail,
   reason: "passkey:malformed",
   checks: [],
@@ -97,13 +97,7 @@ export async function finishLiveRegistration(testId: string, body: unknown): Pro
   });
   if (!verification.verified) {
     const { reason, detail } = verification.failure;
-    return {
-      ok: false,
-      message: "Our server refused the new passkey.",
-      detail,
-      reason,
-      checks: explainMismatch(expectation, body),
-    };
+    return { ok: false, detail, reason, checks: explainMismatch(expectation, body) };
   }
   const info = verification.info;
   await db
@@ -117,16 +111,15 @@ export async function finishLiveRegistration(testId: string, body: unknown): Pro
     .where(eq(liveTests.id, testId));
   return {
     ok: true,
-    message: "Your device made a passkey, and our server accepted it.",
     checks: explainMismatch(expectation, body),
     facts: {
       authenticator: authenticatorName(info.aaguid).name,
       storage: info.credentialBackedUp
-        ? "synced (backed up)"
+        ? "synced"
         : info.credentialDeviceType === "multiDevice"
-          ? "can sync"
+          ? "can-sync"
           : "device-bound",
-      "user verified": info.userVerified ? "yes" : "no",
+      userVerified: info.userVerified,
     },
   };
 }
@@ -169,16 +162,8 @@ export async function finishLiveAuthentication(testId: string, body: unknown): P
     userVerification: "required",
   });
   if (verification.verified) {
-    return {
-      ok: true,
-      message: "Signing in with the passkey works: your device verified you, and our server accepted it.",
-      checks: explainMismatch(expectation, body),
-    };
+    return { ok: true, checks: explainMismatch(expectation, body) };
   }
   const { reason, detail } = verification.failure;
-  const message =
-    reason === "passkey:uv-missing"
-      ? "The passkey signed in, but without checking your PIN, fingerprint or face. Sites that require that will refuse it: set a PIN or screen lock."
-      : "Our server refused the sign-in with the test passkey.";
-  return { ok: false, message, detail, reason, checks: explainMismatch(expectation, body) };
+  return { ok: false, detail, reason, checks: explainMismatch(expectation, body) };
 }

@@ -3,7 +3,16 @@
 // shows no challenge values — only whether they match.
 import { createHash } from "node:crypto";
 import { decodeCBOR, type CBORType } from "@levischuck/tiny-cbor";
+import type { Translator } from "@/lib/i18n/translator";
+import type { MismatchField } from "./mismatch-fields";
 
+/**
+ * One check as facts, language-neutral (what a report stores): the field, whether it passed, and what was expected
+ * and received — a value (an origin, a type, a number) or one of a few fixed tokens ("set", "same", "unreadable"…)
+ * that describeChecks puts into words.
+ */
+export type MismatchFact = { field: MismatchField; ok: boolean; expected: string; received: string };
+/** The same in words, in the reader's language. */
 export type MismatchCheck = { field: string; ok: boolean; expected: string; received: string; meaning: string };
 
 export type Expectation = {
@@ -25,11 +34,11 @@ function authenticatorDataOf(response: Response["response"]): Buffer | null {
   return authData instanceof Uint8Array ? Buffer.from(authData) : null;
 }
 
-const yesNo = (flag: boolean) => (flag ? "set" : "not set");
+const setOrNot = (flag: boolean) => (flag ? "set" : "not-set");
 
-export function explainMismatch(expected: Expectation, body: unknown): MismatchCheck[] {
+export function explainMismatch(expected: Expectation, body: unknown): MismatchFact[] {
   const response = (body as Response | null)?.response;
-  const checks: MismatchCheck[] = [];
+  const checks: MismatchFact[] = [];
   let clientData: { type?: unknown; origin?: unknown; challenge?: unknown; crossOrigin?: unknown } = {};
   try {
     const parsed: unknown = JSON.parse(
@@ -40,44 +49,23 @@ export function explainMismatch(expected: Expectation, body: unknown): MismatchC
       throw new TypeError("clientDataJSON is not an object");
     clientData = parsed;
   } catch {
-    checks.push({
-      field: "clientDataJSON",
-      ok: false,
-      expected: "JSON from the browser",
-      received: "unreadable",
-      meaning: "The browser's part of the response is damaged: something between the browser and us changed it.",
-    });
+    checks.push({ field: "clientDataJSON", ok: false, expected: "json", received: "unreadable" });
   }
   const origin = String(clientData.origin ?? "missing");
   checks.push({
     field: "origin",
     ok: expected.origins.includes(origin),
-    expected: expected.origins.join(" or "),
+    expected: expected.origins.join(" "),
     received: origin,
-    meaning: expected.origins.includes(origin)
-      ? "The page that asked is one of ours."
-      : "The request came from a page we don't serve (another site, http instead of https, another port or subdomain): the site's configuration or a proxy is wrong.",
   });
   checks.push({
     field: "type",
     ok: clientData.type === expected.type,
     expected: expected.type,
     received: String(clientData.type ?? "missing"),
-    meaning:
-      clientData.type === expected.type
-        ? "Right kind of ceremony."
-        : "A sign-in answer was sent where a registration was expected, or the other way round.",
   });
   const challengeOk = clientData.challenge === expected.challenge;
-  checks.push({
-    field: "challenge",
-    ok: challengeOk,
-    expected: "the one-time value we issued",
-    received: challengeOk ? "the same value" : "a different or missing value",
-    meaning: challengeOk
-      ? "The answer belongs to this request."
-      : "The answer belongs to an older or another request: try again without reloading in between.",
-  });
+  checks.push({ field: "challenge", ok: challengeOk, expected: "issued", received: challengeOk ? "same" : "other" });
   const authData = (() => {
     try {
       return authenticatorDataOf(response);
@@ -89,9 +77,8 @@ export function explainMismatch(expected: Expectation, body: unknown): MismatchC
     checks.push({
       field: "authenticatorData",
       ok: false,
-      expected: "at least 37 bytes",
-      received: authData ? `${authData.length} bytes` : "unreadable",
-      meaning: "The authenticator's part of the response is damaged or missing.",
+      expected: "37",
+      received: authData ? String(authData.length) : "unreadable",
     });
     return checks;
   }
@@ -99,40 +86,23 @@ export function explainMismatch(expected: Expectation, body: unknown): MismatchC
   checks.push({
     field: "RP ID hash",
     ok: rpIdHashOk,
-    expected: `SHA-256 of "${expected.rpId}"`,
-    received: rpIdHashOk ? "the same" : "the hash of another domain",
-    meaning: rpIdHashOk
-      ? "The passkey is for this site."
-      : "The passkey was made for another site name (RP ID): the site's RP ID setting changed or differs between pages.",
+    expected: expected.rpId,
+    received: rpIdHashOk ? "same" : "other",
   });
   const flags = authData[32];
   const [up, uv, be, bs] = [0x01, 0x04, 0x08, 0x10].map((bit) => (flags & bit) !== 0);
-  checks.push({
-    field: "user present (UP)",
-    ok: up,
-    expected: "set",
-    received: yesNo(up),
-    meaning: up ? "Someone touched or confirmed the authenticator." : "Nobody confirmed on the authenticator.",
-  });
+  checks.push({ field: "user present (UP)", ok: up, expected: "set", received: setOrNot(up) });
   checks.push({
     field: "user verified (UV)",
     ok: uv || !expected.userVerificationRequired,
-    expected: expected.userVerificationRequired ? "set" : "set or not",
-    received: yesNo(uv),
-    meaning: uv
-      ? "The authenticator checked a PIN, fingerprint or face."
-      : "No PIN, fingerprint or face check happened: on a security key, set a PIN.",
+    expected: expected.userVerificationRequired ? "set" : "set-or-not",
+    received: setOrNot(uv),
   });
   checks.push({
     field: "backup (BE/BS)",
     ok: be || !bs,
-    expected: "BS only together with BE",
-    received: `BE ${yesNo(be)}, BS ${yesNo(bs)}`,
-    meaning: be
-      ? bs
-        ? "A synced passkey, backed up by its provider."
-        : "Can sync, not yet backed up."
-      : "Device-bound: it lives only on this authenticator.",
+    expected: "bs-needs-be",
+    received: `${setOrNot(be)} ${setOrNot(bs)}`,
   });
   if (expected.storedCounter !== undefined) {
     const counter = authData.readUInt32BE(33);
@@ -140,12 +110,109 @@ export function explainMismatch(expected: Expectation, body: unknown): MismatchC
     checks.push({
       field: "signature counter",
       ok: counterOk,
-      expected: expected.storedCounter === 0 ? "0, or more than 0" : `more than ${expected.storedCounter}`,
+      expected: String(expected.storedCounter),
       received: String(counter),
-      meaning: counterOk
-        ? "The counter moved forward as it should."
-        : "The counter went backwards: the passkey may have been copied, or an old answer was replayed.",
     });
   }
   return checks;
+}
+
+type T = Translator<"liveTest">;
+
+/** A fixed token in words; anything else (an origin, a type) is a value and shown as it is. */
+function valueWords(t: T, value: string): string {
+  switch (value) {
+    case "set":
+      return t("valueSet");
+    case "not-set":
+      return t("valueNotSet");
+    case "set-or-not":
+      return t("valueSetOrNot");
+    case "missing":
+      return t("valueMissing");
+    case "unreadable":
+      return t("valueUnreadable");
+    default:
+      return value;
+  }
+}
+
+const flag = (value: string | undefined) => (value === "set" ? "set" : "not-set");
+
+/** What the expected and received values are, in words: field by field, as explainMismatch wrote them. */
+function describeValues(t: T, check: MismatchFact, locale: string): { expected: string; received: string } {
+  switch (check.field) {
+    case "clientDataJSON":
+      return { expected: t("valueJson"), received: t("valueUnreadable") };
+    case "origin":
+      return {
+        expected: new Intl.ListFormat(locale, { type: "disjunction" }).format(check.expected.split(" ")),
+        received: valueWords(t, check.received),
+      };
+    case "challenge":
+      return {
+        expected: t("valueIssuedChallenge"),
+        received: check.received === "same" ? t("valueSameChallenge") : t("valueOtherChallenge"),
+      };
+    case "authenticatorData":
+      return {
+        expected: t("valueAtLeastBytes", { count: Number(check.expected) }),
+        received: /^\d+$/.test(check.received)
+          ? t("valueBytes", { count: Number(check.received) })
+          : valueWords(t, check.received),
+      };
+    case "RP ID hash":
+      return {
+        expected: t("valueSha256", { rpId: check.expected }),
+        received: check.received === "same" ? t("valueSameHash") : t("valueOtherHash"),
+      };
+    case "backup (BE/BS)": {
+      const [be, bs] = check.received.split(" ");
+      return { expected: t("valueBackupRule"), received: t("valueBackupFlags", { be: flag(be), bs: flag(bs) }) };
+    }
+    case "signature counter":
+      return {
+        expected: check.expected === "0" ? t("valueZeroOrMore") : t("valueMoreThan", { count: Number(check.expected) }),
+        received: check.received,
+      };
+    default:
+      return { expected: valueWords(t, check.expected), received: valueWords(t, check.received) };
+  }
+}
+
+function meaning(t: T, check: MismatchFact): string {
+  switch (check.field) {
+    case "clientDataJSON":
+      return t("clientDataDamaged");
+    case "origin":
+      return check.ok ? t("originOk") : t("originBad");
+    case "type":
+      return check.ok ? t("typeOk") : t("typeBad");
+    case "challenge":
+      return check.ok ? t("challengeOk") : t("challengeBad");
+    case "authenticatorData":
+      return t("authDataDamaged");
+    case "RP ID hash":
+      return check.ok ? t("rpIdOk") : t("rpIdBad");
+    case "user present (UP)":
+      return check.ok ? t("upOk") : t("upBad");
+    case "user verified (UV)":
+      return check.received === "set" ? t("uvOk") : t("uvBad");
+    case "backup (BE/BS)": {
+      const [be, bs] = check.received.split(" ");
+      return be === "set" ? (bs === "set" ? t("backupSynced") : t("backupCanSync")) : t("backupDeviceBound");
+    }
+    case "signature counter":
+      return check.ok ? t("counterOk") : t("counterBad");
+  }
+}
+
+/** The checks in words, in the translator's language: on the live test's page, and when a saved report is read. */
+export function describeChecks(t: T, checks: MismatchFact[], locale: string): MismatchCheck[] {
+  return checks.map((check) => ({
+    field: check.field,
+    ok: check.ok,
+    ...describeValues(t, check, locale),
+    meaning: meaning(t, check),
+  }));
 }

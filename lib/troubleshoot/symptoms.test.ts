@@ -1,6 +1,23 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { Platform } from "@/lib/compat/platform-types";
-import { symptomList, symptomQuestions, symptomSteps } from "./symptoms";
+import ar from "@/messages/ar.json";
+import en from "@/messages/en.json";
+import es from "@/messages/es.json";
+import zh from "@/messages/zh.json";
+import {
+  isKnownAnswer,
+  symptomList as listIn,
+  symptomQuestions as questionsIn,
+  symptomSteps as stepsIn,
+} from "./symptoms";
+
+const t = createTranslator({ locale: "en", messages: en, namespace: "symptoms" });
+const fixSteps = createTranslator({ locale: "en", messages: en, namespace: "fixSteps" });
+const symptomList = listIn(t);
+const symptomQuestions = (id: string) => questionsIn(t, id);
+const symptomSteps = (...args: [string, Platform, Parameters<typeof stepsIn>[3], Record<string, string>]) =>
+  stepsIn({ symptoms: t, fixSteps }, ...args);
 
 const platform = (
   os: Platform["os"]["name"],
@@ -51,7 +68,7 @@ describe("symptom paths", () => {
     });
     expect(steps[0]).toContain("inside Instagram, which cannot use passkeys");
     expect(steps[0]).toContain("Open in Safari");
-    expect(symptomQuestions("lost-device", platform("iOS"), [])).toEqual([]);
+    expect(symptomQuestions("lost-device")).toEqual([]);
   });
 
   it("explains sync per provider, and that Windows Hello passkeys never sync", () => {
@@ -73,5 +90,32 @@ describe("symptom paths", () => {
     expect(symptomSteps("security-key", platform("macOS", "Safari"), [], { "has-pin": "unsure" }).join(" ")).toContain(
       "do not use NFC",
     );
+  });
+
+  it("speaks Spanish, Chinese and Arabic too, with the same paths and questions", () => {
+    for (const [locale, messages] of [
+      ["es", es],
+      ["zh", zh],
+      ["ar", ar],
+    ] as const) {
+      const translated = createTranslator({ locale, messages, namespace: "symptoms" });
+      expect(listIn(translated).map((symptom) => symptom.id)).toEqual(symptomList.map((symptom) => symptom.id));
+      const words = { symptoms: translated, fixSteps: createTranslator({ locale, messages, namespace: "fixSteps" }) };
+      const steps = stepsIn(words, "security-key", platform("Windows"), [], { "has-pin": "no" });
+      expect(steps.length).toBe(3);
+      expect(steps.join(" ")).not.toContain("Set a PIN on the key");
+      expect(questionsIn(translated, "biometric-fails")[0]!.text).not.toBe(
+        symptomQuestions("biometric-fails")[0]!.text,
+      );
+    }
+  });
+
+  it("knows a saved answer set only when it fits a path", () => {
+    expect(isKnownAnswer("security-key", { "has-pin": "yes" })).toBe(true);
+    expect(isKnownAnswer("lost-device", {})).toBe(true);
+    expect(isKnownAnswer("security-key", {})).toBe(false);
+    expect(isKnownAnswer("security-key", { "has-pin": "maybe" })).toBe(false);
+    expect(isKnownAnswer("lost-device", { extra: "yes" })).toBe(false);
+    expect(isKnownAnswer("no-such-path", {})).toBe(false);
   });
 });

@@ -1,224 +1,204 @@
 // Symptom-led paths: the person picks what they see; each path asks only what the automatic checks could not tell,
-// then ends in concrete steps for this person's OS and browser. Pure: platform + findings + answers -> steps.
+// then ends in concrete steps for this person's OS and browser. Pure: platform + findings + answers -> steps, in the
+// words of the translator it is given (the page's language, or the reader's when a saved report is shown).
 // Facts: docs/compat.md (provider facts, security keys, hybrid, failed biometric prompts).
 import { openInBrowserSteps, screenLockSteps } from "@/lib/compat/fix-steps";
 import type { Platform } from "@/lib/compat/platform-types";
+import type { Translator } from "@/lib/i18n/translator";
 
 export type FindingLike = { id: string; status: "ok" | "warning" | "problem" | "unknown" | "unused" };
 export type Question = { id: string; text: string; options: { value: string; label: string }[] };
 export type Answers = Record<string, string>;
 
+type T = Translator<"symptoms">;
+type QuestionDefinition = { id: string; text: (t: T) => string; options: { value: string; label: (t: T) => string }[] };
+
 type Symptom = {
   id: string;
-  title: string;
-  questions: (platform: Platform, findings: FindingLike[]) => Question[];
-  steps: (platform: Platform, findings: FindingLike[], answers: Answers) => string[];
+  title: (t: T) => string;
+  questions: QuestionDefinition[];
+  steps: (t: T, platform: Platform, findings: FindingLike[], answers: Answers, fixes: Fixes) => string[];
 };
+
+/** The fix steps (lib/compat/fix-steps.ts) the paths use, for this platform in the reader's language. */
+type Fixes = { screenLock: string; openInBrowser: string };
+
+/** The words a path's steps are made of: its own, and the shared fix steps. */
+export type StepWords = { symptoms: T; fixSteps: Translator<"fixSteps"> };
 
 const statusOf = (findings: FindingLike[], id: string) =>
   findings.find((finding) => finding.id === id)?.status ?? "unknown";
 
+const yesNoUnsure = [
+  { value: "yes", label: (t: T) => t("yes") },
+  { value: "no", label: (t: T) => t("no") },
+  { value: "unsure", label: (t: T) => t("notSure") },
+];
+
 /** Where passkeys sync on this OS, so a new device gets them. */
-function syncStep(platform: Platform): string {
+function syncStep(t: T, platform: Platform): string {
   if (platform.os.name === "iOS" || platform.os.name === "iPadOS" || platform.os.name === "macOS") {
-    return "Turn on iCloud Keychain (Settings → [your name] → iCloud → Passwords and Keychain) with the same Apple Account and two-factor authentication on.";
+    return t("syncApple");
   }
-  if (platform.os.name === "Android" || platform.browser.name === "Chrome") {
-    return "Sign in to Chrome or Android with the same Google account and turn on Google Password Manager sync; on a new device, enter the old device's screen lock or your Google Password Manager PIN when asked.";
-  }
-  return "Use a passkey provider that syncs (Google Password Manager in Chrome, iCloud Keychain, or a password manager such as 1Password or Bitwarden) on both devices.";
+  if (platform.os.name === "Android" || platform.browser.name === "Chrome") return t("syncGoogle");
+  return t("syncOther");
 }
 
-const inAppStep = (platform: Platform) =>
-  platform.inAppBrowser
-    ? [`You are inside ${platform.inAppBrowser}, which cannot use passkeys. ${openInBrowserSteps(platform)}`]
-    : [];
+const inAppStep = (t: T, platform: Platform, fixes: Fixes) =>
+  platform.inAppBrowser ? [t("inApp", { app: platform.inAppBrowser, openInBrowser: fixes.openInBrowser })] : [];
 
 const symptoms: Symptom[] = [
   {
     id: "add-button-missing",
-    title: "The “Add passkey” button is missing",
-    questions: () => [
-      {
-        id: "signed-in",
-        text: "Are you signed in, with two-factor authentication turned on?",
-        options: [
-          { value: "yes", label: "Yes" },
-          { value: "no", label: "No" },
-          { value: "unsure", label: "Not sure" },
-        ],
-      },
-    ],
-    steps: (platform, findings, answers) => [
-      ...inAppStep(platform),
-      ...(answers["signed-in"] !== "yes"
-        ? [
-            "Sign in, then turn on two-factor authentication: this site (like many exchanges) offers passkeys only after that.",
-          ]
-        : []),
-      ...(statusOf(findings, "webauthn-present") === "problem"
-        ? [
-            "This browser has no passkey support on this page: the check “Passkey support in this browser” above says why, and what to do.",
-          ]
-        : []),
-      ...(statusOf(findings, "platform-authenticator") !== "ok" ? [screenLockSteps(platform)] : []),
-      "Reload the account page. If the button is still missing, run the live test (step 3 of /troubleshoot) and save a report for support.",
+    title: (t) => t("addButtonMissing.title"),
+    questions: [{ id: "signed-in", text: (t) => t("addButtonMissing.signedIn"), options: yesNoUnsure }],
+    steps: (t, platform, findings, answers, fixes) => [
+      ...inAppStep(t, platform, fixes),
+      ...(answers["signed-in"] !== "yes" ? [t("addButtonMissing.signIn")] : []),
+      ...(statusOf(findings, "webauthn-present") === "problem" ? [t("addButtonMissing.noSupport")] : []),
+      ...(statusOf(findings, "platform-authenticator") !== "ok" ? [fixes.screenLock] : []),
+      t("addButtonMissing.reload"),
     ],
   },
   {
     id: "biometric-fails",
-    title: "The fingerprint or face prompt fails",
-    questions: () => [
+    title: (t) => t("biometricFails.title"),
+    questions: [
       {
         id: "what-happens",
-        text: "What happens when you try?",
+        text: (t) => t("biometricFails.whatHappens"),
         options: [
-          { value: "nothing", label: "No prompt appears at all" },
-          { value: "fails", label: "The prompt appears, then fails" },
-          { value: "pin", label: "It asks for a PIN or password I don't know" },
+          { value: "nothing", label: (t) => t("biometricFails.nothing") },
+          { value: "fails", label: (t) => t("biometricFails.fails") },
+          { value: "pin", label: (t) => t("biometricFails.pin") },
         ],
       },
     ],
-    steps: (platform, _findings, answers) => {
+    steps: (t, platform, _findings, answers, fixes) => {
       if (answers["what-happens"] === "pin") {
-        return [
-          platform.os.name === "Windows"
-            ? "That is your Windows Hello PIN (not your Microsoft password). Reset it: Settings → Accounts → Sign-in options → PIN → I forgot my PIN."
-            : "That is your device's screen-lock PIN or password, or a security key's PIN. Use the one you unlock the device with.",
-        ];
+        return [platform.os.name === "Windows" ? t("biometricFails.windowsPin") : t("biometricFails.otherPin")];
       }
       if (answers["what-happens"] === "nothing") {
-        return [
-          ...inAppStep(platform),
-          screenLockSteps(platform),
-          "Make sure this browser window is in front, then try again: passkey prompts only open in a focused window.",
-        ];
+        return [...inAppStep(t, platform, fixes), fixes.screenLock, t("biometricFails.focus")];
       }
-      return [
-        screenLockSteps(platform),
-        "Clean the sensor and re-enrol the finger or face, or choose the PIN option in the prompt.",
-        "Run the live test (step 3 of /troubleshoot): it tells whether the failure is on the device or on our side.",
-      ];
+      return [fixes.screenLock, t("biometricFails.clean"), t("biometricFails.liveTest")];
     },
   },
   {
     id: "not-on-new-device",
-    title: "My passkey is not on my new phone or computer (not syncing)",
-    questions: () => [
+    title: (t) => t("notOnNewDevice.title"),
+    questions: [
       {
         id: "made-on",
-        text: "Where did you make the passkey?",
+        text: (t) => t("notOnNewDevice.madeOn"),
         options: [
-          { value: "apple", label: "iPhone, iPad or Mac" },
-          { value: "google", label: "Android phone or Chrome" },
-          { value: "windows", label: "Windows PC (Windows Hello)" },
-          { value: "manager", label: "A password manager (1Password, Bitwarden, …)" },
-          { value: "key", label: "A security key" },
-          { value: "unsure", label: "Not sure" },
+          { value: "apple", label: (t) => t("notOnNewDevice.apple") },
+          { value: "google", label: (t) => t("notOnNewDevice.google") },
+          { value: "windows", label: (t) => t("notOnNewDevice.windows") },
+          { value: "manager", label: (t) => t("notOnNewDevice.manager") },
+          { value: "key", label: (t) => t("notOnNewDevice.key") },
+          { value: "unsure", label: (t) => t("notSure") },
         ],
       },
     ],
-    steps: (platform, _findings, answers) => {
+    steps: (t, platform, _findings, answers) => {
       switch (answers["made-on"]) {
         case "apple":
-          return [
-            "Apple passkeys sync through iCloud Keychain to devices with the same Apple Account, iCloud Keychain on and two-factor authentication on.",
-            "On a non-Apple device, choose “Use a phone or tablet” and scan the QR code with your iPhone.",
-          ];
+          return [t("notOnNewDevice.appleSync"), t("notOnNewDevice.appleQr")];
         case "google":
-          return [
-            syncStep({ ...platform, os: { ...platform.os, name: "Android" } }),
-            "On an iPhone or a computer without your Google account, choose “Use a phone or tablet” and scan the QR code with your Android phone.",
-          ];
+          return [syncStep(t, { ...platform, os: { ...platform.os, name: "Android" } }), t("notOnNewDevice.googleQr")];
         case "windows":
-          return [
-            "Windows Hello passkeys stay on the PC that made them: they do not sync. Sign in another way (password and code, or another passkey) and add a new passkey on this device.",
-          ];
+          return [t("notOnNewDevice.windowsBound")];
         case "manager":
-          return [
-            "Install the same password manager on this device (app and browser extension) and sign in to it: your passkey is there.",
-          ];
+          return [t("notOnNewDevice.managerInstall")];
         case "key":
-          return [
-            "A security key's passkey lives on the key: plug it in or hold it to the phone (NFC) when signing in.",
-          ];
+          return [t("notOnNewDevice.keyPlug")];
         default:
-          return [
-            "Open your account's passkey list on a device where you are signed in: the provider name tells where each passkey lives.",
-            syncStep(platform),
-          ];
+          return [t("notOnNewDevice.checkList"), syncStep(t, platform)];
       }
     },
   },
   {
     id: "sign-in-fails-after-biometric",
-    title: "Sign-in fails although the fingerprint works",
-    questions: () => [],
-    steps: () => [
-      "The passkey your device offered may belong to an account or passkey that was deleted here: pick another passkey, or sign in another way and check your passkey list.",
-      "Remove old passkeys for this site from your device or password manager if your account no longer lists them.",
-      "Run the live test (step 3 of /troubleshoot): if it fails on our side, the mismatch table shows exactly why, and the saved report lets support see it.",
-    ],
+    title: (t) => t("signInFails.title"),
+    questions: [],
+    steps: (t) => [t("signInFails.deleted"), t("signInFails.removeOld"), t("signInFails.liveTest")],
   },
   {
     id: "lost-device",
-    title: "I lost or reset my device",
-    questions: () => [],
-    steps: () => [
-      "Sign in another way: another passkey, your password with an authenticator code, or a recovery code.",
-      "Remove the lost device's passkey from your account's passkey list, one at a time.",
-      "A synced passkey (iCloud Keychain, Google Password Manager, a password manager) is still on your other devices; a device-bound one (Windows Hello, a reset phone) is gone for good: add a new passkey.",
-    ],
+    title: (t) => t("lostDevice.title"),
+    questions: [],
+    steps: (t) => [t("lostDevice.otherWay"), t("lostDevice.removeLost"), t("lostDevice.syncedOrBound")],
   },
   {
     id: "security-key",
-    title: "My security key does not work",
-    questions: () => [
-      {
-        id: "has-pin",
-        text: "Has your security key got a PIN?",
-        options: [
-          { value: "yes", label: "Yes" },
-          { value: "no", label: "No" },
-          { value: "unsure", label: "Not sure" },
-        ],
-      },
-    ],
-    steps: (platform, _findings, answers) => [
+    title: (t) => t("securityKey.title"),
+    questions: [{ id: "has-pin", text: (t) => t("securityKey.hasPin"), options: yesNoUnsure }],
+    steps: (t, platform, _findings, answers) => [
       ...(answers["has-pin"] !== "yes"
         ? [
             platform.os.name === "Windows"
-              ? "Set a PIN on the key: Settings → Accounts → Sign-in options → Security Key → Manage."
+              ? t("securityKey.windowsPin")
               : platform.browser.name === "Chrome" || platform.browser.name === "Edge"
-                ? "Set a PIN on the key: in the browser, Settings → Privacy and security → Security → Manage security keys → Create a PIN."
-                : "Set a PIN on the key with its maker's app (for a YubiKey: Yubico Authenticator). iPhones and Macs need the PIN before a key can hold a passkey.",
+                ? t("securityKey.chromePin")
+                : t("securityKey.otherPin"),
           ]
         : []),
-      "Passkeys need a FIDO2 key: older U2F-only keys (such as YubiKey 4 or NEO) cannot hold them.",
-      ...(platform.os.name === "macOS" ? ["Browsers on a Mac do not use NFC: plug the key in over USB."] : []),
-      "Touch the key when it blinks; try another USB port or cable if it never lights up.",
+      t("securityKey.fido2"),
+      ...(platform.os.name === "macOS" ? [t("securityKey.macUsb")] : []),
+      t("securityKey.touch"),
     ],
   },
   {
     id: "something-else",
-    title: "Something else",
-    questions: () => [],
-    steps: () => [
-      "Run the live test (step 3 of /troubleshoot) and save a report: read its code to support staff, who will see exactly what happened.",
-    ],
+    title: (t) => t("somethingElse.title"),
+    questions: [],
+    steps: (t) => [t("somethingElse.liveTest")],
   },
 ];
 
-export const symptomList = symptoms.map(({ id, title }) => ({ id, title }));
+const find = (id: string) => symptoms.find((symptom) => symptom.id === id);
 
-export function symptomQuestions(id: string, platform: Platform, findings: FindingLike[]): Question[] {
-  return symptoms.find((symptom) => symptom.id === id)?.questions(platform, findings) ?? [];
+export function symptomList(t: T): { id: string; title: string }[] {
+  return symptoms.map((symptom) => ({ id: symptom.id, title: symptom.title(t) }));
 }
 
-export function symptomSteps(id: string, platform: Platform, findings: FindingLike[], answers: Answers): string[] {
-  return symptoms.find((symptom) => symptom.id === id)?.steps(platform, findings, answers) ?? [];
+export function symptomQuestions(t: T, id: string): Question[] {
+  return (find(id)?.questions ?? []).map((question) => ({
+    id: question.id,
+    text: question.text(t),
+    options: question.options.map((option) => ({ value: option.value, label: option.label(t) })),
+  }));
 }
 
-export function symptomTitle(id: string): string {
-  return symptoms.find((symptom) => symptom.id === id)?.title ?? id;
+export function symptomSteps(
+  words: StepWords,
+  id: string,
+  platform: Platform,
+  findings: FindingLike[],
+  answers: Answers,
+): string[] {
+  const fixes = {
+    screenLock: screenLockSteps(platform, words.fixSteps),
+    openInBrowser: openInBrowserSteps(platform, words.fixSteps),
+  };
+  return find(id)?.steps(words.symptoms, platform, findings, answers, fixes) ?? [];
+}
+
+export function symptomTitle(t: T, id: string): string {
+  return find(id)?.title(t) ?? id;
+}
+
+/**
+ * Whether a saved answer set fits a path: a known symptom, and for each of its questions (all answered) one of the
+ * question's options. The report stores only these ids, and renders the words in the reader's language.
+ */
+export function isKnownAnswer(id: string, answers: Answers): boolean {
+  const symptom = find(id);
+  if (!symptom) return false;
+  const questionIds = symptom.questions.map((question) => question.id);
+  return (
+    Object.keys(answers).every((questionId) => questionIds.includes(questionId)) &&
+    symptom.questions.every((question) => question.options.some((option) => option.value === answers[question.id]))
+  );
 }

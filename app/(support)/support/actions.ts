@@ -15,7 +15,10 @@ import { withSupportConsole } from "@/lib/support/require-support";
 import { reportTimeline } from "@/lib/support/report-timeline";
 import { suggestedScript, type SupportScript } from "@/lib/support/support-script";
 import type { EventForSupport } from "@/lib/support/timeline";
-import { reportContentSchema, type ReportContent } from "@/lib/troubleshoot/report-content";
+import { getLocale } from "next-intl/server";
+import { isLocale } from "@/lib/i18n/locales";
+import { describeReport, type DescribedReport } from "@/lib/troubleshoot/describe-report";
+import { storedReportSchema } from "@/lib/troubleshoot/report-content";
 import { looksLikeReportCode } from "@/lib/troubleshoot/report-code";
 import { findReportForStaff } from "@/lib/troubleshoot/reports";
 import type { AccountViewText } from "./account-view";
@@ -25,7 +28,8 @@ export type ReportForStaff = {
   code: string;
   createdAt: Date;
   ownerEmail: string | null;
-  report: ReportContent;
+  /** In the staff member's language, whatever the person's (docs/decisions/028). */
+  report: DescribedReport;
   /** The saving browser's last passkey requests, beside the owner's server events (when saved signed in). */
   timeline: EventForSupport[];
   /** What to ask, check and tell, in the staff member's language (built here: the browser has no translator). */
@@ -51,7 +55,7 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
       );
     }
     const saved = await findReportForStaff(input.data);
-    const report = saved && reportContentSchema.safeParse(saved.content);
+    const report = saved && storedReportSchema.safeParse(saved.content);
     await recordEvent(db, {
       userId: staff.id,
       type: "support.report-opened",
@@ -66,11 +70,12 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
     }
     const owner = saved.userId ? await getUser(saved.userId) : undefined;
     const ownerKnown = owner !== undefined;
+    const described = await describeReport(report.data, await readerLocale());
     return ok({
       code: saved.code,
       createdAt: saved.createdAt,
       ownerEmail: owner?.email ?? null,
-      report: report.data,
+      report: described,
       // In the staff member's language, whatever the person's (the report itself says theirs).
       timeline: await reportTimeline(
         saved.browserHash,
@@ -78,7 +83,7 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
         saved.createdAt,
         await getTranslations("events"),
       ),
-      script: suggestedScript(report.data, { ownerKnown }, await getTranslations("supportScript")),
+      script: suggestedScript(described.report, { ownerKnown }, await getTranslations("supportScript")),
     });
   });
 }
@@ -92,4 +97,9 @@ export async function lookUpAccountAction(email: unknown): Promise<Result<Accoun
       ? ok({ account, text: await accountViewText(account) })
       : fail("support:no-account", "No account with this email.");
   });
+}
+
+async function readerLocale() {
+  const locale = await getLocale();
+  return isLocale(locale) ? locale : "en";
 }

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui";
 
-export function CopyButton({ text }: { text: string }) {
+/** `labels`: the button and its confirmation, in the page's language. */
+export function CopyButton({ text, labels }: { text: string; labels: { copy: string; copied: string } }) {
   const [copied, setCopied] = useState(false);
   return (
     <>
@@ -12,10 +13,10 @@ export function CopyButton({ text }: { text: string }) {
         variant="secondary"
         onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}
       >
-        Copy report
+        {labels.copy}
       </Button>
       <span role="status" className="self-center text-sm text-green-800">
-        {copied ? "Copied." : ""}
+        {copied ? labels.copied : ""}
       </span>
     </>
   );
