@@ -8,7 +8,8 @@ import { relyingParty } from "@/lib/webauthn/relying-party";
 import { SIGNED_OUT_COOKIE } from "@/lib/auth/signed-out-flash";
 import { secondFactorText } from "@/lib/i18n/second-factor-text";
 import { SignedOutNotice } from "./signed-out-notice";
-import { ImmediateSignIn, type ImmediateSignInText } from "./immediate-sign-in";
+import type { ImmediateSignInText } from "./immediate-sign-in";
+import { ImmediateSignInSlot } from "./immediate-sign-in-slot";
 import { SignInForm, type SignInFormText } from "./sign-in-form";
 
 export async function generateMetadata() {
@@ -33,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         )}
       </div>
       {signedOut && <SignedOutNotice text={(await getTranslations("signInForm"))("signedOut")} />}
-      <ImmediateSignIn rpId={relyingParty.id} returnTo={returnTo} text={await immediateSignInText()} />
+      <ImmediateSignInSlot rpId={relyingParty.id} returnTo={returnTo} text={await immediateSignInText()} />
       <SignInForm rpId={relyingParty.id} returnTo={returnTo} text={await signInFormText()} />
       <p className="text-sm text-slate-600">
         {t.rich("newHere", {
