@@ -2,12 +2,18 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/site-header";
+import { SERVER_UNREACHABLE_META } from "@/lib/browser/server-unreachable";
 import { textDirection } from "@/lib/i18n/locales";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("layout");
-  return { title: { default: "Passkey Lab", template: "%s · Passkey Lab" }, description: t("description") };
+  const [t, errors] = await Promise.all([getTranslations("layout"), getTranslations("errors")]);
+  return {
+    title: { default: "Passkey Lab", template: "%s · Passkey Lab" },
+    description: t("description"),
+    // What reachServer says when the server cannot be asked, in the page's language (lib/browser/server-unreachable.ts).
+    other: { [SERVER_UNREACHABLE_META]: errors("server.unreachable-lab") },
+  };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -92,7 +92,7 @@ export async function startLiveSignInAction(id: unknown): Promise<Result<PublicK
     const input = parseInput(testId, id);
     if (!input.ok) return input;
     const options = await startLiveAuthentication(input.data);
-    return options ? ok(options) : fail("challenge:invalid", "The live test expired. Run it again.");
+    return options ? ok(options) : fail("challenge:invalid", "challenge.live-test-expired");
   });
 }
 
