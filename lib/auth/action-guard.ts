@@ -2,11 +2,11 @@
 // unexpected failure answered as data instead of a 500, and every failure said in the person's language.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
-import { isErrorMessageKey, sayIn } from "@/lib/error-words";
+import { isErrorMessageKey } from "@/lib/error-words";
+import { inTheirLanguage } from "@/lib/in-their-language";
 import { requestClient } from "@/lib/request-client";
-import { fail, wordsOf, type Failure, type Result } from "@/lib/result";
+import { fail, type Failure, type Result } from "@/lib/result";
 import { currentSession, type CurrentSession } from "./session";
 
 /**
@@ -51,20 +51,6 @@ async function settle<T>(work: () => Promise<T>): Promise<T | Failure> {
     );
     return fail("server:unavailable", "server.nothing-changed");
   }
-}
-
-const isFailure = (answer: unknown): answer is Failure =>
-  typeof answer === "object" && answer !== null && (answer as Failure).ok === false && "code" in answer;
-
-/**
- * The one place a failure leaves for a person: its words (lib/result.ts wordsOf) in the request's language (the
- * `locale` cookie, else Accept-Language). The code stays as it is, language-neutral; `says` has done its job.
- */
-async function inTheirLanguage<T>(answer: T): Promise<T> {
-  if (!isFailure(answer)) return answer;
-  const { says, ...failure } = answer;
-  const t = await getTranslations("errors");
-  return { ...failure, message: sayIn(t, wordsOf({ code: failure.code, says })) } as T;
 }
 
 /** Runs `work` for the signed-in person, or answers `auth:session-required`. */

@@ -8,9 +8,7 @@ import { finishWithdrawal, startWithdrawal } from "@/lib/wallet/withdrawal";
 import { ADDRESS_MAX_LENGTH, AMOUNT_MAX_LENGTH } from "./request-limits";
 
 const requestSchema = z.object({
-  amount: z
-    .string()
-    .max(AMOUNT_MAX_LENGTH, `That amount is too long: enter at most ${AMOUNT_MAX_LENGTH} characters, e.g. 0.25.`),
+  amount: z.string().max(AMOUNT_MAX_LENGTH, "input.amount-too-long"),
   destination: z.string().max(ADDRESS_MAX_LENGTH, "input.address-too-long"),
 });
 

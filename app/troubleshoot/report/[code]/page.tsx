@@ -5,13 +5,15 @@ import { ReportView } from "@/components/troubleshoot/report-view";
 import { reportContentSchema } from "@/lib/troubleshoot/report-content";
 import { requestSource } from "@/lib/request-client";
 import { lookUpReport } from "@/lib/troubleshoot/reports";
+import { inTheirLanguage } from "@/lib/in-their-language";
 import { CopyButton } from "./copy-button";
 
 export const metadata = { title: "Troubleshooting report" };
 
 export default async function ReportPage({ params }: { params: Promise<{ code: string }> }) {
   const found = await lookUpReport((await params).code, await requestSource());
-  if (!found.ok && found.code === "rate:limited") return <TooManyLookUps message={found.message} />;
+  if (!found.ok && found.code === "rate:limited")
+    return <TooManyLookUps message={(await inTheirLanguage(found)).message} />;
   const saved = found.ok ? found.data : null;
   const report = saved && reportContentSchema.safeParse(saved.content);
   if (!saved || !report?.success) notFound();
