@@ -2,12 +2,23 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/site-header";
+import { SERVER_UNREACHABLE_META } from "@/lib/browser/server-unreachable";
+import { EXPLANATION_UNAVAILABLE_META } from "@/lib/browser/webauthn-browser";
 import { textDirection } from "@/lib/i18n/locales";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("layout");
-  return { title: { default: "Passkey Lab", template: "%s · Passkey Lab" }, description: t("description") };
+  const [t, errors] = await Promise.all([getTranslations("layout"), getTranslations("errors")]);
+  return {
+    title: { default: "Passkey Lab", template: "%s · Passkey Lab" },
+    description: t("description"),
+    // What the browser says when the server cannot be asked, in the page's language: reachServer's sentence
+    // (lib/browser/server-unreachable.ts) and a failed passkey request's (lib/browser/webauthn-browser.ts).
+    other: {
+      [SERVER_UNREACHABLE_META]: errors("server.unreachable-lab"),
+      [EXPLANATION_UNAVAILABLE_META]: t("explanationUnavailable"),
+    },
+  };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -3,8 +3,7 @@
 // stands for a request shape Next.js would otherwise answer with a 500, or accept when it must not (security bar B23,
 // D34, H66). Nothing here reads the session: every action still checks that itself.
 import { readableActionArguments } from "./action-arguments";
-import { ERRORS } from "./errors";
-import type { ErrorCode } from "./result";
+import { fail, type ErrorCode } from "./result";
 import { readBoundedBody } from "./read-bounded-body";
 
 /** Matches next.config.ts serverActions.bodySizeLimit; Next.js itself would answer a bigger body with a 500. */
@@ -13,7 +12,7 @@ export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 /** Answered by proxy.ts in the one failure shape, with the code's status from lib/errors.ts. */
 export type ActionRefusal = { code: Extract<ErrorCode, `request:${string}`>; message: string };
 
-const refuse = (code: ActionRefusal["code"]): ActionRefusal => ({ code, message: ERRORS[code].message });
+const refuse = (code: ActionRefusal["code"]): ActionRefusal => ({ code, message: fail(code).message });
 
 /** The content types a React client or a browser form posts; Next.js answers any other with a 500 or misreads it. */
 const ACTION_CONTENT_TYPES = ["text/plain", "multipart/form-data", "application/x-www-form-urlencoded"] as const;

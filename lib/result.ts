@@ -1,6 +1,8 @@
 // Errors are data: every action answers with a Result. `code` is a typed `area:reason`, `message` is for the person,
 // `detail` is the exact technical cause (safe to show in the troubleshooting wizard; never a secret). Every code is in
-// one registry, lib/errors.ts, with its HTTP status and whether its detail may be shown.
+// one registry, lib/errors.ts, with its HTTP status and whether its detail may be shown. What a person reads comes from
+// messages `errors` (lib/error-words.ts): English here, in their language once it leaves a server action.
+import { sayInEnglish, type ErrorMessageKey, type ErrorWords } from "./error-words";
 
 export type ErrorCode =
   | "input:invalid"
@@ -92,7 +94,8 @@ export type ErrorCode =
   | "mds:expired"
   | "mds:older-number";
 
-export type Failure = { ok: false; code: ErrorCode; message: string; detail?: string };
+/** `says`: the words of messages `errors` when not the code's own; the action boundary reads it, then drops it. */
+export type Failure = { ok: false; code: ErrorCode; message: string; detail?: string; says?: ErrorWords };
 export type Result<T = undefined> = { ok: true; data: T } | Failure;
 
 export function ok(): Result<undefined>;
@@ -101,21 +104,46 @@ export function ok<T>(data?: T): Result<T | undefined> {
   return { ok: true, data };
 }
 
-export function fail(code: ErrorCode, message: string, detail?: string): Failure {
+type OwnKey<C extends string> = C extends `${infer Area}:${infer Reason}` ? `${Area}.${Reason}` : never;
+
+/** A code's own words, errors.<area>.<reason>: a code without them in messages/en.json fails the type check here. */
+function ownWords(code: ErrorCode): ErrorWords {
+  const key: ErrorMessageKey = code.replace(":", ".") as OwnKey<ErrorCode>;
+  return { key };
+}
+
+/** What the failure says to a person: the words its call site chose, else its code's own. */
+export const wordsOf = (failure: Pick<Failure, "code" | "says">): ErrorWords => failure.says ?? ownWords(failure.code);
+
+/**
+ * A failure a person may read: `says` names a variant of messages `errors` where the call site knows more than the
+ * code ("totp.check-clock", or { key, values } for a message with arguments); without it, the code's own words.
+ */
+export function fail(code: ErrorCode, says?: ErrorMessageKey | ErrorWords, detail?: string): Failure {
+  const words = typeof says === "string" ? { key: says } : says;
+  const own = ownWords(code);
+  const failure: Failure = { ok: false, code, message: sayInEnglish(words ?? own) };
+  // Only a variant is carried: the code's own words are what the boundary says anyway.
+  if (words && (words.key !== own.key || words.values)) failure.says = words;
+  if (detail !== undefined) failure.detail = detail;
+  return failure;
+}
+
+/**
+ * A failure for developers' tools (the FIDO conformance API, the metadata service, the report card): its own precise
+ * English, which route handlers answer as it is. Should one reach a person's action, they read the code's own words.
+ */
+export function failForDevelopers(code: ErrorCode, message: string, detail?: string): Failure {
   return detail === undefined ? { ok: false, code, message } : { ok: false, code, message, detail };
 }
 
-/** A failure raised deep in lib/ and turned back into a Result at the action boundary. */
+/** A failure raised deep in lib/ (to roll back a transaction) and turned back into a Result at the action boundary. */
 export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message);
+  constructor(readonly failure: Failure) {
+    super(failure.message);
   }
-  toResult(): Failure {
-    return fail(this.code, this.message, this.detail);
+  get code(): ErrorCode {
+    return this.failure.code;
   }
 }
 
@@ -124,7 +152,7 @@ export async function catchAppError<T>(work: () => Promise<Result<T>>): Promise<
   try {
     return await work();
   } catch (error) {
-    if (error instanceof AppError) return error.toResult();
+    if (error instanceof AppError) return error.failure;
     throw error;
   }
 }

@@ -17,7 +17,7 @@ import {
 import { buildStepOptions, type StepOptions } from "@/lib/report-card/step-options";
 import { STEPS } from "@/lib/report-card/steps";
 import { UnreadableResponse } from "@/lib/report-card/unreadable-response";
-import { fail, ok, type Result } from "@/lib/result";
+import { failForDevelopers, ok, type Result } from "@/lib/result";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 
 export async function reportCardOptionsAction(stepId: unknown, allow: unknown): Promise<Result<StepOptions>> {
@@ -27,7 +27,7 @@ export async function reportCardOptionsAction(stepId: unknown, allow: unknown): 
     const allowed = parseInput(allowListSchema, allow ?? []);
     if (!allowed.ok) return allowed;
     if (STEPS[step.data].ceremony === "get" && allowed.data.length === 0) {
-      return fail(
+      return failForDevelopers(
         "input:invalid",
         "Make a test credential with one of the steps above first: this step signs in with it.",
       );
@@ -37,13 +37,13 @@ export async function reportCardOptionsAction(stepId: unknown, allow: unknown): 
     // visitor's own card wrong. What matters is what the browser and authenticator answer to these exact options.
     const challenge = randomBytes(32).toString("base64url");
     return ok(buildStepOptions(step.data, { id: relyingParty.id, name: relyingParty.name }, challenge, allowed.data));
-  });
+  }, "developer");
 }
 
 /** Decoding problems are the browser's answer being damaged (an extension, a proxy), not a server failure. */
 function unreadable(error: unknown) {
   if (!(error instanceof UnreadableResponse)) throw error;
-  return fail(
+  return failForDevelopers(
     "input:invalid",
     "Your browser's answer could not be read: a browser extension or a proxy may be changing passkey requests.",
     error.message,
@@ -60,7 +60,7 @@ export async function describeRegistrationAction(input: unknown): Promise<Result
     } catch (error) {
       return unreadable(error);
     }
-  });
+  }, "developer");
 }
 
 export async function describeAssertionAction(input: unknown): Promise<Result<StepResult>> {
@@ -72,5 +72,5 @@ export async function describeAssertionAction(input: unknown): Promise<Result<St
     } catch (error) {
       return unreadable(error);
     }
-  });
+  }, "developer");
 }

@@ -15,7 +15,7 @@ import { summariseExtensionResults } from "@/lib/report-card/extension-results";
 import type { CreationOptionsJSON, RequestOptionsJSON } from "@/lib/report-card/step-options";
 import { STEPS, type StepId } from "@/lib/report-card/steps";
 import type { Failure } from "@/lib/result";
-import { explainBrowserFailure } from "@/lib/browser/webauthn-browser";
+import { explainBrowserFailure } from "@/lib/browser/explain-browser-failure";
 import { runConditionalCreate, runImmediateGet } from "./run-newer-step";
 import { describeAssertionAction, describeRegistrationAction, reportCardOptionsAction } from "./actions";
 

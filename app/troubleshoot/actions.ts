@@ -83,7 +83,7 @@ export async function symptomStepsAction(input: unknown): Promise<Result<string[
     const parsed = parseInput(symptomInput, input);
     if (!parsed.ok) return parsed;
     const { snapshot, id, answers } = parsed.data;
-    if (!isKnownAnswer(id, answers)) return fail("input:invalid", "Pick an answer for every question.");
+    if (!isKnownAnswer(id, answers)) return fail("input:invalid", "input.pick-every-answer");
     const platform = detectPlatform(snapshot);
     const [t, translators] = await Promise.all([getTranslations("symptoms"), findingTranslators()]);
     const findings = evaluateEnvironment(snapshot, platform, translators);
@@ -134,7 +134,7 @@ export async function startLiveSignInAction(id: unknown): Promise<Result<PublicK
     const input = parseInput(testId, id);
     if (!input.ok) return input;
     const options = await startLiveAuthentication(input.data);
-    return options ? ok(options) : fail("challenge:invalid", (await getTranslations("liveTest"))("expired"));
+    return options ? ok(options) : fail("challenge:invalid", "challenge.live-test-expired");
   });
 }
 

@@ -15,11 +15,10 @@ export async function verifyCurrentPassword(
   source: string,
 ): Promise<Result> {
   if (!(await allow(limits.passwordPerClient, source))) return rateLimited();
-  if (isLockedFor(user, device))
-    return fail("rate:limited", "Too many wrong passwords here. Wait a few minutes, then try again.");
+  if (isLockedFor(user, device)) return fail("rate:limited", "rate.wrong-passwords");
   if (!(await checkPassword(user.passwordHash, password))) {
     await recordFailedAttempt(user.id, undefined, undefined, device);
-    return fail("password:incorrect", "Your current password is not correct.");
+    return fail("password:incorrect", "password.current-incorrect");
   }
   return ok();
 }

@@ -74,22 +74,13 @@ function isBuiltFromContext(password: string, context: PasswordContext): boolean
 /** Why a new password is refused, or null when it may be used. Length is checked by the forms' schema. */
 export function refuseWeakPassword(password: string, context: PasswordContext): Failure | null {
   if (isTrivial(password)) {
-    return fail(
-      "password:trivial",
-      "This password is only spaces, or one character or short pattern repeated. Choose something less predictable.",
-    );
+    return fail("password:trivial", "password.trivial-pattern");
   }
   if (isCommon(password)) {
-    return fail(
-      "password:common",
-      "This password is on a list of common and leaked passwords that attackers try first. Choose another: a few unrelated words work well.",
-    );
+    return fail("password:common", "password.common-leaked");
   }
   if (isBuiltFromContext(password, context)) {
-    return fail(
-      "password:context",
-      "This password is made of your email or this site's name, which attackers try first. Choose another.",
-    );
+    return fail("password:context", "password.context-guessable");
   }
   return null;
 }

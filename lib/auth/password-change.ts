@@ -19,7 +19,7 @@ export async function changePassword(
   next: string,
   { client, source, device = null }: { client: string; source: string; device?: TrustedDevice | null },
 ): Promise<Result> {
-  if (!user.passwordHash) return fail("password:none", "This account is passwordless: it signs in with passkeys only.");
+  if (!user.passwordHash) return fail("password:none", "password.passwordless");
   const weak = refuseWeakPassword(next, { email: user.email, serviceName: relyingParty.name });
   if (weak) return weak;
   const verified = await verifyCurrentPassword(user, current, device, source);

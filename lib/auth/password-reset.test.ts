@@ -2,6 +2,7 @@
 // (security bar F51), a new password under the sign-up rules, every session ended, withdrawals held, and the request
 // gone after use or 15 minutes (security bar 68).
 import { eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { db, transaction } from "@/lib/db/client";
 import { auditEvents, failedSignIns, passwordResets, trustedDevices } from "@/lib/db/schema";
@@ -21,6 +22,9 @@ import {
 import { countUnusedRecoveryCodes, makeRecoveryCodeSet, storeRecoveryCodes } from "./recovery-codes";
 import { trustDevice } from "./trusted-devices";
 import { createUser, getUser } from "./users";
+import en from "@/messages/en.json";
+
+const mailText = createTranslator({ locale: "en", messages: en, namespace: "mail" });
 
 const NEW_PASSWORD = "a brand new reset passphrase";
 const codeIn = (text: string) => text.match(/^\s+(\d{6})$/m)?.[1];
@@ -29,7 +33,7 @@ const wrong = (code: string) => (code === "000000" ? "000001" : "000000");
 const nextTotp = (account: TestAccount) => account.totp.generate({ timestamp: Date.now() + 30_000 });
 
 async function mailedCode(email: string) {
-  const { pendingToken, mail } = await startPasswordReset(email);
+  const { pendingToken, mail } = await startPasswordReset(email, mailText);
   const code = codeIn(mail?.text ?? "");
   if (!code) throw new Error("no code mailed");
   return { pendingToken, code };
@@ -44,8 +48,8 @@ describe("password reset", () => {
   it("answers alike for a known and an unknown address; only the owner's mail holds a code", async () => {
     const account = await createAccount();
     const unknown = `nobody-${newToken(6)}@test.example`.toLowerCase();
-    const known = await startPasswordReset(account.user.email.toUpperCase());
-    const stranger = await startPasswordReset(unknown);
+    const known = await startPasswordReset(account.user.email.toUpperCase(), mailText);
+    const stranger = await startPasswordReset(unknown, mailText);
     expect(Object.keys(known).sort()).toEqual(Object.keys(stranger).sort());
     expect(known.pendingToken).toHaveLength(stranger.pendingToken.length);
     expect(known.mail).toMatchObject({ to: account.user.email, subject: "Your Passkey Lab password reset code" });
@@ -64,7 +68,7 @@ describe("password reset", () => {
   it("with two-factor on, the mailed code alone sets no password; the TOTP code then does, and everything else follows", async () => {
     const account = await createAccount();
     await trustDevice(undefined, account.user.id);
-    const other = await startPasswordReset(account.user.email);
+    const other = await startPasswordReset(account.user.email, mailText);
     const { pendingToken, code } = await mailedCode(account.user.email);
     expect(await checkResetCode(pendingToken, ` ${code.slice(0, 3)} ${code.slice(3)} `)).toEqual({
       ok: true,
@@ -159,8 +163,9 @@ describe("password reset", () => {
   it("mails one address 5 times an hour; past that no mail goes out and no code works", async () => {
     const account = await createAccount();
     const now = Date.now();
-    for (let i = 0; i < 5; i++) expect((await startPasswordReset(account.user.email, now)).mail).not.toBeNull();
-    const held = await startPasswordReset(account.user.email, now);
+    for (let i = 0; i < 5; i++)
+      expect((await startPasswordReset(account.user.email, mailText, now)).mail).not.toBeNull();
+    const held = await startPasswordReset(account.user.email, mailText, now);
     expect(held.mail).toBeNull();
     expect(await checkResetCode(held.pendingToken, "123456", now)).toMatchObject({
       code: "password-reset:invalid-code",

@@ -11,6 +11,7 @@ import { db, transaction, type Db, type Tx } from "@/lib/db/client";
 import { passwordResets, trustedDevices, users, type PasswordReset } from "@/lib/db/schema";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
+import type { Translator } from "@/lib/i18n/translator";
 import type { Mail } from "@/lib/mail/mail";
 import { noAccountResetMail, passwordResetCodeMail } from "@/lib/mail/password-reset-mails";
 import { AppError, catchAppError, fail, ok, type Failure, type Result } from "@/lib/result";
@@ -31,8 +32,7 @@ export const PASSWORD_RESET_ATTEMPTS = 5;
 /** Withdrawals wait this long after a reset: whoever reset the password cannot empty the wallet before the owner notices. */
 export const WITHDRAWAL_HOLD_MS = 24 * 60 * 60_000;
 
-export const PASSWORD_RESET_EXPIRED =
-  "This reset has expired, was used, or had too many wrong codes. Start again with your email.";
+const PASSWORD_RESET_EXPIRED = "password-reset.start-again";
 
 export type ResetStage = PasswordReset["stage"];
 export type ResetStarted = { pendingToken: string; mail: Mail | null };
@@ -50,9 +50,14 @@ function codeMatches(request: PasswordReset, code: string): boolean {
 /**
  * The first step: the same writes and the same answer for every address. A known address gets a code, an unknown one a
  * note that it has no account; either way the row stores a code hash, for an unknown address of a value never sent.
- * `mail` is null when the address has had its mails for this hour (then no code works, as for sign-up).
+ * `mail` is null when the address has had its mails for this hour (then no code works, as for sign-up); else in the
+ * language of `mailText` (the request's).
  */
-export async function startPasswordReset(email: string, now = Date.now()): Promise<ResetStarted> {
+export async function startPasswordReset(
+  email: string,
+  mailText: Translator<"mail">,
+  now = Date.now(),
+): Promise<ResetStarted> {
   const address = normaliseEmail(email);
   const user = await findUserByEmail(address);
   const id = newToken(16);
@@ -70,8 +75,8 @@ export async function startPasswordReset(email: string, now = Date.now()): Promi
   if (!mailed) return { pendingToken, mail: null };
   const origin = env.RP_ORIGINS[0];
   const mail = user
-    ? passwordResetCodeMail(address, code, PASSWORD_RESET_TTL_MS / 60_000)
-    : noAccountResetMail(address, origin);
+    ? passwordResetCodeMail(mailText, address, code, PASSWORD_RESET_TTL_MS / 60_000)
+    : noAccountResetMail(mailText, address, origin);
   return { pendingToken, mail };
 }
 
@@ -92,10 +97,13 @@ async function countTry(pendingToken: string, stage: ResetStage, now: number): P
   return request;
 }
 
-function wrongCode(request: PasswordReset, message: string): Failure {
+function wrongCode(
+  request: PasswordReset,
+  key: "password-reset.wrong-mail-code" | "password-reset.wrong-totp" | "password-reset.wrong-recovery-code",
+): Failure {
   const left = PASSWORD_RESET_ATTEMPTS - request.attempts;
   if (left === 0) return fail("password-reset:expired", PASSWORD_RESET_EXPIRED);
-  return fail("password-reset:invalid-code", `${message} ${left} ${left === 1 ? "try" : "tries"} left.`);
+  return fail("password-reset:invalid-code", { key, values: { left } });
 }
 
 /** Moves a request on to `next`, the tries counted afresh; false when another request moved it first. */
@@ -123,8 +131,7 @@ export async function checkResetCode(
   if (!request) return fail("password-reset:expired", PASSWORD_RESET_EXPIRED);
   // The HMAC runs for an unknown address too, so a try costs the same either way (security bar E41).
   const matches = codeMatches(request, code);
-  if (!request.userId || !matches)
-    return wrongCode(request, "That code didn't work. Use the code from the newest mail we sent;");
+  if (!request.userId || !matches) return wrongCode(request, "password-reset.wrong-mail-code");
   const next: ResetStage = (await hasTotp(request.userId)) ? "second-factor" : "new-password";
   if (!(await advance(db, request, next))) return fail("password-reset:expired", PASSWORD_RESET_EXPIRED);
   return ok({ next });
@@ -152,12 +159,7 @@ export async function checkResetSecondFactor(
   if (accepted) return ok({ next: "new-password" });
   // Support sees these with the account's other failed sign-ins (reasons from the fixed list, never the code).
   await recordFailedSignIn(db, { userId, reason: kind, source });
-  return wrongCode(
-    request,
-    kind === "totp"
-      ? "That code didn't work. Use the newest code from your authenticator app;"
-      : "That recovery code didn't work. Each recovery code works once;",
-  );
+  return wrongCode(request, kind === "totp" ? "password-reset.wrong-totp" : "password-reset.wrong-recovery-code");
 }
 
 export type ResetDone = { userId: string; withdrawalsHeldUntil: Date };
@@ -194,7 +196,7 @@ export async function finishPasswordReset(
           .delete(passwordResets)
           .where(eq(passwordResets.id, request.id))
           .returning({ id: passwordResets.id });
-        if (claimed.length === 0) throw new AppError("password-reset:expired", PASSWORD_RESET_EXPIRED);
+        if (claimed.length === 0) throw new AppError(fail("password-reset:expired", PASSWORD_RESET_EXPIRED));
         await tx.delete(passwordResets).where(eq(passwordResets.userId, user.id));
         await tx
           .update(users)

@@ -17,7 +17,6 @@ import { hasTotp, spendTotpCode } from "./totp";
 import { findTrustedDevice } from "./trusted-devices";
 import { findUserByEmail, getUser } from "./users";
 
-export const INVALID_CREDENTIALS = "User not found or password invalid";
 const PENDING_TTL_MS = 5 * 60_000;
 
 export type PasswordStep = { next: "signed-in"; userId: string } | { next: "second-factor"; pendingToken: string };
@@ -46,7 +45,7 @@ export async function signInWithPassword(
       await recordFailedAttempt(user?.id ?? null, tx, Date.now(), device);
       await recordFailedSignIn(tx, { userId: user?.id ?? null, reason, source });
     });
-    return fail("auth:invalid-credentials", INVALID_CREDENTIALS);
+    return fail("auth:invalid-credentials");
   }
   if (await hasTotp(user.id)) {
     const pendingToken = newToken();
@@ -86,17 +85,14 @@ export async function completeSecondFactor(
   // A sign-in waiting for its code dies with the sessions (security bar D37): a password change, a sign-out or a
   // removal after the password step moves sessions_valid_after past it, and the old password must not finish it.
   if (!pending || !user || pending.createdAt.getTime() <= user.sessionsValidAfter.getTime()) {
-    return fail("auth:pending-expired", "This sign-in timed out. Enter your email and password again.");
+    return fail("auth:pending-expired", "auth.sign-in-timed-out");
   }
   const device = await findTrustedDevice(deviceCookie, user.id);
   const locked = isLockedFor(user, device, now);
   const badCode =
     kind === "totp"
-      ? fail(
-          "totp:invalid-code",
-          "That code didn't work. Use the newest code from your authenticator app; each code works once.",
-        )
-      : fail("totp:invalid-code", "That recovery code didn't work. Each recovery code works once.");
+      ? fail("totp:invalid-code", "totp.wrong-code")
+      : fail("totp:invalid-code", "totp.wrong-recovery-code");
   // argon2 before the transaction, never inside it (lib/auth/recovery-codes.ts).
   const keys = kind === "recovery-code" && !locked ? await recoveryCodeKeys(user.id, code) : null;
   // Claiming the pending sign-in and spending the code commit together: a wrong code leaves the sign-in pending, and
@@ -108,18 +104,14 @@ export async function completeSecondFactor(
         .set({ consumedAt: now })
         .where(and(eq(challenges.id, pending.id), isNull(challenges.consumedAt)))
         .returning({ id: challenges.id });
-      if (!claimed)
-        throw new AppError(
-          "auth:pending-expired",
-          "This sign-in was already completed. Enter your email and password again.",
-        );
+      if (!claimed) throw new AppError(fail("auth:pending-expired", "auth.sign-in-completed"));
       // During a lock the code is not even checked, so none is spent.
       const accepted =
         !locked &&
         (kind === "totp"
           ? await spendTotpCode(tx, user.id, code)
           : keys !== null && (await spendRecoveryCode(tx, user.id, keys)));
-      if (!accepted) throw new AppError(badCode.code, badCode.message);
+      if (!accepted) throw new AppError(badCode);
       await recordEvent(tx, {
         userId: user.id,
         type: kind === "totp" ? "sign-in.totp" : "sign-in.recovery-code",

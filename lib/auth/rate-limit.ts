@@ -83,12 +83,10 @@ export async function allow(
   return (bucket?.count ?? 0) <= limit.max;
 }
 
-export const rateLimited = (): Failure =>
-  fail("rate:limited", "Too many attempts from here. Wait a minute, then try again.");
+export const rateLimited = (): Failure => fail("rate:limited", "rate.from-here");
 
 /** The overall budget of a limit shared by every caller is spent: not this client's doing, so it is not told so. */
-export const serverBusy = (): Failure =>
-  fail("rate:limited", "Too many requests at this moment. Wait a minute, then try again.");
+export const serverBusy = (): Failure => fail("rate:limited", "rate.busy");
 
 /** The subject of a limit that counts every caller together. */
 export const EVERYONE = "*";

@@ -3,7 +3,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { transaction } from "@/lib/db/client";
 import { totpFactors } from "@/lib/db/schema";
-import { AppError, catchAppError, ok, type Result } from "@/lib/result";
+import { AppError, fail, catchAppError, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
 import { makeRecoveryCodeSet, storeRecoveryCodes } from "./recovery-codes";
 import { spendStepUpGrant } from "./step-up";
@@ -25,10 +25,9 @@ export async function replaceRecoveryCodes({
           where: and(eq(totpFactors.userId, userId), isNotNull(totpFactors.enabledAt)),
           columns: { userId: true },
         });
-        if (!totp)
-          throw new AppError("totp:required", "Turn on two-factor authentication first: recovery codes come with it.");
+        if (!totp) throw new AppError(fail("totp:required", "totp.required-for-recovery-codes"));
         if (!(await spendStepUpGrant(tx, userId, sessionId, "recovery-codes"))) {
-          throw new AppError("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
+          throw new AppError(fail("step-up:required", "step-up.code-or-passkey"));
         }
         const recoveryCodes = await storeRecoveryCodes(tx, userId, set);
         await recordEvent(tx, { userId, type: "recovery-codes.replaced", client });

@@ -4,7 +4,7 @@
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { transaction, type Tx } from "@/lib/db/client";
 import { passkeys, totpFactors, users } from "@/lib/db/schema";
-import { AppError, catchAppError, ok, type Result } from "@/lib/result";
+import { AppError, fail, catchAppError, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
 import { spendStepUpGrant } from "./step-up";
 
@@ -27,7 +27,7 @@ export async function countSignInMethods(tx: Tx, userId: string): Promise<SignIn
 type Removal = { userId: string; sessionId: string; client: string };
 
 function requireStepUp(spent: boolean) {
-  if (!spent) throw new AppError("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
+  if (!spent) throw new AppError(fail("step-up:required", "step-up.code-or-passkey"));
 }
 
 /** Removes one passkey; refused when it is the last way in. Ends every session (security bar D37). */
@@ -44,14 +44,11 @@ export async function removePasskey({
           where: and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId)),
         });
         // Another person's passkey is indistinguishable from a missing one (security bar F49).
-        if (!passkey) throw new AppError("passkey:not-found", "That passkey no longer exists on this account.");
+        if (!passkey) throw new AppError(fail("passkey:not-found", "passkey.gone"));
         const methods = await countSignInMethods(tx, userId);
         // A passkey that cannot sign in is no way in: removing it never leaves the account without one.
         if (passkey.userVerified && methods.total <= 1) {
-          throw new AppError(
-            "passkey:last-method",
-            "This is your last way to sign in, so it can't be removed. Add another passkey first.",
-          );
+          throw new AppError(fail("passkey:last-method", "passkey.last-passkey"));
         }
         requireStepUp(await spendStepUpGrant(tx, userId, sessionId, "remove-passkey"));
         await tx.delete(passkeys).where(eq(passkeys.id, passkeyId));
@@ -75,12 +72,9 @@ export async function removePassword({ userId, sessionId, client }: Removal): Pr
       async (tx) => {
         const methods = await countSignInMethods(tx, userId);
         const user = await tx.query.users.findFirst({ where: eq(users.id, userId), columns: { passwordHash: true } });
-        if (!user?.passwordHash) throw new AppError("password:none", "This account has no password.");
+        if (!user?.passwordHash) throw new AppError(fail("password:none", "password.none"));
         if (methods.passkeys === 0) {
-          throw new AppError(
-            "passkey:last-method",
-            "Add a passkey before removing your password, or you could not sign in.",
-          );
+          throw new AppError(fail("passkey:last-method", "passkey.needed-without-password"));
         }
         requireStepUp(await spendStepUpGrant(tx, userId, sessionId, "remove-password"));
         await tx.update(users).set({ passwordHash: null, sessionsValidAfter: new Date() }).where(eq(users.id, userId));

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { auditEvents, signUpRequests } from "@/lib/db/schema";
@@ -7,12 +8,15 @@ import { PASSWORD } from "@/test/accounts";
 import { checkPassword } from "./password";
 import { completeSignUp, hashSignUpCode, SIGN_UP_CODE_ATTEMPTS, SIGN_UP_CODE_TTL_MS, startSignUp } from "./sign-up";
 import { createUser, findUserByEmail } from "./users";
+import en from "@/messages/en.json";
+
+const mailText = createTranslator({ locale: "en", messages: en, namespace: "mail" });
 
 const newAddress = () => `new-${newToken(6)}@test.example`.toLowerCase();
 const codeIn = (text: string) => text.match(/^\s+(\d{6})$/m)?.[1];
 
 async function started(email = newAddress(), now = Date.now()) {
-  const { pendingToken, mail } = await startSignUp(email, PASSWORD, now);
+  const { pendingToken, mail } = await startSignUp(email, PASSWORD, mailText, now);
   const code = codeIn(mail?.text ?? "");
   if (!code) throw new Error("no code mailed");
   return { email, pendingToken, code };
@@ -25,8 +29,8 @@ describe("sign-up with an emailed code", () => {
   it("mails a code to a new address and a notice without any code to an address that has an account", async () => {
     const owner = (await createUser(`owner-${newToken(6)}@test.example`, PASSWORD))!;
     const fresh = newAddress();
-    const forNew = await startSignUp(fresh, PASSWORD);
-    const forOwner = await startSignUp(owner.email.toUpperCase(), "another long password");
+    const forNew = await startSignUp(fresh, PASSWORD, mailText);
+    const forOwner = await startSignUp(owner.email.toUpperCase(), "another long password", mailText);
     expect(Object.keys(forNew).sort()).toEqual(Object.keys(forOwner).sort());
     expect(forNew.pendingToken).toHaveLength(forOwner.pendingToken.length);
     expect(forNew.mail).toMatchObject({ to: fresh, subject: "Your Passkey Lab sign-up code" });
@@ -90,7 +94,7 @@ describe("sign-up with an emailed code", () => {
 
   it("a request for an address that has an account cannot be completed, and answers like a wrong code", async () => {
     const owner = (await createUser(`owner-${newToken(6)}@test.example`, PASSWORD))!;
-    const { pendingToken } = await startSignUp(owner.email, PASSWORD);
+    const { pendingToken } = await startSignUp(owner.email, PASSWORD, mailText);
     const answers = [];
     for (let i = 0; i < SIGN_UP_CODE_ATTEMPTS; i++)
       answers.push(await completeSignUp(pendingToken, String(123456 + i), "t"));
@@ -110,16 +114,16 @@ describe("sign-up with an emailed code", () => {
     const email = newAddress();
     const now = Date.now();
     const mails = [];
-    for (let i = 0; i < 7; i++) mails.push((await startSignUp(email, PASSWORD, now)).mail);
+    for (let i = 0; i < 7; i++) mails.push((await startSignUp(email, PASSWORD, mailText, now)).mail);
     expect(mails.filter(Boolean)).toHaveLength(5);
-    expect((await startSignUp(email, PASSWORD, now + 61 * 60_000)).mail).not.toBeNull();
+    expect((await startSignUp(email, PASSWORD, mailText, now + 61 * 60_000)).mail).not.toBeNull();
   });
 
   it("stores for a request whose mail was held back a code hash no 6-digit code matches", async () => {
     const email = newAddress();
     const now = Date.now();
-    for (let i = 0; i < 5; i++) await startSignUp(email, PASSWORD, now);
-    const { pendingToken, mail } = await startSignUp(email, PASSWORD, now);
+    for (let i = 0; i < 5; i++) await startSignUp(email, PASSWORD, mailText, now);
+    const { pendingToken, mail } = await startSignUp(email, PASSWORD, mailText, now);
     expect(mail).toBeNull();
     const request = (await db.query.signUpRequests.findFirst({
       where: eq(signUpRequests.tokenHash, hashToken(pendingToken)),

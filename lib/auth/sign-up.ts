@@ -9,6 +9,7 @@ import { db, transaction } from "@/lib/db/client";
 import { signUpRequests } from "@/lib/db/schema";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
+import type { Translator } from "@/lib/i18n/translator";
 import type { Mail } from "@/lib/mail/mail";
 import { existingAccountNoticeMail, signUpCodeMail } from "@/lib/mail/sign-up-mails";
 import { AppError, catchAppError, fail, ok, type Result } from "@/lib/result";
@@ -42,9 +43,15 @@ export type SignUpStarted = { pendingToken: string; mail: Mail | null };
 
 /**
  * The first step: the same writes and the same answer whatever the address. The password is hashed either way (the
- * slow part), so timing does not tell either. `mail` is null when the address has had its mail for this hour.
+ * slow part), so timing does not tell either. `mail` is null when the address has had its mail for this hour; else in
+ * the language of `mailText` (the request's).
  */
-export async function startSignUp(email: string, password: string, now = Date.now()): Promise<SignUpStarted> {
+export async function startSignUp(
+  email: string,
+  password: string,
+  mailText: Translator<"mail">,
+  now = Date.now(),
+): Promise<SignUpStarted> {
   const address = normaliseEmail(email);
   const [passwordHash, existing] = await Promise.all([hashPassword(password), findUserByEmail(address)]);
   const id = newToken(16);
@@ -65,13 +72,12 @@ export async function startSignUp(email: string, password: string, now = Date.no
   await deleteExpiredSignUpRequests(now);
   if (!mailed) return { pendingToken, mail: null };
   const mail = existing
-    ? existingAccountNoticeMail(address, env.RP_ORIGINS[0])
-    : signUpCodeMail(address, code, SIGN_UP_CODE_TTL_MS / 60_000);
+    ? existingAccountNoticeMail(mailText, address, env.RP_ORIGINS[0])
+    : signUpCodeMail(mailText, address, code, SIGN_UP_CODE_TTL_MS / 60_000);
   return { pendingToken, mail };
 }
 
-export const SIGN_UP_EXPIRED =
-  "This sign-up has expired or had too many wrong codes. Start again with your email and a password.";
+const SIGN_UP_EXPIRED = "sign-up.start-again";
 
 /** The second step: the code from the mail makes the account. Each try counts, right or wrong. */
 export async function completeSignUp(
@@ -96,10 +102,7 @@ export async function completeSignUp(
   if (!codeMatches(request.id, request.codeHash, code)) {
     const left = SIGN_UP_CODE_ATTEMPTS - request.attempts;
     if (left === 0) return fail("sign-up:expired", SIGN_UP_EXPIRED);
-    return fail(
-      "sign-up:invalid-code",
-      `That code didn't work. Use the code from the newest mail we sent; ${left} ${left === 1 ? "try" : "tries"} left.`,
-    );
+    return fail("sign-up:invalid-code", { key: "sign-up.wrong-code", values: { left } });
   }
   return catchAppError(() =>
     // Durable: a new account is a change to who can sign in (decision 007).
@@ -110,14 +113,10 @@ export async function completeSignUp(
           .delete(signUpRequests)
           .where(eq(signUpRequests.id, request.id))
           .returning({ id: signUpRequests.id });
-        if (!claimed) throw new AppError("sign-up:expired", SIGN_UP_EXPIRED);
+        if (!claimed) throw new AppError(fail("sign-up:expired", SIGN_UP_EXPIRED));
         const user = await insertUser(tx, request.email, request.passwordHash);
         // Only someone who read the mail gets here, so saying so tells nobody else anything.
-        if (!user)
-          throw new AppError(
-            "auth:email-taken",
-            "This address got an account while you were signing up. Sign in instead.",
-          );
+        if (!user) throw new AppError(fail("auth:email-taken", "auth.email-taken-meanwhile"));
         await recordEvent(tx, { userId: user.id, type: "account.created", client });
         return ok({ userId: user.id });
       },

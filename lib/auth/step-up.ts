@@ -9,6 +9,7 @@ import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { db, transaction, type Tx } from "@/lib/db/client";
 import { stepUpGrants, type StepUpPurpose, type TrustedDevice, type User } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
+import type { ErrorMessageKey } from "@/lib/error-words";
 import { fail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
 import { newSessionId } from "./session-token";
@@ -85,9 +86,9 @@ export type SteppedUp = { sessionId: string };
 /** The codes a step-up accepts besides a passkey: the authenticator app's, or a recovery code (spent by it). */
 export type StepUpCode = "totp" | "recovery-code";
 
-const wrongCode: Record<StepUpCode, string> = {
-  totp: "That code didn't work. Use the newest code from your authenticator app; each code works once.",
-  "recovery-code": "That recovery code didn't work. Each recovery code works once.",
+const wrongCode: Record<StepUpCode, ErrorMessageKey> = {
+  totp: "totp.wrong-code",
+  "recovery-code": "totp.wrong-recovery-code",
 };
 
 /**
@@ -105,7 +106,7 @@ export async function stepUpWithCode(
   device: TrustedDevice | null = null,
 ): Promise<Result<SteppedUp>> {
   if (PASSKEY_ONLY_PURPOSES.includes(purpose)) {
-    return fail("step-up:passkey-required", "This needs a passkey with user verification: a code is not enough here.");
+    return fail("step-up:passkey-required", "step-up.code-not-enough");
   }
   const locked = isLockedFor(user, device);
   // argon2 before the transaction, never inside it (lib/auth/recovery-codes.ts).

@@ -6,7 +6,7 @@ import { createAccount, PASSWORD, type TestAccount } from "@/test/accounts";
 import { verifyCurrentPassword } from "./current-password";
 import { listFailedSignIns } from "./failed-sign-ins";
 import { changePassword } from "./password-change";
-import { completeSecondFactor, INVALID_CREDENTIALS, signInWithPassword } from "./password-sign-in";
+import { completeSecondFactor, signInWithPassword } from "./password-sign-in";
 import { stepUpWithTotp } from "./step-up";
 import {
   countOpenTrustedDevices,
@@ -47,7 +47,7 @@ describe("trusted devices (OWASP device cookies) and the lock (SEC-63)", () => {
     expect(await signInWithPassword(account.user.email, PASSWORD, "stranger")).toEqual({
       ok: false,
       code: "auth:invalid-credentials",
-      message: INVALID_CREDENTIALS,
+      message: "User not found or password invalid",
     });
     const owner = await signInWithPassword(account.user.email, PASSWORD, "owner", "198.51.100.1", cookie);
     const pendingToken = owner.ok && owner.data.next === "second-factor" ? owner.data.pendingToken : "";

@@ -21,7 +21,7 @@ export async function reportBrowserEventAction(event: unknown): Promise<Result<n
     if (!parsed.success) {
       // The path of the first refused field, never the value sent: this answer repeats nothing the caller wrote.
       const where = parsed.error.issues[0]?.path.join(".") || "event";
-      return fail("browser-event:invalid", "That is not a browser event this site records.", `refused at: ${where}`);
+      return fail("browser-event:invalid", "browser-event.invalid", `refused at: ${where}`);
     }
     const session = await currentSession();
     await recordBrowserEvent(parsed.data, { userId: session?.user.id ?? null, browserHash: await ensureBrowserHash() });

@@ -1,13 +1,6 @@
 // Browser-side helpers around passkey ceremonies: what the browser threw, in lib/compat's words (the same ones the
 // troubleshooting wizard uses) and the page's language, and the Signal API.
 import type { CeremonyError } from "@/lib/compat/browser-errors";
-import { messageHint } from "@/lib/compat/error-message-hint";
-import {
-  type BrowserFailureExplanation,
-  type BrowserFailureFacts,
-  explainBrowserFailureAction,
-} from "@/lib/compat/explain-browser-failure-action";
-import { DOM_EXCEPTION_NAME_LIST, WEBAUTHN_ERROR_CODE_LIST } from "@/lib/compat/ceremony-error-names";
 
 /**
  * `causes` (the likely one first) and `fixes`, one per line, when the error covers several causes; `message` then says
@@ -41,60 +34,13 @@ export function wasCancelled(error: unknown): boolean {
   return error instanceof Error && (error.name === "NotAllowedError" || error.name === "AbortError");
 }
 
-/** What the server is sent about a failure: enumerated facts only, never the browser's own message. */
-function factsOf(thrown: CeremonyError, locale?: "en"): BrowserFailureFacts {
-  const name = thrown.name && DOM_EXCEPTION_NAME_LIST.includes(thrown.name) ? thrown.name : "other";
-  const code = WEBAUTHN_ERROR_CODE_LIST.find((known) => known === thrown.code);
-  // Whole milliseconds within a day, as the action accepts them (a page left open longer is still explained).
-  const whole = (ms: number | undefined) =>
-    ms === undefined ? undefined : Math.min(86_400_000, Math.max(0, Math.round(ms)));
-  return {
-    name,
-    ...(code ? { code } : {}),
-    ceremony: thrown.ceremony,
-    ...(messageHint(thrown.message) ? { hint: messageHint(thrown.message) } : {}),
-    ...(thrown.elapsedMs !== undefined ? { elapsedMs: whole(thrown.elapsedMs) } : {}),
-    ...(thrown.timeoutMs !== undefined ? { timeoutMs: whole(thrown.timeoutMs) } : {}),
-    ...(locale ? { locale } : {}),
-  };
-}
-
-/**
- * The explanation of a failure, from the server in the page's language (or English for the report card, `locale`
- * "en"); null when the server could not be reached.
- */
-export async function explainBrowserFailure(
-  thrown: CeremonyError,
-  locale?: "en",
-): Promise<BrowserFailureExplanation | null> {
-  try {
-    const answer = await explainBrowserFailureAction(factsOf(thrown, locale));
-    return answer.ok ? answer.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * When the server cannot be reached there is no explanation to ask for, so this one sentence is kept here in each
- * language, picked by the page's <html lang> (set from the same locale the server translates in, decision 027): four
- * short strings rather than a text prop threaded through every caller.
- */
-const UNEXPLAINED: Record<string, string> = {
-  en: "The passkey request failed, and this page could not load the explanation. Reload the page and try again.",
-  es: "La solicitud de la llave de acceso falló y esta página no pudo cargar la explicación. Recarga la página e inténtalo de nuevo.",
-  zh: "通行密钥请求失败，且本页面无法加载原因说明。请刷新页面后重试。",
-  ar: "تعذّر طلب مفتاح المرور، ولم تتمكن هذه الصفحة من تحميل الشرح. أعد تحميل الصفحة ثم حاول مرة أخرى.",
-};
-
-function unexplained(): string {
-  const lang = typeof document === "undefined" ? "en" : document.documentElement.lang.split("-")[0]!;
-  return UNEXPLAINED[lang] ?? UNEXPLAINED.en!;
-}
+/** The layout's <meta> with the sentence for a failure this page cannot have explained, in the page's language. */
+export const EXPLANATION_UNAVAILABLE_META = "passkey-lab:explanation-unavailable";
 
 /**
  * Maps what navigator.credentials threw to a cause and a fix a person can act on, in the page's language: the server
- * explains it (explainBrowserFailureAction), so neither the explanations nor any translations ship with the page.
+ * explains it (explain-browser-failure.ts), so neither the explanations nor any translations ship with the page, and
+ * that module itself loads on the first failure, not with the page (first-load JS ≤ 140 kB, docs/performance.md).
  */
 export async function describeBrowserError(
   error: unknown,
@@ -108,11 +54,20 @@ export async function describeBrowserError(
   };
   const detail = [thrown.name, thrown.message].filter(Boolean).join(": ");
   const cancelled = wasCancelled(error);
-  const explained = await explainBrowserFailure(thrown);
+  const explained = await import("./explain-browser-failure")
+    .then(({ explainBrowserFailure }) => explainBrowserFailure(thrown))
+    .catch(() => null);
   // The connection dropped: the technical detail is all there is.
   if (!explained) return { message: unexplained(), detail, cancelled };
   const { message, causes, fixes } = explained;
   return causes && fixes ? { message, detail, cancelled, causes, fixes } : { message, detail, cancelled };
+}
+
+function unexplained(): string {
+  const english =
+    "The passkey request failed, and this page could not load the explanation. Reload the page and try again.";
+  if (typeof document === "undefined") return english;
+  return document.querySelector<HTMLMetaElement>(`meta[name="${EXPLANATION_UNAVAILABLE_META}"]`)?.content || english;
 }
 
 type SignalApi = {

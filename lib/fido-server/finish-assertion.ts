@@ -3,7 +3,7 @@ import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { and, eq } from "drizzle-orm";
 import { db, transaction } from "@/lib/db/client";
 import { fidoCredentials, fidoUsers } from "@/lib/db/schema";
-import { AppError, fail, ok, type Result } from "@/lib/result";
+import { AppError, failForDevelopers, ok, type Result } from "@/lib/result";
 import { counterAdvances } from "@/lib/webauthn/assertion";
 import { burnOnFailure, consumeChallenge } from "@/lib/webauthn/challenges";
 import { verifyAssertion } from "@/lib/webauthn/verify-assertion";
@@ -12,7 +12,8 @@ import { findCeremony, type FidoCeremony } from "./find-ceremony";
 import { parseAuthenticationResponse } from "./parse-authentication-response";
 import { readClientData } from "./read-client-data";
 
-const refused = (detail: string) => fail("fido:not-verified", `Assertion refused: ${detail.replace(/\.+$/, "")}.`);
+const refused = (detail: string) =>
+  failForDevelopers("fido:not-verified", `Assertion refused: ${detail.replace(/\.+$/, "")}.`);
 
 async function verifyAndRecord(
   response: AuthenticationResponseJSON,
@@ -45,8 +46,10 @@ async function verifyAndRecord(
       .returning({ id: fidoCredentials.id });
     if (updated.length !== 1) {
       throw new AppError(
-        "fido:not-verified",
-        `Assertion refused: signature counter ${info.newCounter} is not above the stored counter (a replay, a race or a cloned authenticator).`,
+        failForDevelopers(
+          "fido:not-verified",
+          `Assertion refused: signature counter ${info.newCounter} is not above the stored counter (a replay, a race or a cloned authenticator).`,
+        ),
       );
     }
   });

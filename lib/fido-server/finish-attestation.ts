@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { readMdsSnapshot } from "@/lib/mds/mds-snapshot";
 import { transaction } from "@/lib/db/client";
 import { fidoCredentials } from "@/lib/db/schema";
-import { AppError, fail, ok, type Result } from "@/lib/result";
+import { AppError, failForDevelopers, ok, type Result } from "@/lib/result";
 import { burnOnFailure, consumeChallenge } from "@/lib/webauthn/challenges";
 import { findCeremony, type FidoCeremony } from "./find-ceremony";
 import { parseRegistrationResponse } from "./parse-registration-response";
@@ -14,7 +14,8 @@ import { credentialRecord } from "@/lib/webauthn/credential-record";
 import { verifyRegistration } from "@/lib/webauthn/verify-registration";
 import { fidoTerms } from "./conformance-relying-party";
 
-const refused = (detail: string) => fail("fido:not-verified", `Registration refused: ${detail.replace(/\.+$/, "")}.`);
+const refused = (detail: string) =>
+  failForDevelopers("fido:not-verified", `Registration refused: ${detail.replace(/\.+$/, "")}.`);
 
 async function verifyAndStore(
   response: RegistrationResponseJSON,
@@ -35,8 +36,10 @@ async function verifyAndStore(
       })
     ) {
       throw new AppError(
-        "fido:not-verified",
-        "Registration refused: this credential id is already registered (to this or another user).",
+        failForDevelopers(
+          "fido:not-verified",
+          "Registration refused: this credential id is already registered (to this or another user).",
+        ),
       );
     }
     await tx.insert(fidoCredentials).values({ ...credentialRecord(info, response), fidoUserId: ceremony.fidoUserId });

@@ -1,6 +1,6 @@
 // The API's conventions at the door: the switch, the 1 MB limit, JSON, and never a 500.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fail, ok } from "@/lib/result";
+import { failForDevelopers, ok } from "@/lib/result";
 import { MAX_BODY_BYTES } from "./conformance-relying-party";
 import { handleFidoRequest, type FidoOperation } from "./handle-fido-request";
 
@@ -47,7 +47,7 @@ describe("handleFidoRequest", () => {
 
   it("answers a failure Result with 400, status failed and its message and detail", async () => {
     const refuse: FidoOperation = async () =>
-      fail("fido:not-verified", "Registration refused", "the signature did not verify");
+      failForDevelopers("fido:not-verified", "Registration refused", "the signature did not verify");
     expect(await answer(await handleFidoRequest(request("{}"), refuse, true))).toEqual({
       status: 400,
       cacheControl: "no-store",

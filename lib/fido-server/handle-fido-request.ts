@@ -1,7 +1,7 @@
 // The one entry point of the four route handlers: switch, size limit, JSON, then the operation; its Result becomes the
 // Conformance Test API's {status, errorMessage} body. Framework-free: a web Request in, a web Response out.
 import { ERRORS } from "@/lib/errors";
-import { fail, type Result } from "@/lib/result";
+import { failForDevelopers, type Result } from "@/lib/result";
 import { fidoConformanceEnabled } from "./conformance-relying-party";
 import { readJsonBody } from "./read-json-body";
 
@@ -27,12 +27,14 @@ export async function handleFidoRequest(
 ): Promise<Response> {
   try {
     if (!enabled)
-      return toResponse(fail("fido:off", "The FIDO2 conformance API is turned off here (FIDO_CONFORMANCE_API=off)."));
+      return toResponse(
+        failForDevelopers("fido:off", "The FIDO2 conformance API is turned off here (FIDO_CONFORMANCE_API=off)."),
+      );
     const body = await readJsonBody(request);
     if (!body.ok) return toResponse(body);
     return toResponse(await operation(body.data));
   } catch (error) {
     console.error("FIDO conformance API: unexpected error", error);
-    return toResponse(fail("fido:bad-request", "The server could not process this request."));
+    return toResponse(failForDevelopers("fido:bad-request", "The server could not process this request."));
   }
 }

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "@/lib/result";
+import { failForDevelopers, ok, type Result } from "@/lib/result";
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -12,7 +12,8 @@ export function isJsonRecord(value: unknown): value is JsonRecord {
  * `getClientExtensionResults` (the API's name) or `clientExtensionResults` (PublicKeyCredential.toJSON()'s).
  */
 export function normaliseCredential(body: unknown): Result<JsonRecord> {
-  if (!isJsonRecord(body)) return fail("fido:bad-request", "The body must be a JSON object (a PublicKeyCredential).");
+  if (!isJsonRecord(body))
+    return failForDevelopers("fido:bad-request", "The body must be a JSON object (a PublicKeyCredential).");
   const { getClientExtensionResults, clientExtensionResults, ...credential } = body;
   return ok({
     ...credential,

@@ -1,5 +1,5 @@
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
-import { fail, ok, type Result } from "@/lib/result";
+import { failForDevelopers, ok, type Result } from "@/lib/result";
 import { authenticationResponseSchema } from "@/lib/webauthn/response-schemas";
 import { describeIssue } from "./describe-issue";
 import { isJsonRecord, normaliseCredential } from "./normalise-credential";
@@ -18,6 +18,9 @@ export function parseAuthenticationResponse(body: unknown): Result<Authenticatio
   }
   const parsed = authenticationResponseSchema.safeParse(credential.data);
   if (!parsed.success)
-    return fail("fido:bad-request", `Malformed assertion response: ${describeIssue(parsed.error, credential.data)}.`);
+    return failForDevelopers(
+      "fido:bad-request",
+      `Malformed assertion response: ${describeIssue(parsed.error, credential.data)}.`,
+    );
   return ok(parsed.data);
 }

@@ -1,5 +1,5 @@
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
-import { fail, ok, type Result } from "@/lib/result";
+import { failForDevelopers, ok, type Result } from "@/lib/result";
 import { registrationResponseSchema } from "@/lib/webauthn/response-schemas";
 import { describeIssue } from "./describe-issue";
 import { normaliseCredential } from "./normalise-credential";
@@ -10,6 +10,9 @@ export function parseRegistrationResponse(body: unknown): Result<RegistrationRes
   if (!credential.ok) return credential;
   const parsed = registrationResponseSchema.safeParse(credential.data);
   if (!parsed.success)
-    return fail("fido:bad-request", `Malformed attestation response: ${describeIssue(parsed.error, credential.data)}.`);
+    return failForDevelopers(
+      "fido:bad-request",
+      `Malformed attestation response: ${describeIssue(parsed.error, credential.data)}.`,
+    );
   return ok(parsed.data);
 }

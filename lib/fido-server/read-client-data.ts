@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "@/lib/result";
+import { failForDevelopers, ok, type Result } from "@/lib/result";
 import { isJsonRecord } from "./normalise-credential";
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
@@ -9,7 +9,7 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
  * them with replacement characters instead (security bar B18). The other members are SimpleWebAuthn's to check.
  */
 export function readClientData(clientDataJSON: string): Result<{ challenge: string }> {
-  const bad = (reason: string) => fail("fido:bad-request", `clientDataJSON ${reason}.`);
+  const bad = (reason: string) => failForDevelopers("fido:bad-request", `clientDataJSON ${reason}.`);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(clientDataJSON, "base64url"));
@@ -25,7 +25,8 @@ export function readClientData(clientDataJSON: string): Result<{ challenge: stri
   if (!isJsonRecord(clientData)) return bad("is not a JSON object");
   // A challenge that cannot name a ceremony is a wrong challenge, as the portal's verifier calls it: the same reason
   // for the same response everywhere (lib/webauthn/verification-parity.test.ts).
-  const wrong = (reason: string) => fail("fido:not-verified", `The response challenge in clientDataJSON ${reason}.`);
+  const wrong = (reason: string) =>
+    failForDevelopers("fido:not-verified", `The response challenge in clientDataJSON ${reason}.`);
   const { challenge } = clientData;
   if (challenge === undefined) return wrong("is missing");
   if (typeof challenge !== "string") return wrong(`is a ${typeof challenge}, not a string`);

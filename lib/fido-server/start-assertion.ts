@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { challenges, fidoCredentials, fidoUsers } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
-import { fail, ok, type Result } from "@/lib/result";
+import { failForDevelopers, ok, type Result } from "@/lib/result";
 import { CHALLENGE_BYTES, fidoRelyingParty } from "./conformance-relying-party";
 import { describeIssue } from "./describe-issue";
 import { requestOptionsRequestSchema, type UserVerification } from "./options-request-schemas";
@@ -26,14 +26,17 @@ export type RequestOptions = {
 export async function startAssertion(body: unknown): Promise<Result<RequestOptions>> {
   const parsed = requestOptionsRequestSchema.safeParse(body);
   if (!parsed.success)
-    return fail("fido:bad-request", `Malformed get options request: ${describeIssue(parsed.error, body)}.`);
+    return failForDevelopers(
+      "fido:bad-request",
+      `Malformed get options request: ${describeIssue(parsed.error, body)}.`,
+    );
   const request = parsed.data;
   const user = await db.query.fidoUsers.findFirst({ where: eq(fidoUsers.username, request.username) });
   const credentials = user
     ? await db.query.fidoCredentials.findMany({ where: eq(fidoCredentials.fidoUserId, user.id) })
     : [];
   if (!user || credentials.length === 0) {
-    return fail(
+    return failForDevelopers(
       "fido:unknown-user",
       `No user "${request.username}" with a registered credential: register first at /attestation/result.`,
     );

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { transaction } from "@/lib/db/client";
 import { challenges, fidoCredentials } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
-import { fail, ok, type Result } from "@/lib/result";
+import { failForDevelopers, ok, type Result } from "@/lib/result";
 import { CHALLENGE_BYTES, FIDO_ALGORITHMS, fidoRelyingParty } from "./conformance-relying-party";
 import { describeIssue } from "./describe-issue";
 import { ensureFidoUser } from "./ensure-fido-user";
@@ -30,7 +30,10 @@ export type CreationOptions = {
 export async function startAttestation(body: unknown): Promise<Result<CreationOptions>> {
   const parsed = creationOptionsRequestSchema.safeParse(body);
   if (!parsed.success)
-    return fail("fido:bad-request", `Malformed creation options request: ${describeIssue(parsed.error, body)}.`);
+    return failForDevelopers(
+      "fido:bad-request",
+      `Malformed creation options request: ${describeIssue(parsed.error, body)}.`,
+    );
   const request = parsed.data;
   const displayName = request.displayName ?? request.username;
   const userVerification = request.authenticatorSelection?.userVerification ?? "preferred";

@@ -90,6 +90,12 @@ describe("message keys in use", () => {
     const unused = [...english.keys()].filter((key) => {
       const [namespace, ...rest] = key.split(".");
       const path = rest.join(".");
+      // A failure's words (lib/error-words.ts): a code's own, errors.<area>.<reason>, are in use while the code is
+      // named ("area:reason"); a variant where a call site names it, typed by fail() rather than a translator.
+      if (namespace === "errors") {
+        const code = path.replace(".", ":");
+        return !sources.some((text) => text.includes(`"${path}"`) || text.includes(`"${code}"`));
+      }
       return !sources.some(
         (text) => takesNamespace(text, namespace!) && (text.includes(`"${path}"`) || text.includes(`'${path}'`)),
       );

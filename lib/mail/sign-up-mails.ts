@@ -1,34 +1,34 @@
 // The two mails a sign-up sends: a code to a new address, a notice to the owner of an address that has an account.
+// In the language of the request that caused them (the sign-up action passes its translator).
+import type { Translator } from "@/lib/i18n/translator";
 import type { Mail } from "./mail";
 
-export function signUpCodeMail(to: string, code: string, validMinutes: number): Mail {
+export function signUpCodeMail(t: Translator<"mail">, to: string, code: string, validMinutes: number): Mail {
   return {
     to,
-    subject: "Your Passkey Lab sign-up code",
+    subject: t("signUpCode.subject"),
     text: [
-      "Your code to finish creating your Passkey Lab account:",
+      t("signUpCode.intro"),
       "",
       `    ${code}`,
       "",
-      `Enter it on the sign-up page, in the browser where you started. It works once, for ${validMinutes} minutes.`,
+      t("signUpCode.howToUse", { minutes: validMinutes }),
       "",
-      "If you did not ask for it, ignore this mail: no account is created without the code.",
+      t("signUpCode.notYou"),
     ].join("\n"),
   };
 }
 
-export function existingAccountNoticeMail(to: string, origin: string): Mail {
+export function existingAccountNoticeMail(t: Translator<"mail">, to: string, origin: string): Mail {
   return {
     to,
-    subject: "Someone tried to create a Passkey Lab account with your address",
+    subject: t("existingAccount.subject"),
     text: [
-      "Someone, perhaps you, tried to create a Passkey Lab account with this email address. You already have an",
-      "account, so no new one was created and nothing on yours changed.",
+      t("existingAccount.what"),
       "",
-      `If it was you, sign in at ${origin}/sign-in with your password or a passkey. If you cannot sign in,`,
-      `${origin}/troubleshoot helps, and can save a report for support.`,
+      t("existingAccount.ifYou", { signIn: `${origin}/sign-in`, troubleshoot: `${origin}/troubleshoot` }),
       "",
-      "If it wasn't you, you can ignore this mail.",
+      t("existingAccount.notYou"),
     ].join("\n"),
   };
 }

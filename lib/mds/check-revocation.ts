@@ -5,7 +5,7 @@
 // tsyringe, inside @peculiar/x509, needs the Reflect metadata polyfill loaded first (as SimpleWebAuthn does).
 import "reflect-metadata";
 import { CRLDistributionPointsExtension, X509Crl, type X509Certificate } from "@peculiar/x509";
-import { fail, type Failure } from "@/lib/result";
+import { failForDevelopers, type Failure } from "@/lib/result";
 
 export type RevocationSources = {
   /** CRLs given ahead (`npm run mds:update -- --crl file`, tests), matched by issuer and signature. */
@@ -69,11 +69,11 @@ export async function checkRevocation(
     if (crlUrls(certificate).length === 0) continue;
     const crl = await findCrl(certificate, issuer, sources, now);
     if (typeof crl === "string")
-      return fail("mds:crl-unavailable", `No usable CRL for ${certificate.subject}: ${crl}`, crl);
+      return failForDevelopers("mds:crl-unavailable", `No usable CRL for ${certificate.subject}: ${crl}`, crl);
     const revoked = crl.findRevoked(certificate);
     if (revoked) {
       const detail = `${certificate.subject} (serial ${certificate.serialNumber}) revoked on ${revoked.revocationDate.toISOString()}`;
-      return fail("mds:revoked-certificate", `The metadata BLOB's certificate ${detail}.`, detail);
+      return failForDevelopers("mds:revoked-certificate", `The metadata BLOB's certificate ${detail}.`, detail);
     }
   }
   return null;

@@ -3,7 +3,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db, transaction } from "@/lib/db/client";
 import { mdsBlobs } from "@/lib/db/schema";
-import { AppError, catchAppError, ok, type Result } from "@/lib/result";
+import { AppError, failForDevelopers, catchAppError, ok, type Result } from "@/lib/result";
 import type { BlobPayload } from "./blob-schema";
 
 const CURRENT = "current";
@@ -55,9 +55,11 @@ export function storeBlob(
         .where(eq(mdsBlobs.id, CURRENT));
       if (stored && stored.rootFingerprint === rootFingerprint && stored.serial > payload.no)
         throw new AppError(
-          "mds:older-number",
-          `The metadata BLOB no. ${payload.no} is older than the stored no. ${stored.serial}.`,
-          `no ${payload.no} < ${stored.serial}`,
+          failForDevelopers(
+            "mds:older-number",
+            `The metadata BLOB no. ${payload.no} is older than the stored no. ${stored.serial}.`,
+            `no ${payload.no} < ${stored.serial}`,
+          ),
         );
       const row = {
         serial: payload.no,

@@ -4,7 +4,7 @@ import "server-only";
 // Takes in an MDS3 BLOB: fetched from the Metadata Service (npm run mds:update, the daily refresh) or read from a file
 // (npm run mds:update -- --file, offline), verified (verify-blob.ts) and stored if newer than the stored one.
 import { X509Crl } from "@peculiar/x509";
-import { fail, ok, type Result } from "@/lib/result";
+import { failForDevelopers, ok, type Result } from "@/lib/result";
 import { FIDO_MDS_ROOT_PEM } from "./fido-mds-root";
 import { readStoredBlobInfo, storeBlob } from "./stored-blob";
 import { verifyMdsBlob } from "./verify-blob";
@@ -52,7 +52,7 @@ async function fetchBlob(url: string): Promise<Result<string>> {
     return ok(new TextDecoder().decode(await fetchBytes(url)));
   } catch (error) {
     const cause = networkCause(error);
-    return fail(
+    return failForDevelopers(
       "mds:unreachable",
       `Could not fetch the metadata BLOB from ${url} (${cause}). If this machine is offline, download it elsewhere and run \`npm run mds:update -- --file blob.jwt\`.`,
       cause,
@@ -69,7 +69,7 @@ export async function updateMds(update: MdsUpdate): Promise<Result<MdsUpdateOutc
   try {
     crls = (update.crls ?? []).map(parseCrl);
   } catch (error) {
-    return fail("mds:crl-unavailable", "A CRL given could not be read.", (error as Error).message);
+    return failForDevelopers("mds:crl-unavailable", "A CRL given could not be read.", (error as Error).message);
   }
   const stored = await readStoredBlobInfo();
   const verified = await verifyMdsBlob(fetched.data, {

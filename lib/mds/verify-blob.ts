@@ -6,7 +6,7 @@
 import "reflect-metadata";
 import { BasicConstraintsExtension, X509Certificate } from "@peculiar/x509";
 import { compactVerify, decodeProtectedHeader, importX509 } from "jose";
-import { fail, ok, type Result } from "@/lib/result";
+import { failForDevelopers, ok, type Result } from "@/lib/result";
 import { blobPayloadSchema, type BlobPayload } from "./blob-schema";
 import { checkRevocation, type RevocationSources } from "./check-revocation";
 
@@ -80,13 +80,26 @@ export async function verifyMdsBlob(jwt: string, options: VerifyBlobOptions): Pr
   try {
     header = decodeProtectedHeader(jwt.trim());
   } catch (error) {
-    return fail("mds:malformed", "That is not an MDS3 metadata BLOB.", `not a JWS: ${(error as Error).message}`);
+    return failForDevelopers(
+      "mds:malformed",
+      "That is not an MDS3 metadata BLOB.",
+      `not a JWS: ${(error as Error).message}`,
+    );
   }
   // §3.2 step 2: the BLOB names its signing chain in x5u or x5c; the FIDO service uses x5c, and so do we alone.
   const x5c = parseX5c(header as Record<string, unknown>);
-  if (!x5c) return fail("mds:malformed", "That is not an MDS3 metadata BLOB.", "its header has no readable x5c chain");
+  if (!x5c)
+    return failForDevelopers(
+      "mds:malformed",
+      "That is not an MDS3 metadata BLOB.",
+      "its header has no readable x5c chain",
+    );
   if (!header.alg || !ALGORITHMS.includes(header.alg))
-    return fail("mds:bad-signature", "The metadata BLOB's signature does not verify.", `algorithm ${header.alg}`);
+    return failForDevelopers(
+      "mds:bad-signature",
+      "The metadata BLOB's signature does not verify.",
+      `algorithm ${header.alg}`,
+    );
 
   // §3.2 step 5: the signature, with the key of x5c[0].
   let payloadBytes: Uint8Array;
@@ -94,14 +107,18 @@ export async function verifyMdsBlob(jwt: string, options: VerifyBlobOptions): Pr
     const key = await importX509(x5c[0].toString("pem"), header.alg);
     ({ payload: payloadBytes } = await compactVerify(jwt.trim(), key, { algorithms: ALGORITHMS }));
   } catch (error) {
-    return fail("mds:bad-signature", "The metadata BLOB's signature does not verify.", (error as Error).message);
+    return failForDevelopers(
+      "mds:bad-signature",
+      "The metadata BLOB's signature does not verify.",
+      (error as Error).message,
+    );
   }
 
   // §3.2 step 4: the chain to the FIDO root, then its revocation.
   const roots = options.roots.map((pem) => new X509Certificate(pem));
   const chain = await buildChain(x5c, roots, options.now);
   if (typeof chain === "string")
-    return fail(
+    return failForDevelopers(
       "mds:untrusted-chain",
       "The metadata BLOB is not signed by a certificate chain to the trusted root (FIDO's, or the one given with --root).",
       chain,
@@ -116,12 +133,16 @@ export async function verifyMdsBlob(jwt: string, options: VerifyBlobOptions): Pr
       throw new Error(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
     payload = parsed.data;
   } catch (error) {
-    return fail("mds:malformed", "That is not an MDS3 metadata BLOB.", `payload: ${(error as Error).message}`);
+    return failForDevelopers(
+      "mds:malformed",
+      "That is not an MDS3 metadata BLOB.",
+      `payload: ${(error as Error).message}`,
+    );
   }
   // nextUpdate is the date by which a newer BLOB is due; a BLOB past it is stale and not taken in.
   const today = options.now.toISOString().slice(0, 10);
   if (payload.nextUpdate < today)
-    return fail(
+    return failForDevelopers(
       "mds:expired",
       `The metadata BLOB no. ${payload.no} was due for replacement on ${payload.nextUpdate}.`,
       `nextUpdate ${payload.nextUpdate} < ${today}`,
@@ -130,7 +151,7 @@ export async function verifyMdsBlob(jwt: string, options: VerifyBlobOptions): Pr
   const rootFingerprint = Buffer.from(await root.getThumbprint("SHA-256")).toString("hex");
   const stored = options.stored?.rootFingerprint === rootFingerprint ? options.stored.serial : undefined;
   if (stored !== undefined && payload.no < stored)
-    return fail(
+    return failForDevelopers(
       "mds:older-number",
       `The metadata BLOB no. ${payload.no} is older than the stored no. ${stored}.`,
       `no ${payload.no} < ${stored}`,

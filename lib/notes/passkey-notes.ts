@@ -24,8 +24,8 @@ export type NoteOptions = {
 };
 export type NoteSummary = { passkeyId: string; passkeyLabel: string; sealedAt: Date };
 
-const NO_NOTE = "There is no note to open. Write one first.";
-const NO_PASSKEY = "Add a passkey first: the note is sealed with one.";
+const NO_NOTE = "note.write-first";
+const NO_PASSKEY = "passkey.none-for-note";
 
 export async function findNoteSummary(userId: string): Promise<NoteSummary | null> {
   const [row] = await db
@@ -112,7 +112,7 @@ export async function openNote(
       const note = await tx.query.passkeyNotes.findFirst({
         where: and(eq(passkeyNotes.userId, user.id), eq(passkeyNotes.passkeyId, passkey.id)),
       });
-      if (!note) throw new AppError("note:not-found", "This note was replaced or deleted. Reload the page.");
+      if (!note) throw new AppError(fail("note:not-found", "note.replaced"));
       await recordAssertion(tx, passkey, assertion, client);
       await recordEvent(tx, { userId: user.id, type: "note.opened", client, detail: { label: passkey.label } });
       return ok({ iv: note.iv.toString("base64url"), ciphertext: note.ciphertext.toString("base64url") });
@@ -127,7 +127,7 @@ export async function deleteNote(userId: string, client: string): Promise<Result
       .delete(passkeyNotes)
       .where(eq(passkeyNotes.userId, userId))
       .returning({ userId: passkeyNotes.userId });
-    if (deleted.length === 0) return fail("note:not-found", "There is no note to delete.");
+    if (deleted.length === 0) return fail("note:not-found", "note.nothing-to-delete");
     await recordEvent(tx, { userId, type: "note.deleted", client, detail: {} });
     return ok();
   });

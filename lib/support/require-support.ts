@@ -20,8 +20,7 @@ export async function requireSupportStaff(): Promise<{
   return { session, access };
 }
 
-export const CONSOLE_CLOSED =
-  "The support console needs a support account with two-factor authentication, a passkey, and a passkey check in the last 15 minutes.";
+const CONSOLE_CLOSED = "support.console-closed";
 
 /** Runs a console action for staff whose console is open; everyone else gets the same `support:required`. */
 export async function withSupportConsole<T>(

@@ -16,8 +16,4 @@ export async function hasRoomForReport(now = new Date(), max = MAX_STORED_REPORT
   return (await db.$count(troubleshootReports, gt(troubleshootReports.expiresAt, now))) < max;
 }
 
-export const reportStoreFull = (): Failure =>
-  fail(
-    "rate:limited",
-    "The server holds too many saved reports right now. Try again later, or describe the problem to support.",
-  );
+export const reportStoreFull = (): Failure => fail("rate:limited", "rate.reports-full");

@@ -67,10 +67,10 @@ export async function findReportForStaff(input: string, now = new Date()): Promi
  */
 export async function lookUpReport(input: string, source: string, now = new Date()): Promise<Result<PublicReport>> {
   if (!(await allow(limits.reportLookupPerClient, source)) || !(await allow(limits.reportLookupOverall, "all"))) {
-    return fail("rate:limited", "Too many report look-ups just now. Wait a minute, then open the report again.");
+    return fail("rate:limited", "rate.report-look-ups");
   }
   const report = await findByCanonicalCode(normaliseReportCode(input), now);
-  if (!report) return fail("report:not-found", "No report with this code (they last 30 days).");
+  if (!report) return fail("report:not-found", "report.not-found-30-days");
   const { contactEmail: _hidden, ...content } = report.content;
   return ok({ code: report.code, content, createdAt: report.createdAt, expiresAt: report.expiresAt });
 }

@@ -2,7 +2,6 @@
 // password, the owner has a day to notice the mail and the signed-out sessions before money can leave. Checked by the
 // server when a withdrawal starts and again when it is confirmed; the wallet page only tells.
 import type { User } from "@/lib/db/schema";
-import { formatInUtc } from "@/lib/format/date-time";
 import { fail, type Failure } from "@/lib/result";
 
 /** Until when withdrawals are held; null when they are not. */
@@ -15,9 +14,5 @@ export function withdrawalHoldEnds(user: Pick<User, "withdrawalsHeldUntil">, now
 export function refuseWhileHeld(user: Pick<User, "withdrawalsHeldUntil">, now = Date.now()): Failure | null {
   const until = withdrawalHoldEnds(user, now);
   if (!until) return null;
-  return fail(
-    "wallet:held",
-    `Withdrawals are paused until ${formatInUtc(until)}: they wait 24 hours after a password reset. Nothing was sent.`,
-    `held until ${until.toISOString()}`,
-  );
+  return fail("wallet:held", { key: "wallet.paused-until", values: { until } }, `held until ${until.toISOString()}`);
 }

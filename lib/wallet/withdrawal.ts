@@ -30,15 +30,14 @@ function payloadHash({ units, destination }: Order): Buffer {
 /** Checks the order against the rules and the balance; the same checks run again when it is finished. */
 async function validateOrder(userId: string, request: WithdrawalRequest): Promise<Result<Order>> {
   const units = parseAmount(request.amount);
-  if (units === null)
-    return fail("wallet:bad-amount", "Enter an amount above 0 with at most 8 decimal places, e.g. 0.25.");
+  if (units === null) return fail("wallet:bad-amount", "wallet.amount-format");
   const destination = request.destination.trim();
   if (!isValidAddress(destination)) {
-    return fail("wallet:bad-address", "That address is not valid: check it for typos. Demo addresses start with lab1.");
+    return fail("wallet:bad-address", "wallet.address-typo");
   }
   const balance = await ensureWallet(userId);
   if (units > balance)
-    return fail("wallet:insufficient", `Your balance is ${formatAmount(balance)}: withdraw that or less.`);
+    return fail("wallet:insufficient", { key: "wallet.at-most-balance", values: { balance: formatAmount(balance) } });
   return ok({ units, destination });
 }
 
@@ -60,10 +59,7 @@ export async function startWithdrawal(
   if (!order.ok) return order;
   const allowCredentials = await accountAllowCredentials(user.id);
   if (allowCredentials.length === 0) {
-    return fail(
-      "wallet:passkey-required",
-      "Withdrawals are confirmed with a passkey. Add one on your account page first.",
-    );
+    return fail("wallet:passkey-required", "wallet.confirm-with-passkey");
   }
   const hash = payloadHash(order.data);
   const options = await generateAuthenticationOptions({
@@ -107,10 +103,7 @@ export async function finishWithdrawal(
     const order = await validateOrder(user.id, request);
     if (!order.ok) return order;
     if (payloadHash(order.data).toString("base64url") !== challenge.payloadHash) {
-      return fail(
-        "wallet:changed",
-        "The amount or address changed after you confirmed. Nothing was sent: start again.",
-      );
+      return fail("wallet:changed", "wallet.changed-start-again");
     }
     const { passkey, assertion } = await checkAssertion(challenge, body, user.id);
     const withdrawalId = newToken(12);
@@ -123,7 +116,7 @@ export async function finishWithdrawal(
           .set({ balance: sql`${wallets.balance} - ${order.data.units}` })
           .where(and(eq(wallets.userId, user.id), gte(wallets.balance, order.data.units)))
           .returning({ balance: wallets.balance });
-        if (!wallet) throw new AppError("wallet:insufficient", "Your balance is too low for this withdrawal.");
+        if (!wallet) throw new AppError(fail("wallet:insufficient", "wallet.too-low-for-this"));
         const { units, destination } = order.data;
         await tx.insert(withdrawals).values({
           id: withdrawalId,

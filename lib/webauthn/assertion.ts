@@ -4,16 +4,14 @@ import { and, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Tx } from "@/lib/db/client";
 import { passkeys, type Passkey } from "@/lib/db/schema";
-import { AppError } from "@/lib/result";
+import { AppError, fail } from "@/lib/result";
 import { portalTerms } from "./relying-party";
 import { verifyAssertion } from "./verify-assertion";
 
 /** One message for an unknown credential and a bad signature alike (security bar E42). */
-export const NOT_VERIFIED_MESSAGE = "That passkey couldn't be verified. Try again, or choose another passkey.";
+export const NOT_VERIFIED_MESSAGE = "passkey.not-verified";
 
-export const UV_MISSING_MESSAGE =
-  "Your passkey didn't verify that it's you (no PIN, fingerprint or face check). " +
-  "If it's a security key, set a PIN on it first; otherwise use a passkey that asks for your screen lock.";
+const UV_MISSING_MESSAGE = "passkey.uv-missing-how";
 
 export type VerifiedAssertion = { newCounter: number; userVerified: boolean; backedUp: boolean };
 
@@ -31,11 +29,9 @@ export async function verifyPortalAssertion(
   });
   if (!verification.verified) {
     const { reason, detail } = verification.failure;
-    if (reason === "passkey:uv-missing") throw new AppError("passkey:uv-missing", UV_MISSING_MESSAGE, detail);
+    if (reason === "passkey:uv-missing") throw new AppError(fail("passkey:uv-missing", UV_MISSING_MESSAGE, detail));
     throw new AppError(
-      reason === "passkey:backup-state-changed" ? reason : "passkey:not-verified",
-      NOT_VERIFIED_MESSAGE,
-      detail,
+      fail(reason === "passkey:backup-state-changed" ? reason : "passkey:not-verified", NOT_VERIFIED_MESSAGE, detail),
     );
   }
   const { newCounter, userVerified, credentialBackedUp } = verification.info;
@@ -74,9 +70,11 @@ export async function recordAssertion(
     .returning({ id: passkeys.id });
   if (updated.length !== 1) {
     throw new AppError(
-      "passkey:not-verified",
-      NOT_VERIFIED_MESSAGE,
-      "signature counter did not increase (possible cloned authenticator or replay)",
+      fail(
+        "passkey:not-verified",
+        NOT_VERIFIED_MESSAGE,
+        "signature counter did not increase (possible cloned authenticator or replay)",
+      ),
     );
   }
 }

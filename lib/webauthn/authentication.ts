@@ -116,8 +116,7 @@ type Verified = { passkey: Passkey; owner: User; challenge: Challenge; assertion
  */
 export async function checkAssertion(challenge: Challenge, body: unknown, ownerId?: string): Promise<Verified> {
   const parsed = authenticationResponseSchema.safeParse(body);
-  if (!parsed.success)
-    throw new AppError("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
+  if (!parsed.success) throw new AppError(fail("input:invalid", "input.malformed-passkey", parsed.error.message));
   const response: AuthenticationResponseJSON = parsed.data;
   // The one refusal with a code of its own (decision 004, revised in 012): a user handle that names no account is a
   // discoverable passkey whose account is gone, and the browser may hide it (signalUnknownCredential). It depends on the
@@ -125,33 +124,33 @@ export async function checkAssertion(challenge: Challenge, body: unknown, ownerI
   // alike (security bar 62), so an unregistered id without such a handle is "not verified" like a bad signature.
   const userHandle = response.response.userHandle;
   if (userHandle && !(await userByHandle.execute({ handle: userHandle }))) {
-    throw new AppError("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "userHandle names no account");
+    throw new AppError(fail("passkey:unknown-credential", NOT_VERIFIED_MESSAGE, "userHandle names no account"));
   }
   // WebAuthn L3 §7.2 step 5: options that listed credentials accept only those (security bar A11), decoys included.
   if (challenge.allowedCredentialIds && !challenge.allowedCredentialIds.includes(response.id)) {
     throw new AppError(
-      "passkey:not-verified",
-      NOT_VERIFIED_MESSAGE,
-      "credential id is not one the options offered (allowCredentials)",
+      fail(
+        "passkey:not-verified",
+        NOT_VERIFIED_MESSAGE,
+        "credential id is not one the options offered (allowCredentials)",
+      ),
     );
   }
   const passkey = await passkeyById.execute({ id: response.id });
   if (!passkey)
-    throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential id is not registered here");
+    throw new AppError(fail("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential id is not registered here"));
   // Username-first and step-up: the credential must belong to the account the options were for (security bar A11).
   const expectedOwner = ownerId ?? challenge.userId;
   if (expectedOwner && passkey.userId !== expectedOwner) {
-    throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential belongs to another account");
+    throw new AppError(fail("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential belongs to another account"));
   }
   const owner = await getUser(passkey.userId);
-  if (!owner) throw new AppError("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential has no account");
+  if (!owner) throw new AppError(fail("passkey:not-verified", NOT_VERIFIED_MESSAGE, "credential has no account"));
   // WebAuthn L3 §7.2 step 6: the user handle, when given, must be the owner's; usernameless needs it (security bar A12).
   const handleMatches = userHandle ? userHandle === owner.webauthnUserId : Boolean(expectedOwner);
   if (!handleMatches) {
     throw new AppError(
-      "passkey:not-verified",
-      NOT_VERIFIED_MESSAGE,
-      "userHandle does not match the credential's account",
+      fail("passkey:not-verified", NOT_VERIFIED_MESSAGE, "userHandle does not match the credential's account"),
     );
   }
   const assertion = await verifyPortalAssertion(response, challenge.value, passkey);
@@ -206,7 +205,7 @@ export async function finishPasskeySignIn(
   if (result.code !== "passkey:unknown-credential") await countFailure(body, source, result);
   // The caller is not signed in: it gets the code and the message, never the verifier's words (security bar 62), which
   // may name what was expected; support reads the reason in the account's record.
-  return fail(result.code, result.message);
+  return fail(result.code, result.says);
 }
 
 /**
@@ -224,8 +223,7 @@ async function countFailure(body: unknown, source: string, failure: Failure) {
 /** Step-up with a passkey: this account's passkeys only, user verification required. */
 export async function startPasskeyStepUp(user: User, sessionId: string): Promise<Result<RequestOptions>> {
   const allowCredentials = await accountAllowCredentials(user.id);
-  if (allowCredentials.length === 0)
-    return fail("passkey:not-found", "This account has no passkey yet: use an authenticator code.");
+  if (allowCredentials.length === 0) return fail("passkey:not-found", "passkey.none-yet");
   return startAccountAssertion({ userId: user.id, sessionId, purpose: "step-up", allowCredentials });
 }
 

@@ -11,7 +11,7 @@ import { hasTotp } from "@/lib/auth/totp";
 import { fail, type Result } from "@/lib/result";
 import { createRegistrationCeremony, finishRegistrationOf, type Ceremony, type RegistrationKind } from "./registration";
 
-const NO_GRANT = "An automatic passkey is only offered right after a password and authenticator-code sign-in.";
+const NO_GRANT = "step-up.no-automatic-grant";
 
 const AUTOMATIC: RegistrationKind = {
   challenge: "automatic-registration",

@@ -4,7 +4,7 @@ import { db, transaction } from "@/lib/db/client";
 import { challenges } from "@/lib/db/schema";
 import { createUser } from "@/lib/auth/users";
 import { newToken } from "@/lib/crypto/tokens";
-import { AppError } from "@/lib/result";
+import { AppError, failForDevelopers } from "@/lib/result";
 import { PASSWORD } from "@/test/accounts";
 import {
   burnOnFailure,
@@ -84,7 +84,7 @@ describe("challenges", () => {
     const result = await burnOnFailure(id, () =>
       transaction(async (tx) => {
         await consumeChallenge(tx, id);
-        throw new AppError("passkey:duplicate", "rolled back after consuming");
+        throw new AppError(failForDevelopers("passkey:duplicate", "rolled back after consuming"));
       }),
     );
     expect(result.ok || result.code).toBe("passkey:duplicate");

@@ -5,7 +5,7 @@ import { allow, limits, rateLimited } from "@/lib/auth/rate-limit";
 import { db, transaction, type Tx } from "@/lib/db/client";
 import { challenges, type ChallengePurpose } from "@/lib/db/schema";
 import { newToken } from "@/lib/crypto/tokens";
-import { AppError, catchAppError, ok, type Result } from "@/lib/result";
+import { AppError, fail, catchAppError, ok, type Result } from "@/lib/result";
 import { CEREMONY_TIMEOUT_MS } from "./relying-party";
 
 export type Challenge = typeof challenges.$inferSelect;
@@ -71,7 +71,7 @@ export async function requireOpenChallenge(
 }
 
 export function challengeInvalid(): AppError {
-  return new AppError("challenge:invalid", "This request has expired or was already used. Please try again.");
+  return new AppError(fail("challenge:invalid", "challenge.expired-or-used"));
 }
 
 /** Marks the challenge used inside the caller's transaction; throws when another request spent it first. */

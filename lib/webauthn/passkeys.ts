@@ -73,7 +73,7 @@ export async function renamePasskey(
 ): Promise<Result<{ label: string }>> {
   const clean = label.trim().replace(/\s+/g, " ");
   if (clean.length === 0 || clean.length > LABEL_MAX_LENGTH) {
-    return fail("input:invalid", `A passkey name needs 1 to ${LABEL_MAX_LENGTH} characters.`);
+    return fail("input:invalid", { key: "input.passkey-name", values: { max: LABEL_MAX_LENGTH } });
   }
   // Scoped to the owner: another person's passkey looks exactly like a missing one (security bar F49).
   const owned = and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId));
@@ -85,6 +85,6 @@ export async function renamePasskey(
     await recordEvent(tx, { userId, type: "passkey.renamed", client, detail: { from: before.label, label: clean } });
     return true;
   });
-  if (!renamed) return fail("passkey:not-found", "That passkey no longer exists on this account.");
+  if (!renamed) return fail("passkey:not-found", "passkey.gone");
   return ok({ label: clean });
 }

@@ -9,6 +9,7 @@ import { passkeys, type User } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/auth/audit";
 import { spendStepUpGrant, stepUpExpiry } from "@/lib/auth/step-up";
 import { hasTotp } from "@/lib/auth/totp";
+import type { ErrorMessageKey } from "@/lib/error-words";
 import { AppError, fail, ok, type Result } from "@/lib/result";
 import { authenticatorName } from "./authenticator-names";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge } from "./challenges";
@@ -37,14 +38,14 @@ export type RegistrationKind = {
   mediation?: "conditional-create";
   event: "passkey.added" | "passkey.added-automatically";
   /** Said when the grant is gone by the time the response arrives. */
-  grantGone: string;
+  grantGone: ErrorMessageKey;
 };
 
 const BY_HAND: RegistrationKind = {
   challenge: "registration",
   grant: "add-passkey",
   event: "passkey.added",
-  grantGone: "Your identity check expired. Confirm it's you again, then add the passkey.",
+  grantGone: "step-up.check-expired",
 };
 
 /** The creation options and their stored challenge, the same for every kind but the purpose and the location hint. */
@@ -86,10 +87,10 @@ export async function startRegistration(
 ): Promise<Result<{ ceremonyId: string; options: PublicKeyCredentialCreationOptionsJSON }>> {
   const { user, sessionId } = ceremony;
   if (!(await hasTotp(user.id))) {
-    return fail("totp:required", "Turn on two-factor authentication before adding a passkey.");
+    return fail("totp:required", "totp.required-for-passkey");
   }
   if (!(await stepUpExpiry(user.id, sessionId, "add-passkey"))) {
-    return fail("step-up:required", "Confirm it's you first: enter a code or use a passkey.");
+    return fail("step-up:required", "step-up.code-or-passkey");
   }
   return createRegistrationCeremony(ceremony, BY_HAND, location);
 }
@@ -107,8 +108,7 @@ function fallbackLabel(response: RegistrationResponseJSON, client: string): stri
   return `Passkey on ${client}`;
 }
 
-const notVerified = (detail: string) =>
-  fail("passkey:not-verified", "Your new passkey couldn't be verified, so it wasn't saved. Please try again.", detail);
+const notVerified = (detail: string) => fail("passkey:not-verified", "passkey.new-not-verified", detail);
 
 export function finishRegistration(
   ceremony: Ceremony,
@@ -130,8 +130,7 @@ export async function finishRegistrationOf(
   return burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, kind.challenge, { userId: user.id, sessionId });
     const parsed = registrationResponseSchema.safeParse(body);
-    if (!parsed.success)
-      return fail("input:invalid", "The browser sent a malformed passkey response.", parsed.error.message);
+    if (!parsed.success) return fail("input:invalid", "input.malformed-passkey", parsed.error.message);
     const response = parsed.data;
 
     const verification = await verifyRegistration(response, challenge.value, portalTerms, {
@@ -147,14 +146,11 @@ export async function finishRegistrationOf(
       async (tx) => {
         await consumeChallenge(tx, ceremonyId);
         if (!(await spendStepUpGrant(tx, user.id, sessionId, kind.grant))) {
-          throw new AppError("step-up:required", kind.grantGone);
+          throw new AppError(fail("step-up:required", kind.grantGone));
         }
         // Credential ids are unique across all accounts (WebAuthn L3 §7.1 step 26; security bar A14).
         if (await tx.query.passkeys.findFirst({ where: eq(passkeys.id, info.credential.id), columns: { id: true } })) {
-          throw new AppError(
-            "passkey:duplicate",
-            "This passkey is already registered. Sign in with it, or create one on another device.",
-          );
+          throw new AppError(fail("passkey:duplicate", "passkey.duplicate-elsewhere"));
         }
         await tx.insert(passkeys).values({
           ...credentialRecord(info, response),

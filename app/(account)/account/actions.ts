@@ -61,7 +61,7 @@ export async function stepUpWithRecoveryCodeAction(code: unknown, forPurpose: un
 async function stepUpByCode(kind: StepUpCode, code: unknown, forPurpose: unknown): Promise<Result> {
   return withSession(async ({ user }, client) => {
     if (!(await allow(limits.totpStepUpPerClient, await requestSource()))) return rateLimited();
-    const input = parseInput(z.object({ code: z.string().trim().min(1, "Enter the code.").max(32), purpose }), {
+    const input = parseInput(z.object({ code: z.string().trim().min(1, "input.enter-code").max(32), purpose }), {
       code,
       purpose: forPurpose,
     });

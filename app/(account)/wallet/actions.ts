@@ -8,22 +8,15 @@ import { finishWithdrawal, startWithdrawal } from "@/lib/wallet/withdrawal";
 import { ADDRESS_MAX_LENGTH, AMOUNT_MAX_LENGTH } from "./request-limits";
 
 const requestSchema = z.object({
-  amount: z
-    .string()
-    .max(AMOUNT_MAX_LENGTH, `That amount is too long: enter at most ${AMOUNT_MAX_LENGTH} characters, e.g. 0.25.`),
-  destination: z
-    .string()
-    .max(
-      ADDRESS_MAX_LENGTH,
-      `That address is too long: an address is at most ${ADDRESS_MAX_LENGTH} characters. Demo addresses start with lab1.`,
-    ),
+  amount: z.string().max(AMOUNT_MAX_LENGTH, "input.amount-too-long"),
+  destination: z.string().max(ADDRESS_MAX_LENGTH, "input.address-too-long"),
 });
 
 export async function startWithdrawalAction(request: unknown) {
   return withSession(async (session) => {
     const input = parseInput(requestSchema, request);
     // The message names the field and the fix; zod's list of issues would only repeat it as "Technical detail".
-    if (!input.ok) return fail(input.code, input.message);
+    if (!input.ok) return fail(input.code, input.says);
     return startWithdrawal(session, input.data);
   });
 }

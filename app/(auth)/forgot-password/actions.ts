@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import {
@@ -25,12 +26,9 @@ export async function startPasswordResetAction(email: unknown): Promise<Result<{
   return answerSafely(async () => {
     if (!(await allow(limits.passwordResetPerClient, await requestSource()))) return rateLimited();
     if (!(await allow(limits.passwordResetOverall, EVERYONE))) return serverBusy();
-    const input = parseInput(
-      z.email("Enter a valid email address.").max(254),
-      typeof email === "string" ? email.trim() : email,
-    );
+    const input = parseInput(z.email("input.valid-email").max(254), typeof email === "string" ? email.trim() : email);
     if (!input.ok) return input;
-    const started = await startPasswordReset(input.data);
+    const started = await startPasswordReset(input.data, await getTranslations("mail"));
     if (started.mail) await sendMail(started.mail);
     return ok({ pendingToken: started.pendingToken });
   });
@@ -46,7 +44,7 @@ async function codeStep<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
 export async function checkResetCodeAction(token: unknown, code: unknown): Promise<Result<{ next: ResetStage }>> {
   return codeStep(async () => {
     const input = parseInput(
-      z.object({ token: pendingToken, code: z.string().trim().min(1, "Enter the code from the mail.").max(32) }),
+      z.object({ token: pendingToken, code: z.string().trim().min(1, "input.enter-mail-code").max(32) }),
       { token, code },
     );
     if (!input.ok) return input;
@@ -62,7 +60,7 @@ export async function checkResetSecondFactorAction(
   return codeStep(async () => {
     const schema = z.object({
       token: pendingToken,
-      code: z.string().trim().min(1, "Enter the code.").max(32),
+      code: z.string().trim().min(1, "input.enter-code").max(32),
       kind: z.enum(["totp", "recovery-code"]),
     });
     const input = parseInput(schema, { token, code, kind });
@@ -79,8 +77,8 @@ export async function finishPasswordResetAction(
   return codeStep(async () => {
     const newPassword = z
       .string()
-      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-      .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+      .min(PASSWORD_MIN_LENGTH, "input.too-short")
+      .max(PASSWORD_MAX_LENGTH, "input.too-long");
     const input = parseInput(z.object({ token: pendingToken, password: newPassword }), { token, password });
     // The password is never sent back, not even in zod's detail.
     if (!input.ok) return { ok: false, code: input.code, message: input.message };

@@ -43,7 +43,7 @@ async function signInWithPasswordFlow(form: FormData): Promise<PasswordState> {
 
 const secondFactorSchema = z.object({
   pendingToken: z.string().min(1).max(100),
-  code: z.string().min(1, "Enter the code.").max(32),
+  code: z.string().min(1, "input.enter-code").max(32),
   kind: z.enum(["totp", "recovery-code"]),
 });
 

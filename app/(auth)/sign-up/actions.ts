@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import { refuseWeakPassword } from "@/lib/auth/password-blocklist";
@@ -17,11 +18,8 @@ import type { Failure } from "@/lib/result";
 // answers the same whether or not the address has an account; only the mail differs, and only its owner reads it.
 
 const signUpSchema = z.object({
-  email: z.email("Enter a valid email address.").max(254),
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-    .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+  email: z.email("input.valid-email").max(254),
+  password: z.string().min(PASSWORD_MIN_LENGTH, "input.too-short").max(PASSWORD_MAX_LENGTH, "input.too-long"),
 });
 
 /** After the first step: for every address alike, "check your mail" and the token the code step sends back. */
@@ -44,14 +42,18 @@ async function signUp(form: FormData): Promise<SignUpState> {
   // NIST SP 800-63B-4 §3.1.1.2: no common, breached or context-derived password (lib/auth/password-blocklist.ts).
   const weak = refuseWeakPassword(input.data.password, { email: input.data.email, serviceName: relyingParty.name });
   if (weak) return { ...weak, email };
-  const { pendingToken, mail } = await startSignUp(input.data.email, input.data.password);
+  const { pendingToken, mail } = await startSignUp(
+    input.data.email,
+    input.data.password,
+    await getTranslations("mail"),
+  );
   if (mail) await sendMail(mail);
   return { ok: true, next: "code", email, pendingToken };
 }
 
 const codeSchema = z.object({
   pendingToken: z.string().min(1).max(100),
-  code: z.string().trim().min(1, "Enter the code from the mail.").max(32),
+  code: z.string().trim().min(1, "input.enter-mail-code").max(32),
 });
 
 export type SignUpCodeState = Failure | null;

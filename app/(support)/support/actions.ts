@@ -40,7 +40,7 @@ export type AccountForStaff = { account: AccountForSupport; text: AccountViewTex
 
 export async function openReportAction(code: unknown): Promise<Result<ReportForStaff>> {
   return withSupportConsole(async ({ user: staff }, client) => {
-    const input = parseInput(z.string().trim().min(1, "Enter the code.").max(40), code);
+    const input = parseInput(z.string().trim().min(1, "input.enter-code").max(40), code);
     if (!input.ok) return input;
     if (!looksLikeReportCode(input.data)) {
       await recordEvent(db, {
@@ -49,10 +49,7 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
         client,
         detail: { code: "(not a code)", found: "no" },
       });
-      return fail(
-        "report:not-a-code",
-        "This is not a report code. A code is 12 letters and digits in four groups of three, such as K7M-4QX-9TZ-H2D: ask the person to read theirs again, group by group.",
-      );
+      return fail("report:not-a-code", "report.not-a-code-example");
     }
     const saved = await findReportForStaff(input.data);
     const report = saved && storedReportSchema.safeParse(saved.content);
@@ -63,10 +60,7 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
       detail: { code: saved?.code ?? input.data, found: report?.success ? "yes" : "no" },
     });
     if (!saved || !report?.success) {
-      return fail(
-        "report:not-found",
-        "No report with this code. Codes last 30 days; ask the person to read it again, group by group.",
-      );
+      return fail("report:not-found", "report.not-found-ask-again");
     }
     const owner = saved.userId ? await getUser(saved.userId) : undefined;
     const ownerKnown = owner !== undefined;
@@ -90,12 +84,12 @@ export async function openReportAction(code: unknown): Promise<Result<ReportForS
 
 export async function lookUpAccountAction(email: unknown): Promise<Result<AccountForStaff>> {
   return withSupportConsole(async ({ user: staff }, client) => {
-    const input = parseInput(z.string().trim().min(1, "Enter an email.").max(254), email);
+    const input = parseInput(z.string().trim().min(1, "input.enter-email").max(254), email);
     if (!input.ok) return input;
     const account = await lookUpAccount(staff, input.data, client, await getTranslations("events"));
     return account
       ? ok({ account, text: await accountViewText(account) })
-      : fail("support:no-account", "No account with this email.");
+      : fail("support:no-account", "support.no-account-with-email");
   });
 }
 

@@ -13,10 +13,7 @@ import { requestSource } from "@/lib/request-client";
 
 const changeSchema = z.object({
   current: z.string().max(1024),
-  next: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-    .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+  next: z.string().min(PASSWORD_MIN_LENGTH, "input.too-short").max(PASSWORD_MAX_LENGTH, "input.too-long"),
 });
 
 /** Old sessions die with the old password; this browser gets a fresh one. */

@@ -15,13 +15,13 @@ import { fail, ok } from "@/lib/result";
 export async function startTotpSetupAction() {
   return withSession(async ({ user }) => {
     const setup = await startTotpSetup(user.id, user.email);
-    if (setup === "already-enabled") return fail("totp:already-enabled", "Two-factor authentication is already on.");
+    if (setup === "already-enabled") return fail("totp:already-enabled");
     return ok(setup);
   });
 }
 
 const confirmSchema = z.object({
-  code: z.string().min(1, "Enter the code from your app.").max(16),
+  code: z.string().min(1, "input.enter-app-code").max(16),
   password: z.string().max(1024),
 });
 
@@ -35,8 +35,7 @@ export async function confirmTotpSetupAction(code: unknown, password: unknown) {
     const verified = await verifyCurrentPassword(user, input.data.password, device, await requestSource());
     if (!verified.ok) return verified;
     const recoveryCodes = await confirmTotpSetup(user.id, input.data.code);
-    if (!recoveryCodes)
-      return fail("totp:invalid-code", "That code didn't match. Check the time on your phone and use the newest code.");
+    if (!recoveryCodes) return fail("totp:invalid-code", "totp.check-clock");
     await recordEvent(db, { userId: user.id, type: "totp.enabled", client });
     return ok({ recoveryCodes });
   });

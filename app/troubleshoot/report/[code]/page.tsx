@@ -8,6 +8,7 @@ import { describeReport } from "@/lib/troubleshoot/describe-report";
 import { storedReportSchema } from "@/lib/troubleshoot/report-content";
 import { requestSource } from "@/lib/request-client";
 import { lookUpReport } from "@/lib/troubleshoot/reports";
+import { inTheirLanguage } from "@/lib/in-their-language";
 import { CopyButton } from "./copy-button";
 
 export async function generateMetadata() {
@@ -18,7 +19,8 @@ export async function generateMetadata() {
 export default async function ReportPage({ params }: { params: Promise<{ code: string }> }) {
   const t = await getTranslations("report");
   const found = await lookUpReport((await params).code, await requestSource());
-  if (!found.ok && found.code === "rate:limited") return <TooManyLookUps title={t("title")} message={found.message} />;
+  if (!found.ok && found.code === "rate:limited")
+    return <TooManyLookUps title={t("title")} message={(await inTheirLanguage(found)).message} />;
   const saved = found.ok ? found.data : null;
   const report = saved && storedReportSchema.safeParse(saved.content);
   if (!saved || !report?.success) notFound();
