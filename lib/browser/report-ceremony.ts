@@ -2,73 +2,16 @@
 // list), how it was asked for, how long it took, whether an extension had replaced the passkey functions, and what the
 // browser says it can do. Most failures never reach the server otherwise (a closed prompt, a timeout, an extension
 // answering instead of the platform). Every ceremony call site wraps its call in `reported(...)`, one line.
-// Best effort: reporting never delays, changes or breaks the ceremony.
-import { reportBrowserEventAction } from "@/lib/browser-events/actions";
-import {
-  MAX_DURATION_MS,
-  outcomeOf,
-  type BrowserEventReport,
-  type Ceremony,
-  type Mediation,
-} from "@/lib/browser-events/vocabulary";
-import { credentialsMethodWrapped } from "./api-wrapping";
+// Best effort: reporting never delays, changes or breaks the ceremony. The sending part loads once a ceremony has
+// ended, not with the page (first-load JS ≤ 140 kB, docs/performance.md).
+import type { Ceremony, Mediation } from "@/lib/browser-events/vocabulary";
 
-type PkcStatics = {
-  isUserVerifyingPlatformAuthenticatorAvailable?: () => Promise<boolean>;
-  isConditionalMediationAvailable?: () => Promise<boolean>;
-  getClientCapabilities?: () => Promise<Record<string, unknown>>;
-  signalUnknownCredential?: unknown;
-};
-
-/** The probe's answer, or undefined when it is missing, throws or hangs (an extension that never answers). */
-async function probe(run: () => unknown): Promise<unknown> {
-  try {
-    return await Promise.race([
-      Promise.resolve().then(run),
-      new Promise((resolve) => setTimeout(() => resolve(undefined), 300)),
-    ]);
-  } catch {
-    return undefined;
-  }
-}
-
-const flag = (value: unknown) => (typeof value === "boolean" ? value : null);
-
-async function capabilities(): Promise<BrowserEventReport["capabilities"]> {
-  const pkc = (typeof PublicKeyCredential === "function" ? PublicKeyCredential : undefined) as PkcStatics | undefined;
-  const [platformAuthenticator, conditionalMediation, listed] = await Promise.all([
-    probe(() => pkc?.isUserVerifyingPlatformAuthenticatorAvailable?.()),
-    probe(() => pkc?.isConditionalMediationAvailable?.()),
-    probe(() => pkc?.getClientCapabilities?.()),
-  ]);
-  const keys = (listed && typeof listed === "object" ? listed : {}) as Record<string, unknown>;
-  return {
-    secureContext: typeof window === "undefined" ? null : window.isSecureContext,
-    platformAuthenticator: flag(platformAuthenticator),
-    conditionalMediation: flag(conditionalMediation),
-    hybridTransport: flag(keys.hybridTransport),
-    passkeyPlatformAuthenticator: flag(keys.passkeyPlatformAuthenticator),
-    signalApi: pkc ? typeof pkc.signalUnknownCredential === "function" : null,
-  };
-}
-
-async function send(ceremony: Ceremony, mediation: Mediation, startedAt: number, error: unknown) {
-  const outcome = outcomeOf(error);
-  // An autofill request is aborted by the page whenever the person uses the button instead: that says nothing.
-  if (mediation === "conditional" && outcome === "AbortError") return;
-  const event: BrowserEventReport = {
-    ceremony,
-    mediation,
-    outcome,
-    durationMs: Math.min(Math.max(0, Math.round(Date.now() - startedAt)), MAX_DURATION_MS),
-    wrapped: credentialsMethodWrapped(ceremony === "add-passkey" || ceremony === "live-test-create" ? "create" : "get"),
-    capabilities: await capabilities(),
-  };
-  try {
-    await reportBrowserEventAction(event);
-  } catch {
-    /* offline or refused: the ceremony's own outcome is what the person needs */
-  }
+function send(ceremony: Ceremony, mediation: Mediation, startedAt: number, error: unknown) {
+  void import("./send-browser-event")
+    .then((module) => module.sendBrowserEvent(ceremony, mediation, startedAt, error))
+    .catch(() => {
+      /* offline or refused: the ceremony's own outcome is what the person needs */
+    });
 }
 
 /**
@@ -83,10 +26,10 @@ export async function reported<T>(
   const startedAt = Date.now();
   try {
     const answer = await run();
-    void send(ceremony, mediation, startedAt, null);
+    send(ceremony, mediation, startedAt, null);
     return answer;
   } catch (error) {
-    void send(ceremony, mediation, startedAt, error);
+    send(ceremony, mediation, startedAt, error);
     throw error;
   }
 }
