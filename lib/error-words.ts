@@ -3,7 +3,8 @@
 // a language; the action boundary says it in the request's language (lib/auth/action-guard.ts), and everything else
 // — route handlers for developers, logs, tests — reads the English one made with it. Imported only for types by
 // client code, so messages/en.json never reaches the browser.
-import { createTranslator, type Messages, type MessageKeys, type NestedKeyOf } from "next-intl";
+import type { Messages, MessageKeys, NestedKeyOf } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import en from "@/messages/en.json";
 import type { Translator } from "@/lib/i18n/translator";
 

@@ -3,7 +3,7 @@
 // described again here, with the same rules and words the wizard used. A version 1 report (the words the person's
 // browser showed, kept up to 30 days) is shown as it was saved.
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { explainCeremonyError } from "@/lib/compat/browser-errors";
 import { evaluateEnvironment } from "@/lib/compat/findings";
 import { detectPlatform } from "@/lib/compat/platform";
