@@ -71,7 +71,8 @@ test("SEC-07 failed user verification (fingerprint not recognised) gives a clear
   await signOut(page);
   await platform.setUserVerified(false);
   await signInWithPasskeyButton(page);
-  await expect(page.getByText("If your fingerprint, face or PIN was not recognised", { exact: false })).toBeVisible();
+  // The server reads the platform from the User-Agent (Windows, as Playwright's desktop Chrome says) and names its steps.
+  await expect(page.getByText("If the fingerprint, face or PIN prompt failed", { exact: false })).toBeVisible();
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
