@@ -75,6 +75,7 @@ export function SuiteRunner({ defaultTarget, allowsOthers }: { defaultTarget: st
     <div className="flex flex-col gap-4">
       {/* noValidate: the server checks the address and says exactly what is wrong with it. */}
       <form
+        method="post"
         noValidate
         className="flex flex-col gap-3"
         onSubmit={(event) => {

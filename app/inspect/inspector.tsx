@@ -112,7 +112,7 @@ export function Inspector({ examples }: { examples: Example[] }) {
           </Button>
         ))}
       </div>
-      <form onSubmit={(event) => void inspect(event)} className="flex flex-col gap-4">
+      <form method="post" onSubmit={(event) => void inspect(event)} className="flex flex-col gap-4">
         <TextAreaField
           id="inspect-response"
           ref={responseBox}

@@ -69,7 +69,7 @@ export function AddPasskey({
   }
 
   return (
-    <form onSubmit={add} className="flex flex-col gap-3">
+    <form method="post" onSubmit={add} className="flex flex-col gap-3">
       <fieldset className="flex flex-col gap-2 disabled:opacity-60" disabled={unavailable}>
         <legend className="mb-1 text-sm font-medium">{text.where}</legend>
         {LOCATIONS.map((location, index) => (

@@ -121,7 +121,7 @@ function PasskeyItem({
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex flex-col gap-1">
           {editing ? (
-            <form onSubmit={rename} className="flex flex-wrap items-end gap-2">
+            <form method="post" onSubmit={rename} className="flex flex-wrap items-end gap-2">
               <label className="flex flex-col text-sm font-medium">
                 {text.name}
                 <input

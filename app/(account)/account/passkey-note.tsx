@@ -166,7 +166,7 @@ export function PasskeyNote({
           {outcome.message}
         </Alert>
       )}
-      <form onSubmit={seal} className="flex flex-col gap-2">
+      <form method="post" onSubmit={seal} className="flex flex-col gap-2">
         <label htmlFor="passkey-note-text" className="font-medium">
           {note ? text.writeNew : text.write}
         </label>

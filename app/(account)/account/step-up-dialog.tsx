@@ -135,7 +135,7 @@ function StepUpDialog(props: {
         </h2>
         <p className="text-sm text-slate-700">{text.why[purpose]}</p>
         {factors.hasTotp && (
-          <form onSubmit={confirmWithCode} className="flex flex-col gap-3">
+          <form method="post" onSubmit={confirmWithCode} className="flex flex-col gap-3">
             <SecondFactorField
               id="step-up-code"
               kind={codeKind}

@@ -64,7 +64,7 @@ export function WithdrawalForm({ exampleAddress, text: t }: { exampleAddress: st
   }
 
   return (
-    <form onSubmit={withdraw} className="flex flex-col gap-4">
+    <form method="post" onSubmit={withdraw} className="flex flex-col gap-4">
       <Field
         id="amount"
         name="amount"

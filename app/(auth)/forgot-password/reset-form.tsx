@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { Alert, Button, Field } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { EmailCodeField } from "@/components/email-code-field";
@@ -194,6 +194,20 @@ function ResetDone({ withdrawalsHeldUntil, text: t }: { withdrawalsHeldUntil: Da
   );
 }
 
+const noSubscription = () => () => {};
+
+/**
+ * False in the server's HTML and until React runs in this page: a click before then would post the form natively
+ * (method="post" keeps what was typed out of the address), so the button waits for the page's script.
+ */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
 /** One step of the flow: a form, its busy button and the server's answer; an expired reset offers a fresh start. */
 function Step(props: {
   title: string;
@@ -205,6 +219,7 @@ function Step(props: {
 }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; expired: boolean } | null>(null);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -218,7 +233,11 @@ function Step(props: {
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <form
+      method="post"
+      onSubmit={submit}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <h2 className="font-semibold">{props.title}</h2>
       {props.children}
       <Alert tone="error">{message?.text}</Alert>
@@ -228,7 +247,7 @@ function Step(props: {
           {props.startAgain}
         </a>
       )}
-      <Button type="submit" busy={busy}>
+      <Button type="submit" busy={busy} disabled={!hydrated}>
         {props.submit}
       </Button>
       {props.extra}

@@ -75,7 +75,7 @@ export function SupportConsole({ until, text, locale }: { until: Date; text: Sup
         {fillIn(text.openUntil, { until: <LocalTime date={until} locale={locale} /> })}
       </p>
       <Card title={text.openReport}>
-        <form onSubmit={openReport} className="flex flex-wrap items-end gap-3">
+        <form method="post" onSubmit={openReport} className="flex flex-wrap items-end gap-3">
           <Field
             id="code"
             name="code"
@@ -100,6 +100,7 @@ export function SupportConsole({ until, text, locale }: { until: Date; text: Sup
       </Card>
       <Card title={text.lookUpAccount}>
         <form
+          method="post"
           onSubmit={(event) => {
             event.preventDefault();
             lookUp(new FormData(event.currentTarget).get("email"));

@@ -29,7 +29,7 @@ export function SiteChecker() {
 
   return (
     <div className="flex flex-col gap-6">
-      <form onSubmit={(event) => void check(event)} className="flex flex-col gap-4">
+      <form method="post" onSubmit={(event) => void check(event)} className="flex flex-col gap-4">
         <Field
           id="site-check-site"
           label="RP ID or origin"

@@ -65,7 +65,7 @@ export function PasswordForms({
   return (
     <>
       <Card title={t.changeTitle}>
-        <form onSubmit={change} className="flex flex-col gap-4">
+        <form method="post" onSubmit={change} className="flex flex-col gap-4">
           <Field
             id="current"
             name="current"

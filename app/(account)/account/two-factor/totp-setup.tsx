@@ -73,7 +73,7 @@ export function TotpSetup({ text: t }: { text: TotpSetupText }) {
   }
 
   return (
-    <form onSubmit={confirm} className="flex flex-col gap-4">
+    <form method="post" onSubmit={confirm} className="flex flex-col gap-4">
       <ol className="list-decimal space-y-2 ps-5 text-sm text-slate-700">
         <li>{t.scan}</li>
         <li>{t.enterCode}</li>
