@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
+import { ALERT_WORDS_META } from "@/components/alert";
 import { SiteHeader } from "@/components/site-header";
 import { SERVER_UNREACHABLE_META } from "@/lib/browser/server-unreachable";
 import { EXPLANATION_UNAVAILABLE_META } from "@/lib/browser/webauthn-browser";
@@ -17,6 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
     other: {
       [SERVER_UNREACHABLE_META]: errors("server.unreachable-lab"),
       [EXPLANATION_UNAVAILABLE_META]: t("explanationUnavailable"),
+      // The labels of an alert's causes, fixes and technical detail (components/alert.tsx).
+      [ALERT_WORDS_META]: JSON.stringify({
+        mostLikely: t("alert.mostLikely"),
+        otherCauses: t("alert.otherCauses"),
+        whatToDo: t("alert.whatToDo"),
+        technicalDetail: t("alert.technicalDetail"),
+      }),
     },
   };
 }

@@ -194,3 +194,45 @@ test("SEC-66 the live test answers a clientDataJSON that is JSON null with a ver
     ok: false,
   });
 });
+
+test("SEC-66 the wizard's open actions that store nothing answer any argument with input:invalid, never a 500", async ({
+  baseURL,
+}) => {
+  // Anyone may call these (the wizard and every failed ceremony do, signed in or not): odd shapes, prototype keys,
+  // a name that is not a DOMException's, an answer to a question the symptom does not ask, a huge string.
+  const client = portalClient(baseURL!);
+  const shapes: unknown[][] = [
+    [],
+    [null],
+    ["text"],
+    [[]],
+    [{}],
+    [{ __proto__: { name: "NotAllowedError" } }],
+    [{ name: "x".repeat(100_000), ceremony: "get" }],
+    [{ name: "NotAllowedError", ceremony: "get", hint: "<script>" }],
+    [{ name: "NotAllowedError", ceremony: "get", elapsedMs: -1 }],
+    [{ snapshot: {}, id: "toString", answers: {} }],
+    [{ snapshot: null, id: "security-key", answers: { "has-pin": "maybe" } }],
+  ];
+  const actions: [string, string, string][] = [
+    ["/sign-in", "lib/compat/explain-browser-failure-action.ts", "explainBrowserFailureAction"],
+    ["/troubleshoot", TROUBLESHOOT_ACTIONS, "symptomStepsAction"],
+    ["/troubleshoot", TROUBLESHOOT_ACTIONS, "checkBrowserAction"],
+  ];
+  for (const [page, file, action] of actions) {
+    for (const args of shapes) {
+      const answer = await client.call<{ ok: boolean; code?: string }>(page, file, action, args);
+      const what = `${action}(${JSON.stringify(args).slice(0, 80)})`;
+      expect(answer.status, what).toBe(200);
+      expect(answer.result, what).toMatchObject({ ok: false, code: "input:invalid" });
+    }
+  }
+  // The honest call still answers: a cancelled sign-in, explained.
+  const honest = await client.call<{ ok: boolean; data?: { message: string } }>(
+    "/sign-in",
+    "lib/compat/explain-browser-failure-action.ts",
+    "explainBrowserFailureAction",
+    [{ name: "NotAllowedError", ceremony: "get" }],
+  );
+  expect(honest.result).toMatchObject({ ok: true, data: { message: expect.any(String) } });
+});
