@@ -40,6 +40,9 @@ type Props = {
   fixes?: string[];
 };
 
+/** A label as a list's name: without its colon. */
+const unlabelled = (label: string) => label.replace(/[:：]$/, "");
+
 /** A message region that screen readers announce when its text changes. */
 export function Alert({ tone, children, detail, causes, fixes }: Props) {
   const words = causes?.length || fixes?.length || detail ? alertWords() : ENGLISH;
@@ -56,7 +59,7 @@ export function Alert({ tone, children, detail, causes, fixes }: Props) {
               {causes.length > 1 && (
                 <>
                   <p className="mt-1">{words.otherCauses}</p>
-                  <ul aria-label={words.otherCauses.replace(/[:：]$/, "")} className="list-disc pl-5">
+                  <ul aria-label={unlabelled(words.otherCauses)} className="list-disc pl-5">
                     {causes.slice(1).map((cause) => (
                       <li key={cause}>{cause}</li>
                     ))}
@@ -68,7 +71,7 @@ export function Alert({ tone, children, detail, causes, fixes }: Props) {
           {fixes && fixes.length > 0 && (
             <>
               <p className="mt-2 font-medium">{words.whatToDo}</p>
-              <ul aria-label={words.whatToDo.replace(/[:：]$/, "")} className="list-disc pl-5">
+              <ul aria-label={unlabelled(words.whatToDo)} className="list-disc pl-5">
                 {fixes.map((fix) => (
                   <li key={fix}>{fix}</li>
                 ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { SERVER_UNREACHABLE } from "@/lib/browser/server-unreachable";
+import { SERVER_UNREACHABLE } from "@/lib/browser/post-json";
 import { Button, Card } from "@/components/ui";
 import { describeClient } from "@/lib/client-info";
 import { STATUS_LABELS, type CardCredential, type StepResult } from "@/lib/report-card/card";

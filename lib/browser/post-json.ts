@@ -1,6 +1,8 @@
 // A JSON POST to one of the portal's route handlers, from the browser: the answer's data, or the person-readable
 // failure (the route's own message and code, or SERVER_UNREACHABLE when the request itself failed).
-import { SERVER_UNREACHABLE } from "./server-unreachable";
+
+/** For the developer pages, which stay English (decision 027); portal pages say it in their language (reachServer). */
+export const SERVER_UNREACHABLE = "Could not reach Passkey Lab. Check your connection and try again.";
 
 export type PostAnswer<T> = { ok: true; data: T } | { ok: false; message: string };
 

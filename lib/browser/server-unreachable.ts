@@ -3,20 +3,15 @@
 // form shows it where it shows every refusal and its button comes back.
 import type { Result } from "@/lib/result";
 
-/** English, for developer pages and wherever the page did not say it (the layout does: SERVER_UNREACHABLE_META). */
-export const SERVER_UNREACHABLE = "Could not reach Passkey Lab. Check your connection and try again.";
-
 /**
  * The layout puts the sentence in the page's language in a <meta> of this name (app/layout.tsx): the browser says it
  * with no server to ask, and every form that calls reachServer gets it without a text prop of its own.
  */
 export const SERVER_UNREACHABLE_META = "passkey-lab:server-unreachable";
 
-function serverUnreachable(): string {
-  if (typeof document === "undefined") return SERVER_UNREACHABLE;
-  return (
-    document.querySelector<HTMLMetaElement>(`meta[name="${SERVER_UNREACHABLE_META}"]`)?.content || SERVER_UNREACHABLE
-  );
+/** The layout's sentence (every page has it); a request fails only in the browser, where the document is. */
+function serverUnreachable(): string | undefined {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${SERVER_UNREACHABLE_META}"]`)?.content;
 }
 
 export async function reachServer<T>(call: Promise<Result<T>>): Promise<Result<T>> {
@@ -24,6 +19,6 @@ export async function reachServer<T>(call: Promise<Result<T>>): Promise<Result<T
     return await call;
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { ok: false, code: "server:unreachable", message: serverUnreachable(), detail };
+    return { ok: false, code: "server:unreachable", message: serverUnreachable() ?? detail, detail };
   }
 }

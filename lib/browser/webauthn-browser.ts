@@ -58,16 +58,14 @@ export async function describeBrowserError(
     .then(({ explainBrowserFailure }) => explainBrowserFailure(thrown))
     .catch(() => null);
   // The connection dropped: the technical detail is all there is.
-  if (!explained) return { message: unexplained(), detail, cancelled };
+  if (!explained) return { message: unexplained() ?? detail, detail, cancelled };
   const { message, causes, fixes } = explained;
   return causes && fixes ? { message, detail, cancelled, causes, fixes } : { message, detail, cancelled };
 }
 
-function unexplained(): string {
-  const english =
-    "The passkey request failed, and this page could not load the explanation. Reload the page and try again.";
-  if (typeof document === "undefined") return english;
-  return document.querySelector<HTMLMetaElement>(`meta[name="${EXPLANATION_UNAVAILABLE_META}"]`)?.content || english;
+/** The layout's sentence (every page has it); a ceremony fails only in the browser, where the document is. */
+function unexplained(): string | undefined {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${EXPLANATION_UNAVAILABLE_META}"]`)?.content;
 }
 
 type SignalApi = {
