@@ -7,12 +7,12 @@ import {
   type BrowserFailureFacts,
   explainBrowserFailureAction,
 } from "@/lib/compat/explain-browser-failure-action";
-import { DOM_EXCEPTION_NAME_LIST, WEBAUTHN_ERROR_CODE_LIST } from "@/lib/compat/ceremony-error-names";
+import { DOM_EXCEPTION_NAMES, WEBAUTHN_ERROR_CODES } from "@/lib/compat/ceremony-error-names";
 
 /** What the server is sent about a failure: enumerated facts only, never the browser's own message. */
 function factsOf(thrown: CeremonyError, locale?: "en"): BrowserFailureFacts {
-  const name = thrown.name && DOM_EXCEPTION_NAME_LIST.includes(thrown.name) ? thrown.name : "other";
-  const code = WEBAUTHN_ERROR_CODE_LIST.find((known) => known === thrown.code);
+  const name = DOM_EXCEPTION_NAMES.find((known) => known === thrown.name) ?? "other";
+  const code = WEBAUTHN_ERROR_CODES.find((known) => known === thrown.code);
   // Whole milliseconds within a day, as the action accepts them (a page left open longer is still explained).
   const whole = (ms: number | undefined) =>
     ms === undefined ? undefined : Math.min(86_400_000, Math.max(0, Math.round(ms)));

@@ -1,8 +1,9 @@
-// The DOMException names and SimpleWebAuthn codes the explanations know, as plain lists the browser can hold: the page
-// sends one of them or "other" (explain-browser-failure-action.ts checks it against the explanations themselves).
+// The DOMException names WebAuthn throws and SimpleWebAuthn's codes, as plain lists the browser can hold: the page sends
+// one of them or "other" to be explained (explain-browser-failure-action.ts), and a report stores one of them, never
+// the browser's own words (lib/troubleshoot/browser-error-names.ts).
 import type { WebAuthnErrorCode } from "@simplewebauthn/browser";
 
-export const DOM_EXCEPTION_NAME_LIST: readonly string[] = [
+export const DOM_EXCEPTION_NAMES = [
   "NotAllowedError",
   "InvalidStateError",
   "SecurityError",
@@ -11,9 +12,9 @@ export const DOM_EXCEPTION_NAME_LIST: readonly string[] = [
   "ConstraintError",
   "UnknownError",
   "TypeError",
-];
+] as const;
 
-export const WEBAUTHN_ERROR_CODE_LIST: readonly WebAuthnErrorCode[] = [
+export const WEBAUTHN_ERROR_CODES = [
   "ERROR_CEREMONY_ABORTED",
   "ERROR_INVALID_DOMAIN",
   "ERROR_INVALID_RP_ID",
@@ -27,4 +28,4 @@ export const WEBAUTHN_ERROR_CODE_LIST: readonly WebAuthnErrorCode[] = [
   "ERROR_AUTO_REGISTER_USER_VERIFICATION_FAILURE",
   "ERROR_SIGNAL_INVALID_ARGUMENT",
   "ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY",
-];
+] as const satisfies readonly WebAuthnErrorCode[];

@@ -4,14 +4,13 @@
 // enumerated facts only (the DOMException name from a fixed list or "other", SimpleWebAuthn's code, the ceremony,
 // the message's hint, timings), never the browser's free-text message. Nothing is stored and no account is touched,
 // so anyone may ask and there is nothing to rate-limit; the platform comes from this request's User-Agent.
-import type { WebAuthnErrorCode } from "@simplewebauthn/browser";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
 import type { Translator } from "@/lib/i18n/translator";
 import { ok, type Result } from "@/lib/result";
 import { explainCeremonyError } from "./browser-errors";
-import { DOM_EXCEPTION_NAME_LIST, WEBAUTHN_ERROR_CODE_LIST } from "./ceremony-error-names";
+import { DOM_EXCEPTION_NAMES, WEBAUTHN_ERROR_CODES } from "./ceremony-error-names";
 import { MESSAGE_HINTS } from "./error-message-hint";
 import { detectPlatform } from "./platform";
 import { errorTranslators } from "./translators";
@@ -19,8 +18,8 @@ import { errorTranslators } from "./translators";
 const milliseconds = z.number().int().min(0).max(86_400_000);
 
 const failureInput = z.strictObject({
-  name: z.enum(["other", ...DOM_EXCEPTION_NAME_LIST]),
-  code: z.enum(WEBAUTHN_ERROR_CODE_LIST as [WebAuthnErrorCode, ...WebAuthnErrorCode[]]).optional(),
+  name: z.enum(["other", ...DOM_EXCEPTION_NAMES]),
+  code: z.enum(WEBAUTHN_ERROR_CODES).optional(),
   ceremony: z.enum(["create", "get"]),
   hint: z.enum(MESSAGE_HINTS).optional(),
   elapsedMs: milliseconds.optional(),

@@ -6,7 +6,7 @@ import type { IntlError } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { Locale } from "@/lib/i18n/locales";
 import { type CeremonyError, explainCeremonyError } from "./browser-errors";
-import { DOM_EXCEPTION_NAME_LIST, WEBAUTHN_ERROR_CODE_LIST } from "./ceremony-error-names";
+import { DOM_EXCEPTION_NAMES, WEBAUTHN_ERROR_CODES } from "./ceremony-error-names";
 import { domExceptionExplanations } from "./dom-exception-explanations";
 import type { Finding } from "./finding";
 import { evaluateEnvironment } from "./findings";
@@ -85,8 +85,8 @@ const SNAPSHOTS: [string, EnvironmentSnapshot][] = Object.entries(UA).flatMap(([
 );
 
 const ERRORS: CeremonyError[] = (["create", "get"] as const).flatMap((ceremony) => [
-  ...DOM_EXCEPTION_NAME_LIST.map((name) => ({ name, ceremony })),
-  ...WEBAUTHN_ERROR_CODE_LIST.map((code) => ({ code, name: "NotAllowedError", ceremony })),
+  ...DOM_EXCEPTION_NAMES.map((name) => ({ name, ceremony })),
+  ...WEBAUTHN_ERROR_CODES.map((code) => ({ code, name: "NotAllowedError", ceremony })),
   ...["The document is not focused.", "publickey-credentials-get is not allowed", "A request is already pending."].map(
     (message) => ({ name: "NotAllowedError", message, ceremony }),
   ),
@@ -142,7 +142,7 @@ const NAMES_KEPT = /Windows Update|1Password|https?:\/\/\S+/g;
 
 describe("lib/compat in every language", () => {
   it("explains every DOMException name it is sent", () => {
-    expect([...DOM_EXCEPTION_NAME_LIST].sort()).toEqual(Object.keys(domExceptionExplanations).sort());
+    expect([...DOM_EXCEPTION_NAMES].sort()).toEqual(Object.keys(domExceptionExplanations).sort());
   });
 
   for (const locale of ["es", "zh", "ar"] as const) {
