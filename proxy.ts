@@ -33,8 +33,9 @@ export async function proxy(request: NextRequest) {
 // (docs/performance.md). Server actions are matched by their header or, posted without script, by their form content
 // type (Next.js compares it case-sensitively too), wherever they are posted; the signed-in areas
 // for their redirect; and every HTML page for its CSP nonce (decision 015: the price of a strict CSP). Skipped: static
-// files (/_next/, the icon), route handlers (/api/, /fido/: JSON, no scripts to vouch for), and RSC requests (client
-// navigations and prefetches, which load no HTML; the signed-in areas still match above).
+// files (/_next/, the icon), route handlers (/api/, /fido/ and the wizard's /troubleshoot/checks: JSON, no scripts to
+// vouch for), and RSC requests (client navigations and prefetches, which load no HTML; the signed-in areas still match
+// above).
 export const config = {
   matcher: [
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
@@ -46,6 +47,6 @@ export const config = {
     },
     "/account/:path*",
     "/wallet/:path*",
-    { source: "/((?!_next/|api/|fido/|icon\\.svg).*)", missing: [{ type: "header", key: "rsc" }] },
+    { source: "/((?!_next/|api/|fido/|icon\\.svg|troubleshoot/checks$).*)", missing: [{ type: "header", key: "rsc" }] },
   ],
 };

@@ -39,8 +39,8 @@ export type WizardVisit = {
   domContentLoadedMs: number;
   scriptsReceivedMs: number;
   /**
-   * The automatic checks' requests before they appear, first start to last end: the server action that judges the
-   * snapshot (a fetch to the page's own URL), or on builds before it the two cookie-probe requests.
+   * The automatic checks' requests before they appear, first start to last end: POST /troubleshoot/checks from the
+   * page's inline script (on older builds the server action that judged the snapshot, or the two cookie-probe requests).
    */
   checksRoundTripStartMs: number | null;
   checksRoundTripEndMs: number | null;

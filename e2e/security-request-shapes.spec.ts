@@ -42,6 +42,7 @@ test("SEC-66 methods the portal does not serve get a 405, on pages, actions and 
     ["POST", "/troubleshoot/report/AAAA-BBBB-CCCC/json", "GET, HEAD"],
     ["GET", "/api/inspect", "POST"],
     ["GET", "/api/inspect/site", "POST"],
+    ["GET", "/troubleshoot/checks", "POST"],
     ["GET", "/fido/assertion/result", "POST"],
   ];
   for (const [method, path, allowed] of others) {
@@ -217,7 +218,6 @@ test("SEC-66 the wizard's open actions that store nothing answer any argument wi
   const actions: [string, string, string][] = [
     ["/sign-in", "lib/compat/explain-browser-failure-action.ts", "explainBrowserFailureAction"],
     ["/troubleshoot", TROUBLESHOOT_ACTIONS, "symptomStepsAction"],
-    ["/troubleshoot", TROUBLESHOOT_ACTIONS, "checkBrowserAction"],
   ];
   for (const [page, file, action] of actions) {
     for (const args of shapes) {
@@ -235,4 +235,33 @@ test("SEC-66 the wizard's open actions that store nothing answer any argument wi
     [{ name: "NotAllowedError", ceremony: "get" }],
   );
   expect(honest.result).toMatchObject({ ok: true, data: { message: expect.any(String) } });
+});
+
+test("SEC-66 the wizard's checks route answers every body it is sent with a typed 4xx in the person's language", async ({
+  request,
+}) => {
+  // What no page sends: not JSON, JSON of the wrong shape, a snapshot with an extra key, a forged probe value, a
+  // body over the limit, and a body in no known encoding.
+  const bodies: [string | Buffer, string, number, string][] = [
+    ["", "text/plain", 400, "input:invalid"],
+    ["not json", "application/json", 400, "input:invalid"],
+    ["null", "application/json", 400, "input:invalid"],
+    ["[]", "application/json", 400, "input:invalid"],
+    ['{"snapshot":{},"cookieProbe":"0"}', "application/json", 400, "input:invalid"],
+    ['{"snapshot":{"javascript":true},"cookieProbe":"<script>","extra":1}', "application/json", 400, "input:invalid"],
+    [JSON.stringify({ snapshot: "x".repeat(70_000) }), "application/json", 413, "request:too-large"],
+    [Buffer.from([0xff, 0xfe, 0x7b, 0x7d]), "application/json", 400, "input:invalid"],
+  ];
+  for (const [data, contentType, status, code] of bodies) {
+    const what = `${contentType} ${String(data).slice(0, 60)}`;
+    const response = await request.post("/troubleshoot/checks", {
+      data,
+      headers: { "content-type": contentType, "accept-language": "es" },
+    });
+    expect(response.status(), what).toBe(status);
+    const body = (await response.json()) as { ok: boolean; code: string; message: string };
+    expect(body, what).toMatchObject({ ok: false, code });
+    // The person's words, never zod's or the parser's English.
+    expect(body.message, what).not.toMatch(/expected|invalid_type|JSON|Unexpected/i);
+  }
 });

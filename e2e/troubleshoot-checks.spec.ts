@@ -77,9 +77,8 @@ test("an extension-style wrapper around navigator.credentials.get is noticed", a
   await expect(finding(page, "webauthn-native")).toContainText(/extension/i);
 });
 
-// The cookie and connection rows come from the one request that sends the snapshot to be judged (checkBrowserAction).
-const isChecksRequest = (method: string, body: string | null) =>
-  method === "POST" && (body ?? "").includes("cookieProbe");
+// The cookie and connection rows come from the one request that sends the snapshot to be judged
+// (POST /troubleshoot/checks).
 
 test("cookies and the connection are proved by the checks' own request", async ({ page }) => {
   await openWizard(page);
@@ -98,13 +97,32 @@ test("a browser that keeps no cookies for this site gets a cookie problem and a 
 });
 
 test("when the checks cannot reach the server, the page says so and what to do", async ({ page }) => {
-  await page.route("**/troubleshoot", async (route) => {
-    const request = route.request();
-    return isChecksRequest(request.method(), request.postData()) ? route.abort("connectionrefused") : route.continue();
-  });
+  await page.route("**/troubleshoot/checks", (route) => route.abort("connectionrefused"));
   await page.goto("/troubleshoot");
   await expect(finding(page, "server-reachable")).toContainText("Problem");
   await expect(finding(page, "server-reachable")).toContainText("What to do:");
+  await expect(page.getByTestId("platform")).toHaveCount(0);
+});
+
+test("the checks appear without the page's React: they wait for no framework script", async ({ page }) => {
+  // Every script of the framework refused: only the page's own inline script runs (issue 13 item 9).
+  await page.route("**/_next/static/chunks/*.js", (route) => route.abort("blockedbyclient"));
+  await page.goto("/troubleshoot");
+  await expect(page.getByTestId("platform")).toBeVisible();
+  await expect(finding(page, "server-reachable")).toContainText("OK");
+  await expect(finding(page, "cookies")).toContainText("OK");
+  await expect(page.getByRole("list", { name: "Check results" })).toBeVisible();
+});
+
+test("when the server refuses the checks, the page says so in the person's words", async ({ page }) => {
+  await page.route("**/troubleshoot/checks", (route) =>
+    route.fulfill({ status: 400, json: { ok: false, code: "input:invalid", message: "x" } }),
+  );
+  await page.goto("/troubleshoot");
+  const checks = page.getByRole("region", { name: "Automatic checks" });
+  await expect(checks.getByRole("alert")).toHaveText(
+    "The server could not judge this browser's checks. Reload the page to try again.",
+  );
   await expect(page.getByTestId("platform")).toHaveCount(0);
 });
 

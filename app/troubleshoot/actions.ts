@@ -1,8 +1,6 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { createElement, type ReactNode } from "react";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { z } from "zod";
 import { answerSafely, parseInput } from "@/lib/auth/action-guard";
@@ -10,8 +8,7 @@ import { allow, EVERYONE, limits, rateLimited, serverBusy } from "@/lib/auth/rat
 import { currentSession } from "@/lib/auth/session";
 import { evaluateEnvironment } from "@/lib/compat/findings";
 import { detectPlatform } from "@/lib/compat/platform";
-import type { Platform } from "@/lib/compat/platform-types";
-import { environmentSnapshotSchema, type EnvironmentSnapshot } from "@/lib/compat/snapshot";
+import { environmentSnapshotSchema } from "@/lib/compat/snapshot";
 import { findingTranslators } from "@/lib/compat/translators";
 import { readBrowserHash } from "@/lib/browser-events/browser-id";
 import { requestSource } from "@/lib/request-client";
@@ -29,44 +26,9 @@ import {
   startLiveRegistration,
   type Verdict,
 } from "@/lib/troubleshoot/live-test";
-import { byUrgency, CheckResults, checkResultsText } from "./check-results";
-import { PROBE_COOKIE, PROBE_VALUE } from "./cookie-probe";
 
 // The wizard is open to everyone, signed in or not: these actions touch no account.
 const testId = z.string().min(1).max(100);
-
-/**
- * `view` is the checks rendered here (check-results.tsx); `platform` names the device in the symptom path's heading;
- * `snapshot` is what was judged (with the server's two answers), which the symptom steps and the report are made from.
- */
-export type BrowserChecks = { platform: Platform; view: ReactNode; snapshot: EnvironmentSnapshot };
-
-const checksInput = z.strictObject({ snapshot: environmentSnapshotSchema, cookieProbe: z.string().regex(PROBE_VALUE) });
-
-/**
- * The automatic checks, judged here so that the rules, the support matrix, the fix texts and the User-Agent parser
- * stay off the page, and the words are in the request's language. This request is itself the connection test, and the probe cookie the page stored just before
- * sending it is the cookie test. Pure reading and judging: nothing is stored, so there is nothing to rate-limit.
- */
-export async function checkBrowserAction(input: unknown): Promise<Result<BrowserChecks>> {
-  return answerSafely(async () => {
-    const parsed = parseInput(checksInput, input);
-    if (!parsed.ok) return parsed;
-    const { snapshot, cookieProbe } = parsed.data;
-    const cookieCameBack = (await cookies()).get(PROBE_COOKIE)?.value === cookieProbe;
-    const judged = {
-      ...snapshot,
-      serverReachable: "ok" as const,
-      cookieRoundTrip: cookieCameBack ? ("ok" as const) : ("failed" as const),
-    };
-    const platform = detectPlatform(judged);
-    // In the request's language: the cookie, else Accept-Language (lib/i18n/request.ts).
-    const translators = await findingTranslators();
-    const findings = byUrgency(evaluateEnvironment(judged, platform, translators));
-    const text = checkResultsText(await getTranslations("checks"), translators.findings, platform);
-    return ok({ platform, view: createElement(CheckResults, { findings, text }), snapshot: judged });
-  });
-}
 
 const symptomInput = z.strictObject({
   snapshot: environmentSnapshotSchema,

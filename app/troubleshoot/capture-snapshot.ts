@@ -1,7 +1,9 @@
 // Captures what this browser can do with passkeys, for lib/compat to judge on the server. Every probe is guarded: a
 // browser that lacks an API, or an extension that throws, yields "unknown", never a broken page. The cookie and the
-// connection are tested by the request that sends the snapshot (run-checks.ts). Facts: docs/compat.md.
-import { credentialsMethodWrapped, isNative } from "@/lib/browser/api-wrapping";
+// connection are tested by the request that sends the snapshot (early-checks-script.ts). Facts: docs/compat.md.
+// The page carries this function as text in its inline script, so it names nothing from outside itself but types:
+// the wrapping checks come in as `wrapping`.
+import type { credentialsMethodWrapped, isNative } from "@/lib/browser/api-wrapping";
 import type { EnvironmentSnapshot } from "@/lib/compat/snapshot";
 
 type PkcStatics = {
@@ -21,43 +23,33 @@ type UaData = {
   getHighEntropyValues?: (hints: string[]) => Promise<Record<string, unknown>>;
 };
 
-/** Resolves to the probe's answer, or null when it throws or takes longer than `ms` (a hung extension). */
-async function probe<T>(run: () => Promise<T> | T, ms = 300): Promise<T | null> {
-  try {
-    return await Promise.race([
-      Promise.resolve().then(run),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), ms)),
-    ]);
-  } catch {
-    return null;
+export type ApiWrapping = { isNative: typeof isNative; credentialsMethodWrapped: typeof credentialsMethodWrapped };
+
+export async function captureSnapshot(wrapping: ApiWrapping): Promise<EnvironmentSnapshot> {
+  /** Resolves to the probe's answer, or null when it throws or takes longer than 300 ms (a hung extension). */
+  async function probe<T>(run: () => Promise<T> | T): Promise<T | null> {
+    try {
+      return await Promise.race([
+        Promise.resolve().then(run),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 300)),
+      ]);
+    } catch {
+      return null;
+    }
   }
-}
 
-function describeCredentialsApi(): EnvironmentSnapshot["publicKeyCredential"] {
-  const present = typeof PublicKeyCredential === "function";
-  const credentials = navigator.credentials;
-  return {
-    present,
-    constructorName: present ? PublicKeyCredential.name : null,
-    native: present ? isNative(PublicKeyCredential) : null,
-    wrappedGet: credentialsMethodWrapped("get"),
-    wrappedCreate: credentialsMethodWrapped("create"),
-    ownPropertiesOnCredentials: credentials ? Object.getOwnPropertyNames(credentials).slice(0, 50) : null,
-  };
-}
-
-function crossOriginFrame(): boolean | null {
-  if (window.top === window.self) return false;
-  try {
-    return window.top?.location.origin === undefined;
-  } catch {
-    return true;
+  function crossOriginFrame(): boolean | null {
+    if (window.top === window.self) return false;
+    try {
+      return window.top?.location.origin === undefined;
+    } catch {
+      return true;
+    }
   }
-}
 
-export async function captureSnapshot(): Promise<EnvironmentSnapshot> {
   const pkc = (typeof PublicKeyCredential === "function" ? PublicKeyCredential : undefined) as
     (PkcStatics & typeof PublicKeyCredential) | undefined;
+  const credentials = navigator.credentials;
   const uaData = (navigator as Navigator & { userAgentData?: UaData }).userAgentData;
   const [isUVPAA, conditional, capabilities, highEntropy] = await Promise.all([
     probe(() => pkc?.isUserVerifyingPlatformAuthenticatorAvailable() ?? null),
@@ -91,7 +83,14 @@ export async function captureSnapshot(): Promise<EnvironmentSnapshot> {
     // Judged by the server from the request that carries this snapshot.
     cookieRoundTrip: null,
     serverReachable: null,
-    publicKeyCredential: describeCredentialsApi(),
+    publicKeyCredential: {
+      present: !!pkc,
+      constructorName: pkc ? pkc.name : null,
+      native: pkc ? wrapping.isNative(pkc) : null,
+      wrappedGet: wrapping.credentialsMethodWrapped("get", wrapping.isNative),
+      wrappedCreate: wrapping.credentialsMethodWrapped("create", wrapping.isNative),
+      ownPropertiesOnCredentials: credentials ? Object.getOwnPropertyNames(credentials).slice(0, 50) : null,
+    },
     isUVPAA: typeof isUVPAA === "boolean" ? isUVPAA : null,
     conditionalMediation: typeof conditional === "boolean" ? conditional : null,
     // Booleans only: the server refuses anything else, and a stand-in PublicKeyCredential may answer oddly.

@@ -5,14 +5,17 @@
 export const PROBE_COOKIE = "pl_cookie_probe";
 export const PROBE_VALUE = /^[0-9a-f]{24}$/;
 
-/** Stores a fresh probe cookie and returns its value, also when the browser refuses it (the check then fails). */
-export function storeProbeCookie(): string {
+/**
+ * Stores a fresh probe cookie named `name` (PROBE_COOKIE, passed in: the page carries this function as text in its
+ * inline script) and returns its value, also when the browser refuses it (the check then fails).
+ */
+export function storeProbeCookie(name: string): string {
   const value = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) =>
     byte.toString(16).padStart(2, "0"),
   ).join("");
   try {
     const secure = location.protocol === "https:" ? "; Secure" : "";
-    document.cookie = `${PROBE_COOKIE}=${value}; Path=/troubleshoot; Max-Age=300; SameSite=Strict${secure}`;
+    document.cookie = `${name}=${value}; Path=/troubleshoot; Max-Age=300; SameSite=Strict${secure}`;
   } catch {
     // A sandboxed frame throws: the value will not come back, and that is the finding.
   }

@@ -1,13 +1,13 @@
 "use client";
 
-// The wizard's interactive parts. page.tsx lays the cards out on the server; these islands share one state: the
-// checks' answer, the problem picked and the live test's steps, which the report gathers.
+// The wizard's interactive parts. page.tsx lays the cards out on the server, and its inline script draws the automatic
+// checks (early-checks-script.ts); these islands share one state: the checks' answer, the problem picked and the live
+// test's steps, which the report gathers.
 import { createContext, lazy, type ReactNode, Suspense, use, useEffect, useState } from "react";
-import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Card } from "@/components/card";
 import type { LiveTestRun, LiveTestText } from "./live-test";
-import { type ChecksOutcome, runChecks } from "./run-checks";
+import { checksAnswer, type ChecksOutcome } from "./checks-answer";
 import type { SaveReportText } from "./save-report";
 import type { SymptomChoice, SymptomPathText } from "./symptom-path";
 
@@ -34,31 +34,17 @@ function useWizard(): WizardState {
   return state;
 }
 
-/** Runs the automatic checks once the page is up. */
+/** Holds the automatic checks' answer once the page's script has it. */
 export function WizardProvider({ children }: { children: ReactNode }) {
   const [checks, setChecks] = useState<ChecksOutcome | null>(null);
   const [symptom, setSymptom] = useState<SymptomChoice>();
   const [liveTest, setLiveTest] = useState<LiveTestRun>({ steps: [], running: false });
 
   useEffect(() => {
-    void runChecks().then(setChecks);
+    void checksAnswer().then(setChecks);
   }, []);
 
   return <WizardContext value={{ checks, symptom, setSymptom, liveTest, setLiveTest }}>{children}</WizardContext>;
-}
-
-/** `unreachable`: the answer when the server cannot be reached, rendered on the server with the page. */
-export function AutomaticChecks({ unreachable, checking }: { unreachable: ReactNode; checking: string }) {
-  const { checks } = useWizard();
-  if (!checks) {
-    return (
-      <p role="status" className="text-sm text-slate-600">
-        {checking}
-      </p>
-    );
-  }
-  if (checks.ok) return checks.view;
-  return checks.unreachable ? unreachable : <Alert tone="error">{checks.message}</Alert>;
 }
 
 export type WhatGoesWrongText = { card: string; summary: string; loading: string; path: SymptomPathText };

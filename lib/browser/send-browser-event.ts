@@ -8,7 +8,7 @@ import {
   type Ceremony,
   type Mediation,
 } from "@/lib/browser-events/vocabulary";
-import { credentialsMethodWrapped } from "./api-wrapping";
+import { credentialsMethodWrapped, isNative } from "./api-wrapping";
 
 type PkcStatics = {
   isUserVerifyingPlatformAuthenticatorAvailable?: () => Promise<boolean>;
@@ -58,7 +58,10 @@ export async function sendBrowserEvent(ceremony: Ceremony, mediation: Mediation,
     mediation,
     outcome,
     durationMs: Math.min(Math.max(0, Math.round(Date.now() - startedAt)), MAX_DURATION_MS),
-    wrapped: credentialsMethodWrapped(ceremony === "add-passkey" || ceremony === "live-test-create" ? "create" : "get"),
+    wrapped: credentialsMethodWrapped(
+      ceremony === "add-passkey" || ceremony === "live-test-create" ? "create" : "get",
+      isNative,
+    ),
     capabilities: await capabilities(),
   };
   await reportBrowserEventAction(event);
