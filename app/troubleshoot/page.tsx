@@ -1,17 +1,10 @@
-import { headers } from "next/headers";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { Alert } from "@/components/alert";
 import { Card } from "@/components/ui";
 import { currentSession } from "@/lib/auth/session";
 import { noJavaScriptFinding } from "@/lib/compat/findings-basics";
-import { serverUnreachableFinding } from "@/lib/compat/server-unreachable";
-import { cspNonce } from "@/lib/csp-nonce";
-import { toElementTree } from "@/lib/render/element-tree";
 import { relyingParty } from "@/lib/webauthn/relying-party";
-import { CheckResults, checkResultsText } from "./check-results";
-import { PROBE_COOKIE } from "./cookie-probe";
-import { earlyChecksScript } from "./early-checks-script";
+import { AutomaticChecks } from "./automatic-checks";
 import { LiveTestLauncher, SaveReport, WhatGoesWrong, WizardProvider } from "./wizard";
 import { liveTestText, saveReportText, whatGoesWrongText } from "./wizard-text";
 import { YourPasskeys } from "./your-passkeys";
@@ -20,48 +13,22 @@ export async function generateMetadata() {
   return { title: (await getTranslations("wizard"))("title") };
 }
 
-/** How long the page waits for the checks' answer before saying it cannot reach the server. */
-const SERVER_WAIT_MS = 10_000;
-
 // The cards are laid out here, on the server; wizard.tsx holds only what reacts to the person, with its words given
 // as props (wizard-text.ts). The automatic checks are judged by POST /troubleshoot/checks from what the page's inline
 // script captures (early-checks-script.ts): the browser's client hints (Windows 11, the real macOS and Android
-// versions) exist only there, not in this page's request. The script draws into a container React leaves alone: its
-// HTML is a constant, so hydration keeps what the script drew.
+// versions) exist only there, not in this page's request.
 export default async function TroubleshootPage() {
   await connection();
   const session = await currentSession();
   const email = session?.user.email ?? null;
-  const [t, goesWrong, liveTest, saveReport, findings, checks] = await Promise.all([
+  const [t, goesWrong, liveTest, saveReport, findings] = await Promise.all([
     getTranslations("wizard"),
     whatGoesWrongText(),
     liveTestText(),
     saveReportText(email),
     getTranslations("findings"),
-    getTranslations("checks"),
   ]);
   const noJavaScript = noJavaScriptFinding(findings);
-  const nonce = cspNonce(await headers());
-  const script = earlyChecksScript({
-    containerId: "automatic-checks",
-    endpoint: "/troubleshoot/checks",
-    probeCookie: PROBE_COOKIE,
-    waitMs: SERVER_WAIT_MS,
-    views: {
-      checking: toElementTree(
-        <p role="status" className="text-sm text-slate-600">
-          {t("checking")}
-        </p>,
-      ),
-      unreachable: toElementTree(
-        <CheckResults
-          findings={[serverUnreachableFinding(findings)]}
-          text={checkResultsText(checks, findings, null)}
-        />,
-      ),
-      failed: toElementTree(<Alert tone="error">{t("checksFailed")}</Alert>),
-    },
-  });
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -77,8 +44,7 @@ export default async function TroubleshootPage() {
       </noscript>
       <WizardProvider>
         <Card title={t("checksCard")}>
-          <div id="automatic-checks" dangerouslySetInnerHTML={{ __html: "" }} />
-          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />
+          <AutomaticChecks />
         </Card>
         <WhatGoesWrong text={goesWrong} />
         {session && <YourPasskeys userId={session.user.id} />}
