@@ -48,3 +48,17 @@ describe("MDS_URL and MDS_REFRESH", () => {
     await expect(envWith({ MDS_REFRESH: "daily" })).rejects.toThrow("MDS_REFRESH");
   });
 });
+
+describe("SIGN_IN_OPTIONS_PER_MINUTE", () => {
+  it("is 3000 unless set, and sets the overall sign-in budget the limiter counts against", async () => {
+    delete process.env.SIGN_IN_OPTIONS_PER_MINUTE;
+    expect((await envWith({})).SIGN_IN_OPTIONS_PER_MINUTE).toBe(3000);
+    expect((await envWith({ SIGN_IN_OPTIONS_PER_MINUTE: "20000" })).SIGN_IN_OPTIONS_PER_MINUTE).toBe(20000);
+    expect((await import("./auth/rate-limit")).limits.signInOptionsOverall.max).toBe(20000);
+  });
+
+  it("refuses what is not a whole number of one or more", async () => {
+    await expect(envWith({ SIGN_IN_OPTIONS_PER_MINUTE: "0" })).rejects.toThrow("SIGN_IN_OPTIONS_PER_MINUTE");
+    await expect(envWith({ SIGN_IN_OPTIONS_PER_MINUTE: "lots" })).rejects.toThrow("SIGN_IN_OPTIONS_PER_MINUTE");
+  });
+});

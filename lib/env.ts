@@ -52,6 +52,11 @@ const schema = z
      * private, loopback or metadata ones) or `any`. Default: public when NODE_ENV=production, else any.
      */
     SITE_CHECK_TARGETS: z.enum(["public", "any"], { message: 'must be "public" or "any"' }).optional(),
+    /**
+     * Passkey sign-in options for every caller together, per minute (security bar 60: each stores a challenge until it
+     * expires). Raise it for a site with more sign-ins than that, or for a load test (bench/servers.ts).
+     */
+    SIGN_IN_OPTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
     /** How often expired rows (challenges, grants, rate-limit buckets, lock-outs, reports, runs) are deleted. */
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /**

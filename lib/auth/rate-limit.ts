@@ -2,6 +2,7 @@
 // forgets nothing. Fixed windows, one statement per request.
 import { lt, sql } from "drizzle-orm";
 import { db, type Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { rateLimitBuckets } from "@/lib/db/schema";
 import { fail, type Failure } from "@/lib/result";
 
@@ -12,10 +13,10 @@ export const limits = {
   signInOptionsPerClient: { name: "sign-in-options:client", max: 120, windowMs: 60_000 },
   signInOptionsPerAccount: { name: "sign-in-options:account", max: 60, windowMs: 60_000 },
   // Every caller together (security bar 60): each sign-in option stores a challenge row until it expires, and per-client
-  // limits multiply by the number of addresses a flooder has. 3000 a minute is 50 sign-ins a second, far above this
-  // portal's load; with the sweeper deleting rows once they expire, at most ≈ 3000 × (5 + 1) open sign-in challenges
-  // (a few MB) can exist at once (docs/decisions/012).
-  signInOptionsOverall: { name: "sign-in-options:all", max: 3000, windowMs: 60_000 },
+  // limits multiply by the number of addresses a flooder has. 3000 a minute (SIGN_IN_OPTIONS_PER_MINUTE) is 50 sign-ins
+  // a second, far above this portal's load; with the sweeper deleting rows once they expire, at most ≈ 3000 × (5 + 1)
+  // open sign-in challenges (a few MB) can exist at once (docs/decisions/012).
+  signInOptionsOverall: { name: "sign-in-options:all", max: env.SIGN_IN_OPTIONS_PER_MINUTE, windowMs: 60_000 },
   passwordPerClient: { name: "password:client", max: 60, windowMs: 60_000 },
   // Codes (TOTP or recovery code) come after a right password or inside a session, a few per person at most: half the
   // password budget still serves many people behind one address. Per account, lib/auth/lockout.ts stops a guesser
