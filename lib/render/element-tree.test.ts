@@ -45,9 +45,13 @@ describe("toElementTree", () => {
     expect(tree).toEqual([["details", { open: "" }, ["span", {}, "OK"]]]);
   });
 
-  it("refuses what a script would have to trust: links, handlers, styles, markup", () => {
-    expect(() => toElementTree(createElement("a", { href: "javascript:alert(1)" }, "x"))).toThrow(/href/);
-    expect(() => toElementTree(createElement("button", { onClick: () => undefined }))).toThrow(/onClick/);
+  it("refuses what a script would have to trust: scripts, frames, forms, links, handlers, styles, markup", () => {
+    expect(() => toElementTree(createElement("script", null, "alert(1)"))).toThrow(/<script>/);
+    expect(() => toElementTree(createElement("iframe"))).toThrow(/<iframe>/);
+    expect(() => toElementTree(createElement("form"))).toThrow(/<form>/);
+    expect(() => toElementTree(createElement("a", null, "x"))).toThrow(/<a>/);
+    expect(() => toElementTree(createElement("span", { href: "javascript:alert(1)" }, "x"))).toThrow(/href/);
+    expect(() => toElementTree(createElement("span", { onClick: () => undefined }))).toThrow(/onClick/);
     expect(() => toElementTree(createElement("p", { style: { color: "red" } }))).toThrow(/style/);
     expect(() => toElementTree(createElement("div", { dangerouslySetInnerHTML: { __html: "<b>" } }))).toThrow();
   });

@@ -2,7 +2,9 @@
 // page's React has loaded (the wizard's automatic checks, app/troubleshoot/early-checks-script.ts). Route handlers may
 // not use react-dom/server, and the components drawn this way are plain functions of their props (no hooks, no
 // context, nothing asynchronous), so walking the elements is all it takes. What the tree can carry is narrow on
-// purpose: text, and attributes that style, name or describe — no URL, no handler, no markup.
+// purpose: text in elements that lay text out, and attributes that style, name or describe — no script, frame, form
+// or link, no URL, no handler, no markup. (A script element a page's script creates would run: CSP's 'strict-dynamic'
+// trusts it.)
 import { Fragment, isValidElement, type ReactNode } from "react";
 
 /** Text, or an element: its tag, its attributes, its children. */
@@ -11,6 +13,7 @@ export type ElementTree = string | [tag: string, attributes: Record<string, stri
 /** Attributes whose `true` React writes as an empty value; aria-* and data-* get "true". */
 const BOOLEAN_ATTRIBUTES = new Set(["open", "hidden"]);
 const DRAWN_ATTRIBUTE = /^(class|id|role|lang|dir|open|hidden|(aria|data)-[a-z-]+)$/;
+const DRAWN_TAG = /^(div|p|span|strong|em|code|br|ul|ol|li|details|summary|h[2-4])$/;
 
 function attributesOf(tag: string, props: Record<string, unknown>): Record<string, string> {
   const attributes: Record<string, string> = {};
@@ -41,5 +44,6 @@ export function toElementTree(node: ReactNode): ElementTree[] {
     return toElementTree(drawn);
   }
   if (typeof type !== "string") throw new TypeError("Only host elements and plain components can be drawn as a tree.");
+  if (!DRAWN_TAG.test(type)) throw new TypeError(`<${type}> cannot be drawn as an element tree.`);
   return [[type, attributesOf(type, props), ...toElementTree(props.children)]];
 }
