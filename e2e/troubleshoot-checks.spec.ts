@@ -208,3 +208,24 @@ test("without JavaScript, the page says that JavaScript is needed", async ({ bro
   await expect(page.getByRole("alert")).toContainText(/JavaScript/);
   await context.close();
 });
+
+test("where React renders the wizard in the browser, its island runs the checks: back from a report, a new language", async ({
+  page,
+}) => {
+  await openWizard(page);
+  await page.getByRole("button", { name: "Save report" }).click();
+  await page.getByRole("link", { name: "View, copy or download it" }).click();
+  await expect(page.getByTestId("report-code")).toBeVisible();
+  // The report page's link back is a client-side navigation: no inline script runs.
+  await page.getByRole("link", { name: "← Troubleshooting" }).click();
+  await expect(page).toHaveURL(/\/troubleshoot$/);
+  await expect(finding(page, "cookies")).toContainText("OK");
+  await expect(page.getByRole("button", { name: "Save report" })).toBeEnabled();
+
+  // Switching the language on the wizard renders it anew in the browser: the checks come again, in the new words.
+  await page.getByLabel("Language").selectOption("es");
+  await page.getByRole("button", { name: "Change language" }).click();
+  await expect(finding(page, "cookies")).toContainText("Correcto");
+  await expect(page.getByRole("list", { name: "Resultados de las comprobaciones" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Guardar informe" })).toBeEnabled();
+});

@@ -1,7 +1,8 @@
-// The automatic checks' card body, drawn by the page's own inline script (early-checks-script.ts) before the page's
-// React has loaded. The script draws into a container React leaves alone — its HTML is a constant, so hydration keeps
-// what the script drew — from views rendered here, in the page's language, for the moments before and without the
-// server's answer.
+// The automatic checks' card body, drawn by the page's own inline script (start-checks.ts) before the page's React has
+// loaded. The script draws into a container React leaves alone — its HTML is a constant, so hydration keeps what the
+// script drew — from the config rendered here as JSON: the views, in the page's language, for the moments before and
+// without the server's answer. When the language changes on this page, React renders the wizard anew in the browser
+// (page.tsx keys it by the language), where it runs no script: the island runs the checks then (checks-answer.ts).
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/alert";
@@ -9,8 +10,10 @@ import { serverUnreachableFinding } from "@/lib/compat/server-unreachable";
 import { cspNonce } from "@/lib/csp-nonce";
 import { toElementTree } from "@/lib/render/element-tree";
 import { CheckResults, checkResultsText } from "./check-results";
+import { CHECKS_IDS } from "./checks-answer";
 import { PROBE_COOKIE } from "./cookie-probe";
 import { earlyChecksScript } from "./early-checks-script";
+import type { ChecksConfig } from "./start-checks";
 
 /** How long the page waits for the checks' answer before saying it cannot reach the server. */
 const SERVER_WAIT_MS = 10_000;
@@ -22,8 +25,7 @@ export async function AutomaticChecks() {
     getTranslations("checks"),
     headers(),
   ]);
-  const script = earlyChecksScript({
-    containerId: "automatic-checks",
+  const config: ChecksConfig = {
     endpoint: "/troubleshoot/checks",
     probeCookie: PROBE_COOKIE,
     waitMs: SERVER_WAIT_MS,
@@ -41,11 +43,14 @@ export async function AutomaticChecks() {
       ),
       failed: toElementTree(<Alert tone="error">{t("checksFailed")}</Alert>),
     },
-  });
+  };
+  // "<" escaped, so no text in the config can close its script element.
+  const configJson = JSON.stringify(config).replace(/</g, "\\u003c");
   return (
     <>
-      <div id="automatic-checks" dangerouslySetInnerHTML={{ __html: "" }} />
-      <script nonce={cspNonce(requestHeaders)} dangerouslySetInnerHTML={{ __html: script }} />
+      <div id={CHECKS_IDS.container} dangerouslySetInnerHTML={{ __html: "" }} />
+      <script type="application/json" id={CHECKS_IDS.config} dangerouslySetInnerHTML={{ __html: configJson }} />
+      <script nonce={cspNonce(requestHeaders)} dangerouslySetInnerHTML={{ __html: earlyChecksScript() }} />
     </>
   );
 }

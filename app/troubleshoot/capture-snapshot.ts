@@ -1,6 +1,6 @@
 // Captures what this browser can do with passkeys, for lib/compat to judge on the server. Every probe is guarded: a
 // browser that lacks an API, or an extension that throws, yields "unknown", never a broken page. The cookie and the
-// connection are tested by the request that sends the snapshot (early-checks-script.ts). Facts: docs/compat.md.
+// connection are tested by the request that sends the snapshot (start-checks.ts). Facts: docs/compat.md.
 // The page carries this function as text in its inline script, so it names nothing from outside itself but types:
 // the wrapping checks come in as `wrapping`.
 import type { credentialsMethodWrapped, isNative } from "@/lib/browser/api-wrapping";

@@ -1,30 +1,24 @@
-// The automatic checks' answer, as the wizard's islands read it. The page's inline script gets it (early-checks-script.ts)
+// The automatic checks' answer, as the wizard's islands read it. The page's inline script gets it (start-checks.ts)
 // and draws it while the page's React is still loading; the islands — the symptom paths and the report — use the
-// same answer once they run, never a second request.
-import type { Platform } from "@/lib/compat/platform-types";
-import type { EnvironmentSnapshot } from "@/lib/compat/snapshot";
+// same answer, never a second request. Where React rendered the page in the browser instead (a client-side
+// navigation, or the language switched on this page), nothing ran the page's script, and the island runs the checks.
+import type { ChecksOutcome } from "./start-checks";
 
-/**
- * `platform` names the device in the symptom path's heading; `snapshot` is what was judged (with the server's two
- * answers), which the symptom steps and the report are made from.
- */
-export type BrowserChecks = { platform: Platform; snapshot: EnvironmentSnapshot };
-
-/** `unreachable`: the server did not answer (offline, blocked, timed out); else it answered with an error. */
-export type ChecksOutcome = ({ ok: true } & BrowserChecks) | { ok: false; unreachable: boolean };
+/** The checks' container and the page's JSON config for them (automatic-checks.tsx). */
+export const CHECKS_IDS = { container: "automatic-checks", config: "automatic-checks-config" };
 
 declare global {
   interface Window {
-    /** Set by the page's inline script as the page is parsed. */
+    /** Set by startChecks: the answer of the checks drawn last. */
     passkeyLabChecks?: Promise<ChecksOutcome>;
   }
 }
 
-/** The inline script's answer, once the page has been parsed (the script runs where the checks' card is). */
-export function checksAnswer(): Promise<ChecksOutcome> {
-  return new Promise((resolve) => {
-    const read = () => resolve(window.passkeyLabChecks ?? { ok: false, unreachable: true });
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", read, { once: true });
-    else read();
-  });
+/** The answer of the checks drawn in this page's container, running them first if nothing has. */
+export async function checksAnswer(): Promise<ChecksOutcome> {
+  const drawn = document.getElementById(CHECKS_IDS.container)?.hasChildNodes();
+  if (drawn && window.passkeyLabChecks) return window.passkeyLabChecks;
+  const { checkParts, startChecks } = await import("./start-checks");
+  startChecks(CHECKS_IDS, checkParts);
+  return window.passkeyLabChecks ?? { ok: false, unreachable: true };
 }

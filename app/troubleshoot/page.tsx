@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
 import { currentSession } from "@/lib/auth/session";
 import { noJavaScriptFinding } from "@/lib/compat/findings-basics";
@@ -15,13 +15,14 @@ export async function generateMetadata() {
 
 // The cards are laid out here, on the server; wizard.tsx holds only what reacts to the person, with its words given
 // as props (wizard-text.ts). The automatic checks are judged by POST /troubleshoot/checks from what the page's inline
-// script captures (early-checks-script.ts): the browser's client hints (Windows 11, the real macOS and Android
+// script captures (start-checks.ts): the browser's client hints (Windows 11, the real macOS and Android
 // versions) exist only there, not in this page's request.
 export default async function TroubleshootPage() {
   await connection();
   const session = await currentSession();
   const email = session?.user.email ?? null;
-  const [t, goesWrong, liveTest, saveReport, findings] = await Promise.all([
+  const [locale, t, goesWrong, liveTest, saveReport, findings] = await Promise.all([
+    getLocale(),
     getTranslations("wizard"),
     whatGoesWrongText(),
     liveTestText(),
@@ -42,7 +43,8 @@ export default async function TroubleshootPage() {
           {noJavaScript.fix && <p>{noJavaScript.fix}</p>}
         </div>
       </noscript>
-      <WizardProvider>
+      {/* Keyed by the language: switching it on this page starts the wizard afresh, its checks in the new words. */}
+      <WizardProvider key={locale}>
         <Card title={t("checksCard")}>
           <AutomaticChecks />
         </Card>

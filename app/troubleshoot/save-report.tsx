@@ -11,7 +11,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { ReportFacts } from "@/lib/troubleshoot/report-content";
 import { saveReportAction } from "./actions";
 import type { LiveTestRun } from "./live-test";
-import type { ChecksOutcome } from "./checks-answer";
+import type { ChecksOutcome } from "./start-checks";
 import type { SymptomChoice } from "./symptom-path";
 
 export type SaveReportText = {

@@ -1,13 +1,14 @@
 "use client";
 
 // The wizard's interactive parts. page.tsx lays the cards out on the server, and its inline script draws the automatic
-// checks (early-checks-script.ts); these islands share one state: the checks' answer, the problem picked and the live
-// test's steps, which the report gathers.
+// checks (start-checks.ts); these islands share one state: the checks' answer, the problem picked and the live test's
+// steps, which the report gathers.
 import { createContext, lazy, type ReactNode, Suspense, use, useEffect, useState } from "react";
 import { Button } from "@/components/button";
 import { Card } from "@/components/card";
 import type { LiveTestRun, LiveTestText } from "./live-test";
-import { checksAnswer, type ChecksOutcome } from "./checks-answer";
+import { checksAnswer } from "./checks-answer";
+import type { ChecksOutcome } from "./start-checks";
 import type { SaveReportText } from "./save-report";
 import type { SymptomChoice, SymptomPathText } from "./symptom-path";
 
@@ -34,7 +35,7 @@ function useWizard(): WizardState {
   return state;
 }
 
-/** Holds the automatic checks' answer once the page's script has it. */
+/** Holds the automatic checks' answer once the page's script has it (or runs them: checks-answer.ts). */
 export function WizardProvider({ children }: { children: ReactNode }) {
   const [checks, setChecks] = useState<ChecksOutcome | null>(null);
   const [symptom, setSymptom] = useState<SymptomChoice>();

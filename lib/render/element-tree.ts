@@ -1,5 +1,5 @@
 // A server component drawn as plain data that a script builds with the DOM: for markup that must appear before the
-// page's React has loaded (the wizard's automatic checks, app/troubleshoot/early-checks-script.ts). Route handlers may
+// page's React has loaded (the wizard's automatic checks, app/troubleshoot/start-checks.ts). Route handlers may
 // not use react-dom/server, and the components drawn this way are plain functions of their props (no hooks, no
 // context, nothing asynchronous), so walking the elements is all it takes. What the tree can carry is narrow on
 // purpose: text in elements that lay text out, and attributes that style, name or describe — no script, frame, form

@@ -1,5 +1,5 @@
 // POST /troubleshoot/checks: the wizard's automatic checks, judged. The page's inline script sends what it captured
-// (early-checks-script.ts) and draws the answer before the page's React has loaded. Judged here so that the rules,
+// (start-checks.ts) and draws the answer before the page's React has loaded. Judged here so that the rules,
 // the support matrix, the fix texts and the User-Agent parser stay off the page, and the words are in the request's
 // language (the `locale` cookie, else Accept-Language). This request is itself the connection test, and the probe
 // cookie the page stored just before sending it is the cookie test. Open to everyone and pure reading and judging:
@@ -20,7 +20,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { refuseMethod } from "@/lib/route-methods";
 import { byUrgency, CheckResults, checkResultsText } from "../check-results";
 import { PROBE_COOKIE, PROBE_VALUE } from "../cookie-probe";
-import type { JudgedChecks } from "../early-checks-script";
+import type { JudgedChecks } from "../start-checks";
 
 export const dynamic = "force-dynamic";
 
