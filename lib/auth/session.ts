@@ -3,11 +3,12 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import type { User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { claimThisBrowsersEvents } from "@/lib/browser-events/browser-id";
 import { trustThisBrowser } from "./device-cookie";
-import { SESSION_COOKIE_NAMES, SESSION_MAX_AGE_S, sessionCookieName } from "./session-cookie";
+import { SESSION_COOKIE_NAMES, SESSION_MAX_AGE_S, sessionCookieName, type SessionCookieName } from "./session-cookie";
 import { decodeSession, encodeSession } from "./session-token";
 import { getUser } from "./users";
 
@@ -22,12 +23,23 @@ const overHttps = env.RP_ORIGINS[0]?.startsWith("https:") ?? false;
 export async function currentSession(): Promise<CurrentSession | null> {
   const jar = await cookies();
   const name = SESSION_COOKIE_NAMES.find((candidate) => jar.has(candidate));
-  const claims = name ? await decodeSession(name, jar.get(name)?.value ?? "") : null;
+  return name ? sessionOfToken(name, jar.get(name)?.value ?? "") : null;
+}
+
+/**
+ * The live session a token names: its claims decode and its user exists and has not ended its sessions since. Looked
+ * up once per page render for each token (React's `cache`): the header and the page both ask, and each asking cost a
+ * token decryption and a read of the user (a passkey sign-in re-renders /sign-in). The cache lasts one server render
+ * and holds nothing outside one — a server action's own calls and any later request decode and read again — and it is
+ * keyed by the token itself, so a session an action has just replaced or removed is never answered from it.
+ */
+export const sessionOfToken = cache(async (name: SessionCookieName, token: string): Promise<CurrentSession | null> => {
+  const claims = await decodeSession(name, token);
   if (!claims) return null;
   const user = await getUser(claims.userId);
   if (!user || claims.issuedAt < user.sessionsValidAfter.getTime()) return null;
   return { user, sessionId: claims.sessionId };
-}
+});
 
 /**
  * Sets a new session cookie for a person a ceremony has just proven (password + second factor, a passkey, a step-up).
