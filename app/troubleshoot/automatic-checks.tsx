@@ -46,11 +46,18 @@ export async function AutomaticChecks() {
   };
   // "<" escaped, so no text in the config can close its script element.
   const configJson = JSON.stringify(config).replace(/</g, "\\u003c");
+  // The data block runs nothing; it carries the nonce anyway, so every script element of a page has one (SEC-67).
+  const nonce = cspNonce(requestHeaders);
   return (
     <>
       <div id={CHECKS_IDS.container} dangerouslySetInnerHTML={{ __html: "" }} />
-      <script type="application/json" id={CHECKS_IDS.config} dangerouslySetInnerHTML={{ __html: configJson }} />
-      <script nonce={cspNonce(requestHeaders)} dangerouslySetInnerHTML={{ __html: earlyChecksScript() }} />
+      <script
+        type="application/json"
+        id={CHECKS_IDS.config}
+        nonce={nonce}
+        dangerouslySetInnerHTML={{ __html: configJson }}
+      />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: earlyChecksScript() }} />
     </>
   );
 }
