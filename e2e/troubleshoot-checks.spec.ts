@@ -86,6 +86,25 @@ test("cookies and the connection are proved by the checks' own request", async (
   await expect(finding(page, "server-reachable")).toContainText("OK");
 });
 
+test("two tabs opening the wizard at once each pass the cookie check: neither overwrites the other's probe", async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  // The first tab's checks wait at the network until the second tab has stored its probe and been answered.
+  let releaseFirst = () => {};
+  const secondAnswered = new Promise<void>((resolve) => (releaseFirst = resolve));
+  await first.route("**/troubleshoot/checks", async (route) => {
+    await secondAnswered;
+    await route.continue();
+  });
+  await first.goto("/troubleshoot");
+  await openWizard(second);
+  await expect(finding(second, "cookies")).toContainText("OK");
+  releaseFirst();
+  await expect(finding(first, "cookies")).toContainText("OK");
+});
+
 test("a browser that keeps no cookies for this site gets a cookie problem and a fix", async ({ page }) => {
   // As a "block all cookies" setting does: the page cannot store its probe cookie, so none comes back.
   const cdp = await page.context().newCDPSession(page);

@@ -11,7 +11,7 @@ import type { Platform } from "@/lib/compat/platform-types";
 import type { EnvironmentSnapshot } from "@/lib/compat/snapshot";
 import type { ElementTree } from "@/lib/render/element-tree";
 import { captureSnapshot } from "./capture-snapshot";
-import { storeProbeCookie } from "./cookie-probe";
+import { probeCookieName, storeProbeCookie } from "./cookie-probe";
 
 /**
  * `platform` names the device in the symptom path's heading; `snapshot` is what was judged (with the server's two
@@ -35,7 +35,7 @@ export type ChecksConfig = {
 /** What POST /troubleshoot/checks answers when it has judged the snapshot. */
 export type JudgedChecks = BrowserChecks & { view: ElementTree[] };
 
-export const checkParts = { captureSnapshot, storeProbeCookie, isNative, credentialsMethodWrapped };
+export const checkParts = { captureSnapshot, storeProbeCookie, probeCookieName, isNative, credentialsMethodWrapped };
 
 /** Runs the checks and draws them in the container; the answer is also kept in window.passkeyLabChecks. */
 export function startChecks(ids: { container: string; config: string }, part: typeof checkParts): void {
@@ -69,7 +69,7 @@ export function startChecks(ids: { container: string; config: string }, part: ty
 
   async function run(): Promise<ChecksOutcome> {
     show(config.views.checking);
-    const cookieProbe = part.storeProbeCookie(config.probeCookie);
+    const cookieProbe = part.storeProbeCookie(config.probeCookie, part.probeCookieName);
     const snapshot = await part.captureSnapshot(part);
     const answer = await ask(JSON.stringify({ snapshot, cookieProbe }));
     if (!answer) {

@@ -19,7 +19,7 @@ import { toElementTree } from "@/lib/render/element-tree";
 import { fail, ok, type Result } from "@/lib/result";
 import { refuseMethod } from "@/lib/route-methods";
 import { byUrgency, CheckResults, checkResultsText } from "../check-results";
-import { PROBE_COOKIE, PROBE_VALUE } from "../cookie-probe";
+import { PROBE_COOKIE, PROBE_VALUE, probeCookieName } from "../cookie-probe";
 import type { JudgedChecks } from "../start-checks";
 
 export const dynamic = "force-dynamic";
@@ -35,10 +35,15 @@ async function judge(request: Request): Promise<Result<JudgedChecks>> {
   const parsed = parseInput(checksInput, body.data);
   if (!parsed.ok) return parsed;
   const { snapshot, cookieProbe } = parsed.data;
+  const jar = await cookies();
+  const probe = probeCookieName(PROBE_COOKIE, cookieProbe);
+  const cookieCameBack = jar.has(probe);
+  // Its work is done: the browser can drop it now rather than in five minutes.
+  if (cookieCameBack) jar.delete({ name: probe, path: "/troubleshoot" });
   const judged = {
     ...snapshot,
     serverReachable: "ok" as const,
-    cookieRoundTrip: (await cookies()).get(PROBE_COOKIE)?.value === cookieProbe ? ("ok" as const) : ("failed" as const),
+    cookieRoundTrip: cookieCameBack ? ("ok" as const) : ("failed" as const),
   };
   const platform = detectPlatform(judged);
   const translators = await findingTranslators();
