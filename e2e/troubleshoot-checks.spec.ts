@@ -133,6 +133,33 @@ test("the checks appear without the page's React: they wait for no framework scr
   await expect(page.getByRole("list", { name: "Check results" })).toBeVisible();
 });
 
+test("a browser slow to answer its probes (a loaded machine) has its answers counted", async ({ page }) => {
+  // A loaded machine answered getClientCapabilities() and isConditionalMediationAvailable() after more than the 300 ms
+  // the checks once allowed, and a healthy browser read "Unknown". Here the browser answers after 700 ms.
+  await page.addInitScript(() => {
+    const pkc = PublicKeyCredential as unknown as Record<string, () => Promise<unknown>>;
+    for (const name of ["getClientCapabilities", "isConditionalMediationAvailable"]) {
+      const original = pkc[name].bind(PublicKeyCredential);
+      pkc[name] = () => new Promise((resolve) => setTimeout(() => resolve(original()), 700));
+    }
+  });
+  await openWizard(page);
+  await page.getByText(/checks passed/).click();
+  await expect(finding(page, "autofill")).toContainText("OK");
+  await expect(finding(page, "client-capabilities")).toContainText("OK");
+});
+
+test("a probe that never answers (a hung extension) leaves its row unknown, and the other checks still come", async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    (PublicKeyCredential as unknown as Record<string, unknown>).getClientCapabilities = () => new Promise(() => {});
+  });
+  await openWizard(page);
+  await expect(finding(page, "client-capabilities")).toContainText("Unknown");
+  await expect(finding(page, "server-reachable")).toContainText("OK");
+});
+
 test("when the server refuses the checks, the page says so in the person's words", async ({ page }) => {
   await page.route("**/troubleshoot/checks", (route) =>
     route.fulfill({ status: 400, json: { ok: false, code: "input:invalid", message: "x" } }),

@@ -26,12 +26,15 @@ type UaData = {
 export type ApiWrapping = { isNative: typeof isNative; credentialsMethodWrapped: typeof credentialsMethodWrapped };
 
 export async function captureSnapshot(wrapping: ApiWrapping): Promise<EnvironmentSnapshot> {
-  /** Resolves to the probe's answer, or null when it throws or takes longer than 300 ms (a hung extension). */
+  /**
+   * Resolves to the probe's answer, or null when it throws or takes longer than 2 s (a hung extension). Not less: a
+   * loaded machine's browser answered after more than 300 ms, and a healthy browser read "Unknown".
+   */
   async function probe<T>(run: () => Promise<T> | T): Promise<T | null> {
     try {
       return await Promise.race([
         Promise.resolve().then(run),
-        new Promise<null>((resolve) => setTimeout(() => resolve(null), 300)),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000)),
       ]);
     } catch {
       return null;

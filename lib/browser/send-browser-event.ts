@@ -17,12 +17,15 @@ type PkcStatics = {
   signalUnknownCredential?: unknown;
 };
 
-/** The probe's answer, or undefined when it is missing, throws or hangs (an extension that never answers). */
+/**
+ * The probe's answer, or undefined when it is missing, throws or hangs (an extension that never answers): 2 s, as the
+ * wizard's checks allow (app/troubleshoot/capture-snapshot.ts), since a loaded machine answers after 300 ms.
+ */
 async function probe(run: () => unknown): Promise<unknown> {
   try {
     return await Promise.race([
       Promise.resolve().then(run),
-      new Promise((resolve) => setTimeout(() => resolve(undefined), 300)),
+      new Promise((resolve) => setTimeout(() => resolve(undefined), 2000)),
     ]);
   } catch {
     return undefined;
