@@ -2,7 +2,7 @@
 // the given pages and the wizard's time to its automatic checks, with the bench's own functions. With several URLs
 // (before and after a change) the wizard visits alternate between them, so a busy minute weighs on each alike.
 //   npx tsx bench/front-targets.ts http://localhost:3244 [http://localhost:3247] [--runs 10] [--pages /,/sign-in]
-//     [--no-wizard] [--chunks]
+//     [--no-wizard] [--chunks] [--languages en-US,es-ES,zh-CN,ar]
 import { pageWeight } from "./page-weight";
 import { interleavedWizardTimings, type WizardVisit } from "./wizard-timing";
 
@@ -15,6 +15,7 @@ const option = (name: string) => {
 };
 const runs = Number(option("--runs") ?? 10);
 const pages = (option("--pages") ?? "/,/sign-in,/troubleshoot").split(",");
+const locales = (option("--languages") ?? "en-US").split(",");
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -35,8 +36,9 @@ for (const baseUrl of baseUrls) {
 }
 
 if (!args.includes("--no-wizard")) {
-  const results = await interleavedWizardTimings(baseUrls, runs);
-  const keys: (keyof WizardVisit)[] = [
+  const targets = baseUrls.flatMap((baseUrl) => locales.map((locale) => ({ baseUrl, locale })));
+  const results = await interleavedWizardTimings(targets, runs);
+  const keys: (keyof Omit<WizardVisit, "lang">)[] = [
     "htmlReceivedMs",
     "scriptsReceivedMs",
     "domContentLoadedMs",
@@ -45,7 +47,7 @@ if (!args.includes("--no-wizard")) {
     "checksShownMs",
   ];
   for (const [index, { visits }] of results.entries()) {
-    console.log(`wizard on ${baseUrls[index]}, medians of ${visits.length}:`);
+    console.log(`wizard on ${targets[index].baseUrl} in ${targets[index].locale}, medians of ${visits.length}:`);
     for (const key of keys) {
       const values = visits.map((visit) => visit[key]).filter((value): value is number => typeof value === "number");
       console.log(`  ${key}: ${values.length ? median(values).toFixed(1) : "—"} ms`);

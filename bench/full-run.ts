@@ -13,7 +13,7 @@ import { registerThroughPortal, SESSION_COOKIE, signInThroughPortal } from "./po
 import { highWaterMb, waitForHttp } from "./processes";
 import type { BenchResults, ServerLevel } from "./results-types";
 import { startBaseline, startPortal, type RunningServer } from "./servers";
-import { wizardTimings, type WizardVisit } from "./wizard-timing";
+import { interleavedWizardTimings, type WizardVisit } from "./wizard-timing";
 import { signInCeiling } from "./write-rates";
 
 export const PAGES = ["/", "/sign-in", "/account", "/troubleshoot", "/conformance"];
@@ -41,17 +41,30 @@ async function startColdPortals(context: BenchContext, actions: ServerActionClie
   throw new Error("no cold start planned");
 }
 
+/** The browser languages the wizard is timed in: one for each of the portal's (lib/i18n/locales.ts). */
+export const WIZARD_LOCALES = ["en-US", "es-ES", "zh-CN", "ar"];
+
 async function measureWizard(
   context: BenchContext,
   portal: RunningServer,
 ): Promise<{ wizard: BenchResults["wizard"]; browserVersion: string }> {
-  const definition = `navigation start to [data-testid="platform"] on /troubleshoot, fresh browser context per run, median of ${context.plan.wizardRuns}`;
+  const definition = `navigation start to [data-testid="platform"] on /troubleshoot, fresh browser context per run, the languages visited in turn, median of ${context.plan.wizardRuns} per language; the target is held by the slowest language's median`;
+  const rounded = (values: number[]) => Math.round(median(values) * 10) / 10;
   try {
-    const timed = await wizardTimings(portal.baseUrl, context.plan.wizardRuns);
-    const runsMs = timed.visits.map((visit) => visit.checksShownMs);
-    const medianOf = (key: keyof WizardVisit) => {
-      const values = timed.visits.map((visit) => visit[key]).filter((value): value is number => value !== null);
-      return values.length ? Math.round(median(values) * 10) / 10 : null;
+    const timed = await interleavedWizardTimings(
+      WIZARD_LOCALES.map((locale) => ({ baseUrl: portal.baseUrl, locale })),
+      context.plan.wizardRuns,
+    );
+    const byLanguage = Object.fromEntries(
+      timed.map(({ visits }, index) => {
+        const runsMs = visits.map((visit) => visit.checksShownMs);
+        return [WIZARD_LOCALES[index], { medianMs: rounded(runsMs), runsMs }];
+      }),
+    );
+    const visits = timed.flatMap((result) => result.visits);
+    const medianOf = (key: keyof Omit<WizardVisit, "lang">) => {
+      const values = visits.map((visit) => visit[key]).filter((value): value is number => value !== null);
+      return values.length ? rounded(values) : null;
     };
     const milestones = [
       "htmlReceivedMs",
@@ -61,13 +74,14 @@ async function measureWizard(
       "checksRoundTripEndMs",
     ] as const;
     return {
-      browserVersion: timed.browserVersion,
+      browserVersion: timed[0].browserVersion,
       wizard: {
-        runsMs,
-        medianMs: Math.round(median(runsMs) * 10) / 10,
+        runsMs: visits.map((visit) => visit.checksShownMs),
+        medianMs: Math.max(...Object.values(byLanguage).map((language) => language.medianMs)),
+        byLanguage,
         definition,
         medianMilestonesMs: Object.fromEntries(milestones.map((key) => [key, medianOf(key)])),
-        visits: timed.visits,
+        visits,
       },
     };
   } catch (error) {
@@ -149,7 +163,9 @@ export async function measureEverything(context: BenchContext): Promise<Measurem
   log(
     wizard.medianMs === null
       ? `wizard not measured: ${wizard.error}`
-      : `wizard checks shown: median ${wizard.medianMs} ms`,
+      : `wizard checks shown, median per language: ${Object.entries(wizard.byLanguage ?? {})
+          .map(([locale, { medianMs }]) => `${locale} ${medianMs} ms`)
+          .join(", ")}`,
   );
   await portal.stop();
   return {

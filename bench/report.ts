@@ -107,7 +107,15 @@ export function renderMarkdown(results: BenchResults): string {
       row([`\`${path}\``, weight.scripts, kb(weight.rawBytes), kb(weight.gzipBytes), kb(weight.noModuleGzipBytes)]),
     ),
     "",
-    `Wizard (${results.wizard.definition}): median **${num(results.wizard.medianMs, 1)} ms** of ${results.wizard.runsMs.map((ms) => num(ms, 1)).join(", ")} ms.` +
+    `Wizard (${results.wizard.definition}): **${num(results.wizard.medianMs, 1)} ms**` +
+      (results.wizard.byLanguage
+        ? `; per language ${Object.entries(results.wizard.byLanguage)
+            .map(
+              ([locale, { medianMs, runsMs }]) =>
+                `${locale} ${num(medianMs, 1)} (${runsMs.map((ms) => num(ms, 1)).join(", ")})`,
+            )
+            .join("; ")} ms.`
+        : ` of ${results.wizard.runsMs.map((ms) => num(ms, 1)).join(", ")} ms.`) +
       (results.wizard.error ? ` Not measured: ${results.wizard.error}` : "") +
       (results.wizard.medianMilestonesMs
         ? ` Median milestones (ms after navigation start): ${Object.entries(results.wizard.medianMilestonesMs)

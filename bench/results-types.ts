@@ -44,8 +44,12 @@ export type BenchResults = {
   registration: { portal: ServerLevel[]; portalFlow: string };
   coldStart: { runsMs: number[]; medianMs: number; definition: string };
   wizard: {
+    /** Every timed visit, the languages in turn. */
     runsMs: number[];
+    /** The slowest language's median: what the target holds. */
     medianMs: number | null;
+    /** Per browser language (Accept-Language), its median and runs. */
+    byLanguage?: Record<string, { medianMs: number; runsMs: number[] }>;
     definition: string;
     /** Medians of when the HTML, the scripts and the checks' round trip (the checks action; the cookie probe on older builds) arrived (ms after navigation start). */
     medianMilestonesMs?: Record<string, number | null>;

@@ -1,6 +1,6 @@
 // The troubleshooting wizard: time from navigation start to the automatic checks on screen ([data-testid="platform"]
 // renders together with every finding), read in the page with performance.now() (0 = navigation start), in a fresh
-// browser context per run (a first visit: nothing cached).
+// browser context per run (a first visit: nothing cached) whose browser asks for one of the portal's languages.
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "@playwright/test";
 
@@ -32,8 +32,9 @@ const RECORD_WHEN_CHECKS_APPEAR = `(() => {
   new MutationObserver((_, observer) => { if (shown()) observer.disconnect(); }).observe(document, { childList: true, subtree: true });
 })();`;
 
-/** Milestones of one visit, in ms after navigation start. */
+/** Milestones of one visit, in ms after navigation start, and the language the page came in. */
 export type WizardVisit = {
+  lang: string;
   checksShownMs: number;
   htmlReceivedMs: number;
   domContentLoadedMs: number;
@@ -46,12 +47,15 @@ export type WizardVisit = {
   checksRoundTripEndMs: number | null;
 };
 
-async function once(browser: Browser, url: string): Promise<WizardVisit> {
-  const context = await browser.newContext();
+/** One server in one language: the browser's Accept-Language (Playwright's `locale`) picks the page's language. */
+export type WizardTarget = { baseUrl: string; locale: string };
+
+async function once(browser: Browser, { baseUrl, locale }: WizardTarget): Promise<WizardVisit> {
+  const context = await browser.newContext({ locale });
   try {
     const page = await context.newPage();
     await page.addInitScript({ content: RECORD_WHEN_CHECKS_APPEAR });
-    await page.goto(url, { waitUntil: "commit", timeout: 30_000 });
+    await page.goto(new URL("/troubleshoot", baseUrl).href, { waitUntil: "commit", timeout: 30_000 });
     await page.locator('[data-testid="platform"]').waitFor({ timeout: 30_000 });
     const visit = await page.evaluate(`(() => {
       const navigation = performance.getEntriesByType("navigation")[0];
@@ -59,6 +63,7 @@ async function once(browser: Browser, url: string): Promise<WizardVisit> {
       const scripts = resources.filter((entry) => entry.initiatorType === "script");
       const checks = resources.filter((entry) => entry.initiatorType === "fetch" && entry.startTime < window.__benchChecksShownAt);
       return {
+        lang: document.documentElement.lang,
         checksShownMs: window.__benchChecksShownAt,
         htmlReceivedMs: navigation.responseEnd,
         domContentLoadedMs: navigation.domContentLoadedEventEnd,
@@ -69,27 +74,20 @@ async function once(browser: Browser, url: string): Promise<WizardVisit> {
     })()`);
     const timed = visit as WizardVisit;
     if (typeof timed.checksShownMs !== "number") throw new Error("the checks appeared but were not timed");
+    if (!locale.startsWith(timed.lang)) throw new Error(`asked for ${locale}, the page came in "${timed.lang}"`);
     return timed;
   } finally {
     await context.close();
   }
 }
 
-/** `runs` visits after one untimed warm-up visit, and the browser's version. */
-export async function wizardTimings(
-  baseUrl: string,
-  runs: number,
-): Promise<{ visits: WizardVisit[]; browserVersion: string }> {
-  const [result] = await interleavedWizardTimings([baseUrl], runs);
-  return result;
-}
-
 /**
- * The same for several servers, visited in turn (one visit to each per round), so that a busy minute on a shared
- * machine weighs on each of them alike: for before/after comparisons.
+ * `runs` visits to each target after one untimed warm-up visit each, one visit to each target per round, so that a
+ * busy minute on a shared machine weighs on each of them alike (languages of one server, or builds before and after a
+ * change); and the browser's version.
  */
 export async function interleavedWizardTimings(
-  baseUrls: string[],
+  targets: WizardTarget[],
   runs: number,
 ): Promise<{ visits: WizardVisit[]; browserVersion: string }[]> {
   const browser = await chromium.launch({
@@ -99,16 +97,19 @@ export async function interleavedWizardTimings(
     timeout: 60_000,
   });
   try {
-    const urls = baseUrls.map((baseUrl) => new URL("/troubleshoot", baseUrl).href);
-    for (const url of urls) await once(browser, url);
+    for (const target of targets) await once(browser, target);
     const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
-    const visits: WizardVisit[][] = urls.map(() => []);
+    const visits: WizardVisit[][] = targets.map(() => []);
     for (let i = 0; i < runs; i++) {
-      for (const [index, url] of urls.entries()) {
-        const visit = await once(browser, url);
-        visits[index].push(
-          Object.fromEntries(Object.entries(visit).map(([key, value]) => [key, round(value)])) as WizardVisit,
-        );
+      for (const [index, target] of targets.entries()) {
+        const { lang, ...milestones } = await once(browser, target);
+        visits[index].push({
+          lang,
+          ...(Object.fromEntries(Object.entries(milestones).map(([key, value]) => [key, round(value)])) as Omit<
+            WizardVisit,
+            "lang"
+          >),
+        });
       }
     }
     return visits.map((list) => ({ visits: list, browserVersion: browser.version() }));
