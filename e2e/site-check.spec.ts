@@ -6,7 +6,7 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 const FILES: Record<string, { type: string; body: string }> = {
   "/.well-known/webauthn": {
@@ -29,19 +29,28 @@ const FILES: Record<string, { type: string; body: string }> = {
   },
 };
 
+/** A site on localhost for one test, and its origin; the test closes it. */
+async function localSite(handle: http.RequestListener): Promise<{ site: http.Server; origin: string }> {
+  const site = http.createServer(handle);
+  site.listen(0, "localhost");
+  await once(site, "listening");
+  return { site, origin: `http://localhost:${(site.address() as AddressInfo).port}` };
+}
+
+async function checkSite(page: Page, origin: string) {
+  await page.goto("/inspect/site");
+  await page.getByLabel("RP ID or origin").fill(origin);
+  await page.getByRole("button", { name: "Check the site" }).click();
+}
+
 test("a site's well-known files are judged rule by rule, with what browsers do", async ({ page, request }) => {
-  const site = http.createServer((req, res) => {
+  const { site, origin } = await localSite((req, res) => {
     const file = FILES[req.url ?? ""];
     if (!file) return res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
     res.writeHead(200, { "content-type": file.type }).end(file.body);
   });
-  site.listen(0, "localhost");
-  await once(site, "listening");
-  const origin = `http://localhost:${(site.address() as AddressInfo).port}`;
   try {
-    await page.goto("/inspect/site");
-    await page.getByLabel("RP ID or origin").fill(origin);
-    await page.getByRole("button", { name: "Check the site" }).click();
+    await checkSite(page, origin);
     const related = page.getByRole("region", { name: "Related origins (/.well-known/webauthn)" });
     await expect(related).toContainText("is not https");
     await expect(related).toContainText('not https: "http://shop.example"');
@@ -71,5 +80,36 @@ test("a site's well-known files are judged rule by rule, with what browsers do",
     const answer = await request.post("/api/inspect/site", { data, headers: { "content-type": "application/json" } });
     expect(answer.status()).toBe(400);
     expect((await answer.json()).code).toMatch(/^(input:invalid|site-check:malformed)$/);
+  }
+});
+
+test("a well-known file behind redirects is read where browsers read it, and each redirect is named", async ({
+  page,
+}) => {
+  // /.well-known/webauthn moves twice before the file (browsers follow such redirects); passkey-endpoints moves once.
+  const moves: Record<string, string> = {
+    "/.well-known/webauthn": "/moved",
+    "/moved": "/files/webauthn.json",
+    "/.well-known/passkey-endpoints": "/files/passkey-endpoints.json",
+  };
+  const { site, origin } = await localSite((req, res) => {
+    const location = moves[req.url ?? ""];
+    if (location) return res.writeHead(301, { location }).end();
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ origins: ["https://shop.example"] }));
+  });
+  try {
+    await checkSite(page, origin);
+    const related = page.getByRole("region", { name: "Related origins (/.well-known/webauthn)" });
+    await expect(related).toContainText(
+      `reached through 2 redirects: ${origin}/.well-known/webauthn → ${origin}/moved → ${origin}/files/webauthn.json`,
+    );
+    await expect(related).toContainText("pages on these origins may use the RP ID localhost: https://shop.example");
+    const endpoints = page.getByRole("region", { name: "Passkey endpoints (/.well-known/passkey-endpoints)" });
+    await expect(endpoints).toContainText(`HTTP 301, a redirect to ${origin}/files/passkey-endpoints.json`);
+    await expect(endpoints).toContainText("serve the file at this URL");
+  } finally {
+    site.close();
   }
 });

@@ -1,6 +1,7 @@
 // The web runner's fetch: node:http(s) with a DNS lookup that checks every address it connects to (so the address
-// checked is the address used: no window for DNS rebinding), no redirects followed, answers capped in size, and the
-// run's own time limit on top of each request's. Same shape as fetch, so runSuite takes it through `options.fetch`.
+// checked is the address used: no window for DNS rebinding), no redirects followed (a caller may take them as answers
+// and follow them itself, each hop through the guard again), answers capped in size, and the run's own time limit on
+// top of each request's. Same shape as fetch, so runSuite takes it through `options.fetch`.
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
@@ -16,6 +17,11 @@ export type GuardedFetchOptions = {
   signal?: AbortSignal;
   /** DNS, replaceable in tests. */
   lookup?: typeof dnsLookup;
+  /**
+   * A redirect is refused (the default: the suite's targets answer their API directly), or answered as it came — its
+   * status and Location, no body — for a caller that follows it itself, each hop through this guard again.
+   */
+  redirects?: "refuse" | "answer";
 };
 
 export type GuardedFetch = { fetch: typeof fetch; close: () => void };
@@ -112,6 +118,14 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
         if (status >= 300 && status < 400) {
           response.destroy();
           settle();
+          if (options.redirects === "answer") {
+            try {
+              const location = String(response.headers.location ?? "");
+              return resolve(new Response(null, { status, headers: { location } }));
+            } catch {
+              return reject(refused(`the target answered HTTP ${status} with a Location header that is not valid`));
+            }
+          }
           const location = String(response.headers.location ?? "nowhere").slice(0, 200);
           return reject(
             refused(

@@ -11,8 +11,16 @@ let origin: string;
 let requests = 0;
 
 beforeAll(async () => {
-  server = http.createServer((_, res) => {
+  server = http.createServer((req, res) => {
     requests += 1;
+    const moves: Record<string, string> = {
+      "/redirecting/.well-known/webauthn": "/moved",
+      "/moved": "/files/webauthn.json",
+      "/redirecting/.well-known/passkey-endpoints": "/files/passkey-endpoints.json",
+      "/looping/.well-known/webauthn": "/looping/.well-known/webauthn",
+    };
+    const location = moves[req.url ?? ""];
+    if (location) return res.writeHead(req.url === "/moved" ? 301 : 302, { location }).end();
     res.writeHead(200, { "content-type": "application/json" }).end('{"origins":[]}');
   });
   server.listen(0, "localhost");
@@ -37,5 +45,34 @@ describe("fetchWellKnown", () => {
       contentType: "application/json",
       body: '{"origins":[]}',
     });
+  });
+
+  it("follows /.well-known/webauthn's redirects as browsers do, and reads the file where they end", async () => {
+    const file = await fetchWellKnown(`${origin}/redirecting`, "webauthn", "any");
+    expect(file).toMatchObject({
+      kind: "answer",
+      url: `${origin}/redirecting/.well-known/webauthn`,
+      redirects: [`${origin}/moved`, `${origin}/files/webauthn.json`],
+      status: 200,
+      body: '{"origins":[]}',
+    });
+  });
+
+  it("reports a redirect of /.well-known/passkey-endpoints without following it (its draft has not settled that)", async () => {
+    const before = requests;
+    const file = await fetchWellKnown(`${origin}/redirecting`, "passkey-endpoints", "any");
+    expect(file).toMatchObject({
+      kind: "answer",
+      redirects: [],
+      status: 302,
+      location: `${origin}/files/passkey-endpoints.json`,
+    });
+    expect(requests - before).toBe(1);
+  });
+
+  it("gives up after 20 redirects, as fetch does", async () => {
+    const file = await fetchWellKnown(`${origin}/looping`, "webauthn", "any");
+    expect(file).toMatchObject({ kind: "failed", reason: "more than 20 redirects" });
+    expect(file.redirects).toHaveLength(20);
   });
 });

@@ -8,24 +8,45 @@ type Outcome = { rules: SiteRule[]; document: Record<string, unknown> | null };
 export function judgeFileAnswer(
   file: FetchedFile,
   source: string,
-  consequence: { failed: string; absent: string },
+  consequence: { failed: string; absent: string; redirect: string },
 ): Outcome {
   const rules: SiteRule[] = [];
-  const scheme = new URL(file.url).protocol;
+  const chain = [file.url, ...file.redirects];
+  const plain = chain.find((url) => new URL(url).protocol !== "https:");
   rules.push(
-    scheme === "https:"
+    plain === undefined
       ? rule("https", true, source, `fetched over https (${file.url})`)
       : rule(
           "https",
           false,
           source,
-          `${file.url} is not https`,
+          `${plain} is not https`,
           `browsers fetch this file only over https, so they ${consequence.failed}`,
         ),
   );
+  if (file.redirects.length > 0) {
+    const hops = file.redirects.length === 1 ? "one redirect" : `${file.redirects.length} redirects`;
+    rules.push(
+      rule(
+        "redirect",
+        plain === undefined,
+        source,
+        `reached through ${hops}: ${chain.join(" → ")}`,
+        plain === undefined
+          ? "browsers follow them, since every one stays on https"
+          : `browsers follow a redirect here only to https, so they ${consequence.failed}`,
+      ),
+    );
+  }
   if (file.kind === "failed") {
     rules.push(
       rule("fetched", false, source, `the file could not be fetched: ${file.reason}`, `browsers ${consequence.failed}`),
+    );
+    return { rules, document: null };
+  }
+  if (file.location !== undefined) {
+    rules.push(
+      rule("status", false, source, `HTTP ${file.status}, a redirect to ${file.location}`, consequence.redirect),
     );
     return { rules, document: null };
   }

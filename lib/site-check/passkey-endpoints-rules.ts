@@ -7,9 +7,12 @@ import { rule, type FetchedFile, type SiteFileReport } from "./types";
 const SOURCE = "W3C Passkey Endpoints §3";
 
 export function judgePasskeyEndpoints(file: FetchedFile): SiteFileReport {
+  const failed = "ignore the file: password managers cannot link to your passkey pages";
   const { rules, document } = judgeFileAnswer(file, SOURCE, {
-    failed: "ignore the file: password managers cannot link to your passkey pages",
+    failed,
     absent: "password managers cannot send people to add or manage a passkey here (optional)",
+    // w3c/webappsec-passkey-endpoints#2 ("Should redirects be allowed?") is open.
+    redirect: `the draft has not settled whether clients follow a redirect here; serve the file at this URL, or they may ${failed}`,
   });
   const status = file.kind === "answer" ? file.status : null;
   if (!document) return { url: file.url, status, rules };

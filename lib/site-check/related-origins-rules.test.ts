@@ -7,6 +7,7 @@ import type { FetchedFile, SiteRule } from "./types";
 const answer = (body: unknown, overrides: Partial<Extract<FetchedFile, { kind: "answer" }>> = {}): FetchedFile => ({
   kind: "answer",
   url: "https://example.com/.well-known/webauthn",
+  redirects: [],
   status: 200,
   contentType: "application/json; charset=utf-8",
   body: typeof body === "string" ? body : JSON.stringify(body),
@@ -79,7 +80,12 @@ describe("judgeRelatedOrigins", () => {
     expect(shape(answer("", { status: 500 }))["status"]).toMatchObject({ ok: false, message: "HTTP 500, not 200" });
     const plain = shape(answer({ origins: ["https://a.com"] }, { url: "http://localhost:3000/.well-known/webauthn" }));
     expect(plain.https).toMatchObject({ ok: false });
-    const failed = shape({ kind: "failed", url: "https://example.com/.well-known/webauthn", reason: "ECONNREFUSED" });
+    const failed = shape({
+      kind: "failed",
+      url: "https://example.com/.well-known/webauthn",
+      redirects: [],
+      reason: "ECONNREFUSED",
+    });
     expect(failed.fetched).toMatchObject({ ok: false, message: "the file could not be fetched: ECONNREFUSED" });
   });
 
@@ -87,6 +93,41 @@ describe("judgeRelatedOrigins", () => {
     const report = judgeRelatedOrigins("example.com", answer("Not found", { status: 404, contentType: "text/plain" }));
     expect(report.rules.map((rule) => rule.ok)).toEqual([true, null]);
     expect(report.rules[1].browsers).toContain("only example.com and its subdomains can use this RP ID");
+  });
+  it("judges the file where https redirects end, and fails a redirect that leaves https", () => {
+    const www = "https://www.example.com/.well-known/webauthn";
+    const followed = byId(
+      judgeRelatedOrigins("example.com", answer({ origins: ["https://a.com"] }, { redirects: [www] })).rules,
+    );
+    expect(followed.https).toMatchObject({
+      ok: true,
+      message: "fetched over https (https://example.com/.well-known/webauthn)",
+    });
+    expect(followed.redirect).toMatchObject({
+      ok: true,
+      message: `reached through one redirect: https://example.com/.well-known/webauthn → ${www}`,
+    });
+    expect(followed["origins-usable"].ok).toBe(true);
+    const viaHttp = byId(
+      judgeRelatedOrigins(
+        "example.com",
+        answer({ origins: ["https://a.com"] }, { redirects: ["http://www.example.com/x", www] }),
+      ).rules,
+    );
+    expect(viaHttp.https).toMatchObject({ ok: false, message: "http://www.example.com/x is not https" });
+    expect(viaHttp.redirect).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("reached through 2 redirects"),
+    });
+    expect(viaHttp.redirect.browsers).toContain("only to https");
+    const refused = byId(
+      judgeRelatedOrigins(
+        "example.com",
+        answer("", { status: 301, location: "http://www.example.com/x", contentType: null }),
+      ).rules,
+    );
+    expect(refused.status).toMatchObject({ ok: false, message: "HTTP 301, a redirect to http://www.example.com/x" });
+    expect(refused.status.browsers).toContain("only to https");
   });
 });
 
@@ -107,5 +148,19 @@ describe("judgePasskeyEndpoints", () => {
       manage: { ok: false },
     });
     expect(endpoints({ enroll: 42 }).enroll).toMatchObject({ ok: false });
+  });
+  it("reports a redirect, which its draft has not settled, and judges nothing behind it", () => {
+    const report = judgePasskeyEndpoints(
+      answer("", {
+        url: "https://example.com/.well-known/passkey-endpoints",
+        status: 302,
+        location: "https://example.com/pe.json",
+        contentType: null,
+      }),
+    );
+    const status = byId(report.rules).status;
+    expect(status).toMatchObject({ ok: false, message: "HTTP 302, a redirect to https://example.com/pe.json" });
+    expect(status.browsers).toContain("serve the file at this URL");
+    expect(report.rules.map((rule) => rule.id)).toEqual(["https", "status"]);
   });
 });
