@@ -67,6 +67,18 @@ describe("createGuardedFetch", () => {
     guarded.close();
   });
 
+  it("hands a redirect back as an answer when asked, and the next hop meets the guard again", async () => {
+    // The site checker follows /.well-known/webauthn's redirects itself, one guarded fetch per hop.
+    const guarded = createGuardedFetch({ redirects: "answer" });
+    const answer = await guarded.fetch(`http://127.0.0.1:${port}/redirect`);
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get("location")).toBe("http://169.254.169.254/latest/meta-data");
+    guarded.close();
+    const publicOnly = createGuardedFetch({ redirects: "answer", refuseAddress: refusedAddressRange });
+    await expect(publicOnly.fetch(answer.headers.get("location") ?? "")).rejects.toThrow(/not a public address/);
+    publicOnly.close();
+  });
+
   it("refuses an answer larger than the cap", async () => {
     const guarded = createGuardedFetch({ maxResponseBytes: 256 * 1024 });
     await expect(guarded.fetch(`http://127.0.0.1:${port}/huge`)).rejects.toThrow(
