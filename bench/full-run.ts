@@ -42,7 +42,7 @@ async function startColdPortals(context: BenchContext, actions: ServerActionClie
 }
 
 /** The browser languages the wizard is timed in: one for each of the portal's (lib/i18n/locales.ts). */
-export const WIZARD_LOCALES = ["en-US", "es-ES", "zh-CN", "ar"];
+const WIZARD_LOCALES = ["en-US", "es-ES", "zh-CN", "ar"];
 
 async function measureWizard(
   context: BenchContext,
