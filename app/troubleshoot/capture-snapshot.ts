@@ -2,8 +2,9 @@
 // browser that lacks an API, or an extension that throws, yields "unknown", never a broken page. The cookie and the
 // connection are tested by the request that sends the snapshot (start-checks.ts). Facts: docs/compat.md.
 // The page carries this function as text in its inline script, so it names nothing from outside itself but types:
-// the wrapping checks come in as `wrapping`.
+// the wrapping checks and the time-limited probe come in as `parts`.
 import type { credentialsMethodWrapped, isNative } from "@/lib/browser/api-wrapping";
+import type { probe } from "@/lib/browser/probe";
 import type { EnvironmentSnapshot } from "@/lib/compat/snapshot";
 
 type PkcStatics = {
@@ -23,24 +24,14 @@ type UaData = {
   getHighEntropyValues?: (hints: string[]) => Promise<Record<string, unknown>>;
 };
 
-export type ApiWrapping = { isNative: typeof isNative; credentialsMethodWrapped: typeof credentialsMethodWrapped };
+export type SnapshotParts = {
+  isNative: typeof isNative;
+  credentialsMethodWrapped: typeof credentialsMethodWrapped;
+  probe: typeof probe;
+};
 
-export async function captureSnapshot(wrapping: ApiWrapping): Promise<EnvironmentSnapshot> {
-  /**
-   * Resolves to the probe's answer, or null when it throws or takes longer than 2 s (a hung extension). Not less: a
-   * loaded machine's browser answered after more than 300 ms, and a healthy browser read "Unknown".
-   */
-  async function probe<T>(run: () => Promise<T> | T): Promise<T | null> {
-    try {
-      return await Promise.race([
-        Promise.resolve().then(run),
-        new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000)),
-      ]);
-    } catch {
-      return null;
-    }
-  }
-
+export async function captureSnapshot(parts: SnapshotParts): Promise<EnvironmentSnapshot> {
+  const { probe } = parts;
   function crossOriginFrame(): boolean | null {
     if (window.top === window.self) return false;
     try {
@@ -89,9 +80,9 @@ export async function captureSnapshot(wrapping: ApiWrapping): Promise<Environmen
     publicKeyCredential: {
       present: !!pkc,
       constructorName: pkc ? pkc.name : null,
-      native: pkc ? wrapping.isNative(pkc) : null,
-      wrappedGet: wrapping.credentialsMethodWrapped("get", wrapping.isNative),
-      wrappedCreate: wrapping.credentialsMethodWrapped("create", wrapping.isNative),
+      native: pkc ? parts.isNative(pkc) : null,
+      wrappedGet: parts.credentialsMethodWrapped("get", parts.isNative),
+      wrappedCreate: parts.credentialsMethodWrapped("create", parts.isNative),
       ownPropertiesOnCredentials: credentials ? Object.getOwnPropertyNames(credentials).slice(0, 50) : null,
     },
     isUVPAA: typeof isUVPAA === "boolean" ? isUVPAA : null,

@@ -7,6 +7,7 @@
 // (lib/render/element-tree.ts). The inline script carries these functions as their text, so each names nothing from
 // outside itself; what one needs of another is passed in.
 import { credentialsMethodWrapped, isNative } from "@/lib/browser/api-wrapping";
+import { probe } from "@/lib/browser/probe";
 import type { Platform } from "@/lib/compat/platform-types";
 import type { EnvironmentSnapshot } from "@/lib/compat/snapshot";
 import type { ElementTree } from "@/lib/render/element-tree";
@@ -35,7 +36,14 @@ export type ChecksConfig = {
 /** What POST /troubleshoot/checks answers when it has judged the snapshot. */
 export type JudgedChecks = BrowserChecks & { view: ElementTree[] };
 
-export const checkParts = { captureSnapshot, storeProbeCookie, probeCookieName, isNative, credentialsMethodWrapped };
+export const checkParts = {
+  captureSnapshot,
+  storeProbeCookie,
+  probeCookieName,
+  isNative,
+  credentialsMethodWrapped,
+  probe,
+};
 
 /** Runs the checks and draws them in the container; the answer is also kept in window.passkeyLabChecks. */
 export function startChecks(ids: { container: string; config: string }, part: typeof checkParts): void {

@@ -9,6 +9,7 @@ import {
   type Mediation,
 } from "@/lib/browser-events/vocabulary";
 import { credentialsMethodWrapped, isNative } from "./api-wrapping";
+import { probe } from "./probe";
 
 type PkcStatics = {
   isUserVerifyingPlatformAuthenticatorAvailable?: () => Promise<boolean>;
@@ -16,21 +17,6 @@ type PkcStatics = {
   getClientCapabilities?: () => Promise<Record<string, unknown>>;
   signalUnknownCredential?: unknown;
 };
-
-/**
- * The probe's answer, or undefined when it is missing, throws or hangs (an extension that never answers): 2 s, as the
- * wizard's checks allow (app/troubleshoot/capture-snapshot.ts), since a loaded machine answers after 300 ms.
- */
-async function probe(run: () => unknown): Promise<unknown> {
-  try {
-    return await Promise.race([
-      Promise.resolve().then(run),
-      new Promise((resolve) => setTimeout(() => resolve(undefined), 2000)),
-    ]);
-  } catch {
-    return undefined;
-  }
-}
 
 const flag = (value: unknown) => (typeof value === "boolean" ? value : null);
 
