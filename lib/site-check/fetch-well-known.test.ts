@@ -18,6 +18,8 @@ beforeAll(async () => {
       "/moved": "/files/webauthn.json",
       "/redirecting/.well-known/passkey-endpoints": "/files/passkey-endpoints.json",
       "/looping/.well-known/webauthn": "/looping/.well-known/webauthn",
+      "/odd/.well-known/webauthn": "javascript:alert(1)",
+      "/broken/.well-known/webauthn": "http://[::1",
     };
     const location = moves[req.url ?? ""];
     if (location) return res.writeHead(req.url === "/moved" ? 301 : 302, { location }).end();
@@ -74,5 +76,17 @@ describe("fetchWellKnown", () => {
     const file = await fetchWellKnown(`${origin}/looping`, "webauthn", "any");
     expect(file).toMatchObject({ kind: "failed", reason: "more than 20 redirects" });
     expect(file.redirects).toHaveLength(20);
+  });
+
+  it("follows no redirect to another scheme, and reads a Location that is not a URL as no redirect at all", async () => {
+    expect(await fetchWellKnown(`${origin}/odd`, "webauthn", "any")).toMatchObject({
+      kind: "answer",
+      redirects: [],
+      status: 302,
+      location: "javascript:alert(1)",
+    });
+    const broken = await fetchWellKnown(`${origin}/broken`, "webauthn", "any");
+    expect(broken).toMatchObject({ kind: "answer", redirects: [], status: 302 });
+    expect(broken).not.toHaveProperty("location");
   });
 });
