@@ -1,11 +1,12 @@
 "use client";
 
-import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert, Button, Field } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { EmailCodeField } from "@/components/email-code-field";
 import { SecondFactorField } from "@/components/second-factor-field";
 import { reachServer } from "@/lib/browser/server-unreachable";
+import { useHydrated } from "@/lib/browser/use-hydrated";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { fillIn } from "@/lib/i18n/fill-in";
 import type { SecondFactorText } from "@/lib/i18n/second-factor-text";
@@ -194,20 +195,6 @@ function ResetDone({ withdrawalsHeldUntil, text: t }: { withdrawalsHeldUntil: Da
   );
 }
 
-const noSubscription = () => () => {};
-
-/**
- * False in the server's HTML and until React runs in this page: a click before then would post the form natively
- * (method="post" keeps what was typed out of the address), so the button waits for the page's script.
- */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
-
 /** One step of the flow: a form, its busy button and the server's answer; an expired reset offers a fresh start. */
 function Step(props: {
   title: string;
@@ -219,6 +206,7 @@ function Step(props: {
 }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; expired: boolean } | null>(null);
+  // Before React runs, a click would post the form natively (method="post" keeps what was typed out of the address).
   const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
