@@ -4,12 +4,15 @@
 //   server actions: lib/request-client.ts derives the client's address from it and from proxies the operator trusts,
 //   never from a header the client wrote (security bar H59, docs/decisions/010-client-address.md).
 // - It answers methods the portal does not serve with a clean 405 (Next.js answers TRACE with a 500: bar H66).
+// - It loads the framework's scripts after a page's first content where that page draws it itself
+//   (server/hold-framework-scripts.mjs).
 // `node server.mjs` serves the production build (like `next start`); `node server.mjs --dev` runs `next dev`.
 // Plain Node, so it runs without a TypeScript loader.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
+import { holdFrameworkScripts } from "./server/hold-framework-scripts.mjs";
 
 const { values } = parseArgs({
   options: { dev: { type: "boolean", default: false }, port: { type: "string" }, hostname: { type: "string" } },
@@ -22,6 +25,12 @@ process.env.PORT = String(port);
 const clientSocket = new AsyncLocalStorage();
 globalThis[Symbol.for("passkey-lab.client-socket")] = clientSocket;
 
+/**
+ * Pages whose inline script draws their first content, and the event it announces it with: the framework's scripts
+ * wait for it (app/troubleshoot/checks-answer.ts, CHECKS_DRAWN_EVENT).
+ */
+const FIRST_CONTENT_EVENTS = new Map([["/troubleshoot", "passkey-lab:checks-drawn"]]);
+
 /** Every method a page, a server action or a route handler of the portal answers (OPTIONS: CORS preflights get 405s there). */
 const SERVED_METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
 
@@ -32,6 +41,11 @@ const app = next({ dev: values.dev, port, hostname: values.hostname });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** The path of a request's target; "" for one that is not a path (`*`, an absolute URL's stray forms). */
+function pathOf(target = "") {
+  return target.startsWith("/") ? target.split("?")[0] : "";
+}
+
 const server = createServer((request, response) => {
   if (!SERVED_METHODS.has(request.method ?? "")) {
     response.writeHead(405, { Allow: [...SERVED_METHODS].join(", "), "Content-Type": "application/json" });
@@ -40,6 +54,8 @@ const server = createServer((request, response) => {
     );
     return;
   }
+  const firstContentEvent = request.method === "GET" && FIRST_CONTENT_EVENTS.get(pathOf(request.url));
+  if (firstContentEvent && !values.dev) holdFrameworkScripts(response, firstContentEvent);
   // The socket's own address: the one thing about a request its sender cannot choose.
   clientSocket.run(request.socket.remoteAddress ?? "", () => handle(request, response));
 });

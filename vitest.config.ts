@@ -11,7 +11,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "examples/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "examples/**/*.test.ts"],
     setupFiles: ["./test/database.ts"],
     // Each file gets its own real libSQL database file (see test/database.ts).
     pool: "forks",

@@ -133,6 +133,62 @@ test("the checks appear without the page's React: they wait for no framework scr
   await expect(page.getByRole("list", { name: "Check results" })).toBeVisible();
 });
 
+/** The framework's scripts the server holds back on this page (server/hold-framework-scripts.mjs). */
+const heldScripts = (page: Page) =>
+  page.evaluate(() => document.querySelectorAll('script[type="passkey-lab/held"]').length);
+
+test("the framework's scripts wait until the checks are drawn, then load, and the page works", async ({ page }) => {
+  // The clock stands still, so only the checks being drawn — not the loader's fallback — can release the scripts.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  const asked = new Promise<void>((resolve) =>
+    page.route("**/troubleshoot/checks", async (route) => {
+      resolve();
+      await answered;
+      await route.continue();
+    }),
+  );
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  const frameworkRequests: string[] = [];
+  page.on("request", (request) => {
+    if (/\/_next\/static\/chunks\/turbopack-/.test(request.url())) frameworkRequests.push(request.url());
+  });
+  await page.goto("/troubleshoot", { waitUntil: "commit" });
+  await asked;
+  // The checks have probed the browser and asked the server; the framework has not been fetched.
+  expect(await heldScripts(page)).toBeGreaterThan(0);
+  expect(frameworkRequests).toEqual([]);
+  await expect(page.getByRole("button", { name: "Run the live test" })).toBeDisabled();
+  answer();
+  await expect(page.getByTestId("platform")).toBeVisible();
+  // Drawn: the scripts are released, React runs, and the page's controls work.
+  await expect(page.getByRole("button", { name: "Run the live test" })).toBeEnabled();
+  expect(await heldScripts(page)).toBe(0);
+  expect(frameworkRequests).toHaveLength(1);
+  await page.clock.resume();
+  await page.getByText("Pick what you see").click();
+  await expect(page.getByRole("radio").first()).toBeVisible();
+  // React took over the page the server drew and the script restored without a hydration error.
+  expect(errors).toEqual([]);
+});
+
+test("when the checks never answer, the framework still loads after a second and the page works", async ({ page }) => {
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  const asked = new Promise<void>((resolve) => page.route("**/troubleshoot/checks", () => resolve()));
+  await page.goto("/troubleshoot", { waitUntil: "commit" });
+  await asked;
+  expect(await heldScripts(page)).toBeGreaterThan(0);
+  await page.clock.runFor(1000);
+  await expect(page.getByRole("button", { name: "Run the live test" })).toBeEnabled();
+  expect(await heldScripts(page)).toBe(0);
+  await expect(page.getByRole("region", { name: "Automatic checks" })).toContainText("Checking this browser");
+});
+
 test("a browser slow to answer its probes (a loaded machine) has its answers counted", async ({ page }) => {
   // A loaded machine answered getClientCapabilities() and isConditionalMediationAvailable() after more than the 300 ms
   // the checks once allowed, and a healthy browser read "Unknown". Here the browser answers after 700 ms.

@@ -10,7 +10,7 @@ import { serverUnreachableFinding } from "@/lib/compat/server-unreachable";
 import { cspNonce } from "@/lib/csp-nonce";
 import { toElementTree } from "@/lib/render/element-tree";
 import { CheckResults, checkResultsText } from "./check-results";
-import { CHECKS_IDS } from "./checks-answer";
+import { CHECKS_DRAWN_EVENT, CHECKS_IDS } from "./checks-answer";
 import { PROBE_COOKIE } from "./cookie-probe";
 import { earlyChecksScript } from "./early-checks-script";
 import type { ChecksConfig } from "./start-checks";
@@ -29,6 +29,7 @@ export async function AutomaticChecks() {
     endpoint: "/troubleshoot/checks",
     probeCookie: PROBE_COOKIE,
     waitMs: SERVER_WAIT_MS,
+    drawnEvent: CHECKS_DRAWN_EVENT,
     views: {
       checking: toElementTree(
         <p role="status" className="text-sm text-slate-600">

@@ -7,6 +7,12 @@ import type { ChecksOutcome } from "./start-checks";
 /** The checks' container and the page's JSON config for them (automatic-checks.tsx). */
 export const CHECKS_IDS = { container: "automatic-checks", config: "automatic-checks-config" };
 
+/**
+ * Dispatched on the document once the checks are drawn (their answer, or why there is none): the server holds the
+ * framework's scripts back until then (server/hold-framework-scripts.mjs, named in server.mjs).
+ */
+export const CHECKS_DRAWN_EVENT = "passkey-lab:checks-drawn";
+
 declare global {
   interface Window {
     /** Set by startChecks: the answer of the checks drawn last. */

@@ -29,6 +29,8 @@ export type ChecksConfig = {
   probeCookie: string;
   /** How long to wait for the server before saying it cannot be reached. */
   waitMs: number;
+  /** Dispatched on the document once the checks are drawn (checks-answer.ts, CHECKS_DRAWN_EVENT). */
+  drawnEvent: string;
   /** What is drawn without the server's answer: before it, when the server cannot be reached, when it refuses. */
   views: { checking: ElementTree[]; unreachable: ElementTree[]; failed: ElementTree[] };
 };
@@ -92,8 +94,10 @@ export function startChecks(ids: { container: string; config: string }, part: ty
     return { ok: true, platform: answer.data.platform, snapshot: answer.data.snapshot };
   }
 
-  window.passkeyLabChecks = run().catch(() => {
-    show(config.views.failed);
-    return { ok: false, unreachable: false };
-  });
+  window.passkeyLabChecks = run()
+    .catch((): ChecksOutcome => {
+      show(config.views.failed);
+      return { ok: false, unreachable: false };
+    })
+    .finally(() => document.dispatchEvent(new Event(config.drawnEvent)));
 }

@@ -6,6 +6,7 @@
 import { createContext, lazy, type ReactNode, Suspense, use, useEffect, useState } from "react";
 import { Button } from "@/components/button";
 import { Card } from "@/components/card";
+import { useHydrated } from "@/lib/browser/use-hydrated";
 import type { LiveTestRun, LiveTestText } from "./live-test";
 import { checksAnswer } from "./checks-answer";
 import type { ChecksOutcome } from "./start-checks";
@@ -85,10 +86,14 @@ export function WhatGoesWrong({ text }: { text: WhatGoesWrongText }) {
 export function LiveTestLauncher({ rpId, text }: { rpId: string; text: LiveTestText }) {
   const { setLiveTest } = useWizard();
   const [started, setStarted] = useState(false);
+  // The page's React loads after the automatic checks are drawn (server/hold-framework-scripts.mjs): until then the
+  // button would take a click and do nothing.
+  const hydrated = useHydrated();
   if (!started) {
     return (
       <Button
         type="button"
+        disabled={!hydrated}
         onClick={() => {
           // Running from the click on: the report must not be saved while the test loads and runs.
           setStarted(true);
