@@ -34,7 +34,7 @@ export function judgeFileAnswer(
         `reached through ${hops}: ${chain.join(" → ")}`,
         plain === undefined
           ? "browsers follow them, since every one stays on https"
-          : `browsers follow a redirect here only to https, so they ${consequence.failed}`,
+          : `WebAuthn lets browsers follow a redirect here only to https (Firefox keeps to it; Chrome follows any), so browsers that keep to it ${consequence.failed}`,
       ),
     );
   }

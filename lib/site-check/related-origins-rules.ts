@@ -19,7 +19,7 @@ export function judgeRelatedOrigins(rpId: string, file: FetchedFile): SiteFileRe
   const { rules, document } = judgeFileAnswer(file, SOURCE, {
     failed,
     absent: `only ${rpId} and its subdomains can use this RP ID; that is fine unless other sites should use it too`,
-    redirect: `browsers follow a redirect here only to https, so they ${failed}`,
+    redirect: `WebAuthn lets browsers follow a redirect here only to https (Firefox keeps to it; Chrome follows any), so browsers that keep to it ${failed}`,
   });
   const status = file.kind === "answer" ? file.status : null;
   if (!document) return { url: file.url, status, rules };
