@@ -12,7 +12,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
-import { holdFrameworkScripts } from "./server/hold-framework-scripts.mjs";
+import { FIRST_CONTENT_EVENTS, holdFrameworkScripts } from "./server/hold-framework-scripts.mjs";
 
 const { values } = parseArgs({
   options: { dev: { type: "boolean", default: false }, port: { type: "string" }, hostname: { type: "string" } },
@@ -24,12 +24,6 @@ process.env.PORT = String(port);
 /** Read by lib/request-client.ts; shared through globalThis because the app is bundled apart from this file. */
 const clientSocket = new AsyncLocalStorage();
 globalThis[Symbol.for("passkey-lab.client-socket")] = clientSocket;
-
-/**
- * Pages whose inline script draws their first content, and the event it announces it with: the framework's scripts
- * wait for it (app/troubleshoot/checks-answer.ts, CHECKS_DRAWN_EVENT).
- */
-const FIRST_CONTENT_EVENTS = new Map([["/troubleshoot", "passkey-lab:checks-drawn"]]);
 
 /** Every method a page, a server action or a route handler of the portal answers (OPTIONS: CORS preflights get 405s there). */
 const SERVED_METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS"]);

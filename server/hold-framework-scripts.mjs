@@ -4,9 +4,17 @@
 // evaluation (docs/performance.md, "Wizard"). No Next.js option loads them later for the App Router, so the server
 // marks them in the page's <head> with a type the browser does not run (nor fetch early: a preload cost the checks
 // more than it gave hydration) and adds a loader that restores them when the page announces its content (a DOM event)
-// or after FALLBACK_MS, so a page whose content never comes is still a working page. Plain Node: server.mjs loads it.
+// or after FALLBACK_MS, so a page whose content never comes is still a working page. Where the loader might not run
+// (a policy without a nonce for it) or the head is not as expected, the page goes out as Next.js wrote it (decision
+// 030). Plain Node: server.mjs loads it.
 
-/** The type that holds a script back: not JavaScript, so the browser neither fetches nor runs it (HTML §4.12.1, a data block). */
+/**
+ * Pages whose inline script draws their first content, and the DOM event it announces it with: the framework's scripts
+ * wait for it (app/troubleshoot/checks-answer.ts, CHECKS_DRAWN_EVENT).
+ */
+export const FIRST_CONTENT_EVENTS = new Map([["/troubleshoot", "passkey-lab:checks-drawn"]]);
+
+/** A type that holds a script back: not JavaScript, so the browser neither fetches nor runs it (HTML §4.12.1). */
 export const HELD_TYPE = "passkey-lab/held";
 
 /** The latest the framework waits: a hung probe or a server that does not answer must not leave the page inert. */
@@ -24,21 +32,24 @@ function attributesOf(source) {
   return new Map([...source.matchAll(ATTRIBUTE)].map(([, name, value]) => [name.toLowerCase(), value ?? ""]));
 }
 
-/** The framework's scripts: Next.js's own files, loaded `async`; never its `noModule` fallbacks or a page's inline code. */
+/** The framework's scripts: Next.js's own files, loaded `async`; not its `noModule` fallbacks nor inline code. */
 function isFrameworkScript(attributes) {
   return attributes.has("async") && (attributes.get("src") ?? "").startsWith("/_next/") && !attributes.has("type");
 }
 
 /**
- * Runs in the page: restores the held scripts once `event` fires on the document, or after `fallbackMs`. The nonce
- * is copied from the property: the browser hides a parsed script's nonce attribute (HTML §2.6.4 "nonce").
+ * Runs in the page, at the end of its <head>: restores the held scripts once `event` fires on the document, or after
+ * `fallbackMs`. It takes them as it runs, before any of the body exists, so that markup injected into the page can
+ * never ask to be run by it (a restored script runs under the CSP's 'strict-dynamic'). The nonce is copied from the
+ * property: the browser hides a parsed script's nonce attribute (HTML §2.6.4 "nonce").
  */
 function restoreHeldScripts(heldType, event, fallbackMs) {
+  const heldScripts = [...document.head.querySelectorAll(`script[type="${heldType}"]`)];
   let restored = false;
   const restore = () => {
     if (restored) return;
     restored = true;
-    for (const held of document.querySelectorAll(`script[type="${heldType}"]`)) {
+    for (const held of heldScripts) {
       const script = document.createElement("script");
       for (const { name, value } of held.attributes) if (name !== "type") script.setAttribute(name, value);
       script.nonce = held.nonce;
@@ -50,18 +61,21 @@ function restoreHeldScripts(heldType, event, fallbackMs) {
 }
 
 /**
- * `head`: a page's HTML up to its `</head>`. Returns it with the framework's scripts held until `event`, or null when
- * it has none (the page is then served as it is).
+ * `head`: a page's HTML up to its `</head>`; `policy`: the response's Content-Security-Policy header, if any. Returns
+ * the head with the framework's scripts held until `event`, or null when it has none — or when the policy names no
+ * nonce for the loader, since a loader the policy blocks would leave the page without its framework. The page is
+ * then served as it is.
  */
-export function holdScriptsInHead(head, event) {
-  let nonce = null;
+export function holdScriptsInHead(head, event, policy) {
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(String(policy ?? ""))?.[1];
+  if (policy !== undefined && nonce === undefined) return null;
+  let found = false;
   const held = head.replace(SCRIPT_TAG, (tag, source) => {
-    const attributes = attributesOf(source);
-    if (!isFrameworkScript(attributes)) return tag;
-    nonce ??= attributes.get("nonce") ?? "";
+    if (!isFrameworkScript(attributesOf(source))) return tag;
+    found = true;
     return `<script type="${HELD_TYPE}"${source}></script>`;
   });
-  if (nonce === null) return null;
+  if (!found) return null;
   const call = JSON.stringify([HELD_TYPE, event, FALLBACK_MS]).slice(1, -1).replace(/</g, "\\u003c");
   const loader = `<script${nonce ? ` nonce="${nonce}"` : ""}>(${restoreHeldScripts.toString()})(${call});</script>`;
   return held.replace(/<\/head>$/, `${loader}</head>`);
@@ -97,7 +111,8 @@ export function holdFrameworkScripts(response, event) {
     const body = pending;
     pending = null;
     const cut = body.indexOf(HEAD_END) + HEAD_END.length;
-    const rewritten = cut >= HEAD_END.length ? holdScriptsInHead(body.subarray(0, cut).toString("utf8"), event) : null;
+    const head = cut >= HEAD_END.length ? body.subarray(0, cut).toString("utf8") : null;
+    const rewritten = head && holdScriptsInHead(head, event, response.getHeader("content-security-policy"));
     if (rewritten === null) return body;
     // A length Next.js set was for the page as it wrote it.
     if (!response.headersSent) response.removeHeader("content-length");
@@ -116,6 +131,7 @@ export function holdFrameworkScripts(response, event) {
     if (passing) return write(chunk, encoding, callback);
     const done = typeof encoding === "function" ? encoding : callback;
     if (hold(toBuffer(chunk, encoding))) return write(release(), done);
+    // Held bytes are in memory, not yet on the socket: their write "succeeded" as far as the writer can know.
     if (done) process.nextTick(done);
     return true;
   };

@@ -4,10 +4,17 @@ import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import { CHECKS_DRAWN_EVENT } from "@/app/troubleshoot/checks-answer";
-import { FALLBACK_MS, HELD_TYPE, holdFrameworkScripts, holdScriptsInHead } from "./hold-framework-scripts.mjs";
+import {
+  FALLBACK_MS,
+  FIRST_CONTENT_EVENTS,
+  HELD_TYPE,
+  holdFrameworkScripts,
+  holdScriptsInHead,
+} from "./hold-framework-scripts.mjs";
 
-const EVENT = "passkey-lab:checks-drawn";
+const EVENT = "passkey-lab:first-content";
 const NONCE = "abEsv6+aD+XNlArqCGl/Tg==";
+const POLICY = `default-src 'self'; script-src 'self' 'nonce-${NONCE}' 'strict-dynamic'`;
 
 // The shape Next.js 16 writes (attributes in its order), with the page's own parts around the framework's.
 const HEAD =
@@ -23,7 +30,7 @@ const BODY = `<body><p>通行密钥</p><script src="/_next/static/chunks/boot.js
 
 describe("holdScriptsInHead", () => {
   test("holds the framework's async scripts, keeps everything else, and adds the loader with the page's nonce", () => {
-    const held = holdScriptsInHead(HEAD, EVENT)!;
+    const held = holdScriptsInHead(HEAD, EVENT, POLICY)!;
     expect(held).toContain(`<script type="${HELD_TYPE}" src="/_next/static/chunks/one.js" async="" nonce="${NONCE}">`);
     expect(held).toContain(
       `<script type="${HELD_TYPE}" src="/_next/static/chunks/turbopack-two.js" nonce="${NONCE}" async="">`,
@@ -44,14 +51,17 @@ describe("holdScriptsInHead", () => {
     expect(holdScriptsInHead(`<head><title>t</title></head>`, EVENT)).toBeNull();
   });
 
-  test("a page without a CSP nonce gets a loader without one", () => {
-    const held = holdScriptsInHead(`<head><script src="/_next/static/chunks/x.js" async=""></script></head>`, EVENT)!;
-    expect(held).toContain(`<script type="${HELD_TYPE}" src="/_next/static/chunks/x.js" async=""></script>`);
-    expect(held).toContain("<script>(function");
+  test("the loader carries the nonce of the page's policy; a policy without one leaves the page alone", () => {
+    const head = `<head><script src="/_next/static/chunks/x.js" async=""></script></head>`;
+    expect(holdScriptsInHead(head, EVENT, POLICY)).toContain(`<script nonce="${NONCE}">(function`);
+    // No policy: nothing to satisfy.
+    expect(holdScriptsInHead(head, EVENT)).toContain("<script>(function");
+    // A policy that names no nonce may forbid the loader, and the page would never get its framework.
+    expect(holdScriptsInHead(HEAD, EVENT, "default-src 'self'")).toBeNull();
   });
 
-  test("the event is the one the wizard's checks announce", () => {
-    expect(CHECKS_DRAWN_EVENT).toBe(EVENT);
+  test("the wizard's page is held until the event its checks announce", () => {
+    expect(FIRST_CONTENT_EVENTS.get("/troubleshoot")).toBe(CHECKS_DRAWN_EVENT);
   });
 });
 
@@ -77,6 +87,7 @@ async function served(writer: Writer): Promise<{ status: number; headers: Header
 const html = (response: ServerResponse, status = 200) => {
   response.statusCode = status;
   response.setHeader("Content-Type", "text/html; charset=utf-8");
+  response.setHeader("Content-Security-Policy", POLICY);
 };
 
 /** `text` in chunks of `size` bytes, so a tag and a multi-byte character are split across writes. */
@@ -96,7 +107,7 @@ describe("holdFrameworkScripts", () => {
       response.end();
     });
     expect(page.status).toBe(200);
-    expect(page.body).toBe(holdScriptsInHead(HEAD, EVENT)! + BODY);
+    expect(page.body).toBe(holdScriptsInHead(HEAD, EVENT, POLICY)! + BODY);
     expect(callbacks).toHaveLength(inChunks(HEAD + BODY, 7).length);
   });
 
@@ -105,7 +116,7 @@ describe("holdFrameworkScripts", () => {
       html(response);
       response.end(HEAD + BODY, "utf8");
     });
-    expect(once.body).toBe(holdScriptsInHead(HEAD, EVENT)! + BODY);
+    expect(once.body).toBe(holdScriptsInHead(HEAD, EVENT, POLICY)! + BODY);
 
     const sized = await served((response) => {
       html(response);
@@ -113,11 +124,39 @@ describe("holdFrameworkScripts", () => {
       response.write(new Uint8Array(Buffer.from(HEAD)));
       response.end(BODY);
     });
-    expect(sized.body).toBe(holdScriptsInHead(HEAD, EVENT)! + BODY);
+    expect(sized.body).toBe(holdScriptsInHead(HEAD, EVENT, POLICY)! + BODY);
     expect(Number(sized.headers.get("content-length") ?? sized.bytes.length)).toBe(sized.bytes.length);
   });
 
+  test("a page whose headers went out first, as Next.js streams one (flushHeaders, then the pieces), is rewritten", async () => {
+    const page = await served((response) => {
+      html(response);
+      response.flushHeaders();
+      for (const chunk of inChunks(HEAD + BODY, 512)) response.write(new Uint8Array(chunk));
+      response.end();
+    });
+    expect(page.body).toBe(holdScriptsInHead(HEAD, EVENT, POLICY)! + BODY);
+  });
+
   test.each<[string, Writer]>([
+    [
+      "a page whose Content-Length went out with its headers",
+      (response) => {
+        html(response);
+        response.setHeader("Content-Length", Buffer.byteLength(HEAD + BODY));
+        response.flushHeaders();
+        response.end(HEAD + BODY);
+      },
+    ],
+    [
+      "a page whose head is longer than the wait, in many small pieces",
+      (response) => {
+        html(response);
+        response.write(`<html><head><script src="/_next/static/chunks/a.js" async=""></script>`);
+        for (let i = 0; i < 300; i++) response.write(`<meta name="x" content="${"y".repeat(1000)}"/>`);
+        response.end(`</head>${BODY}`);
+      },
+    ],
     [
       "an error page",
       (response) => {
@@ -155,6 +194,7 @@ describe("holdFrameworkScripts", () => {
       const sink = {
         statusCode: 200,
         setHeader: () => {},
+        flushHeaders: () => {},
         write: (chunk: string | Uint8Array) => chunks.push(Buffer.from(chunk)),
         end: (chunk?: string | Uint8Array) => {
           if (chunk) chunks.push(Buffer.from(chunk));

@@ -9,7 +9,7 @@ export const CHECKS_IDS = { container: "automatic-checks", config: "automatic-ch
 
 /**
  * Dispatched on the document once the checks are drawn (their answer, or why there is none): the server holds the
- * framework's scripts back until then (server/hold-framework-scripts.mjs, named in server.mjs).
+ * framework's scripts back until then (server/hold-framework-scripts.mjs, FIRST_CONTENT_EVENTS).
  */
 export const CHECKS_DRAWN_EVENT = "passkey-lab:checks-drawn";
 
