@@ -24,6 +24,30 @@ test("a security key with a PIN registers and signs in", async ({ page }) => {
   expect((await key.credentials())[0].signCount).toBe(2);
 });
 
+test("a passkey added on a page in Spanish is named in Spanish when its authenticator has no name", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await VirtualAuthenticator.attach(page, authenticatorKinds.securityKey);
+  await signUp(page);
+  const { totp } = await enableTotp(page);
+  await context.addCookies([{ name: "locale", value: "es", url: baseURL! }]);
+  await page.goto("/account");
+  await page.getByRole("radio", { name: "Una llave de seguridad" }).check();
+  await page.getByRole("button", { name: "Añadir una llave de acceso" }).click();
+  const stepUp = page.getByRole("dialog", { name: "Confirma que eres tú" });
+  await stepUp.getByLabel("Código de tu app de autenticación").fill(await totp.code());
+  await stepUp.getByRole("button", { name: "Confirmar con el código" }).click();
+  // The name is the person's from now on: made in their language, it stays as it is when the page's language changes.
+  await expect(page.getByText("Llave de acceso «Llave de seguridad» añadida.")).toBeVisible();
+  await context.addCookies([{ name: "locale", value: "en", url: baseURL! }]);
+  await page.goto("/account");
+  await expect(
+    page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem", { name: "Llave de seguridad" }),
+  ).toBeVisible();
+});
+
 test("a security key without a PIN: registration asks for a PIN, and sign-in is refused with the set-a-PIN message", async ({
   page,
 }) => {

@@ -12,6 +12,7 @@ import type { User } from "@/lib/db/schema";
 import { startPasskeySignIn } from "@/lib/webauthn/authentication";
 import { finishRegistration, startRegistration } from "@/lib/webauthn/registration";
 import { relyingParty } from "@/lib/webauthn/relying-party";
+import { englishPasskeyWords } from "@/test/passkey-words";
 
 export const ORIGIN = relyingParty.origins[0];
 export const PASSWORD = "a long enough test password";
@@ -61,7 +62,13 @@ export async function addPasskey(
   const start = await startRegistration(account, "this-device");
   if (!start.ok) throw new Error(start.message);
   const response = authenticator.register(start.data.options, ORIGIN, choices);
-  const finish = await finishRegistration(account, start.data.ceremonyId, response, "Test browser");
+  const finish = await finishRegistration(
+    account,
+    start.data.ceremonyId,
+    response,
+    "Test browser",
+    englishPasskeyWords,
+  );
   if (!finish.ok) throw new Error(`${finish.code}: ${finish.detail ?? finish.message}`);
   return finish.data.id;
 }

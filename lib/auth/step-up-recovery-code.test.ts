@@ -9,6 +9,7 @@ import { finishRegistration, startRegistration } from "@/lib/webauthn/registrati
 import { listEvents } from "./audit";
 import { countUnusedRecoveryCodes, makeRecoveryCodeSet, storeRecoveryCodes } from "./recovery-codes";
 import { stepUpWithCode, type stepUpWithTotp } from "./step-up";
+import { englishPasskeyWords } from "@/test/passkey-words";
 
 const stepUpWithRecoveryCode = (...args: Parameters<typeof stepUpWithTotp>) => stepUpWithCode("recovery-code", ...args);
 
@@ -39,6 +40,7 @@ describe("step-up with a recovery code", () => {
       start.data.ceremonyId,
       account.authenticator.register(start.data.options, ORIGIN),
       "t",
+      englishPasskeyWords,
     );
     expect(added.ok).toBe(true);
     const types = (await listEvents(account.user.id)).map((event) => event.type);

@@ -9,6 +9,7 @@ import { getUser } from "@/lib/auth/users";
 import { createAccount, ORIGIN, PASSWORD, type TestAccount } from "@/test/accounts";
 import { finishAutomaticRegistration, startAutomaticRegistration } from "./automatic-registration";
 import { finishRegistration, startRegistration } from "./registration";
+import { englishPasskeyWords } from "@/test/passkey-words";
 
 const nextCode = (totp: TOTP) => totp.generate({ timestamp: Date.now() + 30_000 });
 
@@ -36,7 +37,13 @@ describe("automatic passkey upgrade (conditional create)", () => {
     const { ceremonyId, options } = await startAutomatic(session);
     // The password manager makes it without a prompt: no user presence (WebAuthn L3 §7.1 step 15).
     const response = account.authenticator.register(options, ORIGIN, { up: false, uv: false });
-    const saved = await finishAutomaticRegistration(session, ceremonyId, response, "Chrome 156 on Linux");
+    const saved = await finishAutomaticRegistration(
+      session,
+      ceremonyId,
+      response,
+      "Chrome 156 on Linux",
+      englishPasskeyWords,
+    );
     expect(saved.ok).toBe(true);
     expect(await rowOf(response.id)).toMatchObject({ addedAutomatically: true, userId: account.user.id });
     const events = await db.query.auditEvents.findMany({ where: eq(auditEvents.userId, account.user.id) });
@@ -58,7 +65,7 @@ describe("automatic passkey upgrade (conditional create)", () => {
     const started = await startRegistration(account, "this-device");
     if (!started.ok) throw new Error(started.code);
     const response = account.authenticator.register(started.data.options, ORIGIN, { up: false });
-    const refused = await finishRegistration(account, started.data.ceremonyId, response, "t");
+    const refused = await finishRegistration(account, started.data.ceremonyId, response, "t", englishPasskeyWords);
     expect(refused.ok || refused.code).toBe("passkey:not-verified");
     expect(refused.ok || refused.detail).toMatch(/user presence/i);
     expect(await rowOf(response.id)).toBeUndefined();
@@ -83,7 +90,7 @@ describe("automatic passkey upgrade (conditional create)", () => {
     const session = await signInWithTotp(account);
     const { ceremonyId, options } = await startAutomatic(session);
     const response = account.authenticator.register(options, ORIGIN, { up: false });
-    const elsewhere = await finishAutomaticRegistration(account, ceremonyId, response, "t");
+    const elsewhere = await finishAutomaticRegistration(account, ceremonyId, response, "t", englishPasskeyWords);
     expect(elsewhere.ok || elsewhere.code).toBe("challenge:invalid");
     expect(await rowOf(response.id)).toBeUndefined();
   });
@@ -96,7 +103,13 @@ describe("automatic passkey upgrade (conditional create)", () => {
     if (!ordinary.ok) throw new Error(ordinary.code);
     const response = account.authenticator.register(ordinary.data.options, ORIGIN, { up: false });
     // The ordinary ceremony's id at the automatic finish: another purpose (security bar C28).
-    const crossed = await finishAutomaticRegistration(session, ordinary.data.ceremonyId, response, "t");
+    const crossed = await finishAutomaticRegistration(
+      session,
+      ordinary.data.ceremonyId,
+      response,
+      "t",
+      englishPasskeyWords,
+    );
     expect(crossed.ok || crossed.code).toBe("challenge:invalid");
     expect(await rowOf(response.id)).toBeUndefined();
   });
@@ -119,7 +132,7 @@ describe("automatic passkey upgrade (conditional create)", () => {
       up: false,
       clientData: { origin: "https://evil.example" },
     });
-    const refused = await finishAutomaticRegistration(session, ceremonyId, response, "t");
+    const refused = await finishAutomaticRegistration(session, ceremonyId, response, "t", englishPasskeyWords);
     expect(refused.ok).toBe(false);
     const types = (await db.query.auditEvents.findMany({ where: eq(auditEvents.userId, account.user.id) })).map(
       (event) => event.type,

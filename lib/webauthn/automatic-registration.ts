@@ -8,6 +8,7 @@ import "server-only";
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import { stepUpExpiry } from "@/lib/auth/step-up";
 import { hasTotp } from "@/lib/auth/totp";
+import type { Translator } from "@/lib/i18n/translator";
 import { fail, type Result } from "@/lib/result";
 import { createRegistrationCeremony, finishRegistrationOf, type Ceremony, type RegistrationKind } from "./registration";
 
@@ -39,6 +40,7 @@ export function finishAutomaticRegistration(
   ceremonyId: string,
   body: unknown,
   client: string,
+  t: Translator<"passkeys">,
 ): Promise<Result<{ id: string; label: string }>> {
-  return finishRegistrationOf(AUTOMATIC, ceremony, ceremonyId, body, client);
+  return finishRegistrationOf(AUTOMATIC, ceremony, ceremonyId, body, client, t);
 }

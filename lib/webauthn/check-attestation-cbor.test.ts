@@ -16,6 +16,7 @@ import { post } from "@/test/fido-requests";
 import { checkAttestationCbor, MAX_CBOR_DEPTH } from "./check-attestation-cbor";
 import { finishRegistration, startRegistration } from "./registration";
 import { relyingParty } from "./relying-party";
+import { englishPasskeyWords } from "@/test/passkey-words";
 
 type CborMap = Map<string, CBORType>;
 
@@ -240,6 +241,7 @@ describe("the portal's registration (lib/webauthn/registration.ts)", () => {
       start.data.ceremonyId,
       { ...response, response: { ...response.response, attestationObject } },
       "t",
+      englishPasskeyWords,
     );
     if (result.ok) throw new Error(`${name} was registered`);
     if (verdict) expect(result).toMatchObject({ code: "input:invalid", detail: expect.stringMatching(verdict) });

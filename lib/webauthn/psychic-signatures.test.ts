@@ -21,6 +21,7 @@ import { finishPasskeySignIn } from "./authentication";
 import { saveChallenge } from "./challenges";
 import { finishRegistration, startRegistration } from "./registration";
 import { relyingParty } from "./relying-party";
+import { englishPasskeyWords } from "@/test/passkey-words";
 
 const ASSERTION_CASES = Object.entries(assertionMutations).filter(([, mutation]) => mutation.family === "Security-22");
 const REGISTRATION_CASES = Object.entries(registrationMutations).filter(
@@ -77,6 +78,7 @@ describe("the portal (lib/webauthn)", () => {
       start.data.ceremonyId,
       mutation.apply(valid, { attestationSigner: authenticator.attestationSigner(valid.id) }),
       "t",
+      englishPasskeyWords,
     );
     expect(result).toMatchObject({
       ok: false,

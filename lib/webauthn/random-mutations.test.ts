@@ -26,6 +26,7 @@ import { checkAssertion } from "./authentication";
 import { requireOpenChallenge, saveChallenge } from "./challenges";
 import { finishRegistration, startRegistration } from "./registration";
 import { relyingParty } from "./relying-party";
+import { englishPasskeyWords } from "@/test/passkey-words";
 
 const SEED = 2024_11_25;
 const RUNS = 300;
@@ -63,7 +64,13 @@ describe("registration (lib/webauthn/registration.ts)", () => {
     await fc.assert(
       fc.asyncProperty(randomMutation(REGISTRATION_MEMBERS), async (mutation) => {
         const { ceremonyId, response } = await registrationCeremony(account, authenticator);
-        const result = await finishRegistration(account, ceremonyId, applyRandomMutation(response, mutation), "fuzz");
+        const result = await finishRegistration(
+          account,
+          ceremonyId,
+          applyRandomMutation(response, mutation),
+          "fuzz",
+          englishPasskeyWords,
+        );
         expect(result.ok).toBe(false);
         expect(REGISTRATION_REFUSALS).toContain(result.ok ? "ok" : result.code);
       }),
@@ -72,7 +79,7 @@ describe("registration (lib/webauthn/registration.ts)", () => {
     expect(await passkeyIds(account.user.id)).toEqual([]);
     // The same ceremony unmutated succeeds: the refusals above were the mutations', not a broken set-up.
     const { ceremonyId, response } = await registrationCeremony(account, authenticator);
-    expect(await finishRegistration(account, ceremonyId, response, "fuzz")).toMatchObject({
+    expect(await finishRegistration(account, ceremonyId, response, "fuzz", englishPasskeyWords)).toMatchObject({
       ok: true,
       data: { id: response.id },
     });
@@ -90,7 +97,13 @@ describe("registration (lib/webauthn/registration.ts)", () => {
           purpose: "add-passkey",
         });
         const { ceremonyId, response } = await registrationCeremony(account, authenticator);
-        const result = await finishRegistration(account, ceremonyId, applyRandomBody(response, input), "fuzz");
+        const result = await finishRegistration(
+          account,
+          ceremonyId,
+          applyRandomBody(response, input),
+          "fuzz",
+          englishPasskeyWords,
+        );
         // Hints and client extension outputs are not signed: a registration with other values there may succeed.
         if (!result.ok) expect(REGISTRATION_REFUSALS).toContain(result.code);
       }),

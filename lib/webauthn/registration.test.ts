@@ -8,6 +8,10 @@ import { createUser } from "@/lib/auth/users";
 import { newToken } from "@/lib/crypto/tokens";
 import { registrationMutations, SoftwareAuthenticator } from "@/lib/authenticator";
 import { createAccount, ORIGIN, PASSWORD, type TestAccount } from "@/test/accounts";
+import { createTranslator } from "next-intl";
+import es from "@/messages/es.json";
+import zh from "@/messages/zh.json";
+import { englishPasskeyWords } from "@/test/passkey-words";
 import { finishRegistration, startRegistration } from "./registration";
 
 const grant = (account: TestAccount, sessionId = account.sessionId) =>
@@ -62,6 +66,31 @@ describe("passkey registration", () => {
     expect(options.user.id).not.toContain(account.user.email.split("@")[0]);
   });
 
+  it("names a passkey whose authenticator has no known name in the person's language, the browser said in it too", async () => {
+    const named = [];
+    for (const [locale, messages] of [
+      ["es", es],
+      ["zh", zh],
+    ] as const) {
+      const account = await createAccount();
+      await grant(account);
+      const { ceremonyId, options } = await start(account);
+      const words = createTranslator({ locale, messages, namespace: "passkeys" });
+      const added = await finishRegistration(
+        account,
+        ceremonyId,
+        account.authenticator.register(options, ORIGIN),
+        "Chrome 156 on Linux",
+        words,
+      );
+      if (!added.ok) throw new Error(added.code);
+      named.push(added.data.label);
+      const stored = await db.query.passkeys.findFirst({ where: eq(passkeys.id, added.data.id) });
+      expect(stored?.label).toBe(added.data.label);
+    }
+    expect(named).toEqual(["Llave de acceso de Chrome 156 en Linux", "通行密钥（Linux 上的 Chrome 156）"]);
+  });
+
   it("spends the grant on finish: a second ceremony on the same grant fails", async () => {
     const account = await createAccount();
     await grant(account);
@@ -72,6 +101,7 @@ describe("passkey registration", () => {
       first.ceremonyId,
       account.authenticator.register(first.options, ORIGIN),
       "t",
+      englishPasskeyWords,
     );
     expect(ok.ok).toBe(true);
     const late = await finishRegistration(
@@ -79,6 +109,7 @@ describe("passkey registration", () => {
       second.ceremonyId,
       account.authenticator.register(second.options, ORIGIN),
       "t",
+      englishPasskeyWords,
     );
     expect(late.ok || late.code).toBe("step-up:required");
     const again = await startRegistration(account, "this-device");
@@ -92,8 +123,8 @@ describe("passkey registration", () => {
     await grant(account);
     const { ceremonyId, options } = await start(account);
     const response = account.authenticator.register(options, ORIGIN);
-    expect((await finishRegistration(account, ceremonyId, response, "t")).ok).toBe(true);
-    const replay = await finishRegistration(account, ceremonyId, response, "t");
+    expect((await finishRegistration(account, ceremonyId, response, "t", englishPasskeyWords)).ok).toBe(true);
+    const replay = await finishRegistration(account, ceremonyId, response, "t", englishPasskeyWords);
     expect(replay.ok || replay.code).toBe("challenge:invalid");
     expect(await passkeyCount(account.user.id)).toBe(1);
   });
@@ -113,9 +144,10 @@ describe("passkey registration", () => {
       ceremonyId,
       response,
       "t",
+      englishPasskeyWords,
     );
     expect(fromOtherSession.ok || fromOtherSession.code).toBe("challenge:invalid");
-    const byOtherAccount = await finishRegistration(other, ceremonyId, response, "t");
+    const byOtherAccount = await finishRegistration(other, ceremonyId, response, "t", englishPasskeyWords);
     expect(byOtherAccount.ok || byOtherAccount.code).toBe("challenge:invalid");
     expect(await passkeyCount(account.user.id)).toBe(0);
     expect(await passkeyCount(other.user.id)).toBe(0);
@@ -127,7 +159,7 @@ describe("passkey registration", () => {
     await grant(account);
     const first = await start(account);
     const response = account.authenticator.register(first.options, ORIGIN);
-    const registered = await finishRegistration(account, first.ceremonyId, response, "t");
+    const registered = await finishRegistration(account, first.ceremonyId, response, "t", englishPasskeyWords);
     expect(registered.ok).toBe(true);
 
     for (const who of [account, other]) {
@@ -138,6 +170,7 @@ describe("passkey registration", () => {
         ceremony.ceremonyId,
         forChallenge(response, ceremony.options.challenge),
         "t",
+        englishPasskeyWords,
       );
       expect(duplicate.ok || duplicate.code).toBe("passkey:duplicate");
     }
@@ -155,12 +188,19 @@ describe("passkey registration", () => {
       ceremonyId,
       account.authenticator.register(options, "http://evil.example"),
       "t",
+      englishPasskeyWords,
     );
     expect(evil.ok || evil.code).toBe("passkey:not-verified");
     expect(!evil.ok && evil.detail).toMatch(/origin/i);
     expect(await passkeyCount(account.user.id)).toBe(0);
 
-    const retry = await finishRegistration(account, ceremonyId, account.authenticator.register(options, ORIGIN), "t");
+    const retry = await finishRegistration(
+      account,
+      ceremonyId,
+      account.authenticator.register(options, ORIGIN),
+      "t",
+      englishPasskeyWords,
+    );
     expect(retry.ok || retry.code).toBe("challenge:invalid");
     expect(await passkeyCount(account.user.id)).toBe(0);
   });
@@ -176,7 +216,7 @@ describe("passkey registration", () => {
       const mutated = registrationMutations[name].apply(valid, {
         attestationSigner: authenticator.attestationSigner(valid.id),
       });
-      const result = await finishRegistration(account, ceremonyId, mutated, "t");
+      const result = await finishRegistration(account, ceremonyId, mutated, "t", englishPasskeyWords);
       expect(result).toMatchObject({ ok: false, code: "passkey:not-verified" });
       expect(await passkeyCount(account.user.id)).toBe(0);
     },

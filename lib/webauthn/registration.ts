@@ -10,10 +10,12 @@ import { recordEvent } from "@/lib/auth/audit";
 import { spendStepUpGrant, stepUpExpiry } from "@/lib/auth/step-up";
 import { hasTotp } from "@/lib/auth/totp";
 import type { ErrorMessageKey } from "@/lib/error-words";
+import type { Translator } from "@/lib/i18n/translator";
 import { AppError, fail, ok, type Result } from "@/lib/result";
 import { authenticatorName } from "./authenticator-names";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge } from "./challenges";
 import { credentialRecord } from "./credential-record";
+import { clientInWords } from "./passkey-words";
 import { registrationResponseSchema } from "./response-schemas";
 import { CEREMONY_TIMEOUT_MS, portalTerms, relyingParty, SUPPORTED_ALGORITHMS } from "./relying-party";
 import { verifyRegistration } from "./verify-registration";
@@ -97,26 +99,30 @@ export async function startRegistration(
 
 /**
  * A name when the AAGUID tells nothing (browsers zero it for security keys under "none" attestation): the kind of
- * authenticator from its attachment and transports, else the browser it was made in.
+ * authenticator from its attachment and transports, else the browser it was made in — in the person's language, since
+ * it becomes their label (`client` is stored as describeClient's English; passkey-words.ts says it in theirs).
  */
-function fallbackLabel(response: RegistrationResponseJSON, client: string): string {
+function fallbackLabel(response: RegistrationResponseJSON, client: string, t: Translator<"passkeys">): string {
   const transports = response.response.transports ?? [];
   if (response.authenticatorAttachment === "cross-platform") {
-    if (transports.some((transport) => ["usb", "nfc", "ble", "smart-card"].includes(transport))) return "Security key";
-    if (transports.includes("hybrid")) return "Phone or tablet";
+    if (transports.some((transport) => ["usb", "nfc", "ble", "smart-card"].includes(transport)))
+      return t("defaultName.securityKey");
+    if (transports.includes("hybrid")) return t("defaultName.phone");
   }
-  return `Passkey on ${client}`;
+  return t("defaultName.onClient", { client: clientInWords(client, t) });
 }
 
 const notVerified = (detail: string) => fail("passkey:not-verified", "passkey.new-not-verified", detail);
 
+/** `t`: the request's words for passkeys, which name a passkey whose authenticator has no known name. */
 export function finishRegistration(
   ceremony: Ceremony,
   ceremonyId: string,
   body: unknown,
   client: string,
+  t: Translator<"passkeys">,
 ): Promise<Result<{ id: string; label: string }>> {
-  return finishRegistrationOf(BY_HAND, ceremony, ceremonyId, body, client);
+  return finishRegistrationOf(BY_HAND, ceremony, ceremonyId, body, client, t);
 }
 
 /** Verifies, then spends the challenge and the kind's grant and stores the passkey in one transaction. */
@@ -126,6 +132,7 @@ export async function finishRegistrationOf(
   ceremonyId: string,
   body: unknown,
   client: string,
+  t: Translator<"passkeys">,
 ): Promise<Result<{ id: string; label: string }>> {
   return burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, kind.challenge, { userId: user.id, sessionId });
@@ -140,7 +147,7 @@ export async function finishRegistrationOf(
     if (!verification.verified) return notVerified(verification.failure.detail);
     const info = verification.info;
     const authenticator = authenticatorName(info.aaguid);
-    const label = authenticator.known ? authenticator.name : fallbackLabel(response, client);
+    const label = authenticator.known ? authenticator.name : fallbackLabel(response, client, t);
 
     return transaction(
       async (tx) => {

@@ -30,6 +30,7 @@ import { createAccount, ORIGIN, type TestAccount } from "@/test/accounts";
 import { finishPasskeyStepUp, startPasskeyStepUp } from "./authentication";
 import { passkeyFailureReason } from "./failure-reason";
 import { finishRegistration, startRegistration } from "./registration";
+import { englishPasskeyWords } from "@/test/passkey-words";
 
 /** "accepted", or the reason a refusal is stored under (the FIDO API's reason is read from its message). */
 type Outcome = string;
@@ -71,7 +72,9 @@ async function registrationOutcomes(name: RegistrationMutationName) {
   );
   const live = await startLiveRegistration();
   return {
-    portal: ofResult(await finishRegistration(account, portal.ceremonyId, answer(portal.options), "Test browser")),
+    portal: ofResult(
+      await finishRegistration(account, portal.ceremonyId, answer(portal.options), "Test browser", englishPasskeyWords),
+    ),
     fido: ofResult(await finishAttestation(answer(fido as never))),
     live: ofVerdict(await finishLiveRegistration(live.testId, answer(live.options))),
   };
@@ -109,6 +112,7 @@ async function assertionOutcomes(name: AssertionMutationName) {
       added.ceremonyId,
       authenticator.register(added.options, ORIGIN, choices),
       "Test browser",
+      englishPasskeyWords,
     ),
   ).id;
   const stepUp = expectOk(await startPasskeyStepUp(account.user, account.sessionId));

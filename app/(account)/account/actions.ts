@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -110,7 +111,8 @@ export async function finishRegistrationAction(ceremonyId: unknown, response: un
   return withSession(async (session, client) => {
     const input = parseInput(ceremony, ceremonyId);
     if (!input.ok) return input;
-    const result = await finishRegistration(session, input.data, response, client);
+    const words = await getTranslations("passkeys");
+    const result = await finishRegistration(session, input.data, response, client, words);
     if (result.ok) revalidatePath("/account");
     return result;
   });

@@ -2,6 +2,7 @@
 
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { parseInput, withSession } from "@/lib/auth/action-guard";
 import { recordEvent } from "@/lib/auth/audit";
@@ -19,7 +20,8 @@ export async function finishAutomaticPasskeyAction(ceremonyId: unknown, response
   return withSession(async (session, client) => {
     const id = parseInput(z.string().min(1).max(100), ceremonyId);
     if (!id.ok) return id;
-    const result = await finishAutomaticRegistration(session, id.data, response, client);
+    const words = await getTranslations("passkeys");
+    const result = await finishAutomaticRegistration(session, id.data, response, client, words);
     if (result.ok) revalidatePath("/account");
     return result;
   });
