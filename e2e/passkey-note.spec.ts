@@ -10,7 +10,7 @@ import { addPasskey, enableTotp, signUp, stepUpWithTotp } from "./fixtures/accou
 import { apiAccount } from "./fixtures/api-account";
 import { portalClient } from "@/test/portal-client";
 import { reportCardKinds } from "./fixtures/report-card";
-import { readServerDatabase } from "./fixtures/server-database";
+import { readServerDatabase, writeServerDatabase } from "./fixtures/server-database";
 
 const NOTE_ACTIONS = "app/(account)/account/note-actions.ts";
 type Result<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
@@ -101,17 +101,34 @@ test("a person seals a note with a PRF passkey, reloads, opens it with that pass
   await expect(again.getByText("No note yet.")).toBeVisible();
 });
 
-test("a passkey without PRF says so plainly, and nothing is stored", async ({ page }) => {
+test("a passkey without PRF says so plainly, before and after asking it, and nothing is stored", async ({ page }) => {
   await VirtualAuthenticator.attach(page, authenticatorKinds.platform);
   const email = await signUp(page);
   const { totp } = await enableTotp(page);
   await addPasskey(page, "This device", stepUpWithTotp(page, totp));
 
+  // The browser said, when the passkey was made, that it has no PRF: its card says so, and sealing is refused at once.
+  const passkey = page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem");
+  await expect(passkey.getByText("Can't seal a note (no PRF)")).toBeVisible();
   const card = await writeNote(page, "never sealed");
   await expect(card.getByRole("alert")).toContainText(
+    "None of your passkeys can seal a note: when each was added, your browser said it has no PRF",
+  );
+
+  // A passkey made before that was kept (nothing said): it is asked, and its missing PRF secret is named then.
+  await writeServerDatabase((database) =>
+    database.execute({
+      sql: "UPDATE passkeys SET prf_enabled = NULL WHERE user_id = (SELECT id FROM users WHERE email = ?)",
+      args: [email],
+    }),
+  );
+  await page.reload();
+  await expect(passkey.getByText("Can't seal a note (no PRF)")).toHaveCount(0);
+  const retried = await writeNote(page, "never sealed");
+  await expect(retried.getByRole("alert")).toContainText(
     "This passkey can't lock a note: it gave this page no PRF secret",
   );
-  await expect(card.getByText("No note yet.")).toBeVisible();
+  await expect(retried.getByText("No note yet.")).toBeVisible();
   const stored = await readServerDatabase(async (database) => {
     const result = await database.execute({
       sql: "SELECT count(*) AS n FROM passkey_notes n JOIN users u ON u.id = n.user_id WHERE u.email = ?",

@@ -78,6 +78,12 @@ export const passkeys = sqliteTable(
      */
     userVerified: integer("user_verified", { mode: "boolean" }).notNull().default(false),
     label: text("label").notNull(),
+    /**
+     * What the browser said of the PRF extension when the passkey was made (WebAuthn L3 §10.1.4, `prf.enabled`); null
+     * when it said nothing (a passkey made before this was kept, or a browser that tells only on use). A client's
+     * word, unsigned: it decides which passkeys a note is offered to, nothing about who may sign in.
+     */
+    prfEnabled: integer("prf_enabled", { mode: "boolean" }),
     /** Made by the password manager right after a password sign-in (conditional create), not by the person's click. */
     addedAutomatically: integer("added_automatically", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),

@@ -43,6 +43,25 @@ describe("the note only a passkey can open, on the server", () => {
     expect(types.map((event) => event.type)).toEqual(expect.arrayContaining(["note.sealed", "note.opened"]));
   });
 
+  it("offers sealing only to passkeys that may have PRF, and says so when none can", async () => {
+    const account = await createAccount({ passkeys: 3 });
+    const [unsaid, without, withPrf] = account.passkeyIds;
+    await db.update(passkeys).set({ prfEnabled: false }).where(eq(passkeys.id, without));
+    await db.update(passkeys).set({ prfEnabled: true }).where(eq(passkeys.id, withPrf));
+    const start = await startNoteCeremony(account, "seal");
+    if (!start.ok) throw new Error(start.code);
+    expect(start.data.options.allowCredentials?.map((credential) => credential.id).sort()).toEqual(
+      [unsaid, withPrf].sort(),
+    );
+
+    await db.update(passkeys).set({ prfEnabled: false }).where(eq(passkeys.userId, account.user.id));
+    expect(await startNoteCeremony(account, "seal")).toMatchObject({
+      ok: false,
+      code: "passkey:not-found",
+      says: { key: "passkey.none-with-prf-for-note" },
+    });
+  });
+
   it("refuses the account's other passkey, a replayed assertion, a sealing challenge and another session", async () => {
     const account = await createAccount({ passkeys: 2 });
     await sealed(account, account.passkeyIds[0]);

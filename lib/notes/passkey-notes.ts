@@ -26,6 +26,7 @@ export type NoteSummary = { passkeyId: string; passkeyLabel: string; sealedAt: D
 
 const NO_NOTE = "note.write-first";
 const NO_PASSKEY = "passkey.none-for-note";
+const NO_PRF_PASSKEY = "passkey.none-with-prf-for-note";
 
 export async function findNoteSummary(userId: string): Promise<NoteSummary | null> {
   const [row] = await db
@@ -37,8 +38,9 @@ export async function findNoteSummary(userId: string): Promise<NoteSummary | nul
 }
 
 /**
- * Options for one note ceremony, user verification required like every portal use of a passkey. Sealing offers all of
- * the account's passkeys (the one that answers is the one the note is bound to); opening offers only the note's own.
+ * Options for one note ceremony, user verification required like every portal use of a passkey. Sealing offers the
+ * account's passkeys that may have PRF (the one that answers is the one the note is bound to); opening offers only the
+ * note's own.
  */
 export async function startNoteCeremony(
   { user, sessionId }: Account,
@@ -47,8 +49,11 @@ export async function startNoteCeremony(
   let allowCredentials: AllowCredentials;
   let salt: string | undefined;
   if (kind === "seal") {
-    allowCredentials = await accountAllowCredentials(user.id);
-    if (allowCredentials.length === 0) return fail("passkey:not-found", NO_PASSKEY);
+    allowCredentials = await accountAllowCredentials(user.id, { mayHavePrf: true });
+    if (allowCredentials.length === 0) {
+      const any = await accountAllowCredentials(user.id);
+      return fail("passkey:not-found", any.length === 0 ? NO_PASSKEY : NO_PRF_PASSKEY);
+    }
   } else {
     const [note] = await db
       .select({ passkeyId: passkeyNotes.passkeyId, salt: passkeyNotes.salt, transports: passkeys.transports })

@@ -35,6 +35,7 @@ const passkey: PasskeyView = {
   stale: false,
   canSignIn: true,
   addedAutomatically: false,
+  prfEnabled: true,
 };
 
 describe("passkeyInWords", () => {

@@ -31,6 +31,8 @@ export type PasskeyView = {
   canSignIn: boolean;
   /** Saved by the password manager right after a password sign-in (conditional create), not by a click here. */
   addedAutomatically: boolean;
+  /** What the browser said of PRF when it was made (schema.ts): false means it cannot seal a note; null, not said. */
+  prfEnabled: boolean | null;
 };
 
 export async function listPasskeys(userId: string, now = Date.now()): Promise<PasskeyView[]> {
@@ -61,6 +63,7 @@ export async function listPasskeys(userId: string, now = Date.now()): Promise<Pa
       stale: now - lastActivity > STALE_AFTER_DAYS * 24 * 60 * 60_000,
       canSignIn: row.userVerified,
       addedAutomatically: row.addedAutomatically,
+      prfEnabled: row.prfEnabled,
     };
   });
 }

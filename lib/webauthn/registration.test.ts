@@ -91,6 +91,20 @@ describe("passkey registration", () => {
     expect(named).toEqual(["Llave de acceso de Chrome 156 en Linux", "通行密钥（Linux 上的 Chrome 156）"]);
   });
 
+  it("keeps what the browser said of PRF at creation: true, false, or nothing (null) for anything else", async () => {
+    const kept = [];
+    for (const reported of [{ prf: { enabled: true } }, { prf: { enabled: false } }, {}, { prf: { enabled: "yes" } }]) {
+      const account = await createAccount();
+      await grant(account);
+      const { ceremonyId, options } = await start(account);
+      const response = { ...account.authenticator.register(options, ORIGIN), clientExtensionResults: reported };
+      const added = await finishRegistration(account, ceremonyId, response, "t", englishPasskeyWords);
+      if (!added.ok) throw new Error(added.code);
+      kept.push((await db.query.passkeys.findFirst({ where: eq(passkeys.id, added.data.id) }))?.prfEnabled);
+    }
+    expect(kept).toEqual([true, false, null, null]);
+  });
+
   it("spends the grant on finish: a second ceremony on the same grant fails", async () => {
     const account = await createAccount();
     await grant(account);

@@ -112,6 +112,12 @@ function fallbackLabel(response: RegistrationResponseJSON, client: string, t: Tr
   return t("defaultName.onClient", { client: clientInWords(client, t) });
 }
 
+/** `prf.enabled` as the browser reported it at creation (WebAuthn L3 §10.1.4), or null when it said nothing. */
+function reportedPrf(response: RegistrationResponseJSON): boolean | null {
+  const prf = (response.clientExtensionResults as { prf?: { enabled?: unknown } }).prf;
+  return typeof prf?.enabled === "boolean" ? prf.enabled : null;
+}
+
 const notVerified = (detail: string) => fail("passkey:not-verified", "passkey.new-not-verified", detail);
 
 /** `t`: the request's words for passkeys, which name a passkey whose authenticator has no known name. */
@@ -164,6 +170,7 @@ export async function finishRegistrationOf(
           userVerified: info.userVerified,
           userId: user.id,
           label,
+          prfEnabled: reportedPrf(response),
           createdWith: client,
           addedAutomatically: kind.event === "passkey.added-automatically",
         });

@@ -32,6 +32,7 @@ export async function passkeysPanelText(): Promise<PasskeysPanelText> {
         "device-bound": { badge: t("deviceBound"), help: t("deviceBoundHelp") },
       },
       cannotSignIn: t("cannotSignIn"),
+      noPrf: t("noPrf"),
       addedAutomatically: t("addedAutomatically"),
       stale: t("stale"),
       active: t("active"),

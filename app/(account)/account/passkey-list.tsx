@@ -26,6 +26,7 @@ export type PasskeyListText = {
   listLabel: string;
   storage: Record<PasskeyView["storage"], { badge: string; help: string }>;
   cannotSignIn: string;
+  noPrf: string;
   addedAutomatically: string;
   stale: string;
   active: string;
@@ -149,6 +150,7 @@ function PasskeyItem({
           <div className="flex flex-wrap gap-2">
             <Badge tone={storageTone[passkey.storage]}>{storage.badge}</Badge>
             {!passkey.canSignIn && <Badge tone="warn">{text.cannotSignIn}</Badge>}
+            {passkey.prfEnabled === false && <Badge>{text.noPrf}</Badge>}
             {passkey.addedAutomatically && <Badge>{text.addedAutomatically}</Badge>}
             {passkey.stale ? <Badge tone="warn">{text.stale}</Badge> : <Badge tone="good">{text.active}</Badge>}
             {passkey.transports.map((transport) => (
