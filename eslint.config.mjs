@@ -46,6 +46,24 @@ export default tseslint.config(
     },
   },
   {
+    // The benchmark runs with the react-server condition (lib/ marks server modules `server-only`), where next-intl's
+    // main entry cannot load; it loads test/'s helpers (accounts, the portal client) too.
+    files: ["bench/**/*.ts", "test/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next-intl",
+              message: "Not under the react-server condition the benchmark runs with: pass plain words instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",

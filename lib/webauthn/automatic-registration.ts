@@ -8,9 +8,14 @@ import "server-only";
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import { stepUpExpiry } from "@/lib/auth/step-up";
 import { hasTotp } from "@/lib/auth/totp";
-import type { Translator } from "@/lib/i18n/translator";
 import { fail, type Result } from "@/lib/result";
-import { createRegistrationCeremony, finishRegistrationOf, type Ceremony, type RegistrationKind } from "./registration";
+import {
+  createRegistrationCeremony,
+  finishRegistrationOf,
+  type Ceremony,
+  type RegistrationKind,
+  type UnnamedPasskeyWords,
+} from "./registration";
 
 const NO_GRANT = "step-up.no-automatic-grant";
 
@@ -40,7 +45,7 @@ export function finishAutomaticRegistration(
   ceremonyId: string,
   body: unknown,
   client: string,
-  t: Translator<"passkeys">,
+  words: UnnamedPasskeyWords,
 ): Promise<Result<{ id: string; label: string }>> {
-  return finishRegistrationOf(AUTOMATIC, ceremony, ceremonyId, body, client, t);
+  return finishRegistrationOf(AUTOMATIC, ceremony, ceremonyId, body, client, words);
 }

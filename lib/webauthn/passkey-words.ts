@@ -6,6 +6,7 @@ import type { Translator } from "@/lib/i18n/translator";
 import { trustInWords } from "@/lib/mds/trust-words";
 import { ZERO_AAGUID } from "./authenticator-names";
 import type { PasskeyView } from "./passkeys";
+import type { UnnamedPasskeyWords } from "./registration";
 
 export function clientInWords(described: string, t: Translator<"passkeys">): string {
   const { browser, os } = clientParts(described);
@@ -24,5 +25,14 @@ export function passkeyInWords(passkey: PasskeyView, t: Translator<"passkeys">):
     createdWith: clientInWords(passkey.createdWith, t),
     lastUsedWith: passkey.lastUsedWith === null ? null : clientInWords(passkey.lastUsedWith, t),
     metadata: passkey.metadata && trustInWords(passkey.metadata, t),
+  };
+}
+
+/** What a new passkey whose authenticator has no known name is called, in the request's language (registration.ts). */
+export function unnamedPasskeyWords(t: Translator<"passkeys">): UnnamedPasskeyWords {
+  return {
+    securityKey: t("defaultName.securityKey"),
+    phone: t("defaultName.phone"),
+    onClient: (client) => t("defaultName.onClient", { client: clientInWords(client, t) }),
   };
 }

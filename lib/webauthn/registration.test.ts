@@ -9,9 +9,11 @@ import { newToken } from "@/lib/crypto/tokens";
 import { registrationMutations, SoftwareAuthenticator } from "@/lib/authenticator";
 import { createAccount, ORIGIN, PASSWORD, type TestAccount } from "@/test/accounts";
 import { createTranslator } from "next-intl";
+import en from "@/messages/en.json";
 import es from "@/messages/es.json";
 import zh from "@/messages/zh.json";
 import { englishPasskeyWords } from "@/test/passkey-words";
+import { unnamedPasskeyWords } from "./passkey-words";
 import { finishRegistration, startRegistration } from "./registration";
 
 const grant = (account: TestAccount, sessionId = account.sessionId) =>
@@ -75,7 +77,7 @@ describe("passkey registration", () => {
       const account = await createAccount();
       await grant(account);
       const { ceremonyId, options } = await start(account);
-      const words = createTranslator({ locale, messages, namespace: "passkeys" });
+      const words = unnamedPasskeyWords(createTranslator({ locale, messages, namespace: "passkeys" }));
       const added = await finishRegistration(
         account,
         ceremonyId,
@@ -89,6 +91,15 @@ describe("passkey registration", () => {
       expect(stored?.label).toBe(added.data.label);
     }
     expect(named).toEqual(["Llave de acceso de Chrome 156 en Linux", "通行密钥（Linux 上的 Chrome 156）"]);
+  });
+
+  it("the tests' English names are the English of the messages", () => {
+    const english = unnamedPasskeyWords(createTranslator({ locale: "en", messages: en, namespace: "passkeys" }));
+    expect([english.securityKey, english.phone, english.onClient("Chrome 156 on Linux")]).toEqual([
+      englishPasskeyWords.securityKey,
+      englishPasskeyWords.phone,
+      englishPasskeyWords.onClient("Chrome 156 on Linux"),
+    ]);
   });
 
   it("keeps what the browser said of PRF at creation: true, false, or nothing (null) for anything else", async () => {

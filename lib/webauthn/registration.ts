@@ -10,12 +10,10 @@ import { recordEvent } from "@/lib/auth/audit";
 import { spendStepUpGrant, stepUpExpiry } from "@/lib/auth/step-up";
 import { hasTotp } from "@/lib/auth/totp";
 import type { ErrorMessageKey } from "@/lib/error-words";
-import type { Translator } from "@/lib/i18n/translator";
 import { AppError, fail, ok, type Result } from "@/lib/result";
 import { authenticatorName } from "./authenticator-names";
 import { burnOnFailure, consumeChallenge, requireOpenChallenge, saveAccountChallenge } from "./challenges";
 import { credentialRecord } from "./credential-record";
-import { clientInWords } from "./passkey-words";
 import { registrationResponseSchema } from "./response-schemas";
 import { CEREMONY_TIMEOUT_MS, portalTerms, relyingParty, SUPPORTED_ALGORITHMS } from "./relying-party";
 import { verifyRegistration } from "./verify-registration";
@@ -98,18 +96,23 @@ export async function startRegistration(
 }
 
 /**
- * A name when the AAGUID tells nothing (browsers zero it for security keys under "none" attestation): the kind of
- * authenticator from its attachment and transports, else the browser it was made in — in the person's language, since
- * it becomes their label (`client` is stored as describeClient's English; passkey-words.ts says it in theirs).
+ * The names a passkey gets when its authenticator has no known name, in the person's language: it becomes their label
+ * (passkey-words.ts makes them from the request's translations).
  */
-function fallbackLabel(response: RegistrationResponseJSON, client: string, t: Translator<"passkeys">): string {
+export type UnnamedPasskeyWords = { securityKey: string; phone: string; onClient: (client: string) => string };
+
+/**
+ * A name when the AAGUID tells nothing (browsers zero it for security keys under "none" attestation): the kind of
+ * authenticator from its attachment and transports, else the browser it was made in.
+ */
+function fallbackLabel(response: RegistrationResponseJSON, client: string, words: UnnamedPasskeyWords): string {
   const transports = response.response.transports ?? [];
   if (response.authenticatorAttachment === "cross-platform") {
     if (transports.some((transport) => ["usb", "nfc", "ble", "smart-card"].includes(transport)))
-      return t("defaultName.securityKey");
-    if (transports.includes("hybrid")) return t("defaultName.phone");
+      return words.securityKey;
+    if (transports.includes("hybrid")) return words.phone;
   }
-  return t("defaultName.onClient", { client: clientInWords(client, t) });
+  return words.onClient(client);
 }
 
 /** `prf.enabled` as the browser reported it at creation (WebAuthn L3 §10.1.4), or null when it said nothing. */
@@ -120,15 +123,15 @@ function reportedPrf(response: RegistrationResponseJSON): boolean | null {
 
 const notVerified = (detail: string) => fail("passkey:not-verified", "passkey.new-not-verified", detail);
 
-/** `t`: the request's words for passkeys, which name a passkey whose authenticator has no known name. */
+/** `words`: what a passkey whose authenticator has no known name is called, in the person's language. */
 export function finishRegistration(
   ceremony: Ceremony,
   ceremonyId: string,
   body: unknown,
   client: string,
-  t: Translator<"passkeys">,
+  words: UnnamedPasskeyWords,
 ): Promise<Result<{ id: string; label: string }>> {
-  return finishRegistrationOf(BY_HAND, ceremony, ceremonyId, body, client, t);
+  return finishRegistrationOf(BY_HAND, ceremony, ceremonyId, body, client, words);
 }
 
 /** Verifies, then spends the challenge and the kind's grant and stores the passkey in one transaction. */
@@ -138,7 +141,7 @@ export async function finishRegistrationOf(
   ceremonyId: string,
   body: unknown,
   client: string,
-  t: Translator<"passkeys">,
+  words: UnnamedPasskeyWords,
 ): Promise<Result<{ id: string; label: string }>> {
   return burnOnFailure(ceremonyId, async () => {
     const challenge = await requireOpenChallenge(ceremonyId, kind.challenge, { userId: user.id, sessionId });
@@ -153,7 +156,7 @@ export async function finishRegistrationOf(
     if (!verification.verified) return notVerified(verification.failure.detail);
     const info = verification.info;
     const authenticator = authenticatorName(info.aaguid);
-    const label = authenticator.known ? authenticator.name : fallbackLabel(response, client, t);
+    const label = authenticator.known ? authenticator.name : fallbackLabel(response, client, words);
 
     return transaction(
       async (tx) => {

@@ -22,6 +22,7 @@ import { ok, type Result } from "@/lib/result";
 import { finishPasskeyStepUp, startPasskeyStepUp } from "@/lib/webauthn/authentication";
 import { renamePasskey } from "@/lib/webauthn/passkeys";
 import { finishRegistration, passkeyLocations, startRegistration } from "@/lib/webauthn/registration";
+import { unnamedPasskeyWords } from "@/lib/webauthn/passkey-words";
 
 const id = z.string().min(1).max(1400);
 const ceremony = z.string().min(1).max(100);
@@ -111,7 +112,7 @@ export async function finishRegistrationAction(ceremonyId: unknown, response: un
   return withSession(async (session, client) => {
     const input = parseInput(ceremony, ceremonyId);
     if (!input.ok) return input;
-    const words = await getTranslations("passkeys");
+    const words = unnamedPasskeyWords(await getTranslations("passkeys"));
     const result = await finishRegistration(session, input.data, response, client, words);
     if (result.ok) revalidatePath("/account");
     return result;

@@ -10,6 +10,7 @@ import { transaction } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { ok, type Result } from "@/lib/result";
 import { finishAutomaticRegistration, startAutomaticRegistration } from "@/lib/webauthn/automatic-registration";
+import { unnamedPasskeyWords } from "@/lib/webauthn/passkey-words";
 
 /** Options for the automatic passkey, only inside the session a password + authenticator-code sign-in started. */
 export async function startAutomaticPasskeyAction() {
@@ -20,7 +21,7 @@ export async function finishAutomaticPasskeyAction(ceremonyId: unknown, response
   return withSession(async (session, client) => {
     const id = parseInput(z.string().min(1).max(100), ceremonyId);
     if (!id.ok) return id;
-    const words = await getTranslations("passkeys");
+    const words = unnamedPasskeyWords(await getTranslations("passkeys"));
     const result = await finishAutomaticRegistration(session, id.data, response, client, words);
     if (result.ok) revalidatePath("/account");
     return result;
